@@ -1,0 +1,221 @@
+//! Diagnostics: every problem found in a policy file or a case file, or reported by a
+//! policy's own `check` rules, as plain data. Drawing them is the renderers' job.
+
+use crate::source::Span;
+use std::sync::Arc;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The input cannot be used.
+    Error,
+    /// The input is used, but someone should look at it.
+    Warning,
+    /// For information.
+    Info,
+}
+
+impl Severity {
+    /// The lower-case name used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// The stable code of a diagnostic: what kind of problem it is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Code {
+    // Policy files.
+    /// The policy text does not follow the grammar.
+    Syntax,
+    /// A name that is not defined anywhere.
+    UnknownName,
+    /// A value of one type where another is needed.
+    TypeMismatch,
+    /// A field path that the case schema does not declare.
+    UnknownField,
+    /// A name declared twice.
+    DuplicateName,
+    /// Two rules of one kind with the same id.
+    DuplicateRule,
+    /// A rule that does not cite the clause it encodes.
+    MissingCitation,
+    /// Policy files that build on each other in a circle.
+    ImportCycle,
+    /// A policy file that cannot be read.
+    FileNotFound,
+    /// Definitions that depend on each other in a circle.
+    DefinitionCycle,
+    /// A table that misses a row or whose rows disagree.
+    BadTable,
+    /// A construct used in a way the language does not allow.
+    InvalidConstruct,
+    // Case files.
+    /// The YAML text cannot be parsed.
+    YamlSyntax,
+    /// A key the schema does not declare.
+    UnknownKey,
+    /// A key given twice in one mapping.
+    DuplicateKey,
+    /// A date that does not exist or is badly written.
+    InvalidDate,
+    /// A value of the wrong type.
+    WrongType,
+    /// A value that is not one of the enum's values.
+    UnknownEnumValue,
+    /// A required field that is absent.
+    MissingField,
+    /// A resident ID whose check character is wrong.
+    BadIdChecksum,
+    /// A resident ID that is malformed.
+    BadIdNumber,
+    /// A field that disagrees with the field it can be derived from.
+    FieldDisagrees,
+    /// A case id used twice in one batch.
+    DuplicateCaseId,
+    /// Neither `--as-of` nor the case's `as_of` gives an evaluation date.
+    NoEvaluationDate,
+    /// The evaluation date is today's date, read from the clock.
+    AsOfToday,
+    /// A value that cannot be computed (an impossible date, an overflow).
+    EvaluationFailed,
+    /// A file that cannot be read.
+    Io,
+    // Tests.
+    /// A decision differs from a test case's `expect` block.
+    ExpectationFailed,
+    /// A code named by a `check` rule of the policy.
+    Policy(Arc<str>),
+}
+
+impl Code {
+    /// The code as written in JSON output and in `expect` blocks.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Code::Syntax => "syntax",
+            Code::UnknownName => "unknown_name",
+            Code::TypeMismatch => "type_mismatch",
+            Code::UnknownField => "unknown_field",
+            Code::DuplicateName => "duplicate_name",
+            Code::DuplicateRule => "duplicate_rule",
+            Code::MissingCitation => "missing_citation",
+            Code::ImportCycle => "import_cycle",
+            Code::FileNotFound => "file_not_found",
+            Code::DefinitionCycle => "definition_cycle",
+            Code::BadTable => "bad_table",
+            Code::InvalidConstruct => "invalid_construct",
+            Code::YamlSyntax => "yaml_syntax",
+            Code::UnknownKey => "unknown_key",
+            Code::DuplicateKey => "duplicate_key",
+            Code::InvalidDate => "invalid_date",
+            Code::WrongType => "wrong_type",
+            Code::UnknownEnumValue => "unknown_enum_value",
+            Code::MissingField => "missing_field",
+            Code::BadIdChecksum => "bad_id_checksum",
+            Code::BadIdNumber => "bad_id_number",
+            Code::FieldDisagrees => "field_disagrees",
+            Code::DuplicateCaseId => "duplicate_case_id",
+            Code::NoEvaluationDate => "no_evaluation_date",
+            Code::AsOfToday => "as_of_today",
+            Code::EvaluationFailed => "evaluation_failed",
+            Code::Io => "io",
+            Code::ExpectationFailed => "expectation_failed",
+            Code::Policy(code) => code,
+        }
+    }
+}
+
+/// One problem, with where it is and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// How serious it is.
+    pub severity: Severity,
+    /// What kind of problem it is.
+    pub code: Code,
+    /// One sentence that says what is wrong.
+    pub message: String,
+    /// Where it is, when it is somewhere in a file.
+    pub span: Option<Span>,
+    /// The text under the underline.
+    pub label: Option<String>,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// The clause of the notice that the diagnostic comes from, for policy checks.
+    pub cite: Option<String>,
+    /// Other places that explain this one (the first definition of a duplicate).
+    pub related: Vec<(Span, String)>,
+}
+
+impl Diagnostic {
+    /// An error with a message and no location yet.
+    pub fn error(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Error, code, message)
+    }
+
+    /// A warning with a message and no location yet.
+    pub fn warning(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, code, message)
+    }
+
+    /// A diagnostic of any severity.
+    pub fn new(severity: Severity, code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            span: None,
+            label: None,
+            help: None,
+            cite: None,
+            related: Vec::new(),
+        }
+    }
+
+    /// Points the diagnostic at a span, with a label under it.
+    pub fn at(mut self, span: Span, label: impl Into<String>) -> Diagnostic {
+        self.span = Some(span);
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Points the diagnostic at a span when one is known.
+    pub fn at_opt(mut self, span: Option<Span>) -> Diagnostic {
+        if self.span.is_none() {
+            self.span = span;
+        }
+        self
+    }
+
+    /// Adds a hint.
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a related location.
+    pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Diagnostic {
+        self.related.push((span, label.into()));
+        self
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// A "did you mean" hint: the candidate closest to `name`, when one is close enough.
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in candidates {
+        let score = strsim::jaro_winkler(name, candidate);
+        if score > 0.8 && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, c)| format!("did you mean `{c}`?"))
+}

@@ -1,0 +1,435 @@
+//! Lowering: pest parse trees → AST, one function per grammar rule.
+
+use super::Rule;
+use crate::ast::*;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::source::{FileId, Span};
+use chrono::NaiveDate;
+use pest::iterators::Pair;
+
+pub(super) type Lowered<T> = Result<T, Diagnostic>;
+
+/// Context for lowering one chunk of a file: which file, and where the chunk starts.
+pub(super) struct Lowering {
+    pub file: FileId,
+    pub base: usize,
+}
+
+impl Lowering {
+    pub fn span(&self, pair: &Pair<Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.file, self.base + s.start(), self.base + s.end())
+    }
+
+    pub fn ident(&self, pair: Pair<Rule>) -> Ident {
+        Spanned { span: self.span(&pair), node: pair.as_str().to_string() }
+    }
+
+    pub fn header_file(&self, pair: Pair<Rule>) -> crate::ast::Header {
+        let header = pair.into_inner().find(|p| p.as_rule() == Rule::header);
+        match header {
+            Some(h) => self.header(h),
+            None => unreachable_header(self.file),
+        }
+    }
+
+    fn header(&self, pair: Pair<Rule>) -> Header {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        inner.next(); // kw_policy
+        let id_pair = inner.next();
+        let id = match id_pair {
+            Some(p) => Spanned { span: self.span(&p), node: string_value(p) },
+            None => Spanned { span, node: String::new() },
+        };
+        let mut header = Header {
+            id,
+            title: None,
+            issuer: None,
+            document: None,
+            issued: None,
+            effective: None,
+            valid_for: None,
+            uses: Vec::new(),
+            notes: Vec::new(),
+            span,
+        };
+        for entry in inner.flat_map(|e| e.into_inner()) {
+            let rule = entry.as_rule();
+            let mut parts = entry.into_inner();
+            parts.next(); // the keyword
+            let Some(value) = parts.next() else { continue };
+            match rule {
+                Rule::title_entry => header.title = Some(string_value(value)),
+                Rule::issuer_entry => header.issuer = Some(string_value(value)),
+                Rule::document_entry => header.document = Some(string_value(value)),
+                Rule::issued_entry => header.issued = parse_date(value.as_str()),
+                Rule::effective_entry => {
+                    header.effective = match value.as_rule() {
+                        Rule::date => parse_date(value.as_str()).map(Effective::On),
+                        _ => Some(Effective::Unspecified),
+                    }
+                }
+                Rule::valid_for_entry => {
+                    let n = value.as_str().parse().unwrap_or(0);
+                    let unit = parts.next().map_or(Unit::Years, |u| unit(u.as_str()));
+                    header.valid_for = Some((n, unit));
+                }
+                Rule::uses_entry => header
+                    .uses
+                    .push(Spanned { span: self.span(&value), node: string_value(value) }),
+                Rule::note_entry => header.notes.push(string_value(value)),
+                _ => {}
+            }
+        }
+        header
+    }
+
+    pub fn items(&self, pair: Pair<Rule>) -> Lowered<Vec<Item>> {
+        pair.into_inner()
+            .filter(|p| p.as_rule() != Rule::EOI)
+            .map(|p| self.item(p))
+            .collect()
+    }
+
+    fn item(&self, pair: Pair<Rule>) -> Lowered<Item> {
+        Ok(match pair.as_rule() {
+            Rule::enum_decl => Item::Enum(self.enum_decl(pair)),
+            Rule::case_decl => {
+                Item::Case(pair.into_inner().skip(1).map(|f| self.field(f)).collect::<Lowered<_>>()?)
+            }
+            Rule::param_decl => Item::Param(self.define(pair)?),
+            Rule::define_decl => Item::Define(self.define(pair)?),
+            Rule::table_decl => Item::Table(self.table(pair)?),
+            Rule::rule_decl => Item::Rule(self.rule(pair)?),
+            Rule::decision_decl => Item::Decision(
+                pair.into_inner()
+                    .skip(1)
+                    .map(|f| {
+                        let mut parts = f.into_inner();
+                        let name = self.next_ident(&mut parts)?;
+                        let expr = self.next_expr(&mut parts)?;
+                        Ok(DecisionField { name, expr })
+                    })
+                    .collect::<Lowered<_>>()?,
+            ),
+            _ => return Err(self.unexpected(&pair)),
+        })
+    }
+
+    fn enum_decl(&self, pair: Pair<Rule>) -> EnumDecl {
+        let mut inner = pair.into_inner();
+        inner.next(); // kw_enum
+        let name = inner.next().map(|p| self.ident(p));
+        let label = inner.next().map(|p| self.label(p)).unwrap_or_default();
+        let variants = inner
+            .map(|v| {
+                let mut parts = v.into_inner();
+                let name = parts.next().map(|p| self.ident(p));
+                let label = parts.next().map(|p| self.label(p));
+                (name, label)
+            })
+            .filter_map(|(n, l)| n.map(|n| (n, l)))
+            .collect();
+        let name = name.unwrap_or_else(|| Spanned { node: String::new(), span: Span::new(self.file, 0, 0) });
+        EnumDecl { name, label, variants }
+    }
+
+    fn field(&self, pair: Pair<Rule>) -> Lowered<FieldDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let name = self.next_ident(&mut inner)?;
+        let Some(next) = inner.next() else { return Err(self.missing(span)) };
+        let shape = if next.as_rule() == Rule::record_body {
+            let mut parts = next.into_inner();
+            let label = parts.next().map(|p| self.label(p)).unwrap_or_default();
+            let fields = parts.map(|f| self.field(f)).collect::<Lowered<_>>()?;
+            FieldShape::Record { label, fields }
+        } else {
+            let ty = self.type_expr(next)?;
+            let (mut optional, mut default, mut label, mut derive) = (false, None, Label::default(), None);
+            for part in inner {
+                match part.as_rule() {
+                    Rule::optional_mark => optional = true,
+                    Rule::field_default => {
+                        if let Some(lit) = part.into_inner().next() {
+                            default = Some(self.literal(lit)?);
+                        }
+                    }
+                    Rule::label => label = self.label(part),
+                    Rule::derive_clause => derive = Some(self.derive(part)),
+                    _ => {}
+                }
+            }
+            FieldShape::Value { ty, optional, default, label, derive }
+        };
+        Ok(FieldDecl { name, shape, span })
+    }
+
+    fn type_expr(&self, pair: Pair<Rule>) -> Lowered<TypeExpr> {
+        let span = self.span(&pair);
+        let Some(inner) = pair.into_inner().next() else { return Err(self.missing(span)) };
+        match inner.as_rule() {
+            Rule::named_type => match inner.into_inner().next() {
+                Some(id) => Ok(TypeExpr::Named(self.ident(id))),
+                None => Err(self.missing(span)),
+            },
+            Rule::list_type => {
+                let Some(element) = inner.into_inner().nth(2) else { return Err(self.missing(span)) };
+                if element.as_rule() == Rule::list_record {
+                    let fields = element.into_inner().map(|f| self.field(f)).collect::<Lowered<_>>()?;
+                    Ok(TypeExpr::ListOfRecords(fields, span))
+                } else {
+                    let element = match element.into_inner().next() {
+                        Some(id) => TypeExpr::Named(self.ident(id)),
+                        None => return Err(self.missing(span)),
+                    };
+                    Ok(TypeExpr::List(Box::new(element), span))
+                }
+            }
+            _ => Err(self.unexpected(&inner)),
+        }
+    }
+
+    fn derive(&self, pair: Pair<Rule>) -> Derive {
+        let span = self.span(&pair);
+        let mut path = Vec::new();
+        let mut names = Vec::new();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::path => path = part.into_inner().map(|p| self.ident(p)).collect(),
+                Rule::variant_name => names.push(self.ident(part)),
+                _ => {}
+            }
+        }
+        let variants = match (names.first(), names.get(1)) {
+            (Some(a), Some(b)) => Some((a.clone(), b.clone())),
+            _ => None,
+        };
+        Derive { path, variants, span }
+    }
+
+    fn define(&self, pair: Pair<Rule>) -> Lowered<DefineDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        inner.next(); // keyword
+        let name = self.next_ident(&mut inner)?;
+        let (mut label, mut cite, mut expr, mut note) = (Label::default(), None, None, None);
+        for part in inner {
+            match part.as_rule() {
+                Rule::label => label = self.label(part),
+                Rule::citation => cite = Some(self.citation(part)),
+                Rule::expr => expr = Some(self.expr(part)?),
+                Rule::note => note = part.into_inner().nth(1).map(string_value),
+                _ => {}
+            }
+        }
+        let expr = expr.ok_or_else(|| self.missing(span))?;
+        Ok(DefineDecl { name, label, cite, expr, note })
+    }
+
+    fn table(&self, pair: Pair<Rule>) -> Lowered<TableDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        inner.next(); // kw_table
+        let name = self.next_ident(&mut inner)?;
+        let label = inner.next().map(|p| self.label(p)).unwrap_or_default();
+        inner.next(); // kw_by
+        let key = self.next_ident(&mut inner)?;
+        let rows = inner
+            .map(|row| {
+                let span = self.span(&row);
+                let mut parts = row.into_inner();
+                let key = self.next_ident(&mut parts)?;
+                let columns = match parts.next() {
+                    Some(record) => self.record_entries(record)?,
+                    None => Vec::new(),
+                };
+                Ok(TableRow { key, columns, span })
+            })
+            .collect::<Lowered<_>>()?;
+        Ok(TableDecl { name, label, key, rows, span })
+    }
+
+    pub fn record_entries(&self, pair: Pair<Rule>) -> Lowered<Vec<(Ident, Expr)>> {
+        pair.into_inner()
+            .map(|entry| {
+                let mut parts = entry.into_inner();
+                let name = self.next_ident(&mut parts)?;
+                let expr = self.next_expr(&mut parts)?;
+                Ok((name, expr))
+            })
+            .collect()
+    }
+
+    fn citation(&self, pair: Pair<Rule>) -> Citation {
+        let mut inner = pair.into_inner();
+        inner.next(); // kw_cites
+        let clause = inner
+            .next()
+            .map(|p| Spanned { span: self.span(&p), node: string_value(p) })
+            .unwrap_or_else(|| Spanned { node: String::new(), span: Span::new(self.file, 0, 0) });
+        let text = inner.next().map(string_value);
+        Citation { clause, text }
+    }
+
+    fn rule(&self, pair: Pair<Rule>) -> Lowered<RuleDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let kind_pair = inner.next().ok_or_else(|| self.missing(span))?;
+        let kind = RuleKind::from_keyword(kind_pair.as_str()).ok_or_else(|| self.unexpected(&kind_pair))?;
+        let id_pair = inner.next().ok_or_else(|| self.missing(span))?;
+        let id = Spanned { span: self.span(&id_pair), node: rule_id(id_pair.as_str()) };
+        let mut rule = RuleDecl {
+            kind,
+            id,
+            cite: None,
+            when: None,
+            severity: None,
+            message: None,
+            notes: Vec::new(),
+            span,
+        };
+        for part in inner {
+            match part.as_rule() {
+                Rule::citation => rule.cite = Some(self.citation(part)),
+                Rule::rule_entry => {
+                    let Some(entry) = part.into_inner().next() else { continue };
+                    let rule_of_entry = entry.as_rule();
+                    let Some(value) = entry.into_inner().nth(1) else { continue };
+                    match rule_of_entry {
+                        Rule::when_entry => rule.when = Some(self.expr(value)?),
+                        Rule::severity_entry => rule.severity = Some(severity(value.as_str())),
+                        Rule::message_entry => rule.message = Some(self.label(value)),
+                        Rule::note => rule.notes.push(string_value(value)),
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(rule)
+    }
+
+    pub fn label(&self, pair: Pair<Rule>) -> Label {
+        let mut strings = pair.into_inner().filter(|p| p.as_rule() == Rule::string);
+        let zh = strings.next().map(string_value).unwrap_or_default();
+        let en = strings.next().map(string_value);
+        Label { zh, en }
+    }
+
+    pub fn next_ident(&self, pairs: &mut pest::iterators::Pairs<Rule>) -> Lowered<Ident> {
+        match pairs.next() {
+            Some(p) => Ok(self.ident(p)),
+            None => Err(Diagnostic::error(Code::Syntax, "a name is missing")),
+        }
+    }
+
+    pub fn next_expr(&self, pairs: &mut pest::iterators::Pairs<Rule>) -> Lowered<Expr> {
+        match pairs.next() {
+            Some(p) => self.expr(p),
+            None => Err(Diagnostic::error(Code::Syntax, "an expression is missing")),
+        }
+    }
+
+    pub fn missing(&self, span: Span) -> Diagnostic {
+        Diagnostic::error(Code::Syntax, "this declaration is incomplete").at(span, "incomplete")
+    }
+
+    pub fn unexpected(&self, pair: &Pair<Rule>) -> Diagnostic {
+        Diagnostic::error(Code::Syntax, format!("unexpected {:?}", pair.as_rule()))
+            .at(self.span(pair), "not expected here")
+    }
+
+    /// A literal value; dates are checked for existence here.
+    pub fn literal(&self, pair: Pair<Rule>) -> Lowered<Expr> {
+        let span = self.span(&pair);
+        let Some(inner) = pair.into_inner().next() else { return Err(self.missing(span)) };
+        let text = inner.as_str();
+        let bad = |what: &str| {
+            Diagnostic::error(Code::InvalidDate, format!("`{text}` is not a valid {what}"))
+                .at(span, format!("no such {what}"))
+        };
+        let lit = match inner.as_rule() {
+            Rule::date => Literal::Date(parse_date(text).ok_or_else(|| bad("date"))?),
+            Rule::month => {
+                let (y, m) = parse_month(text).ok_or_else(|| bad("month"))?;
+                Literal::Month(y, m)
+            }
+            Rule::integer => Literal::Int(text.parse().map_err(|_| {
+                Diagnostic::error(Code::Syntax, format!("`{text}` is too large")).at(span, "too large")
+            })?),
+            Rule::string => Literal::Text(string_value(inner)),
+            Rule::kw_true => Literal::Bool(true),
+            _ => Literal::Bool(false),
+        };
+        Ok(Expr { kind: ExprKind::Lit(lit), span })
+    }
+}
+
+fn unreachable_header(file: FileId) -> Header {
+    let span = Span::new(file, 0, 0);
+    Header {
+        id: Spanned { node: String::new(), span },
+        title: None,
+        issuer: None,
+        document: None,
+        issued: None,
+        effective: None,
+        valid_for: None,
+        uses: Vec::new(),
+        notes: Vec::new(),
+        span,
+    }
+}
+
+/// The value of a `string` pair, with escapes resolved.
+pub fn string_value(pair: Pair<Rule>) -> String {
+    let raw = pair.into_inner().next().map_or("", |p| p.as_str());
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Parses `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().filter(|_| text.len() == 10)
+}
+
+/// Parses `YYYY-MM`.
+pub fn parse_month(text: &str) -> Option<(i32, u32)> {
+    let (y, m) = text.split_once('-')?;
+    let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+    (y.to_string().len() == 4 && (1..=12).contains(&m) && text.len() == 7).then_some((y, m))
+}
+
+pub fn unit(word: &str) -> Unit {
+    match word {
+        "years" | "year" => Unit::Years,
+        "months" | "month" => Unit::Months,
+        _ => Unit::Days,
+    }
+}
+
+fn severity(word: &str) -> Severity {
+    match word {
+        "error" => Severity::Error,
+        "info" => Severity::Info,
+        _ => Severity::Warning,
+    }
+}
+
+fn rule_id(text: &str) -> RuleId {
+    text.parse().map(RuleId::Number).unwrap_or_else(|_| RuleId::Name(text.to_string()))
+}

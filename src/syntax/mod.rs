@@ -1,0 +1,165 @@
+//! Syntax: policy text → AST. The pest grammar is `grammar/policy.pest`; this module
+//! splits a file into items, parses each on its own (so that one syntax error does not
+//! hide the next) and lowers parse trees with one function per grammar rule.
+
+mod expr;
+mod lower;
+
+use crate::ast::PolicyFile;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::{FileId, Span};
+use pest::Parser;
+
+/// The pest parser generated from `grammar/policy.pest`.
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/policy.pest"]
+pub struct PolicyParser;
+
+/// Words that start a top-level item when they stand at the start of a line.
+const ITEM_STARTS: &[&str] = &[
+    "enum", "case", "param", "table", "define", "decision", "category", "exit", "tier",
+    "deadline", "obligation", "entitlement", "referral", "limit", "check",
+];
+
+/// Parses one policy file. Returns the file when its header parsed (items with syntax
+/// errors are left out) and every syntax error found.
+pub fn parse_policy(file: FileId, text: &str) -> (Option<PolicyFile>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let chunks = split_items(text);
+    let mut header = None;
+    let mut items = Vec::new();
+    for (index, (start, end)) in chunks.into_iter().enumerate() {
+        let chunk = &text[start..end];
+        let lowering = lower::Lowering { file, base: start };
+        if index == 0 {
+            match PolicyParser::parse(Rule::header_file, chunk) {
+                Ok(mut pairs) => header = pairs.next().map(|p| lowering.header_file(p)),
+                Err(e) => diagnostics.push(syntax_error(file, start, chunk, e)),
+            }
+        } else {
+            match PolicyParser::parse(Rule::items, chunk) {
+                Ok(mut pairs) => {
+                    if let Some(pair) = pairs.next() {
+                        match lowering.items(pair) {
+                            Ok(mut lowered) => items.append(&mut lowered),
+                            Err(d) => diagnostics.push(d),
+                        }
+                    }
+                }
+                Err(e) => diagnostics.push(syntax_error(file, start, chunk, e)),
+            }
+        }
+    }
+    let policy = header.map(|header| PolicyFile { file, header, items });
+    (policy, diagnostics)
+}
+
+/// Byte ranges of the header and of each run of items, cut before every line that
+/// starts with an item keyword in column 0.
+fn split_items(text: &str) -> Vec<(usize, usize)> {
+    let mut cuts = vec![0];
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if offset > 0 && starts_item(line) {
+            cuts.push(offset);
+        }
+        offset += line.len();
+    }
+    cuts.push(text.len());
+    // The header is everything before the first item.
+    cuts.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+fn starts_item(line: &str) -> bool {
+    ITEM_STARTS.iter().any(|kw| {
+        line.strip_prefix(kw)
+            .is_some_and(|rest| rest.starts_with([' ', '\t', '{']))
+    })
+}
+
+fn syntax_error(file: FileId, base: usize, chunk: &str, e: pest::error::Error<Rule>) -> Diagnostic {
+    use pest::error::{ErrorVariant, InputLocation};
+    let (start, end) = match e.location {
+        InputLocation::Pos(p) => (p, next_char_end(chunk, p)),
+        InputLocation::Span((s, t)) => (s, t),
+    };
+    let expected = match &e.variant {
+        ErrorVariant::ParsingError { positives, .. } => describe_expected(positives),
+        ErrorVariant::CustomError { message } => message.clone(),
+    };
+    let found = chunk[start..]
+        .chars()
+        .next()
+        .map_or("the end of the file".to_string(), |c| format!("`{c}`"));
+    Diagnostic::error(Code::Syntax, format!("syntax error: expected {expected}, found {found}"))
+        .at(Span::new(file, base + start, base + end), format!("expected {expected}"))
+        .with_help("compare with the language tour in README.md; a string needs double quotes, a rule needs `{ when ... }`")
+}
+
+fn next_char_end(text: &str, pos: usize) -> usize {
+    text[pos.min(text.len())..].chars().next().map_or(pos, |c| pos + c.len_utf8())
+}
+
+fn describe_expected(rules: &[Rule]) -> String {
+    let mut names: Vec<String> = rules.iter().map(|r| rule_name(*r)).collect();
+    names.sort_unstable();
+    names.dedup();
+    match names.len() {
+        0 => "something else".to_string(),
+        1 => names[0].clone(),
+        _ => {
+            let last = names.pop().unwrap_or_default();
+            format!("{} or {}", names.join(", "), last)
+        }
+    }
+}
+
+/// A readable name for a grammar rule, for syntax errors.
+fn rule_name(rule: Rule) -> String {
+    let debug = format!("{rule:?}");
+    if let Some(word) = debug.strip_prefix("kw_") {
+        return format!("`{word}`");
+    }
+    let name = match rule {
+        Rule::EOI => "the end of the file",
+        Rule::ident | Rule::path => "a name",
+        Rule::variant_name => "an enum value",
+        Rule::string | Rule::label => "a quoted string",
+        Rule::date => "a date (YYYY-MM-DD)",
+        Rule::month => "a month (YYYY-MM)",
+        Rule::integer => "a whole number",
+        Rule::expr | Rule::primary | Rule::literal => "an expression",
+        Rule::header | Rule::kw_policy => "`policy \"id\" { ... }`",
+        Rule::header_entry => "a header entry (title, issuer, document, issued, effective, valid_for, uses, note)",
+        Rule::field_decl => "a field declaration",
+        Rule::type_expr | Rule::named_type | Rule::list_type => "a type",
+        Rule::rule_entry | Rule::when_entry => "a rule entry (when, severity, message, note)",
+        Rule::rule_id => "a rule id",
+        Rule::rule_kind => "a rule kind",
+        Rule::unit | Rule::unit_suffix => "a unit (years, months, days)",
+        Rule::infix | Rule::op_or | Rule::op_and | Rule::op_eq | Rule::op_ne | Rule::op_le
+        | Rule::op_ge | Rule::op_lt | Rule::op_gt | Rule::op_add | Rule::op_sub | Rule::op_mul
+        | Rule::op_div | Rule::op_default => "an operator",
+        Rule::postfix | Rule::field_access | Rule::index_access | Rule::is_test => "`.`, `[`, `is` or a unit",
+        Rule::citation | Rule::kw_cites => "`cites \"clause\" \"text\"`",
+        Rule::match_arm => "a match arm (`value => expr`)",
+        Rule::record_entry => "`name: expr`",
+        Rule::table_row => "a table row (`value => { ... }`)",
+        Rule::kw_then => "`then`",
+        Rule::kw_else => "`else`",
+        Rule::kw_in => "`in`",
+        Rule::kw_of => "`of`",
+        Rule::kw_by => "`by`",
+        Rule::optional_mark => "`?`",
+        Rule::field_default => "`= default`",
+        Rule::derive_clause => "`from path`",
+        Rule::enum_variant => "an enum value",
+        Rule::note => "a note",
+        Rule::decision_field => "`name = expr`",
+        _ => return debug.replace('_', " "),
+    };
+    name.to_string()
+}
+
+#[cfg(test)]
+mod tests;
