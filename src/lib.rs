@@ -3,3 +3,7 @@ pub mod ast;
 pub mod diagnostic;
 pub mod source;
 pub mod syntax;
+pub mod check;
+pub mod program;
+pub mod value;
+pub mod eval;

@@ -1,0 +1,501 @@
+//! Checking and compiling expressions: names to slots, types checked.
+
+use super::{Checker, Global, types};
+use crate::ast::*;
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::program::*;
+use crate::value::{Value, YearMonth};
+
+/// The name of the evaluation date D in expressions.
+pub const AS_OF: &str = "as_of";
+
+impl<'a> Checker<'a> {
+    fn typed(&self, kind: CKind, ty: Type, span: crate::source::Span) -> CExpr {
+        CExpr { kind, ty, span, label: None }
+    }
+
+    /// A placeholder after an error: its type fits anything, so one mistake is
+    /// reported once.
+    fn poisoned(&self, span: crate::source::Span) -> CExpr {
+        self.typed(CKind::Const(Value::Absent), Type::Unknown, span)
+    }
+
+    fn mismatch(&mut self, span: crate::source::Span, message: String, label: String, help: Option<&str>) {
+        let mut d = Diagnostic::error(Code::TypeMismatch, message).at(span, label);
+        if let Some(h) = help {
+            d = d.with_help(h);
+        }
+        self.error(d);
+    }
+
+    /// Checks and compiles one expression.
+    pub(super) fn expr(&mut self, e: &Expr) -> CExpr {
+        let span = e.span;
+        match &e.kind {
+            ExprKind::Lit(lit) => {
+                let (value, ty) = match lit {
+                    Literal::Bool(b) => (Value::Bool(*b), Type::Bool),
+                    Literal::Int(n) => (Value::Int(*n), Type::Int),
+                    Literal::Text(s) => (Value::Text(s.as_str().into()), Type::Text),
+                    Literal::Date(d) => (Value::Date(*d), Type::Date),
+                    Literal::Month(y, m) => (Value::Month(YearMonth::new(*y, *m)), Type::Month),
+                };
+                self.typed(CKind::Const(value), ty, span)
+            }
+            ExprKind::Path(parts) => self.path(parts, span),
+            ExprKind::Variant(ty, v) => match self.globals.get(&ty.node) {
+                Some((Global::Enum(id), _)) => {
+                    let id = *id;
+                    let enum_type = self.enums[id.0 as usize].clone();
+                    match enum_type.variant(&v.node) {
+                        Some(i) => self.typed(CKind::Const(Value::Enum(id, i)), Type::Enum(id), span),
+                        None => {
+                            self.unknown_variant(v, &enum_type);
+                            self.poisoned(span)
+                        }
+                    }
+                }
+                _ => {
+                    self.unknown_name(ty, "an enum");
+                    self.poisoned(span)
+                }
+            },
+            ExprKind::Unary(op, inner) => {
+                let c = self.expr(inner);
+                let ok = match op {
+                    UnOp::Not => types::compatible(&c.ty, &Type::Bool),
+                    UnOp::Neg => matches!(c.ty, Type::Int | Type::Quantity(_) | Type::Unknown),
+                };
+                if !ok {
+                    let found = super::type_name(&c.ty, &self.enums);
+                    let what = if *op == UnOp::Not { "`not` needs a yes/no value" } else { "`-` needs a number" };
+                    self.mismatch(c.span, format!("{what}, but this is {found}"), format!("this is {found}"), None);
+                }
+                let ty = if *op == UnOp::Not { Type::Bool } else { c.ty.clone() };
+                self.typed(CKind::Unary(*op, Box::new(c)), ty, span)
+            }
+            ExprKind::Binary(op, l, r) => {
+                let (l, r) = (self.expr(l), self.expr(r));
+                match types::binary(*op, &l.ty, &r.ty) {
+                    Some(ty) => self.typed(CKind::Binary(*op, Box::new(l), Box::new(r)), ty, span),
+                    None => {
+                        let (lt, rt) = (super::type_name(&l.ty, &self.enums), super::type_name(&r.ty, &self.enums));
+                        let hint = types::binary_hint(*op, &l.ty, &r.ty);
+                        self.mismatch(
+                            span,
+                            format!("`{}` cannot combine {lt} with {rt}", op.symbol()),
+                            format!("{lt} {} {rt}", op.symbol()),
+                            hint,
+                        );
+                        self.poisoned(span)
+                    }
+                }
+            }
+            ExprKind::WithUnit(inner, unit) => {
+                let c = self.expr(inner);
+                if !matches!(c.ty, Type::Int | Type::Unknown) {
+                    let found = super::type_name(&c.ty, &self.enums);
+                    self.mismatch(c.span, format!("a unit goes after a number, but this is {found}"), format!("this is {found}"), None);
+                }
+                self.typed(CKind::WithUnit(Box::new(c), *unit), Type::Quantity(*unit), span)
+            }
+            ExprKind::Field(inner, name) => {
+                let c = self.expr(inner);
+                self.field_of(c, name, span)
+            }
+            ExprKind::Index(table, key) => self.index(table, key, span),
+            ExprKind::Is { expr, negated, test } => {
+                let c = self.expr(expr);
+                match test {
+                    IsTest::Absent => self.typed(CKind::IsAbsent(Box::new(c), !negated), Type::Bool, span),
+                    IsTest::Present => self.typed(CKind::IsAbsent(Box::new(c), *negated), Type::Bool, span),
+                    IsTest::Variant(v) => match c.ty.clone() {
+                        Type::Enum(id) => {
+                            let enum_type = self.enums[id.0 as usize].clone();
+                            match enum_type.variant(&v.node) {
+                                Some(i) => self.typed(CKind::IsVariant(Box::new(c), i, *negated), Type::Bool, span),
+                                None => {
+                                    self.unknown_variant(v, &enum_type);
+                                    self.poisoned(span)
+                                }
+                            }
+                        }
+                        Type::Unknown => self.poisoned(span),
+                        other => {
+                            let found = super::type_name(&other, &self.enums);
+                            self.mismatch(
+                                c.span,
+                                format!("`is {}` tests an enum value, but this is {found}", v.node),
+                                format!("this is {found}"),
+                                Some("compare numbers and dates with `==`, `<`, `>=`"),
+                            );
+                            self.poisoned(span)
+                        }
+                    },
+                }
+            }
+            ExprKind::If(c, a, b) => {
+                let c = self.expr(c);
+                self.expect_type(&c, &Type::Bool, "the condition of `if`");
+                let (a, b) = (self.expr(a), self.expr(b));
+                let ty = self.join(&a, &b, "the two branches of `if`");
+                self.typed(CKind::If(Box::new(c), Box::new(a), Box::new(b)), ty, span)
+            }
+            ExprKind::Match(scrutinee, arms) => self.match_expr(scrutinee, arms, span),
+            ExprKind::Aggregate { op, binder, list, filter, body } => {
+                self.aggregate(*op, binder, list, filter.as_deref(), body.as_deref(), span)
+            }
+            ExprKind::Holds(kind, id) => {
+                let matching: Vec<RuleIdx> = self
+                    .rule_decls
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.kind == *kind && id.as_ref().is_none_or(|i| *i == r.id.node))
+                    .map(|(i, _)| RuleIdx(i as u32))
+                    .collect();
+                if matching.is_empty() {
+                    let what = match id {
+                        Some(i) => format!("{} {i}", kind.keyword()),
+                        None => format!("any {} rule", kind.keyword()),
+                    };
+                    self.error(
+                        Diagnostic::error(Code::UnknownName, format!("the policy has no {what}"))
+                            .at(span, "no such rule"),
+                    );
+                }
+                for idx in &matching {
+                    self.check_rule(*idx);
+                }
+                self.typed(CKind::Holds(matching), Type::Bool, span)
+            }
+            ExprKind::Call(name, args) => self.call(name, args, span),
+            ExprKind::List(items) => {
+                let items: Vec<CExpr> = items.iter().map(|i| self.expr(i)).collect();
+                let mut ty = Type::Unknown;
+                for item in &items {
+                    if ty == Type::Unknown {
+                        ty = item.ty.clone();
+                    } else if !types::compatible(&ty, &item.ty) {
+                        self.expect_type(item, &ty.clone(), "every item of a list");
+                    }
+                }
+                self.typed(CKind::List(items), Type::List(Box::new(ty)), span)
+            }
+            ExprKind::Record(entries) => {
+                let values: Vec<CExpr> = entries.iter().map(|(_, e)| self.expr(e)).collect();
+                let fields = entries
+                    .iter()
+                    .zip(&values)
+                    .map(|((n, _), v)| FieldInfo { name: n.node.clone(), label: Label::default(), ty: v.ty.clone() })
+                    .collect();
+                let id = RecordId(self.records.len() as u16);
+                self.records.push(RecordType { label: Label::default(), fields });
+                self.schemas.push(None);
+                self.typed(CKind::Record(values), Type::Record(id), span)
+            }
+        }
+    }
+
+    fn join(&mut self, a: &CExpr, b: &CExpr, what: &str) -> Type {
+        if !types::compatible(&a.ty, &b.ty) {
+            let (at, bt) = (super::type_name(&a.ty, &self.enums), super::type_name(&b.ty, &self.enums));
+            self.mismatch(b.span, format!("{what} must have one type, but they are {at} and {bt}"), format!("this is {bt}"), None);
+        }
+        if a.ty == Type::Unknown { b.ty.clone() } else { a.ty.clone() }
+    }
+
+    fn unknown_name(&mut self, name: &Ident, what: &str) {
+        let mut candidates: Vec<String> = self.globals.keys().cloned().collect();
+        candidates.extend(self.locals.iter().map(|(n, _)| n.clone()));
+        candidates.extend(self.records[Program::ROOT.0 as usize].fields.iter().map(|f| f.name.clone()));
+        candidates.push(AS_OF.to_string());
+        candidates.sort();
+        let mut d = Diagnostic::error(Code::UnknownName, format!("`{}` is not {what}", name.node)).at(name.span, "unknown name");
+        if let Some(h) = did_you_mean(&name.node, candidates.iter().map(String::as_str)) {
+            d = d.with_help(h);
+        } else {
+            d = d.with_help("declare it with `define`, or write the full case path such as `person.birth_date`");
+        }
+        self.error(d);
+    }
+
+    fn path(&mut self, parts: &[Ident], span: crate::source::Span) -> CExpr {
+        let Some((first, rest)) = parts.split_first() else { return self.poisoned(span) };
+        let mut base = if let Some(slot) = self.locals.iter().rposition(|(n, _)| *n == first.node) {
+            let ty = self.locals[slot].1.clone();
+            self.typed(CKind::Local(slot as u16), ty, first.span)
+        } else if first.node == AS_OF {
+            self.typed(CKind::AsOf, Type::Date, first.span)
+        } else if let Some((global, _)) = self.globals.get(&first.node).copied() {
+            match global {
+                Global::Def(id) => {
+                    let ty = self.check_def(id);
+                    let label = self.def_decls[id.0 as usize].0.label.clone();
+                    CExpr { kind: CKind::Def(id), ty, span: first.span, label: Some(label) }
+                }
+                Global::Table(id) => self.typed(CKind::Const(Value::Absent), Type::Table(id), first.span),
+                Global::Enum(_) => {
+                    self.error(
+                        Diagnostic::error(Code::InvalidConstruct, format!("`{}` is an enum, not a value", first.node))
+                            .at(first.span, "an enum type")
+                            .with_help(format!("write a value as `{}::value`, or test one with `x is value`", first.node)),
+                    );
+                    return self.poisoned(span);
+                }
+            }
+        } else if let Some(i) = self.records[Program::ROOT.0 as usize].field(&first.node) {
+            return self.case_path(i, first, rest, span);
+        } else {
+            self.unknown_name(first, "defined");
+            return self.poisoned(span);
+        };
+        for part in rest {
+            base = self.field_of(base, part, part.span);
+        }
+        base
+    }
+
+    /// A path into the case: resolved to field indices once, here.
+    fn case_path(&mut self, first_index: usize, first: &Ident, rest: &[Ident], span: crate::source::Span) -> CExpr {
+        let root = &self.records[Program::ROOT.0 as usize];
+        let mut indices = vec![first_index as u16];
+        let mut field = root.fields[first_index].clone();
+        let mut walked = first.node.clone();
+        for part in rest {
+            let Type::Record(r) = field.ty else {
+                let found = super::type_name(&field.ty, &self.enums);
+                self.error(
+                    Diagnostic::error(Code::UnknownField, format!("`{walked}` is {found}, it has no field `{}`", part.node))
+                        .at(part.span, "no such field"),
+                );
+                return self.poisoned(span);
+            };
+            let record = &self.records[r.0 as usize];
+            let Some(i) = record.field(&part.node) else {
+                let names: Vec<String> = record.fields.iter().map(|f| f.name.clone()).collect();
+                let mut d = Diagnostic::error(Code::UnknownField, format!("the case has no field `{walked}.{}`", part.node))
+                    .at(part.span, "unknown field");
+                d = d.with_help(match did_you_mean(&part.node, names.iter().map(String::as_str)) {
+                    Some(h) => h.replace("`?", &format!("` ({walked}.…)?")),
+                    None => format!("`{walked}` has: {}", names.join(", ")),
+                });
+                self.error(d);
+                return self.poisoned(span);
+            };
+            field = record.fields[i].clone();
+            indices.push(i as u16);
+            walked = format!("{walked}.{}", part.node);
+        }
+        CExpr { kind: CKind::CaseField(indices.into()), ty: field.ty, span, label: Some(field.label) }
+    }
+
+    fn field_of(&mut self, base: CExpr, name: &Ident, span: crate::source::Span) -> CExpr {
+        match base.ty.clone() {
+            Type::Record(r) => {
+                let record = &self.records[r.0 as usize];
+                match record.field(&name.node) {
+                    Some(i) => {
+                        let f = record.fields[i].clone();
+                        let span = base.span.to(span);
+                        CExpr { kind: CKind::GetField(Box::new(base), i as u16), ty: f.ty, span, label: Some(f.label) }
+                    }
+                    None => {
+                        let names: Vec<String> = record.fields.iter().map(|f| f.name.clone()).collect();
+                        let mut d = Diagnostic::error(Code::UnknownField, format!("this record has no field `{}`", name.node))
+                            .at(name.span, "unknown field");
+                        d = d.with_help(
+                            did_you_mean(&name.node, names.iter().map(String::as_str))
+                                .unwrap_or_else(|| format!("its fields are: {}", names.join(", "))),
+                        );
+                        self.error(d);
+                        self.poisoned(span)
+                    }
+                }
+            }
+            Type::Unknown => self.poisoned(span),
+            other => {
+                let found = super::type_name(&other, &self.enums);
+                self.error(
+                    Diagnostic::error(Code::UnknownField, format!("{found} has no field `{}`", name.node))
+                        .at(name.span, "no such field"),
+                );
+                self.poisoned(span)
+            }
+        }
+    }
+
+    fn index(&mut self, table: &Expr, key: &Expr, span: crate::source::Span) -> CExpr {
+        let t = self.expr(table);
+        let k = self.expr(key);
+        let Type::Table(id) = t.ty else {
+            if t.ty != Type::Unknown {
+                let found = super::type_name(&t.ty, &self.enums);
+                self.mismatch(t.span, format!("only a table can be indexed, but this is {found}"), format!("this is {found}"), None);
+            }
+            return self.poisoned(span);
+        };
+        let decl = self.table_decls[id.0 as usize];
+        if let Some((Global::Enum(e), _)) = self.globals.get(&decl.key.node).copied() {
+            self.expect_type(&k, &Type::Enum(e), "a table key");
+        }
+        match self.check_table(id) {
+            Some(row) => self.typed(CKind::TableRow(id, Box::new(k)), Type::Record(row), span),
+            None => self.poisoned(span),
+        }
+    }
+
+    fn match_expr(&mut self, scrutinee: &Expr, arms: &[MatchArm], span: crate::source::Span) -> CExpr {
+        let s = self.expr(scrutinee);
+        let Type::Enum(id) = s.ty else {
+            if s.ty != Type::Unknown {
+                let found = super::type_name(&s.ty, &self.enums);
+                self.mismatch(s.span, format!("`match` needs an enum value, but this is {found}"), format!("this is {found}"), None);
+            }
+            return self.poisoned(span);
+        };
+        let enum_type = self.enums[id.0 as usize].clone();
+        let mut table: Vec<Option<u16>> = vec![None; enum_type.variants.len()];
+        let mut bodies: Vec<CExpr> = Vec::new();
+        for arm in arms {
+            let body = self.expr(&arm.body);
+            let index = bodies.len() as u16;
+            if arm.patterns.is_empty() {
+                for slot in table.iter_mut().filter(|s| s.is_none()) {
+                    *slot = Some(index);
+                }
+            }
+            for p in &arm.patterns {
+                match enum_type.variant(&p.node) {
+                    Some(v) if table[v as usize].is_none() => table[v as usize] = Some(index),
+                    Some(_) => self.error(
+                        Diagnostic::warning(Code::InvalidConstruct, format!("`{}` is matched twice; the first arm wins", p.node))
+                            .at(p.span, "never reached"),
+                    ),
+                    None => self.unknown_variant(p, &enum_type),
+                }
+            }
+            if let Some(first) = bodies.first() {
+                let first = first.clone();
+                self.join(&first, &body, "the arms of `match`");
+            }
+            bodies.push(body);
+        }
+        let missing: Vec<&str> = enum_type
+            .variants
+            .iter()
+            .zip(&table)
+            .filter(|(_, t)| t.is_none())
+            .map(|((n, _), _)| n.as_str())
+            .collect();
+        if !missing.is_empty() {
+            self.error(
+                Diagnostic::error(Code::InvalidConstruct, format!("`match` does not cover {}", missing.join(", ")))
+                    .at(span, "not every value is covered")
+                    .with_help("add an arm for each, or `_ => ...` for the rest"),
+            );
+            return self.poisoned(span);
+        }
+        let ty = bodies.iter().map(|b| b.ty.clone()).find(|t| *t != Type::Unknown).unwrap_or(Type::Unknown);
+        let table = table.into_iter().map(|t| t.unwrap_or(0)).collect();
+        self.typed(CKind::Match(Box::new(s), table, bodies), ty, span)
+    }
+
+    fn aggregate(
+        &mut self,
+        op: AggOp,
+        binder: &Ident,
+        list: &Expr,
+        filter: Option<&Expr>,
+        body: Option<&Expr>,
+        span: crate::source::Span,
+    ) -> CExpr {
+        let list = self.expr(list);
+        let item = match &list.ty {
+            Type::List(t) => (**t).clone(),
+            Type::Unknown => Type::Unknown,
+            other => {
+                let found = super::type_name(other, &self.enums);
+                self.mismatch(list.span, format!("this needs a list, but this is {found}"), format!("this is {found}"), None);
+                Type::Unknown
+            }
+        };
+        let slot = self.locals.len() as u16;
+        self.locals.push((binder.node.clone(), item.clone()));
+        let filter = filter.map(|f| {
+            let c = self.expr(f);
+            self.expect_type(&c, &Type::Bool, "a `where` condition");
+            c
+        });
+        let body = body.map(|b| self.expr(b));
+        self.locals.pop();
+        let body_ty = body.as_ref().map_or(item, |b| b.ty.clone());
+        let ty = match op {
+            AggOp::Count => Type::Int,
+            AggOp::Any | AggOp::All => {
+                if let Some(b) = &body {
+                    self.expect_type(b, &Type::Bool, "the body of `any`/`all`");
+                } else if op == AggOp::All {
+                    self.error(
+                        Diagnostic::error(Code::InvalidConstruct, "`all` needs a condition after `:`")
+                            .at(span, "e.g. `all(m in household.members: not m.employed)`"),
+                    );
+                }
+                Type::Bool
+            }
+            AggOp::Sum => {
+                if !matches!(body_ty, Type::Int | Type::Quantity(_) | Type::Unknown) {
+                    let found = super::type_name(&body_ty, &self.enums);
+                    self.mismatch(span, format!("`sum` adds numbers or periods, not {found}"), "cannot add these".into(), None);
+                }
+                body_ty
+            }
+            AggOp::Min | AggOp::Max | AggOp::Latest | AggOp::Earliest => body_ty,
+        };
+        let kind = CKind::Aggregate { op, slot, list: Box::new(list), filter: filter.map(Box::new), body: body.map(Box::new) };
+        self.typed(kind, ty, span)
+    }
+
+    fn call(&mut self, name: &Ident, args: &[Expr], span: crate::source::Span) -> CExpr {
+        let Some((_, builtin)) = Builtin::ALL.iter().find(|(n, _)| *n == name.node) else {
+            let mut d = Diagnostic::error(Code::UnknownName, format!("there is no function `{}`", name.node)).at(name.span, "unknown function");
+            let names = Builtin::ALL.iter().map(|(n, _)| *n);
+            let listed: Vec<&str> = Builtin::ALL.iter().map(|(n, _)| *n).collect();
+            d = d.with_help(did_you_mean(&name.node, names).unwrap_or_else(|| format!("the functions are: {}", listed.join(", "))));
+            self.error(d);
+            return self.poisoned(span);
+        };
+        let args: Vec<CExpr> = args.iter().map(|a| self.expr(a)).collect();
+        let (params, result): (Vec<Type>, Type) = match builtin {
+            Builtin::FullYears => (vec![Type::Date, Type::Date], Type::Quantity(Unit::Years)),
+            Builtin::FullMonths => (vec![Type::Date, Type::Date], Type::Quantity(Unit::Months)),
+            Builtin::MonthOf => (vec![Type::Date], Type::Month),
+            Builtin::FirstDay | Builtin::LastDay => (vec![Type::Month], Type::Date),
+            Builtin::Trim => (vec![Type::Text], Type::Text),
+            Builtin::Min | Builtin::Max => {
+                let t = args.first().map_or(Type::Unknown, |a| a.ty.clone());
+                (vec![t.clone(), t.clone()], t)
+            }
+            Builtin::Length => {
+                let t = args.first().map_or(Type::Unknown, |a| a.ty.clone());
+                if !matches!(t, Type::List(_) | Type::Text | Type::Unknown) {
+                    self.mismatch(span, "`length` needs a list or text".into(), "not a list".into(), None);
+                }
+                (vec![t], Type::Int)
+            }
+        };
+        if args.len() != params.len() {
+            self.error(
+                Diagnostic::error(
+                    Code::TypeMismatch,
+                    format!("`{}` takes {} argument(s), but {} were given", name.node, params.len(), args.len()),
+                )
+                .at(span, "wrong number of arguments"),
+            );
+            return self.poisoned(span);
+        }
+        for (a, p) in args.iter().zip(&params) {
+            self.expect_type(a, p, &format!("an argument of `{}`", name.node));
+        }
+        self.typed(CKind::Call(*builtin, args), result, span)
+    }
+}

@@ -1,0 +1,431 @@
+//! The checker: resolves every name to a slot, checks types, compiles the case schema,
+//! and reports every problem at once. Its output, a [`Program`], is what the case
+//! loader and the evaluator use.
+
+mod expr;
+mod schema;
+mod types;
+
+pub use types::type_name;
+
+use crate::ast::*;
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::program::*;
+use crate::source::Span;
+use crate::value::EnumId;
+use std::collections::HashMap;
+
+/// Checks a set of policy files (dependencies first, the main policy last) and compiles
+/// them into one program. Returns the program when there is no error, and every
+/// diagnostic (errors and warnings).
+pub fn check(files: &[PolicyFile]) -> (Option<Program>, Vec<Diagnostic>) {
+    let mut checker = Checker::default();
+    checker.declare(files);
+    checker.check_all();
+    let has_error = checker.diagnostics.iter().any(Diagnostic::is_error);
+    let diagnostics = std::mem::take(&mut checker.diagnostics);
+    let program = if has_error { None } else { checker.finish(files) };
+    (program, diagnostics)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Unchecked,
+    InProgress,
+    Done,
+}
+
+/// Something with a name in the policy's global namespace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Global {
+    Def(DefId),
+    Table(TableId),
+    Enum(EnumId),
+}
+
+#[derive(Default)]
+struct Checker<'a> {
+    diagnostics: Vec<Diagnostic>,
+    enums: Vec<EnumType>,
+    records: Vec<RecordType>,
+    schemas: Vec<Option<Vec<SchemaField>>>,
+    globals: HashMap<String, (Global, Span)>,
+    def_decls: Vec<(&'a DefineDecl, bool)>,
+    def_state: Vec<State>,
+    def_exprs: Vec<Option<CExpr>>,
+    table_decls: Vec<&'a TableDecl>,
+    tables: Vec<Option<Table>>,
+    rule_decls: Vec<&'a RuleDecl>,
+    rule_state: Vec<State>,
+    rule_exprs: Vec<Option<CExpr>>,
+    decision_decls: Vec<&'a DecisionField>,
+    decision: Vec<DecisionOutput>,
+    /// Item variables of the aggregations being checked, innermost last.
+    locals: Vec<(String, Type)>,
+}
+
+impl<'a> Checker<'a> {
+    fn error(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    /// First pass: every name, so that items may refer to items declared later.
+    fn declare(&mut self, files: &'a [PolicyFile]) {
+        let mut enum_decls = Vec::new();
+        let mut case_fields: Vec<&'a FieldDecl> = Vec::new();
+        for file in files {
+            for item in &file.items {
+                match item {
+                    Item::Enum(e) => enum_decls.push(e),
+                    Item::Case(fields) => case_fields.extend(fields.iter()),
+                    Item::Param(d) => self.declare_def(d, true),
+                    Item::Define(d) => self.declare_def(d, false),
+                    Item::Table(t) => {
+                        let id = TableId(self.table_decls.len() as u16);
+                        if self.add_global(&t.name, Global::Table(id)) {
+                            self.table_decls.push(t);
+                            self.tables.push(None);
+                        }
+                    }
+                    Item::Rule(r) => self.declare_rule(r),
+                    Item::Decision(fields) => self.decision_decls.extend(fields.iter()),
+                }
+            }
+        }
+        for e in enum_decls {
+            self.declare_enum(e);
+        }
+        schema::compile_case(self, &case_fields);
+    }
+
+    fn add_global(&mut self, name: &Ident, global: Global) -> bool {
+        if let Some((_, first)) = self.globals.get(&name.node) {
+            let first = *first;
+            self.error(
+                Diagnostic::error(Code::DuplicateName, format!("`{}` is declared twice", name.node))
+                    .at(name.span, "declared again here")
+                    .with_related(first, "first declared here")
+                    .with_help("give one of them another name"),
+            );
+            return false;
+        }
+        self.globals.insert(name.node.clone(), (global, name.span));
+        true
+    }
+
+    fn declare_def(&mut self, d: &'a DefineDecl, is_param: bool) {
+        let id = DefId(self.def_decls.len() as u32);
+        if self.add_global(&d.name, Global::Def(id)) {
+            self.def_decls.push((d, is_param));
+            self.def_state.push(State::Unchecked);
+            self.def_exprs.push(None);
+        }
+    }
+
+    fn declare_enum(&mut self, e: &'a EnumDecl) {
+        let id = EnumId(self.enums.len() as u16);
+        if !self.add_global(&e.name, Global::Enum(id)) {
+            return;
+        }
+        let mut variants: Vec<(String, Label)> = Vec::new();
+        for (name, label) in &e.variants {
+            if variants.iter().any(|(n, _)| *n == name.node) {
+                self.error(
+                    Diagnostic::error(Code::DuplicateName, format!("`{}` is listed twice", name.node))
+                        .at(name.span, "listed again here"),
+                );
+                continue;
+            }
+            let label = label.clone().unwrap_or_else(|| Label { zh: name.node.clone(), en: None });
+            variants.push((name.node.clone(), label));
+        }
+        self.enums.push(EnumType { name: e.name.node.clone(), label: e.label.clone(), variants });
+    }
+
+    fn declare_rule(&mut self, r: &'a RuleDecl) {
+        if let Some(first) = self.rule_decls.iter().find(|o| o.kind == r.kind && o.id.node == r.id.node) {
+            let first = first.id.span;
+            self.error(
+                Diagnostic::error(
+                    Code::DuplicateRule,
+                    format!("{} {} is declared twice", r.kind.keyword(), r.id.node),
+                )
+                .at(r.id.span, "declared again here")
+                .with_related(first, "first declared here")
+                .with_help("rule ids are the notice's numbers: each may appear once per kind"),
+            );
+            return;
+        }
+        match &r.cite {
+            None => self.error(
+                Diagnostic::error(
+                    Code::MissingCitation,
+                    format!("{} {} does not cite the clause it encodes", r.kind.keyword(), r.id.node),
+                )
+                .at(r.id.span, "no `cites`")
+                .with_help("write `cites \"一（一）\" \"the clause text, verbatim\"` after the rule id"),
+            ),
+            Some(c) if c.text.is_none() => self.error(
+                Diagnostic::warning(
+                    Code::MissingCitation,
+                    format!("{} {} cites {} without its text", r.kind.keyword(), r.id.node, c.clause.node),
+                )
+                .at(c.clause.span, "no verbatim text")
+                .with_help("add the clause text, verbatim, after the clause number"),
+            ),
+            Some(_) => {}
+        }
+        self.rule_decls.push(r);
+        self.rule_state.push(State::Unchecked);
+        self.rule_exprs.push(None);
+    }
+
+    /// Second pass: every definition, table, rule and decision field.
+    fn check_all(&mut self) {
+        for i in 0..self.def_decls.len() {
+            self.check_def(DefId(i as u32));
+        }
+        for i in 0..self.table_decls.len() {
+            self.check_table(TableId(i as u16));
+        }
+        for i in 0..self.rule_decls.len() {
+            self.check_rule(RuleIdx(i as u32));
+        }
+        let decision = self.decision_decls.clone();
+        let mut seen: Vec<&str> = Vec::new();
+        for field in decision {
+            if seen.contains(&field.name.node.as_str()) {
+                self.error(
+                    Diagnostic::error(Code::DuplicateName, format!("decision field `{}` is given twice", field.name.node))
+                        .at(field.name.span, "given again here"),
+                );
+            }
+            seen.push(&field.name.node);
+            let expr = self.expr(&field.expr);
+            self.decision.push(DecisionOutput { name: field.name.node.clone(), expr });
+        }
+    }
+
+    fn check_def(&mut self, id: DefId) -> Type {
+        let i = id.0 as usize;
+        match self.def_state[i] {
+            State::Done => return self.def_exprs[i].as_ref().map_or(Type::Unknown, |e| e.ty.clone()),
+            State::InProgress => {
+                let decl = self.def_decls[i].0;
+                self.error(
+                    Diagnostic::error(
+                        Code::DefinitionCycle,
+                        format!("`{}` depends on itself", decl.name.node),
+                    )
+                    .at(decl.name.span, "part of a cycle")
+                    .with_help("a definition may not use itself, directly or through others: evaluation must always end"),
+                );
+                return Type::Unknown;
+            }
+            State::Unchecked => {}
+        }
+        self.def_state[i] = State::InProgress;
+        // Definitions are checked outside any aggregation.
+        let saved = std::mem::take(&mut self.locals);
+        let expr = self.expr(&self.def_decls[i].0.expr);
+        self.locals = saved;
+        let ty = expr.ty.clone();
+        self.def_exprs[i] = Some(expr);
+        self.def_state[i] = State::Done;
+        ty
+    }
+
+    fn check_rule(&mut self, idx: RuleIdx) {
+        let i = idx.0 as usize;
+        match self.rule_state[i] {
+            State::Done => return,
+            State::InProgress => {
+                let decl = self.rule_decls[i];
+                self.error(
+                    Diagnostic::error(
+                        Code::DefinitionCycle,
+                        format!("{} {} depends on itself", decl.kind.keyword(), decl.id.node),
+                    )
+                    .at(decl.id.span, "part of a cycle"),
+                );
+                return;
+            }
+            State::Unchecked => {}
+        }
+        self.rule_state[i] = State::InProgress;
+        let decl = self.rule_decls[i];
+        let saved = std::mem::take(&mut self.locals);
+        let when = decl.when.as_ref().map(|w| {
+            let c = self.expr(w);
+            self.expect_type(&c, &Type::Bool, "a rule's condition");
+            c
+        });
+        self.locals = saved;
+        self.rule_exprs[i] = when;
+        self.rule_state[i] = State::Done;
+    }
+
+    fn check_table(&mut self, id: TableId) -> Option<RecordId> {
+        if let Some(t) = &self.tables[id.0 as usize] {
+            return Some(t.row_type);
+        }
+        let decl = self.table_decls[id.0 as usize];
+        let key = match self.globals.get(&decl.key.node) {
+            Some((Global::Enum(e), _)) => *e,
+            _ => {
+                let names: Vec<String> = self.enums.iter().map(|e| e.name.clone()).collect();
+                let mut d = Diagnostic::error(Code::UnknownName, format!("`{}` is not an enum", decl.key.node))
+                    .at(decl.key.span, "a table is keyed by an enum");
+                if let Some(h) = did_you_mean(&decl.key.node, names.iter().map(String::as_str)) {
+                    d = d.with_help(h);
+                }
+                self.error(d);
+                return None;
+            }
+        };
+        let enum_type = self.enums[key.0 as usize].clone();
+        let mut row_fields: Option<Vec<FieldInfo>> = None;
+        let mut rows: Vec<Option<Vec<CExpr>>> = vec![None; enum_type.variants.len()];
+        for row in &decl.rows {
+            let Some(v) = enum_type.variant(&row.key.node) else {
+                self.unknown_variant(&row.key, &enum_type);
+                continue;
+            };
+            let columns: Vec<CExpr> = row.columns.iter().map(|(_, e)| self.expr(e)).collect();
+            let fields: Vec<FieldInfo> = row
+                .columns
+                .iter()
+                .zip(&columns)
+                .map(|((n, _), c)| FieldInfo { name: n.node.clone(), label: Label::default(), ty: c.ty.clone() })
+                .collect();
+            match &row_fields {
+                None => row_fields = Some(fields),
+                Some(first) => {
+                    let same = first.len() == fields.len()
+                        && first.iter().zip(&fields).all(|(a, b)| a.name == b.name && types::compatible(&a.ty, &b.ty));
+                    if !same {
+                        self.error(
+                            Diagnostic::error(Code::BadTable, format!("row `{}` has other columns than the first row", row.key.node))
+                                .at(row.span, "columns differ")
+                                .with_help("every row needs the same columns, in the same order, with values of the same types"),
+                        );
+                    }
+                }
+            }
+            rows[v as usize] = Some(columns);
+        }
+        let missing: Vec<&str> = enum_type
+            .variants
+            .iter()
+            .zip(&rows)
+            .filter(|(_, r)| r.is_none())
+            .map(|((n, _), _)| n.as_str())
+            .collect();
+        if !missing.is_empty() {
+            self.error(
+                Diagnostic::error(Code::BadTable, format!("table `{}` has no row for {}", decl.name.node, missing.join(", ")))
+                    .at(decl.name.span, "rows missing")
+                    .with_help("a table needs one row for every value of its enum"),
+            );
+            return None;
+        }
+        let row_type = RecordId(self.records.len() as u16);
+        self.records.push(RecordType { label: decl.label.clone(), fields: row_fields.unwrap_or_default() });
+        self.schemas.push(None);
+        self.tables[id.0 as usize] = Some(Table {
+            name: decl.name.node.clone(),
+            label: decl.label.clone(),
+            row_type,
+            rows: rows.into_iter().flatten().collect(),
+        });
+        Some(row_type)
+    }
+
+    fn unknown_variant(&mut self, name: &Ident, enum_type: &EnumType) {
+        let mut d = Diagnostic::error(
+            Code::UnknownName,
+            format!("`{}` is not a value of {}", name.node, enum_type.name),
+        )
+        .at(name.span, "unknown value");
+        let names = enum_type.variants.iter().map(|(n, _)| n.as_str());
+        let listed: Vec<&str> = enum_type.variants.iter().map(|(n, _)| n.as_str()).collect();
+        d = d.with_help(match did_you_mean(&name.node, names) {
+            Some(h) => h,
+            None => format!("the values are: {}", listed.join(", ")),
+        });
+        self.error(d);
+    }
+
+    fn expect_type(&mut self, e: &CExpr, expected: &Type, what: &str) {
+        if !types::compatible(&e.ty, expected) {
+            let found = type_name(&e.ty, &self.enums);
+            self.error(
+                Diagnostic::error(
+                    Code::TypeMismatch,
+                    format!("{what} must be {}, but this is {found}", type_name(expected, &self.enums)),
+                )
+                .at(e.span, format!("this is {found}")),
+            );
+        }
+    }
+
+    fn finish(self, files: &[PolicyFile]) -> Option<Program> {
+        let main = files.last()?;
+        let h = &main.header;
+        let info = PolicyInfo {
+            id: h.id.node.clone(),
+            title: h.title.clone(),
+            issuer: h.issuer.clone(),
+            document: h.document.clone(),
+            issued: h.issued,
+            effective: h.effective,
+            valid_for: h.valid_for,
+            builds_on: files[..files.len() - 1].iter().map(|f| f.header.id.node.clone()).collect(),
+        };
+        let definitions = self
+            .def_decls
+            .iter()
+            .zip(self.def_exprs)
+            .map(|((d, is_param), e)| {
+                Some(Definition {
+                    name: d.name.node.clone(),
+                    label: d.label.clone(),
+                    is_param: *is_param,
+                    cite: d.cite.clone(),
+                    expr: e?,
+                    span: d.name.span,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let rules = self
+            .rule_decls
+            .iter()
+            .zip(self.rule_exprs)
+            .map(|(r, when)| {
+                Some(CompiledRule {
+                    kind: r.kind,
+                    id: r.id.node.clone(),
+                    cite: r.cite.clone()?,
+                    when,
+                    severity: r.severity,
+                    message: r.message.clone(),
+                    notes: r.notes.clone(),
+                    span: r.span,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Program {
+            info,
+            enums: self.enums,
+            records: self.records,
+            schemas: self.schemas,
+            definitions,
+            tables: self.tables.into_iter().collect::<Option<Vec<_>>>()?,
+            rules,
+            decision: self.decision,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,244 @@
+//! The case schema: `case { ... }` blocks (merged across policy files) compiled into
+//! record types for the checker and field readers for the case loader.
+
+use super::{Checker, Global};
+use crate::ast::*;
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::program::*;
+use crate::value::{Value, YearMonth};
+
+/// Scalar type names of the language.
+pub(super) const SCALAR_TYPES: [(&str, Type); 6] = [
+    ("bool", Type::Bool),
+    ("int", Type::Int),
+    ("text", Type::Text),
+    ("date", Type::Date),
+    ("month", Type::Month),
+    ("resident_id", Type::ResidentId),
+];
+
+/// A `from` clause waiting for the whole schema to be known.
+struct PendingDerive<'a> {
+    record: RecordId,
+    field: usize,
+    derive: &'a Derive,
+}
+
+/// Compiles the case schema; the root record becomes `RecordId(0)`.
+pub(super) fn compile_case<'a>(c: &mut Checker<'a>, fields: &[&'a FieldDecl]) {
+    let mut pending = Vec::new();
+    compile_record(c, Label::default(), fields, &mut pending);
+    for p in pending {
+        resolve_derive(c, p);
+    }
+}
+
+fn compile_record<'a>(
+    c: &mut Checker<'a>,
+    label: Label,
+    fields: &[&'a FieldDecl],
+    pending: &mut Vec<PendingDerive<'a>>,
+) -> RecordId {
+    let id = RecordId(c.records.len() as u16);
+    c.records.push(RecordType { label, fields: Vec::new() });
+    c.schemas.push(Some(Vec::new()));
+    let mut names: Vec<&str> = Vec::new();
+    for f in fields {
+        if !names.contains(&f.name.node.as_str()) {
+            names.push(&f.name.node);
+        }
+    }
+    let mut infos = Vec::new();
+    let mut schema = Vec::new();
+    for name in names {
+        let group: Vec<&'a FieldDecl> = fields.iter().copied().filter(|f| f.name.node == name).collect();
+        let first = group[0];
+        let (info, field) = match &first.shape {
+            FieldShape::Record { label, .. } => {
+                let mut children = Vec::new();
+                for f in &group {
+                    match &f.shape {
+                        FieldShape::Record { fields, .. } => children.extend(fields.iter()),
+                        FieldShape::Value { .. } => duplicate(c, f, first),
+                    }
+                }
+                let child = compile_record(c, label.clone(), &children, pending);
+                let info = FieldInfo { name: name.to_string(), label: label.clone(), ty: Type::Record(child) };
+                let field = SchemaField {
+                    name: name.to_string(),
+                    label: label.clone(),
+                    shape: SchemaShape::Record(child),
+                    optional: true,
+                    default: None,
+                    derive: None,
+                    span: first.span,
+                };
+                (info, field)
+            }
+            FieldShape::Value { ty, optional, default, label, derive } => {
+                for f in &group[1..] {
+                    duplicate(c, f, first);
+                }
+                let (shape, ty) = field_type(c, ty, pending);
+                let default = default.as_ref().and_then(|d| default_value(c, d, &ty));
+                if let Some(d) = derive {
+                    pending.push(PendingDerive { record: id, field: infos.len(), derive: d });
+                }
+                let info = FieldInfo { name: name.to_string(), label: label.clone(), ty };
+                let field = SchemaField {
+                    name: name.to_string(),
+                    label: label.clone(),
+                    shape,
+                    optional: *optional || default.is_some() || derive.is_some(),
+                    default,
+                    derive: None,
+                    span: first.span,
+                };
+                (info, field)
+            }
+        };
+        infos.push(info);
+        schema.push(field);
+    }
+    c.records[id.0 as usize].fields = infos;
+    c.schemas[id.0 as usize] = Some(schema);
+    id
+}
+
+fn duplicate(c: &mut Checker, again: &FieldDecl, first: &FieldDecl) {
+    c.error(
+        Diagnostic::error(Code::DuplicateName, format!("case field `{}` is declared twice", again.name.node))
+            .at(again.name.span, "declared again here")
+            .with_related(first.name.span, "first declared here")
+            .with_help("only nested records (`name \"label\" { ... }`) may be declared in several places"),
+    );
+}
+
+fn field_type<'a>(
+    c: &mut Checker<'a>,
+    ty: &'a TypeExpr,
+    pending: &mut Vec<PendingDerive<'a>>,
+) -> (SchemaShape, Type) {
+    match ty {
+        TypeExpr::Named(name) => {
+            let t = named_type(c, name);
+            (SchemaShape::Scalar(t.clone()), t)
+        }
+        TypeExpr::List(element, _) => {
+            let t = match element.as_ref() {
+                TypeExpr::Named(name) => named_type(c, name),
+                _ => Type::Unknown,
+            };
+            (SchemaShape::ListOf(t.clone()), Type::List(Box::new(t)))
+        }
+        TypeExpr::ListOfRecords(fields, _) => {
+            let refs: Vec<&'a FieldDecl> = fields.iter().collect();
+            let id = compile_record(c, Label::default(), &refs, pending);
+            (SchemaShape::ListOfRecords(id), Type::List(Box::new(Type::Record(id))))
+        }
+    }
+}
+
+fn named_type(c: &mut Checker, name: &Ident) -> Type {
+    if let Some((_, t)) = SCALAR_TYPES.iter().find(|(n, _)| *n == name.node) {
+        return t.clone();
+    }
+    if let Some((Global::Enum(e), _)) = c.globals.get(&name.node) {
+        return Type::Enum(*e);
+    }
+    let mut candidates: Vec<String> = SCALAR_TYPES.iter().map(|(n, _)| n.to_string()).collect();
+    candidates.extend(c.enums.iter().map(|e| e.name.clone()));
+    let help = did_you_mean(&name.node, candidates.iter().map(String::as_str))
+        .unwrap_or_else(|| format!("the types are {} and the enums the policy declares", candidates[..6].join(", ")));
+    c.error(
+        Diagnostic::error(Code::UnknownName, format!("`{}` is not a type", name.node))
+            .at(name.span, "unknown type")
+            .with_help(help),
+    );
+    Type::Unknown
+}
+
+fn default_value(c: &mut Checker, e: &Expr, ty: &Type) -> Option<Value> {
+    let ExprKind::Lit(lit) = &e.kind else { return None };
+    let value = match (lit, ty) {
+        (Literal::Bool(b), Type::Bool) => Value::Bool(*b),
+        (Literal::Int(n), Type::Int) => Value::Int(*n),
+        (Literal::Text(s), Type::Text) => Value::Text(s.as_str().into()),
+        (Literal::Date(d), Type::Date) => Value::Date(*d),
+        (Literal::Month(y, m), Type::Month) => Value::Month(YearMonth::new(*y, *m)),
+        (Literal::Text(_) | Literal::Int(_), Type::Enum(id)) => {
+            let name = match lit {
+                Literal::Int(n) => n.to_string(),
+                Literal::Text(s) => s.clone(),
+                _ => String::new(),
+            };
+            match c.enums[id.0 as usize].variant(&name) {
+                Some(v) => Value::Enum(*id, v),
+                None => {
+                    c.error(
+                        Diagnostic::error(Code::UnknownName, format!("`{name}` is not a value of {}", c.enums[id.0 as usize].name))
+                            .at(e.span, "unknown value"),
+                    );
+                    return None;
+                }
+            }
+        }
+        _ => {
+            let expected = super::type_name(ty, &c.enums);
+            c.error(
+                Diagnostic::error(Code::TypeMismatch, format!("the default must be {expected}"))
+                    .at(e.span, "wrong type of default"),
+            );
+            return None;
+        }
+    };
+    Some(value)
+}
+
+fn resolve_derive(c: &mut Checker, p: PendingDerive) {
+    let d = p.derive;
+    let fail = |c: &mut Checker, message: String| {
+        c.error(
+            Diagnostic::error(Code::InvalidConstruct, message)
+                .at(d.span, "cannot derive from this")
+                .with_help("write `from person.id_number.birth_date` or `from person.id_number.sex(male, female)`"),
+        );
+    };
+    let Some((accessor, source_path)) = d.path.split_last() else { return };
+    let mut record = Program::ROOT;
+    let mut indices = Vec::new();
+    let mut ty = Type::Record(record);
+    for step in source_path {
+        let Type::Record(r) = ty else { break };
+        record = r;
+        let Some(i) = c.records[record.0 as usize].field(&step.node) else {
+            return fail(c, format!("the case has no field `{}` here", step.node));
+        };
+        indices.push(i as u16);
+        ty = c.records[record.0 as usize].fields[i].ty.clone();
+    }
+    if ty != Type::ResidentId {
+        return fail(c, "only a resident_id field can be derived from".to_string());
+    }
+    let target_ty = c.records[p.record.0 as usize].fields[p.field].ty.clone();
+    let accessor = match (accessor.node.as_str(), &d.variants, &target_ty) {
+        ("birth_date", None, Type::Date) => IdAccessor::BirthDate,
+        ("sex", Some((odd, even)), Type::Enum(e)) => {
+            let enum_type = &c.enums[e.0 as usize];
+            match (enum_type.variant(&odd.node), enum_type.variant(&even.node)) {
+                (Some(a), Some(b)) => IdAccessor::Sex(Value::Enum(*e, a), Value::Enum(*e, b)),
+                _ => return fail(c, format!("`{}` and `{}` must be values of {}", odd.node, even.node, enum_type.name)),
+            }
+        }
+        _ => {
+            return fail(
+                c,
+                format!("`{}` cannot give this field's type (birth_date gives a date, sex(a, b) an enum value)", accessor.node),
+            );
+        }
+    };
+    let source_name = source_path.iter().map(|s| s.node.as_str()).collect::<Vec<_>>().join(".");
+    if let Some(Some(schema)) = c.schemas.get_mut(p.record.0 as usize) {
+        schema[p.field].derive = Some(DeriveFrom { source: indices, source_name, accessor });
+    }
+}

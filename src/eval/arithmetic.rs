@@ -1,0 +1,56 @@
+//! Arithmetic on values: numbers, periods, dates and months (contract §1).
+
+use crate::ast::{BinOp, Unit};
+use crate::value::{Value, YearMonth, add_days, add_months, in_unit_base};
+
+/// Applies an arithmetic operator. Absent operands give an absent result; an overflow
+/// or a date outside the calendar is an error message.
+pub fn apply(op: BinOp, a: &Value, b: &Value) -> Result<Value, String> {
+    use Value::*;
+    if a.is_absent() || b.is_absent() {
+        return Ok(Absent);
+    }
+    let overflow = || format!("the result of `{}` is out of range", op.symbol());
+    let out_of_calendar = || "the date is outside the calendar".to_string();
+    Ok(match (op, a, b) {
+        (BinOp::Add, Int(x), Int(y)) => Int(x.checked_add(*y).ok_or_else(overflow)?),
+        (BinOp::Sub, Int(x), Int(y)) => Int(x.checked_sub(*y).ok_or_else(overflow)?),
+        (BinOp::Mul, Int(x), Int(y)) => Int(x.checked_mul(*y).ok_or_else(overflow)?),
+        (BinOp::Div, Int(_), Int(0)) | (BinOp::Div, Quantity(..), Int(0)) => return Err("division by zero".into()),
+        (BinOp::Div, Int(x), Int(y)) => Int(x.div_euclid(*y)),
+        (BinOp::Add | BinOp::Sub, Quantity(x, ux), Quantity(y, uy)) => {
+            let unit = if ux == uy { *ux } else { Unit::Months };
+            let (x, y) = if ux == uy { (*x, *y) } else { (in_unit_base(*x, *ux), in_unit_base(*y, *uy)) };
+            let n = if op == BinOp::Add { x.checked_add(y) } else { x.checked_sub(y) };
+            Quantity(n.ok_or_else(overflow)?, unit)
+        }
+        (BinOp::Mul, Quantity(x, u), Int(y)) | (BinOp::Mul, Int(y), Quantity(x, u)) => {
+            Quantity(x.checked_mul(*y).ok_or_else(overflow)?, *u)
+        }
+        (BinOp::Div, Quantity(x, u), Int(y)) => Quantity(x.div_euclid(*y), *u),
+        (BinOp::Div, Quantity(x, ux), Quantity(y, uy)) => {
+            let (x, y) = (in_unit_base(*x, *ux), in_unit_base(*y, *uy));
+            if y == 0 {
+                return Err("division by zero".into());
+            }
+            Int(x.div_euclid(y))
+        }
+        (BinOp::Add | BinOp::Sub, Date(d), Quantity(n, u)) => {
+            let n = if op == BinOp::Sub { n.checked_neg().ok_or_else(overflow)? } else { *n };
+            let moved = match u {
+                Unit::Days => add_days(*d, n),
+                _ => add_months(*d, in_unit_base(n, *u)),
+            };
+            Date(moved.ok_or_else(out_of_calendar)?)
+        }
+        (BinOp::Add | BinOp::Sub, Month(m), Quantity(n, u)) => {
+            let n = in_unit_base(*n, *u);
+            let n = if op == BinOp::Sub { -n } else { n };
+            let target = i32::try_from(m.0 as i64 + n).map_err(|_| overflow())?;
+            Month(YearMonth(target))
+        }
+        (BinOp::Sub, Date(x), Date(y)) => Quantity((*x - *y).num_days(), Unit::Days),
+        (BinOp::Sub, Month(x), Month(y)) => Quantity((x.0 - y.0) as i64, Unit::Months),
+        _ => return Err(format!("`{}` cannot be applied to these values", op.symbol())),
+    })
+}

@@ -1,0 +1,192 @@
+//! Explanations: why a rule held or failed, as a tree of the conditions that decided
+//! it, each with the values it used. Computed only when an explanation is rendered,
+//! never on the evaluation path itself.
+
+use super::Evaluation;
+use crate::ast::{BinOp, Label, RuleKind, UnOp};
+use crate::program::*;
+use crate::source::Span;
+use crate::value::Value;
+
+/// An operand of a condition, with its value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    /// A labelled case field or definition.
+    Named {
+        /// Its label.
+        label: Label,
+        /// Its value.
+        value: Value,
+    },
+    /// A literal.
+    Constant(Value),
+    /// The evaluation date D.
+    EvaluationDate(Value),
+    /// `a + b` or `a - b`, with the result.
+    Arithmetic {
+        /// The operator.
+        op: BinOp,
+        /// Left operand.
+        left: Box<Shown>,
+        /// Right operand.
+        right: Box<Shown>,
+        /// The result.
+        value: Value,
+    },
+    /// Any other expression: its source text and value.
+    Computed {
+        /// Where it is written in the policy.
+        span: Span,
+        /// Its value.
+        value: Value,
+    },
+}
+
+/// One condition that decided a rule's outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Because {
+    /// `left op right`.
+    Compare {
+        /// Left side.
+        left: Shown,
+        /// The comparison.
+        op: BinOp,
+        /// Right side.
+        right: Shown,
+        /// Whether it held.
+        holds: bool,
+    },
+    /// `x is value`, `x is absent`.
+    Is {
+        /// What was tested.
+        subject: Shown,
+        /// The enum value's label, or `None` for an absence test.
+        variant: Option<Label>,
+        /// For an absence test: whether absence was asked for.
+        absent: bool,
+        /// `is not`.
+        negated: bool,
+        /// Whether it held.
+        holds: bool,
+    },
+    /// A yes/no field or definition, with the reasons for a definition's value.
+    Flag {
+        /// Its label.
+        label: Label,
+        /// Its value.
+        holds: bool,
+        /// Why (for definitions, up to a few levels deep).
+        reasons: Vec<Because>,
+    },
+    /// `not x`.
+    Not(Box<Because>),
+    /// `holds(kind)`: which rules of the kind held.
+    Rules {
+        /// The kind.
+        kind: RuleKind,
+        /// Ids of the rules that held.
+        held: Vec<String>,
+    },
+    /// Any other condition: its source text and whether it held.
+    Other {
+        /// Where it is written.
+        span: Span,
+        /// Whether it held.
+        holds: bool,
+    },
+}
+
+/// How deep explanations follow definitions.
+const MAX_DEPTH: usize = 3;
+
+/// Why a rule held or failed: the conditions that decided it.
+pub fn explain_rule(program: &Program, facts: &Value, as_of: chrono::NaiveDate, rule: RuleIdx) -> Vec<Because> {
+    let mut ev = Evaluation::new(program, facts, as_of);
+    match &program.rules[rule.0 as usize].when {
+        Some(w) => ev.reasons(w, 0),
+        None => Vec::new(),
+    }
+}
+
+impl Evaluation<'_> {
+    /// The conditions that decided a yes/no expression's value.
+    fn reasons(&mut self, e: &CExpr, depth: usize) -> Vec<Because> {
+        let holds = self.eval(e).truthy();
+        match &e.kind {
+            CKind::Binary(op @ (BinOp::And | BinOp::Or), l, r) => {
+                // `and` that held and `or` that failed need every side; otherwise only the
+                // sides that decided it.
+                let all_sides = (*op == BinOp::And) == holds;
+                let mut out = Vec::new();
+                for side in [l, r] {
+                    if all_sides || self.eval(side).truthy() == holds {
+                        out.extend(self.reasons(side, depth));
+                        if !all_sides {
+                            break;
+                        }
+                    }
+                }
+                out
+            }
+            CKind::Binary(op, l, r) if matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) => {
+                vec![Because::Compare { left: self.shown(l), op: *op, right: self.shown(r), holds }]
+            }
+            CKind::Unary(UnOp::Not, inner) => {
+                let mut inner_reasons = self.reasons(inner, depth);
+                match inner_reasons.len() {
+                    1 => vec![Because::Not(Box::new(inner_reasons.remove(0)))],
+                    _ => vec![Because::Other { span: e.span, holds }],
+                }
+            }
+            CKind::IsVariant(subject, v, negated) => {
+                let variant = match &subject.ty {
+                    Type::Enum(id) => self.program.enum_type(*id).variants.get(*v as usize).map(|(_, l)| l.clone()),
+                    _ => None,
+                };
+                vec![Because::Is { subject: self.shown(subject), variant, absent: false, negated: *negated, holds }]
+            }
+            CKind::IsAbsent(subject, absent) => {
+                vec![Because::Is { subject: self.shown(subject), variant: None, absent: *absent, negated: false, holds }]
+            }
+            CKind::Def(id) => {
+                let program = self.program;
+                let def = &program.definitions[id.0 as usize];
+                let reasons = if depth < MAX_DEPTH { self.reasons(&def.expr, depth + 1) } else { Vec::new() };
+                vec![Because::Flag { label: def.label.clone(), holds, reasons }]
+            }
+            CKind::CaseField(_) | CKind::GetField(..) if e.label.is_some() => {
+                vec![Because::Flag { label: e.label.clone().unwrap_or_default(), holds, reasons: Vec::new() }]
+            }
+            CKind::Holds(rules) => {
+                let kind = rules.first().map_or(RuleKind::Category, |r| self.program.rules[r.0 as usize].kind);
+                let program = self.program;
+                let held = rules
+                    .iter()
+                    .filter(|r| self.rule(**r))
+                    .map(|r| program.rules[r.0 as usize].id.to_string())
+                    .collect();
+                vec![Because::Rules { kind, held }]
+            }
+            _ => vec![Because::Other { span: e.span, holds }],
+        }
+    }
+
+    fn shown(&mut self, e: &CExpr) -> Shown {
+        let value = self.eval(e);
+        match &e.kind {
+            CKind::Const(v) => Shown::Constant(v.clone()),
+            CKind::WithUnit(inner, _) if matches!(inner.kind, CKind::Const(_)) => Shown::Constant(value),
+            CKind::Binary(op @ (BinOp::Add | BinOp::Sub), l, r) => Shown::Arithmetic {
+                op: *op,
+                left: Box::new(self.shown(l)),
+                right: Box::new(self.shown(r)),
+                value,
+            },
+            CKind::AsOf => Shown::EvaluationDate(value),
+            _ => match &e.label {
+                Some(label) if !label.zh.is_empty() => Shown::Named { label: label.clone(), value },
+                _ => Shown::Computed { span: e.span, value },
+            },
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! The evaluator: a compiled policy, one case's facts and an evaluation date in; rule
+//! outcomes, decision values and diagnostics out. Definitions and rules are computed
+//! at most once per case (memoised by slot); evaluation always ends, because the
+//! checker rejects cycles and lists are finite.
+
+mod arithmetic;
+mod explain;
+
+pub use explain::{Because, Shown, explain_rule};
+
+use crate::ast::{AggOp, BinOp, RuleKind, UnOp};
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::program::*;
+use crate::source::Span;
+use crate::value::{Value, YearMonth, full_months, full_years};
+use chrono::NaiveDate;
+use std::cmp::Ordering;
+
+/// The outcome of one rule for one case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleOutcome {
+    /// Which rule.
+    pub rule: RuleIdx,
+    /// Whether it holds.
+    pub holds: bool,
+}
+
+/// Everything decided for one case on one date.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    /// The evaluation date.
+    pub as_of: NaiveDate,
+    /// The policy-defined fields of the decision record, in declaration order.
+    pub outputs: Vec<(String, Value)>,
+    /// Every rule's outcome, in declaration order.
+    pub outcomes: Vec<RuleOutcome>,
+    /// Diagnostics raised by `check` rules and by values that could not be computed.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Evaluates every rule and decision field of `program` for one case.
+pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
+    let mut ev = Evaluation::new(program, facts, as_of);
+    let outcomes: Vec<RuleOutcome> = (0..program.rules.len())
+        .map(|i| RuleOutcome { rule: RuleIdx(i as u32), holds: ev.rule(RuleIdx(i as u32)) })
+        .collect();
+    let outputs = program.decision.iter().map(|d| (d.name.clone(), ev.eval(&d.expr))).collect();
+    let mut diagnostics: Vec<Diagnostic> = program
+        .rules_of(RuleKind::Check)
+        .filter(|(idx, _)| outcomes[idx.0 as usize].holds)
+        .map(|(_, rule)| {
+            let message = rule.message.as_ref().map_or_else(|| rule.cite.clause.node.clone(), |m| m.zh.clone());
+            let mut d = Diagnostic::new(
+                rule.severity.unwrap_or(Severity::Warning),
+                Code::Policy(rule.id.to_string().into()),
+                message,
+            );
+            d.cite = Some(rule.cite.clause.node.clone());
+            d
+        })
+        .collect();
+    diagnostics.extend(ev.failures.into_iter().map(|(span, message)| {
+        let mut d = Diagnostic::error(Code::EvaluationFailed, message);
+        d.related.push((span, "while computing this".into()));
+        d
+    }));
+    Decision { as_of, outputs, outcomes, diagnostics }
+}
+
+/// The state of evaluating one case: memoised definitions and rules, and the values of
+/// the aggregation variables in scope.
+pub struct Evaluation<'p> {
+    program: &'p Program,
+    facts: &'p Value,
+    as_of: NaiveDate,
+    defs: Vec<Option<Value>>,
+    rules: Vec<Option<bool>>,
+    locals: Vec<Value>,
+    failures: Vec<(Span, String)>,
+}
+
+impl<'p> Evaluation<'p> {
+    /// A fresh evaluation of one case.
+    pub fn new(program: &'p Program, facts: &'p Value, as_of: NaiveDate) -> Evaluation<'p> {
+        Evaluation {
+            program,
+            facts,
+            as_of,
+            defs: vec![None; program.definitions.len()],
+            rules: vec![None; program.rules.len()],
+            locals: Vec::new(),
+            failures: Vec::new(),
+        }
+    }
+
+    /// Whether a rule holds (memoised).
+    pub fn rule(&mut self, idx: RuleIdx) -> bool {
+        if let Some(v) = self.rules[idx.0 as usize] {
+            return v;
+        }
+        let program = self.program;
+        let holds = program.rules[idx.0 as usize].when.as_ref().is_none_or(|w| self.eval(w).truthy());
+        self.rules[idx.0 as usize] = Some(holds);
+        holds
+    }
+
+    /// The value of a definition (memoised).
+    pub fn definition(&mut self, id: DefId) -> Value {
+        if let Some(v) = &self.defs[id.0 as usize] {
+            return v.clone();
+        }
+        let program = self.program;
+        let v = self.eval(&program.definitions[id.0 as usize].expr);
+        self.defs[id.0 as usize] = Some(v.clone());
+        v
+    }
+
+    fn fail(&mut self, span: Span, message: impl Into<String>) -> Value {
+        self.failures.push((span, message.into()));
+        Value::Absent
+    }
+
+    /// Evaluates an expression.
+    pub fn eval(&mut self, e: &CExpr) -> Value {
+        match &e.kind {
+            CKind::Const(v) => v.clone(),
+            CKind::AsOf => Value::Date(self.as_of),
+            CKind::CaseField(path) => field_at(self.facts, path),
+            CKind::Local(slot) => self.locals.get(*slot as usize).cloned().unwrap_or(Value::Absent),
+            CKind::Def(id) => self.definition(*id),
+            CKind::GetField(base, i) => match self.eval(base) {
+                Value::Record(fields) => fields.get(*i as usize).cloned().unwrap_or(Value::Absent),
+                _ => Value::Absent,
+            },
+            CKind::TableRow(table, key) => match self.eval(key) {
+                Value::Enum(_, v) => {
+                    let program = self.program;
+                    let row = &program.tables[table.0 as usize].rows[v as usize];
+                    Value::Record(row.iter().map(|c| self.eval(c)).collect())
+                }
+                _ => Value::Absent,
+            },
+            CKind::Unary(UnOp::Not, inner) => Value::Bool(!self.eval(inner).truthy()),
+            CKind::Unary(UnOp::Neg, inner) => match self.eval(inner) {
+                Value::Int(n) => Value::Int(n.saturating_neg()),
+                Value::Quantity(n, u) => Value::Quantity(n.saturating_neg(), u),
+                _ => Value::Absent,
+            },
+            CKind::Binary(op, l, r) => self.binary(*op, l, r, e.span),
+            CKind::WithUnit(inner, unit) => match self.eval(inner) {
+                Value::Int(n) => Value::Quantity(n, *unit),
+                _ => Value::Absent,
+            },
+            CKind::IsAbsent(inner, absent) => Value::Bool(self.eval(inner).is_absent() == *absent),
+            CKind::IsVariant(inner, variant, negated) => match self.eval(inner) {
+                Value::Enum(_, v) => Value::Bool((v == *variant) != *negated),
+                _ => Value::Bool(false),
+            },
+            CKind::If(c, a, b) => {
+                if self.eval(c).truthy() {
+                    self.eval(a)
+                } else {
+                    self.eval(b)
+                }
+            }
+            CKind::Match(s, table, arms) => match self.eval(s) {
+                Value::Enum(_, v) => match table.get(v as usize).and_then(|arm| arms.get(*arm as usize)) {
+                    Some(arm) => self.eval(arm),
+                    None => Value::Absent,
+                },
+                _ => Value::Absent,
+            },
+            CKind::Aggregate { op, slot, list, filter, body } => {
+                self.aggregate(*op, *slot, list, filter.as_deref(), body.as_deref())
+            }
+            CKind::Holds(rules) => Value::Bool(rules.iter().any(|r| self.rule(*r))),
+            CKind::Call(builtin, args) => self.call(*builtin, args, e.span),
+            CKind::List(items) => Value::List(items.iter().map(|i| self.eval(i)).collect()),
+            CKind::Record(fields) => Value::Record(fields.iter().map(|f| self.eval(f)).collect()),
+        }
+    }
+
+    fn binary(&mut self, op: BinOp, l: &CExpr, r: &CExpr, span: Span) -> Value {
+        match op {
+            BinOp::And => return Value::Bool(self.eval(l).truthy() && self.eval(r).truthy()),
+            BinOp::Or => return Value::Bool(self.eval(l).truthy() || self.eval(r).truthy()),
+            BinOp::Default => {
+                let v = self.eval(l);
+                return if v.is_absent() { self.eval(r) } else { v };
+            }
+            _ => {}
+        }
+        let (a, b) = (self.eval(l), self.eval(r));
+        if let Some(holds) = compare(op, &a, &b) {
+            return Value::Bool(holds);
+        }
+        match arithmetic::apply(op, &a, &b) {
+            Ok(v) => v,
+            Err(message) => self.fail(span, message),
+        }
+    }
+
+    fn aggregate(&mut self, op: AggOp, slot: u16, list: &CExpr, filter: Option<&CExpr>, body: Option<&CExpr>) -> Value {
+        let Value::List(items) = self.eval(list) else { return aggregate_of_nothing(op) };
+        let mut count = 0i64;
+        let mut result = aggregate_of_nothing(op);
+        for item in items.iter() {
+            self.locals.truncate(slot as usize);
+            self.locals.push(item.clone());
+            if let Some(f) = filter
+                && !self.eval(f).truthy()
+            {
+                continue;
+            }
+            count += 1;
+            let value = match body {
+                Some(b) => self.eval(b),
+                None => item.clone(),
+            };
+            match op {
+                AggOp::Count => {}
+                AggOp::Any if value.truthy() || body.is_none() => {
+                    result = Value::Bool(true);
+                    break;
+                }
+                AggOp::All if !value.truthy() => {
+                    result = Value::Bool(false);
+                    break;
+                }
+                AggOp::Any | AggOp::All => {}
+                AggOp::Sum => result = arithmetic::apply(BinOp::Add, &result, &value).unwrap_or(Value::Absent),
+                AggOp::Min | AggOp::Earliest => result = pick(result, value, Ordering::Less),
+                AggOp::Max | AggOp::Latest => result = pick(result, value, Ordering::Greater),
+            }
+        }
+        self.locals.truncate(slot as usize);
+        if op == AggOp::Count { Value::Int(count) } else { result }
+    }
+
+    fn call(&mut self, builtin: Builtin, args: &[CExpr], span: Span) -> Value {
+        let values: Vec<Value> = args.iter().map(|a| self.eval(a)).collect();
+        match (builtin, values.as_slice()) {
+            (Builtin::FullYears, [Value::Date(a), Value::Date(b)]) => Value::Quantity(full_years(*a, *b), crate::ast::Unit::Years),
+            (Builtin::FullMonths, [Value::Date(a), Value::Date(b)]) => {
+                Value::Quantity(full_months(*a, *b), crate::ast::Unit::Months)
+            }
+            (Builtin::MonthOf, [Value::Date(d)]) => Value::Month(YearMonth::of(*d)),
+            (Builtin::FirstDay, [Value::Month(m)]) => m.first_day().map_or_else(|| self.fail(span, "no such day"), Value::Date),
+            (Builtin::LastDay, [Value::Month(m)]) => m.last_day().map_or_else(|| self.fail(span, "no such day"), Value::Date),
+            (Builtin::Min, [a, b]) => pick(a.clone(), b.clone(), Ordering::Less),
+            (Builtin::Max, [a, b]) => pick(a.clone(), b.clone(), Ordering::Greater),
+            (Builtin::Trim, [Value::Text(t)]) => Value::Text(t.trim().into()),
+            (Builtin::Length, [Value::List(l)]) => Value::Int(l.len() as i64),
+            (Builtin::Length, [Value::Text(t)]) => Value::Int(t.chars().count() as i64),
+            _ => Value::Absent,
+        }
+    }
+}
+
+/// The value at a path of field indices.
+pub fn field_at(root: &Value, path: &[u16]) -> Value {
+    let mut current = root;
+    for i in path {
+        match current {
+            Value::Record(fields) => match fields.get(*i as usize) {
+                Some(v) => current = v,
+                None => return Value::Absent,
+            },
+            _ => return Value::Absent,
+        }
+    }
+    current.clone()
+}
+
+/// A comparison; `None` when `op` is not one. Comparisons with an absent value are false.
+fn compare(op: BinOp, a: &Value, b: &Value) -> Option<bool> {
+    let wanted: &[Ordering] = match op {
+        BinOp::Eq => &[Ordering::Equal],
+        BinOp::Ne => &[Ordering::Less, Ordering::Greater],
+        BinOp::Lt => &[Ordering::Less],
+        BinOp::Le => &[Ordering::Less, Ordering::Equal],
+        BinOp::Gt => &[Ordering::Greater],
+        BinOp::Ge => &[Ordering::Greater, Ordering::Equal],
+        _ => return None,
+    };
+    Some(a.compare(b).is_some_and(|o| wanted.contains(&o)))
+}
+
+/// The one of two values that comes first in `order`; an absent value loses.
+fn pick(current: Value, candidate: Value, order: Ordering) -> Value {
+    if current.is_absent() {
+        return candidate;
+    }
+    match candidate.compare(&current) {
+        Some(o) if o == order => candidate,
+        _ => current,
+    }
+}
+
+fn aggregate_of_nothing(op: AggOp) -> Value {
+    match op {
+        AggOp::Count => Value::Int(0),
+        AggOp::Any => Value::Bool(false),
+        AggOp::All => Value::Bool(true),
+        _ => Value::Absent,
+    }
+}

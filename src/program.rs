@@ -1,0 +1,381 @@
+//! The compiled policy: what the checker produces and the case loader and evaluator
+//! consume. Names are resolved to slots; the evaluator never looks up a string.
+
+use crate::ast::{AggOp, BinOp, Citation, Effective, Label, RuleId, RuleKind, UnOp, Unit};
+use crate::diagnostic::Severity;
+use crate::source::Span;
+use crate::value::{EnumId, Value};
+use chrono::NaiveDate;
+
+/// Index of a definition or parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DefId(pub u32);
+
+/// Index of a record type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RecordId(pub u16);
+
+/// Index of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TableId(pub u16);
+
+/// Index of a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RuleIdx(pub u32);
+
+/// Types of the policy language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Type {
+    /// true / false
+    Bool,
+    /// Whole numbers.
+    Int,
+    /// Text.
+    Text,
+    /// Calendar dates.
+    Date,
+    /// Calendar months.
+    Month,
+    /// Periods and ages in a unit.
+    Quantity(Unit),
+    /// A resident ID number (GB 11643).
+    ResidentId,
+    /// An enum.
+    Enum(EnumId),
+    /// A list.
+    List(Box<Type>),
+    /// A record.
+    Record(RecordId),
+    /// A table (only to be indexed).
+    Table(TableId),
+    /// The type of `[]` and of absent values before context is known.
+    Unknown,
+}
+
+/// A field of a record type.
+#[derive(Debug, Clone)]
+pub struct FieldInfo {
+    /// The key.
+    pub name: String,
+    /// Its label.
+    pub label: Label,
+    /// Its type.
+    pub ty: Type,
+}
+
+/// A record type: the case root, a nested part of the case, a list item or a table row.
+#[derive(Debug, Clone)]
+pub struct RecordType {
+    /// Its label, when it has one.
+    pub label: Label,
+    /// Its fields, in order.
+    pub fields: Vec<FieldInfo>,
+}
+
+impl RecordType {
+    /// The index of a field.
+    pub fn field(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.name == name)
+    }
+}
+
+/// An enum type.
+#[derive(Debug, Clone)]
+pub struct EnumType {
+    /// Its name.
+    pub name: String,
+    /// Its label.
+    pub label: Label,
+    /// Its values and their labels.
+    pub variants: Vec<(String, Label)>,
+}
+
+impl EnumType {
+    /// The index of a value.
+    pub fn variant(&self, name: &str) -> Option<u16> {
+        self.variants.iter().position(|(n, _)| n == name).map(|i| i as u16)
+    }
+}
+
+/// How a case field is read from YAML.
+#[derive(Debug, Clone)]
+pub struct SchemaField {
+    /// The key.
+    pub name: String,
+    /// Its label, used in messages.
+    pub label: Label,
+    /// What it holds.
+    pub shape: SchemaShape,
+    /// May be left out or null.
+    pub optional: bool,
+    /// The value when left out.
+    pub default: Option<Value>,
+    /// Where it may be derived from.
+    pub derive: Option<DeriveFrom>,
+    /// Where the field is declared.
+    pub span: Span,
+}
+
+/// The shape of a case field.
+#[derive(Debug, Clone)]
+pub enum SchemaShape {
+    /// A scalar of this type.
+    Scalar(Type),
+    /// A nested mapping.
+    Record(RecordId),
+    /// A list of scalars.
+    ListOf(Type),
+    /// A list of mappings.
+    ListOfRecords(RecordId),
+}
+
+/// A field that can be derived from a resident ID number.
+#[derive(Debug, Clone)]
+pub struct DeriveFrom {
+    /// Path (field indices from the case root) of the ID field.
+    pub source: Vec<u16>,
+    /// The ID field's key path, for messages.
+    pub source_name: String,
+    /// What is derived.
+    pub accessor: IdAccessor,
+}
+
+/// What a resident ID tells.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IdAccessor {
+    /// The birth date (digits 7–14).
+    BirthDate,
+    /// The sex (digit 17: odd, even), as two enum values.
+    Sex(Value, Value),
+}
+
+/// Builtin functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Builtin {
+    /// `full_years(from, to)`: full years (周岁) between two dates.
+    FullYears,
+    /// `full_months(from, to)`: full months between two dates.
+    FullMonths,
+    /// `month_of(date)`.
+    MonthOf,
+    /// `first_day(month)`.
+    FirstDay,
+    /// `last_day(month)`.
+    LastDay,
+    /// `min(a, b)` of two values.
+    Min,
+    /// `max(a, b)` of two values.
+    Max,
+    /// `trim(text)`: text without surrounding white space.
+    Trim,
+    /// `length(list or text)`.
+    Length,
+}
+
+impl Builtin {
+    /// Every builtin with its name.
+    pub const ALL: [(&'static str, Builtin); 9] = [
+        ("full_years", Builtin::FullYears),
+        ("full_months", Builtin::FullMonths),
+        ("month_of", Builtin::MonthOf),
+        ("first_day", Builtin::FirstDay),
+        ("last_day", Builtin::LastDay),
+        ("min", Builtin::Min),
+        ("max", Builtin::Max),
+        ("trim", Builtin::Trim),
+        ("length", Builtin::Length),
+    ];
+}
+
+/// A compiled expression.
+#[derive(Debug, Clone)]
+pub struct CExpr {
+    /// What it computes.
+    pub kind: CKind,
+    /// Its type.
+    pub ty: Type,
+    /// Where it was written.
+    pub span: Span,
+    /// Its label, when it names something labelled (a field or a definition).
+    pub label: Option<Label>,
+}
+
+/// Compiled expression forms.
+#[derive(Debug, Clone)]
+pub enum CKind {
+    /// A constant.
+    Const(Value),
+    /// The evaluation date D.
+    AsOf,
+    /// A case field, by field indices from the root.
+    CaseField(Box<[u16]>),
+    /// An item variable of an enclosing aggregation (stack slot).
+    Local(u16),
+    /// A definition or parameter.
+    Def(DefId),
+    /// A field of a record value.
+    GetField(Box<CExpr>, u16),
+    /// A table row.
+    TableRow(TableId, Box<CExpr>),
+    /// A unary operation.
+    Unary(UnOp, Box<CExpr>),
+    /// A binary operation.
+    Binary(BinOp, Box<CExpr>, Box<CExpr>),
+    /// A number given a unit.
+    WithUnit(Box<CExpr>, Unit),
+    /// `is absent` (`present` = negated) or `is variant`.
+    IsAbsent(Box<CExpr>, bool),
+    /// `x is v` / `x is not v`.
+    IsVariant(Box<CExpr>, u16, bool),
+    /// `if c then a else b`.
+    If(Box<CExpr>, Box<CExpr>, Box<CExpr>),
+    /// `match`: for each enum value, the arm to take.
+    Match(Box<CExpr>, Vec<u16>, Vec<CExpr>),
+    /// An aggregation with its item variable's slot.
+    Aggregate {
+        /// Which aggregation.
+        op: AggOp,
+        /// Stack slot of the item variable.
+        slot: u16,
+        /// The list.
+        list: Box<CExpr>,
+        /// Items to keep.
+        filter: Option<Box<CExpr>>,
+        /// The value taken from each item.
+        body: Option<Box<CExpr>>,
+    },
+    /// Whether some rule of a kind holds, or one rule.
+    Holds(Vec<RuleIdx>),
+    /// A builtin call.
+    Call(Builtin, Vec<CExpr>),
+    /// A list literal.
+    List(Vec<CExpr>),
+    /// A record literal (fields in the order of its record type).
+    Record(Vec<CExpr>),
+}
+
+/// A compiled definition or parameter.
+#[derive(Debug, Clone)]
+pub struct Definition {
+    /// Its name.
+    pub name: String,
+    /// Its label.
+    pub label: Label,
+    /// Whether it is a `param` (something an amendment may change).
+    pub is_param: bool,
+    /// The clause it encodes.
+    pub cite: Option<Citation>,
+    /// Its value.
+    pub expr: CExpr,
+    /// Where it is declared.
+    pub span: Span,
+}
+
+/// A compiled table: rows indexed by enum value.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// Its name.
+    pub name: String,
+    /// Its label.
+    pub label: Label,
+    /// The type of its rows.
+    pub row_type: RecordId,
+    /// Row columns by enum value, in row-type field order.
+    pub rows: Vec<Vec<CExpr>>,
+}
+
+/// A compiled rule.
+#[derive(Debug, Clone)]
+pub struct CompiledRule {
+    /// Its kind.
+    pub kind: RuleKind,
+    /// Its id within the kind.
+    pub id: RuleId,
+    /// The clause it encodes.
+    pub cite: Citation,
+    /// When it holds (true when it has no condition).
+    pub when: Option<CExpr>,
+    /// The severity of a hold (checks and soft rules).
+    pub severity: Option<Severity>,
+    /// The message of a check.
+    pub message: Option<Label>,
+    /// Notes (readings of the text).
+    pub notes: Vec<String>,
+    /// Where it is declared.
+    pub span: Span,
+}
+
+/// A field of the decision record.
+#[derive(Debug, Clone)]
+pub struct DecisionOutput {
+    /// The record key.
+    pub name: String,
+    /// Its value.
+    pub expr: CExpr,
+}
+
+/// Facts about the policy document itself.
+#[derive(Debug, Clone)]
+pub struct PolicyInfo {
+    /// The policy id.
+    pub id: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Issuer.
+    pub issuer: Option<String>,
+    /// Document number.
+    pub document: Option<String>,
+    /// Issue date.
+    pub issued: Option<NaiveDate>,
+    /// Effective date, when given.
+    pub effective: Option<Effective>,
+    /// Validity period.
+    pub valid_for: Option<(i64, Unit)>,
+    /// Ids of the policies it builds on.
+    pub builds_on: Vec<String>,
+}
+
+/// A checked policy, ready to load cases against and evaluate.
+#[derive(Debug, Clone)]
+pub struct Program {
+    /// The main policy's header.
+    pub info: PolicyInfo,
+    /// Enum types.
+    pub enums: Vec<EnumType>,
+    /// Record types; `RecordId(0)` is the case root.
+    pub records: Vec<RecordType>,
+    /// How each record type of the case is read from YAML (`None` for rows and literals).
+    pub schemas: Vec<Option<Vec<SchemaField>>>,
+    /// Definitions and parameters, in declaration order.
+    pub definitions: Vec<Definition>,
+    /// Tables.
+    pub tables: Vec<Table>,
+    /// Rules, in declaration order.
+    pub rules: Vec<CompiledRule>,
+    /// The decision record's policy-defined fields.
+    pub decision: Vec<DecisionOutput>,
+}
+
+impl Program {
+    /// The record type of the case root.
+    pub const ROOT: RecordId = RecordId(0);
+
+    /// The rules of one kind.
+    pub fn rules_of(&self, kind: RuleKind) -> impl Iterator<Item = (RuleIdx, &CompiledRule)> {
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(move |(_, r)| r.kind == kind)
+            .map(|(i, r)| (RuleIdx(i as u32), r))
+    }
+
+    /// The record type with this id.
+    pub fn record(&self, id: RecordId) -> &RecordType {
+        &self.records[id.0 as usize]
+    }
+
+    /// The enum type with this id.
+    pub fn enum_type(&self, id: EnumId) -> &EnumType {
+        &self.enums[id.0 as usize]
+    }
+}

@@ -1,0 +1,208 @@
+//! Runtime values and the calendar arithmetic of contract §1.
+
+use crate::ast::Unit;
+use chrono::{Datelike, Days, NaiveDate};
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+/// A calendar month, stored as months since year 0 (`2025-03` is 2025 × 12 + 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth(pub i32);
+
+impl YearMonth {
+    /// The month with this year and month number (1–12).
+    pub fn new(year: i32, month: u32) -> YearMonth {
+        YearMonth(year * 12 + month as i32 - 1)
+    }
+
+    /// The month a date is in.
+    pub fn of(date: NaiveDate) -> YearMonth {
+        YearMonth::new(date.year(), date.month())
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.0.div_euclid(12)
+    }
+
+    /// The month number, 1–12.
+    pub fn month(self) -> u32 {
+        self.0.rem_euclid(12) as u32 + 1
+    }
+
+    /// The first day of the month.
+    pub fn first_day(self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year(), self.month(), 1)
+    }
+
+    /// The last day of the month.
+    pub fn last_day(self) -> Option<NaiveDate> {
+        YearMonth(self.0 + 1).first_day()?.pred_opt()
+    }
+}
+
+impl std::fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year(), self.month())
+    }
+}
+
+/// `add_months(d, n)` (民法典 第二百零二条): the same day n months later, or that month's
+/// last day when it has no such day. `None` only outside chrono's date range.
+pub fn add_months(date: NaiveDate, months: i64) -> Option<NaiveDate> {
+    let target = YearMonth::of(date).0 as i64 + months;
+    let target = YearMonth(i32::try_from(target).ok()?);
+    let last = target.last_day()?;
+    NaiveDate::from_ymd_opt(target.year(), target.month(), date.day().min(last.day()))
+}
+
+/// Adds (or subtracts) calendar days.
+pub fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    if days >= 0 {
+        date.checked_add_days(Days::new(days as u64))
+    } else {
+        date.checked_sub_days(Days::new(days.unsigned_abs()))
+    }
+}
+
+/// Full years from `from` to `to` (周岁): the largest n with add_years(from, n) <= to.
+/// Negative spans give 0.
+pub fn full_years(from: NaiveDate, to: NaiveDate) -> i64 {
+    full_months(from, to) / 12
+}
+
+/// Full months from `from` to `to`: the largest n with add_months(from, n) <= to.
+pub fn full_months(from: NaiveDate, to: NaiveDate) -> i64 {
+    if to < from {
+        return 0;
+    }
+    let mut n = (YearMonth::of(to).0 - YearMonth::of(from).0) as i64;
+    while n > 0 && add_months(from, n).is_none_or(|d| d > to) {
+        n -= 1;
+    }
+    n
+}
+
+/// Index of an enum type in a compiled policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EnumId(pub u16);
+
+/// A value of the policy language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// No value: an optional field left out, an empty aggregation.
+    Absent,
+    /// true / false
+    Bool(bool),
+    /// A whole number.
+    Int(i64),
+    /// Text.
+    Text(Arc<str>),
+    /// A resident ID number (masked in output).
+    ResidentId(Arc<str>),
+    /// A calendar date.
+    Date(NaiveDate),
+    /// A calendar month.
+    Month(YearMonth),
+    /// A period or an age.
+    Quantity(i64, Unit),
+    /// An enum value: its type and the index of the value.
+    Enum(EnumId, u16),
+    /// A list.
+    List(Arc<[Value]>),
+    /// A record; fields in declaration order.
+    Record(Arc<[Value]>),
+}
+
+impl Value {
+    /// The boolean, treating absent as false.
+    pub fn truthy(&self) -> bool {
+        matches!(self, Value::Bool(true))
+    }
+
+    /// Whether the value is absent.
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Value::Absent)
+    }
+
+    /// Orders two values of one type; `None` when they cannot be compared (absent, or
+    /// different kinds).
+    pub fn compare(&self, other: &Value) -> Option<Ordering> {
+        use Value::*;
+        match (self, other) {
+            (Bool(a), Bool(b)) => Some(a.cmp(b)),
+            (Int(a), Int(b)) => Some(a.cmp(b)),
+            (Text(a), Text(b)) => Some(a.cmp(b)),
+            (ResidentId(a), ResidentId(b)) => Some(a.cmp(b)),
+            (Date(a), Date(b)) => Some(a.cmp(b)),
+            (Month(a), Month(b)) => Some(a.cmp(b)),
+            (Quantity(a, ua), Quantity(b, ub)) => {
+                let (a, b) = (in_unit_base(*a, *ua), in_unit_base(*b, *ub));
+                Some(a.cmp(&b))
+            }
+            (Enum(ta, a), Enum(tb, b)) if ta == tb => Some(a.cmp(b)),
+            (List(a), List(b)) => (a == b).then_some(Ordering::Equal),
+            (Record(a), Record(b)) => (a == b).then_some(Ordering::Equal),
+            _ => None,
+        }
+    }
+}
+
+/// A quantity in its base unit: months for years and months, days for days.
+pub fn in_unit_base(amount: i64, unit: Unit) -> i64 {
+    match unit {
+        Unit::Years => amount.saturating_mul(12),
+        Unit::Months | Unit::Days => amount,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn add_months_clamps_to_month_end() {
+        assert_eq!(add_months(d("2025-08-31"), 6), Some(d("2026-02-28")));
+        assert_eq!(add_months(d("2024-01-31"), 1), Some(d("2024-02-29")));
+        assert_eq!(add_months(d("2025-01-10"), 6), Some(d("2025-07-10")));
+        assert_eq!(add_months(d("2025-03-31"), -1), Some(d("2025-02-28")));
+        assert_eq!(add_months(d("2025-12-15"), 1), Some(d("2026-01-15")));
+    }
+
+    #[test]
+    fn full_years_counts_from_the_birthday() {
+        assert_eq!(full_years(d("1975-03-10"), d("2025-03-09")), 49);
+        assert_eq!(full_years(d("1975-03-10"), d("2025-03-10")), 50);
+        assert_eq!(full_years(d("1975-03-10"), d("2025-03-11")), 50);
+        assert_eq!(full_years(d("2025-03-10"), d("2024-01-01")), 0);
+    }
+
+    #[test]
+    fn leap_day_birthdays_turn_on_february_28() {
+        assert_eq!(full_years(d("1984-02-29"), d("2024-02-28")), 39);
+        assert_eq!(full_years(d("1984-02-29"), d("2024-02-29")), 40);
+        assert_eq!(full_years(d("1984-02-29"), d("2025-02-27")), 40);
+        assert_eq!(full_years(d("1984-02-29"), d("2025-02-28")), 41);
+    }
+
+    #[test]
+    fn full_months_uses_month_end_clamping() {
+        assert_eq!(full_months(d("2025-08-31"), d("2026-02-27")), 5);
+        assert_eq!(full_months(d("2025-08-31"), d("2026-02-28")), 6);
+        assert_eq!(full_months(d("2025-01-10"), d("2025-07-09")), 5);
+        assert_eq!(full_months(d("2025-01-10"), d("2025-07-10")), 6);
+    }
+
+    #[test]
+    fn months_know_their_days() {
+        let m = YearMonth::new(2024, 2);
+        assert_eq!(m.to_string(), "2024-02");
+        assert_eq!(m.last_day(), Some(d("2024-02-29")));
+        assert_eq!(YearMonth::new(2025, 12).last_day(), Some(d("2025-12-31")));
+        assert_eq!(YearMonth::of(d("2025-01-31")).0 + 1, YearMonth::new(2025, 2).0);
+    }
+}
