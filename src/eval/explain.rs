@@ -101,10 +101,19 @@ const MAX_DEPTH: usize = 3;
 
 /// Why a rule held or failed: the conditions that decided it.
 pub fn explain_rule(program: &Program, facts: &Value, as_of: chrono::NaiveDate, rule: RuleIdx) -> Vec<Because> {
-    let mut ev = Evaluation::new(program, facts, as_of);
     match &program.rules[rule.0 as usize].when {
-        Some(w) => ev.reasons(w, 0),
+        Some(w) => explain_expr(program, facts, as_of, w),
         None => Vec::new(),
+    }
+}
+
+/// Why a yes/no expression has its value: the conditions that decided it. A
+/// definition is explained by its own conditions.
+pub fn explain_expr(program: &Program, facts: &Value, as_of: chrono::NaiveDate, e: &CExpr) -> Vec<Because> {
+    let mut ev = Evaluation::new(program, facts, as_of);
+    match &e.kind {
+        CKind::Def(id) => ev.reasons(&program.definitions[id.0 as usize].expr, 0),
+        _ => ev.reasons(e, 0),
     }
 }
 

@@ -6,7 +6,7 @@
 mod arithmetic;
 mod explain;
 
-pub use explain::{Because, Shown, explain_rule};
+pub use explain::{Because, Shown, explain_expr, explain_rule};
 
 use crate::ast::{AggOp, BinOp, RuleKind, UnOp};
 use crate::diagnostic::{Code, Diagnostic, Severity};

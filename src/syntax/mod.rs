@@ -163,3 +163,8 @@ fn rule_name(rule: Rule) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// Parses a `YYYY-MM-DD` date as the language writes it.
+pub fn parse_date_text(text: &str) -> Option<chrono::NaiveDate> {
+    lower::parse_date(text)
+}

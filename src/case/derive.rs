@@ -1,0 +1,178 @@
+//! Fields derived from a resident ID number (`from person.id_number.birth_date`): once
+//! the whole case is read, a derived field left out is filled from the ID, and one given
+//! must agree with it.
+
+use super::record::{Place, join, missing, schema, what};
+use super::resident_id::{self, IdInfo, Sex};
+use super::spans::{CaseSpans, SpanNode};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::program::{DeriveFrom, IdAccessor, Program, RecordId, SchemaField, SchemaShape};
+use crate::source::Span;
+use crate::value::Value;
+use std::sync::Arc;
+
+/// What the case says at an ID field that something is derived from.
+#[derive(Debug, Clone)]
+enum IdState {
+    /// A valid ID number.
+    Valid { id: Arc<str>, info: IdInfo, span: Option<Span> },
+    /// Given, but not valid (already reported).
+    Invalid,
+    /// Not given.
+    Absent,
+}
+
+/// Fills in and checks every derived field of a case that was read without errors in
+/// its structure (`root` is the case record, `spans` its spans).
+pub(crate) fn apply(program: &Program, root: &mut Value, spans: &mut CaseSpans, diagnostics: &mut Vec<Diagnostic>) {
+    let mut sources: Vec<(Vec<u16>, IdState)> = Vec::new();
+    for field in program.schemas.iter().flatten().flatten() {
+        if let Some(d) = &field.derive
+            && !sources.iter().any(|(s, _)| *s == d.source)
+        {
+            sources.push((d.source.clone(), id_state(root, spans, &d.source)));
+        }
+    }
+    if sources.is_empty() {
+        return;
+    }
+    let anchor = spans.root.value.map(|s| Span { end: s.start, ..s });
+    let mut walk = Walk { program, sources: &sources, diagnostics };
+    if let (Value::Record(fields), Some(anchor)) = (root, anchor)
+        && let Some(fields) = Arc::get_mut(fields)
+    {
+        let place = Place { path: "", anchor, written: true };
+        walk.record(Program::ROOT, fields, &mut spans.root.children, place);
+    }
+}
+
+fn id_state(root: &Value, spans: &CaseSpans, source: &[u16]) -> IdState {
+    let mut value = root;
+    for &i in source {
+        match value {
+            Value::Record(fields) => match fields.get(i as usize) {
+                Some(v) => value = v,
+                None => return IdState::Absent,
+            },
+            _ => return IdState::Absent,
+        }
+    }
+    let node = spans.node(source.iter().map(|&i| i as usize));
+    match value {
+        Value::ResidentId(id) => match resident_id::validate(id) {
+            Ok(info) => IdState::Valid { id: id.clone(), info, span: node.and_then(|n| n.value) },
+            Err(_) => IdState::Invalid,
+        },
+        _ if node.is_some_and(|n| n.invalid) => IdState::Invalid,
+        _ => IdState::Absent,
+    }
+}
+
+struct Walk<'a> {
+    program: &'a Program,
+    sources: &'a [(Vec<u16>, IdState)],
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Walk<'_> {
+    fn record(&mut self, record: RecordId, values: &mut [Value], nodes: &mut [SpanNode], place: Place) {
+        for (i, field) in schema(self.program, record).iter().enumerate() {
+            let (Some(value), Some(node)) = (values.get_mut(i), nodes.get_mut(i)) else { continue };
+            let path = join(place.path, &field.name);
+            if let Some(derive) = &field.derive {
+                self.derived(field, derive, value, node, &path, place);
+            }
+            match (&field.shape, value) {
+                (SchemaShape::Record(r), Value::Record(fields)) => {
+                    let Some(fields) = Arc::get_mut(fields) else { continue };
+                    let (anchor, written) = match node.key {
+                        Some(k) => (k, true),
+                        None => (place.anchor, false),
+                    };
+                    let inner = Place { path: &path, anchor, written };
+                    self.record(*r, fields, &mut node.children, inner);
+                }
+                (SchemaShape::ListOfRecords(r), Value::List(items)) => {
+                    let Some(items) = Arc::get_mut(items) else { continue };
+                    for (j, (item, item_node)) in items.iter_mut().zip(node.children.iter_mut()).enumerate() {
+                        let (Value::Record(fields), Some(span)) = (item, item_node.value) else { continue };
+                        let Some(fields) = Arc::get_mut(fields) else { continue };
+                        let item_path = format!("{path}[{j}]");
+                        let inner = Place { path: &item_path, anchor: span, written: true };
+                        self.record(*r, fields, &mut item_node.children, inner);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn derived(&mut self, field: &SchemaField, derive: &DeriveFrom, value: &mut Value, node: &mut SpanNode, path: &str, place: Place) {
+        if node.invalid {
+            return;
+        }
+        let state = self.sources.iter().find(|(s, _)| *s == derive.source).map(|(_, st)| st);
+        let Some(IdState::Valid { id, info, span: id_span }) = state else {
+            if matches!(state, Some(IdState::Absent) | None) && value.is_absent() {
+                match &field.default {
+                    Some(default) => *value = default.clone(),
+                    None => self.diagnostics.push(missing(field, path, place).with_help(format!(
+                        "give `{path}`, or `{}` from which it is derived",
+                        derive.source_name
+                    ))),
+                }
+            }
+            return;
+        };
+        let from_id = match &derive.accessor {
+            IdAccessor::BirthDate => Value::Date(info.birth_date),
+            IdAccessor::Sex(odd, even) => match info.sex {
+                Sex::Male => odd.clone(),
+                Sex::Female => even.clone(),
+            },
+        };
+        if value.is_absent() {
+            *value = from_id;
+            node.value = *id_span;
+            return;
+        }
+        if *value != from_id {
+            let masked = resident_id::mask(id);
+            let message = format!(
+                "{} is {}, but `{}` {masked} gives {}",
+                what(path, field),
+                self.show(value),
+                derive.source_name,
+                self.show(&from_id),
+            );
+            let explain = match derive.accessor {
+                IdAccessor::BirthDate => "digits 7–14 of the ID number are the birth date",
+                IdAccessor::Sex(..) => "digit 17 of the ID number is odd for a man and even for a woman",
+            };
+            let mut d = Diagnostic::error(Code::FieldDisagrees, message)
+                .at_opt(node.value)
+                .with_help(format!("correct whichever is wrong ({explain}); or leave `{}` out to take it from the ID", field.name));
+            d.label = Some(format!("disagrees with `{}`", derive.source_name));
+            if let Some(s) = id_span {
+                d = d.with_related(*s, "the ID number");
+            }
+            self.diagnostics.push(d);
+        }
+    }
+
+    /// A value as written in a case file.
+    fn show(&self, value: &Value) -> String {
+        match value {
+            Value::Date(d) => d.to_string(),
+            Value::Enum(e, i) => self
+                .program
+                .enums
+                .get(e.0 as usize)
+                .and_then(|t| t.variants.get(*i as usize))
+                .map_or_else(|| format!("value {i}"), |(n, _)| n.clone()),
+            Value::ResidentId(id) => resident_id::mask(id),
+            Value::Text(t) => t.to_string(),
+            other => format!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! Loading case files: each YAML document is one case, read against the policy's case
+//! schema. The envelope keys `id`, `as_of` and `expect` are the loader's own; every
+//! other top-level key is a field of the schema's root record.
+
+use super::derive;
+use super::record::{Place, Reader};
+use super::scalar::{Core, describe, parse_date, resolve};
+use super::spans::{CaseSpans, SpanNode};
+use super::yaml::{YamlDocument, YamlKind, YamlNode, parse_documents};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::program::Program;
+use crate::source::{FileId, SourceMap, Span};
+use crate::value::Value;
+use chrono::NaiveDate;
+
+/// The top-level keys the loader reads itself rather than the schema.
+pub const ENVELOPE_KEYS: [&str; 3] = ["id", "as_of", "expect"];
+
+/// One case (one YAML document) as loaded.
+#[derive(Debug, Clone)]
+pub struct LoadedCase {
+    /// The file it was read from.
+    pub file: FileId,
+    /// The whole document.
+    pub span: Span,
+    /// The case id (`id:`); a number is read as its text. `None` when missing or bad.
+    pub id: Option<String>,
+    /// Where the id's value is written.
+    pub id_span: Option<Span>,
+    /// The evaluation date the case gives (`as_of:`).
+    pub as_of: Option<NaiveDate>,
+    /// The `expect:` mapping, unread, for the test runner.
+    pub expect: Option<YamlNode>,
+    /// The facts: a [`Value::Record`] of the schema's root record, derived fields filled
+    /// in. `None` when the case has any error.
+    pub facts: Option<Value>,
+    /// Every problem found in the case.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Where each value was written.
+    pub spans: CaseSpans,
+}
+
+impl LoadedCase {
+    /// A case with nothing in it, for a file that could not be read.
+    pub fn empty(file: FileId) -> LoadedCase {
+        LoadedCase {
+            file,
+            span: Span::new(file, 0, 0),
+            id: None,
+            id_span: None,
+            as_of: None,
+            expect: None,
+            facts: None,
+            diagnostics: Vec::new(),
+            spans: CaseSpans::default(),
+        }
+    }
+
+    /// Whether any diagnostic is an error (then `facts` is `None`).
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Adds a case file to `sources` and loads every case in it. One bad document never
+/// stops the others; empty documents (only comments, or a trailing `---`) are skipped.
+pub fn load_cases(program: &Program, sources: &mut SourceMap, file_name: &str, text: &str) -> Vec<LoadedCase> {
+    let file = sources.add(file_name, text);
+    load_file(program, file, text)
+}
+
+/// Loads every case of a file already in the source map (`text` is its text).
+pub fn load_file(program: &Program, file: FileId, text: &str) -> Vec<LoadedCase> {
+    parse_documents(file, text)
+        .into_iter()
+        .filter(|doc| !(doc.complete && doc.diagnostics.is_empty() && is_empty_document(&doc.root)))
+        .map(|doc| load_document(program, file, doc))
+        .collect()
+}
+
+fn is_empty_document(root: &YamlNode) -> bool {
+    matches!(&root.kind, YamlKind::Scalar { text, .. } if text.is_empty())
+}
+
+/// Loads one document as one case.
+pub fn load_document(program: &Program, file: FileId, doc: YamlDocument) -> LoadedCase {
+    let mut case = LoadedCase {
+        file,
+        span: doc.span,
+        id: None,
+        id_span: None,
+        as_of: None,
+        expect: None,
+        facts: None,
+        diagnostics: doc.diagnostics,
+        spans: CaseSpans { root: SpanNode::given(None, doc.root.span) },
+    };
+    let root = doc.root;
+    if !matches!(root.kind, YamlKind::Map(_)) {
+        if doc.complete {
+            case.diagnostics.push(
+                Diagnostic::error(Code::WrongType, format!("a case must be a mapping of keys to values, not {}", describe(&root)))
+                    .at(root.span, "not a case")
+                    .with_help("start the case with `id: ...` and give its facts as `key: value` lines"),
+            );
+        }
+        return case;
+    }
+    read_id(&root, &mut case);
+    if !doc.complete {
+        // Only the syntax error is reported: the rest of the document was not read.
+        return case;
+    }
+    read_as_of(&root, &mut case);
+    read_expect(&root, &mut case);
+
+    let mut reader = Reader { program, diagnostics: Vec::new() };
+    let anchor = Span { end: root.span.start, ..root.span };
+    let place = Place { path: "", anchor, written: true };
+    let (mut facts, children) = reader.record(Program::ROOT, Some(&root), place, &ENVELOPE_KEYS);
+    case.spans.root.children = children;
+    case.diagnostics.append(&mut reader.diagnostics);
+    // Derived fields are checked even when other fields have errors, so that every
+    // problem is reported at once; fields that could not be read are skipped.
+    derive::apply(program, &mut facts, &mut case.spans, &mut case.diagnostics);
+    if !case.has_errors() {
+        case.facts = Some(facts);
+    }
+    case
+}
+
+fn read_id(root: &YamlNode, case: &mut LoadedCase) {
+    let anchor = Span { end: root.span.start, ..root.span };
+    let Some(node) = root.get("id") else {
+        case.diagnostics.push(
+            Diagnostic::error(Code::MissingField, "the case has no `id`")
+                .at(anchor, "the case starts here")
+                .with_help("add `id: ...` (unique within the suite or batch) at the top of the case"),
+        );
+        return;
+    };
+    case.id_span = Some(node.span);
+    let empty = || {
+        Diagnostic::error(Code::MissingField, "the case `id` is empty")
+            .at(node.span, "empty id")
+            .with_help("give the case an id such as `HN-2025-000123`")
+    };
+    let diagnostic = match node.as_scalar() {
+        Some((text, style)) => match resolve(text, style) {
+            Core::Null => empty(),
+            Core::Bool(_) => wrong_id(node),
+            _ if text.trim().is_empty() => empty(),
+            _ => {
+                case.id = Some(text.trim().to_string());
+                return;
+            }
+        },
+        None => wrong_id(node),
+    };
+    case.diagnostics.push(diagnostic);
+}
+
+fn wrong_id(node: &YamlNode) -> Diagnostic {
+    Diagnostic::error(Code::WrongType, format!("the case `id` must be text, not {}", describe(node)))
+        .at(node.span, "expected text")
+        .with_help("give the case an id such as `HN-2025-000123`")
+}
+
+fn read_as_of(root: &YamlNode, case: &mut LoadedCase) {
+    let Some(node) = root.get("as_of").filter(|n| !n.is_null()) else { return };
+    let diagnostic = match node.as_scalar() {
+        Some((text, style)) if resolve(text, style) == Core::Str => match parse_date(text) {
+            Ok(date) => {
+                case.as_of = Some(date);
+                return;
+            }
+            Err(why) => {
+                let shown: String = text.chars().take(40).collect();
+                Diagnostic::error(Code::InvalidDate, format!("`as_of`: `{shown}` is not a valid date: {why}"))
+                    .at(node.span, "invalid date")
+            }
+        },
+        _ => Diagnostic::error(Code::WrongType, format!("`as_of` must be a date (YYYY-MM-DD), not {}", describe(node)))
+            .at(node.span, "expected a date"),
+    };
+    case.diagnostics.push(diagnostic.with_help("write the evaluation date as YYYY-MM-DD, e.g. `as_of: 2025-09-01`"));
+}
+
+fn read_expect(root: &YamlNode, case: &mut LoadedCase) {
+    let Some(node) = root.get("expect").filter(|n| !n.is_null()) else { return };
+    if matches!(node.kind, YamlKind::Map(_)) {
+        case.expect = Some(node.clone());
+    } else {
+        case.diagnostics.push(
+            Diagnostic::error(Code::WrongType, format!("`expect` must be a mapping, not {}", describe(node)))
+                .at(node.span, "expected `key: value` pairs")
+                .with_help("write the expected decision as a mapping, e.g. `expect: { eligible: true }`"),
+        );
+    }
+}

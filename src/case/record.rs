@@ -1,0 +1,244 @@
+//! Reading a YAML mapping against a record of the policy's case schema: every field by
+//! its shape (scalar, nested record, list), defaults for what is left out, and a
+//! diagnostic for every unknown key, missing field and badly written value.
+
+use super::scalar::{describe, read_scalar};
+use super::spans::SpanNode;
+use super::yaml::{YamlKind, YamlNode};
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::program::{Program, RecordId, SchemaField, SchemaShape, Type};
+use crate::source::Span;
+use crate::value::Value;
+
+/// Reads case values against the schema, collecting every problem.
+pub(crate) struct Reader<'p> {
+    /// The policy whose schema is read against.
+    pub program: &'p Program,
+    /// Every problem found so far.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where a record is in the case: its key path and the place to point at when one of
+/// its fields is missing.
+#[derive(Clone, Copy)]
+pub(crate) struct Place<'a> {
+    /// Key path of the record (`""` for the root, `person`, `services[2]`).
+    pub path: &'a str,
+    /// Where a missing field is reported: the record's key, or its parent's.
+    pub anchor: Span,
+    /// Whether the record itself was written (a missing field is then added under it).
+    pub written: bool,
+}
+
+/// `person.birth_date` from `person` and `birth_date`.
+pub(crate) fn join(path: &str, name: &str) -> String {
+    if path.is_empty() { name.to_string() } else { format!("{path}.{name}") }
+}
+
+/// The field as named in messages: `` `person.birth_date` (出生日期) ``.
+pub(crate) fn what(path: &str, field: &SchemaField) -> String {
+    if field.label.zh.is_empty() { format!("`{path}`") } else { format!("`{path}` ({})", field.label.zh) }
+}
+
+/// The schema of a record type (empty when the policy has none).
+pub(crate) fn schema(program: &Program, record: RecordId) -> &[SchemaField] {
+    program.schemas.get(record.0 as usize).and_then(Option::as_ref).map_or(&[], Vec::as_slice)
+}
+
+impl<'p> Reader<'p> {
+    /// Reads a record from a mapping (`None` when it was left out or null). Keys in
+    /// `skip` are handled by the caller. Returns the record value and one span node per
+    /// field.
+    pub fn record(&mut self, record: RecordId, map: Option<&YamlNode>, place: Place, skip: &[&str]) -> (Value, Vec<SpanNode>) {
+        let fields = schema(self.program, record);
+        let mut slots: Vec<Option<(&YamlNode, &YamlNode)>> = vec![None; fields.len()];
+        if let Some(YamlKind::Map(pairs)) = map.map(|m| &m.kind) {
+            for (key, value) in pairs {
+                let Some((name, _)) = key.as_scalar() else {
+                    self.diagnostics.push(
+                        Diagnostic::error(Code::WrongType, "a key must be plain text, not a list or a mapping")
+                            .at(key.span, "not a key")
+                            .with_help("write keys as `name: value`"),
+                    );
+                    continue;
+                };
+                if skip.contains(&name) {
+                    continue;
+                }
+                match fields.iter().position(|f| f.name == name) {
+                    Some(i) => slots[i] = Some((key, value)),
+                    None => self.unknown_key(name, key.span, fields, place.path, skip),
+                }
+            }
+        }
+        let mut values = Vec::with_capacity(fields.len());
+        let mut nodes = Vec::with_capacity(fields.len());
+        for (field, slot) in fields.iter().zip(slots) {
+            let (value, node) = self.field(field, slot, place);
+            values.push(value);
+            nodes.push(node);
+        }
+        (Value::Record(values.into()), nodes)
+    }
+
+    fn unknown_key(&mut self, name: &str, span: Span, fields: &[SchemaField], path: &str, skip: &[&str]) {
+        let names = fields.iter().map(|f| f.name.as_str()).chain(skip.iter().copied());
+        let shown: String = name.chars().take(60).collect();
+        let within = if path.is_empty() { "at the top level of the case".to_string() } else { format!("in `{path}`") };
+        let all: Vec<String> = names.clone().map(|n| format!("`{n}`")).collect();
+        let help = match did_you_mean(name, names) {
+            Some(hint) => hint,
+            None if all.is_empty() => "this mapping takes no keys".to_string(),
+            None => format!("the keys allowed here are {}", all.join(", ")),
+        };
+        self.diagnostics.push(
+            Diagnostic::error(Code::UnknownKey, format!("unknown key `{shown}` {within}"))
+                .at(span, "unknown key")
+                .with_help(help),
+        );
+    }
+
+    /// Reads one field from its key and value, if given.
+    fn field(&mut self, field: &SchemaField, slot: Option<(&YamlNode, &YamlNode)>, place: Place) -> (Value, SpanNode) {
+        let path = join(place.path, &field.name);
+        let key = slot.map(|(k, _)| k.span);
+        let given = slot.map(|(_, v)| v).filter(|v| !v.is_null());
+        let mut node = SpanNode { key, value: slot.map(|(_, v)| v.span), ..SpanNode::default() };
+        let value = match (&field.shape, given) {
+            (SchemaShape::Record(r), None) => {
+                let inner = match key {
+                    Some(k) => Place { path: &path, anchor: k, written: true },
+                    None => Place { path: &path, anchor: place.anchor, written: false },
+                };
+                let (value, children) = self.record(*r, None, inner, &[]);
+                node.children = children;
+                value
+            }
+            (SchemaShape::Record(r), Some(v)) if matches!(v.kind, YamlKind::Map(_)) => {
+                let inner = Place { path: &path, anchor: key.unwrap_or(v.span), written: true };
+                let (value, children) = self.record(*r, Some(v), inner, &[]);
+                node.children = children;
+                value
+            }
+            (SchemaShape::Scalar(_), None) => self.absent(field, &path, place, slot.map(|(_, v)| v)),
+            (SchemaShape::Scalar(ty), Some(v)) => self.scalar(ty, v, &what(&path, field), &mut node),
+            (SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_), None) => Value::List(Vec::new().into()),
+            (SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_), Some(v)) if matches!(v.kind, YamlKind::Seq(_)) => {
+                self.list(field, v, &path, &mut node)
+            }
+            (shape, Some(v)) => {
+                let expected = match shape {
+                    SchemaShape::Record(_) => "a mapping of keys to values (`key: value` lines indented under it)",
+                    _ => "a list (`- item` lines, or `[]` for none)",
+                };
+                self.diagnostics.push(
+                    Diagnostic::error(Code::WrongType, format!("{} must be {expected}, not {}", what(&path, field), describe(v)))
+                        .at(v.span, "wrong type")
+                        .with_help(format!("see how `{}` is declared in the policy's `case` block", field.name)),
+                );
+                node.invalid = true;
+                Value::Absent
+            }
+        };
+        (value, node)
+    }
+
+    fn scalar(&mut self, ty: &Type, v: &YamlNode, what: &str, node: &mut SpanNode) -> Value {
+        match read_scalar(self.program, ty, v, what) {
+            Ok(value) => value,
+            Err(d) => {
+                self.diagnostics.push(*d);
+                node.invalid = true;
+                Value::Absent
+            }
+        }
+    }
+
+    /// The value of a scalar field that was left out or null.
+    fn absent(&mut self, field: &SchemaField, path: &str, place: Place, null: Option<&YamlNode>) -> Value {
+        if field.derive.is_some() {
+            // A derived field is settled once the whole case is read.
+            return Value::Absent;
+        }
+        if let Some(default) = &field.default {
+            return default.clone();
+        }
+        if field.optional {
+            return Value::Absent;
+        }
+        let d = match null {
+            Some(v) => Diagnostic::error(Code::MissingField, format!("{} is required but empty", what(path, field)))
+                .at(v.span, "a value is required here")
+                .with_help(format!("give `{}` a value", field.name)),
+            None => missing(field, path, place),
+        };
+        self.diagnostics.push(d);
+        Value::Absent
+    }
+
+    fn list(&mut self, field: &SchemaField, seq: &YamlNode, path: &str, node: &mut SpanNode) -> Value {
+        let YamlKind::Seq(items) = &seq.kind else { return Value::List(Vec::new().into()) };
+        let mut values = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let item_path = format!("{path}[{i}]");
+            let mut item_node = SpanNode::given(None, item.span);
+            let value = match (&field.shape, &item.kind) {
+                (_, _) if item.is_null() => {
+                    self.diagnostics.push(
+                        Diagnostic::error(Code::WrongType, format!("`{item_path}` is an empty list item"))
+                            .at(item.span, "empty item")
+                            .with_help("remove the empty `-` line"),
+                    );
+                    item_node.invalid = true;
+                    Value::Absent
+                }
+                (SchemaShape::ListOfRecords(r), YamlKind::Map(_)) => {
+                    let place = Place { path: &item_path, anchor: item.span, written: true };
+                    let (value, children) = self.record(*r, Some(item), place, &[]);
+                    item_node.children = children;
+                    value
+                }
+                (SchemaShape::ListOf(ty), _) => {
+                    let what = if field.label.zh.is_empty() {
+                        format!("`{item_path}`")
+                    } else {
+                        format!("`{item_path}` ({})", field.label.zh)
+                    };
+                    self.scalar(ty, item, &what, &mut item_node)
+                }
+                _ => {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            Code::WrongType,
+                            format!("`{item_path}` must be a mapping of keys to values, not {}", describe(item)),
+                        )
+                        .at(item.span, "expected `key: value` pairs")
+                        .with_help("write each item as `- { key: value, ... }` or as indented `key: value` lines"),
+                    );
+                    item_node.invalid = true;
+                    Value::Absent
+                }
+            };
+            values.push(value);
+            node.children.push(item_node);
+        }
+        Value::List(values.into())
+    }
+}
+
+/// The diagnostic for a required field that is not given.
+pub(crate) fn missing(field: &SchemaField, path: &str, place: Place) -> Diagnostic {
+    let (label, help) = if place.path.is_empty() {
+        (format!("the case has no `{}`", field.name), format!("add `{}:` at the top level of the case", field.name))
+    } else if place.written {
+        (format!("`{}` is missing here", field.name), format!("add `{}:` to `{}`", field.name, place.path))
+    } else {
+        (
+            format!("`{path}` is missing"),
+            format!("add `{}:` with `{}:` under it", place.path, field.name),
+        )
+    };
+    Diagnostic::error(Code::MissingField, format!("{} is required but not given", what(path, field)))
+        .at(place.anchor, label)
+        .with_help(help)
+}

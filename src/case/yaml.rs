@@ -1,0 +1,408 @@
+//! YAML text → a small tree of scalars, sequences and mappings that keeps the byte span
+//! of every node, read with `saphyr-parser`'s event API.
+//!
+//! Case files need no anchors, aliases or tags; they are reported, not followed. A key
+//! given twice in one mapping is an error at its second occurrence (the first is kept).
+//! A syntax error ends the document it is in; parsing resumes at the next `---` line,
+//! so one broken case does not hide the cases after it.
+
+use super::offsets::Offsets;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::{FileId, Span};
+use saphyr_parser::{Event, Parser, ScalarStyle as SaphyrStyle, ScanError};
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// How deeply sequences and mappings may nest; deeper input is rejected.
+const MAX_DEPTH: usize = 64;
+
+/// How a scalar was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScalarStyle {
+    /// Without quotes: its type comes from its text (YAML 1.2 core schema).
+    Plain,
+    /// In single or double quotes, or as a `|` / `>` block: always text.
+    Quoted,
+}
+
+/// The content of a YAML node.
+#[derive(Debug, Clone, PartialEq)]
+pub enum YamlKind {
+    /// A scalar with its (unescaped) text.
+    Scalar {
+        /// The text, quotes and escapes removed.
+        text: String,
+        /// How it was written.
+        style: ScalarStyle,
+    },
+    /// A sequence.
+    Seq(Vec<YamlNode>),
+    /// A mapping, pairs in the order written (duplicate keys already removed).
+    Map(Vec<(YamlNode, YamlNode)>),
+}
+
+/// A YAML node with the byte span of its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlNode {
+    /// What it is.
+    pub kind: YamlKind,
+    /// Where it is written (for an empty value: an empty span where it would be).
+    pub span: Span,
+}
+
+impl YamlNode {
+    /// A plain empty scalar (null) at a position.
+    pub fn null(span: Span) -> YamlNode {
+        YamlNode { kind: YamlKind::Scalar { text: String::new(), style: ScalarStyle::Plain }, span }
+    }
+
+    /// Whether this is null in the core schema: a plain `null`, `Null`, `NULL`, `~` or
+    /// nothing at all.
+    pub fn is_null(&self) -> bool {
+        matches!(&self.kind, YamlKind::Scalar { text, style: ScalarStyle::Plain }
+            if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+    }
+
+    /// The text and style of a scalar.
+    pub fn as_scalar(&self) -> Option<(&str, ScalarStyle)> {
+        match &self.kind {
+            YamlKind::Scalar { text, style } => Some((text, *style)),
+            _ => None,
+        }
+    }
+
+    /// The pairs of a mapping.
+    pub fn as_map(&self) -> Option<&[(YamlNode, YamlNode)]> {
+        match &self.kind {
+            YamlKind::Map(pairs) => Some(pairs),
+            _ => None,
+        }
+    }
+
+    /// The value of a key of a mapping (keys compared as text).
+    pub fn get(&self, key: &str) -> Option<&YamlNode> {
+        self.as_map()?.iter().find(|(k, _)| k.as_scalar().is_some_and(|(t, _)| t == key)).map(|(_, v)| v)
+    }
+}
+
+/// One YAML document of a file.
+#[derive(Debug, Clone)]
+pub struct YamlDocument {
+    /// Its root node (null for an empty document).
+    pub root: YamlNode,
+    /// The whole document, `---` included.
+    pub span: Span,
+    /// Whether parsing reached its end; `false` after a syntax error, in which case
+    /// `root` holds only what was read before the error.
+    pub complete: bool,
+    /// Problems found while reading it: syntax errors, duplicate keys, anchors, tags.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses every document of a YAML stream. Never panics; problems are diagnostics of
+/// the document they occur in.
+pub fn parse_documents(file: FileId, text: &str) -> Vec<YamlDocument> {
+    let offsets = Offsets::new(text);
+    let mut builder = Builder { file, text, offsets: &offsets, docs: Vec::new(), doc: None, stack: Vec::new() };
+    let mut chunk_start = 0;
+    while let Some(failure) = builder.run_chunk(chunk_start) {
+        builder.fail(failure);
+        let Some(next) = resume_point(text, failure.byte, chunk_start) else { break };
+        chunk_start = next;
+    }
+    builder.docs
+}
+
+/// Where and why parsing of a chunk stopped early.
+#[derive(Debug, Clone, Copy)]
+struct Failure {
+    /// Byte offset of the failure.
+    byte: usize,
+    /// A message still to report there (empty when the diagnostic is already made).
+    message: &'static str,
+}
+
+/// A sequence or mapping being read.
+enum Frame {
+    Seq { start: Span, items: Vec<YamlNode> },
+    Map { start: Span, pairs: Vec<(YamlNode, YamlNode)>, key: Option<YamlNode>, seen: HashMap<String, Span> },
+}
+
+/// A document being read.
+struct OpenDoc {
+    start: usize,
+    end: usize,
+    root: Option<YamlNode>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+struct Builder<'t> {
+    file: FileId,
+    text: &'t str,
+    offsets: &'t Offsets,
+    docs: Vec<YamlDocument>,
+    doc: Option<OpenDoc>,
+    stack: Vec<Frame>,
+}
+
+impl<'t> Builder<'t> {
+    /// Parses `text[start..]` as a stream; returns the failure that stopped it, if any.
+    fn run_chunk(&mut self, start: usize) -> Option<Failure> {
+        let chunk = self.text.get(start..).unwrap_or("");
+        let char_base = self.offsets.char_index(start);
+        let mut parser = Parser::new_from_str(chunk);
+        loop {
+            let next = catch_unwind(AssertUnwindSafe(|| parser.next_event()));
+            let event = match next {
+                Ok(Some(Ok(event))) => event,
+                Ok(None) => return None,
+                Ok(Some(Err(e))) => return Some(self.scan_failure(&e, char_base)),
+                Err(_) => {
+                    let byte = self.doc.as_ref().map_or(start, |d| d.end);
+                    return Some(Failure { byte, message: "the YAML parser failed here" });
+                }
+            };
+            let (ev, sp) = event;
+            let span = self.span(char_base + sp.start.index(), char_base + sp.end.index());
+            match self.on_event(ev, span) {
+                Ok(true) => {}
+                Ok(false) => return None,
+                Err(failure) => return Some(failure),
+            }
+        }
+    }
+
+    fn scan_failure(&mut self, e: &ScanError, char_base: usize) -> Failure {
+        let byte = self.offsets.byte(char_base + e.marker().index());
+        let end = self.text.get(byte..).and_then(|t| t.chars().next()).map_or(byte, |c| byte + c.len_utf8());
+        let message = format!("YAML syntax error: {}", e.info());
+        let d = Diagnostic::error(Code::YamlSyntax, message)
+            .at(Span::new(self.file, byte, end), "the YAML cannot be read from here")
+            .with_help("check the indentation and the quotes; a case file is a YAML mapping of `key: value` lines");
+        self.open_doc(byte).diagnostics.push(d);
+        Failure { byte, message: "" }
+    }
+
+    /// Handles one event; `Ok(false)` at the end of the stream.
+    fn on_event(&mut self, ev: Event<'_>, span: Span) -> Result<bool, Failure> {
+        match ev {
+            Event::StreamEnd => return Ok(false),
+            Event::StreamStart | Event::Nothing => {}
+            Event::DocumentStart(_) => {
+                self.close_doc(true);
+                self.open_doc(span.start as usize);
+            }
+            Event::DocumentEnd => {
+                if let Some(doc) = self.doc.as_mut() {
+                    doc.end = doc.end.max(span.start as usize);
+                }
+                self.close_doc(true);
+            }
+            Event::Alias(_) => {
+                self.error(span, "aliases (`*name`) are not allowed in case files", "alias");
+                self.push(YamlNode::null(span));
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                self.check_plain_node(anchor, tag.is_some(), span);
+                let (style, span) = match style {
+                    SaphyrStyle::Plain => (ScalarStyle::Plain, span),
+                    SaphyrStyle::SingleQuoted | SaphyrStyle::DoubleQuoted => (ScalarStyle::Quoted, self.quoted_span(span)),
+                    SaphyrStyle::Literal | SaphyrStyle::Folded => (ScalarStyle::Quoted, span),
+                };
+                self.push(YamlNode { kind: YamlKind::Scalar { text: text.into_owned(), style }, span });
+            }
+            Event::SequenceStart(anchor, tag) => {
+                self.check_plain_node(anchor, tag.is_some(), span);
+                self.enter(span, Frame::Seq { start: span, items: Vec::new() })?;
+            }
+            Event::MappingStart(anchor, tag) => {
+                self.check_plain_node(anchor, tag.is_some(), span);
+                let frame = Frame::Map { start: span, pairs: Vec::new(), key: None, seen: HashMap::new() };
+                self.enter(span, frame)?;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some(frame) = self.stack.pop() {
+                    let node = finish_frame(frame, Some(span));
+                    self.push(node);
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    fn enter(&mut self, span: Span, frame: Frame) -> Result<(), Failure> {
+        if self.stack.len() >= MAX_DEPTH {
+            self.error(span, &format!("the YAML nests deeper than {MAX_DEPTH} levels"), "too deep");
+            return Err(Failure { byte: span.start as usize, message: "" });
+        }
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    fn check_plain_node(&mut self, anchor: usize, tagged: bool, span: Span) {
+        if anchor != 0 {
+            self.error(span, "anchors (`&name`) are not allowed in case files", "anchor");
+        }
+        if tagged {
+            self.error(span, "tags (`!name`, `!!type`) are not allowed in case files", "tag");
+        }
+    }
+
+    fn error(&mut self, span: Span, message: &str, label: &str) {
+        let d = Diagnostic::error(Code::YamlSyntax, message)
+            .at(span, label)
+            .with_help("write each value out in full; quote text that should not be read as another type");
+        self.open_doc(span.start as usize).diagnostics.push(d);
+    }
+
+    /// Adds a finished node to the innermost open sequence or mapping, or makes it the
+    /// document's root.
+    fn push(&mut self, node: YamlNode) {
+        if let Some(doc) = self.doc.as_mut() {
+            doc.end = doc.end.max(node.span.end as usize);
+        }
+        match self.stack.last_mut() {
+            None => {
+                let file = self.file;
+                let doc = self.open_doc(node.span.start as usize);
+                if doc.root.is_none() {
+                    doc.root = Some(node);
+                } else {
+                    let d = Diagnostic::error(Code::YamlSyntax, "a second value after the document's root")
+                        .at(Span::new(file, node.span.start as usize, node.span.end as usize), "unexpected");
+                    doc.diagnostics.push(d);
+                }
+            }
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map { key: key @ None, .. }) => *key = Some(node),
+            Some(Frame::Map { pairs, key, seen, .. }) => {
+                let Some(k) = key.take() else { return };
+                let text = k.as_scalar().map(|(t, _)| t.to_string());
+                match text {
+                    Some(text) => match seen.get(&text) {
+                        Some(&first) => {
+                            let d = Diagnostic::error(Code::DuplicateKey, format!("the key `{text}` is given twice"))
+                                .at(k.span, "given again here")
+                                .with_related(first, "first given here")
+                                .with_help("give each key once; the first value is the one read");
+                            self.open_doc(k.span.start as usize).diagnostics.push(d);
+                        }
+                        None => {
+                            seen.insert(text, k.span);
+                            pairs.push((k, node));
+                        }
+                    },
+                    None => pairs.push((k, node)),
+                }
+            }
+        }
+    }
+
+    /// The document being read, opened at `start` if none is.
+    fn open_doc(&mut self, start: usize) -> &mut OpenDoc {
+        self.doc.get_or_insert_with(|| OpenDoc { start, end: start, root: None, diagnostics: Vec::new() })
+    }
+
+    /// Finishes the open document, closing any sequences and mappings left open.
+    fn close_doc(&mut self, complete: bool) {
+        while let Some(frame) = self.stack.pop() {
+            let node = finish_frame(frame, None);
+            self.push(node);
+        }
+        let Some(doc) = self.doc.take() else { return };
+        let span = Span::new(self.file, doc.start, doc.end);
+        let root = doc.root.unwrap_or_else(|| YamlNode::null(Span::new(self.file, doc.start, doc.start)));
+        self.docs.push(YamlDocument { root, span, complete, diagnostics: doc.diagnostics });
+    }
+
+    /// Ends the document in which parsing failed.
+    fn fail(&mut self, failure: Failure) {
+        if !failure.message.is_empty() {
+            let span = Span::new(self.file, failure.byte, failure.byte);
+            let d = Diagnostic::error(Code::YamlSyntax, failure.message).at(span, "here");
+            self.open_doc(failure.byte).diagnostics.push(d);
+        }
+        let doc = self.open_doc(failure.byte);
+        doc.end = doc.end.max(failure.byte);
+        self.close_doc(false);
+    }
+
+    fn span(&self, start_char: usize, end_char: usize) -> Span {
+        Span::new(self.file, self.offsets.byte(start_char), self.offsets.byte(end_char))
+    }
+
+    /// The span of a quoted scalar, up to its closing quote (saphyr's end marker runs on
+    /// over a following comment).
+    fn quoted_span(&self, span: Span) -> Span {
+        let start = span.start as usize;
+        match self.text.get(start..).and_then(quoted_len) {
+            Some(len) => Span::new(self.file, start, start + len),
+            None => span,
+        }
+    }
+}
+
+/// The byte length of a quoted scalar at the start of `s`, quotes included.
+fn quoted_len(s: &str) -> Option<usize> {
+    let quote = s.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let mut chars = s.char_indices().skip(1).peekable();
+    while let Some((i, c)) = chars.next() {
+        if quote == '"' && c == '\\' {
+            chars.next();
+        } else if c == quote {
+            if quote == '\'' && chars.peek().is_some_and(|(_, n)| *n == '\'') {
+                chars.next();
+            } else {
+                return Some(i + 1);
+            }
+        }
+    }
+    None
+}
+
+/// Turns a finished (or abandoned) frame into a node. Flow collections end at their
+/// closing bracket; block collections at their last child.
+fn finish_frame(frame: Frame, end_event: Option<Span>) -> YamlNode {
+    let (start, kind, last) = match frame {
+        Frame::Seq { start, items } => {
+            let last = items.last().map(|n| n.span);
+            (start, YamlKind::Seq(items), last)
+        }
+        Frame::Map { start, pairs, .. } => {
+            let last = pairs.last().map(|(_, v)| v.span);
+            (start, YamlKind::Map(pairs), last)
+        }
+    };
+    let mut span = start;
+    if let Some(last) = last {
+        span = span.to(last);
+    }
+    if let Some(end) = end_event.filter(|e| !e.is_empty()) {
+        span = span.to(end);
+    }
+    YamlNode { kind, span }
+}
+
+/// Where to resume after a failure at byte `at`: the start of the first `---` line at
+/// or after the failing line (or the line after a `...` line), past `chunk_start`.
+fn resume_point(text: &str, at: usize, chunk_start: usize) -> Option<usize> {
+    let at = at.min(text.len());
+    let mut line_start = text.get(..at).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    while line_start < text.len() {
+        let rest = &text[line_start..];
+        let line_len = rest.find('\n').map_or(rest.len(), |i| i + 1);
+        let next = line_start + line_len;
+        if is_marker(rest, "---") && line_start > chunk_start {
+            return Some(line_start);
+        }
+        if is_marker(rest, "...") && next > chunk_start && next < text.len() {
+            return Some(next);
+        }
+        line_start = next;
+    }
+    None
+}
+
+fn is_marker(line: &str, marker: &str) -> bool {
+    line.strip_prefix(marker).is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t', '\r', '\n']))
+}

@@ -1,0 +1,142 @@
+//! The command-line interface: one file per subcommand, each a thin driver over the
+//! library (load policy → check → load cases → evaluate → render).
+//!
+//! Exit codes: 0 success; 1 a case could not be evaluated or a test failed; 2 usage
+//! error (clap); 3 the policy has errors.
+
+mod check;
+mod eval;
+mod inputs;
+mod test;
+
+use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
+use crate::report::{Lang, RenderOptions, render_diagnostic};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+
+/// Exit code: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: a case could not be evaluated, or a test failed.
+pub const EXIT_FAILED: u8 = 1;
+/// Exit code: the policy has errors.
+pub const EXIT_POLICY: u8 = 3;
+
+/// zhengce (政策): executable employment-assistance policy.
+#[derive(Debug, Parser)]
+#[command(name = "zhengce", version, about, long_about = None)]
+pub struct Cli {
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// For people.
+    #[default]
+    Text,
+    /// One JSON decision record per line.
+    Json,
+}
+
+/// Options every subcommand that evaluates cases shares.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CommonArgs {
+    /// Policy file to use instead of the built-in Hunan 2025 policy.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<String>,
+    /// Language of explanations.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+    /// Show resident ID numbers in full instead of masked.
+    #[arg(long)]
+    pub show_pii: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse and check policy files; report every error at once.
+    Check {
+        /// Policy files (default: the built-in Hunan policy).
+        policies: Vec<String>,
+    },
+    /// Evaluate case files and explain every outcome.
+    Eval {
+        /// Case files (YAML) or directories; `-` reads standard input.
+        #[arg(required = true)]
+        cases: Vec<String>,
+        /// Evaluation date (YYYY-MM-DD); wins over each case's `as_of`.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+    /// Run case files that carry an `expect:` block; report what differs.
+    Test {
+        /// Case files or directories.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Evaluation date for every case (otherwise each case's `as_of`).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    crate::syntax::parse_date_text(s).ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)"))
+}
+
+/// Runs a parsed command line; returns the exit code.
+pub fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Check { policies } => check::run(&policies),
+        Command::Eval { cases, as_of, format, common } => eval::run(&cases, as_of, format, &common),
+        Command::Test { paths, as_of, common } => test::run(&paths, as_of, &common),
+    }
+}
+
+/// Whether to colour output on standard error.
+fn color() -> bool {
+    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+}
+
+fn render_options(common: &CommonArgs) -> RenderOptions {
+    RenderOptions { lang: common.lang, show_pii: common.show_pii, color: color() && std::io::stdout().is_terminal() }
+}
+
+/// Loads the policy named by `--policy`, or the built-in one. Prints its diagnostics
+/// to standard error; `None` when it has errors.
+fn load_checked_policy(policy: Option<&str>) -> Option<LoadedPolicy> {
+    let loaded = match policy {
+        Some(path) => load_policy(path, PolicySource::Disk),
+        None => load_policy(DEFAULT_POLICY, PolicySource::Builtin),
+    };
+    let mut err = std::io::stderr().lock();
+    for d in &loaded.diagnostics {
+        let _ = err.write_all(render_diagnostic(d, &loaded.sources, color()).as_bytes());
+    }
+    if loaded.program.is_none() {
+        let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+        let _ = writeln!(err, "the policy has {errors} error(s); nothing was evaluated");
+        return None;
+    }
+    Some(loaded)
+}
+
+/// Writes to standard output; a closed pipe (`| head`) ends the program quietly.
+fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! Test expectations: a case's `expect:` block is a partial decision record; each key
+//! given must match the record (lists compare as sets). `diagnostics` lists codes that
+//! must be present: a case may raise more (a warning it does not test).
+
+use crate::ast::RuleKind;
+use crate::case::{ScalarStyle, YamlKind, YamlNode};
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::program::Program;
+use serde_json::{Value as Json, json};
+
+/// Keys of the decision record that every policy has.
+const ENGINE_KEYS: [&str; 5] = ["case", "status", "as_of", "policy", "diagnostics"];
+
+/// Every key an `expect` block may use with this policy.
+pub fn record_keys(program: &Program) -> Vec<String> {
+    let mut keys: Vec<String> = ENGINE_KEYS.iter().map(|k| k.to_string()).collect();
+    keys.extend(program.decision.iter().map(|d| d.name.clone()));
+    for kind in RuleKind::ALL.into_iter().filter(|k| *k != RuleKind::Check) {
+        if program.rules_of(kind).next().is_some() {
+            keys.push(kind.record_key().to_string());
+        }
+    }
+    keys
+}
+
+/// Unknown keys of an `expect` block, and an `expect` that is not a mapping.
+pub fn validate(program: &Program, expect: &YamlNode) -> Vec<Diagnostic> {
+    let keys = record_keys(program);
+    let Some(map) = expect.as_map() else {
+        return vec![Diagnostic::error(Code::WrongType, "`expect` must be a mapping of decision-record keys")
+            .at(expect.span, "not a mapping")];
+    };
+    map.iter()
+        .filter_map(|(k, _)| {
+            let (name, _) = k.as_scalar()?;
+            if keys.iter().any(|known| known == name) {
+                return None;
+            }
+            let help = did_you_mean(name, keys.iter().map(String::as_str))
+                .unwrap_or_else(|| format!("the decision record has: {}", keys.join(", ")));
+            Some(
+                Diagnostic::error(Code::UnknownKey, format!("`expect.{name}` is not a key of the decision record"))
+                    .at(k.span, "unknown key")
+                    .with_help(help),
+            )
+        })
+        .collect()
+}
+
+/// One difference between an expectation and the decision record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mismatch {
+    /// The record key.
+    pub key: String,
+    /// What the case expects.
+    pub expected: Json,
+    /// What the decision record says.
+    pub actual: Json,
+    /// Where the expectation is written.
+    pub span: crate::source::Span,
+}
+
+/// Compares an `expect` block with a decision record.
+pub fn compare(expect: &YamlNode, record: &Json) -> Vec<Mismatch> {
+    let Some(map) = expect.as_map() else { return Vec::new() };
+    let mut out = Vec::new();
+    for (k, v) in map {
+        let Some((key, _)) = k.as_scalar() else { continue };
+        let expected = yaml_json(v);
+        let mut actual = record.get(key).cloned().unwrap_or(Json::Null);
+        if key == "diagnostics" {
+            let codes = actual.as_array().map(|a| a.iter().filter_map(|d| d.get("code").cloned()).collect());
+            actual = codes.map_or(Json::Null, Json::Array);
+        }
+        let ok = if key == "diagnostics" { contains(&expected, &actual) } else { matches(&expected, &actual) };
+        if !ok {
+            out.push(Mismatch { key: key.to_string(), expected, actual, span: v.span });
+        }
+    }
+    out
+}
+
+fn contains(expected: &Json, actual: &Json) -> bool {
+    match (expected, actual) {
+        (Json::Array(e), Json::Array(a)) => e.iter().all(|x| a.contains(x)),
+        _ => expected == actual,
+    }
+}
+
+fn matches(expected: &Json, actual: &Json) -> bool {
+    match (expected, actual) {
+        (Json::Array(e), Json::Array(a)) => {
+            let mut e: Vec<String> = e.iter().map(Json::to_string).collect();
+            let mut a: Vec<String> = a.iter().map(Json::to_string).collect();
+            e.sort();
+            e.dedup();
+            a.sort();
+            a.dedup();
+            e == a
+        }
+        _ => expected == actual,
+    }
+}
+
+/// A YAML node as JSON, reading plain scalars by the YAML 1.2 core schema.
+pub fn yaml_json(node: &YamlNode) -> Json {
+    match &node.kind {
+        YamlKind::Scalar { text, style: ScalarStyle::Plain } => match text.as_str() {
+            "true" => json!(true),
+            "false" => json!(false),
+            "null" | "~" | "" => Json::Null,
+            t => t.parse::<i64>().map_or_else(|_| json!(t), |n| json!(n)),
+        },
+        YamlKind::Scalar { text, .. } => json!(text),
+        YamlKind::Seq(items) => Json::Array(items.iter().map(yaml_json).collect()),
+        YamlKind::Map(pairs) => Json::Object(
+            pairs
+                .iter()
+                .filter_map(|(k, v)| Some((k.as_scalar()?.0.to_string(), yaml_json(v))))
+                .collect(),
+        ),
+    }
+}

@@ -1,0 +1,116 @@
+//! Diagnostics as miette reports (with the underlined source) and as JSON objects.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceMap;
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use serde_json::{Value as Json, json};
+use std::fmt;
+
+/// A diagnostic with its source file, in the form miette draws.
+struct Report<'a> {
+    diagnostic: &'a Diagnostic,
+    source: Option<NamedSource<String>>,
+    labels: Vec<LabeledSpan>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.diagnostic.code.as_str()))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let help = self.diagnostic.help.as_deref();
+        let cite = self.diagnostic.cite.as_deref();
+        match (help, cite) {
+            (Some(h), Some(c)) => Some(Box::new(format!("{h} ({c})"))),
+            (Some(h), None) => Some(Box::new(h)),
+            (None, Some(c)) => Some(Box::new(format!("({c})"))),
+            (None, None) => None,
+        }
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}
+
+/// Draws a diagnostic with miette: message, file:line:column, underlined source, help.
+pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
+    let (source, labels) = match d.span {
+        Some(span) => {
+            let file = sources.get(span.file);
+            let mut labels = vec![LabeledSpan::new_primary_with_span(
+                d.label.clone(),
+                SourceSpan::new((span.start as usize).into(), span.len()),
+            )];
+            for (related, label) in d.related.iter().filter(|(s, _)| s.file == span.file) {
+                labels.push(LabeledSpan::new_with_span(
+                    Some(label.clone()),
+                    SourceSpan::new((related.start as usize).into(), related.len()),
+                ));
+            }
+            (Some(NamedSource::new(file.name.clone(), file.text.to_string())), labels)
+        }
+        None => (None, Vec::new()),
+    };
+    let report = Report { diagnostic: d, source, labels };
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let mut out = String::new();
+    if handler.render_report(&mut out, &report).is_err() {
+        out = format!("{}: {}\n", d.severity.as_str(), d.message);
+    }
+    out
+}
+
+/// A diagnostic as the JSON object of contract §4: severity, code, message, and where
+/// known the clause, file, line and column.
+pub fn diagnostic_json(d: &Diagnostic, sources: &SourceMap) -> Json {
+    let mut obj = json!({
+        "severity": d.severity.as_str(),
+        "code": d.code.as_str(),
+        "message": d.message,
+    });
+    if let Some(cite) = &d.cite {
+        obj["cite"] = json!(cite);
+    }
+    if let Some(span) = d.span {
+        let at = sources.line_col(span);
+        obj["file"] = json!(sources.get(span.file).name);
+        obj["line"] = json!(at.line);
+        obj["column"] = json!(at.column);
+    }
+    if let Some(help) = &d.help {
+        obj["help"] = json!(help);
+    }
+    obj
+}

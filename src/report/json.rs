@@ -1,0 +1,102 @@
+//! The JSON decision record of contract §4.
+
+use super::messages::{Msg, msg};
+use super::text::because_list;
+use super::values::ValueStyle;
+use super::{RenderOptions, diagnostic_json};
+use crate::ast::{RuleId, RuleKind};
+use crate::case::mask_id;
+use crate::eval::{explain_expr, explain_rule};
+use crate::program::{CKind, Program, Type};
+use crate::run::{CaseResult, Status};
+use crate::source::SourceMap;
+use crate::value::Value;
+use serde_json::{Map, Value as Json, json};
+
+/// One case's decision record.
+pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, options: &RenderOptions) -> Json {
+    let mut obj = Map::new();
+    obj.insert("case".into(), r.id.as_ref().map_or(Json::Null, |id| json!(id)));
+    let status = if r.status == Status::Ok { "ok" } else { "error" };
+    obj.insert("status".into(), json!(status));
+    if let (Some(decision), Some(facts)) = (&r.decision, r.facts()) {
+        obj.insert("as_of".into(), json!(decision.as_of.format("%Y-%m-%d").to_string()));
+        obj.insert("policy".into(), json!(program.info.id));
+        for (name, value) in &decision.outputs {
+            obj.insert(name.clone(), value_json(value, program, options.show_pii));
+        }
+        for kind in RuleKind::ALL.into_iter().filter(|k| *k != RuleKind::Check) {
+            let mut held = program.rules_of(kind).filter(|(i, _)| decision.outcomes[i.0 as usize].holds).map(|(_, r)| &r.id);
+            if program.rules_of(kind).next().is_none() {
+                continue;
+            }
+            let value = if kind == RuleKind::Tier {
+                held.next().map_or(Json::Null, rule_id_json)
+            } else {
+                Json::Array(held.map(rule_id_json).collect())
+            };
+            obj.insert(kind.record_key().into(), value);
+        }
+        obj.insert("diagnostics".into(), diagnostics(r, sources));
+        let style = ValueStyle { program, lang: options.lang, show_pii: options.show_pii };
+        let mut trace = Vec::new();
+        for output in &program.decision {
+            if output.expr.ty != Type::Bool {
+                continue;
+            }
+            let value = explain_expr(program, facts, decision.as_of, &output.expr);
+            let clause = match output.expr.kind {
+                CKind::Def(id) => program.definitions[id.0 as usize].cite.as_ref().map(|c| c.clause.node.clone()),
+                _ => None,
+            };
+            let holds = decision.outputs.iter().any(|(n, v)| *n == output.name && v.truthy());
+            let verdict = msg(if holds { Msg::Holds } else { Msg::Fails }, options.lang);
+            let head = clause.map_or_else(|| output.name.clone(), |c| format!("{c} {}", output.name));
+            trace.push(json!(format!("{head} {verdict}: {}", because_list(&value, &style, sources))));
+        }
+        for (idx, rule) in program.rules.iter().enumerate().filter(|(_, r)| r.kind != RuleKind::Check) {
+            let idx = crate::program::RuleIdx(idx as u32);
+            let holds = decision.outcomes[idx.0 as usize].holds;
+            let verdict = msg(if holds { Msg::Holds } else { Msg::Fails }, options.lang);
+            let reasons = explain_rule(program, facts, decision.as_of, idx);
+            trace.push(json!(format!("{} {verdict}: {}", rule.cite.clause.node, because_list(&reasons, &style, sources))));
+        }
+        obj.insert("trace".into(), Json::Array(trace));
+    } else {
+        obj.insert("diagnostics".into(), diagnostics(r, sources));
+    }
+    Json::Object(obj)
+}
+
+fn diagnostics(r: &CaseResult, sources: &SourceMap) -> Json {
+    Json::Array(r.diagnostics.iter().map(|d| diagnostic_json(d, sources)).collect())
+}
+
+fn rule_id_json(id: &RuleId) -> Json {
+    match id {
+        RuleId::Number(n) => json!(n),
+        RuleId::Name(s) => json!(s),
+    }
+}
+
+/// A value as JSON: dates and months as text, periods as numbers, enum values by name.
+pub fn value_json(v: &Value, program: &Program, show_pii: bool) -> Json {
+    match v {
+        Value::Absent => Json::Null,
+        Value::Bool(b) => json!(b),
+        Value::Int(n) => json!(n),
+        Value::Text(t) => json!(t.as_ref()),
+        Value::ResidentId(id) => json!(if show_pii { id.to_string() } else { mask_id(id) }),
+        Value::Date(d) => json!(d.format("%Y-%m-%d").to_string()),
+        Value::Month(m) => json!(m.to_string()),
+        Value::Quantity(n, _) => json!(n),
+        Value::Enum(e, i) => program
+            .enums
+            .get(e.0 as usize)
+            .and_then(|t| t.variants.get(*i as usize))
+            .map_or(Json::Null, |(name, _)| json!(name)),
+        Value::List(items) | Value::Record(items) => {
+            Json::Array(items.iter().map(|i| value_json(i, program, show_pii)).collect())
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! The user-interface message catalogue: the words zhengce itself says, in Chinese and
+//! English. The law's own words (labels, clause texts) come from the policy file.
+
+use crate::ast::{BinOp, Label};
+
+/// The language of explanations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    /// 中文 (the default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+/// A message of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    /// "holds"
+    Holds,
+    /// "does not hold"
+    Fails,
+    /// yes
+    Yes,
+    /// no
+    No,
+    /// absent value
+    Absent,
+    /// "case"
+    Case,
+    /// "evaluation date"
+    EvaluationDate,
+    /// "policy"
+    Policy,
+    /// "(today's date, from the clock)"
+    FromClock,
+    /// heading for diagnostics
+    Diagnostics,
+    /// "is"
+    Is,
+    /// "is absent"
+    IsAbsent,
+    /// "is given"
+    IsPresent,
+    /// "not"
+    Not,
+    /// "that hold"
+    ThatHold,
+    /// "none"
+    None,
+    /// heading: the case cannot be evaluated
+    CaseError,
+    /// "rules of kind"
+    Rules,
+    /// separator between conditions
+    Separator,
+    /// colon after a heading
+    Colon,
+}
+
+/// The text of a message.
+pub fn msg(m: Msg, lang: Lang) -> &'static str {
+    use Msg::*;
+    match (lang, m) {
+        (Lang::Zh, Holds) => "成立",
+        (Lang::En, Holds) => "holds",
+        (Lang::Zh, Fails) => "不成立",
+        (Lang::En, Fails) => "does not hold",
+        (Lang::Zh, Yes) => "是",
+        (Lang::En, Yes) => "yes",
+        (Lang::Zh, No) => "否",
+        (Lang::En, No) => "no",
+        (Lang::Zh, Absent) => "未填写",
+        (Lang::En, Absent) => "not given",
+        (Lang::Zh, Case) => "案件",
+        (Lang::En, Case) => "case",
+        (Lang::Zh, EvaluationDate) => "评估日",
+        (Lang::En, EvaluationDate) => "evaluation date",
+        (Lang::Zh, Policy) => "政策",
+        (Lang::En, Policy) => "policy",
+        (Lang::Zh, FromClock) => "（未指定评估日，取今天的日期）",
+        (Lang::En, FromClock) => "(no evaluation date given: today's date)",
+        (Lang::Zh, Diagnostics) => "提示",
+        (Lang::En, Diagnostics) => "diagnostics",
+        (Lang::Zh, Is) => "为",
+        (Lang::En, Is) => "is",
+        (Lang::Zh, IsAbsent) => "未填写",
+        (Lang::En, IsAbsent) => "is not given",
+        (Lang::Zh, IsPresent) => "已填写",
+        (Lang::En, IsPresent) => "is given",
+        (Lang::Zh, Not) => "并非",
+        (Lang::En, Not) => "not",
+        (Lang::Zh, ThatHold) => "成立的",
+        (Lang::En, ThatHold) => "that hold",
+        (Lang::Zh, None) => "无",
+        (Lang::En, None) => "none",
+        (Lang::Zh, CaseError) => "无法评估此案件",
+        (Lang::En, CaseError) => "this case cannot be evaluated",
+        (Lang::Zh, Rules) => "规则",
+        (Lang::En, Rules) => "rules",
+        (Lang::Zh, Separator) => "；",
+        (Lang::En, Separator) => "; ",
+        (Lang::Zh, Colon) => "：",
+        (Lang::En, Colon) => ": ",
+    }
+}
+
+/// A label in the chosen language (English falls back to Chinese).
+pub fn label(l: &Label, lang: Lang) -> &str {
+    match (lang, &l.en) {
+        (Lang::En, Some(en)) => en,
+        _ => &l.zh,
+    }
+}
+
+/// A comparison operator as shown in explanations.
+pub fn operator(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Eq => "=",
+        BinOp::Ne => "≠",
+        BinOp::Lt => "<",
+        BinOp::Le => "≤",
+        BinOp::Gt => ">",
+        BinOp::Ge => "≥",
+        other => other.symbol(),
+    }
+}
+
+/// A heading for the rules of a kind.
+pub fn kind_heading(kind: crate::ast::RuleKind, lang: Lang) -> &'static str {
+    use crate::ast::RuleKind::*;
+    match (lang, kind) {
+        (Lang::Zh, Category) => "认定类别",
+        (Lang::Zh, Exit) => "退出情形",
+        (Lang::Zh, Tier) => "帮扶分类",
+        (Lang::Zh, Deadline) => "认定流程时限",
+        (Lang::Zh, Obligation) => "服务义务",
+        (Lang::Zh, Entitlement) => "补贴政策",
+        (Lang::Zh, Referral) => "部门协作",
+        (Lang::Zh, Limit) => "限制",
+        (Lang::Zh, Check) => "核查",
+        (Lang::En, k) => k.record_key(),
+    }
+}

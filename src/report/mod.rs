@@ -1,0 +1,25 @@
+//! Rendering: decisions and diagnostics to text for people and JSON for machines.
+//! Renderers decide nothing; they only show what the evaluator decided.
+
+mod diagnostics;
+mod json;
+pub mod messages;
+mod text;
+mod values;
+
+pub use diagnostics::{diagnostic_json, render_diagnostic};
+pub use json::{decision_json, value_json};
+pub use messages::Lang;
+pub use text::{because_list, render_text};
+pub use values::{ValueStyle, format_value};
+
+/// How results are rendered.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// Language of explanations.
+    pub lang: Lang,
+    /// Show ID numbers in full (`--show-pii`).
+    pub show_pii: bool,
+    /// Colour (only on a terminal, never with NO_COLOR).
+    pub color: bool,
+}

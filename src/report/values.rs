@@ -1,0 +1,82 @@
+//! Values as people read them: dates, periods with units, enum labels, masked IDs.
+
+use super::messages::{Lang, Msg, msg};
+use crate::ast::Unit;
+use crate::case::mask_id;
+use crate::program::Program;
+use crate::value::Value;
+
+/// How values are shown.
+#[derive(Debug, Clone, Copy)]
+pub struct ValueStyle<'a> {
+    /// The policy (for enum labels).
+    pub program: &'a Program,
+    /// The language.
+    pub lang: Lang,
+    /// Show ID numbers in full.
+    pub show_pii: bool,
+}
+
+/// A value as text.
+pub fn format_value(v: &Value, style: &ValueStyle) -> String {
+    let lang = style.lang;
+    match v {
+        Value::Absent => msg(Msg::Absent, lang).to_string(),
+        Value::Bool(b) => msg(if *b { Msg::Yes } else { Msg::No }, lang).to_string(),
+        Value::Int(n) => n.to_string(),
+        Value::Text(t) => format!("“{t}”"),
+        Value::ResidentId(id) => {
+            if style.show_pii {
+                id.to_string()
+            } else {
+                mask_id(id)
+            }
+        }
+        Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+        Value::Month(m) => m.to_string(),
+        Value::Quantity(n, unit) => quantity(*n, *unit, lang),
+        Value::Enum(e, i) => style
+            .program
+            .enums
+            .get(e.0 as usize)
+            .and_then(|t| t.variants.get(*i as usize))
+            .map_or_else(|| i.to_string(), |(name, l)| match lang {
+                Lang::Zh => l.zh.clone(),
+                Lang::En => l.en.clone().unwrap_or_else(|| name.clone()),
+            }),
+        Value::List(items) => {
+            let shown: Vec<String> = items.iter().map(|i| format_value(i, style)).collect();
+            format!("[{}]", shown.join(", "))
+        }
+        Value::Record(fields) => {
+            let shown: Vec<String> = fields.iter().map(|i| format_value(i, style)).collect();
+            format!("{{{}}}", shown.join(", "))
+        }
+    }
+}
+
+fn quantity(n: i64, unit: Unit, lang: Lang) -> String {
+    match (unit, lang) {
+        (Unit::Years, Lang::Zh) => format!("{n}年"),
+        (Unit::Years, Lang::En) => format!("{n} years"),
+        (Unit::Days, Lang::Zh) => format!("{n}天"),
+        (Unit::Days, Lang::En) => format!("{n} days"),
+        (Unit::Months, _) => {
+            let (years, months) = (n / 12, n % 12);
+            match (lang, months) {
+                (_, _) if years == 0 => month_text(n, lang),
+                (Lang::Zh, 0) => format!("{years}年（{n}个月）"),
+                (Lang::En, 0) => format!("{years} years ({n} months)"),
+                (Lang::Zh, m) => format!("{years}年{}个月", m.abs()),
+                (Lang::En, m) => format!("{years} years {} months", m.abs()),
+            }
+        }
+    }
+}
+
+fn month_text(n: i64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{n}个月"),
+        Lang::En => format!("{n} months"),
+    }
+}
