@@ -238,7 +238,12 @@ pub(crate) fn missing(field: &SchemaField, path: &str, place: Place) -> Diagnost
             format!("add `{}:` with `{}:` under it", place.path, field.name),
         )
     };
-    Diagnostic::error(Code::MissingField, format!("{} is required but not given", what(path, field)))
+    let message = if place.written || place.path.is_empty() {
+        format!("{} is required but not given", what(path, field))
+    } else {
+        format!("{} is required but not given (there is no `{}`)", what(path, field), place.path)
+    };
+    Diagnostic::error(Code::MissingField, message)
         .at(place.anchor, label)
         .with_help(help)
 }

@@ -21,11 +21,15 @@ fn no_input_panics() {
         state ^= state << 17;
         state
     };
-    for _ in 0..200_000 {
-        let at = boundaries[(next() % boundaries.len() as u64) as usize];
-        let end = boundaries.iter().copied().find(|&b| b > at).unwrap_or(at);
-        let with = replacements[(next() % replacements.len() as u64) as usize];
-        let text = format!("{}{with}{}", &base[..at], &base[end..]);
+    for _ in 0..3000 {
+        let mut text = base.clone();
+        for _ in 0..1 + next() % 3 {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let at = bounds[(next() % bounds.len() as u64) as usize];
+            let end = bounds.iter().copied().find(|&b| b > at).unwrap_or(at);
+            let with = replacements[(next() % replacements.len() as u64) as usize];
+            text = format!("{}{with}{}", &text[..at], &text[end..]);
+        }
         let cases = load_cases(&program, &mut sources, "edited.yaml", &text);
         for case in &cases {
             assert_eq!(case.has_errors(), case.facts.is_none());

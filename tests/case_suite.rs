@@ -1,0 +1,71 @@
+//! Runs every case file under tests/cases/ through `zhengce test`, as a user would.
+
+use std::process::Command;
+
+#[test]
+fn every_case_under_tests_cases_passes() {
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args(["test", "tests/cases"])
+        .output()
+        .expect("the zhengce binary runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let last = stdout.lines().last().unwrap_or_default().to_string();
+    assert!(out.status.success(), "zhengce test failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    let passed: usize = last.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert!(last.contains(" 0 failed"), "{last}");
+    assert!(passed >= 100, "only {passed} cases ran: {last}");
+}
+
+#[test]
+fn a_failing_expectation_fails_the_run_and_names_the_difference() {
+    let dir = std::env::temp_dir().join(format!("zhengce-suite-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let case = dir.join("wrong.yaml");
+    std::fs::write(
+        &case,
+        "id: wrong\nas_of: 2025-09-01\nexpect: { categories: [6] }\nperson: { gender: male, birth_date: 1975-03-10 }\n\
+         registration: { unemployed_since: 2025-01-10 }\nemployment: { status: unemployed }\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengce")).arg("test").arg(&case).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout.contains("categories: expected [6], got [1]"), "{stdout}");
+    assert!(stdout.trim_end().ends_with("0 passed, 1 failed"), "{stdout}");
+}
+
+#[test]
+fn eval_json_gives_the_decision_record_and_masks_ids() {
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args(["eval", "--format", "json", "examples/cases/wang-fang.yaml"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    let record: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(record["case"], "EX-2025-0001");
+    assert_eq!(record["age"], 45);
+    assert_eq!(record["retirement_date"], "2032-11-10");
+    assert_eq!(record["eligible"], true);
+    assert_eq!(record["categories"], serde_json::json!([1, 3]));
+    assert!(!stdout.contains("19800310"), "the ID number leaked: {stdout}");
+}
+
+#[test]
+fn eval_text_explains_each_category_with_its_clause() {
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args(["eval", "examples/cases/li-qiang.yaml"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("✓ 一（一） 成立：男满五十周岁、女满四十周岁且连续失业六个月以上的人员"), "{stdout}");
+    assert!(stdout.contains("年龄（周岁） 50年 ≥ 50年 ✓"), "{stdout}");
+    assert!(stdout.contains("登记失业日期 2025-01-10 + 6个月 = 2025-07-10 ✓"), "{stdout}");
+    let en = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args(["eval", "--lang", "en", "examples/cases/li-qiang.yaml"])
+        .output()
+        .unwrap();
+    let en = String::from_utf8_lossy(&en.stdout);
+    assert!(en.contains("一（一） holds"), "{en}");
+    assert!(en.contains("age (full years) 50 years ≥ 50 years ✓"), "{en}");
+}
