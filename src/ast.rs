@@ -140,7 +140,7 @@ pub enum FieldShape {
         /// `?`: may be absent or null.
         optional: bool,
         /// `= literal`: the value when absent.
-        default: Option<Expr>,
+        default: Option<Box<Expr>>,
         /// Its label.
         label: Label,
         /// `from path`: where it may be derived from.

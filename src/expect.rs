@@ -27,8 +27,10 @@ pub fn record_keys(program: &Program) -> Vec<String> {
 pub fn validate(program: &Program, expect: &YamlNode) -> Vec<Diagnostic> {
     let keys = record_keys(program);
     let Some(map) = expect.as_map() else {
-        return vec![Diagnostic::error(Code::WrongType, "`expect` must be a mapping of decision-record keys")
-            .at(expect.span, "not a mapping")];
+        return vec![
+            Diagnostic::error(Code::WrongType, "`expect` must be a mapping of decision-record keys")
+                .at(expect.span, "not a mapping"),
+        ];
     };
     map.iter()
         .filter_map(|(k, _)| {
@@ -39,9 +41,12 @@ pub fn validate(program: &Program, expect: &YamlNode) -> Vec<Diagnostic> {
             let help = did_you_mean(name, keys.iter().map(String::as_str))
                 .unwrap_or_else(|| format!("the decision record has: {}", keys.join(", ")));
             Some(
-                Diagnostic::error(Code::UnknownKey, format!("`expect.{name}` is not a key of the decision record"))
-                    .at(k.span, "unknown key")
-                    .with_help(help),
+                Diagnostic::error(
+                    Code::UnknownKey,
+                    format!("`expect.{name}` is not a key of the decision record"),
+                )
+                .at(k.span, "unknown key")
+                .with_help(help),
             )
         })
         .collect()
@@ -69,12 +74,23 @@ pub fn compare(expect: &YamlNode, record: &Json) -> Vec<Mismatch> {
         let expected = yaml_json(v);
         let mut actual = record.get(key).cloned().unwrap_or(Json::Null);
         if key == "diagnostics" {
-            let codes = actual.as_array().map(|a| a.iter().filter_map(|d| d.get("code").cloned()).collect());
+            let codes = actual
+                .as_array()
+                .map(|a| a.iter().filter_map(|d| d.get("code").cloned()).collect());
             actual = codes.map_or(Json::Null, Json::Array);
         }
-        let ok = if key == "diagnostics" { contains(&expected, &actual) } else { matches(&expected, &actual) };
+        let ok = if key == "diagnostics" {
+            contains(&expected, &actual)
+        } else {
+            matches(&expected, &actual)
+        };
         if !ok {
-            out.push(Mismatch { key: key.to_string(), expected, actual, span: v.span });
+            out.push(Mismatch {
+                key: key.to_string(),
+                expected,
+                actual,
+                span: v.span,
+            });
         }
     }
     out
@@ -105,7 +121,10 @@ fn matches(expected: &Json, actual: &Json) -> bool {
 /// A YAML node as JSON, reading plain scalars by the YAML 1.2 core schema.
 pub fn yaml_json(node: &YamlNode) -> Json {
     match &node.kind {
-        YamlKind::Scalar { text, style: ScalarStyle::Plain } => match text.as_str() {
+        YamlKind::Scalar {
+            text,
+            style: ScalarStyle::Plain,
+        } => match text.as_str() {
             "true" => json!(true),
             "false" => json!(false),
             "null" | "~" | "" => Json::Null,

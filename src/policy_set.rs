@@ -10,7 +10,10 @@ use crate::syntax::parse_policy;
 
 /// The policy files built into the binary: the default policy and what it builds on.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("policies/cn/retirement-2025.policy", include_str!("../policies/cn/retirement-2025.policy")),
+    (
+        "policies/cn/retirement-2025.policy",
+        include_str!("../policies/cn/retirement-2025.policy"),
+    ),
     (
         "policies/hunan/2025-employment-assistance.policy",
         include_str!("../policies/hunan/2025-employment-assistance.policy"),
@@ -57,7 +60,14 @@ pub struct LoadedPolicy {
 
 /// Reads, parses and checks the policy at `path` with everything it uses.
 pub fn load_policy(path: &str, source: PolicySource) -> LoadedPolicy {
-    let mut loader = Loader { source, sources: SourceMap::new(), files: Vec::new(), diagnostics: Vec::new(), stack: Vec::new(), done: Vec::new() };
+    let mut loader = Loader {
+        source,
+        sources: SourceMap::new(),
+        files: Vec::new(),
+        diagnostics: Vec::new(),
+        stack: Vec::new(),
+        done: Vec::new(),
+    };
     loader.load(&normalize(path), None);
     let syntax_ok = !loader.diagnostics.iter().any(Diagnostic::is_error);
     let program = if syntax_ok && !loader.files.is_empty() {
@@ -67,7 +77,12 @@ pub fn load_policy(path: &str, source: PolicySource) -> LoadedPolicy {
     } else {
         None
     };
-    LoadedPolicy { sources: loader.sources, files: loader.files, program, diagnostics: loader.diagnostics }
+    LoadedPolicy {
+        sources: loader.sources,
+        files: loader.files,
+        program,
+        diagnostics: loader.diagnostics,
+    }
 }
 
 struct Loader {
@@ -86,9 +101,12 @@ impl Loader {
         }
         if let Some(pos) = self.stack.iter().position(|p| p == path) {
             let cycle = self.stack[pos..].join(" → ");
-            let d = Diagnostic::error(Code::ImportCycle, format!("policy files build on each other in a circle: {cycle} → {path}"))
-                .at_opt(used_at)
-                .with_help("a policy may build on another only when that one does not build on it, directly or indirectly");
+            let d = Diagnostic::error(
+                Code::ImportCycle,
+                format!("policy files build on each other in a circle: {cycle} → {path}"),
+            )
+            .at_opt(used_at)
+            .with_help("a policy may build on another only when that one does not build on it, directly or indirectly");
             self.diagnostics.push(d);
             return;
         }
@@ -109,7 +127,11 @@ impl Loader {
         self.stack.push(path.to_string());
         let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
         for used in parsed.header.uses.clone() {
-            let target = normalize(&if dir.is_empty() { used.node.clone() } else { format!("{dir}/{}", used.node) });
+            let target = normalize(&if dir.is_empty() {
+                used.node.clone()
+            } else {
+                format!("{dir}/{}", used.node)
+            });
             self.load(&target, Some(used.span));
         }
         self.stack.pop();

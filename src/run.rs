@@ -61,12 +61,20 @@ pub struct Runner<'p> {
 impl<'p> Runner<'p> {
     /// A runner for one batch; case ids must be unique across it.
     pub fn new(program: &'p Program, as_of: Option<NaiveDate>, missing_date: MissingDate) -> Runner<'p> {
-        Runner { program, as_of, missing_date, seen: HashSet::new() }
+        Runner {
+            program,
+            as_of,
+            missing_date,
+            seen: HashSet::new(),
+        }
     }
 
     /// Evaluates the cases of one file.
     pub fn run_file(&mut self, sources: &mut SourceMap, name: &str, text: &str) -> Vec<CaseResult> {
-        load_cases(self.program, sources, name, text).into_iter().map(|case| self.run_case(case)).collect()
+        load_cases(self.program, sources, name, text)
+            .into_iter()
+            .map(|case| self.run_case(case))
+            .collect()
     }
 
     /// An error result for a file that cannot be read.
@@ -90,9 +98,12 @@ impl<'p> Runner<'p> {
             && !self.seen.insert(id.clone())
         {
             diagnostics.push(
-                Diagnostic::error(Code::DuplicateCaseId, format!("case id `{id}` is used by an earlier case"))
-                    .at_opt(case.id_span)
-                    .with_help("case ids are unique across a batch; the first case with this id was evaluated"),
+                Diagnostic::error(
+                    Code::DuplicateCaseId,
+                    format!("case id `{id}` is used by an earlier case"),
+                )
+                .at_opt(case.id_span)
+                .with_help("case ids are unique across a batch; the first case with this id was evaluated"),
             );
         }
         let (as_of, from_clock) = match (self.as_of, case.as_of, self.missing_date) {
@@ -116,15 +127,24 @@ impl<'p> Runner<'p> {
             diagnostics: Vec::new(),
             case,
         };
-        if let (false, Some(date), Some(facts)) =
-            (diagnostics.iter().any(Diagnostic::is_error), as_of, result.case.facts.as_ref())
-        {
+        if let (false, Some(date), Some(facts)) = (
+            diagnostics.iter().any(Diagnostic::is_error),
+            as_of,
+            result.case.facts.as_ref(),
+        ) {
             let decision = decide(self.program, facts, date);
             if from_clock {
-                diagnostics.push(Diagnostic::warning(Code::AsOfToday, format!("evaluated on today's date, {date}")));
+                diagnostics.push(Diagnostic::warning(
+                    Code::AsOfToday,
+                    format!("evaluated on today's date, {date}"),
+                ));
             }
             diagnostics.extend(decision.diagnostics.iter().cloned());
-            result.status = if decision.diagnostics.iter().any(Diagnostic::is_error) { Status::Error } else { Status::Ok };
+            result.status = if decision.diagnostics.iter().any(Diagnostic::is_error) {
+                Status::Error
+            } else {
+                Status::Ok
+            };
             result.decision = Some(decision);
         }
         result.diagnostics = diagnostics;

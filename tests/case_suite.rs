@@ -10,7 +10,11 @@ fn every_case_under_tests_cases_passes() {
         .expect("the zhengce binary runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let last = stdout.lines().last().unwrap_or_default().to_string();
-    assert!(out.status.success(), "zhengce test failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "zhengce test failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let passed: usize = last.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
     assert!(last.contains(" 0 failed"), "{last}");
     assert!(passed >= 100, "only {passed} cases ran: {last}");
@@ -27,7 +31,11 @@ fn a_failing_expectation_fails_the_run_and_names_the_difference() {
          registration: { unemployed_since: 2025-01-10 }\nemployment: { status: unemployed }\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_zhengce")).arg("test").arg(&case).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .arg("test")
+        .arg(&case)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout.contains("categories: expected [6], got [1]"), "{stdout}");
@@ -58,9 +66,15 @@ fn eval_text_explains_each_category_with_its_clause() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("✓ 一（一） 成立：男满五十周岁、女满四十周岁且连续失业六个月以上的人员"), "{stdout}");
+    assert!(
+        stdout.contains("✓ 一（一） 成立：男满五十周岁、女满四十周岁且连续失业六个月以上的人员"),
+        "{stdout}"
+    );
     assert!(stdout.contains("年龄（周岁） 50年 ≥ 50年 ✓"), "{stdout}");
-    assert!(stdout.contains("登记失业日期 2025-01-10 + 6个月 = 2025-07-10 ✓"), "{stdout}");
+    assert!(
+        stdout.contains("登记失业日期 2025-01-10 + 6个月 = 2025-07-10 ✓"),
+        "{stdout}"
+    );
     let en = Command::new(env!("CARGO_BIN_EXE_zhengce"))
         .args(["eval", "--lang", "en", "examples/cases/li-qiang.yaml"])
         .output()

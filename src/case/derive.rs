@@ -15,7 +15,11 @@ use std::sync::Arc;
 #[derive(Debug, Clone)]
 enum IdState {
     /// A valid ID number.
-    Valid { id: Arc<str>, info: IdInfo, span: Option<Span> },
+    Valid {
+        id: Arc<str>,
+        info: IdInfo,
+        span: Option<Span>,
+    },
     /// Given, but not valid (already reported).
     Invalid,
     /// Not given.
@@ -37,11 +41,19 @@ pub(crate) fn apply(program: &Program, root: &mut Value, spans: &mut CaseSpans, 
         return;
     }
     let anchor = spans.root.value.map(|s| Span { end: s.start, ..s });
-    let mut walk = Walk { program, sources: &sources, diagnostics };
+    let mut walk = Walk {
+        program,
+        sources: &sources,
+        diagnostics,
+    };
     if let (Value::Record(fields), Some(anchor)) = (root, anchor)
         && let Some(fields) = Arc::get_mut(fields)
     {
-        let place = Place { path: "", anchor, written: true };
+        let place = Place {
+            path: "",
+            anchor,
+            written: true,
+        };
         walk.record(Program::ROOT, fields, &mut spans.root.children, place);
     }
 }
@@ -60,7 +72,11 @@ fn id_state(root: &Value, spans: &CaseSpans, source: &[u16]) -> IdState {
     let node = spans.node(source.iter().map(|&i| i as usize));
     match value {
         Value::ResidentId(id) => match resident_id::validate(id) {
-            Ok(info) => IdState::Valid { id: id.clone(), info, span: node.and_then(|n| n.value) },
+            Ok(info) => IdState::Valid {
+                id: id.clone(),
+                info,
+                span: node.and_then(|n| n.value),
+            },
             Err(_) => IdState::Invalid,
         },
         _ if node.is_some_and(|n| n.invalid) => IdState::Invalid,
@@ -77,7 +93,9 @@ struct Walk<'a> {
 impl Walk<'_> {
     fn record(&mut self, record: RecordId, values: &mut [Value], nodes: &mut [SpanNode], place: Place) {
         for (i, field) in schema(self.program, record).iter().enumerate() {
-            let (Some(value), Some(node)) = (values.get_mut(i), nodes.get_mut(i)) else { continue };
+            let (Some(value), Some(node)) = (values.get_mut(i), nodes.get_mut(i)) else {
+                continue;
+            };
             let path = join(place.path, &field.name);
             if let Some(derive) = &field.derive {
                 self.derived(field, derive, value, node, &path, place);
@@ -89,16 +107,26 @@ impl Walk<'_> {
                         Some(k) => (k, true),
                         None => (place.anchor, false),
                     };
-                    let inner = Place { path: &path, anchor, written };
+                    let inner = Place {
+                        path: &path,
+                        anchor,
+                        written,
+                    };
                     self.record(*r, fields, &mut node.children, inner);
                 }
                 (SchemaShape::ListOfRecords(r), Value::List(items)) => {
                     let Some(items) = Arc::get_mut(items) else { continue };
                     for (j, (item, item_node)) in items.iter_mut().zip(node.children.iter_mut()).enumerate() {
-                        let (Value::Record(fields), Some(span)) = (item, item_node.value) else { continue };
+                        let (Value::Record(fields), Some(span)) = (item, item_node.value) else {
+                            continue;
+                        };
                         let Some(fields) = Arc::get_mut(fields) else { continue };
                         let item_path = format!("{path}[{j}]");
-                        let inner = Place { path: &item_path, anchor: span, written: true };
+                        let inner = Place {
+                            path: &item_path,
+                            anchor: span,
+                            written: true,
+                        };
                         self.record(*r, fields, &mut item_node.children, inner);
                     }
                 }
@@ -107,12 +135,25 @@ impl Walk<'_> {
         }
     }
 
-    fn derived(&mut self, field: &SchemaField, derive: &DeriveFrom, value: &mut Value, node: &mut SpanNode, path: &str, place: Place) {
+    fn derived(
+        &mut self,
+        field: &SchemaField,
+        derive: &DeriveFrom,
+        value: &mut Value,
+        node: &mut SpanNode,
+        path: &str,
+        place: Place,
+    ) {
         if node.invalid {
             return;
         }
         let state = self.sources.iter().find(|(s, _)| *s == derive.source).map(|(_, st)| st);
-        let Some(IdState::Valid { id, info, span: id_span }) = state else {
+        let Some(IdState::Valid {
+            id,
+            info,
+            span: id_span,
+        }) = state
+        else {
             if matches!(state, Some(IdState::Absent) | None) && value.is_absent() {
                 match &field.default {
                     Some(default) => *value = default.clone(),
@@ -151,7 +192,10 @@ impl Walk<'_> {
             };
             let mut d = Diagnostic::error(Code::FieldDisagrees, message)
                 .at_opt(node.value)
-                .with_help(format!("correct whichever is wrong ({explain}); or leave `{}` out to take it from the ID", field.name));
+                .with_help(format!(
+                    "correct whichever is wrong ({explain}); or leave `{}` out to take it from the ID",
+                    field.name
+                ));
             d.label = Some(format!("disagrees with `{}`", derive.source_name));
             if let Some(s) = id_span {
                 d = d.with_related(*s, "the ID number");

@@ -93,15 +93,20 @@ pub fn load_document(program: &Program, file: FileId, doc: YamlDocument) -> Load
         expect: None,
         facts: None,
         diagnostics: doc.diagnostics,
-        spans: CaseSpans { root: SpanNode::given(None, doc.root.span) },
+        spans: CaseSpans {
+            root: SpanNode::given(None, doc.root.span),
+        },
     };
     let root = doc.root;
     if !matches!(root.kind, YamlKind::Map(_)) {
         if doc.complete {
             case.diagnostics.push(
-                Diagnostic::error(Code::WrongType, format!("a case must be a mapping of keys to values, not {}", describe(&root)))
-                    .at(root.span, "not a case")
-                    .with_help("start the case with `id: ...` and give its facts as `key: value` lines"),
+                Diagnostic::error(
+                    Code::WrongType,
+                    format!("a case must be a mapping of keys to values, not {}", describe(&root)),
+                )
+                .at(root.span, "not a case")
+                .with_help("start the case with `id: ...` and give its facts as `key: value` lines"),
             );
         }
         return case;
@@ -114,9 +119,19 @@ pub fn load_document(program: &Program, file: FileId, doc: YamlDocument) -> Load
     read_as_of(&root, &mut case);
     read_expect(&root, &mut case);
 
-    let mut reader = Reader { program, diagnostics: Vec::new() };
-    let anchor = Span { end: root.span.start, ..root.span };
-    let place = Place { path: "", anchor, written: true };
+    let mut reader = Reader {
+        program,
+        diagnostics: Vec::new(),
+    };
+    let anchor = Span {
+        end: root.span.start,
+        ..root.span
+    };
+    let place = Place {
+        path: "",
+        anchor,
+        written: true,
+    };
     let (mut facts, children) = reader.record(Program::ROOT, Some(&root), place, &ENVELOPE_KEYS);
     case.spans.root.children = children;
     case.diagnostics.append(&mut reader.diagnostics);
@@ -130,7 +145,10 @@ pub fn load_document(program: &Program, file: FileId, doc: YamlDocument) -> Load
 }
 
 fn read_id(root: &YamlNode, case: &mut LoadedCase) {
-    let anchor = Span { end: root.span.start, ..root.span };
+    let anchor = Span {
+        end: root.span.start,
+        ..root.span
+    };
     let Some(node) = root.get("id") else {
         case.diagnostics.push(
             Diagnostic::error(Code::MissingField, "the case has no `id`")
@@ -161,13 +179,18 @@ fn read_id(root: &YamlNode, case: &mut LoadedCase) {
 }
 
 fn wrong_id(node: &YamlNode) -> Diagnostic {
-    Diagnostic::error(Code::WrongType, format!("the case `id` must be text, not {}", describe(node)))
-        .at(node.span, "expected text")
-        .with_help("give the case an id such as `HN-2025-000123`")
+    Diagnostic::error(
+        Code::WrongType,
+        format!("the case `id` must be text, not {}", describe(node)),
+    )
+    .at(node.span, "expected text")
+    .with_help("give the case an id such as `HN-2025-000123`")
 }
 
 fn read_as_of(root: &YamlNode, case: &mut LoadedCase) {
-    let Some(node) = root.get("as_of").filter(|n| !n.is_null()) else { return };
+    let Some(node) = root.get("as_of").filter(|n| !n.is_null()) else {
+        return;
+    };
     let diagnostic = match node.as_scalar() {
         Some((text, style)) if resolve(text, style) == Core::Str => match parse_date(text) {
             Ok(date) => {
@@ -176,25 +199,37 @@ fn read_as_of(root: &YamlNode, case: &mut LoadedCase) {
             }
             Err(why) => {
                 let shown: String = text.chars().take(40).collect();
-                Diagnostic::error(Code::InvalidDate, format!("`as_of`: `{shown}` is not a valid date: {why}"))
-                    .at(node.span, "invalid date")
+                Diagnostic::error(
+                    Code::InvalidDate,
+                    format!("`as_of`: `{shown}` is not a valid date: {why}"),
+                )
+                .at(node.span, "invalid date")
             }
         },
-        _ => Diagnostic::error(Code::WrongType, format!("`as_of` must be a date (YYYY-MM-DD), not {}", describe(node)))
-            .at(node.span, "expected a date"),
+        _ => Diagnostic::error(
+            Code::WrongType,
+            format!("`as_of` must be a date (YYYY-MM-DD), not {}", describe(node)),
+        )
+        .at(node.span, "expected a date"),
     };
-    case.diagnostics.push(diagnostic.with_help("write the evaluation date as YYYY-MM-DD, e.g. `as_of: 2025-09-01`"));
+    case.diagnostics
+        .push(diagnostic.with_help("write the evaluation date as YYYY-MM-DD, e.g. `as_of: 2025-09-01`"));
 }
 
 fn read_expect(root: &YamlNode, case: &mut LoadedCase) {
-    let Some(node) = root.get("expect").filter(|n| !n.is_null()) else { return };
+    let Some(node) = root.get("expect").filter(|n| !n.is_null()) else {
+        return;
+    };
     if matches!(node.kind, YamlKind::Map(_)) {
         case.expect = Some(node.clone());
     } else {
         case.diagnostics.push(
-            Diagnostic::error(Code::WrongType, format!("`expect` must be a mapping, not {}", describe(node)))
-                .at(node.span, "expected `key: value` pairs")
-                .with_help("write the expected decision as a mapping, e.g. `expect: { eligible: true }`"),
+            Diagnostic::error(
+                Code::WrongType,
+                format!("`expect` must be a mapping, not {}", describe(node)),
+            )
+            .at(node.span, "expected `key: value` pairs")
+            .with_help("write the expected decision as a mapping, e.g. `expect: { eligible: true }`"),
         );
     }
 }

@@ -25,8 +25,8 @@ mod yaml;
 #[cfg(test)]
 mod tests;
 
-pub use resident_id::mask as mask_id;
 pub use load::{ENVELOPE_KEYS, LoadedCase, load_cases, load_document, load_file};
+pub use resident_id::mask as mask_id;
 pub use scalar::{Core, parse_date, parse_month, resolve};
 pub use spans::{CaseSpans, SpanNode, path_name};
 pub use yaml::{ScalarStyle, YamlDocument, YamlKind, YamlNode, parse_documents};

@@ -19,9 +19,15 @@ impl Offsets {
         let starts = if text.is_ascii() {
             Vec::new()
         } else {
-            text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect()
+            text.char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(text.len()))
+                .collect()
         };
-        Offsets { starts, len: text.len() }
+        Offsets {
+            starts,
+            len: text.len(),
+        }
     }
 
     /// The byte offset of a character index (the text's end when past it).
@@ -51,7 +57,10 @@ mod tests {
     fn maps_both_ways() {
         let o = Offsets::new("a年b");
         assert_eq!((o.byte(0), o.byte(1), o.byte(2), o.byte(3), o.byte(9)), (0, 1, 4, 5, 5));
-        assert_eq!((o.char_index(0), o.char_index(1), o.char_index(4), o.char_index(5)), (0, 1, 2, 3));
+        assert_eq!(
+            (o.char_index(0), o.char_index(1), o.char_index(4), o.char_index(5)),
+            (0, 1, 2, 3)
+        );
         let ascii = Offsets::new("abc");
         assert_eq!((ascii.byte(2), ascii.byte(7), ascii.char_index(3)), (2, 3, 3));
     }

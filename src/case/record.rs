@@ -32,24 +32,42 @@ pub(crate) struct Place<'a> {
 
 /// `person.birth_date` from `person` and `birth_date`.
 pub(crate) fn join(path: &str, name: &str) -> String {
-    if path.is_empty() { name.to_string() } else { format!("{path}.{name}") }
+    if path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{path}.{name}")
+    }
 }
 
 /// The field as named in messages: `` `person.birth_date` (出生日期) ``.
 pub(crate) fn what(path: &str, field: &SchemaField) -> String {
-    if field.label.zh.is_empty() { format!("`{path}`") } else { format!("`{path}` ({})", field.label.zh) }
+    if field.label.zh.is_empty() {
+        format!("`{path}`")
+    } else {
+        format!("`{path}` ({})", field.label.zh)
+    }
 }
 
 /// The schema of a record type (empty when the policy has none).
 pub(crate) fn schema(program: &Program, record: RecordId) -> &[SchemaField] {
-    program.schemas.get(record.0 as usize).and_then(Option::as_ref).map_or(&[], Vec::as_slice)
+    program
+        .schemas
+        .get(record.0 as usize)
+        .and_then(Option::as_ref)
+        .map_or(&[], Vec::as_slice)
 }
 
 impl<'p> Reader<'p> {
     /// Reads a record from a mapping (`None` when it was left out or null). Keys in
     /// `skip` are handled by the caller. Returns the record value and one span node per
     /// field.
-    pub fn record(&mut self, record: RecordId, map: Option<&YamlNode>, place: Place, skip: &[&str]) -> (Value, Vec<SpanNode>) {
+    pub fn record(
+        &mut self,
+        record: RecordId,
+        map: Option<&YamlNode>,
+        place: Place,
+        skip: &[&str],
+    ) -> (Value, Vec<SpanNode>) {
         let fields = schema(self.program, record);
         let mut slots: Vec<Option<(&YamlNode, &YamlNode)>> = vec![None; fields.len()];
         if let Some(YamlKind::Map(pairs)) = map.map(|m| &m.kind) {
@@ -84,7 +102,11 @@ impl<'p> Reader<'p> {
     fn unknown_key(&mut self, name: &str, span: Span, fields: &[SchemaField], path: &str, skip: &[&str]) {
         let names = fields.iter().map(|f| f.name.as_str()).chain(skip.iter().copied());
         let shown: String = name.chars().take(60).collect();
-        let within = if path.is_empty() { "at the top level of the case".to_string() } else { format!("in `{path}`") };
+        let within = if path.is_empty() {
+            "at the top level of the case".to_string()
+        } else {
+            format!("in `{path}`")
+        };
         let all: Vec<String> = names.clone().map(|n| format!("`{n}`")).collect();
         let help = match did_you_mean(name, names) {
             Some(hint) => hint,
@@ -103,19 +125,35 @@ impl<'p> Reader<'p> {
         let path = join(place.path, &field.name);
         let key = slot.map(|(k, _)| k.span);
         let given = slot.map(|(_, v)| v).filter(|v| !v.is_null());
-        let mut node = SpanNode { key, value: slot.map(|(_, v)| v.span), ..SpanNode::default() };
+        let mut node = SpanNode {
+            key,
+            value: slot.map(|(_, v)| v.span),
+            ..SpanNode::default()
+        };
         let value = match (&field.shape, given) {
             (SchemaShape::Record(r), None) => {
                 let inner = match key {
-                    Some(k) => Place { path: &path, anchor: k, written: true },
-                    None => Place { path: &path, anchor: place.anchor, written: false },
+                    Some(k) => Place {
+                        path: &path,
+                        anchor: k,
+                        written: true,
+                    },
+                    None => Place {
+                        path: &path,
+                        anchor: place.anchor,
+                        written: false,
+                    },
                 };
                 let (value, children) = self.record(*r, None, inner, &[]);
                 node.children = children;
                 value
             }
             (SchemaShape::Record(r), Some(v)) if matches!(v.kind, YamlKind::Map(_)) => {
-                let inner = Place { path: &path, anchor: key.unwrap_or(v.span), written: true };
+                let inner = Place {
+                    path: &path,
+                    anchor: key.unwrap_or(v.span),
+                    written: true,
+                };
                 let (value, children) = self.record(*r, Some(v), inner, &[]);
                 node.children = children;
                 value
@@ -132,9 +170,15 @@ impl<'p> Reader<'p> {
                     _ => "a list (`- item` lines, or `[]` for none)",
                 };
                 self.diagnostics.push(
-                    Diagnostic::error(Code::WrongType, format!("{} must be {expected}, not {}", what(&path, field), describe(v)))
-                        .at(v.span, "wrong type")
-                        .with_help(format!("see how `{}` is declared in the policy's `case` block", field.name)),
+                    Diagnostic::error(
+                        Code::WrongType,
+                        format!("{} must be {expected}, not {}", what(&path, field), describe(v)),
+                    )
+                    .at(v.span, "wrong type")
+                    .with_help(format!(
+                        "see how `{}` is declared in the policy's `case` block",
+                        field.name
+                    )),
                 );
                 node.invalid = true;
                 Value::Absent
@@ -167,9 +211,12 @@ impl<'p> Reader<'p> {
             return Value::Absent;
         }
         let d = match null {
-            Some(v) => Diagnostic::error(Code::MissingField, format!("{} is required but empty", what(path, field)))
-                .at(v.span, "a value is required here")
-                .with_help(format!("give `{}` a value", field.name)),
+            Some(v) => Diagnostic::error(
+                Code::MissingField,
+                format!("{} is required but empty", what(path, field)),
+            )
+            .at(v.span, "a value is required here")
+            .with_help(format!("give `{}` a value", field.name)),
             None => missing(field, path, place),
         };
         self.diagnostics.push(d);
@@ -177,7 +224,9 @@ impl<'p> Reader<'p> {
     }
 
     fn list(&mut self, field: &SchemaField, seq: &YamlNode, path: &str, node: &mut SpanNode) -> Value {
-        let YamlKind::Seq(items) = &seq.kind else { return Value::List(Vec::new().into()) };
+        let YamlKind::Seq(items) = &seq.kind else {
+            return Value::List(Vec::new().into());
+        };
         let mut values = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let item_path = format!("{path}[{i}]");
@@ -193,7 +242,11 @@ impl<'p> Reader<'p> {
                     Value::Absent
                 }
                 (SchemaShape::ListOfRecords(r), YamlKind::Map(_)) => {
-                    let place = Place { path: &item_path, anchor: item.span, written: true };
+                    let place = Place {
+                        path: &item_path,
+                        anchor: item.span,
+                        written: true,
+                    };
                     let (value, children) = self.record(*r, Some(item), place, &[]);
                     item_node.children = children;
                     value
@@ -210,7 +263,10 @@ impl<'p> Reader<'p> {
                     self.diagnostics.push(
                         Diagnostic::error(
                             Code::WrongType,
-                            format!("`{item_path}` must be a mapping of keys to values, not {}", describe(item)),
+                            format!(
+                                "`{item_path}` must be a mapping of keys to values, not {}",
+                                describe(item)
+                            ),
                         )
                         .at(item.span, "expected `key: value` pairs")
                         .with_help("write each item as `- { key: value, ... }` or as indented `key: value` lines"),
@@ -229,9 +285,15 @@ impl<'p> Reader<'p> {
 /// The diagnostic for a required field that is not given.
 pub(crate) fn missing(field: &SchemaField, path: &str, place: Place) -> Diagnostic {
     let (label, help) = if place.path.is_empty() {
-        (format!("the case has no `{}`", field.name), format!("add `{}:` at the top level of the case", field.name))
+        (
+            format!("the case has no `{}`", field.name),
+            format!("add `{}:` at the top level of the case", field.name),
+        )
     } else if place.written {
-        (format!("`{}` is missing here", field.name), format!("add `{}:` to `{}`", field.name, place.path))
+        (
+            format!("`{}` is missing here", field.name),
+            format!("add `{}:` to `{}`", field.name, place.path),
+        )
     } else {
         (
             format!("`{path}` is missing"),
@@ -241,7 +303,11 @@ pub(crate) fn missing(field: &SchemaField, path: &str, place: Place) -> Diagnost
     let message = if place.written || place.path.is_empty() {
         format!("{} is required but not given", what(path, field))
     } else {
-        format!("{} is required but not given (there is no `{}`)", what(path, field), place.path)
+        format!(
+            "{} is required but not given (there is no `{}`)",
+            what(path, field),
+            place.path
+        )
     };
     Diagnostic::error(Code::MissingField, message)
         .at(place.anchor, label)

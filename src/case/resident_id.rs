@@ -77,9 +77,9 @@ impl IdError {
             }
             IdError::LowerCaseX => "the check character must be an upper-case `X`, not `x`".to_string(),
             IdError::BadCheckChar => "the 18th character must be a digit or an upper-case `X`".to_string(),
-            IdError::Checksum { expected, found } => format!(
-                "the check character is `{found}` but the first 17 digits call for `{expected}`"
-            ),
+            IdError::Checksum { expected, found } => {
+                format!("the check character is `{found}` but the first 17 digits call for `{expected}`")
+            }
             IdError::BirthDate { digits } => {
                 format!("digits 7–14 (`{digits}`) are not a real birth date")
             }
@@ -122,8 +122,14 @@ pub fn validate(id: &str) -> Result<IdInfo, IdError> {
         return Err(IdError::Checksum { expected, found });
     }
     let digits = &id[6..14];
-    let birth_date = parse_birth_date(digits).ok_or_else(|| IdError::BirthDate { digits: digits.to_string() })?;
-    let sex = if (id.as_bytes()[16] - b'0') % 2 == 1 { Sex::Male } else { Sex::Female };
+    let birth_date = parse_birth_date(digits).ok_or_else(|| IdError::BirthDate {
+        digits: digits.to_string(),
+    })?;
+    let sex = if (id.as_bytes()[16] - b'0') % 2 == 1 {
+        Sex::Male
+    } else {
+        Sex::Female
+    };
     Ok(IdInfo { birth_date, sex })
 }
 
@@ -191,15 +197,29 @@ mod tests {
 
     #[test]
     fn errors_are_specific() {
-        assert_eq!(validate("430102197503101235"), Err(IdError::Checksum { expected: '4', found: '5' }));
+        assert_eq!(
+            validate("430102197503101235"),
+            Err(IdError::Checksum {
+                expected: '4',
+                found: '5'
+            })
+        );
         assert!(validate("430102197503101235").unwrap_err().is_checksum());
         assert_eq!(validate("4301021975031012"), Err(IdError::Length { found: 16 }));
         assert_eq!(validate("43010219750310123a"), Err(IdError::BadCheckChar));
         assert_eq!(validate("11010519491231002x"), Err(IdError::LowerCaseX));
         assert_eq!(validate("4301021975-3101234"), Err(IdError::NotDigit { position: 11 }));
-        assert_eq!(validate("年年年年年年年年年年年年年年年年年年"), Err(IdError::NotDigit { position: 1 }));
+        assert_eq!(
+            validate("年年年年年年年年年年年年年年年年年年"),
+            Err(IdError::NotDigit { position: 1 })
+        );
         let bad_date = id17("43010220250230123");
-        assert_eq!(validate(&bad_date), Err(IdError::BirthDate { digits: "20250230".into() }));
+        assert_eq!(
+            validate(&bad_date),
+            Err(IdError::BirthDate {
+                digits: "20250230".into()
+            })
+        );
         assert_eq!(check_char("1234"), None);
     }
 

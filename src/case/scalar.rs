@@ -130,11 +130,19 @@ fn unit_name(u: Unit) -> &'static str {
 
 /// `male (男), female (女)`.
 fn variant_list(program: &Program, e: EnumId) -> String {
-    let Some(enum_type) = program.enums.get(e.0 as usize) else { return String::new() };
+    let Some(enum_type) = program.enums.get(e.0 as usize) else {
+        return String::new();
+    };
     let names: Vec<String> = enum_type
         .variants
         .iter()
-        .map(|(n, l)| if l.zh.is_empty() { format!("`{n}`") } else { format!("`{n}` ({})", l.zh) })
+        .map(|(n, l)| {
+            if l.zh.is_empty() {
+                format!("`{n}`")
+            } else {
+                format!("`{n}` ({})", l.zh)
+            }
+        })
         .collect();
     names.join(", ")
 }
@@ -154,7 +162,9 @@ pub fn read_scalar(program: &Program, ty: &Type, node: &YamlNode, what: &str) ->
             Core::Str if style == ScalarStyle::Quoted && matches!(text, "true" | "false") => {
                 Err(wrong("remove the quotes: quoted `\"true\"` is text"))
             }
-            _ => Err(wrong("booleans are written `true` or `false` (YAML 1.2: `yes`, `no`, `on` and `off` are text)")),
+            _ => Err(wrong(
+                "booleans are written `true` or `false` (YAML 1.2: `yes`, `no`, `on` and `off` are text)",
+            )),
         },
         Type::Int | Type::Quantity(_) => match core {
             Core::Int(Some(n)) => Ok(match ty {
@@ -162,7 +172,9 @@ pub fn read_scalar(program: &Program, ty: &Type, node: &YamlNode, what: &str) ->
                 _ => Value::Int(n),
             }),
             Core::Int(None) => Err(wrong("the number is too large")),
-            Core::Str if style == ScalarStyle::Quoted && is_int(text) => Err(wrong("remove the quotes: a quoted number is text")),
+            Core::Str if style == ScalarStyle::Quoted && is_int(text) => {
+                Err(wrong("remove the quotes: a quoted number is text"))
+            }
             _ => Err(wrong("write a whole number such as `50`")),
         },
         Type::Text => match core {
@@ -170,11 +182,15 @@ pub fn read_scalar(program: &Program, ty: &Type, node: &YamlNode, what: &str) ->
             _ => Err(wrong("put the text in quotes")),
         },
         Type::Date => match core {
-            Core::Str => parse_date(text).map(Value::Date).map_err(|why| Box::new(invalid_date(node, what, text, &why))),
+            Core::Str => parse_date(text)
+                .map(Value::Date)
+                .map_err(|why| Box::new(invalid_date(node, what, text, &why))),
             _ => Err(wrong("write the date as YYYY-MM-DD, e.g. `2025-03-10`")),
         },
         Type::Month => match core {
-            Core::Str => parse_month(text).map(Value::Month).map_err(|why| Box::new(invalid_date(node, what, text, &why))),
+            Core::Str => parse_month(text)
+                .map(Value::Month)
+                .map_err(|why| Box::new(invalid_date(node, what, text, &why))),
             _ => Err(wrong("write the month as YYYY-MM, e.g. `2025-05`")),
         },
         Type::ResidentId => match core {
@@ -185,31 +201,43 @@ pub fn read_scalar(program: &Program, ty: &Type, node: &YamlNode, what: &str) ->
             _ => Err(wrong("give the 18-character ID number in quotes")),
         },
         Type::Enum(e) => read_enum(program, *e, text, node, what),
-        Type::List(_) | Type::Record(_) | Type::Table(_) | Type::Unknown => {
-            Err(wrong("the policy's case schema does not let a case give this field as a single value"))
-        }
+        Type::List(_) | Type::Record(_) | Type::Table(_) | Type::Unknown => Err(wrong(
+            "the policy's case schema does not let a case give this field as a single value",
+        )),
     }
 }
 
 fn wrong_type(program: &Program, ty: &Type, node: &YamlNode, what: &str, help: &str) -> Diagnostic {
     let expected = expected(program, ty);
-    Diagnostic::error(Code::WrongType, format!("{what} must be {expected}, not {}", describe(node)))
-        .at(node.span, format!("expected {expected}"))
-        .with_help(help)
+    Diagnostic::error(
+        Code::WrongType,
+        format!("{what} must be {expected}, not {}", describe(node)),
+    )
+    .at(node.span, format!("expected {expected}"))
+    .with_help(help)
 }
 
 fn invalid_date(node: &YamlNode, what: &str, text: &str, why: &str) -> Diagnostic {
     let shown: String = text.chars().take(40).collect();
-    Diagnostic::error(Code::InvalidDate, format!("{what}: `{shown}` is not a valid date: {why}"))
-        .at(node.span, "invalid date")
-        .with_help("dates are written YYYY-MM-DD and months YYYY-MM, and must exist in the calendar")
+    Diagnostic::error(
+        Code::InvalidDate,
+        format!("{what}: `{shown}` is not a valid date: {why}"),
+    )
+    .at(node.span, "invalid date")
+    .with_help("dates are written YYYY-MM-DD and months YYYY-MM, and must exist in the calendar")
 }
 
 /// Whether `text` has the shape of `digits` with `-` at the given byte positions.
 fn shaped(text: &str, len: usize, dashes: &[usize]) -> bool {
     let b = text.as_bytes();
     b.len() == len
-        && b.iter().enumerate().all(|(i, c)| if dashes.contains(&i) { *c == b'-' } else { c.is_ascii_digit() })
+        && b.iter().enumerate().all(|(i, c)| {
+            if dashes.contains(&i) {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 /// Parses `YYYY-MM-DD`; the error says why it is not a date.
@@ -224,7 +252,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let (year, month) = year_month(text)?;
     let day: u32 = text[8..10].parse().map_err(|_| "bad day".to_string())?;
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        let last = YearMonth::new(year, month).last_day().map_or(0, |d| chrono::Datelike::day(&d));
+        let last = YearMonth::new(year, month)
+            .last_day()
+            .map_or(0, |d| chrono::Datelike::day(&d));
         format!("{year:04}-{month:02} has {last} days")
     })
 }
@@ -255,18 +285,28 @@ fn year_month(text: &str) -> Result<(i32, u32), String> {
 fn read_resident_id(text: &str, node: &YamlNode, what: &str) -> Result<Value, Box<Diagnostic>> {
     match resident_id::validate(text) {
         Ok(_) => Ok(Value::ResidentId(text.into())),
-        Err(e @ IdError::Checksum { .. }) => Err(Box::new(Diagnostic::error(
-            Code::BadIdChecksum,
-            format!("{what} {} fails the GB 11643 checksum: {}", resident_id::mask(text), e.describe()),
-        )
-        .at(node.span, "wrong check character")
-        .with_help("check the number against the ID card: one mistyped digit breaks the checksum"))),
-        Err(e) => Err(Box::new(Diagnostic::error(
-            Code::BadIdNumber,
-            format!("{what} is not a valid resident ID number: {}", e.describe()),
-        )
-        .at(node.span, "malformed ID number")
-        .with_help("a resident ID number is 17 digits and a check character (a digit or an upper-case `X`), in quotes"))),
+        Err(e @ IdError::Checksum { .. }) => Err(Box::new(
+            Diagnostic::error(
+                Code::BadIdChecksum,
+                format!(
+                    "{what} {} fails the GB 11643 checksum: {}",
+                    resident_id::mask(text),
+                    e.describe()
+                ),
+            )
+            .at(node.span, "wrong check character")
+            .with_help("check the number against the ID card: one mistyped digit breaks the checksum"),
+        )),
+        Err(e) => Err(Box::new(
+            Diagnostic::error(
+                Code::BadIdNumber,
+                format!("{what} is not a valid resident ID number: {}", e.describe()),
+            )
+            .at(node.span, "malformed ID number")
+            .with_help(
+                "a resident ID number is 17 digits and a check character (a digit or an upper-case `X`), in quotes",
+            ),
+        )),
     }
 }
 
@@ -286,9 +326,12 @@ fn read_enum(program: &Program, e: EnumId, text: &str, node: &YamlNode, what: &s
     };
     let shown: String = text.chars().take(40).collect();
     Err(Box::new(
-        Diagnostic::error(Code::UnknownEnumValue, format!("{what}: `{shown}` is not one of its values"))
-            .at(node.span, format!("not a value of {}", enum_type.name))
-            .with_help(help),
+        Diagnostic::error(
+            Code::UnknownEnumValue,
+            format!("{what}: `{shown}` is not one of its values"),
+        )
+        .at(node.span, format!("not a value of {}", enum_type.name))
+        .with_help(help),
     ))
 }
 
@@ -315,14 +358,26 @@ mod tests {
 
     #[test]
     fn dates_and_months() {
-        assert_eq!(parse_date("2025-03-10"), Ok(NaiveDate::from_ymd_opt(2025, 3, 10).unwrap()));
+        assert_eq!(
+            parse_date("2025-03-10"),
+            Ok(NaiveDate::from_ymd_opt(2025, 3, 10).unwrap())
+        );
         assert_eq!(parse_date("2025-02-30"), Err("2025-02 has 28 days".into()));
         assert_eq!(parse_date("2025-13-01"), Err("there is no month 13".into()));
         assert_eq!(parse_date("2025-3-1"), Err("dates are written YYYY-MM-DD".into()));
-        assert_eq!(parse_date("2025-03"), Err("a date needs the day too (YYYY-MM-DD)".into()));
-        assert_eq!(parse_date("年年年年-年年-年年"), Err("dates are written YYYY-MM-DD".into()));
+        assert_eq!(
+            parse_date("2025-03"),
+            Err("a date needs the day too (YYYY-MM-DD)".into())
+        );
+        assert_eq!(
+            parse_date("年年年年-年年-年年"),
+            Err("dates are written YYYY-MM-DD".into())
+        );
         assert_eq!(parse_month("2025-05"), Ok(YearMonth::new(2025, 5)));
-        assert_eq!(parse_month("2025-05-01"), Err("a month is written without the day (YYYY-MM)".into()));
+        assert_eq!(
+            parse_month("2025-05-01"),
+            Err("a month is written without the day (YYYY-MM)".into())
+        );
         assert_eq!(parse_month("2025-00"), Err("there is no month 0".into()));
         assert_eq!(parse_month("2025-{9-01"), Err("months are written YYYY-MM".into()));
         assert_eq!(parse_date("2025-{9-01"), Err("dates are written YYYY-MM-DD".into()));

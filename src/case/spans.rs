@@ -27,7 +27,12 @@ pub struct SpanNode {
 impl SpanNode {
     /// A node for a value given at `value` under the key at `key`.
     pub(crate) fn given(key: Option<Span>, value: Span) -> SpanNode {
-        SpanNode { key, value: Some(value), children: Vec::new(), invalid: false }
+        SpanNode {
+            key,
+            value: Some(value),
+            children: Vec::new(),
+            invalid: false,
+        }
     }
 }
 

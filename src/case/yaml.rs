@@ -53,7 +53,13 @@ pub struct YamlNode {
 impl YamlNode {
     /// A plain empty scalar (null) at a position.
     pub fn null(span: Span) -> YamlNode {
-        YamlNode { kind: YamlKind::Scalar { text: String::new(), style: ScalarStyle::Plain }, span }
+        YamlNode {
+            kind: YamlKind::Scalar {
+                text: String::new(),
+                style: ScalarStyle::Plain,
+            },
+            span,
+        }
     }
 
     /// Whether this is null in the core schema: a plain `null`, `Null`, `NULL`, `~` or
@@ -81,7 +87,10 @@ impl YamlNode {
 
     /// The value of a key of a mapping (keys compared as text).
     pub fn get(&self, key: &str) -> Option<&YamlNode> {
-        self.as_map()?.iter().find(|(k, _)| k.as_scalar().is_some_and(|(t, _)| t == key)).map(|(_, v)| v)
+        self.as_map()?
+            .iter()
+            .find(|(k, _)| k.as_scalar().is_some_and(|(t, _)| t == key))
+            .map(|(_, v)| v)
     }
 }
 
@@ -103,11 +112,20 @@ pub struct YamlDocument {
 /// the document they occur in.
 pub fn parse_documents(file: FileId, text: &str) -> Vec<YamlDocument> {
     let offsets = Offsets::new(text);
-    let mut builder = Builder { file, text, offsets: &offsets, docs: Vec::new(), doc: None, stack: Vec::new() };
+    let mut builder = Builder {
+        file,
+        text,
+        offsets: &offsets,
+        docs: Vec::new(),
+        doc: None,
+        stack: Vec::new(),
+    };
     let mut chunk_start = 0;
     while let Some(failure) = builder.run_chunk(chunk_start) {
         builder.fail(failure);
-        let Some(next) = resume_point(text, failure.byte, chunk_start) else { break };
+        let Some(next) = resume_point(text, failure.byte, chunk_start) else {
+            break;
+        };
         chunk_start = next;
     }
     builder.docs
@@ -124,8 +142,16 @@ struct Failure {
 
 /// A sequence or mapping being read.
 enum Frame {
-    Seq { start: Span, items: Vec<YamlNode> },
-    Map { start: Span, pairs: Vec<(YamlNode, YamlNode)>, key: Option<YamlNode>, seen: HashMap<String, Span> },
+    Seq {
+        start: Span,
+        items: Vec<YamlNode>,
+    },
+    Map {
+        start: Span,
+        pairs: Vec<(YamlNode, YamlNode)>,
+        key: Option<YamlNode>,
+        seen: HashMap<String, Span>,
+    },
 }
 
 /// A document being read.
@@ -159,7 +185,10 @@ impl<'t> Builder<'t> {
                 Ok(Some(Err(e))) => return Some(self.scan_failure(&e, char_base)),
                 Err(_) => {
                     let byte = self.doc.as_ref().map_or(start, |d| d.end);
-                    return Some(Failure { byte, message: "the YAML parser failed here" });
+                    return Some(Failure {
+                        byte,
+                        message: "the YAML parser failed here",
+                    });
                 }
             };
             let (ev, sp) = event;
@@ -174,7 +203,11 @@ impl<'t> Builder<'t> {
 
     fn scan_failure(&mut self, e: &ScanError, char_base: usize) -> Failure {
         let byte = self.offsets.byte(char_base + e.marker().index());
-        let end = self.text.get(byte..).and_then(|t| t.chars().next()).map_or(byte, |c| byte + c.len_utf8());
+        let end = self
+            .text
+            .get(byte..)
+            .and_then(|t| t.chars().next())
+            .map_or(byte, |c| byte + c.len_utf8());
         let message = format!("YAML syntax error: {}", e.info());
         let d = Diagnostic::error(Code::YamlSyntax, message)
             .at(Span::new(self.file, byte, end), "the YAML cannot be read from here")
@@ -206,18 +239,37 @@ impl<'t> Builder<'t> {
                 self.check_plain_node(anchor, tag.is_some(), span);
                 let (style, span) = match style {
                     SaphyrStyle::Plain => (ScalarStyle::Plain, span),
-                    SaphyrStyle::SingleQuoted | SaphyrStyle::DoubleQuoted => (ScalarStyle::Quoted, self.quoted_span(span)),
+                    SaphyrStyle::SingleQuoted | SaphyrStyle::DoubleQuoted => {
+                        (ScalarStyle::Quoted, self.quoted_span(span))
+                    }
                     SaphyrStyle::Literal | SaphyrStyle::Folded => (ScalarStyle::Quoted, span),
                 };
-                self.push(YamlNode { kind: YamlKind::Scalar { text: text.into_owned(), style }, span });
+                self.push(YamlNode {
+                    kind: YamlKind::Scalar {
+                        text: text.into_owned(),
+                        style,
+                    },
+                    span,
+                });
             }
             Event::SequenceStart(anchor, tag) => {
                 self.check_plain_node(anchor, tag.is_some(), span);
-                self.enter(span, Frame::Seq { start: span, items: Vec::new() })?;
+                self.enter(
+                    span,
+                    Frame::Seq {
+                        start: span,
+                        items: Vec::new(),
+                    },
+                )?;
             }
             Event::MappingStart(anchor, tag) => {
                 self.check_plain_node(anchor, tag.is_some(), span);
-                let frame = Frame::Map { start: span, pairs: Vec::new(), key: None, seen: HashMap::new() };
+                let frame = Frame::Map {
+                    start: span,
+                    pairs: Vec::new(),
+                    key: None,
+                    seen: HashMap::new(),
+                };
                 self.enter(span, frame)?;
             }
             Event::SequenceEnd | Event::MappingEnd => {
@@ -232,8 +284,15 @@ impl<'t> Builder<'t> {
 
     fn enter(&mut self, span: Span, frame: Frame) -> Result<(), Failure> {
         if self.stack.len() >= MAX_DEPTH {
-            self.error(span, &format!("the YAML nests deeper than {MAX_DEPTH} levels"), "too deep");
-            return Err(Failure { byte: span.start as usize, message: "" });
+            self.error(
+                span,
+                &format!("the YAML nests deeper than {MAX_DEPTH} levels"),
+                "too deep",
+            );
+            return Err(Failure {
+                byte: span.start as usize,
+                message: "",
+            });
         }
         self.stack.push(frame);
         Ok(())
@@ -268,8 +327,10 @@ impl<'t> Builder<'t> {
                 if doc.root.is_none() {
                     doc.root = Some(node);
                 } else {
-                    let d = Diagnostic::error(Code::YamlSyntax, "a second value after the document's root")
-                        .at(Span::new(file, node.span.start as usize, node.span.end as usize), "unexpected");
+                    let d = Diagnostic::error(Code::YamlSyntax, "a second value after the document's root").at(
+                        Span::new(file, node.span.start as usize, node.span.end as usize),
+                        "unexpected",
+                    );
                     doc.diagnostics.push(d);
                 }
             }
@@ -300,7 +361,12 @@ impl<'t> Builder<'t> {
 
     /// The document being read, opened at `start` if none is.
     fn open_doc(&mut self, start: usize) -> &mut OpenDoc {
-        self.doc.get_or_insert_with(|| OpenDoc { start, end: start, root: None, diagnostics: Vec::new() })
+        self.doc.get_or_insert_with(|| OpenDoc {
+            start,
+            end: start,
+            root: None,
+            diagnostics: Vec::new(),
+        })
     }
 
     /// Finishes the open document, closing any sequences and mappings left open.
@@ -311,8 +377,15 @@ impl<'t> Builder<'t> {
         }
         let Some(doc) = self.doc.take() else { return };
         let span = Span::new(self.file, doc.start, doc.end);
-        let root = doc.root.unwrap_or_else(|| YamlNode::null(Span::new(self.file, doc.start, doc.start)));
-        self.docs.push(YamlDocument { root, span, complete, diagnostics: doc.diagnostics });
+        let root = doc
+            .root
+            .unwrap_or_else(|| YamlNode::null(Span::new(self.file, doc.start, doc.start)));
+        self.docs.push(YamlDocument {
+            root,
+            span,
+            complete,
+            diagnostics: doc.diagnostics,
+        });
     }
 
     /// Ends the document in which parsing failed.
@@ -404,5 +477,6 @@ fn resume_point(text: &str, at: usize, chunk_start: usize) -> Option<usize> {
 }
 
 fn is_marker(line: &str, marker: &str) -> bool {
-    line.strip_prefix(marker).is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t', '\r', '\n']))
+    line.strip_prefix(marker)
+        .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t', '\r', '\n']))
 }

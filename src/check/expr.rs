@@ -11,7 +11,12 @@ pub const AS_OF: &str = "as_of";
 
 impl<'a> Checker<'a> {
     fn typed(&self, kind: CKind, ty: Type, span: crate::source::Span) -> CExpr {
-        CExpr { kind, ty, span, label: None }
+        CExpr {
+            kind,
+            ty,
+            span,
+            label: None,
+        }
     }
 
     /// A placeholder after an error: its type fits anything, so one mistake is
@@ -68,8 +73,17 @@ impl<'a> Checker<'a> {
                 };
                 if !ok {
                     let found = super::type_name(&c.ty, &self.enums);
-                    let what = if *op == UnOp::Not { "`not` needs a yes/no value" } else { "`-` needs a number" };
-                    self.mismatch(c.span, format!("{what}, but this is {found}"), format!("this is {found}"), None);
+                    let what = if *op == UnOp::Not {
+                        "`not` needs a yes/no value"
+                    } else {
+                        "`-` needs a number"
+                    };
+                    self.mismatch(
+                        c.span,
+                        format!("{what}, but this is {found}"),
+                        format!("this is {found}"),
+                        None,
+                    );
                 }
                 let ty = if *op == UnOp::Not { Type::Bool } else { c.ty.clone() };
                 self.typed(CKind::Unary(*op, Box::new(c)), ty, span)
@@ -79,7 +93,10 @@ impl<'a> Checker<'a> {
                 match types::binary(*op, &l.ty, &r.ty) {
                     Some(ty) => self.typed(CKind::Binary(*op, Box::new(l), Box::new(r)), ty, span),
                     None => {
-                        let (lt, rt) = (super::type_name(&l.ty, &self.enums), super::type_name(&r.ty, &self.enums));
+                        let (lt, rt) = (
+                            super::type_name(&l.ty, &self.enums),
+                            super::type_name(&r.ty, &self.enums),
+                        );
                         let hint = types::binary_hint(*op, &l.ty, &r.ty);
                         self.mismatch(
                             span,
@@ -95,7 +112,12 @@ impl<'a> Checker<'a> {
                 let c = self.expr(inner);
                 if !matches!(c.ty, Type::Int | Type::Unknown) {
                     let found = super::type_name(&c.ty, &self.enums);
-                    self.mismatch(c.span, format!("a unit goes after a number, but this is {found}"), format!("this is {found}"), None);
+                    self.mismatch(
+                        c.span,
+                        format!("a unit goes after a number, but this is {found}"),
+                        format!("this is {found}"),
+                        None,
+                    );
                 }
                 self.typed(CKind::WithUnit(Box::new(c), *unit), Type::Quantity(*unit), span)
             }
@@ -142,9 +164,13 @@ impl<'a> Checker<'a> {
                 self.typed(CKind::If(Box::new(c), Box::new(a), Box::new(b)), ty, span)
             }
             ExprKind::Match(scrutinee, arms) => self.match_expr(scrutinee, arms, span),
-            ExprKind::Aggregate { op, binder, list, filter, body } => {
-                self.aggregate(*op, binder, list, filter.as_deref(), body.as_deref(), span)
-            }
+            ExprKind::Aggregate {
+                op,
+                binder,
+                list,
+                filter,
+                body,
+            } => self.aggregate(*op, binder, list, filter.as_deref(), body.as_deref(), span),
             ExprKind::Holds(kind, id) => {
                 let matching: Vec<RuleIdx> = self
                     .rule_decls
@@ -186,10 +212,17 @@ impl<'a> Checker<'a> {
                 let fields = entries
                     .iter()
                     .zip(&values)
-                    .map(|((n, _), v)| FieldInfo { name: n.node.clone(), label: Label::default(), ty: v.ty.clone() })
+                    .map(|((n, _), v)| FieldInfo {
+                        name: n.node.clone(),
+                        label: Label::default(),
+                        ty: v.ty.clone(),
+                    })
                     .collect();
                 let id = RecordId(self.records.len() as u16);
-                self.records.push(RecordType { label: Label::default(), fields });
+                self.records.push(RecordType {
+                    label: Label::default(),
+                    fields,
+                });
                 self.schemas.push(None);
                 self.typed(CKind::Record(values), Type::Record(id), span)
             }
@@ -198,19 +231,37 @@ impl<'a> Checker<'a> {
 
     fn join(&mut self, a: &CExpr, b: &CExpr, what: &str) -> Type {
         if !types::compatible(&a.ty, &b.ty) {
-            let (at, bt) = (super::type_name(&a.ty, &self.enums), super::type_name(&b.ty, &self.enums));
-            self.mismatch(b.span, format!("{what} must have one type, but they are {at} and {bt}"), format!("this is {bt}"), None);
+            let (at, bt) = (
+                super::type_name(&a.ty, &self.enums),
+                super::type_name(&b.ty, &self.enums),
+            );
+            self.mismatch(
+                b.span,
+                format!("{what} must have one type, but they are {at} and {bt}"),
+                format!("this is {bt}"),
+                None,
+            );
         }
-        if a.ty == Type::Unknown { b.ty.clone() } else { a.ty.clone() }
+        if a.ty == Type::Unknown {
+            b.ty.clone()
+        } else {
+            a.ty.clone()
+        }
     }
 
     fn unknown_name(&mut self, name: &Ident, what: &str) {
         let mut candidates: Vec<String> = self.globals.keys().cloned().collect();
         candidates.extend(self.locals.iter().map(|(n, _)| n.clone()));
-        candidates.extend(self.records[Program::ROOT.0 as usize].fields.iter().map(|f| f.name.clone()));
+        candidates.extend(
+            self.records[Program::ROOT.0 as usize]
+                .fields
+                .iter()
+                .map(|f| f.name.clone()),
+        );
         candidates.push(AS_OF.to_string());
         candidates.sort();
-        let mut d = Diagnostic::error(Code::UnknownName, format!("`{}` is not {what}", name.node)).at(name.span, "unknown name");
+        let mut d = Diagnostic::error(Code::UnknownName, format!("`{}` is not {what}", name.node))
+            .at(name.span, "unknown name");
         if let Some(h) = did_you_mean(&name.node, candidates.iter().map(String::as_str)) {
             d = d.with_help(h);
         } else {
@@ -220,7 +271,9 @@ impl<'a> Checker<'a> {
     }
 
     fn path(&mut self, parts: &[Ident], span: crate::source::Span) -> CExpr {
-        let Some((first, rest)) = parts.split_first() else { return self.poisoned(span) };
+        let Some((first, rest)) = parts.split_first() else {
+            return self.poisoned(span);
+        };
         let mut base = if let Some(slot) = self.locals.iter().rposition(|(n, _)| *n == first.node) {
             let ty = self.locals[slot].1.clone();
             self.typed(CKind::Local(slot as u16), ty, first.span)
@@ -231,14 +284,25 @@ impl<'a> Checker<'a> {
                 Global::Def(id) => {
                     let ty = self.check_def(id);
                     let label = self.def_decls[id.0 as usize].0.label.clone();
-                    CExpr { kind: CKind::Def(id), ty, span: first.span, label: Some(label) }
+                    CExpr {
+                        kind: CKind::Def(id),
+                        ty,
+                        span: first.span,
+                        label: Some(label),
+                    }
                 }
                 Global::Table(id) => self.typed(CKind::Const(Value::Absent), Type::Table(id), first.span),
                 Global::Enum(_) => {
                     self.error(
-                        Diagnostic::error(Code::InvalidConstruct, format!("`{}` is an enum, not a value", first.node))
-                            .at(first.span, "an enum type")
-                            .with_help(format!("write a value as `{}::value`, or test one with `x is value`", first.node)),
+                        Diagnostic::error(
+                            Code::InvalidConstruct,
+                            format!("`{}` is an enum, not a value", first.node),
+                        )
+                        .at(first.span, "an enum type")
+                        .with_help(format!(
+                            "write a value as `{}::value`, or test one with `x is value`",
+                            first.node
+                        )),
                     );
                     return self.poisoned(span);
                 }
@@ -265,16 +329,22 @@ impl<'a> Checker<'a> {
             let Type::Record(r) = field.ty else {
                 let found = super::type_name(&field.ty, &self.enums);
                 self.error(
-                    Diagnostic::error(Code::UnknownField, format!("`{walked}` is {found}, it has no field `{}`", part.node))
-                        .at(part.span, "no such field"),
+                    Diagnostic::error(
+                        Code::UnknownField,
+                        format!("`{walked}` is {found}, it has no field `{}`", part.node),
+                    )
+                    .at(part.span, "no such field"),
                 );
                 return self.poisoned(span);
             };
             let record = &self.records[r.0 as usize];
             let Some(i) = record.field(&part.node) else {
                 let names: Vec<String> = record.fields.iter().map(|f| f.name.clone()).collect();
-                let mut d = Diagnostic::error(Code::UnknownField, format!("the case has no field `{walked}.{}`", part.node))
-                    .at(part.span, "unknown field");
+                let mut d = Diagnostic::error(
+                    Code::UnknownField,
+                    format!("the case has no field `{walked}.{}`", part.node),
+                )
+                .at(part.span, "unknown field");
                 d = d.with_help(match did_you_mean(&part.node, names.iter().map(String::as_str)) {
                     Some(h) => h.replace("`?", &format!("` ({walked}.…)?")),
                     None => format!("`{walked}` has: {}", names.join(", ")),
@@ -286,7 +356,12 @@ impl<'a> Checker<'a> {
             indices.push(i as u16);
             walked = format!("{walked}.{}", part.node);
         }
-        CExpr { kind: CKind::CaseField(indices.into()), ty: field.ty, span, label: Some(field.label) }
+        CExpr {
+            kind: CKind::CaseField(indices.into()),
+            ty: field.ty,
+            span,
+            label: Some(field.label),
+        }
     }
 
     fn field_of(&mut self, base: CExpr, name: &Ident, span: crate::source::Span) -> CExpr {
@@ -297,12 +372,18 @@ impl<'a> Checker<'a> {
                     Some(i) => {
                         let f = record.fields[i].clone();
                         let span = base.span.to(span);
-                        CExpr { kind: CKind::GetField(Box::new(base), i as u16), ty: f.ty, span, label: Some(f.label) }
+                        CExpr {
+                            kind: CKind::GetField(Box::new(base), i as u16),
+                            ty: f.ty,
+                            span,
+                            label: Some(f.label),
+                        }
                     }
                     None => {
                         let names: Vec<String> = record.fields.iter().map(|f| f.name.clone()).collect();
-                        let mut d = Diagnostic::error(Code::UnknownField, format!("this record has no field `{}`", name.node))
-                            .at(name.span, "unknown field");
+                        let mut d =
+                            Diagnostic::error(Code::UnknownField, format!("this record has no field `{}`", name.node))
+                                .at(name.span, "unknown field");
                         d = d.with_help(
                             did_you_mean(&name.node, names.iter().map(String::as_str))
                                 .unwrap_or_else(|| format!("its fields are: {}", names.join(", "))),
@@ -330,7 +411,12 @@ impl<'a> Checker<'a> {
         let Type::Table(id) = t.ty else {
             if t.ty != Type::Unknown {
                 let found = super::type_name(&t.ty, &self.enums);
-                self.mismatch(t.span, format!("only a table can be indexed, but this is {found}"), format!("this is {found}"), None);
+                self.mismatch(
+                    t.span,
+                    format!("only a table can be indexed, but this is {found}"),
+                    format!("this is {found}"),
+                    None,
+                );
             }
             return self.poisoned(span);
         };
@@ -349,7 +435,12 @@ impl<'a> Checker<'a> {
         let Type::Enum(id) = s.ty else {
             if s.ty != Type::Unknown {
                 let found = super::type_name(&s.ty, &self.enums);
-                self.mismatch(s.span, format!("`match` needs an enum value, but this is {found}"), format!("this is {found}"), None);
+                self.mismatch(
+                    s.span,
+                    format!("`match` needs an enum value, but this is {found}"),
+                    format!("this is {found}"),
+                    None,
+                );
             }
             return self.poisoned(span);
         };
@@ -368,8 +459,11 @@ impl<'a> Checker<'a> {
                 match enum_type.variant(&p.node) {
                     Some(v) if table[v as usize].is_none() => table[v as usize] = Some(index),
                     Some(_) => self.error(
-                        Diagnostic::warning(Code::InvalidConstruct, format!("`{}` is matched twice; the first arm wins", p.node))
-                            .at(p.span, "never reached"),
+                        Diagnostic::warning(
+                            Code::InvalidConstruct,
+                            format!("`{}` is matched twice; the first arm wins", p.node),
+                        )
+                        .at(p.span, "never reached"),
                     ),
                     None => self.unknown_variant(p, &enum_type),
                 }
@@ -389,13 +483,20 @@ impl<'a> Checker<'a> {
             .collect();
         if !missing.is_empty() {
             self.error(
-                Diagnostic::error(Code::InvalidConstruct, format!("`match` does not cover {}", missing.join(", ")))
-                    .at(span, "not every value is covered")
-                    .with_help("add an arm for each, or `_ => ...` for the rest"),
+                Diagnostic::error(
+                    Code::InvalidConstruct,
+                    format!("`match` does not cover {}", missing.join(", ")),
+                )
+                .at(span, "not every value is covered")
+                .with_help("add an arm for each, or `_ => ...` for the rest"),
             );
             return self.poisoned(span);
         }
-        let ty = bodies.iter().map(|b| b.ty.clone()).find(|t| *t != Type::Unknown).unwrap_or(Type::Unknown);
+        let ty = bodies
+            .iter()
+            .map(|b| b.ty.clone())
+            .find(|t| *t != Type::Unknown)
+            .unwrap_or(Type::Unknown);
         let table = table.into_iter().map(|t| t.unwrap_or(0)).collect();
         self.typed(CKind::Match(Box::new(s), table, bodies), ty, span)
     }
@@ -415,7 +516,12 @@ impl<'a> Checker<'a> {
             Type::Unknown => Type::Unknown,
             other => {
                 let found = super::type_name(other, &self.enums);
-                self.mismatch(list.span, format!("this needs a list, but this is {found}"), format!("this is {found}"), None);
+                self.mismatch(
+                    list.span,
+                    format!("this needs a list, but this is {found}"),
+                    format!("this is {found}"),
+                    None,
+                );
                 Type::Unknown
             }
         };
@@ -445,22 +551,36 @@ impl<'a> Checker<'a> {
             AggOp::Sum => {
                 if !matches!(body_ty, Type::Int | Type::Quantity(_) | Type::Unknown) {
                     let found = super::type_name(&body_ty, &self.enums);
-                    self.mismatch(span, format!("`sum` adds numbers or periods, not {found}"), "cannot add these".into(), None);
+                    self.mismatch(
+                        span,
+                        format!("`sum` adds numbers or periods, not {found}"),
+                        "cannot add these".into(),
+                        None,
+                    );
                 }
                 body_ty
             }
             AggOp::Min | AggOp::Max | AggOp::Latest | AggOp::Earliest => body_ty,
         };
-        let kind = CKind::Aggregate { op, slot, list: Box::new(list), filter: filter.map(Box::new), body: body.map(Box::new) };
+        let kind = CKind::Aggregate {
+            op,
+            slot,
+            list: Box::new(list),
+            filter: filter.map(Box::new),
+            body: body.map(Box::new),
+        };
         self.typed(kind, ty, span)
     }
 
     fn call(&mut self, name: &Ident, args: &[Expr], span: crate::source::Span) -> CExpr {
         let Some((_, builtin)) = Builtin::ALL.iter().find(|(n, _)| *n == name.node) else {
-            let mut d = Diagnostic::error(Code::UnknownName, format!("there is no function `{}`", name.node)).at(name.span, "unknown function");
+            let mut d = Diagnostic::error(Code::UnknownName, format!("there is no function `{}`", name.node))
+                .at(name.span, "unknown function");
             let names = Builtin::ALL.iter().map(|(n, _)| *n);
             let listed: Vec<&str> = Builtin::ALL.iter().map(|(n, _)| *n).collect();
-            d = d.with_help(did_you_mean(&name.node, names).unwrap_or_else(|| format!("the functions are: {}", listed.join(", "))));
+            d = d.with_help(
+                did_you_mean(&name.node, names).unwrap_or_else(|| format!("the functions are: {}", listed.join(", "))),
+            );
             self.error(d);
             return self.poisoned(span);
         };
@@ -487,7 +607,12 @@ impl<'a> Checker<'a> {
             self.error(
                 Diagnostic::error(
                     Code::TypeMismatch,
-                    format!("`{}` takes {} argument(s), but {} were given", name.node, params.len(), args.len()),
+                    format!(
+                        "`{}` takes {} argument(s), but {} were given",
+                        name.node,
+                        params.len(),
+                        args.len()
+                    ),
                 )
                 .at(span, "wrong number of arguments"),
             );

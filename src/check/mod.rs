@@ -136,14 +136,25 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             }
-            let label = label.clone().unwrap_or_else(|| Label { zh: name.node.clone(), en: None });
+            let label = label.clone().unwrap_or_else(|| Label {
+                zh: name.node.clone(),
+                en: None,
+            });
             variants.push((name.node.clone(), label));
         }
-        self.enums.push(EnumType { name: e.name.node.clone(), label: e.label.clone(), variants });
+        self.enums.push(EnumType {
+            name: e.name.node.clone(),
+            label: e.label.clone(),
+            variants,
+        });
     }
 
     fn declare_rule(&mut self, r: &'a RuleDecl) {
-        if let Some(first) = self.rule_decls.iter().find(|o| o.kind == r.kind && o.id.node == r.id.node) {
+        if let Some(first) = self
+            .rule_decls
+            .iter()
+            .find(|o| o.kind == r.kind && o.id.node == r.id.node)
+        {
             let first = first.id.span;
             self.error(
                 Diagnostic::error(
@@ -168,7 +179,12 @@ impl<'a> Checker<'a> {
             Some(c) if c.text.is_none() => self.error(
                 Diagnostic::warning(
                     Code::MissingCitation,
-                    format!("{} {} cites {} without its text", r.kind.keyword(), r.id.node, c.clause.node),
+                    format!(
+                        "{} {} cites {} without its text",
+                        r.kind.keyword(),
+                        r.id.node,
+                        c.clause.node
+                    ),
                 )
                 .at(c.clause.span, "no verbatim text")
                 .with_help("add the clause text, verbatim, after the clause number"),
@@ -196,13 +212,19 @@ impl<'a> Checker<'a> {
         for field in decision {
             if seen.contains(&field.name.node.as_str()) {
                 self.error(
-                    Diagnostic::error(Code::DuplicateName, format!("decision field `{}` is given twice", field.name.node))
-                        .at(field.name.span, "given again here"),
+                    Diagnostic::error(
+                        Code::DuplicateName,
+                        format!("decision field `{}` is given twice", field.name.node),
+                    )
+                    .at(field.name.span, "given again here"),
                 );
             }
             seen.push(&field.name.node);
             let expr = self.expr(&field.expr);
-            self.decision.push(DecisionOutput { name: field.name.node.clone(), expr });
+            self.decision.push(DecisionOutput {
+                name: field.name.node.clone(),
+                expr,
+            });
         }
     }
 
@@ -213,12 +235,11 @@ impl<'a> Checker<'a> {
             State::InProgress => {
                 let decl = self.def_decls[i].0;
                 self.error(
-                    Diagnostic::error(
-                        Code::DefinitionCycle,
-                        format!("`{}` depends on itself", decl.name.node),
-                    )
-                    .at(decl.name.span, "part of a cycle")
-                    .with_help("a definition may not use itself, directly or through others: evaluation must always end"),
+                    Diagnostic::error(Code::DefinitionCycle, format!("`{}` depends on itself", decl.name.node))
+                        .at(decl.name.span, "part of a cycle")
+                        .with_help(
+                            "a definition may not use itself, directly or through others: evaluation must always end",
+                        ),
                 );
                 return Type::Unknown;
             }
@@ -296,18 +317,30 @@ impl<'a> Checker<'a> {
                 .columns
                 .iter()
                 .zip(&columns)
-                .map(|((n, _), c)| FieldInfo { name: n.node.clone(), label: Label::default(), ty: c.ty.clone() })
+                .map(|((n, _), c)| FieldInfo {
+                    name: n.node.clone(),
+                    label: Label::default(),
+                    ty: c.ty.clone(),
+                })
                 .collect();
             match &row_fields {
                 None => row_fields = Some(fields),
                 Some(first) => {
                     let same = first.len() == fields.len()
-                        && first.iter().zip(&fields).all(|(a, b)| a.name == b.name && types::compatible(&a.ty, &b.ty));
+                        && first
+                            .iter()
+                            .zip(&fields)
+                            .all(|(a, b)| a.name == b.name && types::compatible(&a.ty, &b.ty));
                     if !same {
                         self.error(
-                            Diagnostic::error(Code::BadTable, format!("row `{}` has other columns than the first row", row.key.node))
-                                .at(row.span, "columns differ")
-                                .with_help("every row needs the same columns, in the same order, with values of the same types"),
+                            Diagnostic::error(
+                                Code::BadTable,
+                                format!("row `{}` has other columns than the first row", row.key.node),
+                            )
+                            .at(row.span, "columns differ")
+                            .with_help(
+                                "every row needs the same columns, in the same order, with values of the same types",
+                            ),
                         );
                     }
                 }
@@ -323,14 +356,20 @@ impl<'a> Checker<'a> {
             .collect();
         if !missing.is_empty() {
             self.error(
-                Diagnostic::error(Code::BadTable, format!("table `{}` has no row for {}", decl.name.node, missing.join(", ")))
-                    .at(decl.name.span, "rows missing")
-                    .with_help("a table needs one row for every value of its enum"),
+                Diagnostic::error(
+                    Code::BadTable,
+                    format!("table `{}` has no row for {}", decl.name.node, missing.join(", ")),
+                )
+                .at(decl.name.span, "rows missing")
+                .with_help("a table needs one row for every value of its enum"),
             );
             return None;
         }
         let row_type = RecordId(self.records.len() as u16);
-        self.records.push(RecordType { label: decl.label.clone(), fields: row_fields.unwrap_or_default() });
+        self.records.push(RecordType {
+            label: decl.label.clone(),
+            fields: row_fields.unwrap_or_default(),
+        });
         self.schemas.push(None);
         self.tables[id.0 as usize] = Some(Table {
             name: decl.name.node.clone(),
@@ -362,7 +401,10 @@ impl<'a> Checker<'a> {
             self.error(
                 Diagnostic::error(
                     Code::TypeMismatch,
-                    format!("{what} must be {}, but this is {found}", type_name(expected, &self.enums)),
+                    format!(
+                        "{what} must be {}, but this is {found}",
+                        type_name(expected, &self.enums)
+                    ),
                 )
                 .at(e.span, format!("this is {found}")),
             );
@@ -380,7 +422,10 @@ impl<'a> Checker<'a> {
             issued: h.issued,
             effective: h.effective,
             valid_for: h.valid_for,
-            builds_on: files[..files.len() - 1].iter().map(|f| f.header.id.node.clone()).collect(),
+            builds_on: files[..files.len() - 1]
+                .iter()
+                .map(|f| f.header.id.node.clone())
+                .collect(),
         };
         let definitions = self
             .def_decls

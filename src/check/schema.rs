@@ -40,7 +40,10 @@ fn compile_record<'a>(
     pending: &mut Vec<PendingDerive<'a>>,
 ) -> RecordId {
     let id = RecordId(c.records.len() as u16);
-    c.records.push(RecordType { label, fields: Vec::new() });
+    c.records.push(RecordType {
+        label,
+        fields: Vec::new(),
+    });
     c.schemas.push(Some(Vec::new()));
     let mut names: Vec<&str> = Vec::new();
     for f in fields {
@@ -63,7 +66,11 @@ fn compile_record<'a>(
                     }
                 }
                 let child = compile_record(c, label.clone(), &children, pending);
-                let info = FieldInfo { name: name.to_string(), label: label.clone(), ty: Type::Record(child) };
+                let info = FieldInfo {
+                    name: name.to_string(),
+                    label: label.clone(),
+                    ty: Type::Record(child),
+                };
                 let field = SchemaField {
                     name: name.to_string(),
                     label: label.clone(),
@@ -75,16 +82,30 @@ fn compile_record<'a>(
                 };
                 (info, field)
             }
-            FieldShape::Value { ty, optional, default, label, derive } => {
+            FieldShape::Value {
+                ty,
+                optional,
+                default,
+                label,
+                derive,
+            } => {
                 for f in &group[1..] {
                     duplicate(c, f, first);
                 }
                 let (shape, ty) = field_type(c, ty, pending);
                 let default = default.as_ref().and_then(|d| default_value(c, d, &ty));
                 if let Some(d) = derive {
-                    pending.push(PendingDerive { record: id, field: infos.len(), derive: d });
+                    pending.push(PendingDerive {
+                        record: id,
+                        field: infos.len(),
+                        derive: d,
+                    });
                 }
-                let info = FieldInfo { name: name.to_string(), label: label.clone(), ty };
+                let info = FieldInfo {
+                    name: name.to_string(),
+                    label: label.clone(),
+                    ty,
+                };
                 let field = SchemaField {
                     name: name.to_string(),
                     label: label.clone(),
@@ -107,18 +128,17 @@ fn compile_record<'a>(
 
 fn duplicate(c: &mut Checker, again: &FieldDecl, first: &FieldDecl) {
     c.error(
-        Diagnostic::error(Code::DuplicateName, format!("case field `{}` is declared twice", again.name.node))
-            .at(again.name.span, "declared again here")
-            .with_related(first.name.span, "first declared here")
-            .with_help("only nested records (`name \"label\" { ... }`) may be declared in several places"),
+        Diagnostic::error(
+            Code::DuplicateName,
+            format!("case field `{}` is declared twice", again.name.node),
+        )
+        .at(again.name.span, "declared again here")
+        .with_related(first.name.span, "first declared here")
+        .with_help("only nested records (`name \"label\" { ... }`) may be declared in several places"),
     );
 }
 
-fn field_type<'a>(
-    c: &mut Checker<'a>,
-    ty: &'a TypeExpr,
-    pending: &mut Vec<PendingDerive<'a>>,
-) -> (SchemaShape, Type) {
+fn field_type<'a>(c: &mut Checker<'a>, ty: &'a TypeExpr, pending: &mut Vec<PendingDerive<'a>>) -> (SchemaShape, Type) {
     match ty {
         TypeExpr::Named(name) => {
             let t = named_type(c, name);
@@ -148,8 +168,12 @@ fn named_type(c: &mut Checker, name: &Ident) -> Type {
     }
     let mut candidates: Vec<String> = SCALAR_TYPES.iter().map(|(n, _)| n.to_string()).collect();
     candidates.extend(c.enums.iter().map(|e| e.name.clone()));
-    let help = did_you_mean(&name.node, candidates.iter().map(String::as_str))
-        .unwrap_or_else(|| format!("the types are {} and the enums the policy declares", candidates[..6].join(", ")));
+    let help = did_you_mean(&name.node, candidates.iter().map(String::as_str)).unwrap_or_else(|| {
+        format!(
+            "the types are {} and the enums the policy declares",
+            candidates[..6].join(", ")
+        )
+    });
     c.error(
         Diagnostic::error(Code::UnknownName, format!("`{}` is not a type", name.node))
             .at(name.span, "unknown type")
@@ -176,8 +200,11 @@ fn default_value(c: &mut Checker, e: &Expr, ty: &Type) -> Option<Value> {
                 Some(v) => Value::Enum(*id, v),
                 None => {
                     c.error(
-                        Diagnostic::error(Code::UnknownName, format!("`{name}` is not a value of {}", c.enums[id.0 as usize].name))
-                            .at(e.span, "unknown value"),
+                        Diagnostic::error(
+                            Code::UnknownName,
+                            format!("`{name}` is not a value of {}", c.enums[id.0 as usize].name),
+                        )
+                        .at(e.span, "unknown value"),
                     );
                     return None;
                 }
@@ -204,7 +231,9 @@ fn resolve_derive(c: &mut Checker, p: PendingDerive) {
                 .with_help("write `from person.id_number.birth_date` or `from person.id_number.sex(male, female)`"),
         );
     };
-    let Some((accessor, source_path)) = d.path.split_last() else { return };
+    let Some((accessor, source_path)) = d.path.split_last() else {
+        return;
+    };
     let mut record = Program::ROOT;
     let mut indices = Vec::new();
     let mut ty = Type::Record(record);
@@ -227,18 +256,37 @@ fn resolve_derive(c: &mut Checker, p: PendingDerive) {
             let enum_type = &c.enums[e.0 as usize];
             match (enum_type.variant(&odd.node), enum_type.variant(&even.node)) {
                 (Some(a), Some(b)) => IdAccessor::Sex(Value::Enum(*e, a), Value::Enum(*e, b)),
-                _ => return fail(c, format!("`{}` and `{}` must be values of {}", odd.node, even.node, enum_type.name)),
+                _ => {
+                    return fail(
+                        c,
+                        format!(
+                            "`{}` and `{}` must be values of {}",
+                            odd.node, even.node, enum_type.name
+                        ),
+                    );
+                }
             }
         }
         _ => {
             return fail(
                 c,
-                format!("`{}` cannot give this field's type (birth_date gives a date, sex(a, b) an enum value)", accessor.node),
+                format!(
+                    "`{}` cannot give this field's type (birth_date gives a date, sex(a, b) an enum value)",
+                    accessor.node
+                ),
             );
         }
     };
-    let source_name = source_path.iter().map(|s| s.node.as_str()).collect::<Vec<_>>().join(".");
+    let source_name = source_path
+        .iter()
+        .map(|s| s.node.as_str())
+        .collect::<Vec<_>>()
+        .join(".");
     if let Some(Some(schema)) = c.schemas.get_mut(p.record.0 as usize) {
-        schema[p.field].derive = Some(DeriveFrom { source: indices, source_name, accessor });
+        schema[p.field].derive = Some(DeriveFrom {
+            source: indices,
+            source_name,
+            accessor,
+        });
     }
 }

@@ -13,7 +13,9 @@ pub fn type_name(ty: &Type, enums: &[EnumType]) -> String {
         Type::Month => "a month".into(),
         Type::Quantity(u) => format!("a period in {}", unit_name(*u)),
         Type::ResidentId => "a resident ID number".into(),
-        Type::Enum(e) => enums.get(e.0 as usize).map_or("an enum value".into(), |e| format!("a {} value", e.name)),
+        Type::Enum(e) => enums
+            .get(e.0 as usize)
+            .map_or("an enum value".into(), |e| format!("a {} value", e.name)),
         Type::List(t) => format!("a list of {}", type_name(t, enums)),
         Type::Record(_) => "a record".into(),
         Type::Table(_) => "a table".into(),
@@ -108,7 +110,9 @@ pub fn binary_hint(op: BinOp, l: &Type, r: &Type) -> Option<&'static str> {
         (Type::Date, Type::Int) | (Type::Int, Type::Date) => {
             Some("a date is compared with a date; to add a period write `date + 6 months`")
         }
-        (Type::Enum(_), Type::Text) | (Type::Text, Type::Enum(_)) => Some("test an enum value with `is`, e.g. `gender is male`"),
+        (Type::Enum(_), Type::Text) | (Type::Text, Type::Enum(_)) => {
+            Some("test an enum value with `is`, e.g. `gender is male`")
+        }
         _ if matches!(op, BinOp::And | BinOp::Or) => Some("`and` and `or` join yes/no conditions"),
         _ => None,
     }

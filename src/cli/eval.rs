@@ -1,14 +1,20 @@
 //! `zhengce eval`: evaluate case files and explain every outcome.
 
-use super::{CommonArgs, EXIT_FAILED, EXIT_OK, EXIT_POLICY, Format, inputs, load_checked_policy, print, render_options};
+use super::{
+    CommonArgs, EXIT_FAILED, EXIT_OK, EXIT_POLICY, Format, inputs, load_checked_policy, print, render_options,
+};
 use crate::report::{decision_json, render_text};
 use crate::run::{MissingDate, Runner, Status};
 use chrono::NaiveDate;
 
 /// Runs `eval`.
 pub fn run(cases: &[String], as_of: Option<NaiveDate>, format: Format, common: &CommonArgs) -> u8 {
-    let Some(mut loaded) = load_checked_policy(common.policy.as_deref()) else { return EXIT_POLICY };
-    let Some(program) = loaded.program.take() else { return EXIT_POLICY };
+    let Some(mut loaded) = load_checked_policy(common.policy.as_deref()) else {
+        return EXIT_POLICY;
+    };
+    let Some(program) = loaded.program.take() else {
+        return EXIT_POLICY;
+    };
     let options = render_options(common);
     // The contract lets `eval` alone fall back on today's date, and say so.
     let today = chrono::Local::now().date_naive();

@@ -18,8 +18,14 @@ pub fn collect(paths: &[String]) -> Vec<Input> {
     for path in paths {
         if path == "-" {
             let mut text = String::new();
-            let text = std::io::stdin().read_to_string(&mut text).map(|_| text).map_err(|e| e.to_string());
-            inputs.push(Input { name: "<stdin>".into(), text });
+            let text = std::io::stdin()
+                .read_to_string(&mut text)
+                .map(|_| text)
+                .map_err(|e| e.to_string());
+            inputs.push(Input {
+                name: "<stdin>".into(),
+                text,
+            });
         } else if Path::new(path).is_dir() {
             let mut files = Vec::new();
             walk(Path::new(path), &mut files);
@@ -30,7 +36,10 @@ pub fn collect(paths: &[String]) -> Vec<Input> {
             }
         } else {
             let text = std::fs::read_to_string(path).map_err(|e| e.to_string());
-            inputs.push(Input { name: path.clone(), text });
+            inputs.push(Input {
+                name: path.clone(),
+                text,
+            });
         }
     }
     inputs

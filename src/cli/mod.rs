@@ -98,7 +98,12 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check { policies } => check::run(&policies),
-        Command::Eval { cases, as_of, format, common } => eval::run(&cases, as_of, format, &common),
+        Command::Eval {
+            cases,
+            as_of,
+            format,
+            common,
+        } => eval::run(&cases, as_of, format, &common),
         Command::Test { paths, as_of, common } => test::run(&paths, as_of, &common),
     }
 }
@@ -109,7 +114,11 @@ fn color() -> bool {
 }
 
 fn render_options(common: &CommonArgs) -> RenderOptions {
-    RenderOptions { lang: common.lang, show_pii: common.show_pii, color: color() && std::io::stdout().is_terminal() }
+    RenderOptions {
+        lang: common.lang,
+        show_pii: common.show_pii,
+        color: color() && std::io::stdout().is_terminal(),
+    }
 }
 
 /// Loads the policy named by `--policy`, or the built-in one. Prints its diagnostics
@@ -134,9 +143,9 @@ fn load_checked_policy(policy: Option<&str>) -> Option<LoadedPolicy> {
 /// Writes to standard output; a closed pipe (`| head`) ends the program quietly.
 fn print(text: &str) {
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush())
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
     }
 }

@@ -9,8 +9,12 @@ use chrono::NaiveDate;
 
 /// Runs `test`.
 pub fn run(paths: &[String], as_of: Option<NaiveDate>, common: &CommonArgs) -> u8 {
-    let Some(mut loaded) = load_checked_policy(common.policy.as_deref()) else { return EXIT_POLICY };
-    let Some(program) = loaded.program.take() else { return EXIT_POLICY };
+    let Some(mut loaded) = load_checked_policy(common.policy.as_deref()) else {
+        return EXIT_POLICY;
+    };
+    let Some(program) = loaded.program.take() else {
+        return EXIT_POLICY;
+    };
     let options = render_options(common);
     let mut runner = Runner::new(&program, as_of, MissingDate::Error);
     let (mut passed, mut failed, mut skipped) = (0usize, 0usize, 0usize);
@@ -30,7 +34,11 @@ pub fn run(paths: &[String], as_of: Option<NaiveDate>, common: &CommonArgs) -> u
             let Some(expect) = &r.case.expect else {
                 if r.status == crate::run::Status::Error {
                     failed += 1;
-                    let first = r.diagnostics.iter().find(|d| d.is_error()).map_or(String::new(), |d| d.message.clone());
+                    let first = r
+                        .diagnostics
+                        .iter()
+                        .find(|d| d.is_error())
+                        .map_or(String::new(), |d| d.message.clone());
                     report.push_str(&format!("FAIL {place} {id}: cannot be evaluated: {first}\n"));
                 } else {
                     skipped += 1;
@@ -53,7 +61,11 @@ pub fn run(paths: &[String], as_of: Option<NaiveDate>, common: &CommonArgs) -> u
             }
         }
     }
-    let skipped_text = if skipped > 0 { format!(", {skipped} skipped") } else { String::new() };
+    let skipped_text = if skipped > 0 {
+        format!(", {skipped} skipped")
+    } else {
+        String::new()
+    };
     report.push_str(&format!("{passed} passed, {failed} failed{skipped_text}\n"));
     print(&report);
     if failed == 0 { EXIT_OK } else { EXIT_FAILED }

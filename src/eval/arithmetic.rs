@@ -20,8 +20,16 @@ pub fn apply(op: BinOp, a: &Value, b: &Value) -> Result<Value, String> {
         (BinOp::Div, Int(x), Int(y)) => Int(x.div_euclid(*y)),
         (BinOp::Add | BinOp::Sub, Quantity(x, ux), Quantity(y, uy)) => {
             let unit = if ux == uy { *ux } else { Unit::Months };
-            let (x, y) = if ux == uy { (*x, *y) } else { (in_unit_base(*x, *ux), in_unit_base(*y, *uy)) };
-            let n = if op == BinOp::Add { x.checked_add(y) } else { x.checked_sub(y) };
+            let (x, y) = if ux == uy {
+                (*x, *y)
+            } else {
+                (in_unit_base(*x, *ux), in_unit_base(*y, *uy))
+            };
+            let n = if op == BinOp::Add {
+                x.checked_add(y)
+            } else {
+                x.checked_sub(y)
+            };
             Quantity(n.ok_or_else(overflow)?, unit)
         }
         (BinOp::Mul, Quantity(x, u), Int(y)) | (BinOp::Mul, Int(y), Quantity(x, u)) => {
@@ -36,7 +44,11 @@ pub fn apply(op: BinOp, a: &Value, b: &Value) -> Result<Value, String> {
             Int(x.div_euclid(y))
         }
         (BinOp::Add | BinOp::Sub, Date(d), Quantity(n, u)) => {
-            let n = if op == BinOp::Sub { n.checked_neg().ok_or_else(overflow)? } else { *n };
+            let n = if op == BinOp::Sub {
+                n.checked_neg().ok_or_else(overflow)?
+            } else {
+                *n
+            };
             let moved = match u {
                 Unit::Days => add_days(*d, n),
                 _ => add_months(*d, in_unit_base(n, *u)),

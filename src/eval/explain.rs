@@ -137,8 +137,18 @@ impl Evaluation<'_> {
                 }
                 out
             }
-            CKind::Binary(op, l, r) if matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) => {
-                vec![Because::Compare { left: self.shown(l), op: *op, right: self.shown(r), holds }]
+            CKind::Binary(op, l, r)
+                if matches!(
+                    op,
+                    BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+                ) =>
+            {
+                vec![Because::Compare {
+                    left: self.shown(l),
+                    op: *op,
+                    right: self.shown(r),
+                    holds,
+                }]
             }
             CKind::Unary(UnOp::Not, inner) => {
                 let mut inner_reasons = self.reasons(inner, depth);
@@ -149,25 +159,56 @@ impl Evaluation<'_> {
             }
             CKind::IsVariant(subject, v, negated) => {
                 let variant = match &subject.ty {
-                    Type::Enum(id) => self.program.enum_type(*id).variants.get(*v as usize).map(|(_, l)| l.clone()),
+                    Type::Enum(id) => self
+                        .program
+                        .enum_type(*id)
+                        .variants
+                        .get(*v as usize)
+                        .map(|(_, l)| l.clone()),
                     _ => None,
                 };
-                vec![Because::Is { subject: self.shown(subject), variant, absent: false, negated: *negated, holds }]
+                vec![Because::Is {
+                    subject: self.shown(subject),
+                    variant,
+                    absent: false,
+                    negated: *negated,
+                    holds,
+                }]
             }
             CKind::IsAbsent(subject, absent) => {
-                vec![Because::Is { subject: self.shown(subject), variant: None, absent: *absent, negated: false, holds }]
+                vec![Because::Is {
+                    subject: self.shown(subject),
+                    variant: None,
+                    absent: *absent,
+                    negated: false,
+                    holds,
+                }]
             }
             CKind::Def(id) => {
                 let program = self.program;
                 let def = &program.definitions[id.0 as usize];
-                let reasons = if depth < MAX_DEPTH { self.reasons(&def.expr, depth + 1) } else { Vec::new() };
-                vec![Because::Flag { label: def.label.clone(), holds, reasons }]
+                let reasons = if depth < MAX_DEPTH {
+                    self.reasons(&def.expr, depth + 1)
+                } else {
+                    Vec::new()
+                };
+                vec![Because::Flag {
+                    label: def.label.clone(),
+                    holds,
+                    reasons,
+                }]
             }
             CKind::CaseField(_) | CKind::GetField(..) if e.label.is_some() => {
-                vec![Because::Flag { label: e.label.clone().unwrap_or_default(), holds, reasons: Vec::new() }]
+                vec![Because::Flag {
+                    label: e.label.clone().unwrap_or_default(),
+                    holds,
+                    reasons: Vec::new(),
+                }]
             }
             CKind::Holds(rules) => {
-                let kind = rules.first().map_or(RuleKind::Category, |r| self.program.rules[r.0 as usize].kind);
+                let kind = rules
+                    .first()
+                    .map_or(RuleKind::Category, |r| self.program.rules[r.0 as usize].kind);
                 let program = self.program;
                 let held = rules
                     .iter()
@@ -193,7 +234,10 @@ impl Evaluation<'_> {
             },
             CKind::AsOf => Shown::EvaluationDate(value),
             _ => match &e.label {
-                Some(label) if !label.zh.is_empty() => Shown::Named { label: label.clone(), value },
+                Some(label) if !label.zh.is_empty() => Shown::Named {
+                    label: label.clone(),
+                    value,
+                },
                 _ => Shown::Computed { span: e.span, value },
             },
         }

@@ -42,14 +42,24 @@ pub struct Decision {
 pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
     let mut ev = Evaluation::new(program, facts, as_of);
     let outcomes: Vec<RuleOutcome> = (0..program.rules.len())
-        .map(|i| RuleOutcome { rule: RuleIdx(i as u32), holds: ev.rule(RuleIdx(i as u32)) })
+        .map(|i| RuleOutcome {
+            rule: RuleIdx(i as u32),
+            holds: ev.rule(RuleIdx(i as u32)),
+        })
         .collect();
-    let outputs = program.decision.iter().map(|d| (d.name.clone(), ev.eval(&d.expr))).collect();
+    let outputs = program
+        .decision
+        .iter()
+        .map(|d| (d.name.clone(), ev.eval(&d.expr)))
+        .collect();
     let mut diagnostics: Vec<Diagnostic> = program
         .rules_of(RuleKind::Check)
         .filter(|(idx, _)| outcomes[idx.0 as usize].holds)
         .map(|(_, rule)| {
-            let message = rule.message.as_ref().map_or_else(|| rule.cite.clause.node.clone(), |m| m.zh.clone());
+            let message = rule
+                .message
+                .as_ref()
+                .map_or_else(|| rule.cite.clause.node.clone(), |m| m.zh.clone());
             let mut d = Diagnostic::new(
                 rule.severity.unwrap_or(Severity::Warning),
                 Code::Policy(rule.id.to_string().into()),
@@ -64,7 +74,12 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
         d.related.push((span, "while computing this".into()));
         d
     }));
-    Decision { as_of, outputs, outcomes, diagnostics }
+    Decision {
+        as_of,
+        outputs,
+        outcomes,
+        diagnostics,
+    }
 }
 
 /// The state of evaluating one case: memoised definitions and rules, and the values of
@@ -99,7 +114,10 @@ impl<'p> Evaluation<'p> {
             return v;
         }
         let program = self.program;
-        let holds = program.rules[idx.0 as usize].when.as_ref().is_none_or(|w| self.eval(w).truthy());
+        let holds = program.rules[idx.0 as usize]
+            .when
+            .as_ref()
+            .is_none_or(|w| self.eval(w).truthy());
         self.rules[idx.0 as usize] = Some(holds);
         holds
     }
@@ -170,9 +188,13 @@ impl<'p> Evaluation<'p> {
                 },
                 _ => Value::Absent,
             },
-            CKind::Aggregate { op, slot, list, filter, body } => {
-                self.aggregate(*op, *slot, list, filter.as_deref(), body.as_deref())
-            }
+            CKind::Aggregate {
+                op,
+                slot,
+                list,
+                filter,
+                body,
+            } => self.aggregate(*op, *slot, list, filter.as_deref(), body.as_deref()),
             CKind::Holds(rules) => Value::Bool(rules.iter().any(|r| self.rule(*r))),
             CKind::Call(builtin, args) => self.call(*builtin, args, e.span),
             CKind::List(items) => Value::List(items.iter().map(|i| self.eval(i)).collect()),
@@ -201,7 +223,9 @@ impl<'p> Evaluation<'p> {
     }
 
     fn aggregate(&mut self, op: AggOp, slot: u16, list: &CExpr, filter: Option<&CExpr>, body: Option<&CExpr>) -> Value {
-        let Value::List(items) = self.eval(list) else { return aggregate_of_nothing(op) };
+        let Value::List(items) = self.eval(list) else {
+            return aggregate_of_nothing(op);
+        };
         let mut count = 0i64;
         let mut result = aggregate_of_nothing(op);
         for item in items.iter() {
@@ -240,13 +264,19 @@ impl<'p> Evaluation<'p> {
     fn call(&mut self, builtin: Builtin, args: &[CExpr], span: Span) -> Value {
         let values: Vec<Value> = args.iter().map(|a| self.eval(a)).collect();
         match (builtin, values.as_slice()) {
-            (Builtin::FullYears, [Value::Date(a), Value::Date(b)]) => Value::Quantity(full_years(*a, *b), crate::ast::Unit::Years),
+            (Builtin::FullYears, [Value::Date(a), Value::Date(b)]) => {
+                Value::Quantity(full_years(*a, *b), crate::ast::Unit::Years)
+            }
             (Builtin::FullMonths, [Value::Date(a), Value::Date(b)]) => {
                 Value::Quantity(full_months(*a, *b), crate::ast::Unit::Months)
             }
             (Builtin::MonthOf, [Value::Date(d)]) => Value::Month(YearMonth::of(*d)),
-            (Builtin::FirstDay, [Value::Month(m)]) => m.first_day().map_or_else(|| self.fail(span, "no such day"), Value::Date),
-            (Builtin::LastDay, [Value::Month(m)]) => m.last_day().map_or_else(|| self.fail(span, "no such day"), Value::Date),
+            (Builtin::FirstDay, [Value::Month(m)]) => m
+                .first_day()
+                .map_or_else(|| self.fail(span, "no such day"), Value::Date),
+            (Builtin::LastDay, [Value::Month(m)]) => {
+                m.last_day().map_or_else(|| self.fail(span, "no such day"), Value::Date)
+            }
             (Builtin::Min, [a, b]) => pick(a.clone(), b.clone(), Ordering::Less),
             (Builtin::Max, [a, b]) => pick(a.clone(), b.clone(), Ordering::Greater),
             (Builtin::Trim, [Value::Text(t)]) => Value::Text(t.trim().into()),

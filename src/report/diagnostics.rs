@@ -82,8 +82,16 @@ pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, color: bool) -> St
         }
         None => (None, Vec::new()),
     };
-    let report = Report { diagnostic: d, source, labels };
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let report = Report {
+        diagnostic: d,
+        source,
+        labels,
+    };
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
     if handler.render_report(&mut out, &report).is_err() {

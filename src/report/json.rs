@@ -26,7 +26,10 @@ pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, opt
             obj.insert(name.clone(), value_json(value, program, options.show_pii));
         }
         for kind in RuleKind::ALL.into_iter().filter(|k| *k != RuleKind::Check) {
-            let mut held = program.rules_of(kind).filter(|(i, _)| decision.outcomes[i.0 as usize].holds).map(|(_, r)| &r.id);
+            let mut held = program
+                .rules_of(kind)
+                .filter(|(i, _)| decision.outcomes[i.0 as usize].holds)
+                .map(|(_, r)| &r.id);
             if program.rules_of(kind).next().is_none() {
                 continue;
             }
@@ -38,7 +41,11 @@ pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, opt
             obj.insert(kind.record_key().into(), value);
         }
         obj.insert("diagnostics".into(), diagnostics(r, sources));
-        let style = ValueStyle { program, lang: options.lang, show_pii: options.show_pii };
+        let style = ValueStyle {
+            program,
+            lang: options.lang,
+            show_pii: options.show_pii,
+        };
         let mut trace = Vec::new();
         for output in &program.decision {
             if output.expr.ty != Type::Bool {
@@ -46,20 +53,35 @@ pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, opt
             }
             let value = explain_expr(program, facts, decision.as_of, &output.expr);
             let clause = match output.expr.kind {
-                CKind::Def(id) => program.definitions[id.0 as usize].cite.as_ref().map(|c| c.clause.node.clone()),
+                CKind::Def(id) => program.definitions[id.0 as usize]
+                    .cite
+                    .as_ref()
+                    .map(|c| c.clause.node.clone()),
                 _ => None,
             };
             let holds = decision.outputs.iter().any(|(n, v)| *n == output.name && v.truthy());
             let verdict = msg(if holds { Msg::Holds } else { Msg::Fails }, options.lang);
             let head = clause.map_or_else(|| output.name.clone(), |c| format!("{c} {}", output.name));
-            trace.push(json!(format!("{head} {verdict}: {}", because_list(&value, &style, sources))));
+            trace.push(json!(format!(
+                "{head} {verdict}: {}",
+                because_list(&value, &style, sources)
+            )));
         }
-        for (idx, rule) in program.rules.iter().enumerate().filter(|(_, r)| r.kind != RuleKind::Check) {
+        for (idx, rule) in program
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind != RuleKind::Check)
+        {
             let idx = crate::program::RuleIdx(idx as u32);
             let holds = decision.outcomes[idx.0 as usize].holds;
             let verdict = msg(if holds { Msg::Holds } else { Msg::Fails }, options.lang);
             let reasons = explain_rule(program, facts, decision.as_of, idx);
-            trace.push(json!(format!("{} {verdict}: {}", rule.cite.clause.node, because_list(&reasons, &style, sources))));
+            trace.push(json!(format!(
+                "{} {verdict}: {}",
+                rule.cite.clause.node,
+                because_list(&reasons, &style, sources)
+            )));
         }
         obj.insert("trace".into(), Json::Array(trace));
     } else {

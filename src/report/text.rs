@@ -2,8 +2,8 @@
 //! with its clause, the values used and why it held or failed.
 
 use super::messages::{Msg, kind_heading, label, msg, operator};
-use super::{RenderOptions, render_diagnostic};
 use super::values::{ValueStyle, format_value};
+use super::{RenderOptions, render_diagnostic};
 use crate::ast::RuleKind;
 use crate::eval::{Because, Shown, explain_expr, explain_rule};
 use crate::program::{CKind, Program, Type};
@@ -14,7 +14,11 @@ use std::fmt::Write;
 /// One case as text.
 pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, options: &RenderOptions) -> String {
     let lang = options.lang;
-    let style = ValueStyle { program, lang, show_pii: options.show_pii };
+    let style = ValueStyle {
+        program,
+        lang,
+        show_pii: options.show_pii,
+    };
     let mut out = String::new();
     let id = r.id.as_deref().unwrap_or("?");
     let _ = write!(out, "{} {id}", msg(Msg::Case, lang));
@@ -53,7 +57,12 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
                     let mark = if holds { "✓" } else { "✗" };
                     let verdict = msg(if holds { Msg::Holds } else { Msg::Fails }, lang);
                     let text = rule.cite.text.as_deref().unwrap_or("");
-                    let _ = writeln!(out, "  {mark} {} {verdict}{}{text}", rule.cite.clause.node, msg(Msg::Colon, lang));
+                    let _ = writeln!(
+                        out,
+                        "  {mark} {} {verdict}{}{text}",
+                        rule.cite.clause.node,
+                        msg(Msg::Colon, lang)
+                    );
                     let reasons = explain_rule(program, facts, decision.as_of, idx);
                     if !reasons.is_empty() {
                         let _ = writeln!(out, "      {}", because_list(&reasons, &style, sources));
@@ -88,20 +97,40 @@ fn because(b: &Because, style: &ValueStyle, sources: &SourceMap) -> String {
     let lang = style.lang;
     match b {
         Because::Compare { left, op, right, holds } => {
-            format!("{} {} {}{}", shown(left, style, sources), operator(*op), shown(right, style, sources), mark(*holds))
+            format!(
+                "{} {} {}{}",
+                shown(left, style, sources),
+                operator(*op),
+                shown(right, style, sources),
+                mark(*holds)
+            )
         }
-        Because::Is { subject, variant, absent, negated, holds } => {
+        Because::Is {
+            subject,
+            variant,
+            absent,
+            negated,
+            holds,
+        } => {
             let subject = shown(subject, style, sources);
             let test = match variant {
                 Some(v) => {
-                    let not = if *negated { format!("{} ", msg(Msg::Not, lang)) } else { String::new() };
+                    let not = if *negated {
+                        format!("{} ", msg(Msg::Not, lang))
+                    } else {
+                        String::new()
+                    };
                     format!("{not}{} {}", msg(Msg::Is, lang), label(v, lang))
                 }
                 None => msg(if *absent { Msg::IsAbsent } else { Msg::IsPresent }, lang).to_string(),
             };
             format!("{subject} {test}{}", mark(*holds))
         }
-        Because::Flag { label: l, holds, reasons } => {
+        Because::Flag {
+            label: l,
+            holds,
+            reasons,
+        } => {
             let value = msg(if *holds { Msg::Yes } else { Msg::No }, lang);
             let mut s = format!("{}{}{value}", label(l, lang), msg(Msg::Colon, lang));
             if !reasons.is_empty() {
@@ -111,10 +140,24 @@ fn because(b: &Because, style: &ValueStyle, sources: &SourceMap) -> String {
         }
         Because::Not(inner) => format!("{}（{}）", msg(Msg::Not, lang), because(inner, style, sources)),
         Because::Rules { kind, held } => {
-            let list = if held.is_empty() { msg(Msg::None, lang).to_string() } else { held.join(", ") };
-            format!("{}{} {}{}{list}", msg(Msg::ThatHold, lang), kind_heading(*kind, lang), msg(Msg::Rules, lang), msg(Msg::Colon, lang))
+            let list = if held.is_empty() {
+                msg(Msg::None, lang).to_string()
+            } else {
+                held.join(", ")
+            };
+            format!(
+                "{}{} {}{}{list}",
+                msg(Msg::ThatHold, lang),
+                kind_heading(*kind, lang),
+                msg(Msg::Rules, lang),
+                msg(Msg::Colon, lang)
+            )
         }
-        Because::Other { span, holds } => format!("{}{}", sources.snippet(*span).split_whitespace().collect::<Vec<_>>().join(" "), mark(*holds)),
+        Because::Other { span, holds } => format!(
+            "{}{}",
+            sources.snippet(*span).split_whitespace().collect::<Vec<_>>().join(" "),
+            mark(*holds)
+        ),
     }
 }
 
@@ -136,4 +179,3 @@ fn shown(s: &Shown, style: &ValueStyle, sources: &SourceMap) -> String {
         }
     }
 }
-

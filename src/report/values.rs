@@ -40,10 +40,13 @@ pub fn format_value(v: &Value, style: &ValueStyle) -> String {
             .enums
             .get(e.0 as usize)
             .and_then(|t| t.variants.get(*i as usize))
-            .map_or_else(|| i.to_string(), |(name, l)| match lang {
-                Lang::Zh => l.zh.clone(),
-                Lang::En => l.en.clone().unwrap_or_else(|| name.clone()),
-            }),
+            .map_or_else(
+                || i.to_string(),
+                |(name, l)| match lang {
+                    Lang::Zh => l.zh.clone(),
+                    Lang::En => l.en.clone().unwrap_or_else(|| name.clone()),
+                },
+            ),
         Value::List(items) => {
             let shown: Vec<String> = items.iter().map(|i| format_value(i, style)).collect();
             format!("[{}]", shown.join(", "))

@@ -38,8 +38,15 @@ impl Lowering {
             .map_prefix(|op, operand| {
                 let operand = operand?;
                 let span = self.span(&op).to(operand.span);
-                let op = if op.as_rule() == Rule::op_not { UnOp::Not } else { UnOp::Neg };
-                Ok(Expr { kind: ExprKind::Unary(op, Box::new(operand)), span })
+                let op = if op.as_rule() == Rule::op_not {
+                    UnOp::Not
+                } else {
+                    UnOp::Neg
+                };
+                Ok(Expr {
+                    kind: ExprKind::Unary(op, Box::new(operand)),
+                    span,
+                })
             })
             .map_postfix(|operand, op| {
                 let operand = operand?;
@@ -62,7 +69,10 @@ impl Lowering {
                 let (lhs, rhs) = (lhs?, rhs?);
                 let span = lhs.span.to(rhs.span);
                 let op = binop(op.as_rule());
-                Ok(Expr { kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span })
+                Ok(Expr {
+                    kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)),
+                    span,
+                })
             })
             .parse(pair.into_inner())
     }
@@ -79,7 +89,11 @@ impl Lowering {
                 _ => {}
             }
         }
-        Ok(ExprKind::Is { expr: Box::new(operand), negated, test })
+        Ok(ExprKind::Is {
+            expr: Box::new(operand),
+            negated,
+            test,
+        })
     }
 
     fn primary(&self, pair: Pair<Rule>) -> Lowered<Expr> {
@@ -130,9 +144,12 @@ impl Lowering {
                     match part.as_rule() {
                         Rule::rule_kind => kind = RuleKind::from_keyword(part.as_str()).unwrap_or(kind),
                         Rule::rule_id => {
-                            id = Some(part.as_str().parse().map(RuleId::Number).unwrap_or_else(|_| {
-                                RuleId::Name(part.as_str().to_string())
-                            }))
+                            id = Some(
+                                part.as_str()
+                                    .parse()
+                                    .map(RuleId::Number)
+                                    .unwrap_or_else(|_| RuleId::Name(part.as_str().to_string())),
+                            )
                         }
                         _ => {}
                     }
@@ -145,9 +162,7 @@ impl Lowering {
                 let args = inner.map(|a| self.expr(a)).collect::<Lowered<_>>()?;
                 ExprKind::Call(name, args)
             }
-            Rule::list_literal => {
-                ExprKind::List(pair.into_inner().map(|a| self.expr(a)).collect::<Lowered<_>>()?)
-            }
+            Rule::list_literal => ExprKind::List(pair.into_inner().map(|a| self.expr(a)).collect::<Lowered<_>>()?),
             Rule::record_literal => ExprKind::Record(self.record_entries(pair)?),
             Rule::string => ExprKind::Lit(Literal::Text(string_value(pair))),
             _ => return Err(self.unexpected(&pair)),
@@ -171,7 +186,13 @@ impl Lowering {
                 body = Some(Box::new(self.expr(part)?));
             }
         }
-        Ok(ExprKind::Aggregate { op, binder, list: Box::new(list), filter, body })
+        Ok(ExprKind::Aggregate {
+            op,
+            binder,
+            list: Box::new(list),
+            filter,
+            body,
+        })
     }
 
     fn next_expr_of<'i>(

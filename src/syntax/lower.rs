@@ -7,7 +7,8 @@ use crate::source::{FileId, Span};
 use chrono::NaiveDate;
 use pest::iterators::Pair;
 
-pub(super) type Lowered<T> = Result<T, Diagnostic>;
+/// Lowering results; the error is boxed to keep results small.
+pub(super) type Lowered<T> = Result<T, Box<Diagnostic>>;
 
 /// Context for lowering one chunk of a file: which file, and where the chunk starts.
 pub(super) struct Lowering {
@@ -22,7 +23,10 @@ impl Lowering {
     }
 
     pub fn ident(&self, pair: Pair<Rule>) -> Ident {
-        Spanned { span: self.span(&pair), node: pair.as_str().to_string() }
+        Spanned {
+            span: self.span(&pair),
+            node: pair.as_str().to_string(),
+        }
     }
 
     pub fn header_file(&self, pair: Pair<Rule>) -> crate::ast::Header {
@@ -39,8 +43,14 @@ impl Lowering {
         inner.next(); // kw_policy
         let id_pair = inner.next();
         let id = match id_pair {
-            Some(p) => Spanned { span: self.span(&p), node: string_value(p) },
-            None => Spanned { span, node: String::new() },
+            Some(p) => Spanned {
+                span: self.span(&p),
+                node: string_value(p),
+            },
+            None => Spanned {
+                span,
+                node: String::new(),
+            },
         };
         let mut header = Header {
             id,
@@ -75,9 +85,10 @@ impl Lowering {
                     let unit = parts.next().map_or(Unit::Years, |u| unit(u.as_str()));
                     header.valid_for = Some((n, unit));
                 }
-                Rule::uses_entry => header
-                    .uses
-                    .push(Spanned { span: self.span(&value), node: string_value(value) }),
+                Rule::uses_entry => header.uses.push(Spanned {
+                    span: self.span(&value),
+                    node: string_value(value),
+                }),
                 Rule::note_entry => header.notes.push(string_value(value)),
                 _ => {}
             }
@@ -95,9 +106,12 @@ impl Lowering {
     fn item(&self, pair: Pair<Rule>) -> Lowered<Item> {
         Ok(match pair.as_rule() {
             Rule::enum_decl => Item::Enum(self.enum_decl(pair)),
-            Rule::case_decl => {
-                Item::Case(pair.into_inner().skip(1).map(|f| self.field(f)).collect::<Lowered<_>>()?)
-            }
+            Rule::case_decl => Item::Case(
+                pair.into_inner()
+                    .skip(1)
+                    .map(|f| self.field(f))
+                    .collect::<Lowered<_>>()?,
+            ),
             Rule::param_decl => Item::Param(self.define(pair)?),
             Rule::define_decl => Item::Define(self.define(pair)?),
             Rule::table_decl => Item::Table(self.table(pair)?),
@@ -131,7 +145,10 @@ impl Lowering {
             })
             .filter_map(|(n, l)| n.map(|n| (n, l)))
             .collect();
-        let name = name.unwrap_or_else(|| Spanned { node: String::new(), span: Span::new(self.file, 0, 0) });
+        let name = name.unwrap_or_else(|| Spanned {
+            node: String::new(),
+            span: Span::new(self.file, 0, 0),
+        });
         EnumDecl { name, label, variants }
     }
 
@@ -139,7 +156,9 @@ impl Lowering {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let name = self.next_ident(&mut inner)?;
-        let Some(next) = inner.next() else { return Err(self.missing(span)) };
+        let Some(next) = inner.next() else {
+            return Err(self.missing(span));
+        };
         let shape = if next.as_rule() == Rule::record_body {
             let mut parts = next.into_inner();
             let label = parts.next().map(|p| self.label(p)).unwrap_or_default();
@@ -153,7 +172,7 @@ impl Lowering {
                     Rule::optional_mark => optional = true,
                     Rule::field_default => {
                         if let Some(lit) = part.into_inner().next() {
-                            default = Some(self.literal(lit)?);
+                            default = Some(Box::new(self.literal(lit)?));
                         }
                     }
                     Rule::label => label = self.label(part),
@@ -161,21 +180,31 @@ impl Lowering {
                     _ => {}
                 }
             }
-            FieldShape::Value { ty, optional, default, label, derive }
+            FieldShape::Value {
+                ty,
+                optional,
+                default,
+                label,
+                derive,
+            }
         };
         Ok(FieldDecl { name, shape, span })
     }
 
     fn type_expr(&self, pair: Pair<Rule>) -> Lowered<TypeExpr> {
         let span = self.span(&pair);
-        let Some(inner) = pair.into_inner().next() else { return Err(self.missing(span)) };
+        let Some(inner) = pair.into_inner().next() else {
+            return Err(self.missing(span));
+        };
         match inner.as_rule() {
             Rule::named_type => match inner.into_inner().next() {
                 Some(id) => Ok(TypeExpr::Named(self.ident(id))),
                 None => Err(self.missing(span)),
             },
             Rule::list_type => {
-                let Some(element) = inner.into_inner().nth(2) else { return Err(self.missing(span)) };
+                let Some(element) = inner.into_inner().nth(2) else {
+                    return Err(self.missing(span));
+                };
                 if element.as_rule() == Rule::list_record {
                     let fields = element.into_inner().map(|f| self.field(f)).collect::<Lowered<_>>()?;
                     Ok(TypeExpr::ListOfRecords(fields, span))
@@ -225,7 +254,13 @@ impl Lowering {
             }
         }
         let expr = expr.ok_or_else(|| self.missing(span))?;
-        Ok(DefineDecl { name, label, cite, expr, note })
+        Ok(DefineDecl {
+            name,
+            label,
+            cite,
+            expr,
+            note,
+        })
     }
 
     fn table(&self, pair: Pair<Rule>) -> Lowered<TableDecl> {
@@ -248,7 +283,13 @@ impl Lowering {
                 Ok(TableRow { key, columns, span })
             })
             .collect::<Lowered<_>>()?;
-        Ok(TableDecl { name, label, key, rows, span })
+        Ok(TableDecl {
+            name,
+            label,
+            key,
+            rows,
+            span,
+        })
     }
 
     pub fn record_entries(&self, pair: Pair<Rule>) -> Lowered<Vec<(Ident, Expr)>> {
@@ -267,8 +308,14 @@ impl Lowering {
         inner.next(); // kw_cites
         let clause = inner
             .next()
-            .map(|p| Spanned { span: self.span(&p), node: string_value(p) })
-            .unwrap_or_else(|| Spanned { node: String::new(), span: Span::new(self.file, 0, 0) });
+            .map(|p| Spanned {
+                span: self.span(&p),
+                node: string_value(p),
+            })
+            .unwrap_or_else(|| Spanned {
+                node: String::new(),
+                span: Span::new(self.file, 0, 0),
+            });
         let text = inner.next().map(string_value);
         Citation { clause, text }
     }
@@ -279,7 +326,10 @@ impl Lowering {
         let kind_pair = inner.next().ok_or_else(|| self.missing(span))?;
         let kind = RuleKind::from_keyword(kind_pair.as_str()).ok_or_else(|| self.unexpected(&kind_pair))?;
         let id_pair = inner.next().ok_or_else(|| self.missing(span))?;
-        let id = Spanned { span: self.span(&id_pair), node: rule_id(id_pair.as_str()) };
+        let id = Spanned {
+            span: self.span(&id_pair),
+            node: rule_id(id_pair.as_str()),
+        };
         let mut rule = RuleDecl {
             kind,
             id,
@@ -294,9 +344,13 @@ impl Lowering {
             match part.as_rule() {
                 Rule::citation => rule.cite = Some(self.citation(part)),
                 Rule::rule_entry => {
-                    let Some(entry) = part.into_inner().next() else { continue };
+                    let Some(entry) = part.into_inner().next() else {
+                        continue;
+                    };
                     let rule_of_entry = entry.as_rule();
-                    let Some(value) = entry.into_inner().nth(1) else { continue };
+                    let Some(value) = entry.into_inner().nth(1) else {
+                        continue;
+                    };
                     match rule_of_entry {
                         Rule::when_entry => rule.when = Some(self.expr(value)?),
                         Rule::severity_entry => rule.severity = Some(severity(value.as_str())),
@@ -321,30 +375,34 @@ impl Lowering {
     pub fn next_ident(&self, pairs: &mut pest::iterators::Pairs<Rule>) -> Lowered<Ident> {
         match pairs.next() {
             Some(p) => Ok(self.ident(p)),
-            None => Err(Diagnostic::error(Code::Syntax, "a name is missing")),
+            None => Err(Box::new(Diagnostic::error(Code::Syntax, "a name is missing"))),
         }
     }
 
     pub fn next_expr(&self, pairs: &mut pest::iterators::Pairs<Rule>) -> Lowered<Expr> {
         match pairs.next() {
             Some(p) => self.expr(p),
-            None => Err(Diagnostic::error(Code::Syntax, "an expression is missing")),
+            None => Err(Box::new(Diagnostic::error(Code::Syntax, "an expression is missing"))),
         }
     }
 
-    pub fn missing(&self, span: Span) -> Diagnostic {
-        Diagnostic::error(Code::Syntax, "this declaration is incomplete").at(span, "incomplete")
+    pub fn missing(&self, span: Span) -> Box<Diagnostic> {
+        Box::new(Diagnostic::error(Code::Syntax, "this declaration is incomplete").at(span, "incomplete"))
     }
 
-    pub fn unexpected(&self, pair: &Pair<Rule>) -> Diagnostic {
-        Diagnostic::error(Code::Syntax, format!("unexpected {:?}", pair.as_rule()))
-            .at(self.span(pair), "not expected here")
+    pub fn unexpected(&self, pair: &Pair<Rule>) -> Box<Diagnostic> {
+        Box::new(
+            Diagnostic::error(Code::Syntax, format!("unexpected {:?}", pair.as_rule()))
+                .at(self.span(pair), "not expected here"),
+        )
     }
 
     /// A literal value; dates are checked for existence here.
     pub fn literal(&self, pair: Pair<Rule>) -> Lowered<Expr> {
         let span = self.span(&pair);
-        let Some(inner) = pair.into_inner().next() else { return Err(self.missing(span)) };
+        let Some(inner) = pair.into_inner().next() else {
+            return Err(self.missing(span));
+        };
         let text = inner.as_str();
         let bad = |what: &str| {
             Diagnostic::error(Code::InvalidDate, format!("`{text}` is not a valid {what}"))
@@ -363,14 +421,20 @@ impl Lowering {
             Rule::kw_true => Literal::Bool(true),
             _ => Literal::Bool(false),
         };
-        Ok(Expr { kind: ExprKind::Lit(lit), span })
+        Ok(Expr {
+            kind: ExprKind::Lit(lit),
+            span,
+        })
     }
 }
 
 fn unreachable_header(file: FileId) -> Header {
     let span = Span::new(file, 0, 0);
     Header {
-        id: Spanned { node: String::new(), span },
+        id: Spanned {
+            node: String::new(),
+            span,
+        },
         title: None,
         issuer: None,
         document: None,
@@ -404,7 +468,9 @@ pub fn string_value(pair: Pair<Rule>) -> String {
 
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().filter(|_| text.len() == 10)
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| text.len() == 10)
 }
 
 /// Parses `YYYY-MM`.
@@ -431,5 +497,7 @@ fn severity(word: &str) -> Severity {
 }
 
 fn rule_id(text: &str) -> RuleId {
-    text.parse().map(RuleId::Number).unwrap_or_else(|_| RuleId::Name(text.to_string()))
+    text.parse()
+        .map(RuleId::Number)
+        .unwrap_or_else(|_| RuleId::Name(text.to_string()))
 }

@@ -17,8 +17,21 @@ pub struct PolicyParser;
 
 /// Words that start a top-level item when they stand at the start of a line.
 const ITEM_STARTS: &[&str] = &[
-    "enum", "case", "param", "table", "define", "decision", "category", "exit", "tier",
-    "deadline", "obligation", "entitlement", "referral", "limit", "check",
+    "enum",
+    "case",
+    "param",
+    "table",
+    "define",
+    "decision",
+    "category",
+    "exit",
+    "tier",
+    "deadline",
+    "obligation",
+    "entitlement",
+    "referral",
+    "limit",
+    "check",
 ];
 
 /// Parses one policy file. Returns the file when its header parsed (items with syntax
@@ -42,7 +55,7 @@ pub fn parse_policy(file: FileId, text: &str) -> (Option<PolicyFile>, Vec<Diagno
                     if let Some(pair) = pairs.next() {
                         match lowering.items(pair) {
                             Ok(mut lowered) => items.append(&mut lowered),
-                            Err(d) => diagnostics.push(d),
+                            Err(d) => diagnostics.push(*d),
                         }
                     }
                 }
@@ -91,13 +104,22 @@ fn syntax_error(file: FileId, base: usize, chunk: &str, e: pest::error::Error<Ru
         .chars()
         .next()
         .map_or("the end of the file".to_string(), |c| format!("`{c}`"));
-    Diagnostic::error(Code::Syntax, format!("syntax error: expected {expected}, found {found}"))
-        .at(Span::new(file, base + start, base + end), format!("expected {expected}"))
-        .with_help("compare with the language tour in README.md; a string needs double quotes, a rule needs `{ when ... }`")
+    Diagnostic::error(
+        Code::Syntax,
+        format!("syntax error: expected {expected}, found {found}"),
+    )
+    .at(
+        Span::new(file, base + start, base + end),
+        format!("expected {expected}"),
+    )
+    .with_help("compare with the language tour in README.md; a string needs double quotes, a rule needs `{ when ... }`")
 }
 
 fn next_char_end(text: &str, pos: usize) -> usize {
-    text[pos.min(text.len())..].chars().next().map_or(pos, |c| pos + c.len_utf8())
+    text[pos.min(text.len())..]
+        .chars()
+        .next()
+        .map_or(pos, |c| pos + c.len_utf8())
 }
 
 fn describe_expected(rules: &[Rule]) -> String {
@@ -137,9 +159,20 @@ fn rule_name(rule: Rule) -> String {
         Rule::rule_id => "a rule id",
         Rule::rule_kind => "a rule kind",
         Rule::unit | Rule::unit_suffix => "a unit (years, months, days)",
-        Rule::infix | Rule::op_or | Rule::op_and | Rule::op_eq | Rule::op_ne | Rule::op_le
-        | Rule::op_ge | Rule::op_lt | Rule::op_gt | Rule::op_add | Rule::op_sub | Rule::op_mul
-        | Rule::op_div | Rule::op_default => "an operator",
+        Rule::infix
+        | Rule::op_or
+        | Rule::op_and
+        | Rule::op_eq
+        | Rule::op_ne
+        | Rule::op_le
+        | Rule::op_ge
+        | Rule::op_lt
+        | Rule::op_gt
+        | Rule::op_add
+        | Rule::op_sub
+        | Rule::op_mul
+        | Rule::op_div
+        | Rule::op_default => "an operator",
         Rule::postfix | Rule::field_access | Rule::index_access | Rule::is_test => "`.`, `[`, `is` or a unit",
         Rule::citation | Rule::kw_cites => "`cites \"clause\" \"text\"`",
         Rule::match_arm => "a match arm (`value => expr`)",

@@ -21,7 +21,13 @@ fn parses_header_and_a_category() {
     assert_eq!(file.items.len(), 1);
     let Item::Rule(rule) = &file.items[0] else { panic!() };
     assert_eq!(rule.id.node, RuleId::Number(1));
-    let Some(Expr { kind: ExprKind::Binary(BinOp::And, lhs, _), .. }) = &rule.when else { panic!() };
+    let Some(Expr {
+        kind: ExprKind::Binary(BinOp::And, lhs, _),
+        ..
+    }) = &rule.when
+    else {
+        panic!()
+    };
     assert!(matches!(lhs.kind, ExprKind::Is { .. }));
 }
 
@@ -29,20 +35,26 @@ fn parses_header_and_a_category() {
 fn chinese_identifiers_work() {
     let (file, errors) = parse("policy \"p\" {}\ndefine 年龄 \"年龄\" = 1 + 2 * 3\n");
     assert!(errors.is_empty(), "{errors:?}");
-    let Item::Define(d) = &file.unwrap().items[0] else { panic!() };
+    let Item::Define(d) = &file.unwrap().items[0] else {
+        panic!()
+    };
     assert_eq!(d.name.node, "年龄");
-    let ExprKind::Binary(BinOp::Add, _, rhs) = &d.expr.kind else { panic!() };
+    let ExprKind::Binary(BinOp::Add, _, rhs) = &d.expr.kind else {
+        panic!()
+    };
     assert!(matches!(rhs.kind, ExprKind::Binary(BinOp::Mul, _, _)));
 }
 
 #[test]
 fn every_broken_item_is_reported() {
-    let (file, errors) = parse(
-        "policy \"p\" {}\ndefine a \"a\" = 1 +\ndefine b \"b\" = 2\ndefine c \"c\" = )\n",
-    );
+    let (file, errors) = parse("policy \"p\" {}\ndefine a \"a\" = 1 +\ndefine b \"b\" = 2\ndefine c \"c\" = )\n");
     assert_eq!(errors.len(), 2, "{errors:?}");
     assert_eq!(file.unwrap().items.len(), 1);
-    assert!(errors[0].message.starts_with("syntax error: expected"), "{}", errors[0].message);
+    assert!(
+        errors[0].message.starts_with("syntax error: expected"),
+        "{}",
+        errors[0].message
+    );
 }
 
 #[test]

@@ -36,9 +36,17 @@ fn a_good_case_loads_with_defaults_and_derived_fields() {
     assert_eq!(root.len(), 4);
     let person = fields(&root[0]);
     assert_eq!(person[0], Value::ResidentId("11010519491231002X".into()));
-    assert_eq!(person[1], enum_value(&program, "Gender", "female"), "derived from digit 17");
+    assert_eq!(
+        person[1],
+        enum_value(&program, "Gender", "female"),
+        "derived from digit 17"
+    );
     assert_eq!(person[2], Value::Date(date("1949-12-31")), "derived from digits 7–14");
-    assert_eq!(person[3], enum_value(&program, "RetirementAge", "50"), "a plain 50 names the value `50`");
+    assert_eq!(
+        person[3],
+        enum_value(&program, "RetirementAge", "50"),
+        "a plain 50 names the value `50`"
+    );
     assert_eq!(person[4], Value::Bool(true), "default");
     assert_eq!(person[5], Value::Bool(false), "default");
     assert_eq!(person[6], Value::Date(date("2020-05-06")));
@@ -53,13 +61,23 @@ fn a_good_case_loads_with_defaults_and_derived_fields() {
     assert_eq!(fields(&services[1])[1], enum_value(&program, "Kind", "training"));
     assert_eq!(fields(&services[1])[2], Value::Bool(true));
     let months = fields(&root[3]);
-    assert_eq!(months, [Value::Month(YearMonth::new(2025, 5)), Value::Month(YearMonth::new(2025, 6))]);
+    assert_eq!(
+        months,
+        [
+            Value::Month(YearMonth::new(2025, 5)),
+            Value::Month(YearMonth::new(2025, 6))
+        ]
+    );
 
     // Spans: by field path, list items by index.
     let spans = &case.spans;
     assert_eq!(sources.snippet(spans.value_span([0, 6]).unwrap()), "2020-05-06");
     assert_eq!(sources.snippet(spans.key_span([0, 6]).unwrap()), "land_lost_on");
-    assert_eq!(sources.snippet(spans.value_span([0, 7]).unwrap()), "'x'", "the comment is not part of it");
+    assert_eq!(
+        sources.snippet(spans.value_span([0, 7]).unwrap()),
+        "'x'",
+        "the comment is not part of it"
+    );
     assert_eq!(sources.snippet(spans.value_span([2, 1, 0]).unwrap()), "2025-05-02");
     assert_eq!(sources.snippet(spans.value_span([3, 1]).unwrap()), "\"2025-06\"");
     assert_eq!(
@@ -112,7 +130,10 @@ fn yes_is_not_a_boolean() {
     let (case, sources) = load_one(&GOOD.replace("  children: 2\n", "  children: 2\n  veteran: yes\n"));
     let d = only_error(&case);
     assert_eq!(d.code, Code::WrongType);
-    assert_eq!(d.message, "`person.veteran` (退役军人) must be `true` or `false`, not text");
+    assert_eq!(
+        d.message,
+        "`person.veteran` (退役军人) must be `true` or `false`, not text"
+    );
     assert!(d.help.as_deref().unwrap().contains("`true` or `false`"));
     assert_eq!(underlined(&sources, d), "yes");
     assert_eq!(position(&sources, d), LineCol { line: 10, column: 12 });
@@ -132,11 +153,18 @@ fn february_30_is_an_invalid_date() {
 
 #[test]
 fn badly_written_dates_and_months_are_invalid_dates() {
-    let text = GOOD.replace("2020-05-06", "2020-5-6").replace("[2025-05,", "[2025-13,").replace("as_of: 2025-09-01", "as_of: 2025-02-29");
+    let text = GOOD
+        .replace("2020-05-06", "2020-5-6")
+        .replace("[2025-05,", "[2025-13,")
+        .replace("as_of: 2025-09-01", "as_of: 2025-02-29");
     let (case, _) = load_one(&text);
     assert_eq!(codes(&case), [Code::InvalidDate, Code::InvalidDate, Code::InvalidDate]);
     assert!(case.diagnostics[0].message.starts_with("`as_of`"));
-    assert!(case.diagnostics[2].message.contains("`subsidy_months[0]`"), "{}", case.diagnostics[2].message);
+    assert!(
+        case.diagnostics[2].message.contains("`subsidy_months[0]`"),
+        "{}",
+        case.diagnostics[2].message
+    );
 }
 
 #[test]
@@ -163,8 +191,14 @@ fn a_bad_checksum_is_reported_with_the_id_masked() {
 
 #[test]
 fn a_malformed_id_is_a_bad_id_number() {
-    for id in ["\"43010219750310123\"", "\"11010519491231002x\"", "'43010219750310123A'"] {
-        let text = format!("id: a\nperson:\n  id_number: {id}\n  gender: male\n  birth_date: 1975-03-10\nemployment: {{ status: unemployed }}\n");
+    for id in [
+        "\"43010219750310123\"",
+        "\"11010519491231002x\"",
+        "'43010219750310123A'",
+    ] {
+        let text = format!(
+            "id: a\nperson:\n  id_number: {id}\n  gender: male\n  birth_date: 1975-03-10\nemployment: {{ status: unemployed }}\n"
+        );
         let (case, _) = load_one(&text);
         assert_eq!(only_error(&case).code, Code::BadIdNumber, "{id}");
     }
@@ -176,7 +210,10 @@ fn an_id_that_disagrees_with_birth_date_and_gender() {
     let (case, sources) = load_one(text);
     assert_eq!(codes(&case), [Code::FieldDisagrees, Code::FieldDisagrees]);
     let gender = &case.diagnostics[0];
-    assert_eq!(gender.message, "`person.gender` (性别) is female, but `person.id_number` 430102********1234 gives male");
+    assert_eq!(
+        gender.message,
+        "`person.gender` (性别) is female, but `person.id_number` 430102********1234 gives male"
+    );
     assert_eq!(underlined(&sources, gender), "female");
     let birth = &case.diagnostics[1];
     assert_eq!(
@@ -200,14 +237,23 @@ fn missing_required_fields_point_at_their_parent() {
     // No ID, so gender and birth_date must be given; employment.status is required.
     let text = "id: a\nperson:\n  veteran: false\nemployment:\n  since: 2025-01-01\n";
     let (case, sources) = load_one(text);
-    assert_eq!(codes(&case), [Code::MissingField, Code::MissingField, Code::MissingField]);
+    assert_eq!(
+        codes(&case),
+        [Code::MissingField, Code::MissingField, Code::MissingField]
+    );
     let status = &case.diagnostics[0];
-    assert_eq!(status.message, "`employment.status` (就业状态) is required but not given");
+    assert_eq!(
+        status.message,
+        "`employment.status` (就业状态) is required but not given"
+    );
     assert_eq!(underlined(&sources, status), "employment");
     assert_eq!(status.help.as_deref(), Some("add `status:` to `employment`"));
     let gender = &case.diagnostics[1];
     assert!(gender.message.starts_with("`person.gender`"), "{}", gender.message);
-    assert_eq!(gender.help.as_deref(), Some("give `person.gender`, or `person.id_number` from which it is derived"));
+    assert_eq!(
+        gender.help.as_deref(),
+        Some("give `person.gender`, or `person.id_number` from which it is derived")
+    );
     assert_eq!(underlined(&sources, gender), "person");
     assert!(case.diagnostics[2].message.starts_with("`person.birth_date`"));
 }
@@ -216,10 +262,16 @@ fn missing_required_fields_point_at_their_parent() {
 fn a_missing_record_and_a_missing_id() {
     let text = "person: { id_number: \"11010519491231002X\" }\nservices:\n  - kind: training\n";
     let (case, sources) = load_one(text);
-    assert_eq!(codes(&case), [Code::MissingField, Code::MissingField, Code::MissingField]);
+    assert_eq!(
+        codes(&case),
+        [Code::MissingField, Code::MissingField, Code::MissingField]
+    );
     assert_eq!(case.diagnostics[0].message, "the case has no `id`");
     let status = &case.diagnostics[1];
-    assert_eq!(status.help.as_deref(), Some("add `employment:` with `status:` under it"));
+    assert_eq!(
+        status.help.as_deref(),
+        Some("add `employment:` with `status:` under it")
+    );
     assert_eq!(position(&sources, status), LineCol { line: 1, column: 1 });
     let date = &case.diagnostics[2];
     assert!(date.message.starts_with("`services[0].date`"), "{}", date.message);
@@ -231,7 +283,10 @@ fn an_unknown_enum_value_lists_the_values_and_suggests_one() {
     let (case, sources) = load_one(&GOOD.replace("status: unemployed", "status: unemploy"));
     let d = only_error(&case);
     assert_eq!(d.code, Code::UnknownEnumValue);
-    assert_eq!(d.message, "`employment.status` (就业状态): `unemploy` is not one of its values");
+    assert_eq!(
+        d.message,
+        "`employment.status` (就业状态): `unemploy` is not one of its values"
+    );
     let help = d.help.as_deref().unwrap();
     assert!(help.starts_with("did you mean `unemployed`?"), "{help}");
     assert!(help.contains("`self_employed` (自主创业)"), "{help}");
@@ -243,7 +298,10 @@ fn an_unknown_enum_value_lists_the_values_and_suggests_one() {
 
 #[test]
 fn several_documents_load_independently() {
-    let text = format!("{GOOD}---\nid: bad\nperson: {{ gender: male, birth_date: 2025-02-30 }}\nemployment: {{ status: unemployed }}\n---\n{}", GOOD.replace("HN-2025-000123", "second"));
+    let text = format!(
+        "{GOOD}---\nid: bad\nperson: {{ gender: male, birth_date: 2025-02-30 }}\nemployment: {{ status: unemployed }}\n---\n{}",
+        GOOD.replace("HN-2025-000123", "second")
+    );
     let (cases, sources) = load(&text);
     assert_eq!(cases.len(), 3);
     assert!(cases[0].facts.is_some() && cases[2].facts.is_some());
@@ -263,18 +321,33 @@ fn a_syntax_error_ends_only_its_own_document() {
     let d = only_error(&cases[0]);
     assert_eq!(d.code, Code::YamlSyntax);
     assert_eq!(position(&sources, d).line, 3);
-    assert_eq!(cases[0].id.as_deref(), Some("broken"), "the id read before the error is kept");
+    assert_eq!(
+        cases[0].id.as_deref(),
+        Some("broken"),
+        "the id read before the error is kept"
+    );
     assert!(cases[1].diagnostics.is_empty(), "{:#?}", cases[1].diagnostics);
     assert_eq!(sources.line_col(cases[1].id_span.unwrap()).line, 6);
 }
 
 #[test]
 fn wrong_shapes_are_wrong_types() {
-    let text = "id: a\nperson: [1]\nemployment: unemployed\nservices: { date: 2025-01-01 }\nsubsidy_months: [[2025-01]]\n";
+    let text =
+        "id: a\nperson: [1]\nemployment: unemployed\nservices: { date: 2025-01-01 }\nsubsidy_months: [[2025-01]]\n";
     let (case, _) = load_one(text);
     assert_eq!(codes(&case), [const { Code::WrongType }; 4]);
-    assert!(case.diagnostics[1].message.starts_with("`employment` (就业状况) must be a mapping"), "{}", case.diagnostics[1].message);
-    assert!(case.diagnostics[2].message.starts_with("`services` (公共就业服务记录) must be a list"));
+    assert!(
+        case.diagnostics[1]
+            .message
+            .starts_with("`employment` (就业状况) must be a mapping"),
+        "{}",
+        case.diagnostics[1].message
+    );
+    assert!(
+        case.diagnostics[2]
+            .message
+            .starts_with("`services` (公共就业服务记录) must be a list")
+    );
 }
 
 #[test]
@@ -285,7 +358,13 @@ fn scalars_follow_the_core_schema() {
     let (case, _) = load_one(&text);
     // "2" and "true" are quoted text; 12.5 is fine as text.
     assert_eq!(codes(&case), [Code::WrongType, Code::WrongType]);
-    assert!(case.diagnostics[0].help.as_deref().unwrap().contains("remove the quotes"));
+    assert!(
+        case.diagnostics[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("remove the quotes")
+    );
 }
 
 #[test]
@@ -296,7 +375,10 @@ fn null_and_empty_values_count_as_left_out() {
     assert_eq!(case.id.as_deref(), Some("42"), "a number is read as text");
     let facts = case.facts.unwrap();
     let person = fields(&fields(&facts)[0]);
-    assert_eq!((&person[5], &person[6], &person[7]), (&Value::Bool(false), &Value::Absent, &Value::Absent));
+    assert_eq!(
+        (&person[5], &person[6], &person[7]),
+        (&Value::Bool(false), &Value::Absent, &Value::Absent)
+    );
     assert_eq!(fields(&fields(&facts)[2]).len(), 0);
 }
 
@@ -305,7 +387,8 @@ fn envelope_problems_are_reported() {
     let text = "id: [1]\nas_of: 20250901\nexpect: true\nperson: { gender: male, birth_date: 1975-03-10 }\nemployment: { status: employed }\n";
     let (case, _) = load_one(text);
     assert_eq!(codes(&case), [const { Code::WrongType }; 3]);
-    let (case, _) = load_one("id: ''\nperson: { gender: male, birth_date: 1975-03-10 }\nemployment: { status: employed }\n");
+    let (case, _) =
+        load_one("id: ''\nperson: { gender: male, birth_date: 1975-03-10 }\nemployment: { status: employed }\n");
     assert_eq!(only_error(&case).code, Code::MissingField);
     let (case, _) = load_one("- 1\n- 2\n");
     assert_eq!(only_error(&case).code, Code::WrongType);
@@ -317,6 +400,12 @@ fn every_error_of_a_case_is_reported() {
     let (case, _) = load_one(text);
     assert_eq!(
         codes(&case),
-        [Code::UnknownKey, Code::UnknownEnumValue, Code::InvalidDate, Code::WrongType, Code::MissingField]
+        [
+            Code::UnknownKey,
+            Code::UnknownEnumValue,
+            Code::InvalidDate,
+            Code::WrongType,
+            Code::MissingField
+        ]
     );
 }

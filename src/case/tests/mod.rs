@@ -51,9 +51,16 @@ fn program() -> Program {
     assert!(errors.is_empty(), "{errors:#?}");
     let (program, diagnostics) = crate::check::check(&[parsed.expect("the test policy parses")]);
     let mut program = program.unwrap_or_else(|| panic!("the test policy checks: {diagnostics:#?}"));
-    let label = crate::ast::Label { zh: "补贴月份".into(), en: None };
+    let label = crate::ast::Label {
+        zh: "补贴月份".into(),
+        en: None,
+    };
     let ty = Type::List(Box::new(Type::Month));
-    program.records[0].fields.push(FieldInfo { name: "subsidy_months".into(), label: label.clone(), ty });
+    program.records[0].fields.push(FieldInfo {
+        name: "subsidy_months".into(),
+        label: label.clone(),
+        ty,
+    });
     let root = program.schemas[0].as_mut().expect("the root schema");
     let span = root[0].span;
     root.push(SchemaField {

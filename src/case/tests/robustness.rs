@@ -7,7 +7,9 @@ use super::*;
 fn no_input_panics() {
     let program = program();
     let base = format!("{GOOD}---\nid: 二\nperson: {{ gender: 男, birth_date: 2025-02-30 }}\n");
-    let replacements = ["", "\"", "'", "[", "]", "{", "}", ":", "- ", "\n", "\t", "&a ", "*a", "!", "年", "---\n", "#", "|\n", "? "];
+    let replacements = [
+        "", "\"", "'", "[", "]", "{", "}", ":", "- ", "\n", "\t", "&a ", "*a", "!", "年", "---\n", "#", "|\n", "? ",
+    ];
     let mut sources = SourceMap::new();
     let boundaries: Vec<usize> = base.char_indices().map(|(i, _)| i).chain([base.len()]).collect();
     for &cut in &boundaries {

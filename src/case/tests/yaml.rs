@@ -21,7 +21,9 @@ fn spans_are_byte_offsets_even_after_chinese_text() {
     let age = root.get("年龄").unwrap();
     assert_eq!(sources.snippet(age.span), "\"五十\"");
     assert_eq!(sources.line_col(age.span), LineCol { line: 2, column: 5 });
-    let YamlKind::Seq(items) = &root.get("x").unwrap().kind else { panic!() };
+    let YamlKind::Seq(items) = &root.get("x").unwrap().kind else {
+        panic!()
+    };
     assert_eq!(sources.snippet(items[1].span), "'乙'");
     assert_eq!(sources.snippet(root.get("x").unwrap().span), "[甲, '乙']");
 }
@@ -59,7 +61,10 @@ fn a_syntax_error_resumes_at_the_next_document() {
     assert_eq!(first.code, Code::YamlSyntax);
     assert!(first.message.starts_with("YAML syntax error: "), "{}", first.message);
     assert_eq!(sources.line_col(first.span.unwrap()).line, 2);
-    assert_eq!(sources.line_col(docs[2].diagnostics[0].span.unwrap()), LineCol { line: 5, column: 5 });
+    assert_eq!(
+        sources.line_col(docs[2].diagnostics[0].span.unwrap()),
+        LineCol { line: 5, column: 5 }
+    );
     assert!(docs[3].root.get("f").is_some());
 }
 
@@ -68,7 +73,11 @@ fn deep_nesting_is_refused() {
     let text = format!("a: {}{}\n---\nb: 1\n", "[".repeat(200), "]".repeat(200));
     let (docs, _) = parse(&text);
     assert_eq!(docs.len(), 2);
-    assert!(docs[0].diagnostics[0].message.contains("nests deeper"), "{:#?}", docs[0].diagnostics);
+    assert!(
+        docs[0].diagnostics[0].message.contains("nests deeper"),
+        "{:#?}",
+        docs[0].diagnostics
+    );
     assert!(docs[1].root.get("b").is_some());
 }
 
@@ -77,12 +86,21 @@ fn quoted_scalars_end_at_their_closing_quote() {
     let (docs, sources) = parse("a: \"x\\\"年\" # c\nb: 'it''s' # c\n");
     assert_eq!(sources.snippet(docs[0].root.get("a").unwrap().span), "\"x\\\"年\"");
     assert_eq!(sources.snippet(docs[0].root.get("b").unwrap().span), "'it''s'");
-    assert_eq!(docs[0].root.get("b").unwrap().as_scalar(), Some(("it's", ScalarStyle::Quoted)));
+    assert_eq!(
+        docs[0].root.get("b").unwrap().as_scalar(),
+        Some(("it's", ScalarStyle::Quoted))
+    );
 }
 
 #[test]
 fn null_forms() {
-    let null = |t: &str| YamlNode { kind: YamlKind::Scalar { text: t.into(), style: ScalarStyle::Plain }, span: Span::new(FileId(0), 0, 0) };
+    let null = |t: &str| YamlNode {
+        kind: YamlKind::Scalar {
+            text: t.into(),
+            style: ScalarStyle::Plain,
+        },
+        span: Span::new(FileId(0), 0, 0),
+    };
     assert!(null("").is_null() && null("~").is_null() && null("NULL").is_null());
     assert!(!null("nil").is_null());
 }

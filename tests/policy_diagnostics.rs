@@ -1,0 +1,157 @@
+//! `zhengce check` diagnostics: each error kind with its message and underlined text.
+
+use zhengce::diagnostic::{Code, Diagnostic};
+use zhengce::policy_set::{LoadedPolicy, PolicySource, load_policy};
+
+const HEADER: &str = "policy \"t\" {}\n";
+
+const SCHEMA: &str = "enum Gender \"性别\" { male \"男\", female \"女\" }\n\
+case {\n  person \"个人\" {\n    gender: Gender \"性别\"\n    birth_date: date \"出生日期\"\n  }\n}\n";
+
+/// Writes policy files into a fresh folder and loads the first.
+fn load(files: &[(&str, &str)]) -> LoadedPolicy {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("zhengce-diag-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    load_policy(&dir.join(files[0].0).to_string_lossy(), PolicySource::Disk)
+}
+
+fn only(loaded: &LoadedPolicy, code: Code) -> &Diagnostic {
+    let found: Vec<&Diagnostic> = loaded.diagnostics.iter().filter(|d| d.code == code).collect();
+    assert_eq!(found.len(), 1, "{:#?}", loaded.diagnostics);
+    found[0]
+}
+
+fn underlined<'a>(loaded: &'a LoadedPolicy, d: &Diagnostic) -> &'a str {
+    loaded.sources.snippet(d.span.expect("a location"))
+}
+
+#[test]
+fn syntax_errors_are_all_reported_with_their_place() {
+    let text = format!("{HEADER}define a \"a\" = 1 +\ndefine b \"b\" = 2\ndefine c \"c\" = (1\n");
+    let loaded = load(&[("p.policy", &text)]);
+    let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.code == Code::Syntax).collect();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(errors[0].message.contains("expected"), "{}", errors[0].message);
+    let at = loaded.sources.line_col(errors[0].span.unwrap());
+    assert_eq!(at.line, 3);
+    assert!(loaded.program.is_none());
+}
+
+#[test]
+fn unknown_name_suggests_the_closest() {
+    let text = format!("{HEADER}{SCHEMA}define birth \"出生\" = person.birth_date\ndefine x \"x\" = brith\n");
+    let loaded = load(&[("p.policy", &text)]);
+    let d = only(&loaded, Code::UnknownName);
+    assert_eq!(d.message, "`brith` is not defined");
+    assert_eq!(underlined(&loaded, d), "brith");
+    assert_eq!(d.help.as_deref(), Some("did you mean `birth`?"));
+}
+
+#[test]
+fn unknown_field_suggests_the_field() {
+    let text = format!("{HEADER}{SCHEMA}define b \"b\" = person.birth_dat\n");
+    let loaded = load(&[("p.policy", &text)]);
+    let d = only(&loaded, Code::UnknownField);
+    assert_eq!(d.message, "the case has no field `person.birth_dat`");
+    assert_eq!(underlined(&loaded, d), "birth_dat");
+    assert!(d.help.as_deref().unwrap_or("").contains("birth_date"), "{:?}", d.help);
+}
+
+#[test]
+fn a_date_compared_with_a_number_is_a_type_error() {
+    let text = format!("{HEADER}{SCHEMA}define old \"old\" = person.birth_date < 1975\n");
+    let loaded = load(&[("p.policy", &text)]);
+    let d = only(&loaded, Code::TypeMismatch);
+    assert_eq!(d.message, "`<` cannot combine a date with a number");
+    assert_eq!(underlined(&loaded, d), "person.birth_date < 1975");
+    assert!(
+        d.help.as_deref().unwrap_or("").contains("date + 6 months"),
+        "{:?}",
+        d.help
+    );
+}
+
+#[test]
+fn an_age_compared_with_a_bare_number_asks_for_a_unit() {
+    let text = format!(
+        "{HEADER}{SCHEMA}define age \"年龄\" = full_years(person.birth_date, as_of)\ndefine old \"old\" = age >= 50\n"
+    );
+    let loaded = load(&[("p.policy", &text)]);
+    let d = only(&loaded, Code::TypeMismatch);
+    assert_eq!(underlined(&loaded, d), "age >= 50");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("give the number its unit, e.g. `50 years` or `6 months`")
+    );
+}
+
+#[test]
+fn duplicate_rule_ids_point_at_both() {
+    let rule = "category 1 cites \"一（一）\" \"text\" { when true }\n";
+    let text = format!("{HEADER}{rule}{rule}");
+    let loaded = load(&[("p.policy", &text)]);
+    let d = only(&loaded, Code::DuplicateRule);
+    assert_eq!(d.message, "category 1 is declared twice");
+    assert_eq!(underlined(&loaded, d), "1");
+    assert_eq!(loaded.sources.line_col(d.span.unwrap()).line, 3);
+    assert_eq!(d.related.len(), 1);
+}
+
+#[test]
+fn a_rule_without_citation_is_an_error() {
+    let text = format!("{HEADER}category 2 {{ when true }}\n");
+    let loaded = load(&[("p.policy", &text)]);
+    let d = only(&loaded, Code::MissingCitation);
+    assert_eq!(d.message, "category 2 does not cite the clause it encodes");
+    assert_eq!(underlined(&loaded, d), "2");
+    assert!(d.is_error());
+}
+
+#[test]
+fn an_import_cycle_is_reported_at_the_uses_line() {
+    let a = "policy \"a\" { uses \"b.policy\" }\n";
+    let b = "policy \"b\" { uses \"a.policy\" }\n";
+    let loaded = load(&[("a.policy", a), ("b.policy", b)]);
+    let d = only(&loaded, Code::ImportCycle);
+    assert!(
+        d.message.starts_with("policy files build on each other in a circle"),
+        "{}",
+        d.message
+    );
+    assert_eq!(underlined(&loaded, d), "\"a.policy\"");
+}
+
+#[test]
+fn a_definition_cycle_is_rejected() {
+    let text = format!("{HEADER}define a \"a\" = b + 1\ndefine b \"b\" = a + 1\n");
+    let loaded = load(&[("p.policy", &text)]);
+    assert!(
+        loaded.diagnostics.iter().any(|d| d.code == Code::DefinitionCycle),
+        "{:#?}",
+        loaded.diagnostics
+    );
+    assert!(loaded.program.is_none());
+}
+
+#[test]
+fn every_error_is_reported_at_once() {
+    let text =
+        format!("{HEADER}{SCHEMA}define x \"x\" = nope\ndefine y \"y\" = person.gendr\ncategory 1 {{ when 1 }}\n");
+    let loaded = load(&[("p.policy", &text)]);
+    let codes: Vec<&Code> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| &d.code)
+        .collect();
+    assert!(codes.contains(&&Code::UnknownName), "{codes:?}");
+    assert!(codes.contains(&&Code::UnknownField), "{codes:?}");
+    assert!(codes.contains(&&Code::MissingCitation), "{codes:?}");
+    assert!(codes.contains(&&Code::TypeMismatch), "{codes:?}");
+}
