@@ -456,6 +456,11 @@ pub enum AggOp {
     Latest,
     /// The body of the item whose body is earliest; absent when none.
     Earliest,
+    /// The longest run of consecutive items (in list order) that pass the filter.
+    LongestRun,
+    /// The distinct calendar months covered by each item's range `from .. to`
+    /// (both included), ascending.
+    MonthsCovered,
 }
 
 impl AggOp {
@@ -470,6 +475,8 @@ impl AggOp {
             "max" => AggOp::Max,
             "latest" => AggOp::Latest,
             "earliest" => AggOp::Earliest,
+            "longest_run" => AggOp::LongestRun,
+            "months_covered" => AggOp::MonthsCovered,
             _ => return None,
         })
     }
@@ -528,6 +535,8 @@ pub enum ExprKind {
         filter: Option<Box<Expr>>,
         /// `:`: the value taken from each item.
         body: Option<Box<Expr>>,
+        /// `..`: the end of each item's range (months_covered).
+        until: Option<Box<Expr>>,
     },
     /// `holds(category)` or `holds(category 1)`
     Holds(RuleKind, Option<RuleId>),

@@ -243,6 +243,8 @@ pub enum CKind {
         filter: Option<Box<CExpr>>,
         /// The value taken from each item.
         body: Option<Box<CExpr>>,
+        /// The end of each item's range (months_covered).
+        until: Option<Box<CExpr>>,
     },
     /// Whether some rule of a kind holds, or one rule.
     Holds(Vec<RuleIdx>),

@@ -3,10 +3,11 @@
 //! other top-level key is a field of the schema's root record.
 
 use super::derive;
+use super::node::{YamlDocument, YamlKind, YamlNode};
 use super::record::{Place, Reader};
 use super::scalar::{Core, describe, parse_date, resolve};
 use super::spans::{CaseSpans, SpanNode};
-use super::yaml::{YamlDocument, YamlKind, YamlNode, parse_documents};
+use super::yaml::parse_documents;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::program::Program;
 use crate::source::{FileId, SourceMap, Span};

@@ -2,9 +2,9 @@
 //! its shape (scalar, nested record, list), defaults for what is left out, and a
 //! diagnostic for every unknown key, missing field and badly written value.
 
+use super::node::{YamlKind, YamlNode};
 use super::scalar::{describe, read_scalar};
 use super::spans::SpanNode;
-use super::yaml::{YamlKind, YamlNode};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::program::{Program, RecordId, SchemaField, SchemaShape, Type};
 use crate::source::Span;

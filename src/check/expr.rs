@@ -170,7 +170,16 @@ impl<'a> Checker<'a> {
                 list,
                 filter,
                 body,
-            } => self.aggregate(*op, binder, list, filter.as_deref(), body.as_deref(), span),
+                until,
+            } => self.aggregate(
+                *op,
+                binder,
+                list,
+                filter.as_deref(),
+                body.as_deref(),
+                until.as_deref(),
+                span,
+            ),
             ExprKind::Holds(kind, id) => {
                 let matching: Vec<RuleIdx> = self
                     .rule_decls
@@ -501,6 +510,8 @@ impl<'a> Checker<'a> {
         self.typed(CKind::Match(Box::new(s), table, bodies), ty, span)
     }
 
+    // One parameter per part of the aggregation's syntax; a struct would only rename them.
+    #[allow(clippy::too_many_arguments)]
     fn aggregate(
         &mut self,
         op: AggOp,
@@ -508,6 +519,7 @@ impl<'a> Checker<'a> {
         list: &Expr,
         filter: Option<&Expr>,
         body: Option<&Expr>,
+        until: Option<&Expr>,
         span: crate::source::Span,
     ) -> CExpr {
         let list = self.expr(list);
@@ -533,6 +545,7 @@ impl<'a> Checker<'a> {
             c
         });
         let body = body.map(|b| self.expr(b));
+        let until = until.map(|u| self.expr(u));
         self.locals.pop();
         let body_ty = body.as_ref().map_or(item, |b| b.ty.clone());
         let ty = match op {
@@ -561,13 +574,37 @@ impl<'a> Checker<'a> {
                 body_ty
             }
             AggOp::Min | AggOp::Max | AggOp::Latest | AggOp::Earliest => body_ty,
+            AggOp::LongestRun => Type::Int,
+            AggOp::MonthsCovered => {
+                let ends = [body.as_ref(), until.as_ref()];
+                if ends
+                    .iter()
+                    .any(|e| e.is_none_or(|e| !matches!(e.ty, Type::Month | Type::Date | Type::Unknown)))
+                {
+                    self.error(
+                        Diagnostic::error(
+                            Code::InvalidConstruct,
+                            "`months_covered` needs a range of months or dates",
+                        )
+                        .at(span, "e.g. `months_covered(s in subsidies: s.from .. s.to)`"),
+                    );
+                }
+                Type::List(Box::new(Type::Month))
+            }
         };
+        if until.is_some() && op != AggOp::MonthsCovered {
+            self.error(
+                Diagnostic::error(Code::InvalidConstruct, "only `months_covered` takes a range `a .. b`")
+                    .at(span, "no range here"),
+            );
+        }
         let kind = CKind::Aggregate {
             op,
             slot,
             list: Box::new(list),
             filter: filter.map(Box::new),
             body: body.map(Box::new),
+            until: until.map(Box::new),
         };
         self.typed(kind, ty, span)
     }

@@ -53,8 +53,11 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
         .map(|d| (d.name.clone(), ev.eval(&d.expr)))
         .collect();
     let mut diagnostics: Vec<Diagnostic> = program
-        .rules_of(RuleKind::Check)
-        .filter(|(idx, _)| outcomes[idx.0 as usize].holds)
+        .rules
+        .iter()
+        .enumerate()
+        // Checks, and soft rules (原则上: a severity), raise a diagnostic when they hold.
+        .filter(|(i, r)| (r.kind == RuleKind::Check || r.severity.is_some()) && outcomes[*i].holds)
         .map(|(_, rule)| {
             let message = rule
                 .message
@@ -189,11 +192,20 @@ impl<'p> Evaluation<'p> {
                 _ => Value::Absent,
             },
             CKind::Aggregate {
+                op: AggOp::MonthsCovered,
+                slot,
+                list,
+                filter,
+                body,
+                until,
+            } => self.months_covered(*slot, list, filter.as_deref(), body.as_deref(), until.as_deref()),
+            CKind::Aggregate {
                 op,
                 slot,
                 list,
                 filter,
                 body,
+                ..
             } => self.aggregate(*op, *slot, list, filter.as_deref(), body.as_deref()),
             CKind::Holds(rules) => Value::Bool(rules.iter().any(|r| self.rule(*r))),
             CKind::Call(builtin, args) => self.call(*builtin, args, e.span),
@@ -227,6 +239,7 @@ impl<'p> Evaluation<'p> {
             return aggregate_of_nothing(op);
         };
         let mut count = 0i64;
+        let (mut run, mut longest) = (0i64, 0i64);
         let mut result = aggregate_of_nothing(op);
         for item in items.iter() {
             self.locals.truncate(slot as usize);
@@ -234,8 +247,11 @@ impl<'p> Evaluation<'p> {
             if let Some(f) = filter
                 && !self.eval(f).truthy()
             {
+                run = 0;
                 continue;
             }
+            run += 1;
+            longest = longest.max(run);
             count += 1;
             let value = match body {
                 Some(b) => self.eval(b),
@@ -252,13 +268,52 @@ impl<'p> Evaluation<'p> {
                     break;
                 }
                 AggOp::Any | AggOp::All => {}
+                AggOp::Sum if result.is_absent() => result = value,
                 AggOp::Sum => result = arithmetic::apply(BinOp::Add, &result, &value).unwrap_or(Value::Absent),
                 AggOp::Min | AggOp::Earliest => result = pick(result, value, Ordering::Less),
                 AggOp::Max | AggOp::Latest => result = pick(result, value, Ordering::Greater),
+                AggOp::LongestRun | AggOp::MonthsCovered => {}
             }
         }
         self.locals.truncate(slot as usize);
-        if op == AggOp::Count { Value::Int(count) } else { result }
+        match op {
+            AggOp::Count => Value::Int(count),
+            AggOp::LongestRun => Value::Int(longest),
+            _ => result,
+        }
+    }
+
+    /// The distinct months covered by the items' ranges `from .. to`, ascending.
+    fn months_covered(
+        &mut self,
+        slot: u16,
+        list: &CExpr,
+        filter: Option<&CExpr>,
+        from: Option<&CExpr>,
+        to: Option<&CExpr>,
+    ) -> Value {
+        let (Value::List(items), Some(from), Some(to)) = (self.eval(list), from, to) else {
+            return Value::List(Vec::new().into());
+        };
+        let mut months = std::collections::BTreeSet::new();
+        for item in items.iter() {
+            self.locals.truncate(slot as usize);
+            self.locals.push(item.clone());
+            if filter.is_some_and(|f| !self.eval(f).truthy()) {
+                continue;
+            }
+            let month = |v: Value| match v {
+                Value::Month(m) => Some(m.0),
+                Value::Date(d) => Some(YearMonth::of(d).0),
+                _ => None,
+            };
+            // An inverted range covers nothing.
+            if let (Some(a), Some(b)) = (month(self.eval(from)), month(self.eval(to))) {
+                months.extend(a..=b);
+            }
+        }
+        self.locals.truncate(slot as usize);
+        Value::List(months.into_iter().map(|m| Value::Month(YearMonth(m))).collect())
     }
 
     fn call(&mut self, builtin: Builtin, args: &[CExpr], span: Span) -> Value {

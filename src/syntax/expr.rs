@@ -178,12 +178,12 @@ impl Lowering {
         let binder = self.next_ident(&mut inner)?;
         inner.next(); // kw_in
         let list = self.next_expr(&mut inner)?;
-        let (mut filter, mut body) = (None, None);
+        let (mut filter, mut body, mut until) = (None, None, None);
         while let Some(part) = inner.next() {
-            if part.as_rule() == Rule::kw_where {
-                filter = Some(Box::new(self.next_expr(&mut inner)?));
-            } else {
-                body = Some(Box::new(self.expr(part)?));
+            match part.as_rule() {
+                Rule::kw_where => filter = Some(Box::new(self.next_expr(&mut inner)?)),
+                Rule::range_end => until = Some(Box::new(self.next_expr(&mut part.into_inner())?)),
+                _ => body = Some(Box::new(self.expr(part)?)),
             }
         }
         Ok(ExprKind::Aggregate {
@@ -192,6 +192,7 @@ impl Lowering {
             list: Box::new(list),
             filter,
             body,
+            until,
         })
     }
 
