@@ -3,6 +3,7 @@
 //! loader and the evaluator use.
 
 mod expr;
+mod forms;
 mod schema;
 mod types;
 
@@ -347,13 +348,7 @@ impl<'a> Checker<'a> {
             }
             rows[v as usize] = Some(columns);
         }
-        let missing: Vec<&str> = enum_type
-            .variants
-            .iter()
-            .zip(&rows)
-            .filter(|(_, r)| r.is_none())
-            .map(|((n, _), _)| n.as_str())
-            .collect();
+        let missing = uncovered(&enum_type, &rows);
         if !missing.is_empty() {
             self.error(
                 Diagnostic::error(
@@ -472,5 +467,13 @@ impl<'a> Checker<'a> {
     }
 }
 
-#[cfg(test)]
-mod tests;
+/// The values of an enum that have no entry in `slots` (one slot per value).
+fn uncovered<'e, T>(enum_type: &'e EnumType, slots: &[Option<T>]) -> Vec<&'e str> {
+    enum_type
+        .variants
+        .iter()
+        .zip(slots)
+        .filter(|(_, slot)| slot.is_none())
+        .map(|((name, _), _)| name.as_str())
+        .collect()
+}

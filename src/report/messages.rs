@@ -56,6 +56,12 @@ pub enum Msg {
     Separator,
     /// colon after a heading
     Colon,
+    /// unit after a number of years
+    YearsUnit,
+    /// unit after a number of months
+    MonthsUnit,
+    /// unit after a number of days
+    DaysUnit,
 }
 
 /// The text of a message.
@@ -102,6 +108,12 @@ pub fn msg(m: Msg, lang: Lang) -> &'static str {
         (Lang::En, Separator) => "; ",
         (Lang::Zh, Colon) => "：",
         (Lang::En, Colon) => ": ",
+        (Lang::Zh, YearsUnit) => "年",
+        (Lang::En, YearsUnit) => " years",
+        (Lang::Zh, MonthsUnit) => "个月",
+        (Lang::En, MonthsUnit) => " months",
+        (Lang::Zh, DaysUnit) => "天",
+        (Lang::En, DaysUnit) => " days",
     }
 }
 

@@ -59,27 +59,21 @@ pub fn format_value(v: &Value, style: &ValueStyle) -> String {
 }
 
 fn quantity(n: i64, unit: Unit, lang: Lang) -> String {
-    match (unit, lang) {
-        (Unit::Years, Lang::Zh) => format!("{n}年"),
-        (Unit::Years, Lang::En) => format!("{n} years"),
-        (Unit::Days, Lang::Zh) => format!("{n}天"),
-        (Unit::Days, Lang::En) => format!("{n} days"),
-        (Unit::Months, _) => {
-            let (years, months) = (n / 12, n % 12);
-            match (lang, months) {
-                (_, _) if years == 0 => month_text(n, lang),
-                (Lang::Zh, 0) => format!("{years}年（{n}个月）"),
-                (Lang::En, 0) => format!("{years} years ({n} months)"),
-                (Lang::Zh, m) => format!("{years}年{}个月", m.abs()),
-                (Lang::En, m) => format!("{years} years {} months", m.abs()),
+    let months = |n: i64| format!("{n}{}", msg(Msg::MonthsUnit, lang));
+    match unit {
+        Unit::Years => format!("{n}{}", msg(Msg::YearsUnit, lang)),
+        Unit::Days => format!("{n}{}", msg(Msg::DaysUnit, lang)),
+        // Long periods read better as years and months: 60年2个月.
+        Unit::Months if n.abs() < 12 => months(n),
+        Unit::Months => {
+            let (years, rest) = (n / 12, (n % 12).abs());
+            let years = format!("{years}{}", msg(Msg::YearsUnit, lang));
+            match (lang, rest) {
+                (Lang::Zh, 0) => format!("{years}（{}）", months(n)),
+                (Lang::En, 0) => format!("{years} ({})", months(n)),
+                (Lang::Zh, _) => format!("{years}{}", months(rest)),
+                (Lang::En, _) => format!("{years} {}", months(rest)),
             }
         }
-    }
-}
-
-fn month_text(n: i64, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{n}个月"),
-        Lang::En => format!("{n} months"),
     }
 }

@@ -1,7 +1,8 @@
 //! Lowering of expressions: operator precedence with pest's Pratt parser.
 
 use super::Rule;
-use super::lower::{Lowered, Lowering, string_value, unit};
+use super::literal::{rule_id, string_value, unit};
+use super::lower::{Lowered, Lowering};
 use crate::ast::*;
 use pest::iterators::Pair;
 use pest::pratt_parser::{Assoc, Op, PrattParser};
@@ -143,14 +144,7 @@ impl Lowering {
                 for part in pair.into_inner() {
                     match part.as_rule() {
                         Rule::rule_kind => kind = RuleKind::from_keyword(part.as_str()).unwrap_or(kind),
-                        Rule::rule_id => {
-                            id = Some(
-                                part.as_str()
-                                    .parse()
-                                    .map(RuleId::Number)
-                                    .unwrap_or_else(|_| RuleId::Name(part.as_str().to_string())),
-                            )
-                        }
+                        Rule::rule_id => id = Some(rule_id(part.as_str())),
                         _ => {}
                     }
                 }

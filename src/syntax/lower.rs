@@ -1,10 +1,10 @@
 //! Lowering: pest parse trees → AST, one function per grammar rule.
 
 use super::Rule;
+use super::literal::{parse_date, parse_month, rule_id, severity, string_value, unit};
 use crate::ast::*;
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{FileId, Span};
-use chrono::NaiveDate;
 use pest::iterators::Pair;
 
 /// Lowering results; the error is boxed to keep results small.
@@ -29,12 +29,9 @@ impl Lowering {
         }
     }
 
-    pub fn header_file(&self, pair: Pair<Rule>) -> crate::ast::Header {
-        let header = pair.into_inner().find(|p| p.as_rule() == Rule::header);
-        match header {
-            Some(h) => self.header(h),
-            None => unreachable_header(self.file),
-        }
+    pub fn header_file(&self, pair: Pair<Rule>) -> Option<Header> {
+        let header = pair.into_inner().find(|p| p.as_rule() == Rule::header)?;
+        Some(self.header(header))
     }
 
     fn header(&self, pair: Pair<Rule>) -> Header {
@@ -52,18 +49,7 @@ impl Lowering {
                 node: String::new(),
             },
         };
-        let mut header = Header {
-            id,
-            title: None,
-            issuer: None,
-            document: None,
-            issued: None,
-            effective: None,
-            valid_for: None,
-            uses: Vec::new(),
-            notes: Vec::new(),
-            span,
-        };
+        let mut header = Header::new(id, span);
         for entry in inner.flat_map(|e| e.into_inner()) {
             let rule = entry.as_rule();
             let mut parts = entry.into_inner();
@@ -426,78 +412,4 @@ impl Lowering {
             span,
         })
     }
-}
-
-fn unreachable_header(file: FileId) -> Header {
-    let span = Span::new(file, 0, 0);
-    Header {
-        id: Spanned {
-            node: String::new(),
-            span,
-        },
-        title: None,
-        issuer: None,
-        document: None,
-        issued: None,
-        effective: None,
-        valid_for: None,
-        uses: Vec::new(),
-        notes: Vec::new(),
-        span,
-    }
-}
-
-/// The value of a `string` pair, with escapes resolved.
-pub fn string_value(pair: Pair<Rule>) -> String {
-    let raw = pair.into_inner().next().map_or("", |p| p.as_str());
-    let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n') => out.push('\n'),
-                Some(other) => out.push(other),
-                None => {}
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Parses `YYYY-MM-DD`.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .filter(|_| text.len() == 10)
-}
-
-/// Parses `YYYY-MM`.
-pub fn parse_month(text: &str) -> Option<(i32, u32)> {
-    let (y, m) = text.split_once('-')?;
-    let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
-    (y.to_string().len() == 4 && (1..=12).contains(&m) && text.len() == 7).then_some((y, m))
-}
-
-pub fn unit(word: &str) -> Unit {
-    match word {
-        "years" | "year" => Unit::Years,
-        "months" | "month" => Unit::Months,
-        _ => Unit::Days,
-    }
-}
-
-fn severity(word: &str) -> Severity {
-    match word {
-        "error" => Severity::Error,
-        "info" => Severity::Info,
-        _ => Severity::Warning,
-    }
-}
-
-fn rule_id(text: &str) -> RuleId {
-    text.parse()
-        .map(RuleId::Number)
-        .unwrap_or_else(|_| RuleId::Name(text.to_string()))
 }

@@ -3,6 +3,7 @@
 //! hide the next) and lowers parse trees with one function per grammar rule.
 
 mod expr;
+mod literal;
 mod lower;
 
 use crate::ast::PolicyFile;
@@ -46,7 +47,7 @@ pub fn parse_policy(file: FileId, text: &str) -> (Option<PolicyFile>, Vec<Diagno
         let lowering = lower::Lowering { file, base: start };
         if index == 0 {
             match PolicyParser::parse(Rule::header_file, chunk) {
-                Ok(mut pairs) => header = pairs.next().map(|p| lowering.header_file(p)),
+                Ok(mut pairs) => header = pairs.next().and_then(|p| lowering.header_file(p)),
                 Err(e) => diagnostics.push(syntax_error(file, start, chunk, e)),
             }
         } else {
@@ -199,5 +200,5 @@ mod tests;
 
 /// Parses a `YYYY-MM-DD` date as the language writes it.
 pub fn parse_date_text(text: &str) -> Option<chrono::NaiveDate> {
-    lower::parse_date(text)
+    literal::parse_date(text)
 }

@@ -1,0 +1,225 @@
+//! Checking the compound forms of expressions: `match`, aggregations over lists and
+//! builtin calls.
+
+use super::Checker;
+use crate::ast::*;
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::program::*;
+
+impl<'a> Checker<'a> {
+    pub(super) fn match_expr(&mut self, scrutinee: &Expr, arms: &[MatchArm], span: crate::source::Span) -> CExpr {
+        let s = self.expr(scrutinee);
+        let Type::Enum(id) = s.ty else {
+            if s.ty != Type::Unknown {
+                let found = super::type_name(&s.ty, &self.enums);
+                self.mismatch(
+                    s.span,
+                    format!("`match` needs an enum value, but this is {found}"),
+                    format!("this is {found}"),
+                    None,
+                );
+            }
+            return self.poisoned(span);
+        };
+        let enum_type = self.enums[id.0 as usize].clone();
+        let mut table: Vec<Option<u16>> = vec![None; enum_type.variants.len()];
+        let mut bodies: Vec<CExpr> = Vec::new();
+        for arm in arms {
+            let body = self.expr(&arm.body);
+            let index = bodies.len() as u16;
+            if arm.patterns.is_empty() {
+                for slot in table.iter_mut().filter(|s| s.is_none()) {
+                    *slot = Some(index);
+                }
+            }
+            for p in &arm.patterns {
+                match enum_type.variant(&p.node) {
+                    Some(v) if table[v as usize].is_none() => table[v as usize] = Some(index),
+                    Some(_) => self.error(
+                        Diagnostic::warning(
+                            Code::InvalidConstruct,
+                            format!("`{}` is matched twice; the first arm wins", p.node),
+                        )
+                        .at(p.span, "never reached"),
+                    ),
+                    None => self.unknown_variant(p, &enum_type),
+                }
+            }
+            if let Some(first) = bodies.first() {
+                let first = first.clone();
+                self.join(&first, &body, "the arms of `match`");
+            }
+            bodies.push(body);
+        }
+        let missing = super::uncovered(&enum_type, &table);
+        if !missing.is_empty() {
+            self.error(
+                Diagnostic::error(
+                    Code::InvalidConstruct,
+                    format!("`match` does not cover {}", missing.join(", ")),
+                )
+                .at(span, "not every value is covered")
+                .with_help("add an arm for each, or `_ => ...` for the rest"),
+            );
+            return self.poisoned(span);
+        }
+        let ty = bodies
+            .iter()
+            .map(|b| b.ty.clone())
+            .find(|t| *t != Type::Unknown)
+            .unwrap_or(Type::Unknown);
+        let table = table.into_iter().map(|t| t.unwrap_or(0)).collect();
+        self.typed(CKind::Match(Box::new(s), table, bodies), ty, span)
+    }
+
+    // One parameter per part of the aggregation's syntax; a struct would only rename them.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn aggregate(
+        &mut self,
+        op: AggOp,
+        binder: &Ident,
+        list: &Expr,
+        filter: Option<&Expr>,
+        body: Option<&Expr>,
+        until: Option<&Expr>,
+        span: crate::source::Span,
+    ) -> CExpr {
+        let list = self.expr(list);
+        let item = match &list.ty {
+            Type::List(t) => (**t).clone(),
+            Type::Unknown => Type::Unknown,
+            other => {
+                let found = super::type_name(other, &self.enums);
+                self.mismatch(
+                    list.span,
+                    format!("this needs a list, but this is {found}"),
+                    format!("this is {found}"),
+                    None,
+                );
+                Type::Unknown
+            }
+        };
+        let slot = self.locals.len() as u16;
+        self.locals.push((binder.node.clone(), item.clone()));
+        let filter = filter.map(|f| {
+            let c = self.expr(f);
+            self.expect_type(&c, &Type::Bool, "a `where` condition");
+            c
+        });
+        let body = body.map(|b| self.expr(b));
+        let until = until.map(|u| self.expr(u));
+        self.locals.pop();
+        let body_ty = body.as_ref().map_or(item, |b| b.ty.clone());
+        let ty = match op {
+            AggOp::Count => Type::Int,
+            AggOp::Any | AggOp::All => {
+                if let Some(b) = &body {
+                    self.expect_type(b, &Type::Bool, "the body of `any`/`all`");
+                } else if op == AggOp::All {
+                    self.error(
+                        Diagnostic::error(Code::InvalidConstruct, "`all` needs a condition after `:`")
+                            .at(span, "e.g. `all(m in household.members: not m.employed)`"),
+                    );
+                }
+                Type::Bool
+            }
+            AggOp::Sum => {
+                if !matches!(body_ty, Type::Int | Type::Quantity(_) | Type::Unknown) {
+                    let found = super::type_name(&body_ty, &self.enums);
+                    self.mismatch(
+                        span,
+                        format!("`sum` adds numbers or periods, not {found}"),
+                        "cannot add these".into(),
+                        None,
+                    );
+                }
+                body_ty
+            }
+            AggOp::Min | AggOp::Max | AggOp::Latest | AggOp::Earliest => body_ty,
+            AggOp::LongestRun => Type::Int,
+            AggOp::MonthsCovered => {
+                let ends = [body.as_ref(), until.as_ref()];
+                if ends
+                    .iter()
+                    .any(|e| e.is_none_or(|e| !matches!(e.ty, Type::Month | Type::Date | Type::Unknown)))
+                {
+                    self.error(
+                        Diagnostic::error(
+                            Code::InvalidConstruct,
+                            "`months_covered` needs a range of months or dates",
+                        )
+                        .at(span, "e.g. `months_covered(s in subsidies: s.from .. s.to)`"),
+                    );
+                }
+                Type::List(Box::new(Type::Month))
+            }
+        };
+        if until.is_some() && op != AggOp::MonthsCovered {
+            self.error(
+                Diagnostic::error(Code::InvalidConstruct, "only `months_covered` takes a range `a .. b`")
+                    .at(span, "no range here"),
+            );
+        }
+        let kind = CKind::Aggregate {
+            op,
+            slot,
+            list: Box::new(list),
+            filter: filter.map(Box::new),
+            body: body.map(Box::new),
+            until: until.map(Box::new),
+        };
+        self.typed(kind, ty, span)
+    }
+
+    pub(super) fn call(&mut self, name: &Ident, args: &[Expr], span: crate::source::Span) -> CExpr {
+        let Some((_, builtin)) = Builtin::ALL.iter().find(|(n, _)| *n == name.node) else {
+            let mut d = Diagnostic::error(Code::UnknownName, format!("there is no function `{}`", name.node))
+                .at(name.span, "unknown function");
+            let names = Builtin::ALL.iter().map(|(n, _)| *n);
+            let listed: Vec<&str> = Builtin::ALL.iter().map(|(n, _)| *n).collect();
+            d = d.with_help(
+                did_you_mean(&name.node, names).unwrap_or_else(|| format!("the functions are: {}", listed.join(", "))),
+            );
+            self.error(d);
+            return self.poisoned(span);
+        };
+        let args: Vec<CExpr> = args.iter().map(|a| self.expr(a)).collect();
+        let (params, result): (Vec<Type>, Type) = match builtin {
+            Builtin::FullYears => (vec![Type::Date, Type::Date], Type::Quantity(Unit::Years)),
+            Builtin::FullMonths => (vec![Type::Date, Type::Date], Type::Quantity(Unit::Months)),
+            Builtin::MonthOf => (vec![Type::Date], Type::Month),
+            Builtin::FirstDay | Builtin::LastDay => (vec![Type::Month], Type::Date),
+            Builtin::Trim => (vec![Type::Text], Type::Text),
+            Builtin::Min | Builtin::Max => {
+                let t = args.first().map_or(Type::Unknown, |a| a.ty.clone());
+                (vec![t.clone(), t.clone()], t)
+            }
+            Builtin::Length => {
+                let t = args.first().map_or(Type::Unknown, |a| a.ty.clone());
+                if !matches!(t, Type::List(_) | Type::Text | Type::Unknown) {
+                    self.mismatch(span, "`length` needs a list or text".into(), "not a list".into(), None);
+                }
+                (vec![t], Type::Int)
+            }
+        };
+        if args.len() != params.len() {
+            self.error(
+                Diagnostic::error(
+                    Code::TypeMismatch,
+                    format!(
+                        "`{}` takes {} argument(s), but {} were given",
+                        name.node,
+                        params.len(),
+                        args.len()
+                    ),
+                )
+                .at(span, "wrong number of arguments"),
+            );
+            return self.poisoned(span);
+        }
+        for (a, p) in args.iter().zip(&params) {
+            self.expect_type(a, p, &format!("an argument of `{}`", name.node));
+        }
+        self.typed(CKind::Call(*builtin, args), result, span)
+    }
+}
