@@ -35,3 +35,4 @@ pub mod run;
 pub mod source;
 pub mod syntax;
 pub mod value;
+pub mod yaml;

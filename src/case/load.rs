@@ -3,15 +3,15 @@
 //! other top-level key is a field of the schema's root record.
 
 use super::derive;
-use super::node::{YamlDocument, YamlKind, YamlNode};
 use super::record::{Place, Reader};
 use super::scalar::{Core, describe, parse_date, resolve};
 use super::spans::{CaseSpans, SpanNode};
-use super::yaml::parse_documents;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::program::Program;
 use crate::source::{FileId, SourceMap, Span};
 use crate::value::Value;
+use crate::yaml::parse_documents;
+use crate::yaml::{YamlDocument, YamlKind, YamlNode};
 use chrono::NaiveDate;
 
 /// The top-level keys the loader reads itself rather than the schema.

@@ -15,20 +15,16 @@
 
 mod derive;
 mod load;
-mod node;
-mod offsets;
 mod record;
 pub mod resident_id;
 mod scalar;
 mod spans;
-mod yaml;
 
 #[cfg(test)]
 mod tests;
 
+pub use crate::yaml::{ScalarStyle, YamlDocument, YamlKind, YamlNode, parse_documents};
 pub use load::{ENVELOPE_KEYS, LoadedCase, load_cases, load_document, load_file};
-pub use node::{ScalarStyle, YamlDocument, YamlKind, YamlNode};
 pub use resident_id::mask as mask_id;
 pub use scalar::{Core, parse_date, parse_month, resolve};
 pub use spans::{CaseSpans, SpanNode, path_name};
-pub use yaml::parse_documents;

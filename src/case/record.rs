@@ -2,13 +2,13 @@
 //! its shape (scalar, nested record, list), defaults for what is left out, and a
 //! diagnostic for every unknown key, missing field and badly written value.
 
-use super::node::{YamlKind, YamlNode};
 use super::scalar::{describe, read_scalar};
 use super::spans::SpanNode;
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::program::{Program, RecordId, SchemaField, SchemaShape, Type};
 use crate::source::Span;
 use crate::value::Value;
+use crate::yaml::{YamlKind, YamlNode};
 
 /// Reads case values against the schema, collecting every problem.
 pub(crate) struct Reader<'p> {

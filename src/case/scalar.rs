@@ -1,12 +1,12 @@
 //! Scalars: what a YAML scalar means in the YAML 1.2 core schema, and reading one as a
 //! value of a policy type, with a diagnostic when it does not fit.
 
-use super::node::{ScalarStyle, YamlKind, YamlNode};
 use super::resident_id::{self, IdError};
 use crate::ast::Unit;
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::program::{Program, Type};
 use crate::value::{EnumId, Value, YearMonth};
+use crate::yaml::{ScalarStyle, YamlKind, YamlNode};
 use chrono::NaiveDate;
 
 /// The meaning of a scalar in the YAML 1.2 core schema.

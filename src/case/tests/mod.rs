@@ -2,7 +2,6 @@
 
 mod load;
 mod robustness;
-mod yaml;
 
 use super::*;
 use crate::diagnostic::{Code, Diagnostic};

@@ -1,7 +1,8 @@
 //! The YAML layer: spans in bytes, documents, and what case files may not use.
 
 use super::*;
-use crate::source::{FileId, Span};
+use crate::diagnostic::Code;
+use crate::source::{FileId, LineCol, SourceMap, Span};
 
 fn parse(text: &str) -> (Vec<YamlDocument>, SourceMap) {
     let mut sources = SourceMap::new();

@@ -1,7 +1,6 @@
-//! YAML text → a small tree of scalars, sequences and mappings that keeps the byte span
-//! of every node, read with `saphyr-parser`'s event API.
+//! Reading YAML text into [`YamlNode`] trees with `saphyr-parser`'s event API.
 //!
-//! Case files need no anchors, aliases or tags; they are reported, not followed. A key
+//! Case and calendar files need no anchors, aliases or tags; they are reported, not followed. A key
 //! given twice in one mapping is an error at its second occurrence (the first is kept).
 //! A syntax error ends the document it is in; parsing resumes at the next `---` line,
 //! so one broken case does not hide the cases after it.

@@ -1,0 +1,12 @@
+//! YAML text → a small tree of scalars, sequences and mappings that keeps the byte span
+//! of every node. Case files and calendar files are both read through it.
+
+mod node;
+mod offsets;
+mod parse;
+
+#[cfg(test)]
+mod tests;
+
+pub use node::{ScalarStyle, YamlDocument, YamlKind, YamlNode};
+pub use parse::parse_documents;
