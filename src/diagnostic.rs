@@ -85,6 +85,12 @@ pub enum Code {
     EvaluationFailed,
     /// A file that cannot be read.
     Io,
+    /// A calendar file that is malformed.
+    BadCalendar,
+    /// A working-day computation needs a year that no calendar covers.
+    CalendarMissing,
+    /// Dates of a case that must be in order are not.
+    DatesOutOfOrder,
     // Tests.
     /// A decision differs from a test case's `expect` block.
     ExpectationFailed,
@@ -123,6 +129,9 @@ impl Code {
             Code::AsOfToday => "as_of_today",
             Code::EvaluationFailed => "evaluation_failed",
             Code::Io => "io",
+            Code::BadCalendar => "bad_calendar",
+            Code::CalendarMissing => "calendar_missing",
+            Code::DatesOutOfOrder => "dates_out_of_order",
             Code::ExpectationFailed => "expectation_failed",
             Code::Policy(code) => code,
         }

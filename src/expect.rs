@@ -1,6 +1,7 @@
 //! Test expectations: a case's `expect:` block is a partial decision record; each key
-//! given must match the record (lists compare as sets). `diagnostics` lists codes that
-//! must be present: a case may raise more (a warning it does not test).
+//! given must match the record (lists compare as sets; objects by the keys the
+//! expectation gives). `diagnostics` lists codes that must be present: a case may raise
+//! more (a warning it does not test).
 
 use crate::ast::RuleKind;
 use crate::case::{ScalarStyle, YamlKind, YamlNode};
@@ -103,8 +104,24 @@ fn contains(expected: &Json, actual: &Json) -> bool {
     }
 }
 
+/// Whether `actual` matches `expected`: objects by the keys `expected` gives (in any
+/// order), lists as sets, scalars exactly.
 fn matches(expected: &Json, actual: &Json) -> bool {
     match (expected, actual) {
+        (Json::Object(e), Json::Object(a)) => e.iter().all(|(k, v)| a.get(k).is_some_and(|av| matches(v, av))),
+        (Json::Array(e), Json::Array(a)) if e.iter().any(Json::is_object) => {
+            // Lists of objects: the same number of items, each expected item matched by
+            // a different actual one.
+            let mut unused: Vec<&Json> = a.iter().collect();
+            e.len() == a.len()
+                && e.iter().all(|x| match unused.iter().position(|y| matches(x, y)) {
+                    Some(i) => {
+                        unused.remove(i);
+                        true
+                    }
+                    None => false,
+                })
+        }
         (Json::Array(e), Json::Array(a)) => {
             let mut e: Vec<String> = e.iter().map(Json::to_string).collect();
             let mut a: Vec<String> = a.iter().map(Json::to_string).collect();

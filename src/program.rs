@@ -129,6 +129,16 @@ pub enum SchemaShape {
     ListOfRecords(RecordId),
 }
 
+/// `order a <= b <= c` of a case record: dates (or months) that must not decrease,
+/// for every pair of them the case gives.
+#[derive(Debug, Clone)]
+pub struct DateOrder {
+    /// Field paths relative to the record, in order.
+    pub paths: Vec<Vec<u16>>,
+    /// The same paths as written, for messages.
+    pub names: Vec<String>,
+}
+
 /// A field that can be derived from a resident ID number.
 #[derive(Debug, Clone)]
 pub struct DeriveFrom {
@@ -170,11 +180,15 @@ pub enum Builtin {
     Trim,
     /// `length(list or text)`.
     Length,
+    /// `count_working_days(from, to)`: working days from `from` to `to`, both included.
+    WorkingDays,
+    /// `is_working_day(date)`.
+    IsWorkingDay,
 }
 
 impl Builtin {
     /// Every builtin with its name.
-    pub const ALL: [(&'static str, Builtin); 9] = [
+    pub const ALL: [(&'static str, Builtin); 11] = [
         ("full_years", Builtin::FullYears),
         ("full_months", Builtin::FullMonths),
         ("month_of", Builtin::MonthOf),
@@ -184,6 +198,8 @@ impl Builtin {
         ("max", Builtin::Max),
         ("trim", Builtin::Trim),
         ("length", Builtin::Length),
+        ("count_working_days", Builtin::WorkingDays),
+        ("is_working_day", Builtin::IsWorkingDay),
     ];
 }
 
@@ -250,6 +266,8 @@ pub enum CKind {
     Holds(Vec<RuleIdx>),
     /// A builtin call.
     Call(Builtin, Vec<CExpr>),
+    /// A call of a function the policy defines; its arguments become its locals.
+    CallDefinition(DefId, Vec<CExpr>),
     /// A list literal.
     List(Vec<CExpr>),
     /// A record literal (fields in the order of its record type).
@@ -265,6 +283,8 @@ pub struct Definition {
     pub label: Label,
     /// Whether it is a `param` (something an amendment may change).
     pub is_param: bool,
+    /// How many parameters it takes (0 for a plain definition).
+    pub arity: usize,
     /// The clause it encodes.
     pub cite: Option<Citation>,
     /// Its value.
@@ -303,8 +323,21 @@ pub struct CompiledRule {
     pub message: Option<Label>,
     /// Notes (readings of the text).
     pub notes: Vec<String>,
+    /// The values a rule that holds gives the decision record.
+    pub yields: Option<Vec<Yield>>,
     /// Where it is declared.
     pub span: Span,
+}
+
+/// A value a rule that holds gives the decision record.
+#[derive(Debug, Clone)]
+pub struct Yield {
+    /// Its key.
+    pub name: String,
+    /// How it is shown to people.
+    pub label: Label,
+    /// Its value.
+    pub expr: CExpr,
 }
 
 /// A field of the decision record.
@@ -348,6 +381,10 @@ pub struct Program {
     pub records: Vec<RecordType>,
     /// How each record type of the case is read from YAML (`None` for rows and literals).
     pub schemas: Vec<Option<Vec<SchemaField>>>,
+    /// Date orders the case loader checks, by the record they belong to.
+    pub orders: Vec<(RecordId, DateOrder)>,
+    /// The working-day calendar of the years the policy's calendar files cover.
+    pub calendar: crate::calendar::WorkingDayCalendar,
     /// Definitions and parameters, in declaration order.
     pub definitions: Vec<Definition>,
     /// Tables.

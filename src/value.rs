@@ -120,6 +120,22 @@ impl Value {
         matches!(self, Value::Bool(true))
     }
 
+    /// The value at a path of field indices into nested records (absent where the
+    /// path leads nowhere).
+    pub fn at(&self, path: &[u16]) -> Value {
+        let mut current = self;
+        for i in path {
+            match current {
+                Value::Record(fields) => match fields.get(*i as usize) {
+                    Some(v) => current = v,
+                    None => return Value::Absent,
+                },
+                _ => return Value::Absent,
+            }
+        }
+        current.clone()
+    }
+
     /// Whether the value is absent.
     pub fn is_absent(&self) -> bool {
         matches!(self, Value::Absent)
@@ -148,11 +164,12 @@ impl Value {
     }
 }
 
-/// A quantity in its base unit: months for years and months, days for days.
+/// A quantity in its base unit: months for years and months; days and working days
+/// are their own.
 pub fn in_unit_base(amount: i64, unit: Unit) -> i64 {
     match unit {
         Unit::Years => amount.saturating_mul(12),
-        Unit::Months | Unit::Days => amount,
+        Unit::Months | Unit::Days | Unit::WorkingDays => amount,
     }
 }
 

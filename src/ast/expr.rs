@@ -26,6 +26,8 @@ pub enum Literal {
     Date(NaiveDate),
     /// `2025-03` (year, month)
     Month(i32, u32),
+    /// `absent`: no value.
+    Absent,
 }
 
 /// Unary operators.

@@ -59,6 +59,31 @@ pub enum Unit {
     Months,
     /// Calendar days.
     Days,
+    /// Working days (工作日), counted with the policy's calendars.
+    WorkingDays,
+}
+
+impl Unit {
+    /// The unit's plural name, as written in policies.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Years => "years",
+            Unit::Months => "months",
+            Unit::Days => "days",
+            Unit::WorkingDays => "working_days",
+        }
+    }
+
+    /// Whether two units measure the same thing: years and months are one dimension,
+    /// days another, working days a third.
+    pub fn same_dimension(self, other: Unit) -> bool {
+        let dimension = |u: Unit| match u {
+            Unit::Years | Unit::Months => 0,
+            Unit::Days => 1,
+            Unit::WorkingDays => 2,
+        };
+        dimension(self) == dimension(other)
+    }
 }
 
 /// The policy header: what the document is and what it builds on.
@@ -80,6 +105,8 @@ pub struct Header {
     pub valid_for: Option<(i64, Unit)>,
     /// Other policy files it builds on, as written (relative paths).
     pub uses: Vec<Spanned<String>>,
+    /// Working-day calendar files it uses, as written (relative paths).
+    pub calendars: Vec<Spanned<String>>,
     /// Free notes about the document.
     pub notes: Vec<String>,
     /// The whole header.
@@ -98,6 +125,7 @@ impl Header {
             effective: None,
             valid_for: None,
             uses: Vec::new(),
+            calendars: Vec::new(),
             notes: Vec::new(),
             span,
         }
@@ -110,7 +138,7 @@ pub enum Item {
     /// `enum Name "label" { a "标签", b }`
     Enum(EnumDecl),
     /// `case { ... }`: fields of the case schema.
-    Case(Vec<FieldDecl>),
+    Case(RecordDecl),
     /// `param name "label" = expr`
     Param(DefineDecl),
     /// `define name "label" cites "..." = expr`
@@ -134,6 +162,25 @@ pub struct EnumDecl {
     pub variants: Vec<(Ident, Option<Label>)>,
 }
 
+/// The fields of a record of the case schema, and the order its dates keep.
+#[derive(Debug, Clone, Default)]
+pub struct RecordDecl {
+    /// Its fields.
+    pub fields: Vec<FieldDecl>,
+    /// `order a <= b <= c` declarations.
+    pub orders: Vec<OrderDecl>,
+}
+
+/// `order a <= b <= c`: dates (or months) of one record that must not decrease, for
+/// every pair of them that the case gives.
+#[derive(Debug, Clone)]
+pub struct OrderDecl {
+    /// Field paths relative to the record, in order.
+    pub paths: Vec<Vec<Ident>>,
+    /// The whole declaration.
+    pub span: Span,
+}
+
 /// A field of the case schema.
 #[derive(Debug, Clone)]
 pub struct FieldDecl {
@@ -152,8 +199,8 @@ pub enum FieldShape {
     Record {
         /// Its label.
         label: Label,
-        /// Its fields.
-        fields: Vec<FieldDecl>,
+        /// Its fields and order declarations.
+        body: RecordDecl,
     },
     /// A value.
     Value {
@@ -178,7 +225,7 @@ pub enum TypeExpr {
     /// `list of T`
     List(Box<TypeExpr>, Span),
     /// `list of { field: T ... }`
-    ListOfRecords(Vec<FieldDecl>, Span),
+    ListOfRecords(RecordDecl, Span),
 }
 
 /// `from person.id_number.birth_date` or `from person.id_number.sex(male, female)`.
@@ -214,6 +261,8 @@ pub struct DefineDecl {
     pub expr: Expr,
     /// A note (such as the contract's reading of an ambiguous clause).
     pub note: Option<String>,
+    /// Parameters, for a function: `define f(x: date) ...`.
+    pub params: Vec<(Ident, TypeExpr)>,
 }
 
 /// A table keyed by an enum.
@@ -309,6 +358,15 @@ impl RuleKind {
         }
     }
 
+    /// The key that names a rule in a yielded object of the decision record
+    /// (`{"step": "investigate", ...}`).
+    pub fn id_key(self) -> &'static str {
+        match self {
+            RuleKind::Deadline => "step",
+            _ => "id",
+        }
+    }
+
     /// The kind for a keyword.
     pub fn from_keyword(word: &str) -> Option<RuleKind> {
         RuleKind::ALL.into_iter().find(|k| k.keyword() == word)
@@ -350,8 +408,21 @@ pub struct RuleDecl {
     pub message: Option<Label>,
     /// Notes, such as the contract's reading of the clause.
     pub notes: Vec<String>,
+    /// `yields { ... }`: the values a rule that holds gives the decision record.
+    pub yields: Option<Vec<YieldField>>,
     /// The whole rule.
     pub span: Span,
+}
+
+/// `name "标签": expr` in a rule's `yields`.
+#[derive(Debug, Clone)]
+pub struct YieldField {
+    /// The key in the decision record.
+    pub name: Ident,
+    /// How it is shown to people.
+    pub label: Option<Label>,
+    /// Its value.
+    pub expr: Expr,
 }
 
 /// A field of the decision record.

@@ -96,7 +96,43 @@ impl<'p> Reader<'p> {
             values.push(value);
             nodes.push(node);
         }
-        (Value::Record(values.into()), nodes)
+        let value = Value::Record(values.into());
+        self.check_orders(record, &value, &nodes, place.path);
+        (value, nodes)
+    }
+
+    /// `order a <= b <= c`: for each date given, the first earlier-listed date given
+    /// that is later than it.
+    fn check_orders(&mut self, record: RecordId, value: &Value, nodes: &[SpanNode], path: &str) {
+        for (_, order) in self.program.orders.iter().filter(|(r, _)| *r == record) {
+            let given: Vec<(usize, Value, Option<Span>)> = order
+                .paths
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (i, value.at(p), span_at(nodes, p)))
+                .filter(|(_, v, _)| !v.is_absent())
+                .collect();
+            for (j, (jn, later, later_span)) in given.iter().enumerate() {
+                let Some((i, earlier, earlier_span)) = given[..j]
+                    .iter()
+                    .find(|(_, earlier, _)| earlier.compare(later) == Some(std::cmp::Ordering::Greater))
+                else {
+                    continue;
+                };
+                let (a, b) = (join(path, &order.names[*i]), join(path, &order.names[*jn]));
+                let mut d = Diagnostic::error(
+                    Code::DatesOutOfOrder,
+                    format!("`{b}` ({}) is before `{a}` ({})", show(later), show(earlier)),
+                )
+                .at_opt(*later_span)
+                .with_help(format!("`{}` must not be before `{a}`; check both dates", b));
+                d.label = Some("out of order".into());
+                if let Some(s) = earlier_span {
+                    d = d.with_related(*s, format!("`{a}` is here"));
+                }
+                self.diagnostics.push(d);
+            }
+        }
     }
 
     fn unknown_key(&mut self, name: &str, span: Span, fields: &[SchemaField], path: &str, skip: &[&str]) {
@@ -312,4 +348,23 @@ pub(crate) fn missing(field: &SchemaField, path: &str, place: Place) -> Diagnost
     Diagnostic::error(Code::MissingField, message)
         .at(place.anchor, label)
         .with_help(help)
+}
+
+/// The span of the value at a path of field indices, when it was written.
+fn span_at(nodes: &[SpanNode], path: &[u16]) -> Option<Span> {
+    let (first, rest) = path.split_first()?;
+    let mut node = nodes.get(*first as usize)?;
+    for i in rest {
+        node = node.children.get(*i as usize)?;
+    }
+    node.value
+}
+
+/// A date or month as written in case files.
+fn show(v: &Value) -> String {
+    match v {
+        Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+        Value::Month(m) => m.to_string(),
+        _ => String::new(),
+    }
 }

@@ -111,20 +111,12 @@ pub fn expected(program: &Program, ty: &Type) -> String {
         Type::Text => "text".into(),
         Type::Date => "a date (YYYY-MM-DD)".into(),
         Type::Month => "a month (YYYY-MM)".into(),
-        Type::Quantity(u) => format!("a whole number of {}", unit_name(*u)),
+        Type::Quantity(u) => format!("a whole number of {}", Unit::name(*u)),
         Type::ResidentId => "a resident ID number in quotes".into(),
         Type::Enum(e) => format!("one of {}", variant_list(program, *e)),
         Type::List(t) => format!("a list of {}", expected(program, t)),
         Type::Record(_) => "a mapping of keys to values".into(),
         Type::Table(_) | Type::Unknown => "a value the policy does not let a case give".into(),
-    }
-}
-
-fn unit_name(u: Unit) -> &'static str {
-    match u {
-        Unit::Years => "years",
-        Unit::Months => "months",
-        Unit::Days => "days",
     }
 }
 

@@ -44,6 +44,8 @@ impl<'a> Checker<'a> {
                     Literal::Text(s) => (Value::Text(s.as_str().into()), Type::Text),
                     Literal::Date(d) => (Value::Date(*d), Type::Date),
                     Literal::Month(y, m) => (Value::Month(YearMonth::new(*y, *m)), Type::Month),
+                    // Its type comes from where it is used (`if … then absent else date`).
+                    Literal::Absent => (Value::Absent, Type::Unknown),
                 };
                 self.typed(CKind::Const(value), ty, span)
             }
@@ -290,6 +292,14 @@ impl<'a> Checker<'a> {
             self.typed(CKind::AsOf, Type::Date, first.span)
         } else if let Some((global, _)) = self.globals.get(&first.node).copied() {
             match global {
+                Global::Def(id) if !self.def_decls[id.0 as usize].0.params.is_empty() => {
+                    self.error(
+                        Diagnostic::error(Code::InvalidConstruct, format!("`{}` is a function", first.node))
+                            .at(first.span, "needs its arguments")
+                            .with_help(format!("call it: `{}(...)`", first.node)),
+                    );
+                    return self.poisoned(span);
+                }
                 Global::Def(id) => {
                     let ty = self.check_def(id);
                     let label = self.def_decls[id.0 as usize].0.label.clone();

@@ -172,6 +172,9 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn call(&mut self, name: &Ident, args: &[Expr], span: crate::source::Span) -> CExpr {
+        if let Some((super::Global::Def(id), _)) = self.globals.get(&name.node).copied() {
+            return self.call_definition(id, name, args, span);
+        }
         let Some((_, builtin)) = Builtin::ALL.iter().find(|(n, _)| *n == name.node) else {
             let mut d = Diagnostic::error(Code::UnknownName, format!("there is no function `{}`", name.node))
                 .at(name.span, "unknown function");
@@ -190,6 +193,8 @@ impl<'a> Checker<'a> {
             Builtin::MonthOf => (vec![Type::Date], Type::Month),
             Builtin::FirstDay | Builtin::LastDay => (vec![Type::Month], Type::Date),
             Builtin::Trim => (vec![Type::Text], Type::Text),
+            Builtin::WorkingDays => (vec![Type::Date, Type::Date], Type::Quantity(Unit::WorkingDays)),
+            Builtin::IsWorkingDay => (vec![Type::Date], Type::Bool),
             Builtin::Min | Builtin::Max => {
                 let t = args.first().map_or(Type::Unknown, |a| a.ty.clone());
                 (vec![t.clone(), t.clone()], t)
@@ -221,5 +226,37 @@ impl<'a> Checker<'a> {
             self.expect_type(a, p, &format!("an argument of `{}`", name.node));
         }
         self.typed(CKind::Call(*builtin, args), result, span)
+    }
+
+    /// A call of a function the policy defines.
+    fn call_definition(&mut self, id: DefId, name: &Ident, args: &[Expr], span: crate::source::Span) -> CExpr {
+        let ty = self.check_def(id);
+        let params = self.def_params[id.0 as usize].clone();
+        let args: Vec<CExpr> = args.iter().map(|a| self.expr(a)).collect();
+        if params.is_empty() || args.len() != params.len() {
+            self.error(
+                Diagnostic::error(
+                    Code::TypeMismatch,
+                    format!(
+                        "`{}` takes {} argument(s), but {} were given",
+                        name.node,
+                        params.len(),
+                        args.len()
+                    ),
+                )
+                .at(span, "wrong number of arguments"),
+            );
+            return self.poisoned(span);
+        }
+        for (a, p) in args.iter().zip(&params) {
+            self.expect_type(a, p, &format!("an argument of `{}`", name.node));
+        }
+        let label = self.def_decls[id.0 as usize].0.label.clone();
+        CExpr {
+            kind: CKind::CallDefinition(id, args),
+            ty,
+            span,
+            label: Some(label),
+        }
     }
 }

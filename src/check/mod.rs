@@ -50,15 +50,19 @@ struct Checker<'a> {
     enums: Vec<EnumType>,
     records: Vec<RecordType>,
     schemas: Vec<Option<Vec<SchemaField>>>,
+    orders: Vec<(RecordId, DateOrder)>,
     globals: HashMap<String, (Global, Span)>,
     def_decls: Vec<(&'a DefineDecl, bool)>,
     def_state: Vec<State>,
     def_exprs: Vec<Option<CExpr>>,
+    /// Parameter types of functions (empty for plain definitions).
+    def_params: Vec<Vec<Type>>,
     table_decls: Vec<&'a TableDecl>,
     tables: Vec<Option<Table>>,
     rule_decls: Vec<&'a RuleDecl>,
     rule_state: Vec<State>,
     rule_exprs: Vec<Option<CExpr>>,
+    rule_yields: Vec<Option<Vec<Yield>>>,
     decision_decls: Vec<&'a DecisionField>,
     decision: Vec<DecisionOutput>,
     /// Item variables of the aggregations being checked, innermost last.
@@ -73,12 +77,12 @@ impl<'a> Checker<'a> {
     /// First pass: every name, so that items may refer to items declared later.
     fn declare(&mut self, files: &'a [PolicyFile]) {
         let mut enum_decls = Vec::new();
-        let mut case_fields: Vec<&'a FieldDecl> = Vec::new();
+        let mut case_parts: Vec<&'a RecordDecl> = Vec::new();
         for file in files {
             for item in &file.items {
                 match item {
                     Item::Enum(e) => enum_decls.push(e),
-                    Item::Case(fields) => case_fields.extend(fields.iter()),
+                    Item::Case(record) => case_parts.push(record),
                     Item::Param(d) => self.declare_def(d, true),
                     Item::Define(d) => self.declare_def(d, false),
                     Item::Table(t) => {
@@ -96,7 +100,7 @@ impl<'a> Checker<'a> {
         for e in enum_decls {
             self.declare_enum(e);
         }
-        schema::compile_case(self, &case_fields);
+        schema::compile_case(self, &case_parts);
     }
 
     fn add_global(&mut self, name: &Ident, global: Global) -> bool {
@@ -120,6 +124,7 @@ impl<'a> Checker<'a> {
             self.def_decls.push((d, is_param));
             self.def_state.push(State::Unchecked);
             self.def_exprs.push(None);
+            self.def_params.push(Vec::new());
         }
     }
 
@@ -195,6 +200,7 @@ impl<'a> Checker<'a> {
         self.rule_decls.push(r);
         self.rule_state.push(State::Unchecked);
         self.rule_exprs.push(None);
+        self.rule_yields.push(None);
     }
 
     /// Second pass: every definition, table, rule and decision field.
@@ -247,8 +253,16 @@ impl<'a> Checker<'a> {
             State::Unchecked => {}
         }
         self.def_state[i] = State::InProgress;
-        // Definitions are checked outside any aggregation.
-        let saved = std::mem::take(&mut self.locals);
+        // Definitions are checked outside any aggregation; a function's parameters are
+        // its only local names.
+        let params: Vec<(String, Type)> = self.def_decls[i]
+            .0
+            .params
+            .iter()
+            .map(|(name, ty)| (name.node.clone(), schema::parameter_type(self, ty)))
+            .collect();
+        self.def_params[i] = params.iter().map(|(_, t)| t.clone()).collect();
+        let saved = std::mem::replace(&mut self.locals, params);
         let expr = self.expr(&self.def_decls[i].0.expr);
         self.locals = saved;
         let ty = expr.ty.clone();
@@ -282,8 +296,38 @@ impl<'a> Checker<'a> {
             self.expect_type(&c, &Type::Bool, "a rule's condition");
             c
         });
+        let yields = decl.yields.as_ref().map(|fields| {
+            let mut seen: Vec<&str> = Vec::new();
+            let mut out = Vec::new();
+            for field in fields {
+                let name = &field.name;
+                if seen.contains(&name.node.as_str()) {
+                    self.error(
+                        Diagnostic::error(Code::DuplicateName, format!("`{}` is yielded twice", name.node))
+                            .at(name.span, "given again here"),
+                    );
+                }
+                seen.push(&name.node);
+                let expr = self.expr(&field.expr);
+                let label = field
+                    .label
+                    .clone()
+                    .or_else(|| expr.label.clone())
+                    .unwrap_or_else(|| Label {
+                        zh: name.node.clone(),
+                        en: None,
+                    });
+                out.push(Yield {
+                    name: name.node.clone(),
+                    label,
+                    expr,
+                });
+            }
+            out
+        });
         self.locals = saved;
         self.rule_exprs[i] = when;
+        self.rule_yields[i] = yields;
         self.rule_state[i] = State::Done;
     }
 
@@ -431,6 +475,7 @@ impl<'a> Checker<'a> {
                     name: d.name.node.clone(),
                     label: d.label.clone(),
                     is_param: *is_param,
+                    arity: d.params.len(),
                     cite: d.cite.clone(),
                     expr: e?,
                     span: d.name.span,
@@ -440,8 +485,8 @@ impl<'a> Checker<'a> {
         let rules = self
             .rule_decls
             .iter()
-            .zip(self.rule_exprs)
-            .map(|(r, when)| {
+            .zip(self.rule_exprs.into_iter().zip(self.rule_yields))
+            .map(|(r, (when, yields))| {
                 Some(CompiledRule {
                     kind: r.kind,
                     id: r.id.node.clone(),
@@ -450,6 +495,7 @@ impl<'a> Checker<'a> {
                     severity: r.severity,
                     message: r.message.clone(),
                     notes: r.notes.clone(),
+                    yields,
                     span: r.span,
                 })
             })
@@ -459,6 +505,8 @@ impl<'a> Checker<'a> {
             enums: self.enums,
             records: self.records,
             schemas: self.schemas,
+            orders: self.orders,
+            calendar: Default::default(),
             definitions,
             tables: self.tables.into_iter().collect::<Option<Vec<_>>>()?,
             rules,

@@ -24,10 +24,11 @@ struct PendingDerive<'a> {
     derive: &'a Derive,
 }
 
-/// Compiles the case schema; the root record becomes `RecordId(0)`.
-pub(super) fn compile_case<'a>(c: &mut Checker<'a>, fields: &[&'a FieldDecl]) {
+/// Compiles the case schema (`case` blocks of every file, merged); the root record
+/// becomes `RecordId(0)`.
+pub(super) fn compile_case<'a>(c: &mut Checker<'a>, parts: &[&'a RecordDecl]) {
     let mut pending = Vec::new();
-    compile_record(c, Label::default(), fields, &mut pending);
+    compile_record(c, Label::default(), parts, &mut pending);
     for p in pending {
         resolve_derive(c, p);
     }
@@ -36,9 +37,10 @@ pub(super) fn compile_case<'a>(c: &mut Checker<'a>, fields: &[&'a FieldDecl]) {
 fn compile_record<'a>(
     c: &mut Checker<'a>,
     label: Label,
-    fields: &[&'a FieldDecl],
+    parts: &[&'a RecordDecl],
     pending: &mut Vec<PendingDerive<'a>>,
 ) -> RecordId {
+    let fields: Vec<&'a FieldDecl> = parts.iter().flat_map(|p| p.fields.iter()).collect();
     let id = RecordId(c.records.len() as u16);
     c.records.push(RecordType {
         label,
@@ -46,7 +48,7 @@ fn compile_record<'a>(
     });
     c.schemas.push(Some(Vec::new()));
     let mut names: Vec<&str> = Vec::new();
-    for f in fields {
+    for f in &fields {
         if !names.contains(&f.name.node.as_str()) {
             names.push(&f.name.node);
         }
@@ -61,7 +63,7 @@ fn compile_record<'a>(
                 let mut children = Vec::new();
                 for f in &group {
                     match &f.shape {
-                        FieldShape::Record { fields, .. } => children.extend(fields.iter()),
+                        FieldShape::Record { body, .. } => children.push(body),
                         FieldShape::Value { .. } => duplicate(c, f, first),
                     }
                 }
@@ -123,7 +125,59 @@ fn compile_record<'a>(
     }
     c.records[id.0 as usize].fields = infos;
     c.schemas[id.0 as usize] = Some(schema);
+    for order in parts.iter().flat_map(|p| p.orders.iter()) {
+        if let Some(order) = compile_order(c, id, order) {
+            c.orders.push((id, order));
+        }
+    }
     id
+}
+
+/// Resolves `order a <= b <= c` against the record it is declared in.
+fn compile_order(c: &mut Checker, record: RecordId, order: &OrderDecl) -> Option<DateOrder> {
+    let mut paths = Vec::new();
+    let mut names = Vec::new();
+    for path in &order.paths {
+        let mut current = record;
+        let mut indices = Vec::new();
+        let mut ty = Type::Unknown;
+        for (i, step) in path.iter().enumerate() {
+            let fields = &c.records[current.0 as usize].fields;
+            let Some(index) = fields.iter().position(|f| f.name == step.node) else {
+                let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+                let help = did_you_mean(&step.node, names.iter().copied())
+                    .unwrap_or_else(|| format!("the fields here are: {}", names.join(", ")));
+                c.error(
+                    Diagnostic::error(
+                        Code::UnknownField,
+                        format!("`order` names `{}`, which this record does not have", step.node),
+                    )
+                    .at(step.span, "unknown field")
+                    .with_help(help),
+                );
+                return None;
+            };
+            indices.push(index as u16);
+            ty = fields[index].ty.clone();
+            if let (Type::Record(r), true) = (&ty, i + 1 < path.len()) {
+                current = *r;
+            }
+        }
+        if !matches!(ty, Type::Date | Type::Month) {
+            let span = path.last().map_or(order.span, |p| p.span);
+            c.error(
+                Diagnostic::error(
+                    Code::TypeMismatch,
+                    "`order` keeps dates or months in order; this field is neither",
+                )
+                .at(span, "not a date or month"),
+            );
+            return None;
+        }
+        names.push(path.iter().map(|p| p.node.as_str()).collect::<Vec<_>>().join("."));
+        paths.push(indices);
+    }
+    Some(DateOrder { paths, names })
 }
 
 fn duplicate(c: &mut Checker, again: &FieldDecl, first: &FieldDecl) {
@@ -151,10 +205,24 @@ fn field_type<'a>(c: &mut Checker<'a>, ty: &'a TypeExpr, pending: &mut Vec<Pendi
             };
             (SchemaShape::ListOf(t.clone()), Type::List(Box::new(t)))
         }
-        TypeExpr::ListOfRecords(fields, _) => {
-            let refs: Vec<&'a FieldDecl> = fields.iter().collect();
-            let id = compile_record(c, Label::default(), &refs, pending);
+        TypeExpr::ListOfRecords(body, _) => {
+            let id = compile_record(c, Label::default(), &[body], pending);
             (SchemaShape::ListOfRecords(id), Type::List(Box::new(Type::Record(id))))
+        }
+    }
+}
+
+/// The type of a function parameter: a scalar, an enum or a list of them.
+pub(super) fn parameter_type(c: &mut Checker, ty: &TypeExpr) -> Type {
+    match ty {
+        TypeExpr::Named(name) => named_type(c, name),
+        TypeExpr::List(element, _) => Type::List(Box::new(parameter_type(c, element))),
+        TypeExpr::ListOfRecords(_, span) => {
+            c.error(
+                Diagnostic::error(Code::InvalidConstruct, "a parameter cannot be a list of new records")
+                    .at(*span, "not allowed here"),
+            );
+            Type::Unknown
         }
     }
 }

@@ -11,7 +11,7 @@ pub fn type_name(ty: &Type, enums: &[EnumType]) -> String {
         Type::Text => "text".into(),
         Type::Date => "a date".into(),
         Type::Month => "a month".into(),
-        Type::Quantity(u) => format!("a period in {}", unit_name(*u)),
+        Type::Quantity(u) => format!("a period in {}", u.name()),
         Type::ResidentId => "a resident ID number".into(),
         Type::Enum(e) => enums
             .get(e.0 as usize)
@@ -23,29 +23,16 @@ pub fn type_name(ty: &Type, enums: &[EnumType]) -> String {
     }
 }
 
-/// The unit's plural name.
-pub fn unit_name(u: Unit) -> &'static str {
-    match u {
-        Unit::Years => "years",
-        Unit::Months => "months",
-        Unit::Days => "days",
-    }
-}
-
 /// Whether a value of type `a` may stand where `b` is expected (and the reverse):
 /// years and months are one dimension; `Unknown` fits anything (it follows an error
 /// already reported, or an empty list).
 pub fn compatible(a: &Type, b: &Type) -> bool {
     match (a, b) {
         (Type::Unknown, _) | (_, Type::Unknown) => true,
-        (Type::Quantity(x), Type::Quantity(y)) => same_dimension(*x, *y),
+        (Type::Quantity(x), Type::Quantity(y)) => x.same_dimension(*y),
         (Type::List(x), Type::List(y)) => compatible(x, y),
         _ => a == b,
     }
-}
-
-fn same_dimension(a: Unit, b: Unit) -> bool {
-    (a == Unit::Days) == (b == Unit::Days)
 }
 
 /// The common unit of two quantities of one dimension (years only when both are years).
@@ -73,16 +60,16 @@ pub fn binary(op: BinOp, l: &Type, r: &Type) -> Option<Type> {
         BinOp::Default => compatible(l, r).then(|| l.clone()),
         BinOp::Add => match (l, r) {
             (Int, Int) => Some(Int),
-            (Quantity(a), Quantity(b)) if same_dimension(*a, *b) => Some(Quantity(join_units(*a, *b))),
+            (Quantity(a), Quantity(b)) if a.same_dimension(*b) => Some(Quantity(join_units(*a, *b))),
             (Date, Quantity(_)) => Some(Date),
-            (Month, Quantity(u)) if *u != Unit::Days => Some(Month),
+            (Month, Quantity(u)) if u.same_dimension(Unit::Months) => Some(Month),
             _ => None,
         },
         BinOp::Sub => match (l, r) {
             (Int, Int) => Some(Int),
-            (Quantity(a), Quantity(b)) if same_dimension(*a, *b) => Some(Quantity(join_units(*a, *b))),
+            (Quantity(a), Quantity(b)) if a.same_dimension(*b) => Some(Quantity(join_units(*a, *b))),
             (Date, Quantity(_)) => Some(Date),
-            (Month, Quantity(u)) if *u != Unit::Days => Some(Month),
+            (Month, Quantity(u)) if u.same_dimension(Unit::Months) => Some(Month),
             (Date, Date) => Some(Quantity(Unit::Days)),
             (Month, Month) => Some(Quantity(Unit::Months)),
             _ => None,
@@ -95,7 +82,7 @@ pub fn binary(op: BinOp, l: &Type, r: &Type) -> Option<Type> {
         BinOp::Div => match (l, r) {
             (Int, Int) => Some(Int),
             (Quantity(u), Int) => Some(Quantity(*u)),
-            (Quantity(a), Quantity(b)) if same_dimension(*a, *b) => Some(Int),
+            (Quantity(a), Quantity(b)) if a.same_dimension(*b) => Some(Int),
             _ => None,
         },
     }

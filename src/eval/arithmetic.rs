@@ -51,7 +51,9 @@ pub fn apply(op: BinOp, a: &Value, b: &Value) -> Result<Value, String> {
             };
             let moved = match u {
                 Unit::Days => add_days(*d, n),
-                _ => add_months(*d, in_unit_base(n, *u)),
+                // Working days need the calendar: the evaluator does them itself.
+                Unit::WorkingDays => return Err("working days need a calendar".into()),
+                Unit::Years | Unit::Months => add_months(*d, in_unit_base(n, *u)),
             };
             Date(moved.ok_or_else(out_of_calendar)?)
         }

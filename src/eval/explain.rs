@@ -117,7 +117,43 @@ pub fn explain_expr(program: &Program, facts: &Value, as_of: chrono::NaiveDate, 
     }
 }
 
+/// For a date computed by adding working days (`start + 5 working_days`, through
+/// definitions and `if`): the days the addition walked over, `(start, result]`. The
+/// holidays and make-up days in them are what moved the result.
+pub fn working_day_span(
+    program: &Program,
+    facts: &Value,
+    as_of: chrono::NaiveDate,
+    e: &CExpr,
+) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let mut ev = Evaluation::new(program, facts, as_of);
+    ev.working_day_span(e, 0)
+}
+
 impl Evaluation<'_> {
+    fn working_day_span(&mut self, e: &CExpr, depth: usize) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        match &e.kind {
+            CKind::Def(id) => {
+                let program = self.program;
+                self.working_day_span(&program.definitions[id.0 as usize].expr, depth + 1)
+            }
+            CKind::If(c, a, b) => {
+                let branch = if self.eval(c).truthy() { a } else { b };
+                self.working_day_span(branch, depth + 1)
+            }
+            CKind::Binary(BinOp::Add, l, r) if r.ty == Type::Quantity(crate::ast::Unit::WorkingDays) => {
+                match (self.eval(l), self.eval(e)) {
+                    (Value::Date(start), Value::Date(end)) => Some((start.succ_opt()?, end)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// The conditions that decided a yes/no expression's value.
     fn reasons(&mut self, e: &CExpr, depth: usize) -> Vec<Because> {
         let holds = self.eval(e).truthy();
@@ -189,6 +225,21 @@ impl Evaluation<'_> {
                 let def = &program.definitions[id.0 as usize];
                 let reasons = if depth < MAX_DEPTH {
                     self.reasons(&def.expr, depth + 1)
+                } else {
+                    Vec::new()
+                };
+                vec![Because::Flag {
+                    label: def.label.clone(),
+                    holds,
+                    reasons,
+                }]
+            }
+            CKind::CallDefinition(id, args) => {
+                let program = self.program;
+                let def = &program.definitions[id.0 as usize];
+                let args: Vec<Value> = args.iter().map(|a| self.eval(a)).collect();
+                let reasons = if depth < MAX_DEPTH {
+                    self.in_frame(args, |ev| ev.reasons(&def.expr, depth + 1))
                 } else {
                     Vec::new()
                 };

@@ -6,15 +6,17 @@
 mod arithmetic;
 mod explain;
 
-pub use explain::{Because, Shown, explain_expr, explain_rule};
+pub use explain::{Because, Shown, explain_expr, explain_rule, working_day_span};
 
-use crate::ast::{AggOp, BinOp, RuleKind, UnOp};
+use crate::ast::{AggOp, BinOp, RuleKind, UnOp, Unit};
+use crate::calendar::CalendarMissing;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::program::*;
 use crate::source::Span;
 use crate::value::{Value, YearMonth, full_months, full_years};
 use chrono::NaiveDate;
 use std::cmp::Ordering;
+use std::collections::BTreeSet;
 
 /// The outcome of one rule for one case.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +25,8 @@ pub struct RuleOutcome {
     pub rule: RuleIdx,
     /// Whether it holds.
     pub holds: bool,
+    /// For a rule with `yields` that holds: the yielded values, in declaration order.
+    pub yields: Option<Vec<Value>>,
 }
 
 /// Everything decided for one case on one date.
@@ -42,9 +46,14 @@ pub struct Decision {
 pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
     let mut ev = Evaluation::new(program, facts, as_of);
     let outcomes: Vec<RuleOutcome> = (0..program.rules.len())
-        .map(|i| RuleOutcome {
-            rule: RuleIdx(i as u32),
-            holds: ev.rule(RuleIdx(i as u32)),
+        .map(|i| {
+            let rule = RuleIdx(i as u32);
+            let holds = ev.rule(rule);
+            let yields = match (&program.rules[i].yields, holds) {
+                (Some(fields), true) => Some(fields.iter().map(|y| ev.eval(&y.expr)).collect()),
+                _ => None,
+            };
+            RuleOutcome { rule, holds, yields }
         })
         .collect();
     let outputs = program
@@ -72,6 +81,15 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
             d
         })
         .collect();
+    diagnostics.extend(ev.missing_years.iter().map(|year| {
+        Diagnostic::warning(
+            Code::CalendarMissing,
+            format!("no working-day calendar for {year}: what depends on it is left unknown"),
+        )
+        .with_help(format!(
+            "add policies/calendars/{year}.yaml from the State Council's holiday notice for {year}, and name it in the policy with `calendar`"
+        ))
+    }));
     diagnostics.extend(ev.failures.into_iter().map(|(span, message)| {
         let mut d = Diagnostic::error(Code::EvaluationFailed, message);
         d.related.push((span, "while computing this".into()));
@@ -95,6 +113,7 @@ pub struct Evaluation<'p> {
     rules: Vec<Option<bool>>,
     locals: Vec<Value>,
     failures: Vec<(Span, String)>,
+    missing_years: BTreeSet<i32>,
 }
 
 impl<'p> Evaluation<'p> {
@@ -108,6 +127,7 @@ impl<'p> Evaluation<'p> {
             rules: vec![None; program.rules.len()],
             locals: Vec::new(),
             failures: Vec::new(),
+            missing_years: BTreeSet::new(),
         }
     }
 
@@ -136,6 +156,23 @@ impl<'p> Evaluation<'p> {
         v
     }
 
+    /// Runs `f` with `args` as the only locals (a function's frame).
+    pub(crate) fn in_frame<T>(&mut self, args: Vec<Value>, f: impl FnOnce(&mut Self) -> T) -> T {
+        let saved = std::mem::replace(&mut self.locals, args);
+        let out = f(self);
+        self.locals = saved;
+        out
+    }
+
+    /// A value that needed the calendar: absent, and the missing year noted, when the
+    /// calendar does not cover a day it had to look at.
+    fn calendar_result(&mut self, result: Result<Value, CalendarMissing>) -> Value {
+        result.unwrap_or_else(|missing| {
+            self.missing_years.insert(missing.year);
+            Value::Absent
+        })
+    }
+
     fn fail(&mut self, span: Span, message: impl Into<String>) -> Value {
         self.failures.push((span, message.into()));
         Value::Absent
@@ -146,7 +183,7 @@ impl<'p> Evaluation<'p> {
         match &e.kind {
             CKind::Const(v) => v.clone(),
             CKind::AsOf => Value::Date(self.as_of),
-            CKind::CaseField(path) => field_at(self.facts, path),
+            CKind::CaseField(path) => self.facts.at(path),
             CKind::Local(slot) => self.locals.get(*slot as usize).cloned().unwrap_or(Value::Absent),
             CKind::Def(id) => self.definition(*id),
             CKind::GetField(base, i) => match self.eval(base) {
@@ -209,6 +246,11 @@ impl<'p> Evaluation<'p> {
             } => self.aggregate(*op, *slot, list, filter.as_deref(), body.as_deref()),
             CKind::Holds(rules) => Value::Bool(rules.iter().any(|r| self.rule(*r))),
             CKind::Call(builtin, args) => self.call(*builtin, args, e.span),
+            CKind::CallDefinition(id, args) => {
+                let args: Vec<Value> = args.iter().map(|a| self.eval(a)).collect();
+                let program = self.program;
+                self.in_frame(args, |ev| ev.eval(&program.definitions[id.0 as usize].expr))
+            }
             CKind::List(items) => Value::List(items.iter().map(|i| self.eval(i)).collect()),
             CKind::Record(fields) => Value::Record(fields.iter().map(|f| self.eval(f)).collect()),
         }
@@ -227,6 +269,11 @@ impl<'p> Evaluation<'p> {
         let (a, b) = (self.eval(l), self.eval(r));
         if let Some(holds) = compare(op, &a, &b) {
             return Value::Bool(holds);
+        }
+        if let (BinOp::Add | BinOp::Sub, Value::Date(d), Value::Quantity(n, Unit::WorkingDays)) = (op, &a, &b) {
+            let n = if op == BinOp::Sub { -n } else { *n };
+            let due = self.program.calendar.nth_working_day_after(*d, n);
+            return self.calendar_result(due.map(Value::Date));
         }
         match arithmetic::apply(op, &a, &b) {
             Ok(v) => v,
@@ -335,26 +382,19 @@ impl<'p> Evaluation<'p> {
             (Builtin::Min, [a, b]) => pick(a.clone(), b.clone(), Ordering::Less),
             (Builtin::Max, [a, b]) => pick(a.clone(), b.clone(), Ordering::Greater),
             (Builtin::Trim, [Value::Text(t)]) => Value::Text(t.trim().into()),
+            (Builtin::WorkingDays, [Value::Date(a), Value::Date(b)]) => {
+                let count = self.program.calendar.working_days_between(*a, *b);
+                self.calendar_result(count.map(|n| Value::Quantity(n, Unit::WorkingDays)))
+            }
+            (Builtin::IsWorkingDay, [Value::Date(d)]) => {
+                let working = self.program.calendar.is_working_day(*d);
+                self.calendar_result(working.map(Value::Bool))
+            }
             (Builtin::Length, [Value::List(l)]) => Value::Int(l.len() as i64),
             (Builtin::Length, [Value::Text(t)]) => Value::Int(t.chars().count() as i64),
             _ => Value::Absent,
         }
     }
-}
-
-/// The value at a path of field indices.
-pub fn field_at(root: &Value, path: &[u16]) -> Value {
-    let mut current = root;
-    for i in path {
-        match current {
-            Value::Record(fields) => match fields.get(*i as usize) {
-                Some(v) => current = v,
-                None => return Value::Absent,
-            },
-            _ => return Value::Absent,
-        }
-    }
-    current.clone()
 }
 
 /// A comparison; `None` when `op` is not one. Comparisons with an absent value are false.

@@ -1,13 +1,14 @@
 //! The JSON decision record of contract §4.
 
 use super::messages::{Msg, msg};
-use super::text::because_list;
+use super::text::{because_list, rule_name, yields_line};
 use super::values::ValueStyle;
 use super::{RenderOptions, diagnostic_json};
 use crate::ast::{RuleId, RuleKind};
 use crate::case::mask_id;
+use crate::eval::RuleOutcome;
 use crate::eval::{explain_expr, explain_rule};
-use crate::program::{CKind, Program, Type};
+use crate::program::{CKind, CompiledRule, Program, Type};
 use crate::run::{CaseResult, Status};
 use crate::source::SourceMap;
 use crate::value::Value;
@@ -26,17 +27,17 @@ pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, opt
             obj.insert(name.clone(), value_json(value, program, options.show_pii));
         }
         for kind in RuleKind::ALL.into_iter().filter(|k| *k != RuleKind::Check) {
-            let mut held = program
-                .rules_of(kind)
-                .filter(|(i, _)| decision.outcomes[i.0 as usize].holds)
-                .map(|(_, r)| &r.id);
             if program.rules_of(kind).next().is_none() {
                 continue;
             }
+            let mut held = program
+                .rules_of(kind)
+                .filter(|(i, _)| decision.outcomes[i.0 as usize].holds)
+                .map(|(i, rule)| held_json(rule, &decision.outcomes[i.0 as usize], program, options.show_pii));
             let value = if kind == RuleKind::Tier {
-                held.next().map_or(Json::Null, rule_id_json)
+                held.next().unwrap_or(Json::Null)
             } else {
-                Json::Array(held.map(rule_id_json).collect())
+                Json::Array(held.collect())
             };
             obj.insert(kind.record_key().into(), value);
         }
@@ -77,9 +78,12 @@ pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, opt
             let holds = decision.outcomes[idx.0 as usize].holds;
             let verdict = msg(if holds { Msg::Holds } else { Msg::Fails }, options.lang);
             let reasons = explain_rule(program, facts, decision.as_of, idx);
+            let outcome = &decision.outcomes[idx.0 as usize];
+            let yielded = yields_line(rule, outcome, &style, facts, decision.as_of)
+                .map_or_else(String::new, |line| format!(" → {line}"));
             trace.push(json!(format!(
-                "{} {verdict}: {}",
-                rule.cite.clause.node,
+                "{} {verdict}: {}{yielded}",
+                rule_name(rule),
                 because_list(&reasons, &style, sources)
             )));
         }
@@ -92,6 +96,19 @@ pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, opt
 
 fn diagnostics(r: &CaseResult, sources: &SourceMap) -> Json {
     Json::Array(r.diagnostics.iter().map(|d| diagnostic_json(d, sources)).collect())
+}
+
+/// A rule that holds: its id, or, when it yields values, an object of its id and them.
+fn held_json(rule: &CompiledRule, outcome: &RuleOutcome, program: &Program, show_pii: bool) -> Json {
+    let (Some(fields), Some(values)) = (&rule.yields, &outcome.yields) else {
+        return rule_id_json(&rule.id);
+    };
+    let mut obj = Map::new();
+    obj.insert(rule.kind.id_key().into(), rule_id_json(&rule.id));
+    for (field, value) in fields.iter().zip(values) {
+        obj.insert(field.name.clone(), value_json(value, program, show_pii));
+    }
+    Json::Object(obj)
 }
 
 fn rule_id_json(id: &RuleId) -> Json {

@@ -62,6 +62,12 @@ pub enum Msg {
     MonthsUnit,
     /// unit after a number of days
     DaysUnit,
+    /// unit after a number of working days
+    WorkingDaysUnit,
+    /// days off that a count of working days skipped
+    NotCounted,
+    /// a make-up working day
+    MakeUpWorkday,
 }
 
 /// The text of a message.
@@ -114,6 +120,12 @@ pub fn msg(m: Msg, lang: Lang) -> &'static str {
         (Lang::En, MonthsUnit) => " months",
         (Lang::Zh, DaysUnit) => "天",
         (Lang::En, DaysUnit) => " days",
+        (Lang::Zh, WorkingDaysUnit) => "个工作日",
+        (Lang::En, WorkingDaysUnit) => " working days",
+        (Lang::Zh, NotCounted) => "不计",
+        (Lang::En, NotCounted) => "skipped",
+        (Lang::Zh, MakeUpWorkday) => "调休上班",
+        (Lang::En, MakeUpWorkday) => "make-up working day",
     }
 }
 

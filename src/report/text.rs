@@ -1,14 +1,20 @@
 //! The text format: a case summary for a case worker, outcome first, then every rule
 //! with its clause, the values used and why it held or failed.
 
+use super::messages::Lang;
 use super::messages::{Msg, kind_heading, label, msg, operator};
 use super::values::{ValueStyle, format_value};
 use super::{RenderOptions, render_diagnostic};
-use crate::ast::RuleKind;
+use crate::ast::{RuleId, RuleKind};
+use crate::calendar::CalendarNote;
 use crate::eval::{Because, Shown, explain_expr, explain_rule};
+use crate::eval::{RuleOutcome, working_day_span};
+use crate::program::CompiledRule;
 use crate::program::{CKind, Program, Type};
 use crate::run::{CaseResult, Status};
 use crate::source::SourceMap;
+use crate::value::Value;
+use chrono::NaiveDate;
 use std::fmt::Write;
 
 /// One case as text.
@@ -60,9 +66,13 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
                     let _ = writeln!(
                         out,
                         "  {mark} {} {verdict}{}{text}",
-                        rule.cite.clause.node,
+                        rule_name(rule),
                         msg(Msg::Colon, lang)
                     );
+                    let outcome = &decision.outcomes[idx.0 as usize];
+                    if let Some(line) = yields_line(rule, outcome, &style, facts, decision.as_of) {
+                        let _ = writeln!(out, "      {line}");
+                    }
                     let reasons = explain_rule(program, facts, decision.as_of, idx);
                     if !reasons.is_empty() {
                         let _ = writeln!(out, "      {}", because_list(&reasons, &style, sources));
@@ -81,6 +91,76 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
         }
     }
     out
+}
+
+/// A rule as named to people: its clause, and its id where the clause alone does not
+/// tell the rules apart (a named id, or a rule that yields values).
+pub fn rule_name(rule: &CompiledRule) -> String {
+    match (&rule.id, &rule.yields) {
+        (RuleId::Number(_), None) => rule.cite.clause.node.clone(),
+        (id, _) => format!("{} {id}", rule.cite.clause.node),
+    }
+}
+
+/// The values a rule that holds yields, labelled, on one line; a date reached by
+/// counting working days names the holidays and make-up days it counted over.
+pub fn yields_line(
+    rule: &CompiledRule,
+    outcome: &RuleOutcome,
+    style: &ValueStyle,
+    facts: &Value,
+    as_of: NaiveDate,
+) -> Option<String> {
+    let (Some(fields), Some(values)) = (&rule.yields, &outcome.yields) else {
+        return None;
+    };
+    let parts: Vec<String> = fields
+        .iter()
+        .zip(values)
+        .map(|(field, value)| {
+            let mut part = format!("{} {}", label(&field.label, style.lang), format_value(value, style));
+            if let Some((from, to)) = working_day_span(style.program, facts, as_of, &field.expr) {
+                let notes = calendar_notes(&style.program.calendar.notes(from, to), style.lang);
+                match (notes.is_empty(), style.lang) {
+                    (true, _) => {}
+                    (false, Lang::Zh) => {
+                        let _ = write!(part, "（{notes}）");
+                    }
+                    (false, Lang::En) => {
+                        let _ = write!(part, " ({notes})");
+                    }
+                }
+            }
+            part
+        })
+        .collect();
+    Some(parts.join(" · "))
+}
+
+/// `国庆节、中秋节 10-01..10-08 不计；09-28 调休上班`: days off first, then make-up days.
+fn calendar_notes(notes: &[CalendarNote], lang: Lang) -> String {
+    let ordered = notes
+        .iter()
+        .filter(|n| !n.workday)
+        .chain(notes.iter().filter(|n| n.workday));
+    let parts: Vec<String> = ordered
+        .map(|n| {
+            let from = n.from.format("%m-%d");
+            if n.workday {
+                format!("{from} {}", msg(Msg::MakeUpWorkday, lang))
+            } else if n.from == n.to {
+                format!("{} {from} {}", n.name, msg(Msg::NotCounted, lang))
+            } else {
+                format!(
+                    "{} {from}..{} {}",
+                    n.name,
+                    n.to.format("%m-%d"),
+                    msg(Msg::NotCounted, lang)
+                )
+            }
+        })
+        .collect();
+    parts.join(msg(Msg::Separator, lang))
 }
 
 /// Conditions joined into one line.
@@ -112,7 +192,14 @@ fn because(b: &Because, style: &ValueStyle, sources: &SourceMap) -> String {
             negated,
             holds,
         } => {
-            let subject = shown(subject, style, sources);
+            // "公示开始日期 已填写 ✗" reads better without the absent value.
+            let subject = match subject {
+                Shown::Named {
+                    label: l,
+                    value: Value::Absent,
+                } => label(l, lang).to_string(),
+                other => shown(other, style, sources),
+            };
             let test = match variant {
                 Some(v) => {
                     let not = if *negated {

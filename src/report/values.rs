@@ -63,6 +63,7 @@ fn quantity(n: i64, unit: Unit, lang: Lang) -> String {
     match unit {
         Unit::Years => format!("{n}{}", msg(Msg::YearsUnit, lang)),
         Unit::Days => format!("{n}{}", msg(Msg::DaysUnit, lang)),
+        Unit::WorkingDays => format!("{n}{}", msg(Msg::WorkingDaysUnit, lang)),
         // Long periods read better as years and months: 60年2个月.
         Unit::Months if n.abs() < 12 => months(n),
         Unit::Months => {

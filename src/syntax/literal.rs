@@ -44,6 +44,7 @@ pub fn unit(word: &str) -> Unit {
     match word {
         "years" | "year" => Unit::Years,
         "months" | "month" => Unit::Months,
+        "working_days" | "working_day" => Unit::WorkingDays,
         _ => Unit::Days,
     }
 }

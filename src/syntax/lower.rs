@@ -71,6 +71,10 @@ impl Lowering {
                     let unit = parts.next().map_or(Unit::Years, |u| unit(u.as_str()));
                     header.valid_for = Some((n, unit));
                 }
+                Rule::calendar_entry => header.calendars.push(Spanned {
+                    span: self.span(&value),
+                    node: string_value(value),
+                }),
                 Rule::uses_entry => header.uses.push(Spanned {
                     span: self.span(&value),
                     node: string_value(value),
@@ -92,12 +96,7 @@ impl Lowering {
     fn item(&self, pair: Pair<Rule>) -> Lowered<Item> {
         Ok(match pair.as_rule() {
             Rule::enum_decl => Item::Enum(self.enum_decl(pair)),
-            Rule::case_decl => Item::Case(
-                pair.into_inner()
-                    .skip(1)
-                    .map(|f| self.field(f))
-                    .collect::<Lowered<_>>()?,
-            ),
+            Rule::case_decl => Item::Case(self.record_decl(pair.into_inner().skip(1))?),
             Rule::param_decl => Item::Param(self.define(pair)?),
             Rule::define_decl => Item::Define(self.define(pair)?),
             Rule::table_decl => Item::Table(self.table(pair)?),
@@ -138,6 +137,25 @@ impl Lowering {
         EnumDecl { name, label, variants }
     }
 
+    /// Fields and `order` declarations of one record.
+    fn record_decl<'i>(&self, pairs: impl Iterator<Item = Pair<'i, Rule>>) -> Lowered<RecordDecl> {
+        let mut record = RecordDecl::default();
+        for pair in pairs {
+            if pair.as_rule() == Rule::order_decl {
+                let span = self.span(&pair);
+                let paths = pair
+                    .into_inner()
+                    .filter(|p| p.as_rule() == Rule::field_path)
+                    .map(|p| p.into_inner().map(|n| self.ident(n)).collect())
+                    .collect();
+                record.orders.push(OrderDecl { paths, span });
+            } else {
+                record.fields.push(self.field(pair)?);
+            }
+        }
+        Ok(record)
+    }
+
     fn field(&self, pair: Pair<Rule>) -> Lowered<FieldDecl> {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
@@ -148,8 +166,10 @@ impl Lowering {
         let shape = if next.as_rule() == Rule::record_body {
             let mut parts = next.into_inner();
             let label = parts.next().map(|p| self.label(p)).unwrap_or_default();
-            let fields = parts.map(|f| self.field(f)).collect::<Lowered<_>>()?;
-            FieldShape::Record { label, fields }
+            FieldShape::Record {
+                label,
+                body: self.record_decl(parts)?,
+            }
         } else {
             let ty = self.type_expr(next)?;
             let (mut optional, mut default, mut label, mut derive) = (false, None, Label::default(), None);
@@ -192,8 +212,7 @@ impl Lowering {
                     return Err(self.missing(span));
                 };
                 if element.as_rule() == Rule::list_record {
-                    let fields = element.into_inner().map(|f| self.field(f)).collect::<Lowered<_>>()?;
-                    Ok(TypeExpr::ListOfRecords(fields, span))
+                    Ok(TypeExpr::ListOfRecords(self.record_decl(element.into_inner())?, span))
                 } else {
                     let element = match element.into_inner().next() {
                         Some(id) => TypeExpr::Named(self.ident(id)),
@@ -230,8 +249,19 @@ impl Lowering {
         inner.next(); // keyword
         let name = self.next_ident(&mut inner)?;
         let (mut label, mut cite, mut expr, mut note) = (Label::default(), None, None, None);
+        let mut params = Vec::new();
         for part in inner {
             match part.as_rule() {
+                Rule::parameters => {
+                    for p in part.into_inner() {
+                        let mut parts = p.into_inner();
+                        let name = self.next_ident(&mut parts)?;
+                        let Some(ty) = parts.next() else {
+                            return Err(self.missing(span));
+                        };
+                        params.push((name, self.type_expr(ty)?));
+                    }
+                }
                 Rule::label => label = self.label(part),
                 Rule::citation => cite = Some(self.citation(part)),
                 Rule::expr => expr = Some(self.expr(part)?),
@@ -246,6 +276,7 @@ impl Lowering {
             cite,
             expr,
             note,
+            params,
         })
     }
 
@@ -276,6 +307,31 @@ impl Lowering {
             rows,
             span,
         })
+    }
+
+    fn yields(&self, pair: Pair<Rule>) -> Lowered<Vec<YieldField>> {
+        pair.into_inner()
+            .filter(|p| p.as_rule() == Rule::yield_field)
+            .map(|field| {
+                let mut name = None;
+                let mut label = None;
+                let mut expr = None;
+                for part in field.into_inner() {
+                    match part.as_rule() {
+                        Rule::field_name => name = Some(self.ident(part)),
+                        Rule::label => label = Some(self.label(part)),
+                        _ => expr = Some(self.expr(part)?),
+                    }
+                }
+                match (name, expr) {
+                    (Some(name), Some(expr)) => Ok(YieldField { name, label, expr }),
+                    _ => Err(Box::new(Diagnostic::error(
+                        Code::Syntax,
+                        "a yielded value is incomplete",
+                    ))),
+                }
+            })
+            .collect()
     }
 
     pub fn record_entries(&self, pair: Pair<Rule>) -> Lowered<Vec<(Ident, Expr)>> {
@@ -324,6 +380,7 @@ impl Lowering {
             severity: None,
             message: None,
             notes: Vec::new(),
+            yields: None,
             span,
         };
         for part in inner {
@@ -334,6 +391,10 @@ impl Lowering {
                         continue;
                     };
                     let rule_of_entry = entry.as_rule();
+                    if rule_of_entry == Rule::yields_entry {
+                        rule.yields = Some(self.yields(entry)?);
+                        continue;
+                    }
                     let Some(value) = entry.into_inner().nth(1) else {
                         continue;
                     };
@@ -405,6 +466,7 @@ impl Lowering {
             })?),
             Rule::string => Literal::Text(string_value(inner)),
             Rule::kw_true => Literal::Bool(true),
+            Rule::kw_absent => Literal::Absent,
             _ => Literal::Bool(false),
         };
         Ok(Expr {

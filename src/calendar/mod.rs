@@ -1,0 +1,145 @@
+//! Working-day calendars (工作日). A day is a working day when it is Monday–Friday and
+//! not a statutory holiday, or when it is an official make-up working day (调休上班).
+//! Holidays and make-up days are data: one YAML file per year, from the State
+//! Council's annual notice. A computation that must look at a day of a year with no
+//! calendar fails with [`CalendarMissing`]; it never guesses Monday–Friday.
+
+mod load;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A day was needed from a year that no loaded calendar covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CalendarMissing {
+    /// The year with no calendar.
+    pub year: i32,
+}
+
+/// Where a year's calendar comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarYear {
+    /// The notice it follows.
+    pub source: String,
+    /// The file it was read from.
+    pub file: String,
+}
+
+/// The working-day calendar of every loaded year.
+#[derive(Debug, Clone, Default)]
+pub struct WorkingDayCalendar {
+    years: BTreeMap<i32, CalendarYear>,
+    holidays: BTreeMap<NaiveDate, Arc<str>>,
+    workdays: BTreeMap<NaiveDate, Arc<str>>,
+}
+
+/// A holiday or a make-up working day within a span, for explanations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarNote {
+    /// The holiday's name (for a make-up day: the holiday it makes up for).
+    pub name: Arc<str>,
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+    /// A make-up working day rather than days off.
+    pub workday: bool,
+}
+
+impl WorkingDayCalendar {
+    /// The years covered, with their sources.
+    pub fn years(&self) -> &BTreeMap<i32, CalendarYear> {
+        &self.years
+    }
+
+    fn covered(&self, date: NaiveDate) -> Result<(), CalendarMissing> {
+        if self.years.contains_key(&date.year()) {
+            Ok(())
+        } else {
+            Err(CalendarMissing { year: date.year() })
+        }
+    }
+
+    /// Whether a day is a working day.
+    pub fn is_working_day(&self, date: NaiveDate) -> Result<bool, CalendarMissing> {
+        self.covered(date)?;
+        if self.workdays.contains_key(&date) {
+            return Ok(true);
+        }
+        let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
+        Ok(!weekend && !self.holidays.contains_key(&date))
+    }
+
+    /// The n-th working day after `date` (民法典 第二百零一条: the start day is not
+    /// counted); for a negative n, the n-th working day before it.
+    pub fn nth_working_day_after(&self, date: NaiveDate, n: i64) -> Result<NaiveDate, CalendarMissing> {
+        let step = if n < 0 { -1 } else { 1 };
+        let mut day = date;
+        let mut left = n.abs();
+        while left > 0 {
+            // Each step looks at a day of a loaded year, so the loop ends within them.
+            day = match crate::value::add_days(day, step) {
+                Some(d) => d,
+                None => {
+                    return Err(CalendarMissing {
+                        year: day.year() + step as i32,
+                    });
+                }
+            };
+            if self.is_working_day(day)? {
+                left -= 1;
+            }
+        }
+        Ok(day)
+    }
+
+    /// The number of working days from `from` to `to`, both included (0 when `to` is
+    /// before `from`).
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<i64, CalendarMissing> {
+        let mut count = 0;
+        let mut day = from;
+        while day <= to {
+            if self.is_working_day(day)? {
+                count += 1;
+            }
+            day = match day.succ_opt() {
+                Some(d) => d,
+                None => break,
+            };
+        }
+        Ok(count)
+    }
+
+    /// The holidays and make-up working days in `from..=to`, runs of days off grouped.
+    pub fn notes(&self, from: NaiveDate, to: NaiveDate) -> Vec<CalendarNote> {
+        let mut notes: Vec<CalendarNote> = Vec::new();
+        if to < from {
+            return notes;
+        }
+        for (day, name) in self.holidays.range(from..=to) {
+            match notes.last_mut() {
+                Some(last) if last.name == *name && last.to.succ_opt() == Some(*day) => last.to = *day,
+                _ => notes.push(CalendarNote {
+                    name: name.clone(),
+                    from: *day,
+                    to: *day,
+                    workday: false,
+                }),
+            }
+        }
+        for (day, name) in self.workdays.range(from..=to) {
+            notes.push(CalendarNote {
+                name: name.clone(),
+                from: *day,
+                to: *day,
+                workday: true,
+            });
+        }
+        notes.sort_by_key(|n| n.from);
+        notes
+    }
+}
+
+#[cfg(test)]
+mod tests;
