@@ -1,6 +1,6 @@
 //! Test expectations: a case's `expect:` block is a partial decision record; each key
 //! given must match the record (lists compare as sets; objects by the keys the
-//! expectation gives). `diagnostics` lists codes that must be present: a case may raise
+//! expectation gives; a plain id matches the object of the rule with that id). `diagnostics` lists codes that must be present: a case may raise
 //! more (a warning it does not test).
 
 use crate::ast::RuleKind;
@@ -108,8 +108,12 @@ fn contains(expected: &Json, actual: &Json) -> bool {
 /// order), lists as sets, scalars exactly.
 fn matches(expected: &Json, actual: &Json) -> bool {
     match (expected, actual) {
+        // A plain id stands for the object of the rule with that id.
+        (Json::String(_) | Json::Number(_), Json::Object(a)) => {
+            a.get("id").or_else(|| a.get("step")).is_some_and(|id| id == expected)
+        }
         (Json::Object(e), Json::Object(a)) => e.iter().all(|(k, v)| a.get(k).is_some_and(|av| matches(v, av))),
-        (Json::Array(e), Json::Array(a)) if e.iter().any(Json::is_object) => {
+        (Json::Array(e), Json::Array(a)) if e.iter().chain(a).any(Json::is_object) => {
             // Lists of objects: the same number of items, each expected item matched by
             // a different actual one.
             let mut unused: Vec<&Json> = a.iter().collect();

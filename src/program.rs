@@ -184,11 +184,13 @@ pub enum Builtin {
     WorkingDays,
     /// `is_working_day(date)`.
     IsWorkingDay,
+    /// `months_from_to(a, b)`: the calendar months from `a` to `b`, both included.
+    MonthsFromTo,
 }
 
 impl Builtin {
     /// Every builtin with its name.
-    pub const ALL: [(&'static str, Builtin); 11] = [
+    pub const ALL: [(&'static str, Builtin); 12] = [
         ("full_years", Builtin::FullYears),
         ("full_months", Builtin::FullMonths),
         ("month_of", Builtin::MonthOf),
@@ -200,6 +202,7 @@ impl Builtin {
         ("length", Builtin::Length),
         ("count_working_days", Builtin::WorkingDays),
         ("is_working_day", Builtin::IsWorkingDay),
+        ("months_from_to", Builtin::MonthsFromTo),
     ];
 }
 

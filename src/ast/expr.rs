@@ -126,6 +126,11 @@ pub enum AggOp {
     /// The distinct calendar months covered by each item's range `from .. to`
     /// (both included), ascending.
     MonthsCovered,
+    /// The items that pass the filter, or their bodies, in list order.
+    Filter,
+    /// The items that pass the filter, ordered by their bodies (a stable sort: ties
+    /// keep list order).
+    Sorted,
 }
 
 impl AggOp {
@@ -142,6 +147,8 @@ impl AggOp {
             "earliest" => AggOp::Earliest,
             "longest_run" => AggOp::LongestRun,
             "months_covered" => AggOp::MonthsCovered,
+            "filter" => AggOp::Filter,
+            "sorted" => AggOp::Sorted,
             _ => return None,
         })
     }

@@ -109,6 +109,7 @@ impl<'a> Checker<'a> {
         let body = body.map(|b| self.expr(b));
         let until = until.map(|u| self.expr(u));
         self.locals.pop();
+        let item_ty = item.clone();
         let body_ty = body.as_ref().map_or(item, |b| b.ty.clone());
         let ty = match op {
             AggOp::Count => Type::Int,
@@ -137,6 +138,8 @@ impl<'a> Checker<'a> {
             }
             AggOp::Min | AggOp::Max | AggOp::Latest | AggOp::Earliest => body_ty,
             AggOp::LongestRun => Type::Int,
+            AggOp::Filter => Type::List(Box::new(body_ty)),
+            AggOp::Sorted => Type::List(Box::new(item_ty)),
             AggOp::MonthsCovered => {
                 let ends = [body.as_ref(), until.as_ref()];
                 if ends
@@ -195,6 +198,7 @@ impl<'a> Checker<'a> {
             Builtin::Trim => (vec![Type::Text], Type::Text),
             Builtin::WorkingDays => (vec![Type::Date, Type::Date], Type::Quantity(Unit::WorkingDays)),
             Builtin::IsWorkingDay => (vec![Type::Date], Type::Bool),
+            Builtin::MonthsFromTo => (vec![Type::Month, Type::Month], Type::List(Box::new(Type::Month))),
             Builtin::Min | Builtin::Max => {
                 let t = args.first().map_or(Type::Unknown, |a| a.ty.clone());
                 (vec![t.clone(), t.clone()], t)

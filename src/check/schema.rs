@@ -8,13 +8,17 @@ use crate::program::*;
 use crate::value::{Value, YearMonth};
 
 /// Scalar type names of the language.
-pub(super) const SCALAR_TYPES: [(&str, Type); 6] = [
+pub(super) const SCALAR_TYPES: [(&str, Type); 10] = [
     ("bool", Type::Bool),
     ("int", Type::Int),
     ("text", Type::Text),
     ("date", Type::Date),
     ("month", Type::Month),
     ("resident_id", Type::ResidentId),
+    ("years", Type::Quantity(Unit::Years)),
+    ("months", Type::Quantity(Unit::Months)),
+    ("days", Type::Quantity(Unit::Days)),
+    ("working_days", Type::Quantity(Unit::WorkingDays)),
 ];
 
 /// A `from` clause waiting for the whole schema to be known.

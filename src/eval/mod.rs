@@ -237,6 +237,14 @@ impl<'p> Evaluation<'p> {
                 until,
             } => self.months_covered(*slot, list, filter.as_deref(), body.as_deref(), until.as_deref()),
             CKind::Aggregate {
+                op: op @ (AggOp::Filter | AggOp::Sorted),
+                slot,
+                list,
+                filter,
+                body,
+                ..
+            } => self.select(*op, *slot, list, filter.as_deref(), body.as_deref()),
+            CKind::Aggregate {
                 op,
                 slot,
                 list,
@@ -319,7 +327,7 @@ impl<'p> Evaluation<'p> {
                 AggOp::Sum => result = arithmetic::apply(BinOp::Add, &result, &value).unwrap_or(Value::Absent),
                 AggOp::Min | AggOp::Earliest => result = pick(result, value, Ordering::Less),
                 AggOp::Max | AggOp::Latest => result = pick(result, value, Ordering::Greater),
-                AggOp::LongestRun | AggOp::MonthsCovered => {}
+                AggOp::LongestRun | AggOp::MonthsCovered | AggOp::Filter | AggOp::Sorted => {}
             }
         }
         self.locals.truncate(slot as usize);
@@ -328,6 +336,35 @@ impl<'p> Evaluation<'p> {
             AggOp::LongestRun => Value::Int(longest),
             _ => result,
         }
+    }
+
+    /// `filter`: the items that pass (or their bodies); `sorted`: the items that pass,
+    /// ordered by their bodies, ties in list order.
+    fn select(&mut self, op: AggOp, slot: u16, list: &CExpr, filter: Option<&CExpr>, body: Option<&CExpr>) -> Value {
+        let Value::List(items) = self.eval(list) else {
+            return Value::List(Vec::new().into());
+        };
+        let mut kept: Vec<(Value, Value)> = Vec::new();
+        for item in items.iter() {
+            self.locals.truncate(slot as usize);
+            self.locals.push(item.clone());
+            if filter.is_some_and(|f| !self.eval(f).truthy()) {
+                continue;
+            }
+            let key = body.map_or_else(|| item.clone(), |b| self.eval(b));
+            kept.push((item.clone(), key));
+        }
+        self.locals.truncate(slot as usize);
+        if op == AggOp::Sorted {
+            // Absent keys sort last; `sort_by` is stable.
+            kept.sort_by(|(_, a), (_, b)| match (a.is_absent(), b.is_absent()) {
+                (false, true) => Ordering::Less,
+                (true, false) => Ordering::Greater,
+                _ => a.compare(b).unwrap_or(Ordering::Equal),
+            });
+            return Value::List(kept.into_iter().map(|(item, _)| item).collect());
+        }
+        Value::List(kept.into_iter().map(|(_, key)| key).collect())
     }
 
     /// The distinct months covered by the items' ranges `from .. to`, ascending.
@@ -385,6 +422,10 @@ impl<'p> Evaluation<'p> {
             (Builtin::WorkingDays, [Value::Date(a), Value::Date(b)]) => {
                 let count = self.program.calendar.working_days_between(*a, *b);
                 self.calendar_result(count.map(|n| Value::Quantity(n, Unit::WorkingDays)))
+            }
+            (Builtin::MonthsFromTo, [Value::Month(a), Value::Month(b)]) => {
+                // Bounded by the two months given: at most their distance.
+                Value::List((a.0..=b.0).map(|m| Value::Month(YearMonth(m))).collect())
             }
             (Builtin::IsWorkingDay, [Value::Date(d)]) => {
                 let working = self.program.calendar.is_working_day(*d);

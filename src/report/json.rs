@@ -30,10 +30,15 @@ pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, opt
             if program.rules_of(kind).next().is_none() {
                 continue;
             }
+            // A kind whose rules yield values lists objects, one per rule that holds.
+            let as_objects = program.rules_of(kind).any(|(_, r)| r.yields.is_some());
             let mut held = program
                 .rules_of(kind)
                 .filter(|(i, _)| decision.outcomes[i.0 as usize].holds)
-                .map(|(i, rule)| held_json(rule, &decision.outcomes[i.0 as usize], program, options.show_pii));
+                .map(|(i, rule)| {
+                    let outcome = &decision.outcomes[i.0 as usize];
+                    held_json(rule, outcome, as_objects, program, options.show_pii)
+                });
             let value = if kind == RuleKind::Tier {
                 held.next().unwrap_or(Json::Null)
             } else {
@@ -98,15 +103,17 @@ fn diagnostics(r: &CaseResult, sources: &SourceMap) -> Json {
     Json::Array(r.diagnostics.iter().map(|d| diagnostic_json(d, sources)).collect())
 }
 
-/// A rule that holds: its id, or, when it yields values, an object of its id and them.
-fn held_json(rule: &CompiledRule, outcome: &RuleOutcome, program: &Program, show_pii: bool) -> Json {
-    let (Some(fields), Some(values)) = (&rule.yields, &outcome.yields) else {
+/// A rule that holds: its id, or an object of its id and the values it yields.
+fn held_json(rule: &CompiledRule, outcome: &RuleOutcome, as_object: bool, program: &Program, show_pii: bool) -> Json {
+    if !as_object {
         return rule_id_json(&rule.id);
-    };
+    }
     let mut obj = Map::new();
     obj.insert(rule.kind.id_key().into(), rule_id_json(&rule.id));
-    for (field, value) in fields.iter().zip(values) {
-        obj.insert(field.name.clone(), value_json(value, program, show_pii));
+    if let (Some(fields), Some(values)) = (&rule.yields, &outcome.yields) {
+        for (field, value) in fields.iter().zip(values) {
+            obj.insert(field.name.clone(), value_json(value, program, show_pii));
+        }
     }
     Json::Object(obj)
 }
