@@ -199,6 +199,6 @@ mod tests {
         let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
         assert!(errors.is_empty(), "{errors:#?}");
         assert!(loaded.program.is_some());
-        assert_eq!(loaded.files.len(), 2);
+        assert_eq!(loaded.files.len(), 3);
     }
 }

@@ -26,6 +26,10 @@ decision {
   earliest_refused = earliest(s in items where s.refused: s.date)
   longest_refusal_run = longest_run(s in items where s.refused)
   covered = months_covered(s in items where s.from is present: s.from .. s.to)
+  refused_dates = filter(s in items where s.refused: s.date)
+  by_date = filter(s in sorted(x in items: x.date): s.amount)
+  months_between = months_from_to(2024-11, 2025-02)
+  no_months = months_from_to(2025-02, 2024-11)
   months_before_2025_03 = count(m in months_covered(s in items where s.from is present: s.from .. s.to) where m < 2025-03)
 }
 "#;
@@ -71,6 +75,17 @@ fn aggregations_over_a_list() {
         serde_json::json!(["2025-01", "2025-02", "2025-03", "2025-04"])
     );
     assert_eq!(r["months_before_2025_03"], 2);
+    assert_eq!(
+        r["refused_dates"],
+        serde_json::json!(["2025-01-05", "2025-02-01", "2025-01-20"])
+    );
+    // Sorted by date: 01-05 (3), 01-20 (2), 02-01 (1), 03-09 (7).
+    assert_eq!(r["by_date"], serde_json::json!([3, 2, 1, 7]));
+    assert_eq!(
+        r["months_between"],
+        serde_json::json!(["2024-11", "2024-12", "2025-01", "2025-02"])
+    );
+    assert_eq!(r["no_months"], serde_json::json!([]));
 }
 
 #[test]

@@ -8,7 +8,7 @@ use super::{RenderOptions, render_diagnostic};
 use crate::ast::{RuleId, RuleKind};
 use crate::calendar::CalendarNote;
 use crate::eval::{Because, Shown, explain_expr, explain_rule};
-use crate::eval::{RuleOutcome, working_day_span};
+use crate::eval::{Decision, RuleOutcome, working_day_span};
 use crate::program::CompiledRule;
 use crate::program::{CKind, Program, Type};
 use crate::run::{CaseResult, Status};
@@ -52,6 +52,7 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
                     let _ = writeln!(out, "{}", because_list(&reasons, &style, sources));
                 }
             }
+            out.push_str(&summary(program, decision, &style, facts));
             for kind in RuleKind::ALL.into_iter().filter(|k| *k != RuleKind::Check) {
                 let rules: Vec<_> = program.rules_of(kind).collect();
                 if rules.is_empty() {
@@ -93,12 +94,48 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
     out
 }
 
-/// A rule as named to people: its clause, and its id where the clause alone does not
-/// tell the rules apart (a named id, or a rule that yields values).
+/// The case at a glance: for each kind of rule after the categories, the rules that
+/// hold with what they yield (the tier, the services owed and missing, the subsidies
+/// to apply for, the exits to process), each with its clause.
+fn summary(program: &Program, decision: &Decision, style: &ValueStyle, facts: &Value) -> String {
+    let lang = style.lang;
+    let mut out = String::new();
+    for kind in RuleKind::ALL
+        .into_iter()
+        .filter(|k| !matches!(k, RuleKind::Check | RuleKind::Category))
+    {
+        if program.rules_of(kind).next().is_none() {
+            continue;
+        }
+        let held: Vec<String> = program
+            .rules_of(kind)
+            .filter(|(i, _)| decision.outcomes[i.0 as usize].holds)
+            .map(|(i, rule)| {
+                let outcome = &decision.outcomes[i.0 as usize];
+                match yields_line(rule, outcome, style, facts, decision.as_of) {
+                    Some(line) => format!("\n    {}：{line}", rule_name(rule)),
+                    None => format!("\n    {}", rule_name(rule)),
+                }
+            })
+            .collect();
+        let _ = write!(out, "{}{}", kind_heading(kind, lang), msg(Msg::Colon, lang));
+        if held.is_empty() {
+            out.push_str(msg(Msg::None, lang));
+        }
+        for line in held {
+            out.push_str(&line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A rule as named to people: its clause, and its id when that is a name (the clause
+/// number alone does not tell `二 investigate` from `二 publicity`).
 pub fn rule_name(rule: &CompiledRule) -> String {
-    match (&rule.id, &rule.yields) {
-        (RuleId::Number(_), None) => rule.cite.clause.node.clone(),
-        (id, _) => format!("{} {id}", rule.cite.clause.node),
+    match &rule.id {
+        RuleId::Number(_) => rule.cite.clause.node.clone(),
+        RuleId::Name(id) => format!("{} {id}", rule.cite.clause.node),
     }
 }
 

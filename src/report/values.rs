@@ -59,22 +59,11 @@ pub fn format_value(v: &Value, style: &ValueStyle) -> String {
 }
 
 fn quantity(n: i64, unit: Unit, lang: Lang) -> String {
-    let months = |n: i64| format!("{n}{}", msg(Msg::MonthsUnit, lang));
-    match unit {
-        Unit::Years => format!("{n}{}", msg(Msg::YearsUnit, lang)),
-        Unit::Days => format!("{n}{}", msg(Msg::DaysUnit, lang)),
-        Unit::WorkingDays => format!("{n}{}", msg(Msg::WorkingDaysUnit, lang)),
-        // Long periods read better as years and months: 60年2个月.
-        Unit::Months if n.abs() < 12 => months(n),
-        Unit::Months => {
-            let (years, rest) = (n / 12, (n % 12).abs());
-            let years = format!("{years}{}", msg(Msg::YearsUnit, lang));
-            match (lang, rest) {
-                (Lang::Zh, 0) => format!("{years}（{}）", months(n)),
-                (Lang::En, 0) => format!("{years} ({})", months(n)),
-                (Lang::Zh, _) => format!("{years}{}", months(rest)),
-                (Lang::En, _) => format!("{years} {}", months(rest)),
-            }
-        }
-    }
+    let unit_word = match unit {
+        Unit::Years => Msg::YearsUnit,
+        Unit::Months => Msg::MonthsUnit,
+        Unit::Days => Msg::DaysUnit,
+        Unit::WorkingDays => Msg::WorkingDaysUnit,
+    };
+    format!("{n}{}", msg(unit_word, lang))
 }
