@@ -99,35 +99,45 @@ pub enum Because {
 /// How deep explanations follow definitions.
 const MAX_DEPTH: usize = 3;
 
-/// Why a rule held or failed: the conditions that decided it.
-pub fn explain_rule(program: &Program, facts: &Value, as_of: chrono::NaiveDate, rule: RuleIdx) -> Vec<Because> {
-    match &program.rules[rule.0 as usize].when {
-        Some(w) => explain_expr(program, facts, as_of, w),
-        None => Vec::new(),
-    }
+/// Explains one case's decision. It keeps one evaluation, so the definitions an
+/// explanation needs are computed once per case however many rules are explained.
+pub struct Explainer<'p> {
+    ev: Evaluation<'p>,
 }
 
-/// Why a yes/no expression has its value: the conditions that decided it. A
-/// definition is explained by its own conditions.
-pub fn explain_expr(program: &Program, facts: &Value, as_of: chrono::NaiveDate, e: &CExpr) -> Vec<Because> {
-    let mut ev = Evaluation::new(program, facts, as_of);
-    match &e.kind {
-        CKind::Def(id) => ev.reasons(&program.definitions[id.0 as usize].expr, 0),
-        _ => ev.reasons(e, 0),
+impl<'p> Explainer<'p> {
+    /// An explainer for one case on one date.
+    pub fn new(program: &'p Program, facts: &'p Value, as_of: chrono::NaiveDate) -> Explainer<'p> {
+        Explainer {
+            ev: Evaluation::new(program, facts, as_of),
+        }
     }
-}
 
-/// For a date computed by adding working days (`start + 5 working_days`, through
-/// definitions and `if`): the days the addition walked over, `(start, result]`. The
-/// holidays and make-up days in them are what moved the result.
-pub fn working_day_span(
-    program: &Program,
-    facts: &Value,
-    as_of: chrono::NaiveDate,
-    e: &CExpr,
-) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
-    let mut ev = Evaluation::new(program, facts, as_of);
-    ev.working_day_span(e, 0)
+    /// Why a rule held or failed: the conditions that decided it.
+    pub fn rule(&mut self, rule: RuleIdx) -> Vec<Because> {
+        let program = self.ev.program;
+        match &program.rules[rule.0 as usize].when {
+            Some(w) => self.ev.reasons(w, 0),
+            None => Vec::new(),
+        }
+    }
+
+    /// Why a yes/no expression has its value; a definition is explained by its own
+    /// conditions.
+    pub fn expr(&mut self, e: &CExpr) -> Vec<Because> {
+        let program = self.ev.program;
+        match &e.kind {
+            CKind::Def(id) => self.ev.reasons(&program.definitions[id.0 as usize].expr, 0),
+            _ => self.ev.reasons(e, 0),
+        }
+    }
+
+    /// For a date computed by adding working days (`start + 5 working_days`, through
+    /// definitions and `if`): the days the addition walked over, `(start, result]`. The
+    /// holidays and make-up days in them are what moved the result.
+    pub fn working_day_span(&mut self, e: &CExpr) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+        self.ev.working_day_span(e, 0)
+    }
 }
 
 impl Evaluation<'_> {

@@ -6,7 +6,7 @@
 mod arithmetic;
 mod explain;
 
-pub use explain::{Because, Shown, explain_expr, explain_rule, working_day_span};
+pub use explain::{Because, Explainer, Shown};
 
 use crate::ast::{AggOp, BinOp, RuleKind, UnOp, Unit};
 use crate::calendar::CalendarMissing;

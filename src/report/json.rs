@@ -6,8 +6,8 @@ use super::values::ValueStyle;
 use super::{RenderOptions, diagnostic_json};
 use crate::ast::{RuleId, RuleKind};
 use crate::case::mask_id;
+use crate::eval::Explainer;
 use crate::eval::RuleOutcome;
-use crate::eval::{explain_expr, explain_rule};
 use crate::program::{CKind, CompiledRule, Program, Type};
 use crate::run::{CaseResult, Status};
 use crate::source::SourceMap;
@@ -53,11 +53,12 @@ pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, opt
             show_pii: options.show_pii,
         };
         let mut trace = Vec::new();
+        let mut explainer = Explainer::new(program, facts, decision.as_of);
         for output in &program.decision {
             if output.expr.ty != Type::Bool {
                 continue;
             }
-            let value = explain_expr(program, facts, decision.as_of, &output.expr);
+            let value = explainer.expr(&output.expr);
             let clause = match output.expr.kind {
                 CKind::Def(id) => program.definitions[id.0 as usize]
                     .cite
@@ -82,9 +83,9 @@ pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, opt
             let idx = crate::program::RuleIdx(idx as u32);
             let holds = decision.outcomes[idx.0 as usize].holds;
             let verdict = msg(if holds { Msg::Holds } else { Msg::Fails }, options.lang);
-            let reasons = explain_rule(program, facts, decision.as_of, idx);
+            let reasons = explainer.rule(idx);
             let outcome = &decision.outcomes[idx.0 as usize];
-            let yielded = yields_line(rule, outcome, &style, facts, decision.as_of)
+            let yielded = yields_line(rule, outcome, &style, &mut explainer)
                 .map_or_else(String::new, |line| format!(" → {line}"));
             trace.push(json!(format!(
                 "{} {verdict}: {}{yielded}",

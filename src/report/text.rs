@@ -7,14 +7,12 @@ use super::values::{ValueStyle, format_value};
 use super::{RenderOptions, render_diagnostic};
 use crate::ast::{RuleId, RuleKind};
 use crate::calendar::CalendarNote;
-use crate::eval::{Because, Shown, explain_expr, explain_rule};
-use crate::eval::{Decision, RuleOutcome, working_day_span};
+use crate::eval::{Because, Decision, Explainer, RuleOutcome, Shown};
 use crate::program::CompiledRule;
 use crate::program::{CKind, Program, Type};
 use crate::run::{CaseResult, Status};
 use crate::source::SourceMap;
 use crate::value::Value;
-use chrono::NaiveDate;
 use std::fmt::Write;
 
 /// One case as text.
@@ -37,11 +35,12 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
     let _ = writeln!(out, " · {} {}", msg(Msg::Policy, lang), program.info.id);
     match (&r.decision, r.facts()) {
         (Some(decision), Some(facts)) if r.status == Status::Ok || !decision.outputs.is_empty() => {
+            let mut explainer = Explainer::new(program, facts, decision.as_of);
             for (output, (name, value)) in program.decision.iter().zip(&decision.outputs) {
                 let shown = output.expr.label.as_ref().map_or(name.as_str(), |l| label(l, lang));
                 let _ = writeln!(out, "{shown}{}{}", msg(Msg::Colon, lang), format_value(value, &style));
                 if output.expr.ty == Type::Bool {
-                    let reasons = explain_expr(program, facts, decision.as_of, &output.expr);
+                    let reasons = explainer.expr(&output.expr);
                     if let CKind::Def(id) = output.expr.kind
                         && let Some(cite) = &program.definitions[id.0 as usize].cite
                     {
@@ -52,7 +51,7 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
                     let _ = writeln!(out, "{}", because_list(&reasons, &style, sources));
                 }
             }
-            out.push_str(&summary(program, decision, &style, facts));
+            out.push_str(&summary(program, decision, &style, &mut explainer));
             for kind in RuleKind::ALL.into_iter().filter(|k| *k != RuleKind::Check) {
                 let rules: Vec<_> = program.rules_of(kind).collect();
                 if rules.is_empty() {
@@ -71,10 +70,10 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
                         msg(Msg::Colon, lang)
                     );
                     let outcome = &decision.outcomes[idx.0 as usize];
-                    if let Some(line) = yields_line(rule, outcome, &style, facts, decision.as_of) {
+                    if let Some(line) = yields_line(rule, outcome, &style, &mut explainer) {
                         let _ = writeln!(out, "      {line}");
                     }
-                    let reasons = explain_rule(program, facts, decision.as_of, idx);
+                    let reasons = explainer.rule(idx);
                     if !reasons.is_empty() {
                         let _ = writeln!(out, "      {}", because_list(&reasons, &style, sources));
                     }
@@ -97,7 +96,7 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
 /// The case at a glance: for each kind of rule after the categories, the rules that
 /// hold with what they yield (the tier, the services owed and missing, the subsidies
 /// to apply for, the exits to process), each with its clause.
-fn summary(program: &Program, decision: &Decision, style: &ValueStyle, facts: &Value) -> String {
+fn summary(program: &Program, decision: &Decision, style: &ValueStyle, explainer: &mut Explainer) -> String {
     let lang = style.lang;
     let mut out = String::new();
     for kind in RuleKind::ALL
@@ -112,7 +111,7 @@ fn summary(program: &Program, decision: &Decision, style: &ValueStyle, facts: &V
             .filter(|(i, _)| decision.outcomes[i.0 as usize].holds)
             .map(|(i, rule)| {
                 let outcome = &decision.outcomes[i.0 as usize];
-                match yields_line(rule, outcome, style, facts, decision.as_of) {
+                match yields_line(rule, outcome, style, explainer) {
                     Some(line) => format!("\n    {}：{line}", rule_name(rule)),
                     None => format!("\n    {}", rule_name(rule)),
                 }
@@ -145,8 +144,7 @@ pub fn yields_line(
     rule: &CompiledRule,
     outcome: &RuleOutcome,
     style: &ValueStyle,
-    facts: &Value,
-    as_of: NaiveDate,
+    explainer: &mut Explainer,
 ) -> Option<String> {
     let (Some(fields), Some(values)) = (&rule.yields, &outcome.yields) else {
         return None;
@@ -156,7 +154,7 @@ pub fn yields_line(
         .zip(values)
         .map(|(field, value)| {
             let mut part = format!("{} {}", label(&field.label, style.lang), format_value(value, style));
-            if let Some((from, to)) = working_day_span(style.program, facts, as_of, &field.expr) {
+            if let Some((from, to)) = explainer.working_day_span(&field.expr) {
                 let notes = calendar_notes(&style.program.calendar.notes(from, to), style.lang);
                 match (notes.is_empty(), style.lang) {
                     (true, _) => {}
