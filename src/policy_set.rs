@@ -5,7 +5,7 @@ use crate::ast::PolicyFile;
 use crate::calendar::WorkingDayCalendar;
 use crate::check;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::program::Program;
+use crate::program::{PolicyInfo, Program};
 use crate::source::{SourceMap, Span};
 use crate::syntax::parse_policy;
 
@@ -44,8 +44,10 @@ pub struct LoadedPolicy {
     pub sources: SourceMap,
     /// The parsed files, dependencies first, the main policy last.
     pub files: Vec<PolicyFile>,
-    /// The checked program, when there is no error.
+    /// The checked program (the latest version), when there is no error.
     pub program: Option<Program>,
+    /// Every version: the base policy, then the base with each amendment in turn.
+    pub versions: Vec<Program>,
     /// Every syntax and check diagnostic.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -61,23 +63,64 @@ pub fn load_policy(path: &str, source: PolicySource) -> LoadedPolicy {
         done: Vec::new(),
         calendar: WorkingDayCalendar::default(),
         calendar_files: Vec::new(),
+        amended: Vec::new(),
     };
     loader.load(&normalize(path), None);
     let syntax_ok = !loader.diagnostics.iter().any(Diagnostic::is_error);
-    let program = if syntax_ok && !loader.files.is_empty() {
-        let (program, mut diagnostics) = check::check(&loader.files);
-        loader.diagnostics.append(&mut diagnostics);
+    let mut versions = Vec::new();
+    if syntax_ok && !loader.files.is_empty() {
         let calendar = std::mem::take(&mut loader.calendar);
-        program.map(|p| Program { calendar, ..p })
-    } else {
-        None
-    };
+        let chain = amendment_chain(&loader.amended);
+        for (n, &last) in chain.iter().enumerate() {
+            let (program, mut diagnostics) = check::check(&loader.files[..=last]);
+            // Earlier versions are checked again inside the later ones: report the
+            // diagnostics of the full version only.
+            if n + 1 == chain.len() {
+                loader.diagnostics.append(&mut diagnostics);
+            }
+            let documents = chain[..=n]
+                .iter()
+                .map(|&i| loader.files[i].header.id.node.clone())
+                .collect();
+            match program {
+                Some(p) => versions.push(Program {
+                    calendar: calendar.clone(),
+                    info: PolicyInfo { documents, ..p.info },
+                    ..p
+                }),
+                None => {
+                    versions.clear();
+                    if n + 1 < chain.len() {
+                        loader.diagnostics.append(&mut diagnostics);
+                    }
+                    break;
+                }
+            }
+        }
+    }
     LoadedPolicy {
         sources: loader.sources,
         files: loader.files,
-        program,
+        program: versions.last().cloned(),
+        versions,
         diagnostics: loader.diagnostics,
     }
+}
+
+/// Indices in `files` of the base policy and the documents that amend it, oldest
+/// first: following `amends` back from the main (last) file.
+fn amendment_chain(amended: &[Option<usize>]) -> Vec<usize> {
+    let mut chain = Vec::new();
+    let mut current = amended.len().checked_sub(1);
+    while let Some(i) = current {
+        if chain.contains(&i) {
+            break;
+        }
+        chain.push(i);
+        current = amended[i];
+    }
+    chain.reverse();
+    chain
 }
 
 struct Loader {
@@ -89,6 +132,8 @@ struct Loader {
     done: Vec<String>,
     calendar: WorkingDayCalendar,
     calendar_files: Vec<String>,
+    /// For each file, the index of the file it amends.
+    amended: Vec<Option<usize>>,
 }
 
 impl Loader {
@@ -123,15 +168,28 @@ impl Loader {
         let Some(parsed) = parsed else { return };
         self.stack.push(path.to_string());
         let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
-        for used in parsed.header.uses.clone() {
+        // The amended policy first: an amendment's own `uses` come after it.
+        for used in parsed
+            .header
+            .amends
+            .iter()
+            .chain(&parsed.header.uses)
+            .cloned()
+            .collect::<Vec<_>>()
+        {
             self.load(&relative_to(dir, &used.node), Some(used.span));
         }
         for named in &parsed.header.calendars {
             self.load_calendar(&relative_to(dir, &named.node), named.span);
         }
         self.stack.pop();
+        let amended = parsed.header.amends.as_ref().and_then(|a| {
+            let target = relative_to(dir, &a.node);
+            self.done.iter().position(|d| *d == target)
+        });
         self.done.push(path.to_string());
         self.files.push(parsed);
+        self.amended.push(amended);
     }
 }
 

@@ -288,6 +288,8 @@ pub struct Definition {
     pub is_param: bool,
     /// How many parameters it takes (0 for a plain definition).
     pub arity: usize,
+    /// The id of the policy document it comes from.
+    pub source: String,
     /// The clause it encodes.
     pub cite: Option<Citation>,
     /// Its value.
@@ -328,6 +330,8 @@ pub struct CompiledRule {
     pub notes: Vec<String>,
     /// The values a rule that holds gives the decision record.
     pub yields: Option<Vec<Yield>>,
+    /// The id of the policy document it comes from.
+    pub source: String,
     /// Where it is declared.
     pub span: Span,
 }
@@ -371,6 +375,10 @@ pub struct PolicyInfo {
     pub valid_for: Option<(i64, Unit)>,
     /// Ids of the policies it builds on.
     pub builds_on: Vec<String>,
+    /// The first day an amendment's changes no longer apply.
+    pub until: Option<NaiveDate>,
+    /// The documents of this version: the base policy, then each amendment applied.
+    pub documents: Vec<String>,
 }
 
 /// A checked policy, ready to load cases against and evaluate.

@@ -1,6 +1,7 @@
 //! Running cases: load each case file against the program, pick the evaluation date,
 //! evaluate, and collect one result per case. A bad case never stops the others.
 
+use crate::ast::Effective;
 use crate::case::{LoadedCase, load_cases};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::{Decision, decide};
@@ -41,6 +42,8 @@ pub struct CaseResult {
     pub as_of: Option<NaiveDate>,
     /// The date was read from the clock.
     pub as_of_from_clock: bool,
+    /// The index of the policy version the case was evaluated with.
+    pub version: usize,
     /// The decision, when evaluated.
     pub decision: Option<Decision>,
     /// Diagnostics of loading and evaluating the case.
@@ -49,8 +52,9 @@ pub struct CaseResult {
 
 /// Runs every case of one file.
 pub struct Runner<'p> {
-    /// The policy.
-    pub program: &'p Program,
+    /// The versions of the policy, oldest first; each case is evaluated with the one in
+    /// force on its evaluation date.
+    pub versions: &'p [Program],
     /// `--as-of`, which wins over the case's own date.
     pub as_of: Option<NaiveDate>,
     /// What to do without a date.
@@ -61,8 +65,13 @@ pub struct Runner<'p> {
 impl<'p> Runner<'p> {
     /// A runner for one batch; case ids must be unique across it.
     pub fn new(program: &'p Program, as_of: Option<NaiveDate>, missing_date: MissingDate) -> Runner<'p> {
+        Runner::with_versions(std::slice::from_ref(program), as_of, missing_date)
+    }
+
+    /// A runner over the versions of an amended policy (oldest first, never empty).
+    pub fn with_versions(versions: &'p [Program], as_of: Option<NaiveDate>, missing_date: MissingDate) -> Runner<'p> {
         Runner {
-            program,
+            versions,
             as_of,
             missing_date,
             seen: HashSet::new(),
@@ -71,10 +80,32 @@ impl<'p> Runner<'p> {
 
     /// Evaluates the cases of one file.
     pub fn run_file(&mut self, sources: &mut SourceMap, name: &str, text: &str) -> Vec<CaseResult> {
-        load_cases(self.program, sources, name, text)
+        // Cases are read with the latest schema: amendments only add to it, so the
+        // fields of earlier versions keep their places.
+        load_cases(self.latest(), sources, name, text)
             .into_iter()
             .map(|case| self.run_case(case))
             .collect()
+    }
+
+    fn latest(&self) -> &'p Program {
+        &self.versions[self.versions.len() - 1]
+    }
+
+    /// The index of the version in force on `date`: the latest one whose effective date
+    /// has come and whose `until` has not; the base policy otherwise.
+    pub fn version_on(&self, date: NaiveDate) -> usize {
+        self.versions
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, v)| {
+                let started = matches!(v.info.effective, Some(Effective::On(d)) if d <= date);
+                started && v.info.until.is_none_or(|u| date < u)
+            })
+            .map(|(i, _)| i)
+            .next_back()
+            .unwrap_or(0)
     }
 
     /// An error result for a file that cannot be read.
@@ -87,6 +118,7 @@ impl<'p> Runner<'p> {
             case: LoadedCase::empty(file),
             as_of: None,
             as_of_from_clock: false,
+            version: 0,
             decision: None,
             diagnostics: vec![d],
         }
@@ -123,6 +155,7 @@ impl<'p> Runner<'p> {
             status: Status::Error,
             as_of,
             as_of_from_clock: from_clock,
+            version: 0,
             decision: None,
             diagnostics: Vec::new(),
             case,
@@ -132,7 +165,8 @@ impl<'p> Runner<'p> {
             as_of,
             result.case.facts.as_ref(),
         ) {
-            let decision = decide(self.program, facts, date);
+            result.version = self.version_on(date);
+            let decision = decide(&self.versions[result.version], facts, date);
             if from_clock {
                 diagnostics.push(Diagnostic::warning(
                     Code::AsOfToday,

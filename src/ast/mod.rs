@@ -107,6 +107,10 @@ pub struct Header {
     pub uses: Vec<Spanned<String>>,
     /// Working-day calendar files it uses, as written (relative paths).
     pub calendars: Vec<Spanned<String>>,
+    /// For an amending document: the policy it amends.
+    pub amends: Option<Spanned<String>>,
+    /// The first day its changes no longer apply.
+    pub until: Option<NaiveDate>,
     /// Free notes about the document.
     pub notes: Vec<String>,
     /// The whole header.
@@ -126,6 +130,8 @@ impl Header {
             valid_for: None,
             uses: Vec::new(),
             calendars: Vec::new(),
+            amends: None,
+            until: None,
             notes: Vec::new(),
             span,
         }
@@ -149,6 +155,23 @@ pub enum Item {
     Rule(RuleDecl),
     /// `decision { field = expr }`: values written into the decision record.
     Decision(Vec<DecisionField>),
+    /// `replace …`: a new version of an item of the amended policy.
+    Replace(Box<Item>, Span),
+    /// `repeal category 7 cites "…"`: a rule the amendment removes.
+    Repeal(RepealDecl),
+}
+
+/// `repeal kind id cites "…"`.
+#[derive(Debug, Clone)]
+pub struct RepealDecl {
+    /// The kind of the rule.
+    pub kind: RuleKind,
+    /// Its id.
+    pub id: Spanned<RuleId>,
+    /// The clause of the amending document that repeals it.
+    pub cite: Citation,
+    /// The whole declaration.
+    pub span: Span,
 }
 
 /// An enum type.

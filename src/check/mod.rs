@@ -2,6 +2,7 @@
 //! and reports every problem at once. Its output, a [`Program`], is what the case
 //! loader and the evaluator use.
 
+mod amend;
 mod expr;
 mod forms;
 mod schema;
@@ -64,6 +65,11 @@ struct Checker<'a> {
     rule_exprs: Vec<Option<CExpr>>,
     rule_yields: Vec<Option<Vec<Yield>>>,
     decision_decls: Vec<&'a DecisionField>,
+    /// The id of the policy document being declared.
+    source: &'a str,
+    /// The document each definition and rule comes from (an amendment's, once replaced).
+    def_sources: Vec<&'a str>,
+    rule_sources: Vec<&'a str>,
     decision: Vec<DecisionOutput>,
     /// Item variables of the aggregations being checked, innermost last.
     locals: Vec<(String, Type)>,
@@ -79,12 +85,15 @@ impl<'a> Checker<'a> {
         let mut enum_decls = Vec::new();
         let mut case_parts: Vec<&'a RecordDecl> = Vec::new();
         for file in files {
+            self.source = &file.header.id.node;
             for item in &file.items {
                 match item {
                     Item::Enum(e) => enum_decls.push(e),
                     Item::Case(record) => case_parts.push(record),
                     Item::Param(d) => self.declare_def(d, true),
                     Item::Define(d) => self.declare_def(d, false),
+                    Item::Replace(item, span) => self.declare_replacement(item, *span),
+                    Item::Repeal(repeal) => self.declare_repeal(repeal),
                     Item::Table(t) => {
                         let id = TableId(self.table_decls.len() as u16);
                         if self.add_global(&t.name, Global::Table(id)) {
@@ -122,6 +131,7 @@ impl<'a> Checker<'a> {
         let id = DefId(self.def_decls.len() as u32);
         if self.add_global(&d.name, Global::Def(id)) {
             self.def_decls.push((d, is_param));
+            self.def_sources.push(self.source);
             self.def_state.push(State::Unchecked);
             self.def_exprs.push(None);
             self.def_params.push(Vec::new());
@@ -173,6 +183,16 @@ impl<'a> Checker<'a> {
             );
             return;
         }
+        self.check_citation(r);
+        self.rule_decls.push(r);
+        self.rule_sources.push(self.source);
+        self.rule_state.push(State::Unchecked);
+        self.rule_exprs.push(None);
+        self.rule_yields.push(None);
+    }
+
+    /// A rule must cite its clause, and should give the clause's text.
+    fn check_citation(&mut self, r: &RuleDecl) {
         match &r.cite {
             None => self.error(
                 Diagnostic::error(
@@ -197,10 +217,6 @@ impl<'a> Checker<'a> {
             ),
             Some(_) => {}
         }
-        self.rule_decls.push(r);
-        self.rule_state.push(State::Unchecked);
-        self.rule_exprs.push(None);
-        self.rule_yields.push(None);
     }
 
     /// Second pass: every definition, table, rule and decision field.
@@ -465,17 +481,21 @@ impl<'a> Checker<'a> {
                 .iter()
                 .map(|f| f.header.id.node.clone())
                 .collect(),
+            until: h.until,
+            documents: vec![h.id.node.clone()],
         };
         let definitions = self
             .def_decls
             .iter()
             .zip(self.def_exprs)
-            .map(|((d, is_param), e)| {
+            .zip(&self.def_sources)
+            .map(|(((d, is_param), e), source)| {
                 Some(Definition {
                     name: d.name.node.clone(),
                     label: d.label.clone(),
                     is_param: *is_param,
                     arity: d.params.len(),
+                    source: source.to_string(),
                     cite: d.cite.clone(),
                     expr: e?,
                     span: d.name.span,
@@ -486,7 +506,8 @@ impl<'a> Checker<'a> {
             .rule_decls
             .iter()
             .zip(self.rule_exprs.into_iter().zip(self.rule_yields))
-            .map(|(r, (when, yields))| {
+            .zip(&self.rule_sources)
+            .map(|((r, (when, yields)), source)| {
                 Some(CompiledRule {
                     kind: r.kind,
                     id: r.id.node.clone(),
@@ -496,6 +517,7 @@ impl<'a> Checker<'a> {
                     message: r.message.clone(),
                     notes: r.notes.clone(),
                     yields,
+                    source: source.to_string(),
                     span: r.span,
                 })
             })

@@ -12,13 +12,11 @@ pub fn run(cases: &[String], as_of: Option<NaiveDate>, format: Format, common: &
     let Some(mut loaded) = load_checked_policy(common.policy.as_deref()) else {
         return EXIT_POLICY;
     };
-    let Some(program) = loaded.program.take() else {
-        return EXIT_POLICY;
-    };
+    let versions = std::mem::take(&mut loaded.versions);
     let options = render_options(common);
     // The contract lets `eval` alone fall back on today's date, and say so.
     let today = chrono::Local::now().date_naive();
-    let mut runner = Runner::new(&program, as_of, MissingDate::Today(today));
+    let mut runner = Runner::with_versions(&versions, as_of, MissingDate::Today(today));
     let mut code = EXIT_OK;
     let mut first = true;
     for input in inputs::collect(cases) {
@@ -31,10 +29,16 @@ pub fn run(cases: &[String], as_of: Option<NaiveDate>, format: Format, common: &
                 code = EXIT_FAILED;
             }
             let text = match format {
-                Format::Json => format!("{}\n", decision_json(&r, &program, &loaded.sources, &options)),
+                Format::Json => format!(
+                    "{}\n",
+                    decision_json(&r, &versions[r.version], &loaded.sources, &options)
+                ),
                 Format::Text => {
                     let sep = if first { "" } else { "\n" };
-                    format!("{sep}{}", render_text(&r, &program, &loaded.sources, &options))
+                    format!(
+                        "{sep}{}",
+                        render_text(&r, &versions[r.version], &loaded.sources, &options)
+                    )
                 }
             };
             first = false;

@@ -12,11 +12,9 @@ pub fn run(paths: &[String], as_of: Option<NaiveDate>, common: &CommonArgs) -> u
     let Some(mut loaded) = load_checked_policy(common.policy.as_deref()) else {
         return EXIT_POLICY;
     };
-    let Some(program) = loaded.program.take() else {
-        return EXIT_POLICY;
-    };
+    let versions = std::mem::take(&mut loaded.versions);
     let options = render_options(common);
-    let mut runner = Runner::new(&program, as_of, MissingDate::Error);
+    let mut runner = Runner::with_versions(&versions, as_of, MissingDate::Error);
     let (mut passed, mut failed, mut skipped) = (0usize, 0usize, 0usize);
     let mut report = String::new();
     for input in inputs::collect(paths) {
@@ -25,7 +23,7 @@ pub fn run(paths: &[String], as_of: Option<NaiveDate>, common: &CommonArgs) -> u
             Err(e) => vec![runner.unreadable(&mut loaded.sources, &input.name, e)],
         };
         for r in results {
-            let record = decision_json(&r, &program, &loaded.sources, &options);
+            let record = decision_json(&r, &versions[r.version], &loaded.sources, &options);
             let place = r.case.id_span.map_or_else(
                 || input.name.clone(),
                 |s| format!("{}:{}", input.name, loaded.sources.line_col(s).line),

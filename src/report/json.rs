@@ -23,6 +23,7 @@ pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, opt
     if let (Some(decision), Some(facts)) = (&r.decision, r.facts()) {
         obj.insert("as_of".into(), json!(decision.as_of.format("%Y-%m-%d").to_string()));
         obj.insert("policy".into(), json!(program.info.id));
+        obj.insert("documents".into(), json!(program.info.documents));
         for (name, value) in &decision.outputs {
             obj.insert(name.clone(), value_json(value, program, options.show_pii));
         }
@@ -89,7 +90,7 @@ pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, opt
                 .map_or_else(String::new, |line| format!(" → {line}"));
             trace.push(json!(format!(
                 "{} {verdict}: {}{yielded}",
-                rule_name(rule),
+                rule_name(rule, program),
                 because_list(&reasons, &style, sources)
             )));
         }

@@ -32,7 +32,12 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
             out.push_str(msg(Msg::FromClock, lang));
         }
     }
-    let _ = writeln!(out, " · {} {}", msg(Msg::Policy, lang), program.info.id);
+    let _ = writeln!(
+        out,
+        " · {} {}",
+        msg(Msg::Policy, lang),
+        program.info.documents.join(" + ")
+    );
     match (&r.decision, r.facts()) {
         (Some(decision), Some(facts)) if r.status == Status::Ok || !decision.outputs.is_empty() => {
             let mut explainer = Explainer::new(program, facts, decision.as_of);
@@ -66,7 +71,7 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
                     let _ = writeln!(
                         out,
                         "  {mark} {} {verdict}{}{text}",
-                        rule_name(rule),
+                        rule_name(rule, program),
                         msg(Msg::Colon, lang)
                     );
                     let outcome = &decision.outcomes[idx.0 as usize];
@@ -112,8 +117,8 @@ fn summary(program: &Program, decision: &Decision, style: &ValueStyle, explainer
             .map(|(i, rule)| {
                 let outcome = &decision.outcomes[i.0 as usize];
                 match yields_line(rule, outcome, style, explainer) {
-                    Some(line) => format!("\n    {}：{line}", rule_name(rule)),
-                    None => format!("\n    {}", rule_name(rule)),
+                    Some(line) => format!("\n    {}：{line}", rule_name(rule, program)),
+                    None => format!("\n    {}", rule_name(rule, program)),
                 }
             })
             .collect();
@@ -129,13 +134,18 @@ fn summary(program: &Program, decision: &Decision, style: &ValueStyle, explainer
     out
 }
 
-/// A rule as named to people: its clause, and its id when that is a name (the clause
-/// number alone does not tell `二 investigate` from `二 publicity`).
-pub fn rule_name(rule: &CompiledRule) -> String {
-    match &rule.id {
+/// A rule as named to people: its clause, its id when that is a name (the clause
+/// number alone does not tell `二 investigate` from `二 publicity`), and the amending
+/// document it comes from when that is not the base policy.
+pub fn rule_name(rule: &CompiledRule, program: &Program) -> String {
+    let mut name = match &rule.id {
         RuleId::Number(_) => rule.cite.clause.node.clone(),
         RuleId::Name(id) => format!("{} {id}", rule.cite.clause.node),
+    };
+    if program.info.documents.first().is_some_and(|base| *base != rule.source) {
+        name.push_str(&format!(" [{}]", rule.source));
     }
+    name
 }
 
 /// The values a rule that holds yields, labelled, on one line; a date reached by

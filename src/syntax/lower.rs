@@ -71,6 +71,13 @@ impl Lowering {
                     let unit = parts.next().map_or(Unit::Years, |u| unit(u.as_str()));
                     header.valid_for = Some((n, unit));
                 }
+                Rule::amends_entry => {
+                    header.amends = Some(Spanned {
+                        span: self.span(&value),
+                        node: string_value(value),
+                    })
+                }
+                Rule::until_entry => header.until = parse_date(value.as_str()),
                 Rule::calendar_entry => header.calendars.push(Spanned {
                     span: self.span(&value),
                     node: string_value(value),
@@ -101,6 +108,29 @@ impl Lowering {
             Rule::define_decl => Item::Define(self.define(pair)?),
             Rule::table_decl => Item::Table(self.table(pair)?),
             Rule::rule_decl => Item::Rule(self.rule(pair)?),
+            Rule::replace_decl => {
+                let span = self.span(&pair);
+                match pair.into_inner().nth(1) {
+                    Some(inner) => Item::Replace(Box::new(self.item(inner)?), span),
+                    None => return Err(self.missing(span)),
+                }
+            }
+            Rule::repeal_decl => {
+                let span = self.span(&pair);
+                let mut inner = pair.into_inner().skip(1);
+                let (Some(kind), Some(id), Some(cite)) = (inner.next(), inner.next(), inner.next()) else {
+                    return Err(self.missing(span));
+                };
+                Item::Repeal(RepealDecl {
+                    kind: RuleKind::from_keyword(kind.as_str()).unwrap_or(RuleKind::Category),
+                    id: Spanned {
+                        span: self.span(&id),
+                        node: rule_id(id.as_str()),
+                    },
+                    cite: self.citation(cite),
+                    span,
+                })
+            }
             Rule::decision_decl => Item::Decision(
                 pair.into_inner()
                     .skip(1)

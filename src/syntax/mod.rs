@@ -33,6 +33,8 @@ const ITEM_STARTS: &[&str] = &[
     "referral",
     "limit",
     "check",
+    "replace",
+    "repeal",
 ];
 
 /// Parses one policy file. Returns the file when its header parsed (items with syntax
