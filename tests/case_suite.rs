@@ -83,3 +83,22 @@ fn eval_text_explains_each_category_with_its_clause() {
     assert!(en.contains("一（一） holds"), "{en}");
     assert!(en.contains("age (full years) 50 years ≥ 50 years ✓"), "{en}");
 }
+
+#[test]
+fn the_example_revision_changes_decisions_from_its_effective_date_only() {
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args(["test", "--policy", "examples/revision/hunan-2027-revision.policy", "examples/revision/cases"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.trim_end().ends_with("8 passed, 0 failed"), "{stdout}");
+    // Without the revision, the "after" cases keep the 2025 decisions and fail.
+    let base = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args(["test", "examples/revision/cases"])
+        .output()
+        .unwrap();
+    let base = String::from_utf8_lossy(&base.stdout);
+    assert!(base.contains("rev-man-47-after"), "{base}");
+    assert!(!base.contains("rev-man-47-before"), "{base}");
+}
