@@ -27,6 +27,7 @@ pub mod case;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod diff;
 pub mod eval;
 pub mod expect;
 pub mod policy_set;

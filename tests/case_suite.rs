@@ -87,7 +87,12 @@ fn eval_text_explains_each_category_with_its_clause() {
 #[test]
 fn the_example_revision_changes_decisions_from_its_effective_date_only() {
     let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
-        .args(["test", "--policy", "examples/revision/hunan-2027-revision.policy", "examples/revision/cases"])
+        .args([
+            "test",
+            "--policy",
+            "examples/revision/hunan-2027-revision.policy",
+            "examples/revision/cases",
+        ])
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -101,4 +106,41 @@ fn the_example_revision_changes_decisions_from_its_effective_date_only() {
     let base = String::from_utf8_lossy(&base.stdout);
     assert!(base.contains("rev-man-47-after"), "{base}");
     assert!(!base.contains("rev-man-47-before"), "{base}");
+}
+
+#[test]
+fn diff_lists_the_changed_cases_by_rule() {
+    let p = "examples/revision/hunan-2027-revision.policy";
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args([
+            "diff",
+            "--format",
+            "json",
+            &format!("{p}@2026-12-31"),
+            &format!("{p}@2027-01-01"),
+        ])
+        .arg("examples/revision/cases")
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["summary"]["evaluated"], 8);
+    assert_eq!(report["summary"]["changed"], 8);
+    let by_rule = &report["summary"]["by_rule"];
+    assert_eq!(by_rule["一（一） [hunan-2027-revision-example]"], 6);
+    assert_eq!(by_rule["一（七） [hunan-2027-revision-example]"], 2);
+    assert_eq!(by_rule["二 investigate [hunan-2027-revision-example]"], 2);
+    // The same policy on the same date changes nothing.
+    let same = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args([
+            "diff",
+            &format!("{p}@2027-01-01"),
+            &format!("{p}@2027-01-01"),
+            "examples/revision/cases",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&same.stdout).trim(),
+        "8 cases evaluated, 0 changed"
+    );
 }

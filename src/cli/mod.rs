@@ -5,6 +5,7 @@
 //! error (clap); 3 the policy has errors.
 
 mod check;
+mod diff;
 mod eval;
 mod inputs;
 mod test;
@@ -77,6 +78,27 @@ pub enum Command {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// Evaluate cases under two policies (`FILE`, `builtin`, either with `@DATE`) and
+    /// report every case whose decision changes, grouped by the rule that changed.
+    Diff {
+        /// The old policy: `FILE[@DATE]` or `builtin[@DATE]`.
+        #[arg(value_parser = diff::parse_policy_at)]
+        old: diff::PolicyAt,
+        /// The new policy: `FILE[@DATE]` or `builtin[@DATE]`.
+        #[arg(value_parser = diff::parse_policy_at)]
+        new: diff::PolicyAt,
+        /// Case files or directories.
+        #[arg(required = true)]
+        cases: Vec<String>,
+        /// Evaluation date for cases (when OLD or NEW gives none).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
     /// Run case files that carry an `expect:` block; report what differs.
     Test {
         /// Case files or directories.
@@ -105,6 +127,14 @@ pub fn run(cli: Cli) -> u8 {
             common,
         } => eval::run(&cases, as_of, format, &common),
         Command::Test { paths, as_of, common } => test::run(&paths, as_of, &common),
+        Command::Diff {
+            old,
+            new,
+            cases,
+            as_of,
+            format,
+            common,
+        } => diff::run(&old, &new, &cases, as_of, format, &common),
     }
 }
 

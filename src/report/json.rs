@@ -1,14 +1,13 @@
 //! The JSON decision record of contract §4.
 
-use super::messages::{Msg, msg};
-use super::text::{because_list, rule_name, yields_line};
+use super::trace::trace_lines;
 use super::values::ValueStyle;
 use super::{RenderOptions, diagnostic_json};
 use crate::ast::{RuleId, RuleKind};
 use crate::case::mask_id;
 use crate::eval::Explainer;
 use crate::eval::RuleOutcome;
-use crate::program::{CKind, CompiledRule, Program, Type};
+use crate::program::{CompiledRule, Program};
 use crate::run::{CaseResult, Status};
 use crate::source::SourceMap;
 use crate::value::Value;
@@ -53,48 +52,9 @@ pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, opt
             lang: options.lang,
             show_pii: options.show_pii,
         };
-        let mut trace = Vec::new();
         let mut explainer = Explainer::new(program, facts, decision.as_of);
-        for output in &program.decision {
-            if output.expr.ty != Type::Bool {
-                continue;
-            }
-            let value = explainer.expr(&output.expr);
-            let clause = match output.expr.kind {
-                CKind::Def(id) => program.definitions[id.0 as usize]
-                    .cite
-                    .as_ref()
-                    .map(|c| c.clause.node.clone()),
-                _ => None,
-            };
-            let holds = decision.outputs.iter().any(|(n, v)| *n == output.name && v.truthy());
-            let verdict = msg(if holds { Msg::Holds } else { Msg::Fails }, options.lang);
-            let head = clause.map_or_else(|| output.name.clone(), |c| format!("{c} {}", output.name));
-            trace.push(json!(format!(
-                "{head} {verdict}: {}",
-                because_list(&value, &style, sources)
-            )));
-        }
-        for (idx, rule) in program
-            .rules
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.kind != RuleKind::Check)
-        {
-            let idx = crate::program::RuleIdx(idx as u32);
-            let holds = decision.outcomes[idx.0 as usize].holds;
-            let verdict = msg(if holds { Msg::Holds } else { Msg::Fails }, options.lang);
-            let reasons = explainer.rule(idx);
-            let outcome = &decision.outcomes[idx.0 as usize];
-            let yielded = yields_line(rule, outcome, &style, &mut explainer)
-                .map_or_else(String::new, |line| format!(" → {line}"));
-            trace.push(json!(format!(
-                "{} {verdict}: {}{yielded}",
-                rule_name(rule, program),
-                because_list(&reasons, &style, sources)
-            )));
-        }
-        obj.insert("trace".into(), Json::Array(trace));
+        let trace = trace_lines(program, decision, &mut explainer, &style, sources);
+        obj.insert("trace".into(), trace.into_iter().map(Json::String).collect());
     } else {
         obj.insert("diagnostics".into(), diagnostics(r, sources));
     }

@@ -5,12 +5,14 @@ mod diagnostics;
 mod json;
 pub mod messages;
 mod text;
+mod trace;
 mod values;
 
 pub use diagnostics::{diagnostic_json, render_diagnostic};
 pub use json::{decision_json, value_json};
 pub use messages::Lang;
-pub use text::{because_list, render_text};
+pub use text::{because_list, render_text, rule_name};
+pub use trace::{rule_trace, trace_lines};
 pub use values::{ValueStyle, format_value};
 
 /// How results are rendered.

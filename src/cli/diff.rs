@@ -1,0 +1,164 @@
+//! `zhengce diff OLD NEW CASES...`: every case whose decision changes between two
+//! policies (or one policy on two dates), grouped by the rule that changed, with both
+//! explanations; then a summary.
+
+use super::{CommonArgs, EXIT_OK, EXIT_POLICY, Format, inputs, print, render_options};
+use crate::diff::{CaseDiff, Side, diff_case};
+use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
+use crate::report::render_diagnostic;
+use crate::run::{CaseResult, MissingDate, Runner};
+use chrono::NaiveDate;
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::io::Write;
+
+/// `POLICY[@DATE]`: a policy file (or `builtin`) and, optionally, the date to evaluate
+/// every case on.
+#[derive(Debug, Clone)]
+pub struct PolicyAt {
+    path: Option<String>,
+    date: Option<NaiveDate>,
+}
+
+/// Parses `POLICY[@DATE]`.
+pub fn parse_policy_at(s: &str) -> Result<PolicyAt, String> {
+    let (path, date) = match s.rsplit_once('@') {
+        Some((p, d)) => (p, Some(super::parse_date(d)?)),
+        None => (s, None),
+    };
+    let path = (path != "builtin").then(|| path.to_string());
+    Ok(PolicyAt { path, date })
+}
+
+struct Run {
+    loaded: LoadedPolicy,
+    versions: Vec<crate::program::Program>,
+    results: Vec<CaseResult>,
+}
+
+fn run_side(spec: &PolicyAt, as_of: Option<NaiveDate>, cases: &[String]) -> Option<Run> {
+    let mut loaded = match &spec.path {
+        Some(p) => load_policy(p, PolicySource::Disk),
+        None => load_policy(DEFAULT_POLICY, PolicySource::Builtin),
+    };
+    let mut err = std::io::stderr().lock();
+    for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
+        let _ = err.write_all(render_diagnostic(d, &loaded.sources, super::color()).as_bytes());
+    }
+    let versions = std::mem::take(&mut loaded.versions);
+    if versions.is_empty() {
+        return None;
+    }
+    let mut runner = Runner::with_versions(&versions, spec.date.or(as_of), MissingDate::Error);
+    let mut results = Vec::new();
+    for input in inputs::collect(cases) {
+        match &input.text {
+            Ok(text) => results.extend(runner.run_file(&mut loaded.sources, &input.name, text)),
+            Err(e) => results.push(runner.unreadable(&mut loaded.sources, &input.name, e)),
+        }
+    }
+    drop(runner);
+    Some(Run {
+        loaded,
+        versions,
+        results,
+    })
+}
+
+/// Runs `diff`.
+pub fn run(
+    old: &PolicyAt,
+    new: &PolicyAt,
+    cases: &[String],
+    as_of: Option<NaiveDate>,
+    format: Format,
+    common: &CommonArgs,
+) -> u8 {
+    let (Some(a), Some(b)) = (run_side(old, as_of, cases), run_side(new, as_of, cases)) else {
+        return EXIT_POLICY;
+    };
+    let options = render_options(common);
+    let mut diffs: Vec<CaseDiff> = Vec::new();
+    for (ra, rb) in a.results.iter().zip(&b.results) {
+        let sa = Side {
+            program: &a.versions[ra.version],
+            sources: &a.loaded.sources,
+            result: ra,
+        };
+        let sb = Side {
+            program: &b.versions[rb.version],
+            sources: &b.loaded.sources,
+            result: rb,
+        };
+        diffs.extend(diff_case(sa, sb, &options));
+    }
+    let evaluated = a.results.len();
+    // Group by the rule that changed; a change no rule explains goes under its fields.
+    let mut groups: BTreeMap<String, Vec<&CaseDiff>> = BTreeMap::new();
+    for d in &diffs {
+        if d.rules.is_empty() {
+            // A case that can be evaluated on one side only is a change of status.
+            let keys: Vec<&str> = d.changes.iter().map(|c| c.key.as_str()).collect();
+            let group = if keys.contains(&"status") {
+                "status".to_string()
+            } else {
+                keys.join(", ")
+            };
+            groups.entry(group).or_default().push(d);
+        }
+        for r in &d.rules {
+            groups.entry(r.rule.clone()).or_default().push(d);
+        }
+    }
+    match format {
+        Format::Json => print(&format!("{}\n", diff_json(&diffs, &groups, evaluated))),
+        Format::Text => print(&diff_text(&groups, diffs.len(), evaluated)),
+    }
+    EXIT_OK
+}
+
+fn change_text(d: &CaseDiff) -> String {
+    let parts: Vec<String> = d
+        .changes
+        .iter()
+        .map(|c| format!("{}: {} → {}", c.key, c.old, c.new))
+        .collect();
+    parts.join("; ")
+}
+
+fn diff_text(groups: &BTreeMap<String, Vec<&CaseDiff>>, changed: usize, evaluated: usize) -> String {
+    let mut out = String::new();
+    for (rule, cases) in groups {
+        out.push_str(&format!("{rule} ({} case(s))\n", cases.len()));
+        for d in cases {
+            out.push_str(&format!("  {}: {}\n", d.case, change_text(d)));
+            for r in d.rules.iter().filter(|r| r.rule == *rule) {
+                out.push_str(&format!("    old: {}\n", r.old.as_deref().unwrap_or("—")));
+                out.push_str(&format!("    new: {}\n", r.new.as_deref().unwrap_or("—")));
+            }
+        }
+    }
+    let by_rule: Vec<String> = groups.iter().map(|(r, c)| format!("{r} {}", c.len())).collect();
+    out.push_str(&format!("{evaluated} cases evaluated, {changed} changed"));
+    if !by_rule.is_empty() {
+        out.push_str(&format!("; by rule: {}", by_rule.join(", ")));
+    }
+    out.push('\n');
+    out
+}
+
+fn diff_json(diffs: &[CaseDiff], groups: &BTreeMap<String, Vec<&CaseDiff>>, evaluated: usize) -> serde_json::Value {
+    let cases: Vec<serde_json::Value> = diffs
+        .iter()
+        .map(|d| {
+            json!({
+                "case": d.case,
+                "changes": d.changes.iter().map(|c| json!({"key": c.key, "old": c.old, "new": c.new})).collect::<Vec<_>>(),
+                "rules": d.rules.iter().map(|r| json!({"rule": r.rule, "old": r.old, "new": r.new})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let by_rule: serde_json::Map<String, serde_json::Value> =
+        groups.iter().map(|(r, c)| (r.clone(), json!(c.len()))).collect();
+    json!({"cases": cases, "summary": {"evaluated": evaluated, "changed": diffs.len(), "by_rule": by_rule}})
+}
