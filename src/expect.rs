@@ -161,3 +161,57 @@ pub fn yaml_json(node: &YamlNode) -> Json {
         ),
     }
 }
+
+/// How one test case ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestResult {
+    /// Its expectations hold.
+    Passed,
+    /// An expectation does not hold, or the case cannot be evaluated.
+    Failed,
+    /// It has no `expect` block.
+    Skipped,
+}
+
+impl TestResult {
+    /// The lower-case name used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TestResult::Passed => "passed",
+            TestResult::Failed => "failed",
+            TestResult::Skipped => "skipped",
+        }
+    }
+}
+
+/// One test case's outcome, for the test reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TestOutcome {
+    /// The case id.
+    pub case: String,
+    /// The case file.
+    pub file: String,
+    /// The line of its id.
+    pub line: Option<usize>,
+    /// How it ended.
+    pub result: TestResult,
+    /// What differed from its expectations.
+    pub mismatches: Vec<Mismatch>,
+    /// Why it could not be evaluated.
+    pub errors: Vec<String>,
+}
+
+impl TestOutcome {
+    /// One line saying what went wrong (empty when it passed).
+    pub fn summary(&self) -> String {
+        let mut parts: Vec<String> = self
+            .mismatches
+            .iter()
+            .map(|m| format!("{}: expected {}, got {}", m.key, m.expected, m.actual))
+            .collect();
+        if parts.is_empty() && !self.errors.is_empty() {
+            parts.push(format!("cannot be evaluated: {}", self.errors[0]));
+        }
+        parts.join("; ")
+    }
+}

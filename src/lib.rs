@@ -26,6 +26,7 @@ pub mod calendar;
 pub mod case;
 pub mod check;
 pub mod cli;
+pub mod coverage;
 pub mod diagnostic;
 pub mod diff;
 pub mod eval;

@@ -107,6 +107,18 @@ pub enum Command {
         /// Evaluation date for every case (otherwise each case's `as_of`).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Also write the results as JUnit XML to FILE.
+        #[arg(long, value_name = "FILE")]
+        junit: Option<String>,
+        /// Report which rules and conditions the cases make true and false.
+        #[arg(long)]
+        coverage: bool,
+        /// Fail when rule coverage is below PCT percent.
+        #[arg(long, value_name = "PCT")]
+        coverage_min: Option<f64>,
         #[command(flatten)]
         common: CommonArgs,
     },
@@ -126,7 +138,24 @@ pub fn run(cli: Cli) -> u8 {
             format,
             common,
         } => eval::run(&cases, as_of, format, &common),
-        Command::Test { paths, as_of, common } => test::run(&paths, as_of, &common),
+        Command::Test {
+            paths,
+            as_of,
+            format,
+            junit,
+            coverage,
+            coverage_min,
+            common,
+        } => {
+            let options = test::TestOptions {
+                as_of,
+                format,
+                junit,
+                coverage,
+                coverage_min,
+            };
+            test::run(&paths, &options, &common)
+        }
         Command::Diff {
             old,
             new,

@@ -1,0 +1,81 @@
+//! `zhengce test` reports: JUnit XML that a JUnit consumer reads, JSON, and coverage
+//! with a minimum that fails the run.
+
+use std::process::Command;
+
+fn zhengce(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn temp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhengce-reports-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn junit_output_is_xml_that_a_consumer_reads() {
+    let failing = temp("failing.yaml");
+    std::fs::write(
+        &failing,
+        "id: wrong & <odd>\nas_of: 2025-09-01\nexpect: { categories: [6] }\nperson: { gender: male, birth_date: 1975-03-10 }\n\
+         registration: { unemployed_since: 2025-01-10 }\nemployment: { status: unemployed }\n",
+    )
+    .unwrap();
+    let junit = temp("junit.xml");
+    let out = zhengce(&[
+        "test",
+        "--junit",
+        junit.to_str().unwrap(),
+        "tests/cases/eligibility/cat3-dibao.yaml",
+        failing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    let suites: Vec<_> = root.children().filter(|n| n.has_tag_name("testsuite")).collect();
+    assert_eq!(suites.len(), 2);
+    let cases: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("testcase")).collect();
+    assert_eq!(root.attribute("tests"), Some(cases.len().to_string().as_str()));
+    assert_eq!(root.attribute("failures"), Some("1"));
+    let failed = cases
+        .iter()
+        .find(|c| c.attribute("name") == Some("wrong & <odd>"))
+        .expect("the failing case");
+    let failure = failed
+        .children()
+        .find(|n| n.has_tag_name("failure"))
+        .expect("a failure element");
+    assert_eq!(failure.attribute("message"), Some("categories: expected [6], got [1]"));
+    let passed = cases.iter().filter(|c| !c.children().any(|n| n.is_element())).count();
+    assert_eq!(passed, cases.len() - 1);
+}
+
+#[test]
+fn json_report_lists_every_case() {
+    let out = zhengce(&["test", "--format", "json", "tests/cases/eligibility/cat3-dibao.yaml"]);
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cases = report["cases"].as_array().unwrap();
+    assert_eq!(report["passed"], cases.len());
+    assert!(cases.iter().all(|c| c["result"] == "passed"));
+}
+
+#[test]
+fn coverage_is_complete_on_the_suite_and_the_minimum_fails_a_partial_one() {
+    let full = zhengce(&["test", "--coverage", "--coverage-min", "100", "tests/cases"]);
+    let text = String::from_utf8_lossy(&full.stdout);
+    assert!(full.status.success(), "{text}");
+    assert!(text.contains("coverage: rules 100.0%"), "{text}");
+    // One folder alone leaves rules unexercised: the minimum fails the run.
+    let partial = zhengce(&["test", "--coverage-min", "100", "tests/cases/eligibility"]);
+    let text = String::from_utf8_lossy(&partial.stdout);
+    assert_eq!(partial.status.code(), Some(1), "{text}");
+    assert!(text.contains("is below the minimum 100%"), "{text}");
+    assert!(text.contains("never holds: 五（七）"), "{text}");
+}
