@@ -91,6 +91,14 @@ pub enum Code {
     CalendarMissing,
     /// Dates of a case that must be in order are not.
     DatesOutOfOrder,
+    /// A definition or case field nothing reads.
+    Unused,
+    /// A rule whose condition is always false.
+    NeverHolds,
+    /// Two tiers that hold for the same input.
+    TierOverlap,
+    /// An input for which no tier holds.
+    TierGap,
     // Tests.
     /// A decision differs from a test case's `expect` block.
     ExpectationFailed,
@@ -132,6 +140,10 @@ impl Code {
             Code::BadCalendar => "bad_calendar",
             Code::CalendarMissing => "calendar_missing",
             Code::DatesOutOfOrder => "dates_out_of_order",
+            Code::Unused => "unused",
+            Code::NeverHolds => "never_holds",
+            Code::TierOverlap => "tier_overlap",
+            Code::TierGap => "tier_gap",
             Code::ExpectationFailed => "expectation_failed",
             Code::Policy(code) => code,
         }

@@ -112,6 +112,8 @@ pub struct SchemaField {
     pub default: Option<Value>,
     /// Where it may be derived from.
     pub derive: Option<DeriveFrom>,
+    /// Why the field is kept (a field no rule reads must say why).
+    pub note: Option<String>,
     /// Where the field is declared.
     pub span: Span,
 }

@@ -237,6 +237,8 @@ pub enum FieldShape {
         label: Label,
         /// `from path`: where it may be derived from.
         derive: Option<Derive>,
+        /// Why the field is there (a field no rule reads must say why it is kept).
+        note: Option<String>,
     },
 }
 

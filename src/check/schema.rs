@@ -84,7 +84,8 @@ fn compile_record<'a>(
                     optional: true,
                     default: None,
                     derive: None,
-                    span: first.span,
+                    note: None,
+                    span: first.name.span,
                 };
                 (info, field)
             }
@@ -94,6 +95,7 @@ fn compile_record<'a>(
                 default,
                 label,
                 derive,
+                note,
             } => {
                 for f in &group[1..] {
                     duplicate(c, f, first);
@@ -119,7 +121,8 @@ fn compile_record<'a>(
                     optional: *optional || default.is_some() || derive.is_some(),
                     default,
                     derive: None,
-                    span: first.span,
+                    note: note.clone(),
+                    span: first.name.span,
                 };
                 (info, field)
             }

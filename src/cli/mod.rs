@@ -63,6 +63,10 @@ pub enum Command {
     Check {
         /// Policy files (default: the built-in Hunan policy).
         policies: Vec<String>,
+        /// Treat every warning (unused definitions and fields, rules that never hold,
+        /// overlapping tiers or a gap between them) as an error.
+        #[arg(long)]
+        strict: bool,
     },
     /// Evaluate case files and explain every outcome.
     Eval {
@@ -131,7 +135,7 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 /// Runs a parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
-        Command::Check { policies } => check::run(&policies),
+        Command::Check { policies, strict } => check::run(&policies, strict),
         Command::Eval {
             cases,
             as_of,

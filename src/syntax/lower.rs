@@ -203,6 +203,7 @@ impl Lowering {
         } else {
             let ty = self.type_expr(next)?;
             let (mut optional, mut default, mut label, mut derive) = (false, None, Label::default(), None);
+            let mut note = None;
             for part in inner {
                 match part.as_rule() {
                     Rule::optional_mark => optional = true,
@@ -213,6 +214,7 @@ impl Lowering {
                     }
                     Rule::label => label = self.label(part),
                     Rule::derive_clause => derive = Some(self.derive(part)),
+                    Rule::note => note = part.into_inner().nth(1).map(string_value),
                     _ => {}
                 }
             }
@@ -222,6 +224,7 @@ impl Lowering {
                 default,
                 label,
                 derive,
+                note,
             }
         };
         Ok(FieldDecl { name, shape, span })

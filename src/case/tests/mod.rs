@@ -69,6 +69,7 @@ fn program() -> Program {
         optional: true,
         default: None,
         derive: None,
+        note: None,
         span,
     });
     program

@@ -1,0 +1,20 @@
+//! Lints on a checked policy: definitions and case fields nothing reads, rules that can
+//! never hold, and tiers that overlap or leave a gap. Warnings for `zhengce check`;
+//! errors for `zhengce check --strict`, as CI wants them.
+
+mod tiers;
+mod usage;
+
+use crate::diagnostic::Diagnostic;
+use crate::program::Program;
+
+/// Every lint warning of a policy, in a stable order.
+pub fn lint(program: &Program) -> Vec<Diagnostic> {
+    let mut out = usage::unused(program);
+    out.extend(usage::never_holds(program));
+    out.extend(tiers::overlaps_and_gaps(program));
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,76 @@
+use super::lint;
+use crate::diagnostic::Code;
+use crate::source::SourceMap;
+use crate::syntax::parse_policy;
+
+fn lint_codes(text: &str) -> Vec<(Code, String)> {
+    let mut map = SourceMap::new();
+    let file = map.add("t.policy", text);
+    let (parsed, errors) = parse_policy(file, text);
+    assert!(errors.is_empty(), "{errors:?}");
+    let (program, diagnostics) = crate::check::check(&[parsed.unwrap()]);
+    let program = program.unwrap_or_else(|| panic!("{diagnostics:#?}"));
+    lint(&program).into_iter().map(|d| (d.code, d.message)).collect()
+}
+
+const TIERS: &str = r#"policy "t" {}
+enum Ability "能力" { some "一定", weaker "较弱", weak "弱" }
+case {
+  a "评估" {
+    ability: Ability? "能力"
+    hard: bool = false "困难"
+    wants: bool = true "意愿"
+  }
+}
+define applies "适用" = a.wants and a.ability is present
+tier 1 cites "一" "t" { when applies and a.ability is some }
+tier 2 cites "二" "t" { when applies and (a.ability is weaker or a.ability is weak and not a.hard) }
+tier 3 cites "三" "t" { when applies and a.ability is weak and a.hard }
+"#;
+
+#[test]
+fn well_formed_tiers_have_no_overlap_and_no_gap() {
+    assert_eq!(lint_codes(TIERS), vec![]);
+}
+
+#[test]
+fn overlapping_tiers_are_found() {
+    let text = TIERS.replace("a.ability is weak and not a.hard)", "a.ability is weak)");
+    let found = lint_codes(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Code::TierOverlap);
+    assert_eq!(
+        found[0].1,
+        "tier 2 and tier 3 both hold when a.ability = 弱, a.hard = 是"
+    );
+}
+
+#[test]
+fn a_gap_between_tiers_is_found() {
+    let text = TIERS.replace(" or a.ability is weak and not a.hard", "");
+    let found = lint_codes(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Code::TierGap);
+    assert_eq!(found[0].1, "no tier holds when a.ability = 弱, a.hard = 否");
+}
+
+#[test]
+fn unused_definitions_and_fields_and_rules_that_never_hold() {
+    let text = r#"policy "t" {}
+case { x: bool = false "x"  y: int? "y"  z: text? "z" note "kept for the record" }
+param cap "上限" = 3
+define spare "多余" = x
+category 1 cites "一" "t" { when x and cap > 5 }
+category 2 cites "二" "t" { when cap > 5 }
+"#;
+    let found = lint_codes(text);
+    let messages: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "definition `spare` is not used by any rule",
+            "case field `y` is not read by any rule",
+            "category 2 can never hold: its condition is always false",
+        ]
+    );
+}

@@ -1,0 +1,257 @@
+//! Tiers must not overlap and must leave no gap. The yes/no and enum case fields the
+//! tier rules read are enumerated (present values only); everything else is unknown,
+//! and a condition every tier shares (its guard, such as "a tier applies") is taken as
+//! true. Overlap: two tiers that both hold for some assignment. Gap: an assignment for
+//! which every tier definitely fails. Three-valued logic keeps both free of false alarms.
+
+use super::usage::children;
+use crate::ast::{BinOp, RuleKind, UnOp};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::program::{CExpr, CKind, Program, Type};
+use crate::value::Value;
+
+/// At most this many assignments are tried.
+const MAX_ASSIGNMENTS: usize = 4096;
+/// How deep definitions are followed.
+const MAX_DEPTH: usize = 16;
+
+/// A case field with the values it is tried with.
+struct Variable {
+    path: Box<[u16]>,
+    values: Vec<Value>,
+}
+
+/// Overlap and gap diagnostics for the tier rules.
+pub(super) fn overlaps_and_gaps(program: &Program) -> Vec<Diagnostic> {
+    let tiers: Vec<(usize, &CExpr)> = program
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == RuleKind::Tier)
+        .filter_map(|(i, r)| r.when.as_ref().map(|w| (i, w)))
+        .collect();
+    if tiers.len() < 2 {
+        return Vec::new();
+    }
+    let guards = shared_guards(program, &tiers);
+    let mut variables = Vec::new();
+    for (_, when) in &tiers {
+        collect_variables(program, when, &guards, &mut variables, 0);
+    }
+    let total: usize = variables.iter().map(|v| v.values.len()).product();
+    if total == 0 || total > MAX_ASSIGNMENTS {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut reported_gap = false;
+    let mut reported = Vec::new();
+    for n in 0..total {
+        let assignment = assignment(&variables, n);
+        let env = Env {
+            program,
+            variables: &variables,
+            assignment: &assignment,
+            guards: &guards,
+        };
+        let values: Vec<Option<bool>> = tiers.iter().map(|(_, w)| env.tri(w, 0)).collect();
+        for a in 0..tiers.len() {
+            for b in a + 1..tiers.len() {
+                if values[a] == Some(true) && values[b] == Some(true) && !reported.contains(&(a, b)) {
+                    reported.push((a, b));
+                    let (ra, rb) = (&program.rules[tiers[a].0], &program.rules[tiers[b].0]);
+                    out.push(
+                        Diagnostic::warning(
+                            Code::TierOverlap,
+                            format!(
+                                "tier {} and tier {} both hold when {}",
+                                ra.id,
+                                rb.id,
+                                describe(program, &variables, &assignment)
+                            ),
+                        )
+                        .at(rb.span, "overlaps")
+                        .with_related(ra.span, "with this tier"),
+                    );
+                }
+            }
+        }
+        if !reported_gap && values.iter().all(|v| *v == Some(false)) {
+            reported_gap = true;
+            let first = &program.rules[tiers[0].0];
+            out.push(
+                Diagnostic::warning(
+                    Code::TierGap,
+                    format!("no tier holds when {}", describe(program, &variables, &assignment)),
+                )
+                .at(first.span, "tiers leave a gap")
+                .with_help("every input that should get a tier needs one tier whose condition holds"),
+            );
+        }
+    }
+    out
+}
+
+/// The top-level `and` parts of a condition.
+fn conjuncts<'e>(e: &'e CExpr, out: &mut Vec<&'e CExpr>) {
+    match &e.kind {
+        CKind::Binary(BinOp::And, l, r) => {
+            conjuncts(l, out);
+            conjuncts(r, out);
+        }
+        _ => out.push(e),
+    }
+}
+
+/// Definitions every tier requires at its top level (the tiers' shared guard).
+fn shared_guards(program: &Program, tiers: &[(usize, &CExpr)]) -> Vec<u32> {
+    let defs_of = |e: &CExpr| {
+        let mut parts = Vec::new();
+        conjuncts(e, &mut parts);
+        parts
+            .into_iter()
+            .filter_map(|p| match p.kind {
+                CKind::Def(id) if program.definitions[id.0 as usize].arity == 0 => Some(id.0),
+                _ => None,
+            })
+            .collect::<Vec<u32>>()
+    };
+    let mut shared = defs_of(tiers[0].1);
+    for (_, when) in &tiers[1..] {
+        let these = defs_of(when);
+        shared.retain(|d| these.contains(d));
+    }
+    shared
+}
+
+/// The yes/no and enum case fields a condition reads, outside the shared guards.
+fn collect_variables(program: &Program, e: &CExpr, guards: &[u32], out: &mut Vec<Variable>, depth: usize) {
+    match &e.kind {
+        CKind::CaseField(path) if !out.iter().any(|v| v.path == *path) => {
+            let values = match &e.ty {
+                Type::Bool => vec![Value::Bool(false), Value::Bool(true)],
+                Type::Enum(id) => {
+                    let count = program.enum_type(*id).variants.len() as u16;
+                    (0..count).map(|v| Value::Enum(*id, v)).collect()
+                }
+                _ => return,
+            };
+            out.push(Variable {
+                path: path.clone(),
+                values,
+            });
+        }
+        CKind::Def(id) if guards.contains(&id.0) => return,
+        CKind::Def(id) if depth < MAX_DEPTH => collect_variables(
+            program,
+            &program.definitions[id.0 as usize].expr,
+            guards,
+            out,
+            depth + 1,
+        ),
+        _ => {}
+    }
+    for child in children(e) {
+        collect_variables(program, child, guards, out, depth);
+    }
+}
+
+/// The n-th assignment, by mixed-radix counting over the variables' values.
+fn assignment(variables: &[Variable], mut n: usize) -> Vec<Value> {
+    variables
+        .iter()
+        .map(|v| {
+            let value = v.values[n % v.values.len()].clone();
+            n /= v.values.len();
+            value
+        })
+        .collect()
+}
+
+fn describe(program: &Program, variables: &[Variable], assignment: &[Value]) -> String {
+    let style = crate::report::ValueStyle {
+        program,
+        lang: crate::report::Lang::Zh,
+        show_pii: false,
+    };
+    let parts: Vec<String> = variables
+        .iter()
+        .zip(assignment)
+        .map(|(v, value)| {
+            format!(
+                "{} = {}",
+                field_path(program, &v.path),
+                crate::report::format_value(value, &style)
+            )
+        })
+        .collect();
+    parts.join(", ")
+}
+
+fn field_path(program: &Program, path: &[u16]) -> String {
+    let mut record = Program::ROOT;
+    let mut names = Vec::new();
+    for i in path {
+        let Some(field) = program.record(record).fields.get(*i as usize) else {
+            break;
+        };
+        names.push(field.name.clone());
+        if let Type::Record(r) = field.ty {
+            record = r;
+        }
+    }
+    names.join(".")
+}
+
+struct Env<'a> {
+    program: &'a Program,
+    variables: &'a [Variable],
+    assignment: &'a [Value],
+    guards: &'a [u32],
+}
+
+impl Env<'_> {
+    fn value(&self, e: &CExpr) -> Option<Value> {
+        match &e.kind {
+            CKind::CaseField(path) => {
+                let i = self.variables.iter().position(|v| v.path == *path)?;
+                Some(self.assignment[i].clone())
+            }
+            CKind::Const(v) => Some(v.clone()),
+            _ => None,
+        }
+    }
+
+    /// Three-valued: `Some(b)` when the assignment decides it, `None` when it does not.
+    fn tri(&self, e: &CExpr, depth: usize) -> Option<bool> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        match &e.kind {
+            CKind::Const(Value::Bool(b)) => Some(*b),
+            CKind::CaseField(_) => match self.value(e) {
+                Some(Value::Bool(b)) => Some(b),
+                _ => None,
+            },
+            CKind::IsVariant(inner, v, negated) => match self.value(inner) {
+                Some(Value::Enum(_, actual)) => Some((actual == *v) != *negated),
+                _ => None,
+            },
+            // Enumerated values are present.
+            CKind::IsAbsent(inner, absent) => self.value(inner).map(|_| !absent),
+            CKind::Unary(UnOp::Not, inner) => self.tri(inner, depth).map(|b| !b),
+            CKind::Binary(BinOp::And, l, r) => match (self.tri(l, depth), self.tri(r, depth)) {
+                (Some(false), _) | (_, Some(false)) => Some(false),
+                (Some(true), Some(true)) => Some(true),
+                _ => None,
+            },
+            CKind::Binary(BinOp::Or, l, r) => match (self.tri(l, depth), self.tri(r, depth)) {
+                (Some(true), _) | (_, Some(true)) => Some(true),
+                (Some(false), Some(false)) => Some(false),
+                _ => None,
+            },
+            CKind::Def(id) if self.guards.contains(&id.0) => Some(true),
+            CKind::Def(id) => self.tri(&self.program.definitions[id.0 as usize].expr, depth + 1),
+            _ => None,
+        }
+    }
+}

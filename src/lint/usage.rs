@@ -1,0 +1,182 @@
+//! What the policy reads: definitions reached from its rules and decision, and case
+//! fields reached from any expression, `order` or `from`.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::eval::Evaluation;
+use crate::program::{CExpr, CKind, DefId, Program, RecordId, SchemaShape, Type};
+use crate::value::Value;
+use std::collections::BTreeSet;
+
+#[derive(Default)]
+struct Uses {
+    defs: BTreeSet<u32>,
+    fields: BTreeSet<(u16, u16)>,
+}
+
+impl Uses {
+    fn expr(&mut self, program: &Program, e: &CExpr) {
+        match &e.kind {
+            CKind::Def(id) | CKind::CallDefinition(id, _) if self.defs.insert(id.0) => {
+                self.expr(program, &program.definitions[id.0 as usize].expr);
+            }
+            CKind::CaseField(path) => self.path(program, Program::ROOT, path),
+            CKind::GetField(base, i) => {
+                if let Type::Record(r) = base.ty {
+                    self.fields.insert((r.0, *i));
+                }
+            }
+            CKind::TableRow(t, _) => {
+                for cell in program.tables[t.0 as usize].rows.iter().flatten() {
+                    self.expr(program, cell);
+                }
+            }
+            _ => {}
+        }
+        for child in children(e) {
+            self.expr(program, child);
+        }
+    }
+
+    /// Marks every field along a path of field indices from `record`.
+    fn path(&mut self, program: &Program, record: RecordId, path: &[u16]) {
+        let mut current = record;
+        for i in path {
+            self.fields.insert((current.0, *i));
+            match program.record(current).fields.get(*i as usize).map(|f| &f.ty) {
+                Some(Type::Record(r)) => current = *r,
+                _ => break,
+            }
+        }
+    }
+}
+
+/// The direct subexpressions of an expression.
+pub(super) fn children(e: &CExpr) -> Vec<&CExpr> {
+    match &e.kind {
+        CKind::Const(_) | CKind::AsOf | CKind::CaseField(_) | CKind::Local(_) | CKind::Def(_) | CKind::Holds(_) => {
+            Vec::new()
+        }
+        CKind::GetField(a, _) | CKind::TableRow(_, a) | CKind::Unary(_, a) | CKind::WithUnit(a, _) => vec![a],
+        CKind::IsAbsent(a, _) | CKind::IsVariant(a, _, _) => vec![a],
+        CKind::Binary(_, a, b) => vec![a, b],
+        CKind::If(a, b, c) => vec![a, b, c],
+        CKind::Match(s, _, arms) => std::iter::once(&**s).chain(arms).collect(),
+        CKind::Aggregate {
+            list,
+            filter,
+            body,
+            until,
+            ..
+        } => std::iter::once(&**list)
+            .chain(filter.as_deref())
+            .chain(body.as_deref())
+            .chain(until.as_deref())
+            .collect(),
+        CKind::Call(_, args) | CKind::CallDefinition(_, args) | CKind::List(args) | CKind::Record(args) => {
+            args.iter().collect()
+        }
+    }
+}
+
+fn uses(program: &Program) -> Uses {
+    let mut uses = Uses::default();
+    for rule in &program.rules {
+        if let Some(w) = &rule.when {
+            uses.expr(program, w);
+        }
+        for y in rule.yields.iter().flatten() {
+            uses.expr(program, &y.expr);
+        }
+    }
+    for d in &program.decision {
+        uses.expr(program, &d.expr);
+    }
+    for (record, order) in &program.orders {
+        for path in &order.paths {
+            uses.path(program, *record, path);
+        }
+    }
+    for schema in program.schemas.iter().flatten() {
+        for field in schema {
+            if let Some(derive) = &field.derive {
+                uses.path(program, Program::ROOT, &derive.source);
+            }
+        }
+    }
+    uses
+}
+
+/// Definitions and case fields nothing reads.
+pub(super) fn unused(program: &Program) -> Vec<Diagnostic> {
+    let uses = uses(program);
+    let mut out = Vec::new();
+    for (i, def) in program.definitions.iter().enumerate() {
+        if !uses.defs.contains(&(i as u32)) {
+            let what = if def.is_param { "parameter" } else { "definition" };
+            out.push(
+                Diagnostic::warning(Code::Unused, format!("{what} `{}` is not used by any rule", def.name))
+                    .at(def.span, "unused")
+                    .with_help("remove it, or use it in a rule or in the `decision` block"),
+            );
+        }
+    }
+    for (r, schema) in program.schemas.iter().enumerate() {
+        let Some(schema) = schema else { continue };
+        for (i, field) in schema.iter().enumerate() {
+            let leaf = !matches!(field.shape, SchemaShape::Record(_));
+            if leaf && field.note.is_none() && !uses.fields.contains(&(r as u16, i as u16)) {
+                out.push(
+                    Diagnostic::warning(
+                        Code::Unused,
+                        format!("case field `{}` is not read by any rule", field.name),
+                    )
+                    .at(field.span, "unused")
+                    .with_help("use it, remove it, or say why it is kept with `note \"…\"` after its label"),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Rules whose condition is constant and false.
+pub(super) fn never_holds(program: &Program) -> Vec<Diagnostic> {
+    let nothing = Value::Absent;
+    program
+        .rules
+        .iter()
+        .filter(|rule| {
+            let Some(when) = &rule.when else { return false };
+            if !is_constant(program, when, 0) {
+                return false;
+            }
+            // A constant needs no case and no date; any date will do.
+            let date = chrono::NaiveDate::MIN;
+            !Evaluation::new(program, &nothing, date).eval(when).truthy()
+        })
+        .map(|rule| {
+            Diagnostic::warning(
+                Code::NeverHolds,
+                format!(
+                    "{} {} can never hold: its condition is always false",
+                    rule.kind.keyword(),
+                    rule.id
+                ),
+            )
+            .at(rule.span, "never holds")
+            .with_help("check the condition; a rule that cannot hold encodes nothing")
+        })
+        .collect()
+}
+
+/// Whether an expression reads neither the case, nor the date, nor another rule.
+fn is_constant(program: &Program, e: &CExpr, depth: usize) -> bool {
+    let here = match &e.kind {
+        CKind::CaseField(_) | CKind::AsOf | CKind::Local(_) | CKind::Holds(_) | CKind::Aggregate { .. } => false,
+        CKind::Def(DefId(id)) | CKind::CallDefinition(DefId(id), _) => {
+            depth < 16 && is_constant(program, &program.definitions[*id as usize].expr, depth + 1)
+        }
+        _ => true,
+    };
+    here && children(e).into_iter().all(|c| is_constant(program, c, depth))
+}
