@@ -30,7 +30,7 @@ fn junit_output_is_xml_that_a_consumer_reads() {
         "test",
         "--junit",
         junit.to_str().unwrap(),
-        "tests/cases/eligibility/cat3-dibao.yaml",
+        "tests/cases/eligibility/cat3-dibao",
         failing.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(1));
@@ -39,7 +39,7 @@ fn junit_output_is_xml_that_a_consumer_reads() {
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "testsuites");
     let suites: Vec<_> = root.children().filter(|n| n.has_tag_name("testsuite")).collect();
-    assert_eq!(suites.len(), 2);
+    assert_eq!(suites.len(), 5, "one suite per case file");
     let cases: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("testcase")).collect();
     assert_eq!(root.attribute("tests"), Some(cases.len().to_string().as_str()));
     assert_eq!(root.attribute("failures"), Some("1"));
@@ -58,7 +58,7 @@ fn junit_output_is_xml_that_a_consumer_reads() {
 
 #[test]
 fn json_report_lists_every_case() {
-    let out = zhengce(&["test", "--format", "json", "tests/cases/eligibility/cat3-dibao.yaml"]);
+    let out = zhengce(&["test", "--format", "json", "tests/cases/eligibility/cat3-dibao"]);
     assert!(out.status.success());
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let cases = report["cases"].as_array().unwrap();
