@@ -99,6 +99,8 @@ pub enum Code {
     TierOverlap,
     /// An input for which no tier holds.
     TierGap,
+    /// The evaluation date is outside the policy's period in force.
+    PolicyNotInForce,
     // Tests.
     /// A decision differs from a test case's `expect` block.
     ExpectationFailed,
@@ -144,6 +146,7 @@ impl Code {
             Code::NeverHolds => "never_holds",
             Code::TierOverlap => "tier_overlap",
             Code::TierGap => "tier_gap",
+            Code::PolicyNotInForce => "policy_not_in_force",
             Code::ExpectationFailed => "expectation_failed",
             Code::Policy(code) => code,
         }

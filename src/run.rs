@@ -1,11 +1,11 @@
 //! Running cases: load each case file against the program, pick the evaluation date,
 //! evaluate, and collect one result per case. A bad case never stops the others.
 
-use crate::ast::Effective;
+use crate::ast::{Effective, Unit};
 use crate::case::{LoadedCase, load_cases};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::{Decision, decide};
-use crate::program::Program;
+use crate::program::{PolicyInfo, Program};
 use crate::source::{FileId, SourceMap};
 use crate::value::Value;
 use chrono::NaiveDate;
@@ -173,6 +173,7 @@ impl<'p> Runner<'p> {
                     format!("evaluated on today's date, {date}"),
                 ));
             }
+            diagnostics.extend(in_force(&self.versions[result.version].info, date));
             diagnostics.extend(decision.diagnostics.iter().cloned());
             result.status = if decision.diagnostics.iter().any(Diagnostic::is_error) {
                 Status::Error
@@ -196,4 +197,36 @@ impl CaseResult {
     pub fn file(&self) -> FileId {
         self.case.file
     }
+}
+
+/// Whether the policy is in force on `date`, by its header: not before its effective
+/// date, and not once its validity (`valid_for`, 有效期) has run out. A policy whose
+/// effective date is blank in the source cannot be placed in time, and is not judged.
+fn in_force(info: &PolicyInfo, date: NaiveDate) -> Option<Diagnostic> {
+    let Some(Effective::On(start)) = info.effective else {
+        return None;
+    };
+    if date < start {
+        return Some(
+            Diagnostic::warning(
+                Code::PolicyNotInForce,
+                format!("`{}` takes effect on {start}, after {date}", info.id),
+            )
+            .with_help("evaluate on a later date, or with the policy in force on this one"),
+        );
+    }
+    let (n, unit) = info.valid_for?;
+    let end = match unit {
+        Unit::Years | Unit::Months => crate::value::add_months(start, crate::value::in_unit_base(n, unit))?,
+        Unit::Days => crate::value::add_days(start, n)?,
+        // A validity in working days would need a calendar; no policy states one.
+        Unit::WorkingDays => return None,
+    };
+    (date >= end).then(|| {
+        Diagnostic::warning(
+            Code::PolicyNotInForce,
+            format!("`{}` was valid until {end} (有效期 from {start})", info.id),
+        )
+        .with_help("its validity has run out: use the policy that replaced it")
+    })
 }

@@ -144,3 +144,22 @@ fn diff_lists_the_changed_cases_by_rule() {
         "8 cases evaluated, 0 changed"
     );
 }
+
+#[test]
+fn the_shipped_policies_pass_the_strict_check() {
+    for args in [
+        vec!["check", "--strict"],
+        vec!["check", "--strict", "examples/revision/hunan-2027-revision.policy"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("0 warning(s)"));
+    }
+}

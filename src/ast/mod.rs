@@ -297,6 +297,8 @@ pub struct TableDecl {
     pub name: Ident,
     /// Its label.
     pub label: Label,
+    /// The clause it encodes (an amendment's `replace table` must cite one).
+    pub cite: Option<Citation>,
     /// The enum that keys it.
     pub key: Ident,
     /// One row per enum value.

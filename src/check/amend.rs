@@ -26,8 +26,13 @@ impl<'a> Checker<'a> {
                     _ => self.error(nothing_to_replace(d.name.span, &d.name.node)),
                 }
             }
-            Item::Table(t) => match self.globals.get(&t.name.node) {
-                Some((Global::Table(id), _)) => self.table_decls[id.0 as usize] = t,
+            Item::Table(t) => match self.globals.get(&t.name.node).copied() {
+                Some((Global::Table(id), _)) => {
+                    if t.cite.is_none() {
+                        self.error(uncited(t.name.span, &t.name.node));
+                    }
+                    self.table_decls[id.0 as usize] = t;
+                }
                 _ => self.error(nothing_to_replace(t.name.span, &t.name.node)),
             },
             Item::Rule(r) => {

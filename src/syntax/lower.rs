@@ -319,6 +319,10 @@ impl Lowering {
         inner.next(); // kw_table
         let name = self.next_ident(&mut inner)?;
         let label = inner.next().map(|p| self.label(p)).unwrap_or_default();
+        let mut cite = None;
+        if inner.peek().is_some_and(|p| p.as_rule() == Rule::citation) {
+            cite = inner.next().map(|p| self.citation(p));
+        }
         inner.next(); // kw_by
         let key = self.next_ident(&mut inner)?;
         let rows = inner
@@ -336,6 +340,7 @@ impl Lowering {
         Ok(TableDecl {
             name,
             label,
+            cite,
             key,
             rows,
             span,
