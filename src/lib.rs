@@ -34,6 +34,7 @@ pub mod expect;
 pub mod lint;
 pub mod policy_set;
 pub mod program;
+pub mod repl;
 pub mod report;
 pub mod run;
 pub mod source;

@@ -8,6 +8,7 @@ mod check;
 mod diff;
 mod eval;
 mod inputs;
+mod repl;
 mod test;
 
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
@@ -103,6 +104,16 @@ pub enum Command {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// Explore a case: change it, and see what changes in the decision.
+    Repl {
+        /// A case file to load at the start.
+        case: Option<String>,
+        /// Do not keep the history of commands in the user's data directory.
+        #[arg(long)]
+        no_history: bool,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
     /// Run case files that carry an `expect:` block; report what differs.
     Test {
         /// Case files or directories.
@@ -160,6 +171,11 @@ pub fn run(cli: Cli) -> u8 {
             };
             test::run(&paths, &options, &common)
         }
+        Command::Repl {
+            case,
+            no_history,
+            common,
+        } => repl::run(case.as_deref(), !no_history, &common),
         Command::Diff {
             old,
             new,

@@ -5,6 +5,8 @@
 mod tiers;
 mod usage;
 
+pub use usage::children;
+
 use crate::diagnostic::Diagnostic;
 use crate::program::Program;
 

@@ -50,8 +50,8 @@ impl Uses {
     }
 }
 
-/// The direct subexpressions of an expression.
-pub(super) fn children(e: &CExpr) -> Vec<&CExpr> {
+/// The direct subexpressions of an expression (for walks over compiled expressions).
+pub fn children(e: &CExpr) -> Vec<&CExpr> {
     match &e.kind {
         CKind::Const(_) | CKind::AsOf | CKind::CaseField(_) | CKind::Local(_) | CKind::Def(_) | CKind::Holds(_) => {
             Vec::new()

@@ -200,6 +200,18 @@ fn rule_name(rule: Rule) -> String {
 #[cfg(test)]
 mod tests;
 
+/// Parses one expression on its own (as typed in the REPL), with spans in `file`.
+pub fn parse_expression(file: FileId, text: &str) -> Result<crate::ast::Expr, Box<Diagnostic>> {
+    let lowering = lower::Lowering { file, base: 0 };
+    let mut pairs =
+        PolicyParser::parse(Rule::expression_input, text).map_err(|e| Box::new(syntax_error(file, 0, text, e)))?;
+    let expr = pairs
+        .next()
+        .and_then(|p| p.into_inner().find(|p| p.as_rule() == Rule::expr))
+        .ok_or_else(|| Box::new(Diagnostic::error(Code::Syntax, "an expression is missing")))?;
+    lowering.expr(expr)
+}
+
 /// Parses a `YYYY-MM-DD` date as the language writes it.
 pub fn parse_date_text(text: &str) -> Option<chrono::NaiveDate> {
     literal::parse_date(text)

@@ -1,0 +1,201 @@
+//! The REPL's front ends: plain (lines from any reader, results to any writer) and
+//! interactive (rustyline, with completion, history and multi-line input).
+
+use super::command::{HELP, unfinished};
+use super::{Reply, Session};
+use rustyline::completion::{Completer, Pair};
+use rustyline::error::ReadlineError;
+use rustyline::highlight::Highlighter;
+use rustyline::hint::Hinter;
+use rustyline::validate::{ValidationContext, ValidationResult, Validator};
+use rustyline::{Context, Editor, Helper};
+use std::io::{BufRead, Write};
+
+/// Reads commands line by line (an unfinished one continues on the next line) and
+/// writes the replies, with no prompt: for scripts, pipes and tests.
+pub fn plain(session: &mut Session, input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
+    let mut pending = String::new();
+    for line in input.lines() {
+        let line = line?;
+        pending.push_str(&line);
+        if unfinished(&pending) {
+            pending.push('\n');
+            continue;
+        }
+        let reply = session.handle(&std::mem::take(&mut pending));
+        match reply {
+            Reply::Quit => break,
+            Reply::Print(text) => output.write_all(text.as_bytes())?,
+        }
+    }
+    if !pending.trim().is_empty()
+        && let Reply::Print(text) = session.handle(&pending)
+    {
+        output.write_all(text.as_bytes())?;
+    }
+    output.flush()
+}
+
+/// Words to complete: commands, field paths, rule names, enum values, definitions.
+struct ReplHelper {
+    words: Vec<String>,
+}
+
+impl ReplHelper {
+    fn new(session: &Session) -> ReplHelper {
+        let program = session.program();
+        let mut words: Vec<String> = HELP.iter().map(|(name, _, _)| name.to_string()).collect();
+        let mut paths = Vec::new();
+        field_paths(program, crate::program::Program::ROOT, "", &mut paths, 0);
+        words.extend(paths);
+        for rule in &program.rules {
+            words.push(rule.cite.clause.node.clone());
+            words.push(format!("{} {}", rule.kind.keyword(), rule.id));
+            words.push(rule.id.to_string());
+        }
+        for e in &program.enums {
+            words.extend(e.variants.iter().map(|(name, _)| name.clone()));
+        }
+        words.extend(program.definitions.iter().map(|d| d.name.clone()));
+        words.sort();
+        words.dedup();
+        ReplHelper { words }
+    }
+}
+
+fn field_paths(
+    program: &crate::program::Program,
+    record: crate::program::RecordId,
+    prefix: &str,
+    out: &mut Vec<String>,
+    depth: usize,
+) {
+    if depth > 8 {
+        return;
+    }
+    for field in &program.record(record).fields {
+        let path = if prefix.is_empty() {
+            field.name.clone()
+        } else {
+            format!("{prefix}.{}", field.name)
+        };
+        if let crate::program::Type::Record(r) = field.ty {
+            field_paths(program, r, &path, out, depth + 1);
+        }
+        out.push(path);
+    }
+}
+
+impl Completer for ReplHelper {
+    type Candidate = Pair;
+
+    fn complete(&self, line: &str, pos: usize, _: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let before = &line[..pos];
+        let start = before
+            .rfind(|c: char| c.is_whitespace() || "(){}[],=".contains(c))
+            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let word = &before[start..];
+        let candidates = self
+            .words
+            .iter()
+            .filter(|w| w.starts_with(word) && !word.is_empty() || word.is_empty() && w.starts_with(':'))
+            .map(|w| Pair {
+                display: w.clone(),
+                replacement: w.clone(),
+            })
+            .collect();
+        Ok((start, candidates))
+    }
+}
+
+impl Validator for ReplHelper {
+    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
+        Ok(if unfinished(ctx.input()) {
+            ValidationResult::Incomplete
+        } else {
+            ValidationResult::Valid(None)
+        })
+    }
+}
+
+impl Hinter for ReplHelper {
+    type Hint = String;
+}
+impl Highlighter for ReplHelper {}
+impl Helper for ReplHelper {}
+
+/// Where history is kept: the user's data directory.
+fn history_file() -> Option<std::path::PathBuf> {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".local/share")))?;
+    Some(base.join("zhengce").join("history"))
+}
+
+/// Whether a line holds what looks like a resident ID number: such lines are never
+/// written to the history file.
+fn holds_id_number(line: &str) -> bool {
+    let mut run = 0;
+    for c in line.chars() {
+        if c.is_ascii_digit() || (run == 17 && (c == 'X' || c == 'x')) {
+            run += 1;
+            if run >= 18 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// The interactive front end: prompt, completion, history (unless `keep_history` is
+/// false), multi-line input.
+pub fn interactive(session: &mut Session, keep_history: bool) -> Result<(), String> {
+    let mut editor: Editor<ReplHelper, rustyline::history::DefaultHistory> =
+        Editor::new().map_err(|e| format!("cannot start the line editor: {e}"))?;
+    editor.set_helper(Some(ReplHelper::new(session)));
+    let history = if keep_history { history_file() } else { None };
+    if let Some(path) = &history {
+        let _ = editor.load_history(path);
+    }
+    println!(
+        "zhengce {} — `:help` lists the commands, Tab completes, Ctrl-D leaves",
+        env!("CARGO_PKG_VERSION")
+    );
+    loop {
+        match editor.readline("政策> ") {
+            Ok(line) => {
+                if !holds_id_number(&line) {
+                    let _ = editor.add_history_entry(line.as_str());
+                }
+                match session.handle(&line) {
+                    Reply::Quit => break,
+                    Reply::Print(text) => print!("{text}"),
+                }
+                if let Some(helper) = editor.helper_mut() {
+                    *helper = ReplHelper::new(session);
+                }
+            }
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => break,
+            Err(e) => return Err(format!("cannot read input: {e}")),
+        }
+    }
+    if let Some(path) = &history {
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = editor.save_history(path);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn id_numbers_stay_out_of_history() {
+        assert!(super::holds_id_number("set person.id_number = \"11010519491231002X\""));
+        assert!(!super::holds_id_number("set person.birth_date = 1975-03-10"));
+    }
+}

@@ -1,0 +1,136 @@
+//! `:missing`: the case fields the decision reads that the case leaves out, and, for
+//! each, whether some plausible value would change the decision (tried, not guessed).
+
+use super::changes::short_diff;
+use super::edit;
+use crate::program::{CExpr, CKind, Program, Type};
+use crate::report::Lang;
+use crate::run::CaseResult;
+use crate::yaml::{ScalarStyle, YamlKind, YamlNode};
+use serde_json::Value as Json;
+
+/// The report of `:missing`.
+pub fn report(
+    program: &Program,
+    result: &CaseResult,
+    case: &YamlNode,
+    baseline: &Json,
+    probe: &mut dyn FnMut(&YamlNode) -> Option<Json>,
+    lang: Lang,
+) -> String {
+    let Some(facts) = result.facts() else {
+        return "the case cannot be evaluated\n".into();
+    };
+    let Some(as_of) = result.as_of else {
+        return "no evaluation date\n".into();
+    };
+    let mut paths: Vec<Box<[u16]>> = Vec::new();
+    let mut seen_defs = Vec::new();
+    for rule in &program.rules {
+        for e in rule.when.iter().chain(rule.yields.iter().flatten().map(|y| &y.expr)) {
+            read_paths(program, e, &mut paths, &mut seen_defs);
+        }
+    }
+    for d in &program.decision {
+        read_paths(program, &d.expr, &mut paths, &mut seen_defs);
+    }
+    let mut out = String::new();
+    for path in paths {
+        if !facts.at(&path).is_absent() {
+            continue;
+        }
+        let Some((name, label, ty)) = describe(program, &path) else {
+            continue;
+        };
+        let label = if label.is_empty() {
+            String::new()
+        } else {
+            format!(" ({label})")
+        };
+        let effect = probes(program, &ty, as_of).into_iter().find_map(|value| {
+            let mut candidate = case.clone();
+            edit::set(&mut candidate, &name, value.clone()).ok()?;
+            let changes = short_diff(baseline, &probe(&candidate)?);
+            let value = value.as_scalar().map_or(String::new(), |(t, _)| t.to_string());
+            (!changes.is_empty()).then(|| format!("{value} → {}", changes.join("; ")))
+        });
+        let verdict = match (effect, lang) {
+            (Some(e), Lang::Zh) => format!("可能改变结果（例如 {e}）"),
+            (Some(e), Lang::En) => format!("could change the outcome (e.g. {e})"),
+            (None, Lang::Zh) => "试过的值不改变结果".to_string(),
+            (None, Lang::En) => "no value tried changes the outcome".to_string(),
+        };
+        out.push_str(&format!("{name}{label}: {verdict}\n"));
+    }
+    if out.is_empty() {
+        out = match lang {
+            Lang::Zh => "决定所依据的字段均已填写\n".into(),
+            Lang::En => "every field the decision reads is given\n".into(),
+        };
+    }
+    out
+}
+
+/// Case field paths an expression reads, through definitions.
+fn read_paths(program: &Program, e: &CExpr, out: &mut Vec<Box<[u16]>>, seen: &mut Vec<u32>) {
+    match &e.kind {
+        CKind::CaseField(path) if !out.contains(path) => out.push(path.clone()),
+        CKind::Def(id) | CKind::CallDefinition(id, _) if !seen.contains(&id.0) => {
+            seen.push(id.0);
+            read_paths(program, &program.definitions[id.0 as usize].expr, out, seen);
+        }
+        _ => {}
+    }
+    for child in crate::lint::children(e) {
+        read_paths(program, child, out, seen);
+    }
+}
+
+/// The dotted name, label and type of a field path.
+fn describe(program: &Program, path: &[u16]) -> Option<(String, String, Type)> {
+    let mut record = Program::ROOT;
+    let mut names = Vec::new();
+    let mut field = None;
+    for i in path {
+        let f = program.record(record).fields.get(*i as usize)?;
+        names.push(f.name.clone());
+        if let Type::Record(r) = f.ty {
+            record = r;
+        }
+        field = Some(f);
+    }
+    let f = field?;
+    Some((names.join("."), f.label.zh.clone(), f.ty.clone()))
+}
+
+/// Values worth trying for a field of this type.
+fn probes(program: &Program, ty: &Type, as_of: chrono::NaiveDate) -> Vec<YamlNode> {
+    let scalar = |text: String, style| YamlNode {
+        kind: YamlKind::Scalar { text, style },
+        span: crate::source::Span::new(crate::source::FileId(0), 0, 0),
+    };
+    let plain = |t: String| scalar(t, ScalarStyle::Plain);
+    let months_back = |m: i64| crate::value::add_months(as_of, -m);
+    match ty {
+        Type::Bool => vec![plain("true".into()), plain("false".into())],
+        Type::Date => [0, 1, 6, 12, 24, 60]
+            .into_iter()
+            .filter_map(months_back)
+            .map(|d| plain(d.to_string()))
+            .collect(),
+        Type::Month => [0, 1, 6, 12, 36]
+            .into_iter()
+            .filter_map(months_back)
+            .map(|d| plain(d.format("%Y-%m").to_string()))
+            .collect(),
+        Type::Int => [0, 1, 3, 10].into_iter().map(|n| plain(n.to_string())).collect(),
+        Type::Text => vec![scalar("?".into(), ScalarStyle::Quoted)],
+        Type::Enum(id) => program
+            .enum_type(*id)
+            .variants
+            .iter()
+            .map(|(name, _)| plain(name.clone()))
+            .collect(),
+        _ => Vec::new(),
+    }
+}

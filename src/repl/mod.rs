@@ -1,0 +1,13 @@
+//! The REPL: what-if exploration of one case. [`Session`] is the backend (no terminal
+//! types); [`front`] has the two front ends: plain (stdin is not a terminal: no
+//! prompts, no colours, for scripts and tests) and interactive (rustyline: completion,
+//! history, multi-line input).
+
+mod changes;
+pub mod command;
+mod edit;
+pub mod front;
+mod missing;
+mod session;
+
+pub use session::{Reply, Session};

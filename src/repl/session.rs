@@ -1,0 +1,399 @@
+//! The REPL backend: a policy, one case and an evaluation date, changed one command at
+//! a time, with the decision re-evaluated after every change and what changed shown.
+//! No terminal types here: the front ends (plain and rustyline) only read lines and
+//! print what [`Session::handle`] returns.
+
+use super::command::{Command, help, parse};
+use super::{edit, missing};
+use crate::diagnostic::Diagnostic;
+use crate::eval::{Evaluation, Explainer};
+use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
+use crate::program::Program;
+use crate::report::{
+    Lang, RenderOptions, ValueStyle, decision_json, format_value, render_diagnostic, render_text, rule_trace,
+};
+use crate::run::{CaseResult, MissingDate, Runner};
+use crate::value::Value;
+use crate::yaml::{YamlNode, parse_documents};
+use chrono::NaiveDate;
+use serde_json::Value as Json;
+
+/// What a command asks of the front end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// Print this (may be empty) and read the next command.
+    Print(String),
+    /// Leave.
+    Quit,
+}
+
+/// One REPL session.
+pub struct Session {
+    /// `None`: the built-in policy.
+    policy_path: Option<String>,
+    loaded: LoadedPolicy,
+    versions: Vec<Program>,
+    case: Option<YamlNode>,
+    as_of: Option<NaiveDate>,
+    undo: Vec<(Option<YamlNode>, Option<NaiveDate>)>,
+    last: Option<Json>,
+    options: RenderOptions,
+}
+
+impl Session {
+    /// A session on a policy file (`None`: the built-in policy). Fails with the policy's
+    /// diagnostics, drawn, when it does not check.
+    pub fn new(policy: Option<&str>, lang: Lang, show_pii: bool) -> Result<Session, String> {
+        let (loaded, versions) = load(policy)?;
+        let options = RenderOptions {
+            lang,
+            show_pii,
+            color: false,
+        };
+        Ok(Session {
+            policy_path: policy.map(str::to_string),
+            loaded,
+            versions,
+            case: None,
+            as_of: None,
+            undo: Vec::new(),
+            last: None,
+            options,
+        })
+    }
+
+    /// The latest version of the policy.
+    pub fn program(&self) -> &Program {
+        &self.versions[self.versions.len() - 1]
+    }
+
+    /// Handles one complete input.
+    pub fn handle(&mut self, input: &str) -> Reply {
+        let command = match parse(input) {
+            Ok(c) => c,
+            Err(e) => return Reply::Print(format!("{e}\n")),
+        };
+        let out = match command {
+            Command::Quit => return Reply::Quit,
+            Command::Nothing => Ok(String::new()),
+            Command::Help(topic) => Ok(help(topic.as_deref())),
+            Command::Load(path, id) => self.load_case(&path, id.as_deref()),
+            Command::Policy(path) => self.use_policy((path != "builtin").then_some(path)),
+            Command::Reload => self.use_policy(self.policy_path.clone()),
+            Command::AsOf(date) => self.change(|s| {
+                s.as_of = match date {
+                    Some(d) => {
+                        Some(crate::syntax::parse_date_text(&d).ok_or(format!("`{d}` is not a date (YYYY-MM-DD)"))?)
+                    }
+                    None => None,
+                };
+                Ok(())
+            }),
+            Command::Set(path, value) => self.edit(|case| edit::set(case, &path, edit::parse_value(&value)?)),
+            Command::Unset(path) => self.edit(|case| edit::unset(case, &path)),
+            Command::Push(path, value) => self.edit(|case| edit::push(case, &path, edit::parse_value(&value)?)),
+            Command::Undo => match self.undo.pop() {
+                Some((case, as_of)) => {
+                    self.case = case;
+                    self.as_of = as_of;
+                    self.report_change()
+                }
+                None => Err("nothing to undo".into()),
+            },
+            Command::Save(path) => self.save(&path),
+            Command::Show => Ok(self
+                .case
+                .as_ref()
+                .map_or_else(|| "no case loaded; `:load FILE`\n".into(), edit::to_yaml)),
+            Command::Eval => self.eval(),
+            Command::Why(rule) => self.why(&rule),
+            Command::Missing => self.missing(),
+            Command::Expression(text) => self.expression(&text),
+        };
+        Reply::Print(out.unwrap_or_else(|e| format!("{e}\n")))
+    }
+
+    fn load_case(&mut self, path: &str, id: Option<&str>) -> Result<String, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+        let docs = parse_documents(crate::source::FileId(0), &text);
+        let chosen = docs.into_iter().find(|d| match id {
+            Some(id) => d
+                .root
+                .get("id")
+                .and_then(|n| n.as_scalar())
+                .is_some_and(|(t, _)| t == id),
+            None => d.root.get("id").is_some(),
+        });
+        let doc = chosen.ok_or_else(|| match id {
+            Some(id) => format!("`{path}` has no case with id `{id}`"),
+            None => format!("`{path}` has no case"),
+        })?;
+        self.remember();
+        self.case = Some(doc.root);
+        self.last = None;
+        self.report_change()
+    }
+
+    fn use_policy(&mut self, path: Option<String>) -> Result<String, String> {
+        let (loaded, versions) = load(path.as_deref())?;
+        self.loaded = loaded;
+        self.versions = versions;
+        self.policy_path = path;
+        let name = self.program().info.documents.join(" + ");
+        Ok(format!("policy {name}\n{}", self.report_change()?))
+    }
+
+    fn remember(&mut self) {
+        self.undo.push((self.case.clone(), self.as_of));
+    }
+
+    fn change(&mut self, f: impl FnOnce(&mut Session) -> Result<(), String>) -> Result<String, String> {
+        self.remember();
+        if let Err(e) = f(self) {
+            self.undo.pop();
+            return Err(e);
+        }
+        self.report_change()
+    }
+
+    /// A change to the case. One that makes a readable case unreadable (a wrong type,
+    /// an unknown field) is not kept: the message says why, and the case stays as it was.
+    fn edit(&mut self, f: impl FnOnce(&mut YamlNode) -> Result<(), String>) -> Result<String, String> {
+        let mut case = self.case.clone().unwrap_or_else(edit::empty_case);
+        f(&mut case)?;
+        let was_readable = self.case.is_some() && self.evaluate().is_ok();
+        let before = self.case.replace(case);
+        if was_readable && let Err(e) = self.evaluate() {
+            self.case = before;
+            return Err(format!("{e}(not changed)\n"));
+        }
+        self.undo.push((before, self.as_of));
+        self.report_change()
+    }
+
+    /// Evaluates the current case; `Err` with the diagnostics when it cannot be.
+    fn evaluate(&mut self) -> Result<CaseResult, String> {
+        let Some(case) = &self.case else {
+            return Err("no case loaded; `:load FILE` first\n".into());
+        };
+        let text = edit::to_yaml(case);
+        let mut runner = Runner::with_versions(&self.versions, self.as_of, MissingDate::Error);
+        let mut results = runner.run_file(&mut self.loaded.sources, "<case>", &text);
+        let result = results.pop().ok_or("the case is empty")?;
+        if result.decision.is_none() {
+            let mut out = String::from("the case cannot be evaluated:\n");
+            for d in result.diagnostics.iter().filter(|d| d.is_error()) {
+                out.push_str(&format!("  {}: {}\n", d.code.as_str(), d.message));
+            }
+            return Err(out);
+        }
+        Ok(result)
+    }
+
+    /// After a change: the decision's short difference from the one before.
+    fn report_change(&mut self) -> Result<String, String> {
+        let result = match self.evaluate() {
+            Ok(r) => r,
+            Err(e) => {
+                self.last = None;
+                return Ok(e);
+            }
+        };
+        let record = decision_json(
+            &result,
+            &self.versions[result.version],
+            &self.loaded.sources,
+            &self.options,
+        );
+        let out = match &self.last {
+            None => summary_line(&record),
+            Some(before) => {
+                let changes = super::changes::short_diff(before, &record);
+                if changes.is_empty() {
+                    "no change in the decision\n".into()
+                } else {
+                    changes.join("\n") + "\n"
+                }
+            }
+        };
+        self.last = Some(record);
+        Ok(out)
+    }
+
+    fn eval(&mut self) -> Result<String, String> {
+        let result = self.evaluate()?;
+        Ok(render_text(
+            &result,
+            &self.versions[result.version],
+            &self.loaded.sources,
+            &self.options,
+        ))
+    }
+
+    fn why(&mut self, query: &str) -> Result<String, String> {
+        let result = self.evaluate()?;
+        let program = &self.versions[result.version];
+        let (Some(decision), Some(facts)) = (&result.decision, result.facts()) else {
+            return Err("no decision".into());
+        };
+        let matches = super::changes::find_rules(program, query);
+        if matches.is_empty() {
+            return Err(format!(
+                "no rule `{query}`: write its clause (why 一（一）), kind and id (why category 1) or name (why investigate)\n"
+            ));
+        }
+        let style = ValueStyle {
+            program,
+            lang: self.options.lang,
+            show_pii: self.options.show_pii,
+        };
+        let mut explainer = Explainer::new(program, facts, decision.as_of);
+        let mut out = String::new();
+        for idx in matches {
+            let rule = &program.rules[idx.0 as usize];
+            out.push_str(&rule_trace(
+                program,
+                decision,
+                idx,
+                &mut explainer,
+                &style,
+                &self.loaded.sources,
+            ));
+            out.push('\n');
+            if let Some(text) = &rule.cite.text {
+                out.push_str(&format!("  {}：{text}\n", rule.cite.clause.node));
+            }
+            for note in &rule.notes {
+                out.push_str(&format!("  ({note})\n"));
+            }
+        }
+        Ok(out)
+    }
+
+    fn missing(&mut self) -> Result<String, String> {
+        let result = self.evaluate()?;
+        let Some(case) = self.case.clone() else {
+            return Err("no case loaded".into());
+        };
+        let baseline = decision_json(
+            &result,
+            &self.versions[result.version],
+            &self.loaded.sources,
+            &self.options,
+        );
+        let (versions, as_of, options) = (&self.versions, self.as_of, &self.options);
+        let sources = &mut self.loaded.sources;
+        let mut probe = |candidate: &YamlNode| -> Option<Json> {
+            let mut runner = Runner::with_versions(versions, as_of, MissingDate::Error);
+            let r = runner.run_file(sources, "<probe>", &edit::to_yaml(candidate)).pop()?;
+            r.decision.as_ref()?;
+            Some(decision_json(&r, &versions[r.version], sources, options))
+        };
+        let program = versions[versions.len() - 1].clone();
+        Ok(missing::report(
+            &program,
+            &result,
+            &case,
+            &baseline,
+            &mut probe,
+            self.options.lang,
+        ))
+    }
+
+    fn expression(&mut self, text: &str) -> Result<String, String> {
+        let file = self.loaded.sources.add("<input>", text);
+        let expr = crate::syntax::parse_expression(file, text).map_err(|d| self.draw(&d))?;
+        // The expression is checked as one more definition of the policy, so every name
+        // of the policy resolves as it does in a rule.
+        let mut files = self.loaded.files.clone();
+        let name = "__repl_input";
+        let span = expr.span;
+        if let Some(last) = files.last_mut() {
+            last.items.push(crate::ast::Item::Define(crate::ast::DefineDecl {
+                name: crate::ast::Spanned {
+                    node: name.into(),
+                    span,
+                },
+                label: crate::ast::Label::default(),
+                cite: None,
+                expr,
+                note: None,
+                params: Vec::new(),
+            }));
+        }
+        let (program, diagnostics) = crate::check::check(&files);
+        let mine: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.is_error() && d.span.is_some_and(|s| s.file == file))
+            .collect();
+        if !mine.is_empty() {
+            return Err(mine.iter().map(|d| self.draw(d)).collect());
+        }
+        let program = program.ok_or("the policy does not check")?;
+        let id = program
+            .definitions
+            .iter()
+            .position(|d| d.name == name)
+            .ok_or("internal: the input was not compiled")?;
+        let (facts, as_of) = match self.evaluate() {
+            Ok(r) => (r.case.facts.unwrap_or(Value::Absent), r.as_of),
+            Err(_) => (Value::Absent, self.as_of),
+        };
+        let as_of = as_of.ok_or("no evaluation date: `:as-of DATE`, or load a case with `as_of`\n")?;
+        let program = Program {
+            calendar: self.program().calendar.clone(),
+            ..program
+        };
+        let value = Evaluation::new(&program, &facts, as_of).definition(crate::program::DefId(id as u32));
+        let style = ValueStyle {
+            program: &program,
+            lang: self.options.lang,
+            show_pii: self.options.show_pii,
+        };
+        let ty = crate::check::type_name(&program.definitions[id].expr.ty, &program.enums);
+        Ok(format!("{}  ({ty})\n", format_value(&value, &style)))
+    }
+
+    fn save(&mut self, path: &str) -> Result<String, String> {
+        let case = self.case.as_ref().ok_or("no case loaded")?;
+        std::fs::write(path, edit::to_yaml(case)).map_err(|e| format!("cannot write `{path}`: {e}"))?;
+        Ok(format!("saved to {path}\n"))
+    }
+
+    fn draw(&self, d: &Diagnostic) -> String {
+        render_diagnostic(d, &self.loaded.sources, false)
+    }
+}
+
+fn load(policy: Option<&str>) -> Result<(LoadedPolicy, Vec<Program>), String> {
+    let mut loaded = match policy {
+        Some(p) => load_policy(p, PolicySource::Disk),
+        None => load_policy(DEFAULT_POLICY, PolicySource::Builtin),
+    };
+    let versions = std::mem::take(&mut loaded.versions);
+    if versions.is_empty() {
+        let drawn: String = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| render_diagnostic(d, &loaded.sources, false))
+            .collect();
+        return Err(format!(
+            "{drawn}the policy has errors; the session keeps the one it had\n"
+        ));
+    }
+    Ok((loaded, versions))
+}
+
+/// The first view of a case: its outcome in one line.
+fn summary_line(record: &Json) -> String {
+    let mut parts = Vec::new();
+    for key in ["case", "as_of", "eligible", "categories", "tier"] {
+        match record.get(key) {
+            Some(Json::String(v)) => parts.push(format!("{key} {v}")),
+            Some(v) => parts.push(format!("{key} {v}")),
+            None => {}
+        }
+    }
+    format!("{}\n", parts.join(" · "))
+}

@@ -1,0 +1,186 @@
+//! The REPL, driven as a user would: through its plain front end (stdin is not a
+//! terminal) and once through a pseudo-terminal with completion.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn repl(args: &[&str], input: &str) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .arg("repl")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhengce-repl-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_what_if_change_shows_what_changed_in_the_decision() {
+    let out = repl(
+        &["examples/cases/li-qiang.yaml"],
+        "set registration.unemployed_since = 2025-06-10\n:undo\n:as-of 2026-01-10\nwhy category 6\n",
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "case EX-2025-0002 · as_of 2025-09-01 · eligible true · categories [1,2] · tier null"
+    );
+    assert_eq!(
+        &lines[1..4],
+        [
+            "eligible true → false",
+            "categories −1 −2",
+            "diagnostics −assessment_missing"
+        ]
+    );
+    assert_eq!(
+        &lines[4..7],
+        [
+            "eligible false → true",
+            "categories +1 +2",
+            "diagnostics +assessment_missing"
+        ]
+    );
+    assert_eq!(&lines[7..9], ["as_of 2025-09-01 → 2026-01-10", "categories +6"]);
+    assert!(lines[9].starts_with("一（六） 成立: "), "{out}");
+    assert!(out.contains("登记失业日期 2025-01-10 + 12个月 = 2026-01-10 ✓"), "{out}");
+}
+
+#[test]
+fn bad_input_gets_a_message_and_the_session_goes_on() {
+    let out = repl(
+        &["examples/cases/li-qiang.yaml"],
+        ":lod x\nset person.gender = man\nset person.birth_dat = 1975-03-10\nage + 1\nundefined_name\nset x\nwhy 九（九）\n\
+         count(s in services\n  where s.refused)\nage\n",
+    );
+    assert!(out.contains("unknown command `:lod`: did you mean `:load`?"), "{out}");
+    assert!(
+        out.contains("unknown_enum_value: `person.gender` (性别): `man` is not one of its values"),
+        "{out}"
+    );
+    assert!(out.contains("unknown key `birth_dat` in `person`"), "{out}");
+    assert!(
+        out.contains("`+` cannot combine a period in years with a number"),
+        "{out}"
+    );
+    assert!(out.contains("`undefined_name` is not defined"), "{out}");
+    assert!(out.contains("write `set PATH = VALUE`"), "{out}");
+    assert!(out.contains("no rule `九（九）`"), "{out}");
+    // The multi-line expression, then `age`, still evaluate after all that.
+    assert!(out.contains("0  (a number)"), "{out}");
+    assert!(out.trim_end().ends_with("50年  (a period in years)"), "{out}");
+}
+
+#[test]
+fn reload_reads_the_edited_policy_and_keeps_the_case() {
+    let dir = temp_dir("reload");
+    for sub in ["hunan", "cn", "calendars"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        for entry in std::fs::read_dir(format!("policies/{sub}")).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), dir.join(sub).join(entry.file_name())).unwrap();
+        }
+    }
+    let policy = dir.join("hunan/2025-employment-assistance.policy");
+    let script = dir.join("edit.sh");
+    // The session edits the policy between two commands, as an author in another window.
+    let edit = format!(
+        "sed -i 's/age >= 50 years or person.gender is female/age >= 55 years or person.gender is female/' {}",
+        policy.display()
+    );
+    std::fs::write(&script, edit).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args([
+            "repl",
+            "--policy",
+            policy.to_str().unwrap(),
+            "examples/cases/li-qiang.yaml",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    Command::new("sh").arg(&script).status().unwrap();
+    stdin.write_all(b":reload\n").unwrap();
+    drop(stdin);
+    let out = String::from_utf8_lossy(&child.wait_with_output().unwrap().stdout).into_owned();
+    assert!(out.contains("policy hunan-2025-employment-assistance"), "{out}");
+    assert!(out.contains("categories −1"), "{out}");
+}
+
+#[test]
+fn a_saved_case_evaluates_the_same() {
+    let dir = temp_dir("save");
+    let saved = dir.join("saved.yaml");
+    repl(
+        &["examples/cases/wang-fang.yaml"],
+        &format!(
+            "set person.disability_certified = true\npush services {{date: 2025-08-02, kind: job_posting}}\n:save {}\n",
+            saved.display()
+        ),
+    );
+    let eval = |path: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+            .args(["eval", "--format", "json", path])
+            .output()
+            .unwrap();
+        let mut record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        record.as_object_mut().unwrap().remove("trace");
+        record
+    };
+    let after = eval(saved.to_str().unwrap());
+    assert_eq!(after["categories"], serde_json::json!([1, 3, 4]));
+    // The saved file keeps the ID number as written (quoted text), and evaluates again the same.
+    let text = std::fs::read_to_string(&saved).unwrap();
+    assert!(
+        text.contains("id_number: \"430102198003100026\"") || text.contains("id_number: \"4301021980031"),
+        "{text}"
+    );
+    let again = dir.join("again.yaml");
+    std::fs::write(&again, &text).unwrap();
+    assert_eq!(eval(again.to_str().unwrap()), after);
+}
+
+#[test]
+fn the_interactive_front_end_completes_and_explains() {
+    let mut p = rexpect::spawn(
+        &format!(
+            "{} repl --no-history --lang en examples/cases/li-qiang.yaml",
+            env!("CARGO_BIN_EXE_zhengce")
+        ),
+        Some(10_000),
+    )
+    .expect("a pseudo-terminal");
+    // (The expectations are ASCII: the pseudo-terminal reader sees bytes.)
+    p.exp_string("> ").unwrap();
+    // Tab completes a command...
+    p.send(":hel").unwrap();
+    p.send("\t").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("commands (anything else").unwrap();
+    p.exp_string("> ").unwrap();
+    // ...and a field path.
+    p.send("set registration.unemployed_s").unwrap();
+    p.send("\t").unwrap();
+    p.send_line(" = 2025-06-10").unwrap();
+    p.exp_string("eligible true").unwrap();
+    p.exp_string("false").unwrap();
+    p.exp_string("> ").unwrap();
+    p.send_line("why category 1").unwrap();
+    p.exp_string("does not hold").unwrap();
+    p.send_control('d').unwrap();
+    p.exp_eof().unwrap();
+}
