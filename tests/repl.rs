@@ -113,10 +113,17 @@ fn reload_reads_the_edited_policy_and_keeps_the_case() {
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    // Wait until the session has loaded the policy and the case, then edit the policy.
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
+    assert!(first.contains("categories [1,2]"), "{first}");
     Command::new("sh").arg(&script).status().unwrap();
     stdin.write_all(b":reload\n").unwrap();
     drop(stdin);
-    let out = String::from_utf8_lossy(&child.wait_with_output().unwrap().stdout).into_owned();
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut out).unwrap();
+    child.wait().unwrap();
     assert!(out.contains("policy hunan-2025-employment-assistance"), "{out}");
     assert!(out.contains("categories −1"), "{out}");
 }
@@ -183,4 +190,63 @@ fn the_interactive_front_end_completes_and_explains() {
     p.exp_string("does not hold").unwrap();
     p.send_control('d').unwrap();
     p.exp_eof().unwrap();
+}
+
+#[test]
+fn no_input_crashes_the_session() {
+    let nasty = [
+        "set = 1",
+        "push",
+        "set a..b = 1",
+        "set services[99].x = 1",
+        ":load /nonexistent.yaml",
+        ":policy /nonexistent.policy",
+        ":as-of 2025-13-01",
+        "why",
+        "((((",
+        "))))",
+        ")",
+        "\"unterminated",
+        "\"",
+        "set person = [1, 2]",
+        "unset person",
+        "unset nothing.here",
+        "set person.birth_date = {a: ]}",
+        "push person {x: 1}",
+        ":save /nonexistent-dir/x.yaml",
+        "1 div 0",
+        "-",
+        "as_of +",
+        "set id = 12",
+        "set as_of = 2025-02-30",
+        "count(x in [1, 2]: x)",
+        "min()",
+        "holds(category 9)",
+        ":undo",
+        ":undo",
+        ":undo",
+        ":undo",
+        ":undo",
+        ":undo",
+        ":undo",
+        ":undo",
+        ":undo",
+        ":undo",
+        ":undo",
+        ":undo",
+        ":missing",
+        "eval",
+        "set 年龄 = 1",
+        "why 二",
+        ":help nothing",
+        ":case",
+    ];
+    let input: String =
+        nasty.iter().map(|l| format!("{l}\n")).collect::<String>() + ":load examples/cases/li-qiang.yaml\nage\n";
+    let out = repl(&["examples/cases/li-qiang.yaml"], &input);
+    assert!(
+        out.contains("no case loaded") || out.contains("cannot be evaluated"),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("50年  (a period in years)"), "{out}");
 }
