@@ -211,23 +211,8 @@ impl<'a> Checker<'a> {
                 (vec![t], Type::Int)
             }
         };
-        if args.len() != params.len() {
-            self.error(
-                Diagnostic::error(
-                    Code::TypeMismatch,
-                    format!(
-                        "`{}` takes {} argument(s), but {} were given",
-                        name.node,
-                        params.len(),
-                        args.len()
-                    ),
-                )
-                .at(span, "wrong number of arguments"),
-            );
+        if !self.check_arguments(name, &args, &params, span) {
             return self.poisoned(span);
-        }
-        for (a, p) in args.iter().zip(&params) {
-            self.expect_type(a, p, &format!("an argument of `{}`", name.node));
         }
         self.typed(CKind::Call(*builtin, args), result, span)
     }
@@ -237,23 +222,8 @@ impl<'a> Checker<'a> {
         let ty = self.check_def(id);
         let params = self.def_params[id.0 as usize].clone();
         let args: Vec<CExpr> = args.iter().map(|a| self.expr(a)).collect();
-        if params.is_empty() || args.len() != params.len() {
-            self.error(
-                Diagnostic::error(
-                    Code::TypeMismatch,
-                    format!(
-                        "`{}` takes {} argument(s), but {} were given",
-                        name.node,
-                        params.len(),
-                        args.len()
-                    ),
-                )
-                .at(span, "wrong number of arguments"),
-            );
+        if params.is_empty() || !self.check_arguments(name, &args, &params, span) {
             return self.poisoned(span);
-        }
-        for (a, p) in args.iter().zip(&params) {
-            self.expect_type(a, p, &format!("an argument of `{}`", name.node));
         }
         let label = self.def_decls[id.0 as usize].0.label.clone();
         CExpr {
@@ -262,5 +232,23 @@ impl<'a> Checker<'a> {
             span,
             label: Some(label),
         }
+    }
+
+    /// The arguments of a call against its parameters: their number, then their types.
+    fn check_arguments(&mut self, name: &Ident, args: &[CExpr], params: &[Type], span: crate::source::Span) -> bool {
+        if args.len() != params.len() {
+            let message = format!(
+                "`{}` takes {} argument(s), but {} were given",
+                name.node,
+                params.len(),
+                args.len()
+            );
+            self.error(Diagnostic::error(Code::TypeMismatch, message).at(span, "wrong number of arguments"));
+            return false;
+        }
+        for (a, p) in args.iter().zip(params) {
+            self.expect_type(a, p, &format!("an argument of `{}`", name.node));
+        }
+        true
     }
 }

@@ -230,24 +230,14 @@ impl Evaluation<'_> {
                     holds,
                 }]
             }
-            CKind::Def(id) => {
+            CKind::Def(id) | CKind::CallDefinition(id, _) => {
                 let program = self.program;
                 let def = &program.definitions[id.0 as usize];
-                let reasons = if depth < MAX_DEPTH {
-                    self.reasons(&def.expr, depth + 1)
-                } else {
-                    Vec::new()
+                // A function's reasons are found in its own frame: its arguments.
+                let args: Vec<Value> = match &e.kind {
+                    CKind::CallDefinition(_, args) => args.iter().map(|a| self.eval(a)).collect(),
+                    _ => Vec::new(),
                 };
-                vec![Because::Flag {
-                    label: def.label.clone(),
-                    holds,
-                    reasons,
-                }]
-            }
-            CKind::CallDefinition(id, args) => {
-                let program = self.program;
-                let def = &program.definitions[id.0 as usize];
-                let args: Vec<Value> = args.iter().map(|a| self.eval(a)).collect();
                 let reasons = if depth < MAX_DEPTH {
                     self.in_frame(args, |ev| ev.reasons(&def.expr, depth + 1))
                 } else {

@@ -3,6 +3,7 @@
 //! hide the next) and lowers parse trees with one function per grammar rule.
 
 mod expr;
+mod header;
 mod literal;
 mod lower;
 

@@ -1,0 +1,112 @@
+//! Tables: rows keyed by an enum, every value with a row, every row with the same
+//! columns.
+
+use super::{Checker, Global, types, uncovered};
+use crate::ast::*;
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::program::*;
+
+impl<'a> Checker<'a> {
+    pub(super) fn check_table(&mut self, id: TableId) -> Option<RecordId> {
+        if let Some(t) = &self.tables[id.0 as usize] {
+            return Some(t.row_type);
+        }
+        let decl = self.table_decls[id.0 as usize];
+        let key = match self.globals.get(&decl.key.node) {
+            Some((Global::Enum(e), _)) => *e,
+            _ => {
+                let names: Vec<String> = self.enums.iter().map(|e| e.name.clone()).collect();
+                let mut d = Diagnostic::error(Code::UnknownName, format!("`{}` is not an enum", decl.key.node))
+                    .at(decl.key.span, "a table is keyed by an enum");
+                if let Some(h) = did_you_mean(&decl.key.node, names.iter().map(String::as_str)) {
+                    d = d.with_help(h);
+                }
+                self.error(d);
+                return None;
+            }
+        };
+        let enum_type = self.enums[key.0 as usize].clone();
+        let mut row_fields: Option<Vec<FieldInfo>> = None;
+        let mut rows: Vec<Option<Vec<CExpr>>> = vec![None; enum_type.variants.len()];
+        for row in &decl.rows {
+            let Some(v) = enum_type.variant(&row.key.node) else {
+                self.unknown_variant(&row.key, &enum_type);
+                continue;
+            };
+            let columns: Vec<CExpr> = row.columns.iter().map(|(_, e)| self.expr(e)).collect();
+            let fields: Vec<FieldInfo> = row
+                .columns
+                .iter()
+                .zip(&columns)
+                .map(|((n, _), c)| FieldInfo {
+                    name: n.node.clone(),
+                    label: Label::default(),
+                    ty: c.ty.clone(),
+                })
+                .collect();
+            match &row_fields {
+                None => row_fields = Some(fields),
+                Some(first) => {
+                    let same = first.len() == fields.len()
+                        && first
+                            .iter()
+                            .zip(&fields)
+                            .all(|(a, b)| a.name == b.name && types::compatible(&a.ty, &b.ty));
+                    if !same {
+                        self.error(
+                            Diagnostic::error(
+                                Code::BadTable,
+                                format!("row `{}` has other columns than the first row", row.key.node),
+                            )
+                            .at(row.span, "columns differ")
+                            .with_help(
+                                "every row needs the same columns, in the same order, with values of the same types",
+                            ),
+                        );
+                    }
+                }
+            }
+            rows[v as usize] = Some(columns);
+        }
+        let missing = uncovered(&enum_type, &rows);
+        if !missing.is_empty() {
+            self.error(
+                Diagnostic::error(
+                    Code::BadTable,
+                    format!("table `{}` has no row for {}", decl.name.node, missing.join(", ")),
+                )
+                .at(decl.name.span, "rows missing")
+                .with_help("a table needs one row for every value of its enum"),
+            );
+            return None;
+        }
+        let row_type = RecordId(self.records.len() as u16);
+        self.records.push(RecordType {
+            label: decl.label.clone(),
+            fields: row_fields.unwrap_or_default(),
+        });
+        self.schemas.push(None);
+        self.tables[id.0 as usize] = Some(Table {
+            name: decl.name.node.clone(),
+            label: decl.label.clone(),
+            row_type,
+            rows: rows.into_iter().flatten().collect(),
+        });
+        Some(row_type)
+    }
+
+    pub(super) fn unknown_variant(&mut self, name: &Ident, enum_type: &EnumType) {
+        let mut d = Diagnostic::error(
+            Code::UnknownName,
+            format!("`{}` is not a value of {}", name.node, enum_type.name),
+        )
+        .at(name.span, "unknown value");
+        let names = enum_type.variants.iter().map(|(n, _)| n.as_str());
+        let listed: Vec<&str> = enum_type.variants.iter().map(|(n, _)| n.as_str()).collect();
+        d = d.with_help(match did_you_mean(&name.node, names) {
+            Some(h) => h,
+            None => format!("the values are: {}", listed.join(", ")),
+        });
+        self.error(d);
+    }
+}
