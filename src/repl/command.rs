@@ -64,24 +64,24 @@ pub const HELP: &[(&str, &str, &str)] = &[
     (
         "set",
         "set PATH = VALUE",
-        "change a field: set person.birth_date = 1975-03-10",
+        "change a field: the value is written as in a case file",
     ),
     (
         "unset",
         "unset PATH",
-        "leave a field out: unset registration.unemployed_since",
+        "leave a field out, as if the case file did not give it",
     ),
     (
         "push",
         "push PATH VALUE",
-        "add to a list: push services {date: 2025-04-02, kind: job_posting}",
+        "add an item to a list: push LIST {field: value, …}",
     ),
     (":undo", ":undo", "take back the last change"),
     ("eval", "eval", "the whole decision with every explanation"),
     (
         "why",
         "why RULE",
-        "one rule explained: why 一（一）, why category 1, why investigate",
+        "one rule explained, named by its clause, by kind and id (why category 1) or by name",
     ),
     (
         ":missing",
@@ -129,23 +129,25 @@ pub fn parse(line: &str) -> Result<Command, String> {
         ":help" | ":h" | "help" | "?" => Command::Help((!rest.is_empty()).then(|| rest.to_string())),
         ":quit" | ":q" | ":exit" | "quit" | "exit" => Command::Quit,
         "eval" if rest.is_empty() => Command::Eval,
-        "why" => Command::Why(needs("a rule (why 一（一）)")?),
+        "why" => Command::Why(needs("a rule: its clause, its kind and id, or its name")?),
         "set" => {
             let (path, value) = needs("`PATH = VALUE`")?
                 .split_once('=')
                 .map(|(p, v)| (p.trim().to_string(), v.trim().to_string()))
-                .ok_or_else(|| "write `set PATH = VALUE`, e.g. `set person.dibao = true`".to_string())?;
+                .ok_or_else(|| {
+                    "write `set PATH = VALUE`, the path as in the case file (a.b.c, list[0].d)".to_string()
+                })?;
             if path.is_empty() || value.is_empty() {
-                return Err("write `set PATH = VALUE`, e.g. `set person.dibao = true`".into());
+                return Err("write `set PATH = VALUE`, the path as in the case file (a.b.c, list[0].d)".into());
             }
             Command::Set(path, value)
         }
         "unset" => Command::Unset(needs("a field path")?),
         "push" => {
             let rest = needs("`PATH VALUE`")?;
-            let (path, value) = rest.split_once(char::is_whitespace).ok_or_else(|| {
-                "write `push PATH VALUE`, e.g. `push services {date: 2025-04-02, kind: job_posting}`".to_string()
-            })?;
+            let (path, value) = rest
+                .split_once(char::is_whitespace)
+                .ok_or_else(|| "write `push PATH VALUE`, e.g. `push LIST {field: value}`".to_string())?;
             Command::Push(path.trim().to_string(), value.trim().to_string())
         }
         w if w.starts_with(':') => {
@@ -216,10 +218,7 @@ mod tests {
 
     #[test]
     fn commands_parse() {
-        assert_eq!(
-            parse("set person.dibao = true"),
-            Ok(Command::Set("person.dibao".into(), "true".into()))
-        );
+        assert_eq!(parse("set a.b = true"), Ok(Command::Set("a.b".into(), "true".into())));
         assert_eq!(
             parse("push services {date: 2025-04-02, kind: job_posting}"),
             Ok(Command::Push(
@@ -227,7 +226,7 @@ mod tests {
                 "{date: 2025-04-02, kind: job_posting}".into()
             ))
         );
-        assert_eq!(parse("why 一（一）"), Ok(Command::Why("一（一）".into())));
+        assert_eq!(parse("why 第1条"), Ok(Command::Why("第1条".into())));
         assert_eq!(parse(":as-of 2025-10-01"), Ok(Command::AsOf(Some("2025-10-01".into()))));
         assert_eq!(
             parse("age >= 50 years"),
