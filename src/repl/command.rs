@@ -232,7 +232,7 @@ mod tests {
             parse("age >= 50 years"),
             Ok(Command::Expression("age >= 50 years".into()))
         );
-        assert!(parse("set person.dibao").is_err());
+        assert!(parse("set a.b").is_err());
         assert_eq!(
             parse(":lod x").unwrap_err(),
             "unknown command `:lod`: did you mean `:load`?"

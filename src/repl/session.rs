@@ -239,7 +239,7 @@ impl Session {
         let matches = super::changes::find_rules(program, query);
         if matches.is_empty() {
             return Err(format!(
-                "no rule `{query}`: write its clause (why 一（一）), kind and id (why category 1) or name (why investigate)\n"
+                "no rule `{query}`: name it by its clause, by kind and id (why category 1), or by its name\n"
             ));
         }
         let style = ValueStyle {
