@@ -174,7 +174,13 @@ impl<'p> Runner<'p> {
                 ));
             }
             diagnostics.extend(in_force(&self.versions[result.version].info, date));
-            diagnostics.extend(decision.diagnostics.iter().cloned());
+            let program = &self.versions[result.version];
+            diagnostics.extend(
+                decision
+                    .diagnostics
+                    .iter()
+                    .map(|d| locate(d.clone(), program, &result.case)),
+            );
             result.status = if decision.diagnostics.iter().any(Diagnostic::is_error) {
                 Status::Error
             } else {
@@ -229,4 +235,40 @@ fn in_force(info: &PolicyInfo, date: NaiveDate) -> Option<Diagnostic> {
         )
         .with_help("its validity has run out: use the policy that replaced it")
     })
+}
+
+/// A policy's own diagnostic (from a `check`) points at the case field its condition
+/// reads first, so that a case worker sees the line to look at.
+fn locate(mut d: Diagnostic, program: &Program, case: &LoadedCase) -> Diagnostic {
+    let Code::Policy(id) = &d.code else { return d };
+    if d.span.is_some() {
+        return d;
+    }
+    let rule = program
+        .rules
+        .iter()
+        .find(|r| r.id.to_string() == id.as_ref() && r.severity.is_some());
+    let path = rule
+        .and_then(|r| r.when.as_ref())
+        .and_then(|w| first_case_field(program, w, 0));
+    if let Some(span) = path.and_then(|p| case.spans.nearest_span(p.iter().map(|i| *i as usize))) {
+        d.span = Some(span);
+        d.label = Some("this field".into());
+    }
+    d
+}
+
+/// The first case field an expression reads, through definitions.
+fn first_case_field(program: &Program, e: &crate::program::CExpr, depth: usize) -> Option<Box<[u16]>> {
+    use crate::program::CKind;
+    match &e.kind {
+        CKind::CaseField(path) => return Some(path.clone()),
+        CKind::Def(id) if depth < 16 => {
+            return first_case_field(program, &program.definitions[id.0 as usize].expr, depth + 1);
+        }
+        _ => {}
+    }
+    crate::lint::children(e)
+        .into_iter()
+        .find_map(|c| first_case_field(program, c, depth))
 }

@@ -163,3 +163,22 @@ fn the_shipped_policies_pass_the_strict_check() {
         assert!(String::from_utf8_lossy(&out.stdout).contains("0 warning(s)"));
     }
 }
+
+#[test]
+fn a_policy_check_points_at_the_case_field_it_reads() {
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args([
+            "eval",
+            "--format",
+            "json",
+            "tests/cases/input-errors/keys/06-err-missing-employment-since.yaml",
+        ])
+        .output()
+        .unwrap();
+    let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(record["status"], "error");
+    let d = &record["diagnostics"][0];
+    assert_eq!(d["code"], "employment_since_missing");
+    // `employment.status: employed` is on line 16.
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(16), Some(11)));
+}
