@@ -54,6 +54,8 @@ pub enum Code {
     BadTable,
     /// A construct used in a way the language does not allow.
     InvalidConstruct,
+    /// Expressions nested deeper than the language allows (`ast::MAX_DEPTH`).
+    TooDeep,
     // Case files.
     /// The YAML text cannot be parsed.
     YamlSyntax,
@@ -124,6 +126,7 @@ impl Code {
             Code::DefinitionCycle => "definition_cycle",
             Code::BadTable => "bad_table",
             Code::InvalidConstruct => "invalid_construct",
+            Code::TooDeep => "too_deep",
             Code::YamlSyntax => "yaml_syntax",
             Code::UnknownKey => "unknown_key",
             Code::DuplicateKey => "duplicate_key",

@@ -37,7 +37,7 @@ impl YearMonth {
 
     /// The last day of the month.
     pub fn last_day(self) -> Option<NaiveDate> {
-        YearMonth(self.0 + 1).first_day()?.pred_opt()
+        YearMonth(self.0.checked_add(1)?).first_day()?.pred_opt()
     }
 }
 
@@ -50,7 +50,7 @@ impl std::fmt::Display for YearMonth {
 /// `add_months(d, n)` (民法典 第二百零二条): the same day n months later, or that month's
 /// last day when it has no such day. `None` only outside chrono's date range.
 pub fn add_months(date: NaiveDate, months: i64) -> Option<NaiveDate> {
-    let target = YearMonth::of(date).0 as i64 + months;
+    let target = (YearMonth::of(date).0 as i64).checked_add(months)?;
     let target = YearMonth(i32::try_from(target).ok()?);
     let last = target.last_day()?;
     NaiveDate::from_ymd_opt(target.year(), target.month(), date.day().min(last.day()))

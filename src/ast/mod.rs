@@ -9,6 +9,12 @@ mod expr;
 
 pub use expr::*;
 
+/// How deep a policy may nest: brackets, operators on operators, and (counted by the
+/// checker) the definitions, rules and tables an expression uses, each on top of the
+/// expression that uses it. Deeper input is an error (`Code::TooDeep`), so that no
+/// input can overflow the stack of the parser, the checker or the evaluator.
+pub const MAX_DEPTH: usize = 100;
+
 /// A value with the span it was written at.
 #[derive(Debug, Clone)]
 pub struct Spanned<T> {

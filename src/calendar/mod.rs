@@ -76,7 +76,7 @@ impl WorkingDayCalendar {
     pub fn nth_working_day_after(&self, date: NaiveDate, n: i64) -> Result<NaiveDate, CalendarMissing> {
         let step = if n < 0 { -1 } else { 1 };
         let mut day = date;
-        let mut left = n.abs();
+        let mut left = n.unsigned_abs();
         while left > 0 {
             // Each step looks at a day of a loaded year, so the loop ends within them.
             day = match crate::value::add_days(day, step) {

@@ -33,8 +33,18 @@ impl<'a> Checker<'a> {
         self.error(d);
     }
 
-    /// Checks and compiles one expression.
+    /// Checks and compiles one expression, one level below the one it is in.
     pub(super) fn expr(&mut self, e: &Expr) -> CExpr {
+        if !self.reached(self.depth + 1, e.span) {
+            return self.poisoned(e.span);
+        }
+        self.depth += 1;
+        let c = self.compile(e);
+        self.depth -= 1;
+        c
+    }
+
+    fn compile(&mut self, e: &Expr) -> CExpr {
         let span = e.span;
         match &e.kind {
             ExprKind::Lit(lit) => {
@@ -201,7 +211,7 @@ impl<'a> Checker<'a> {
                     );
                 }
                 for idx in &matching {
-                    self.check_rule(*idx);
+                    self.check_rule(*idx, span);
                 }
                 self.typed(CKind::Holds(matching), Type::Bool, span)
             }
@@ -301,7 +311,7 @@ impl<'a> Checker<'a> {
                     return self.poisoned(span);
                 }
                 Global::Def(id) => {
-                    let ty = self.check_def(id);
+                    let ty = self.check_def(id, first.span);
                     let label = self.def_decls[id.0 as usize].0.label.clone();
                     CExpr {
                         kind: CKind::Def(id),
@@ -443,7 +453,7 @@ impl<'a> Checker<'a> {
         if let Some((Global::Enum(e), _)) = self.globals.get(&decl.key.node).copied() {
             self.expect_type(&k, &Type::Enum(e), "a table key");
         }
-        match self.check_table(id) {
+        match self.check_table(id, t.span) {
             Some(row) => self.typed(CKind::TableRow(id, Box::new(k)), Type::Record(row), span),
             None => self.poisoned(span),
         }

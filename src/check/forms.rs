@@ -219,7 +219,7 @@ impl<'a> Checker<'a> {
 
     /// A call of a function the policy defines.
     fn call_definition(&mut self, id: DefId, name: &Ident, args: &[Expr], span: crate::source::Span) -> CExpr {
-        let ty = self.check_def(id);
+        let ty = self.check_def(id, name.span);
         let params = self.def_params[id.0 as usize].clone();
         let args: Vec<CExpr> = args.iter().map(|a| self.expr(a)).collect();
         if params.is_empty() || !self.check_arguments(name, &args, &params, span) {

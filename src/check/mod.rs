@@ -31,6 +31,14 @@ pub fn check(files: &[PolicyFile]) -> (Option<Program>, Vec<Diagnostic>) {
     (program, diagnostics)
 }
 
+/// A definition, rule or table: something checked once and evaluated where it is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Body {
+    Def(DefId),
+    Rule(RuleIdx),
+    Table(TableId),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
     Unchecked,
@@ -74,11 +82,60 @@ struct Checker<'a> {
     decision: Vec<DecisionOutput>,
     /// Item variables of the aggregations being checked, innermost last.
     locals: Vec<(String, Type)>,
+    /// Tables being checked, innermost last (a table whose rows use it is a cycle).
+    tables_in_progress: Vec<TableId>,
+    /// How deep checking is (see [`MAX_DEPTH`]): one level per expression inside an
+    /// expression; the body of a definition, rule or table is checked at the level of
+    /// its first use.
+    depth: usize,
+    /// The deepest level reached since the body being checked began.
+    reach: usize,
+    /// How many levels each checked body goes down: where it is used, evaluating it
+    /// goes that much deeper.
+    heights: HashMap<Body, usize>,
+    /// Whether a `TooDeep` error was reported (one is enough).
+    too_deep: bool,
 }
 
 impl<'a> Checker<'a> {
     fn error(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
+    }
+
+    /// Notes that evaluation gets `level` levels deep at `span`; beyond [`MAX_DEPTH`],
+    /// an error (once) and `false`.
+    fn reached(&mut self, level: usize, span: Span) -> bool {
+        self.reach = self.reach.max(level);
+        if level <= MAX_DEPTH {
+            return true;
+        }
+        if !self.too_deep {
+            self.too_deep = true;
+            self.error(crate::syntax::too_deep(span));
+        }
+        false
+    }
+
+    /// Starts checking a body (a definition, rule or table) one level below its use;
+    /// returns what [`Self::end_body`] needs.
+    fn begin_body(&mut self) -> usize {
+        let outer = std::mem::replace(&mut self.reach, self.depth);
+        self.depth += 1;
+        outer
+    }
+
+    /// Ends checking a body: how many levels it went down is its height.
+    fn end_body(&mut self, body: Body, outer: usize) {
+        self.depth -= 1;
+        self.heights.insert(body, self.reach - self.depth);
+        self.reach = self.reach.max(outer);
+    }
+
+    /// A use, at `span`, of a body already checked: it is evaluated from here down.
+    fn used(&mut self, body: Body, span: Span) {
+        if let Some(height) = self.heights.get(&body).copied() {
+            self.reached(self.depth + height, span);
+        }
     }
 
     /// First pass: every name, so that items may refer to items declared later.
@@ -223,13 +280,13 @@ impl<'a> Checker<'a> {
     /// Second pass: every definition, table, rule and decision field.
     fn check_all(&mut self) {
         for i in 0..self.def_decls.len() {
-            self.check_def(DefId(i as u32));
+            self.check_def(DefId(i as u32), self.def_decls[i].0.name.span);
         }
         for i in 0..self.table_decls.len() {
-            self.check_table(TableId(i as u16));
+            self.check_table(TableId(i as u16), self.table_decls[i].name.span);
         }
         for i in 0..self.rule_decls.len() {
-            self.check_rule(RuleIdx(i as u32));
+            self.check_rule(RuleIdx(i as u32), self.rule_decls[i].id.span);
         }
         let decision = self.decision_decls.clone();
         let mut seen: Vec<&str> = Vec::new();
@@ -252,10 +309,14 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_def(&mut self, id: DefId) -> Type {
+    /// Checks a definition (once), used at `at`; returns its type.
+    fn check_def(&mut self, id: DefId, at: Span) -> Type {
         let i = id.0 as usize;
         match self.def_state[i] {
-            State::Done => return self.def_exprs[i].as_ref().map_or(Type::Unknown, |e| e.ty.clone()),
+            State::Done => {
+                self.used(Body::Def(id), at);
+                return self.def_exprs[i].as_ref().map_or(Type::Unknown, |e| e.ty.clone());
+            }
             State::InProgress => {
                 let decl = self.def_decls[i].0;
                 self.error(
@@ -280,7 +341,9 @@ impl<'a> Checker<'a> {
             .collect();
         self.def_params[i] = params.iter().map(|(_, t)| t.clone()).collect();
         let saved = std::mem::replace(&mut self.locals, params);
+        let outer = self.begin_body();
         let expr = self.expr(&self.def_decls[i].0.expr);
+        self.end_body(Body::Def(id), outer);
         self.locals = saved;
         let ty = expr.ty.clone();
         self.def_exprs[i] = Some(expr);
@@ -288,10 +351,11 @@ impl<'a> Checker<'a> {
         ty
     }
 
-    fn check_rule(&mut self, idx: RuleIdx) {
+    /// Checks a rule (once), used at `at`.
+    fn check_rule(&mut self, idx: RuleIdx, at: Span) {
         let i = idx.0 as usize;
         match self.rule_state[i] {
-            State::Done => return,
+            State::Done => return self.used(Body::Rule(idx), at),
             State::InProgress => {
                 let decl = self.rule_decls[i];
                 self.error(
@@ -308,6 +372,7 @@ impl<'a> Checker<'a> {
         self.rule_state[i] = State::InProgress;
         let decl = self.rule_decls[i];
         let saved = std::mem::take(&mut self.locals);
+        let outer = self.begin_body();
         let when = decl.when.as_ref().map(|w| {
             let c = self.expr(w);
             self.expect_type(&c, &Type::Bool, "a rule's condition");
@@ -342,6 +407,7 @@ impl<'a> Checker<'a> {
             }
             out
         });
+        self.end_body(Body::Rule(idx), outer);
         self.locals = saved;
         self.rule_exprs[i] = when;
         self.rule_yields[i] = yields;

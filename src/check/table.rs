@@ -1,16 +1,42 @@
 //! Tables: rows keyed by an enum, every value with a row, every row with the same
 //! columns.
 
-use super::{Checker, Global, types, uncovered};
+use super::{Body, Checker, Global, types, uncovered};
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::program::*;
+use crate::source::Span;
 
 impl<'a> Checker<'a> {
-    pub(super) fn check_table(&mut self, id: TableId) -> Option<RecordId> {
-        if let Some(t) = &self.tables[id.0 as usize] {
-            return Some(t.row_type);
+    /// Checks a table (once), used at `at`; returns its row type.
+    pub(super) fn check_table(&mut self, id: TableId, at: Span) -> Option<RecordId> {
+        if let Some(row_type) = self.tables[id.0 as usize].as_ref().map(|t| t.row_type) {
+            self.used(Body::Table(id), at);
+            return Some(row_type);
         }
+        let decl = self.table_decls[id.0 as usize];
+        if self.tables_in_progress.contains(&id) {
+            self.error(
+                Diagnostic::error(
+                    Code::DefinitionCycle,
+                    format!("table `{}` depends on itself", decl.name.node),
+                )
+                .at(decl.name.span, "part of a cycle")
+                .with_help(
+                    "a table's rows may not use the table, directly or through others: evaluation must always end",
+                ),
+            );
+            return None;
+        }
+        self.tables_in_progress.push(id);
+        let outer = self.begin_body();
+        let row_type = self.compile_table(id);
+        self.end_body(Body::Table(id), outer);
+        self.tables_in_progress.pop();
+        row_type
+    }
+
+    fn compile_table(&mut self, id: TableId) -> Option<RecordId> {
         let decl = self.table_decls[id.0 as usize];
         let key = match self.globals.get(&decl.key.node) {
             Some((Global::Enum(e), _)) => *e,

@@ -17,7 +17,7 @@ pub fn apply(op: BinOp, a: &Value, b: &Value) -> Result<Value, String> {
         (BinOp::Sub, Int(x), Int(y)) => Int(x.checked_sub(*y).ok_or_else(overflow)?),
         (BinOp::Mul, Int(x), Int(y)) => Int(x.checked_mul(*y).ok_or_else(overflow)?),
         (BinOp::Div, Int(_), Int(0)) | (BinOp::Div, Quantity(..), Int(0)) => return Err("division by zero".into()),
-        (BinOp::Div, Int(x), Int(y)) => Int(x.div_euclid(*y)),
+        (BinOp::Div, Int(x), Int(y)) => Int(x.checked_div_euclid(*y).ok_or_else(overflow)?),
         (BinOp::Add | BinOp::Sub, Quantity(x, ux), Quantity(y, uy)) => {
             let unit = if ux == uy { *ux } else { Unit::Months };
             let (x, y) = if ux == uy {
@@ -35,13 +35,13 @@ pub fn apply(op: BinOp, a: &Value, b: &Value) -> Result<Value, String> {
         (BinOp::Mul, Quantity(x, u), Int(y)) | (BinOp::Mul, Int(y), Quantity(x, u)) => {
             Quantity(x.checked_mul(*y).ok_or_else(overflow)?, *u)
         }
-        (BinOp::Div, Quantity(x, u), Int(y)) => Quantity(x.div_euclid(*y), *u),
+        (BinOp::Div, Quantity(x, u), Int(y)) => Quantity(x.checked_div_euclid(*y).ok_or_else(overflow)?, *u),
         (BinOp::Div, Quantity(x, ux), Quantity(y, uy)) => {
             let (x, y) = (in_unit_base(*x, *ux), in_unit_base(*y, *uy));
             if y == 0 {
                 return Err("division by zero".into());
             }
-            Int(x.div_euclid(y))
+            Int(x.checked_div_euclid(y).ok_or_else(overflow)?)
         }
         (BinOp::Add | BinOp::Sub, Date(d), Quantity(n, u)) => {
             let n = if op == BinOp::Sub {
@@ -59,12 +59,15 @@ pub fn apply(op: BinOp, a: &Value, b: &Value) -> Result<Value, String> {
         }
         (BinOp::Add | BinOp::Sub, Month(m), Quantity(n, u)) => {
             let n = in_unit_base(*n, *u);
-            let n = if op == BinOp::Sub { -n } else { n };
-            let target = i32::try_from(m.0 as i64 + n).map_err(|_| overflow())?;
+            let n = if op == BinOp::Sub { n.checked_neg() } else { Some(n) };
+            let target = n
+                .and_then(|n| (m.0 as i64).checked_add(n))
+                .and_then(|t| i32::try_from(t).ok())
+                .ok_or_else(overflow)?;
             Month(YearMonth(target))
         }
         (BinOp::Sub, Date(x), Date(y)) => Quantity((*x - *y).num_days(), Unit::Days),
-        (BinOp::Sub, Month(x), Month(y)) => Quantity((x.0 - y.0) as i64, Unit::Months),
+        (BinOp::Sub, Month(x), Month(y)) => Quantity(x.0 as i64 - y.0 as i64, Unit::Months),
         _ => return Err(format!("`{}` cannot be applied to these values", op.symbol())),
     })
 }

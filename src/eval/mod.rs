@@ -29,6 +29,12 @@ pub struct RuleOutcome {
     pub yields: Option<Vec<Value>>,
 }
 
+/// How many list items the evaluation of one case may go through: aggregation items,
+/// and the months `months_from_to` and `months_covered` produce. Real policies need a
+/// few thousand; past this, evaluation stops with an error rather than run for hours
+/// (`count(a in months_from_to(1000-01, 9999-12) where ...)` nested).
+pub const MAX_STEPS: u64 = 1_000_000;
+
 /// Everything decided for one case on one date.
 #[derive(Debug, Clone)]
 pub struct Decision {
@@ -114,6 +120,8 @@ pub struct Evaluation<'p> {
     locals: Vec<Value>,
     failures: Vec<(Span, String)>,
     missing_years: BTreeSet<i32>,
+    /// List items gone through (see [`MAX_STEPS`]).
+    steps: u64,
 }
 
 impl<'p> Evaluation<'p> {
@@ -128,6 +136,7 @@ impl<'p> Evaluation<'p> {
             locals: Vec::new(),
             failures: Vec::new(),
             missing_years: BTreeSet::new(),
+            steps: 0,
         }
     }
 
@@ -176,6 +185,24 @@ impl<'p> Evaluation<'p> {
     fn fail(&mut self, span: Span, message: impl Into<String>) -> Value {
         self.failures.push((span, message.into()));
         Value::Absent
+    }
+
+    /// Counts `n` more list items, at `span`; `false` once there have been more than
+    /// [`MAX_STEPS`] (an error the first time). Every list then stops at once, so the
+    /// evaluation ends quickly, with absent values.
+    fn step(&mut self, n: u64, span: Span) -> bool {
+        let before = self.steps;
+        self.steps = self.steps.saturating_add(n);
+        if self.steps <= MAX_STEPS {
+            return true;
+        }
+        if before <= MAX_STEPS {
+            self.fail(
+                span,
+                format!("more than {MAX_STEPS} list items to go through: evaluation stopped"),
+            );
+        }
+        false
     }
 
     /// Evaluates an expression.
@@ -279,7 +306,8 @@ impl<'p> Evaluation<'p> {
             return Value::Bool(holds);
         }
         if let (BinOp::Add | BinOp::Sub, Value::Date(d), Value::Quantity(n, Unit::WorkingDays)) = (op, &a, &b) {
-            let n = if op == BinOp::Sub { -n } else { *n };
+            // Past any calendar either way: i64::MIN working days back is i64::MAX.
+            let n = if op == BinOp::Sub { n.saturating_neg() } else { *n };
             let due = self.program.calendar.nth_working_day_after(*d, n);
             return self.calendar_result(due.map(Value::Date));
         }
@@ -297,6 +325,10 @@ impl<'p> Evaluation<'p> {
         let (mut run, mut longest) = (0i64, 0i64);
         let mut result = aggregate_of_nothing(op);
         for item in items.iter() {
+            if !self.step(1, list.span) {
+                self.locals.truncate(slot as usize);
+                return Value::Absent;
+            }
             self.locals.truncate(slot as usize);
             self.locals.push(item.clone());
             if let Some(f) = filter
@@ -346,6 +378,10 @@ impl<'p> Evaluation<'p> {
         };
         let mut kept: Vec<(Value, Value)> = Vec::new();
         for item in items.iter() {
+            if !self.step(1, list.span) {
+                self.locals.truncate(slot as usize);
+                return Value::Absent;
+            }
             self.locals.truncate(slot as usize);
             self.locals.push(item.clone());
             if filter.is_some_and(|f| !self.eval(f).truthy()) {
@@ -381,6 +417,10 @@ impl<'p> Evaluation<'p> {
         };
         let mut months = std::collections::BTreeSet::new();
         for item in items.iter() {
+            if !self.step(1, list.span) {
+                self.locals.truncate(slot as usize);
+                return Value::Absent;
+            }
             self.locals.truncate(slot as usize);
             self.locals.push(item.clone());
             if filter.is_some_and(|f| !self.eval(f).truthy()) {
@@ -393,6 +433,10 @@ impl<'p> Evaluation<'p> {
             };
             // An inverted range covers nothing.
             if let (Some(a), Some(b)) = (month(self.eval(from)), month(self.eval(to))) {
+                if !self.step(span_of_months(a, b), to.span) {
+                    self.locals.truncate(slot as usize);
+                    return Value::Absent;
+                }
                 months.extend(a..=b);
             }
         }
@@ -424,7 +468,9 @@ impl<'p> Evaluation<'p> {
                 self.calendar_result(count.map(|n| Value::Quantity(n, Unit::WorkingDays)))
             }
             (Builtin::MonthsFromTo, [Value::Month(a), Value::Month(b)]) => {
-                // Bounded by the two months given: at most their distance.
+                if !self.step(span_of_months(a.0, b.0), span) {
+                    return Value::Absent;
+                }
                 Value::List((a.0..=b.0).map(|m| Value::Month(YearMonth(m))).collect())
             }
             (Builtin::IsWorkingDay, [Value::Date(d)]) => {
@@ -461,6 +507,11 @@ fn pick(current: Value, candidate: Value, order: Ordering) -> Value {
         Some(o) if o == order => candidate,
         _ => current,
     }
+}
+
+/// How many months `a..=b` holds (none when `b` is before `a`).
+fn span_of_months(a: i32, b: i32) -> u64 {
+    (b as i64 - a as i64 + 1).max(0) as u64
 }
 
 fn aggregate_of_nothing(op: AggOp) -> Value {

@@ -12,6 +12,8 @@ use crate::value::Value;
 
 /// At most this many assignments are tried.
 const MAX_ASSIGNMENTS: usize = 4096;
+/// At most this many pairs of tiers are compared, over all assignments.
+const MAX_PAIRS: usize = 1 << 22;
 /// How deep definitions are followed.
 const MAX_DEPTH: usize = 16;
 
@@ -38,8 +40,13 @@ pub(super) fn overlaps_and_gaps(program: &Program) -> Vec<Diagnostic> {
     for (_, when) in &tiers {
         collect_variables(program, when, &guards, &mut variables, 0);
     }
-    let total: usize = variables.iter().map(|v| v.values.len()).product();
-    if total == 0 || total > MAX_ASSIGNMENTS {
+    // Too many assignments (or pairs to compare in each) to try: no verdict.
+    let total = variables
+        .iter()
+        .try_fold(1usize, |n, v| n.checked_mul(v.values.len()))
+        .unwrap_or(usize::MAX);
+    let pairs = tiers.len().saturating_mul(tiers.len() - 1) / 2;
+    if total == 0 || total > MAX_ASSIGNMENTS || total.saturating_mul(pairs) > MAX_PAIRS {
         return Vec::new();
     }
     let mut out = Vec::new();

@@ -1,27 +1,35 @@
 //! Diagnostics as miette reports (with the underlined source) and as JSON objects.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::SourceMap;
+use crate::source::{SourceMap, Span};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 use serde_json::{Value as Json, json};
 use std::fmt;
+use std::sync::Arc;
+
+/// Longest source line, in bytes, drawn with its underlines. miette cannot underline
+/// past column 65535 (it panics), and a line this long is unreadable anyway: such a
+/// diagnostic is drawn with its file, line and column instead.
+const MAX_DRAWN_LINE: usize = 10_000;
 
 /// A diagnostic with its source file, in the form miette draws.
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
-    source: Option<NamedSource<String>>,
+    /// The message, with the place when the source is not drawn.
+    message: String,
+    source: Option<NamedSource<Arc<str>>>,
     labels: Vec<LabeledSpan>,
 }
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&self.message)
     }
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&self.message)
     }
 }
 
@@ -65,25 +73,37 @@ impl miette::Diagnostic for Report<'_> {
 
 /// Draws a diagnostic with miette: message, file:line:column, underlined source, help.
 pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
+    let mut message = d.message.clone();
     let (source, labels) = match d.span {
+        Some(span) if on_long_line(&sources.get(span.file).text, span) => {
+            let at = sources.line_col(span);
+            message = format!("{message} ({}:{}:{})", sources.get(span.file).name, at.line, at.column);
+            (None, Vec::new())
+        }
         Some(span) => {
             let file = sources.get(span.file);
             let mut labels = vec![LabeledSpan::new_primary_with_span(
                 d.label.clone(),
                 SourceSpan::new((span.start as usize).into(), span.len()),
             )];
-            for (related, label) in d.related.iter().filter(|(s, _)| s.file == span.file) {
+            let text = &file.text;
+            let drawn = d
+                .related
+                .iter()
+                .filter(|(s, _)| s.file == span.file && !on_long_line(text, *s));
+            for (related, label) in drawn {
                 labels.push(LabeledSpan::new_with_span(
                     Some(label.clone()),
                     SourceSpan::new((related.start as usize).into(), related.len()),
                 ));
             }
-            (Some(NamedSource::new(file.name.clone(), file.text.to_string())), labels)
+            (Some(NamedSource::new(file.name.clone(), file.text.clone())), labels)
         }
         None => (None, Vec::new()),
     };
     let report = Report {
         diagnostic: d,
+        message,
         source,
         labels,
     };
@@ -98,6 +118,23 @@ pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, color: bool) -> St
         out = format!("{}: {}\n", d.severity.as_str(), d.message);
     }
     out
+}
+
+/// Whether a span starts or ends on a line longer than [`MAX_DRAWN_LINE`] (looking no
+/// further than that either side).
+fn on_long_line(text: &str, span: Span) -> bool {
+    let bytes = text.as_bytes();
+    [span.start, span.end].into_iter().any(|offset| {
+        let offset = (offset as usize).min(bytes.len());
+        let window = offset.saturating_sub(MAX_DRAWN_LINE + 1)..(offset + MAX_DRAWN_LINE + 1).min(bytes.len());
+        let before = bytes[window.start..offset]
+            .iter()
+            .rev()
+            .take_while(|b| **b != b'\n')
+            .count();
+        let after = bytes[offset..window.end].iter().take_while(|b| **b != b'\n').count();
+        before + after > MAX_DRAWN_LINE
+    })
 }
 
 /// A diagnostic as the JSON object of contract §4: severity, code, message, and where

@@ -32,8 +32,24 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 });
 
 impl Lowering {
-    /// Lowers an `expr` pair.
+    /// Lowers an `expr` pair. An operator puts its operands one level below it, and the
+    /// Pratt parser recurses once per prefix operator: an expression's depth is the depth
+    /// of the one it is in, plus one, plus its operators. Beyond [`MAX_DEPTH`] it is an
+    /// error, before anything recurses.
     pub fn expr(&self, pair: Pair<Rule>) -> Lowered<Expr> {
+        let outer = self.depth.get();
+        let operators = pair.clone().into_inner().filter(|p| is_operator(p.as_rule())).count();
+        let depth = outer + 1 + operators;
+        if depth > MAX_DEPTH {
+            return Err(Box::new(super::too_deep(self.span(&pair))));
+        }
+        self.depth.set(depth);
+        let lowered = self.operators(pair);
+        self.depth.set(outer);
+        lowered
+    }
+
+    fn operators(&self, pair: Pair<Rule>) -> Lowered<Expr> {
         PRATT
             .map_primary(|p| self.primary(p))
             .map_prefix(|op, operand| {
@@ -200,6 +216,32 @@ impl Lowering {
             None => Err(self.missing(span)),
         }
     }
+}
+
+/// Whether a child of an `expr` pair is a prefix, infix or postfix operator.
+fn is_operator(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::op_or
+            | Rule::op_and
+            | Rule::op_eq
+            | Rule::op_ne
+            | Rule::op_le
+            | Rule::op_ge
+            | Rule::op_lt
+            | Rule::op_gt
+            | Rule::op_add
+            | Rule::op_sub
+            | Rule::op_mul
+            | Rule::op_div
+            | Rule::op_default
+            | Rule::op_not
+            | Rule::op_neg
+            | Rule::unit_suffix
+            | Rule::field_access
+            | Rule::index_access
+            | Rule::is_test
+    )
 }
 
 fn binop(rule: Rule) -> BinOp {

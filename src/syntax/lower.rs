@@ -10,13 +10,24 @@ use pest::iterators::Pair;
 /// Lowering results; the error is boxed to keep results small.
 pub(super) type Lowered<T> = Result<T, Box<Diagnostic>>;
 
-/// Context for lowering one chunk of a file: which file, and where the chunk starts.
+/// Context for lowering one chunk of a file: which file, where the chunk starts, and how
+/// deep the expression being lowered is.
 pub(super) struct Lowering {
     pub file: FileId,
     pub base: usize,
+    /// Levels of the expressions being lowered, counted as `expr` counts them.
+    pub depth: std::cell::Cell<usize>,
 }
 
 impl Lowering {
+    pub fn new(file: FileId, base: usize) -> Lowering {
+        Lowering {
+            file,
+            base,
+            depth: std::cell::Cell::new(0),
+        }
+    }
+
     pub fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
         Span::new(self.file, self.base + s.start(), self.base + s.end())

@@ -7,7 +7,7 @@ mod header;
 mod literal;
 mod lower;
 
-use crate::ast::PolicyFile;
+use crate::ast::{MAX_DEPTH, PolicyFile};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{FileId, Span};
 use pest::Parser;
@@ -47,7 +47,11 @@ pub fn parse_policy(file: FileId, text: &str) -> (Option<PolicyFile>, Vec<Diagno
     let mut items = Vec::new();
     for (index, (start, end)) in chunks.into_iter().enumerate() {
         let chunk = &text[start..end];
-        let lowering = lower::Lowering { file, base: start };
+        if let Some(at) = too_deeply_nested(chunk) {
+            diagnostics.push(too_deep(Span::new(file, start + at, start + at + 1)));
+            continue;
+        }
+        let lowering = lower::Lowering::new(file, start);
         if index == 0 {
             match PolicyParser::parse(Rule::header_file, chunk) {
                 Ok(mut pairs) => header = pairs.next().and_then(|p| lowering.header_file(p)),
@@ -94,12 +98,67 @@ fn starts_item(line: &str) -> bool {
     })
 }
 
+/// The byte offset of the first bracket (`(`, `[` or `{`) nested more than
+/// [`MAX_DEPTH`] deep, outside strings and comments. Checked before parsing, because the
+/// parser recurses once per level.
+fn too_deeply_nested(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            // A string ends at its closing quote, or at the end of the line.
+            '"' => {
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next_if(|(_, c)| *c != '\n');
+                        }
+                        '"' | '\n' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '/' if chars.peek().is_some_and(|(_, c)| *c == '/') => {
+                while chars.next_if(|(_, c)| *c != '\n').is_some() {}
+            }
+            '(' | '[' | '{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A bracket or an expression nested more than [`MAX_DEPTH`] deep.
+pub(crate) fn too_deep(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::TooDeep,
+        format!("this is nested more than {MAX_DEPTH} levels deep"),
+    )
+    .at(span, "too deep")
+    .with_help(TOO_DEEP_HELP)
+}
+
+/// How to write a deeply nested expression with fewer levels.
+const TOO_DEEP_HELP: &str = "brackets, operators and the definitions an expression uses all count: \
+     write a long chain of `and` (`or`) as `all(c in [a, b, ...] : c)` (`any`), and split deep nesting into fewer levels";
+
 fn syntax_error(file: FileId, base: usize, chunk: &str, e: pest::error::Error<Rule>) -> Diagnostic {
     use pest::error::{ErrorVariant, InputLocation};
     let (start, end) = match e.location {
         InputLocation::Pos(p) => (p, next_char_end(chunk, p)),
         InputLocation::Span((s, t)) => (s, t),
     };
+    // The grammar raises no errors of its own: a custom error is the parser's stack or
+    // call limit.
+    if let ErrorVariant::CustomError { .. } = &e.variant {
+        return too_deep(Span::new(file, base + start, base + end));
+    }
     let expected = match &e.variant {
         ErrorVariant::ParsingError { positives, .. } => describe_expected(positives),
         ErrorVariant::CustomError { message } => message.clone(),
@@ -203,7 +262,10 @@ mod tests;
 
 /// Parses one expression on its own (as typed in the REPL), with spans in `file`.
 pub fn parse_expression(file: FileId, text: &str) -> Result<crate::ast::Expr, Box<Diagnostic>> {
-    let lowering = lower::Lowering { file, base: 0 };
+    if let Some(at) = too_deeply_nested(text) {
+        return Err(Box::new(too_deep(Span::new(file, at, at + 1))));
+    }
+    let lowering = lower::Lowering::new(file, 0);
     let mut pairs =
         PolicyParser::parse(Rule::expression_input, text).map_err(|e| Box::new(syntax_error(file, 0, text, e)))?;
     let expr = pairs

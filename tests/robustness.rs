@@ -1,0 +1,1198 @@
+//! No input makes zhengce panic, hang or overflow its stack: mutations of the real
+//! policy files and case files, and hand-written hostile policies and case files, all
+//! end in a program, a decision or diagnostics, quickly. Deterministic (fixed seeds)
+//! and bounded: about 370 policy loads (each reads, parses and checks three files, then
+//! lints, evaluates two example cases and renders everything), about 3300 case files
+//! evaluated and rendered against the built-in policy, and some sixty hostile inputs.
+//!
+//! Each input runs on a worker thread under `catch_unwind`; a panic is recorded with an
+//! excerpt of the input around the change, and the test fails listing them all. An
+//! input that takes too long fails the test at once (the worker cannot be stopped).
+//! A stack overflow aborts the whole process: the worker thread's name says which test
+//! it was, and the input it was on is the one last written to that test's folder.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use zhengce::diagnostic::{Code, Diagnostic};
+use zhengce::policy_set::{LoadedPolicy, PolicySource, load_policy};
+use zhengce::program::Program;
+use zhengce::report::{Lang, RenderOptions, decision_json, diagnostic_json, render_diagnostic, render_text};
+use zhengce::run::{CaseResult, MissingDate, Runner};
+use zhengce::source::SourceMap;
+
+const HUNAN: &str = "policies/hunan/2025-employment-assistance.policy";
+const RETIREMENT: &str = "policies/cn/retirement-2025.policy";
+const SUBSIDY: &str = "policies/cn/employment-subsidy-2017.policy";
+
+/// The example cases evaluated against every policy that loads.
+const EXAMPLE_CASES: [&str; 2] = ["examples/cases/li-qiang.yaml", "examples/cases/chen-jing-workflow.yaml"];
+
+/// Case files whose mutations are evaluated against the built-in policy.
+const CASE_FILES: [&str; 8] = [
+    "examples/cases/chen-jing-workflow.yaml",
+    "examples/cases/li-qiang.yaml",
+    "examples/cases/wang-fang.yaml",
+    "examples/cases/zhao-min.yaml",
+    "tests/cases/eligibility/base-conditions/13-base-all-seven-categories.yaml",
+    "tests/cases/input-errors/id-number/08-id-with-agreeing-fields.yaml",
+    "tests/cases/input-errors/keys/03-err-duplicate-key-birth-date.yaml",
+    "tests/cases/eligibility/cat2-zero-employment-household/01-cat2-all-unemployed-6m-day-before.yaml",
+];
+
+/// Tokens inserted into policy text.
+const POLICY_TOKENS: &[&str] = &[
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    ",",
+    ":",
+    ".",
+    "and ",
+    " or ",
+    "not ",
+    " months",
+    " working_days",
+    " years",
+    "holds(",
+    "holds(category 1)",
+    "category 1",
+    "\ndefine x \"x\" = x\n",
+    "\ndefine y \"y\" = y + 1\n",
+    "replace ",
+    "\nrepeal exit 9 cites \"x\"\n",
+    " 1 div 0 ",
+    " (0 - 9223372036854775807 - 1) div (0 - 1) ",
+    "9999999999999999999999",
+    "9223372036854775807",
+    "2025-02-30",
+    "0001-01",
+    "9999-12",
+    "é",
+    "一（",
+    "\u{3000}",
+    "\n",
+    "//",
+    " ?? ",
+    " is absent",
+    "::",
+    "=>",
+    "_",
+    "",
+];
+
+/// Tokens inserted into case YAML.
+const CASE_TOKENS: &[&str] = &[
+    "\"",
+    "'",
+    "[",
+    "]",
+    "{",
+    "}",
+    ": ",
+    "- ",
+    "\n",
+    "\n  ",
+    "\t",
+    "&a ",
+    "*a",
+    "!!str ",
+    "? ",
+    "|\n",
+    ">",
+    "#",
+    "---\n",
+    "...\n",
+    "~",
+    "null",
+    "true",
+    "2025-02-30",
+    "0001-01-01",
+    "9999-12-31",
+    "1000-01",
+    "1e400",
+    "0x1F",
+    "-9223372036854775808",
+    "9999999999999999999999",
+    "男",
+    "é",
+    "一（",
+    "11010519491231002X",
+    "as_of: 2025-01-01\n",
+    "",
+];
+
+/// Longest any one fuzzed input may take before the test calls it a hang.
+const HANG: Duration = Duration::from_secs(20);
+
+/// Longest a hostile policy may take to load, check and evaluate.
+const HOSTILE_LIMIT: Duration = Duration::from_secs(5);
+
+// ───────────────────────── Inputs and mutations ─────────────────────────
+
+/// A fixed-seed xorshift64 generator.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+/// One input to try: what was done to it, its text, and where it was changed.
+struct Input {
+    what: String,
+    text: String,
+    at: usize,
+}
+
+impl Input {
+    /// A short excerpt around the change, for the failure report.
+    fn excerpt(&self) -> String {
+        let start = floor_boundary(&self.text, self.at.saturating_sub(60));
+        let end = floor_boundary(&self.text, (self.at + 60).min(self.text.len()));
+        format!("{:?}", &self.text[start..end])
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A char boundary of `text` picked at random.
+fn boundary(rng: &mut Rng, text: &str) -> usize {
+    floor_boundary(text, rng.below(text.len() + 1))
+}
+
+/// A byte range of `text` at char boundaries, at most `max` bytes long.
+fn range(rng: &mut Rng, text: &str, max: usize) -> (usize, usize) {
+    let a = boundary(rng, text);
+    let b = floor_boundary(text, a + 1 + rng.below(max));
+    (a, b.max(a))
+}
+
+/// Applies one to three random edits to `base`: deletion, duplication or swap of byte
+/// ranges, insertion or replacement with a token. Returns the input, with the place of
+/// the last edit.
+fn mutate(rng: &mut Rng, base: &str, tokens: &[&str], n: usize) -> Input {
+    let mut text = base.to_string();
+    let mut what = Vec::new();
+    let mut at = 0;
+    // Ranges up to 200 bytes, shorter in a short file.
+    let longest = (base.len() / 16).clamp(4, 200);
+    for _ in 0..1 + rng.below(3) {
+        match rng.below(5) {
+            0 => {
+                let (a, b) = range(rng, &text, longest);
+                text.replace_range(a..b, "");
+                what.push(format!("delete {a}..{b}"));
+                at = a;
+            }
+            1 => {
+                let (a, b) = range(rng, &text, longest);
+                let copy = text[a..b].to_string();
+                text.insert_str(b, &copy);
+                what.push(format!("duplicate {a}..{b}"));
+                at = b;
+            }
+            2 => {
+                let (a, b) = range(rng, &text, longest);
+                let (c, d) = range(rng, &text, longest);
+                let ((a, b), (c, d)) = if a <= c { ((a, b), (c, d)) } else { ((c, d), (a, b)) };
+                if b <= c {
+                    let (first, second) = (text[a..b].to_string(), text[c..d].to_string());
+                    text.replace_range(c..d, &first);
+                    text.replace_range(a..b, &second);
+                    what.push(format!("swap {a}..{b} with {c}..{d}"));
+                    at = a;
+                }
+            }
+            3 => {
+                let token = rng.pick(tokens);
+                let a = boundary(rng, &text);
+                text.insert_str(a, token);
+                what.push(format!("insert {token:?} at {a}"));
+                at = a;
+            }
+            _ => {
+                let token = rng.pick(tokens);
+                let (a, b) = range(rng, &text, 8);
+                text.replace_range(a..b, token);
+                what.push(format!("replace {a}..{b} with {token:?}"));
+                at = a;
+            }
+        }
+    }
+    Input {
+        what: format!("mutation {n}: {}", what.join(", ")),
+        text,
+        at,
+    }
+}
+
+/// Cuts of `text` at (about) every `step` bytes, at char boundaries.
+fn prefixes(text: &str, step: usize) -> Vec<Input> {
+    (0..text.len())
+        .step_by(step)
+        .map(|cut| floor_boundary(text, cut))
+        .map(|cut| Input {
+            what: format!("prefix of {cut} bytes"),
+            text: text[..cut].to_string(),
+            at: cut,
+        })
+        .collect()
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+/// A fresh folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhengce-robustness-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir
+}
+
+// ───────────────────────── Running guarded ─────────────────────────
+
+enum Progress {
+    Start(usize),
+    Panicked(usize, String),
+    /// Finished, with how many inputs went all the way through.
+    Done(usize),
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(no message)".into())
+}
+
+/// Runs `exercise` on every input, on a worker thread named after the test, with state
+/// made by `setup` on that thread. Fails with every input that panicked, or with the
+/// input that took longer than `HANG`.
+fn guarded<S: 'static>(
+    name: &str,
+    inputs: Vec<Input>,
+    setup: impl FnOnce() -> S + Send + 'static,
+    exercise: fn(&mut S, &Input) -> bool,
+) -> usize {
+    let inputs = Arc::new(inputs);
+    let (tx, rx) = mpsc::channel();
+    let worker_inputs = Arc::clone(&inputs);
+    std::thread::Builder::new()
+        .name(format!("robustness: {name}"))
+        .spawn(move || {
+            let mut state = setup();
+            let mut through = 0;
+            for (i, input) in worker_inputs.iter().enumerate() {
+                let _ = tx.send(Progress::Start(i));
+                match catch_unwind(AssertUnwindSafe(|| exercise(&mut state, input))) {
+                    Ok(went_through) => through += usize::from(went_through),
+                    Err(payload) => {
+                        let _ = tx.send(Progress::Panicked(i, panic_message(payload.as_ref())));
+                    }
+                }
+            }
+            drop(state);
+            let _ = tx.send(Progress::Done(through));
+        })
+        .expect("a worker thread");
+    let mut failures = Vec::new();
+    let mut current = None;
+    let mut through = 0;
+    loop {
+        match rx.recv_timeout(HANG) {
+            Ok(Progress::Start(i)) => current = Some(i),
+            Ok(Progress::Panicked(i, message)) => {
+                let input = &inputs[i];
+                failures.push(format!(
+                    "{} (near byte {}): panicked: {message}\n    {}",
+                    input.what,
+                    input.at,
+                    input.excerpt()
+                ));
+            }
+            Ok(Progress::Done(n)) => {
+                through = n;
+                break;
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                let input = current.map(|i| &inputs[i]);
+                failures.push(format!(
+                    "{} (near byte {}): still running after {HANG:?}\n    {}",
+                    input.map_or("setup", |i| i.what.as_str()),
+                    input.map_or(0, |i| i.at),
+                    input.map(Input::excerpt).unwrap_or_default()
+                ));
+                break;
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                failures.push("the worker stopped without finishing".into());
+                break;
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{name}: {} of {} inputs failed:\n{}",
+        failures.len(),
+        inputs.len(),
+        failures.join("\n")
+    );
+    eprintln!("{name}: {through} of {} inputs went all the way through", inputs.len());
+    through
+}
+
+/// Draws diagnostics as `zhengce check` and `--format json` do.
+fn render_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>, sources: &SourceMap) {
+    for d in diagnostics {
+        let _ = render_diagnostic(d, sources, false);
+        let _ = diagnostic_json(d, sources);
+    }
+}
+
+/// Everything downstream of a loaded policy: its diagnostics drawn, lint, the cases
+/// evaluated and rendered as text and JSON in both languages. Returns the codes of the
+/// cases' diagnostics.
+fn exercise_program(loaded: &mut LoadedPolicy, cases: &[(String, String)]) -> Vec<Code> {
+    render_diagnostics(&loaded.diagnostics, &loaded.sources);
+    let Some(program) = loaded.program.clone() else {
+        assert!(
+            loaded.diagnostics.iter().any(Diagnostic::is_error),
+            "no program, yet no error diagnostic"
+        );
+        return Vec::new();
+    };
+    render_diagnostics(&zhengce::lint::lint(&program), &loaded.sources);
+    let mut runner = Runner::with_versions(&loaded.versions, None, MissingDate::Error);
+    let mut codes = Vec::new();
+    for (name, text) in cases {
+        for result in runner.run_file(&mut loaded.sources, name, text) {
+            render_result(&result, &program, &loaded.sources);
+            codes.extend(result.diagnostics.iter().map(|d| d.code.clone()));
+        }
+    }
+    codes
+}
+
+/// A case result rendered as text and JSON in both languages, with its diagnostics.
+fn render_result(result: &CaseResult, program: &Program, sources: &SourceMap) {
+    for lang in [Lang::Zh, Lang::En] {
+        let options = RenderOptions {
+            lang,
+            ..RenderOptions::default()
+        };
+        let _ = render_text(result, program, sources, &options);
+        let _ = decision_json(result, program, sources, &options);
+    }
+    render_diagnostics(&result.diagnostics, sources);
+}
+
+// ───────────────────────── Policy files ─────────────────────────
+
+/// A folder laid out like policies/ (hunan/, cn/, calendars/), so that `uses` and
+/// `calendar` resolve; the Hunan file is rewritten for each input.
+struct PolicyTree {
+    dir: PathBuf,
+    hunan: PathBuf,
+    cases: Vec<(String, String)>,
+}
+
+/// The folder goes when the test is done with it (a process that aborts leaves it, with
+/// the input that broke it).
+impl Drop for PolicyTree {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+impl PolicyTree {
+    fn new(name: &str) -> PolicyTree {
+        let dir = scratch(name);
+        for sub in ["hunan", "cn", "calendars"] {
+            std::fs::create_dir_all(dir.join(sub)).expect("a folder");
+        }
+        for path in [RETIREMENT, SUBSIDY] {
+            let name = Path::new(path).file_name().expect("a file name");
+            std::fs::write(dir.join("cn").join(name), read(path)).expect("a copy");
+        }
+        let calendars = std::fs::read_dir("policies/calendars").expect("policies/calendars");
+        for entry in calendars.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "yaml") {
+                std::fs::copy(&path, dir.join("calendars").join(entry.file_name())).expect("a copy");
+            }
+        }
+        let hunan = dir
+            .join("hunan")
+            .join(Path::new(HUNAN).file_name().expect("a file name"));
+        let cases = EXAMPLE_CASES.iter().map(|p| (p.to_string(), read(p))).collect();
+        PolicyTree { dir, hunan, cases }
+    }
+
+    /// Loads the tree with `input` as the Hunan policy, and everything downstream;
+    /// whether a program came out.
+    fn exercise(&mut self, input: &Input) -> bool {
+        std::fs::write(&self.hunan, &input.text).expect("the policy file is written");
+        let mut loaded = load_policy(&self.hunan.to_string_lossy(), PolicySource::Disk);
+        let _ = exercise_program(&mut loaded, &self.cases);
+        loaded.program.is_some()
+    }
+}
+
+#[test]
+fn the_unmutated_policy_tree_loads() {
+    let mut tree = PolicyTree::new("unmutated");
+    std::fs::write(&tree.hunan, read(HUNAN)).unwrap();
+    let loaded = load_policy(&tree.hunan.to_string_lossy(), PolicySource::Disk);
+    assert!(loaded.program.is_some(), "{:#?}", loaded.diagnostics);
+    assert_eq!(loaded.files.len(), 3);
+    let input = Input {
+        what: "the Hunan policy as it is".into(),
+        text: read(HUNAN),
+        at: 0,
+    };
+    assert!(tree.exercise(&input));
+}
+
+#[test]
+fn no_prefix_of_the_policy_panics() {
+    // About 150 cuts (each load parses and checks all three files).
+    let text = read(HUNAN);
+    let inputs = prefixes(&text, text.len() / 150);
+    guarded(
+        "policy prefixes",
+        inputs,
+        || PolicyTree::new("prefixes"),
+        PolicyTree::exercise,
+    );
+}
+
+#[test]
+fn no_mutation_of_the_policy_panics() {
+    let text = read(HUNAN);
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let inputs = (0..220).map(|n| mutate(&mut rng, &text, POLICY_TOKENS, n)).collect();
+    let through = guarded(
+        "policy mutations",
+        inputs,
+        || PolicyTree::new("mutations"),
+        PolicyTree::exercise,
+    );
+    // Many edits land in comments, strings and notes: those policies still check, and
+    // their cases are evaluated and rendered.
+    assert!(through >= 10, "only {through} mutated policies checked");
+}
+
+// ───────────────────────── Case files ─────────────────────────
+
+/// The built-in policy, and the folder where the case being evaluated is written.
+struct Builtin {
+    loaded: LoadedPolicy,
+    program: Program,
+    dir: PathBuf,
+}
+
+impl Drop for Builtin {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+impl Builtin {
+    fn new(name: &str) -> Builtin {
+        let loaded = load_policy(zhengce::policy_set::DEFAULT_POLICY, PolicySource::Builtin);
+        let program = loaded.program.clone().expect("the built-in policy checks");
+        Builtin {
+            loaded,
+            program,
+            dir: scratch(name),
+        }
+    }
+
+    /// Evaluates `input` as a case file; whether a case was evaluated.
+    fn exercise(&mut self, input: &Input) -> bool {
+        // The input on disk is the one to look at if the process aborts.
+        let _ = std::fs::write(self.dir.join("current.yaml"), &input.text);
+        self.evaluate(&input.text).1
+    }
+
+    /// Evaluates and renders the cases of one file: their diagnostics' codes, and
+    /// whether one was evaluated.
+    fn evaluate(&mut self, text: &str) -> (Vec<Code>, bool) {
+        let loaded = &mut self.loaded;
+        let mut runner = Runner::with_versions(&loaded.versions, None, MissingDate::Error);
+        let (mut codes, mut decided) = (Vec::new(), false);
+        for result in runner.run_file(&mut loaded.sources, "mutated.yaml", text) {
+            render_result(&result, &self.program, &loaded.sources);
+            codes.extend(result.diagnostics.iter().map(|d| d.code.clone()));
+            decided |= result.decision.is_some();
+        }
+        (codes, decided)
+    }
+}
+
+#[test]
+fn no_mutation_of_a_case_file_panics() {
+    let bases: Vec<String> = CASE_FILES.iter().map(|p| read(p)).collect();
+    let mut inputs: Vec<Input> = bases.iter().flat_map(|text| prefixes(text, 7)).collect();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for n in 0..2500 {
+        let base = &bases[n % bases.len()];
+        inputs.push(mutate(&mut rng, base, CASE_TOKENS, n));
+    }
+    let through = guarded("case mutations", inputs, || Builtin::new("cases"), Builtin::exercise);
+    assert!(through >= 500, "only {through} mutated cases were evaluated");
+}
+
+// ───────────────────────── Hostile policies ─────────────────────────
+
+const HEADER: &str = "policy \"hostile\" {}\n";
+
+/// A case for the hostile policies: they declare no required case field.
+const CASE: &str = "id: hostile\nas_of: 2025-09-01\n";
+
+/// What a hostile policy must come to.
+enum Expect {
+    /// It checks, and the case is evaluated without an error.
+    Loads,
+    /// It checks, and evaluating the case gives an error of this kind.
+    Stops(Code),
+    /// It is rejected with an error of this kind.
+    Rejected(Code),
+}
+
+/// A policy with one definition `x` of `body`, which the decision shows.
+fn define(body: &str) -> String {
+    format!("{HEADER}define x \"x\" = {body}\ndecision {{ y = x }}\n")
+}
+
+/// A policy whose decision shows each expression.
+fn decision(exprs: &[&str]) -> String {
+    let fields: Vec<String> = exprs
+        .iter()
+        .enumerate()
+        .map(|(i, e)| format!("  y{i} = {e}\n"))
+        .collect();
+    format!("{HEADER}decision {{\n{}}}\n", fields.concat())
+}
+
+/// `n` terms joined by an infix operator.
+fn chain(n: usize, term: &str, op: &str) -> String {
+    vec![term; n].join(op)
+}
+
+/// `open` n times, `middle`, `close` n times.
+fn nested(n: usize, open: &str, middle: &str, close: &str) -> String {
+    format!("{}{middle}{}", open.repeat(n), close.repeat(n))
+}
+
+/// `n` definitions, each using the next; `reversed` declares the last one first.
+fn definitions_chain(n: usize, reversed: bool) -> String {
+    let mut items: Vec<String> = (0..n)
+        .map(|i| format!("define d{i} \"d\" = d{} + 1\n", i + 1))
+        .collect();
+    items.push(format!("define d{n} \"d\" = 1\n"));
+    if reversed {
+        items.reverse();
+    }
+    format!("{HEADER}{}decision {{ y = d0 }}\n", items.concat())
+}
+
+/// `n` functions, each calling the next.
+fn functions_chain(n: usize) -> String {
+    let items: String = (0..n)
+        .map(|i| format!("define f{i}(n: int) \"f\" = f{}(n + 1)\n", i + 1))
+        .collect();
+    format!("{HEADER}{items}define f{n}(n: int) \"f\" = n\ndecision {{ y = f0(0) }}\n")
+}
+
+/// `n` checks, each holding when the next holds.
+fn rules_chain(n: usize) -> String {
+    let items: String = (0..n)
+        .map(|i| format!("check c{i} cites \"x\" \"x\" {{ when holds(check c{}) }}\n", i + 1))
+        .collect();
+    format!("{HEADER}{items}check c{n} cites \"x\" \"x\" {{ when false }}\n")
+}
+
+/// `n` tables, each row reading the next table.
+fn tables_chain(n: usize) -> String {
+    let items: String = (0..n)
+        .map(|i| format!("table t{i} \"t\" by K {{ a => {{ v: t{}[K::a].v }} }}\n", i + 1))
+        .collect();
+    format!(
+        "{HEADER}enum K \"k\" {{ a \"a\" }}\n{items}table t{n} \"t\" by K {{ a => {{ v: 1 }} }}\n\
+         decision {{ y = t0[K::a].v }}\n"
+    )
+}
+
+/// `tiers` tier rules over `fields` optional yes/no case fields.
+fn many_tiers(tiers: usize, fields: usize) -> String {
+    let schema: String = (0..fields).map(|i| format!("  b{i}: bool? \"b\"\n")).collect();
+    let rules: String = (0..tiers)
+        .map(|i| format!("tier {i} cites \"x\" \"x\" {{ when b{} }}\n", i % fields))
+        .collect();
+    format!("{HEADER}case {{\n{schema}}}\n{rules}")
+}
+
+/// Hand-written policies built to break the parser, the checker, the evaluator or the
+/// lints, with what each must come to. The `MAX_DEPTH` of the language is 100: the
+/// inputs just below it must still work (and fit a 2 MiB thread stack in debug builds).
+fn hostile_policies() -> Vec<(&'static str, String, Expect)> {
+    use Expect::*;
+    let months = "months_from_to(1000-01, 9999-12)";
+    let cycle = format!(
+        "{HEADER}define a \"a\" = b + 1\ndefine b \"b\" = c + 1\ndefine c \"c\" = d + 1\n\
+         define d \"d\" = a + 1\ndecision {{ y = a }}\n"
+    );
+    vec![
+        // Nesting, far beyond the limit.
+        ("5000 `(`", define(&"(".repeat(5000)), Rejected(Code::TooDeep)),
+        (
+            "5000 nested parentheses",
+            define(&nested(5000, "(", "true", ")")),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "300 nested parentheses",
+            define(&nested(300, "(", "true", ")")),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "5000 nested lists",
+            define(&nested(5000, "[", "1", "]")),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "5000 nested records",
+            define(&nested(5000, "{ a: ", "1", " }")),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "5000 nested calls",
+            define(&nested(5000, "length(", "\"\"", ")")),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "5000 nested aggregations",
+            define(&nested(5000, "count(x in [", "1", "])")),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "5000 nested `if`s",
+            define(&nested(5000, "if true then ", "true", " else false")),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "5000 nested case records",
+            format!(
+                "{HEADER}case {{\n{}}}\n",
+                nested(5000, "r \"r\" {\n", "a: int? \"a\"\n", "}\n")
+            ),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "10000 `and` terms",
+            define(&chain(10000, "true", " and ")),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "10000 `or` terms",
+            define(&chain(10000, "true", " or ")),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "10000 `+` terms",
+            define(&chain(10000, "1", " + ")),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "10000 `not`",
+            define(&format!("{}true", "not ".repeat(10000))),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "10000 unary minus",
+            define(&format!("{}1", "- ".repeat(10000))),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "10000 units",
+            define(&format!("1{}", " months".repeat(10000))),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "10000 field accesses",
+            define(&format!("{{ a: 1 }}{}", ".a".repeat(10000))),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "10000 index accesses",
+            define(&format!("[1]{}", "[0]".repeat(10000))),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "10000 `is absent`",
+            define(&format!("1{}", " is absent".repeat(10000))),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "3000 definitions in a chain",
+            definitions_chain(3000, false),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "3000 definitions in a chain, the last declared first",
+            definitions_chain(3000, true),
+            Rejected(Code::TooDeep),
+        ),
+        (
+            "3000 functions in a chain",
+            functions_chain(3000),
+            Rejected(Code::TooDeep),
+        ),
+        ("3000 rules in a chain", rules_chain(3000), Rejected(Code::TooDeep)),
+        ("300 tables in a chain", tables_chain(300), Rejected(Code::TooDeep)),
+        // Nesting just below the limit still works.
+        ("95 nested parentheses", define(&nested(95, "(", "true", ")")), Loads),
+        ("90 `and` terms", define(&chain(90, "true", " and ")), Loads),
+        ("90 `+` terms", define(&chain(90, "1", " + ")), Loads),
+        ("90 `not`", define(&format!("{}true", "not ".repeat(90))), Loads),
+        (
+            "45 nested `if`s",
+            define(&nested(45, "if true then ", "true", " else false")),
+            Loads,
+        ),
+        (
+            "45 nested aggregations",
+            define(&nested(45, "count(x in [", "1", "])")),
+            Loads,
+        ),
+        (
+            "95 nested sums",
+            define(&nested(95, "sum(x in [1] : ", "1", ")")),
+            Loads,
+        ),
+        (
+            "95 nested matches",
+            format!(
+                "{HEADER}enum K \"k\" {{ a \"a\", b \"b\" }}\n{}",
+                define(&nested(95, "match K::a { a => ", "1", ", b => 2 }")).trim_start_matches(HEADER)
+            ),
+            Loads,
+        ),
+        ("95 nested calls", define(&nested(95, "max(1, ", "1", ")")), Loads),
+        (
+            "95 nested calls of a function",
+            format!(
+                "{}define f(n: int) \"f\" = n + 1\n",
+                define(&nested(95, "f(", "1", ")"))
+            ),
+            Loads,
+        ),
+        ("30 definitions in a chain", definitions_chain(30, false), Loads),
+        (
+            "30 definitions in a chain, the last declared first",
+            definitions_chain(30, true),
+            Loads,
+        ),
+        ("45 functions in a chain", functions_chain(45), Loads),
+        ("45 rules in a chain", rules_chain(45), Loads),
+        ("30 tables in a chain", tables_chain(30), Loads),
+        // Cycles.
+        (
+            "a definition using itself through three others",
+            cycle,
+            Rejected(Code::DefinitionCycle),
+        ),
+        (
+            "a table whose row uses the table",
+            format!("{HEADER}enum K \"k\" {{ a \"a\" }}\ntable t \"t\" by K {{ a => {{ v: t[K::a].v }} }}\n"),
+            Rejected(Code::DefinitionCycle),
+        ),
+        (
+            "two tables using each other",
+            format!(
+                "{HEADER}enum K \"k\" {{ a \"a\" }}\ntable t \"t\" by K {{ a => {{ v: u[K::a].v }} }}\n\
+                 table u \"u\" by K {{ a => {{ v: t[K::a].v }} }}\n"
+            ),
+            Rejected(Code::DefinitionCycle),
+        ),
+        // Huge lists and long evaluations.
+        ("every month from 1000 to 9999", define(months), Loads),
+        (
+            "nested counts over every month from 1000 to 9999",
+            define(&format!(
+                "count(a in {months} where count(b in {months} where a == b) > 0)"
+            )),
+            Stops(Code::EvaluationFailed),
+        ),
+        (
+            "four thousand million months",
+            define("months_from_to(1000-01 - 2000000000 months, 9999-12 + 2000000000 months)"),
+            Stops(Code::EvaluationFailed),
+        ),
+        (
+            "months covered by a range of four thousand million months",
+            define("months_covered(m in [2025-01] : m - 2000000000 months .. m + 2000000000 months)"),
+            Stops(Code::EvaluationFailed),
+        ),
+        ("1000 tiers over 12 yes/no fields", many_tiers(1000, 12), Loads),
+        ("100 tiers over 100 yes/no fields", many_tiers(100, 100), Loads),
+        // Arithmetic at the edges: errors or values, never a panic.
+        (
+            "whole numbers at the edge",
+            decision(&[
+                "(0 - 9223372036854775807 - 1) div (0 - 1)",
+                "9223372036854775807 * 2",
+                "9223372036854775807 + 1",
+                "0 - 9223372036854775807 - 2",
+                "- (0 - 9223372036854775807 - 1)",
+                "1 div 0",
+                "((0 - 9223372036854775807 - 1) months) div (0 - 1)",
+                "((0 - 9223372036854775807 - 1) months) div ((0 - 1) months)",
+                "(9223372036854775807 years) div (1 months)",
+                "(1 years) div (0 months)",
+                "(9223372036854775807 years) + (1 months)",
+                "(9223372036854775807 years) > (1 months)",
+            ]),
+            Stops(Code::EvaluationFailed),
+        ),
+        (
+            "months at the edge",
+            decision(&[
+                "last_day(1000-01 + 2147471647 months)",
+                "first_day(1000-01 - 2147483647 months)",
+                "2025-01 + 9223372036854775807 months",
+                "2025-01 - (0 - 9223372036854775807 - 1) months",
+                "2025-01 + 9223372036854775807 years",
+                "(2025-01 + 2000000000 months) - (2025-01 - 2000000000 months)",
+                "month_of(9999-12-31) + 1 months",
+            ]),
+            Stops(Code::EvaluationFailed),
+        ),
+        (
+            "dates at the edge",
+            decision(&[
+                "9999-12-31 + 9223372036854775807 days",
+                "1000-01-01 - (0 - 9223372036854775807 - 1) days",
+                "1000-01-01 - 9223372036854775807 years",
+                "9999-12-31 + 9223372036854775807 months",
+                "2025-09-01 + 9223372036854775807 working_days",
+                "2025-09-01 - (0 - 9223372036854775807 - 1) working_days",
+                "2025-09-01 + (0 - 9223372036854775807 - 1) working_days",
+                "count_working_days(1000-01-01, 9999-12-31)",
+                "count_working_days(2025-01-01, 9999-12-31)",
+                "full_years(1000-01-01, 9999-12-31)",
+                "full_months(9999-12-31, 1000-01-01)",
+                "9999-12-31 - 1000-01-01",
+                "is_working_day(9999-12-31)",
+            ]),
+            Stops(Code::EvaluationFailed),
+        ),
+        (
+            "an integer too large",
+            define("9999999999999999999999"),
+            Rejected(Code::Syntax),
+        ),
+        (
+            "a date that does not exist",
+            define("2025-02-30"),
+            Rejected(Code::InvalidDate),
+        ),
+        ("a long string", define(&format!("\"{}\"", "字".repeat(200_000))), Loads),
+        (
+            "an error at column 100000",
+            define(&format!("{}brith", " ".repeat(100_000))),
+            Rejected(Code::UnknownName),
+        ),
+        (
+            "an error on a line of 100000 tabs",
+            define(&format!("brith{}", "\t".repeat(100_000))),
+            Rejected(Code::UnknownName),
+        ),
+    ]
+}
+
+#[test]
+fn hostile_policies_end_quickly_in_a_program_or_diagnostics() {
+    let dir = scratch("hostile");
+    let mut failures = Vec::new();
+    for (n, (what, text, expect)) in hostile_policies().into_iter().enumerate() {
+        let path = dir.join(format!("{n}.policy"));
+        std::fs::write(&path, &text).expect("the policy file is written");
+        let path = path.to_string_lossy().to_string();
+        let (tx, rx) = mpsc::channel();
+        // A thread of its own: its name says which policy it was if the stack overflows,
+        // and a policy that runs too long cannot hold up the others.
+        std::thread::Builder::new()
+            .name(format!("robustness: hostile policy `{what}`"))
+            .spawn(move || {
+                let started = Instant::now();
+                let outcome = catch_unwind(|| {
+                    let mut loaded = load_policy(&path, PolicySource::Disk);
+                    let cases = [("hostile.yaml".to_string(), CASE.to_string())];
+                    let case_codes = exercise_program(&mut loaded, &cases);
+                    let errors: Vec<Code> = loaded
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.is_error())
+                        .map(|d| d.code.clone())
+                        .collect();
+                    (loaded.program.is_some(), errors, case_codes)
+                });
+                let _ = tx.send((outcome.map_err(|p| panic_message(p.as_ref())), started.elapsed()));
+            })
+            .expect("a worker thread");
+        let ((loads, errors, case_codes), took) = match rx.recv_timeout(HOSTILE_LIMIT) {
+            Ok((Ok(outcome), took)) => (outcome, took),
+            Ok((Err(message), _)) => {
+                failures.push(format!("{what}: panicked: {message}"));
+                continue;
+            }
+            Err(_) => {
+                failures.push(format!("{what}: still running after {HOSTILE_LIMIT:?}"));
+                continue;
+            }
+        };
+        eprintln!("{what}: {took:?} {loads} {errors:?} {case_codes:?}");
+        let as_expected = match &expect {
+            Expect::Loads => loads && errors.is_empty() && case_codes.iter().all(|c| *c != Code::EvaluationFailed),
+            Expect::Stops(code) => loads && case_codes.contains(code),
+            Expect::Rejected(code) => !loads && errors.contains(code),
+        };
+        if took > HOSTILE_LIMIT || !as_expected {
+            failures.push(format!(
+                "{what}: took {took:?}; program: {loads}; errors: {errors:?}; case: {case_codes:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ───────────────────────── Hostile case files ─────────────────────────
+
+/// The start of a case the built-in policy evaluates.
+const CASE_START: &str = "id: hostile\nas_of: 2025-09-01\nperson: { gender: male, birth_date: 1975-03-10 }\n\
+                          registration: { unemployed_since: 2025-01-10 }\nemployment: { status: unemployed }\n";
+
+/// A certified case, owed services and subsidies.
+const CERTIFIED: &str = "id: hostile\nas_of: 2025-09-01\nperson: { gender: male, birth_date: 1975-03-10 }\n\
+                         registration: { unemployed_since: 2025-01-10 }\nemployment: { status: flexible, since: 2025-02-01 }\n\
+                         certification: { certified_on: 2025-02-01 }\nassessment: { employability: weak }\n";
+
+/// Hand-written case files built to break the loader, the evaluator or the renderers,
+/// with what each must come to: evaluated (`None`) or a diagnostic of this kind.
+fn hostile_cases() -> Vec<(&'static str, String, Option<Code>)> {
+    let list = |key: &str, item: &str, n: usize| format!("{key}:\n{}", format!("  - {item}\n").repeat(n));
+    let certified_long_ago = "id: hostile\nas_of: 9999-12-31\nperson: { gender: male, birth_date: 1975-03-10 }\n\
+                              registration: { unemployed_since: 2025-01-10 }\nemployment: { status: unemployed }\n\
+                              certification: { certified_on: 1000-01-01 }\n";
+    vec![
+        (
+            "100000 `[`",
+            format!("{CASE_START}services: {}", "[".repeat(100_000)),
+            Some(Code::YamlSyntax),
+        ),
+        (
+            "100000 nested lists",
+            format!("{CASE_START}services: {}{}", "[".repeat(100_000), "]".repeat(100_000)),
+            Some(Code::YamlSyntax),
+        ),
+        (
+            "an unknown key at column 100000",
+            format!("{CASE_START}household: {{{} urbna: true }}\n", " ".repeat(100_000)),
+            Some(Code::UnknownKey),
+        ),
+        (
+            "20000 services",
+            format!(
+                "{CASE_START}{}",
+                list("services", "{ date: 2025-03-01, kind: job_posting }", 20_000)
+            ),
+            None,
+        ),
+        (
+            "certified in the year 1000, evaluated in 9999, with 2000 follow-ups",
+            format!(
+                "{certified_long_ago}{}",
+                list("follow_ups", "{ date: 2025-03-01 }", 2000)
+            ),
+            Some(Code::EvaluationFailed),
+        ),
+        (
+            "50 subsidies from 1000 to 9999",
+            format!(
+                "{CERTIFIED}{}",
+                list(
+                    "subsidies",
+                    "{ kind: social_insurance_flexible, from: 1000-01, to: 9999-12 }",
+                    50
+                )
+            ),
+            Some(Code::EvaluationFailed),
+        ),
+        (
+            "dates at the edges",
+            "id: hostile\nas_of: 9999-12-31\nperson: { gender: female, birth_date: 1000-01-01, \
+             original_retirement_age: 50, land_lost_on: 9999-12-31, pension_since: 1000-01-01 }\n\
+             registration: { unemployed_since: 1000-01-01 }\nemployment: { status: employed, since: 9999-12-31 }\n\
+             certification: { certified_on: 9999-12-31 }\n"
+                .to_string(),
+            None,
+        ),
+    ]
+}
+
+#[test]
+fn hostile_case_files_end_quickly_in_a_decision_or_diagnostics() {
+    let mut failures = Vec::new();
+    for (what, text, expect) in hostile_cases() {
+        let (tx, rx) = mpsc::channel();
+        std::thread::Builder::new()
+            .name(format!("robustness: hostile case `{what}`"))
+            .spawn(move || {
+                let mut builtin = Builtin::new("hostile-cases");
+                let started = Instant::now();
+                let outcome = catch_unwind(AssertUnwindSafe(|| builtin.evaluate(&text).0));
+                let _ = tx.send((outcome.map_err(|p| panic_message(p.as_ref())), started.elapsed()));
+            })
+            .expect("a worker thread");
+        let (codes, took) = match rx.recv_timeout(HOSTILE_LIMIT) {
+            Ok((Ok(codes), took)) => (codes, took),
+            Ok((Err(message), _)) => {
+                failures.push(format!("{what}: panicked: {message}"));
+                continue;
+            }
+            Err(_) => {
+                failures.push(format!("{what}: still running after {HOSTILE_LIMIT:?}"));
+                continue;
+            }
+        };
+        eprintln!("{what}: {took:?} {codes:?}");
+        let as_expected = match &expect {
+            None => !codes
+                .iter()
+                .any(|c| matches!(c, Code::EvaluationFailed | Code::YamlSyntax)),
+            Some(code) => codes.contains(code),
+        };
+        if took > HOSTILE_LIMIT || !as_expected {
+            failures.push(format!("{what}: took {took:?}; diagnostics: {codes:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// ───────────────────────── The limits' diagnostics ─────────────────────────
+
+/// Loads one policy file written to a fresh folder.
+fn load_one(name: &str, text: &str) -> LoadedPolicy {
+    let dir = scratch(name);
+    let path = dir.join("p.policy");
+    std::fs::write(&path, text).expect("the policy file is written");
+    let loaded = load_policy(&path.to_string_lossy(), PolicySource::Disk);
+    let _ = std::fs::remove_dir_all(&dir);
+    loaded
+}
+
+/// The only error of a loaded policy, and the text it underlines.
+fn only_error(loaded: &LoadedPolicy) -> (&Diagnostic, &str) {
+    let errors: Vec<&Diagnostic> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{:#?}", loaded.diagnostics);
+    (errors[0], loaded.sources.snippet(errors[0].span.expect("a location")))
+}
+
+#[test]
+fn brackets_nested_too_deep_are_an_error_at_the_first_level_too_many() {
+    let loaded = load_one("too-deep-brackets", &define(&nested(101, "(", "1", ")")));
+    let (d, underlined) = only_error(&loaded);
+    assert_eq!(d.code, Code::TooDeep);
+    assert_eq!(d.message, "this is nested more than 100 levels deep");
+    assert_eq!(underlined, "(");
+    assert_eq!(
+        loaded.sources.line_col(d.span.unwrap()).column,
+        "define x \"x\" = ".len() + 101
+    );
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap_or_default()
+            .contains("all(c in [a, b, ...] : c)")
+    );
+}
+
+#[test]
+fn a_chain_of_definitions_too_deep_is_an_error_where_it_gets_too_deep() {
+    // Each definition is three levels: its use, `+`, and the name it uses.
+    let loaded = load_one("too-deep-chain", &definitions_chain(40, false));
+    let (d, underlined) = only_error(&loaded);
+    assert_eq!(d.code, Code::TooDeep);
+    assert!(underlined.starts_with('d'), "{underlined}");
+    assert!(
+        load_one("deep-enough-chain", &definitions_chain(30, false))
+            .program
+            .is_some()
+    );
+}
+
+#[test]
+fn a_table_whose_row_uses_the_table_is_a_cycle() {
+    let text = format!("{HEADER}enum K \"k\" {{ a \"a\" }}\ntable t \"t\" by K {{ a => {{ v: t[K::a].v }} }}\n");
+    let loaded = load_one("table-cycle", &text);
+    let (d, underlined) = only_error(&loaded);
+    assert_eq!(d.code, Code::DefinitionCycle);
+    assert_eq!(d.message, "table `t` depends on itself");
+    assert_eq!(underlined, "t");
+}
+
+#[test]
+fn an_evaluation_that_goes_through_too_many_items_stops_with_an_error() {
+    let months = "months_from_to(1000-01, 9999-12)";
+    let text = define(&format!(
+        "count(a in {months} where count(b in {months} where a == b) > 0)"
+    ));
+    let mut loaded = load_one("too-many-steps", &text);
+    let program = loaded.program.clone().expect("the policy checks");
+    let mut runner = Runner::with_versions(&loaded.versions, None, MissingDate::Error);
+    let results = runner.run_file(&mut loaded.sources, "c.yaml", CASE);
+    let failed: Vec<&Diagnostic> = results[0]
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::EvaluationFailed)
+        .collect();
+    assert_eq!(failed.len(), 1, "{:#?}", results[0].diagnostics);
+    assert_eq!(
+        failed[0].message,
+        "more than 1000000 list items to go through: evaluation stopped"
+    );
+    let record = decision_json(&results[0], &program, &loaded.sources, &RenderOptions::default());
+    assert_eq!(record["status"], "error");
+}
