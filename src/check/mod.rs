@@ -3,6 +3,7 @@
 //! loader and the evaluator use.
 
 mod amend;
+mod depth;
 mod expr;
 mod forms;
 mod schema;
@@ -16,6 +17,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::program::*;
 use crate::source::Span;
 use crate::value::EnumId;
+use depth::Body;
 use std::collections::HashMap;
 
 /// Checks a set of policy files (dependencies first, the main policy last) and compiles
@@ -29,14 +31,6 @@ pub fn check(files: &[PolicyFile]) -> (Option<Program>, Vec<Diagnostic>) {
     let diagnostics = std::mem::take(&mut checker.diagnostics);
     let program = if has_error { None } else { checker.finish(files) };
     (program, diagnostics)
-}
-
-/// A definition, rule or table: something checked once and evaluated where it is used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Body {
-    Def(DefId),
-    Rule(RuleIdx),
-    Table(TableId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,42 +94,6 @@ struct Checker<'a> {
 impl<'a> Checker<'a> {
     fn error(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
-    }
-
-    /// Notes that evaluation gets `level` levels deep at `span`; beyond [`MAX_DEPTH`],
-    /// an error (once) and `false`.
-    fn reached(&mut self, level: usize, span: Span) -> bool {
-        self.reach = self.reach.max(level);
-        if level <= MAX_DEPTH {
-            return true;
-        }
-        if !self.too_deep {
-            self.too_deep = true;
-            self.error(crate::syntax::too_deep(span));
-        }
-        false
-    }
-
-    /// Starts checking a body (a definition, rule or table) one level below its use;
-    /// returns what [`Self::end_body`] needs.
-    fn begin_body(&mut self) -> usize {
-        let outer = std::mem::replace(&mut self.reach, self.depth);
-        self.depth += 1;
-        outer
-    }
-
-    /// Ends checking a body: how many levels it went down is its height.
-    fn end_body(&mut self, body: Body, outer: usize) {
-        self.depth -= 1;
-        self.heights.insert(body, self.reach - self.depth);
-        self.reach = self.reach.max(outer);
-    }
-
-    /// A use, at `span`, of a body already checked: it is evaluated from here down.
-    fn used(&mut self, body: Body, span: Span) {
-        if let Some(height) = self.heights.get(&body).copied() {
-            self.reached(self.depth + height, span);
-        }
     }
 
     /// First pass: every name, so that items may refer to items declared later.
