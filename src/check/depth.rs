@@ -17,6 +17,36 @@ pub(super) enum Body {
 }
 
 impl Checker<'_> {
+    /// Enums, their values, records, their fields and tables are numbered in 16 bits:
+    /// a policy with more of one of them is refused rather than numbered wrongly.
+    pub(super) fn check_sizes(&mut self) {
+        let limit = u16::MAX as usize;
+        let counts = [
+            ("enums", self.enums.len()),
+            (
+                "values in one enum",
+                self.enums.iter().map(|e| e.variants.len()).max().unwrap_or(0),
+            ),
+            ("records", self.records.len()),
+            (
+                "fields in one record",
+                self.records.iter().map(|r| r.fields.len()).max().unwrap_or(0),
+            ),
+            ("tables", self.tables.len()),
+        ];
+        for (what, count) in counts {
+            if count > limit {
+                self.error(
+                    crate::diagnostic::Diagnostic::error(
+                        crate::diagnostic::Code::InvalidConstruct,
+                        format!("the policy has {count} {what}; at most {limit} are allowed"),
+                    )
+                    .with_help("split the policy, or group values into tables"),
+                );
+            }
+        }
+    }
+
     /// Notes that evaluation gets `level` levels deep at `span`; beyond [`MAX_DEPTH`],
     /// an error (once) and `false`.
     pub(super) fn reached(&mut self, level: usize, span: Span) -> bool {

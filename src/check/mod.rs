@@ -27,6 +27,7 @@ pub fn check(files: &[PolicyFile]) -> (Option<Program>, Vec<Diagnostic>) {
     let mut checker = Checker::default();
     checker.declare(files);
     checker.check_all();
+    checker.check_sizes();
     let has_error = checker.diagnostics.iter().any(Diagnostic::is_error);
     let diagnostics = std::mem::take(&mut checker.diagnostics);
     let program = if has_error { None } else { checker.finish(files) };
@@ -160,8 +161,9 @@ impl<'a> Checker<'a> {
             return;
         }
         let mut variants: Vec<(String, Label)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for (name, label) in &e.variants {
-            if variants.iter().any(|(n, _)| *n == name.node) {
+            if !seen.insert(name.node.as_str()) {
                 self.error(
                     Diagnostic::error(Code::DuplicateName, format!("`{}` is listed twice", name.node))
                         .at(name.span, "listed again here"),

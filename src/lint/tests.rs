@@ -74,3 +74,20 @@ category 2 cites "二" "t" { when cap > 5 }
         ]
     );
 }
+
+#[test]
+fn a_policy_with_more_enum_values_than_ids_is_refused() {
+    let values: Vec<String> = (0..70_000).map(|i| format!("v{i}")).collect();
+    let text = format!("policy \"big\" {{}}\nenum K \"k\" {{ {} }}\n", values.join(", "));
+    let mut map = SourceMap::new();
+    let file = map.add("t.policy", text.as_str());
+    let (parsed, errors) = parse_policy(file, &text);
+    assert!(errors.is_empty(), "{errors:?}");
+    let (program, diagnostics) = crate::check::check(&[parsed.unwrap()]);
+    assert!(program.is_none());
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.message == "the policy has 70000 values in one enum; at most 65535 are allowed")
+    );
+}
