@@ -117,7 +117,7 @@ fn summary(program: &Program, decision: &Decision, style: &ValueStyle, explainer
             .map(|(i, rule)| {
                 let outcome = &decision.outcomes[i.0 as usize];
                 match yields_line(rule, outcome, style, explainer) {
-                    Some(line) => format!("\n    {}：{line}", rule_name(rule, program)),
+                    Some(line) => format!("\n    {}{}{line}", rule_name(rule, program), msg(Msg::Colon, lang)),
                     None => format!("\n    {}", rule_name(rule, program)),
                 }
             })
@@ -166,14 +166,8 @@ pub fn yields_line(
             let mut part = format!("{} {}", label(&field.label, style.lang), format_value(value, style));
             if let Some((from, to)) = explainer.working_day_span(&field.expr) {
                 let notes = calendar_notes(&style.program.calendar.notes(from, to), style.lang);
-                match (notes.is_empty(), style.lang) {
-                    (true, _) => {}
-                    (false, Lang::Zh) => {
-                        let _ = write!(part, "（{notes}）");
-                    }
-                    (false, Lang::En) => {
-                        let _ = write!(part, " ({notes})");
-                    }
+                if !notes.is_empty() {
+                    part.push_str(&parenthesised(&notes, style.lang));
                 }
             }
             part
@@ -206,6 +200,14 @@ fn calendar_notes(notes: &[CalendarNote], lang: Lang) -> String {
         })
         .collect();
     parts.join(msg(Msg::Separator, lang))
+}
+
+/// Text in brackets, full-width in Chinese.
+fn parenthesised(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（{text}）"),
+        Lang::En => format!(" ({text})"),
+    }
 }
 
 /// Conditions joined into one line.
@@ -266,11 +268,15 @@ fn because(b: &Because, style: &ValueStyle, sources: &SourceMap) -> String {
             let value = msg(if *holds { Msg::Yes } else { Msg::No }, lang);
             let mut s = format!("{}{}{value}", label(l, lang), msg(Msg::Colon, lang));
             if !reasons.is_empty() {
-                let _ = write!(s, "（{}）", because_list(reasons, style, sources));
+                s.push_str(&parenthesised(&because_list(reasons, style, sources), lang));
             }
             s
         }
-        Because::Not(inner) => format!("{}（{}）", msg(Msg::Not, lang), because(inner, style, sources)),
+        Because::Not(inner) => format!(
+            "{}{}",
+            msg(Msg::Not, lang),
+            parenthesised(&because(inner, style, sources), lang)
+        ),
         Because::Rules { kind, held } => {
             let list = if held.is_empty() {
                 msg(Msg::None, lang).to_string()
