@@ -182,3 +182,22 @@ fn a_policy_check_points_at_the_case_field_it_reads() {
     // `employment.status: employed` is on line 16.
     assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(16), Some(11)));
 }
+
+#[test]
+fn id_numbers_are_masked_everywhere_unless_asked() {
+    let id = |s: &str| s.as_bytes().windows(18).any(|w| w[..17].iter().all(u8::is_ascii_digit));
+    for format in ["text", "json"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+            .args(["eval", "--format", format, "tests/cases/input-errors", "examples/cases"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("********"), "{format}: nothing masked");
+        assert!(!id(&text), "{format}: an ID number is shown:\n{text}");
+    }
+    let shown = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args(["eval", "--show-pii", "tests/cases/input-errors"])
+        .output()
+        .unwrap();
+    assert!(id(&String::from_utf8_lossy(&shown.stdout)));
+}

@@ -373,7 +373,7 @@ fn guarded<S: 'static>(
 /// Draws diagnostics as `zhengce check` and `--format json` do.
 fn render_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>, sources: &SourceMap) {
     for d in diagnostics {
-        let _ = render_diagnostic(d, sources, false);
+        let _ = render_diagnostic(d, sources, false, false);
         let _ = diagnostic_json(d, sources);
     }
 }

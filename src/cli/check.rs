@@ -29,7 +29,7 @@ pub fn run(policies: &[String], strict: bool) -> u8 {
         }
         let mut err = std::io::stderr().lock();
         for d in &diagnostics {
-            let _ = err.write_all(render_diagnostic(d, &loaded.sources, color()).as_bytes());
+            let _ = err.write_all(render_diagnostic(d, &loaded.sources, color(), false).as_bytes());
         }
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = diagnostics.len() - errors;

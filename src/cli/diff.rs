@@ -43,7 +43,7 @@ fn run_side(spec: &PolicyAt, as_of: Option<NaiveDate>, cases: &[String]) -> Opti
     };
     let mut err = std::io::stderr().lock();
     for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
-        let _ = err.write_all(render_diagnostic(d, &loaded.sources, super::color()).as_bytes());
+        let _ = err.write_all(render_diagnostic(d, &loaded.sources, super::color(), false).as_bytes());
     }
     let versions = std::mem::take(&mut loaded.versions);
     if versions.is_empty() {

@@ -209,7 +209,7 @@ fn load_checked_policy(policy: Option<&str>) -> Option<LoadedPolicy> {
     };
     let mut err = std::io::stderr().lock();
     for d in &loaded.diagnostics {
-        let _ = err.write_all(render_diagnostic(d, &loaded.sources, color()).as_bytes());
+        let _ = err.write_all(render_diagnostic(d, &loaded.sources, color(), false).as_bytes());
     }
     if loaded.program.is_none() {
         let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();

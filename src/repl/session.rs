@@ -361,7 +361,7 @@ impl Session {
     }
 
     fn draw(&self, d: &Diagnostic) -> String {
-        render_diagnostic(d, &self.loaded.sources, false)
+        render_diagnostic(d, &self.loaded.sources, false, self.options.show_pii)
     }
 }
 
@@ -376,7 +376,7 @@ fn load(policy: Option<&str>) -> Result<(LoadedPolicy, Vec<Program>), String> {
             .diagnostics
             .iter()
             .filter(|d| d.is_error())
-            .map(|d| render_diagnostic(d, &loaded.sources, false))
+            .map(|d| render_diagnostic(d, &loaded.sources, false, false))
             .collect();
         return Err(format!(
             "{drawn}the policy has errors; the session keeps the one it had\n"

@@ -1,5 +1,6 @@
 //! Diagnostics as miette reports (with the underlined source) and as JSON objects.
 
+use crate::case::mask_id_numbers;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{SourceMap, Span};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
@@ -72,7 +73,8 @@ impl miette::Diagnostic for Report<'_> {
 }
 
 /// Draws a diagnostic with miette: message, file:line:column, underlined source, help.
-pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
+/// Resident ID numbers in the source shown are masked unless `show_pii`.
+pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, color: bool, show_pii: bool) -> String {
     let mut message = d.message.clone();
     let (source, labels) = match d.span {
         Some(span) if on_long_line(&sources.get(span.file).text, span) => {
@@ -97,7 +99,12 @@ pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, color: bool) -> St
                     SourceSpan::new((related.start as usize).into(), related.len()),
                 ));
             }
-            (Some(NamedSource::new(file.name.clone(), file.text.clone())), labels)
+            // Masking keeps every byte offset: the spans still fit.
+            let text = match (show_pii, mask_id_numbers(&file.text)) {
+                (false, Some(masked)) => masked.into(),
+                _ => file.text.clone(),
+            };
+            (Some(NamedSource::new(file.name.clone(), text)), labels)
         }
         None => (None, Vec::new()),
     };
