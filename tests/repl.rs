@@ -254,3 +254,11 @@ fn no_input_crashes_the_session() {
     );
     assert!(out.trim_end().ends_with("50年  (a period in years)"), "{out}");
 }
+
+#[test]
+fn the_case_is_shown_with_its_id_number_masked_unless_asked() {
+    let masked = repl(&["examples/cases/wang-fang.yaml"], ":case\n");
+    assert!(masked.contains("id_number: \"430102********0029\""), "{masked}");
+    let shown = repl(&["--show-pii", "examples/cases/wang-fang.yaml"], ":case\n");
+    assert!(shown.contains("id_number: \"430102198003100029\""), "{shown}");
+}

@@ -101,10 +101,7 @@ impl Session {
                 None => Err("nothing to undo".into()),
             },
             Command::Save(path) => self.save(&path),
-            Command::Show => Ok(self
-                .case
-                .as_ref()
-                .map_or_else(|| "no case loaded; `:load FILE`\n".into(), edit::to_yaml)),
+            Command::Show => Ok(self.show_case()),
             Command::Eval => self.eval(),
             Command::Why(rule) => self.why(&rule),
             Command::Missing => self.missing(),
@@ -352,6 +349,20 @@ impl Session {
         };
         let ty = crate::check::type_name(&program.definitions[id].expr.ty, &program.enums);
         Ok(format!("{}  ({ty})\n", format_value(&value, &style)))
+    }
+
+    /// The case as YAML, its ID numbers masked unless `--show-pii`.
+    fn show_case(&self) -> String {
+        let Some(case) = &self.case else {
+            return "no case loaded; `:load FILE`\n".into();
+        };
+        let yaml = edit::to_yaml(case);
+        let masked = if self.options.show_pii {
+            None
+        } else {
+            crate::case::mask_id_numbers(&yaml)
+        };
+        masked.unwrap_or(yaml)
     }
 
     fn save(&mut self, path: &str) -> Result<String, String> {
