@@ -3,6 +3,9 @@
 //! at most once per case (memoised by slot); evaluation always ends, because the
 //! checker rejects cycles and lists are finite.
 
+mod aggregate;
+
+use aggregate::span_of_months;
 mod arithmetic;
 mod explain;
 
@@ -317,133 +320,6 @@ impl<'p> Evaluation<'p> {
         }
     }
 
-    fn aggregate(&mut self, op: AggOp, slot: u16, list: &CExpr, filter: Option<&CExpr>, body: Option<&CExpr>) -> Value {
-        let Value::List(items) = self.eval(list) else {
-            return aggregate_of_nothing(op);
-        };
-        let mut count = 0i64;
-        let (mut run, mut longest) = (0i64, 0i64);
-        let mut result = aggregate_of_nothing(op);
-        for item in items.iter() {
-            if !self.step(1, list.span) {
-                self.locals.truncate(slot as usize);
-                return Value::Absent;
-            }
-            self.locals.truncate(slot as usize);
-            self.locals.push(item.clone());
-            if let Some(f) = filter
-                && !self.eval(f).truthy()
-            {
-                run = 0;
-                continue;
-            }
-            run += 1;
-            longest = longest.max(run);
-            count += 1;
-            let value = match body {
-                Some(b) => self.eval(b),
-                None => item.clone(),
-            };
-            match op {
-                AggOp::Count => {}
-                AggOp::Any if value.truthy() || body.is_none() => {
-                    result = Value::Bool(true);
-                    break;
-                }
-                AggOp::All if !value.truthy() => {
-                    result = Value::Bool(false);
-                    break;
-                }
-                AggOp::Any | AggOp::All => {}
-                AggOp::Sum if result.is_absent() => result = value,
-                AggOp::Sum => result = arithmetic::apply(BinOp::Add, &result, &value).unwrap_or(Value::Absent),
-                AggOp::Min | AggOp::Earliest => result = pick(result, value, Ordering::Less),
-                AggOp::Max | AggOp::Latest => result = pick(result, value, Ordering::Greater),
-                AggOp::LongestRun | AggOp::MonthsCovered | AggOp::Filter | AggOp::Sorted => {}
-            }
-        }
-        self.locals.truncate(slot as usize);
-        match op {
-            AggOp::Count => Value::Int(count),
-            AggOp::LongestRun => Value::Int(longest),
-            _ => result,
-        }
-    }
-
-    /// `filter`: the items that pass (or their bodies); `sorted`: the items that pass,
-    /// ordered by their bodies, ties in list order.
-    fn select(&mut self, op: AggOp, slot: u16, list: &CExpr, filter: Option<&CExpr>, body: Option<&CExpr>) -> Value {
-        let Value::List(items) = self.eval(list) else {
-            return Value::List(Vec::new().into());
-        };
-        let mut kept: Vec<(Value, Value)> = Vec::new();
-        for item in items.iter() {
-            if !self.step(1, list.span) {
-                self.locals.truncate(slot as usize);
-                return Value::Absent;
-            }
-            self.locals.truncate(slot as usize);
-            self.locals.push(item.clone());
-            if filter.is_some_and(|f| !self.eval(f).truthy()) {
-                continue;
-            }
-            let key = body.map_or_else(|| item.clone(), |b| self.eval(b));
-            kept.push((item.clone(), key));
-        }
-        self.locals.truncate(slot as usize);
-        if op == AggOp::Sorted {
-            // Absent keys sort last; `sort_by` is stable.
-            kept.sort_by(|(_, a), (_, b)| match (a.is_absent(), b.is_absent()) {
-                (false, true) => Ordering::Less,
-                (true, false) => Ordering::Greater,
-                _ => a.compare(b).unwrap_or(Ordering::Equal),
-            });
-            return Value::List(kept.into_iter().map(|(item, _)| item).collect());
-        }
-        Value::List(kept.into_iter().map(|(_, key)| key).collect())
-    }
-
-    /// The distinct months covered by the items' ranges `from .. to`, ascending.
-    fn months_covered(
-        &mut self,
-        slot: u16,
-        list: &CExpr,
-        filter: Option<&CExpr>,
-        from: Option<&CExpr>,
-        to: Option<&CExpr>,
-    ) -> Value {
-        let (Value::List(items), Some(from), Some(to)) = (self.eval(list), from, to) else {
-            return Value::List(Vec::new().into());
-        };
-        let mut months = std::collections::BTreeSet::new();
-        for item in items.iter() {
-            if !self.step(1, list.span) {
-                self.locals.truncate(slot as usize);
-                return Value::Absent;
-            }
-            self.locals.truncate(slot as usize);
-            self.locals.push(item.clone());
-            if filter.is_some_and(|f| !self.eval(f).truthy()) {
-                continue;
-            }
-            let month = |v: Value| match v {
-                Value::Month(m) => Some(m.0),
-                Value::Date(d) => Some(YearMonth::of(d).0),
-                _ => None,
-            };
-            // An inverted range covers nothing.
-            if let (Some(a), Some(b)) = (month(self.eval(from)), month(self.eval(to))) {
-                if !self.step(span_of_months(a, b), to.span) {
-                    self.locals.truncate(slot as usize);
-                    return Value::Absent;
-                }
-                months.extend(a..=b);
-            }
-        }
-        self.locals.truncate(slot as usize);
-        Value::List(months.into_iter().map(|m| Value::Month(YearMonth(m))).collect())
-    }
-
     fn call(&mut self, builtin: Builtin, args: &[CExpr], span: Span) -> Value {
         let values: Vec<Value> = args.iter().map(|a| self.eval(a)).collect();
         match (builtin, values.as_slice()) {
@@ -506,19 +382,5 @@ fn pick(current: Value, candidate: Value, order: Ordering) -> Value {
     match candidate.compare(&current) {
         Some(o) if o == order => candidate,
         _ => current,
-    }
-}
-
-/// How many months `a..=b` holds (none when `b` is before `a`).
-fn span_of_months(a: i32, b: i32) -> u64 {
-    (b as i64 - a as i64 + 1).max(0) as u64
-}
-
-fn aggregate_of_nothing(op: AggOp) -> Value {
-    match op {
-        AggOp::Count => Value::Int(0),
-        AggOp::Any => Value::Bool(false),
-        AggOp::All => Value::Bool(true),
-        _ => Value::Absent,
     }
 }

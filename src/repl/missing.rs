@@ -5,6 +5,7 @@ use super::changes::short_diff;
 use super::edit;
 use crate::program::{CExpr, CKind, Program, Type};
 use crate::report::Lang;
+use crate::report::messages::{Msg, msg};
 use crate::run::CaseResult;
 use crate::yaml::{ScalarStyle, YamlKind, YamlNode};
 use serde_json::Value as Json;
@@ -54,19 +55,14 @@ pub fn report(
             let value = value.as_scalar().map_or(String::new(), |(t, _)| t.to_string());
             (!changes.is_empty()).then(|| format!("{value} → {}", changes.join("; ")))
         });
-        let verdict = match (effect, lang) {
-            (Some(e), Lang::Zh) => format!("可能改变结果（例如 {e}）"),
-            (Some(e), Lang::En) => format!("could change the outcome (e.g. {e})"),
-            (None, Lang::Zh) => "试过的值不改变结果".to_string(),
-            (None, Lang::En) => "no value tried changes the outcome".to_string(),
+        let verdict = match effect {
+            Some(e) => format!("{} {e}", msg(Msg::CouldChange, lang)),
+            None => msg(Msg::NoChange, lang).to_string(),
         };
         out.push_str(&format!("{name}{label}: {verdict}\n"));
     }
     if out.is_empty() {
-        out = match lang {
-            Lang::Zh => "决定所依据的字段均已填写\n".into(),
-            Lang::En => "every field the decision reads is given\n".into(),
-        };
+        out = format!("{}\n", msg(Msg::AllGiven, lang));
     }
     out
 }

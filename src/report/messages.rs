@@ -68,6 +68,12 @@ pub enum Msg {
     NotCounted,
     /// a make-up working day
     MakeUpWorkday,
+    /// `:missing`: a field that could change the outcome (an example follows)
+    CouldChange,
+    /// `:missing`: no value tried changes the outcome
+    NoChange,
+    /// `:missing`: nothing the decision reads is absent
+    AllGiven,
 }
 
 /// The text of a message.
@@ -126,6 +132,12 @@ pub fn msg(m: Msg, lang: Lang) -> &'static str {
         (Lang::En, NotCounted) => "skipped",
         (Lang::Zh, MakeUpWorkday) => "调休上班",
         (Lang::En, MakeUpWorkday) => "make-up working day",
+        (Lang::Zh, CouldChange) => "可能改变结果，例如",
+        (Lang::En, CouldChange) => "could change the outcome, e.g.",
+        (Lang::Zh, NoChange) => "试过的值不改变结果",
+        (Lang::En, NoChange) => "no value tried changes the outcome",
+        (Lang::Zh, AllGiven) => "决定所依据的字段均已填写",
+        (Lang::En, AllGiven) => "every field the decision reads is given",
     }
 }
 
