@@ -33,6 +33,7 @@ pub mod eval;
 pub mod expect;
 pub mod lint;
 pub mod policy_set;
+pub mod privacy;
 pub mod program;
 pub mod repl;
 pub mod report;

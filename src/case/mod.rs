@@ -25,6 +25,6 @@ mod tests;
 
 pub use crate::yaml::{ScalarStyle, YamlDocument, YamlKind, YamlNode, parse_documents};
 pub use load::{ENVELOPE_KEYS, LoadedCase, load_cases, load_document, load_file};
-pub use resident_id::{mask as mask_id, mask_id_numbers};
+pub use resident_id::mask as mask_id;
 pub use scalar::{Core, parse_date, parse_month, resolve};
 pub use spans::{CaseSpans, SpanNode, path_name};

@@ -1,15 +1,14 @@
 //! `zhengce check`: parse and check policy files, reporting every problem at once.
 //! `--strict` (for CI) turns every warning, lints included, into an error.
 
-use super::{EXIT_OK, EXIT_POLICY, color, print};
+use super::{Console, EXIT_OK, EXIT_POLICY, color};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::lint;
 use crate::policy_set::{DEFAULT_POLICY, PolicySource, load_policy};
 use crate::report::render_diagnostic;
-use std::io::Write;
 
 /// Runs `check`.
-pub fn run(policies: &[String], strict: bool) -> u8 {
+pub fn run(policies: &[String], strict: bool, console: &mut Console) -> u8 {
     let targets: Vec<(String, PolicySource)> = if policies.is_empty() {
         vec![(DEFAULT_POLICY.to_string(), PolicySource::Builtin)]
     } else {
@@ -27,21 +26,21 @@ pub fn run(policies: &[String], strict: bool) -> u8 {
                 d.severity = Severity::Error;
             }
         }
-        let mut err = std::io::stderr().lock();
+        let color = color(console);
         for d in &diagnostics {
-            let _ = err.write_all(render_diagnostic(d, &loaded.sources, color(), false).as_bytes());
+            console.err(&render_diagnostic(d, &loaded.sources, color, false));
         }
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = diagnostics.len() - errors;
         match (&loaded.program, errors) {
-            (Some(p), 0) => print(&format!(
+            (Some(p), 0) => console.out(&format!(
                 "{path}: ok ({} rules, {} definitions, {} files; {warnings} warning(s))\n",
                 p.rules.len(),
                 p.definitions.len(),
                 loaded.files.len()
             )),
             _ => {
-                let _ = writeln!(err, "{path}: {errors} error(s), {warnings} warning(s)");
+                console.err(&format!("{path}: {errors} error(s), {warnings} warning(s)\n"));
                 code = EXIT_POLICY;
             }
         }

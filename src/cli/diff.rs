@@ -2,7 +2,7 @@
 //! policies (or one policy on two dates), grouped by the rule that changed, with both
 //! explanations; then a summary.
 
-use super::{CommonArgs, EXIT_OK, EXIT_POLICY, Format, inputs, print, render_options};
+use super::{CommonArgs, Console, EXIT_OK, EXIT_POLICY, Format, inputs, render_options};
 use crate::diff::{CaseDiff, Side, diff_case};
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
 use crate::report::render_diagnostic;
@@ -10,7 +10,6 @@ use crate::run::{CaseResult, MissingDate, Runner};
 use chrono::NaiveDate;
 use serde_json::json;
 use std::collections::BTreeMap;
-use std::io::Write;
 
 /// `POLICY[@DATE]`: a policy file (or `builtin`) and, optionally, the date to evaluate
 /// every case on.
@@ -36,14 +35,14 @@ struct Run {
     results: Vec<CaseResult>,
 }
 
-fn run_side(spec: &PolicyAt, as_of: Option<NaiveDate>, cases: &[String]) -> Option<Run> {
+fn run_side(spec: &PolicyAt, as_of: Option<NaiveDate>, cases: &[String], console: &mut Console) -> Option<Run> {
     let mut loaded = match &spec.path {
         Some(p) => load_policy(p, PolicySource::Disk),
         None => load_policy(DEFAULT_POLICY, PolicySource::Builtin),
     };
-    let mut err = std::io::stderr().lock();
+    let color = super::color(console);
     for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
-        let _ = err.write_all(render_diagnostic(d, &loaded.sources, super::color(), false).as_bytes());
+        console.err(&render_diagnostic(d, &loaded.sources, color, false));
     }
     let versions = std::mem::take(&mut loaded.versions);
     if versions.is_empty() {
@@ -73,11 +72,15 @@ pub fn run(
     as_of: Option<NaiveDate>,
     format: Format,
     common: &CommonArgs,
+    console: &mut Console,
 ) -> u8 {
-    let (Some(a), Some(b)) = (run_side(old, as_of, cases), run_side(new, as_of, cases)) else {
+    let (Some(a), Some(b)) = (
+        run_side(old, as_of, cases, console),
+        run_side(new, as_of, cases, console),
+    ) else {
         return EXIT_POLICY;
     };
-    let options = render_options(common);
+    let options = render_options(common, console);
     let mut diffs: Vec<CaseDiff> = Vec::new();
     for (ra, rb) in a.results.iter().zip(&b.results) {
         let sa = Side {
@@ -111,8 +114,8 @@ pub fn run(
         }
     }
     match format {
-        Format::Json => print(&format!("{}\n", diff_json(&diffs, &groups, evaluated))),
-        Format::Text => print(&diff_text(&groups, diffs.len(), evaluated)),
+        Format::Json => console.out(&format!("{}\n", diff_json(&diffs, &groups, evaluated))),
+        Format::Text => console.out(&diff_text(&groups, diffs.len(), evaluated)),
     }
     EXIT_OK
 }

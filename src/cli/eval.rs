@@ -1,19 +1,25 @@
 //! `zhengce eval`: evaluate case files and explain every outcome.
 
 use super::{
-    CommonArgs, EXIT_FAILED, EXIT_OK, EXIT_POLICY, Format, inputs, load_checked_policy, print, render_options,
+    CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, Format, inputs, load_checked_policy, render_options,
 };
 use crate::report::{decision_json, render_text};
 use crate::run::{MissingDate, Runner, Status};
 use chrono::NaiveDate;
 
 /// Runs `eval`.
-pub fn run(cases: &[String], as_of: Option<NaiveDate>, format: Format, common: &CommonArgs) -> u8 {
-    let Some(mut loaded) = load_checked_policy(common.policy.as_deref()) else {
+pub fn run(
+    cases: &[String],
+    as_of: Option<NaiveDate>,
+    format: Format,
+    common: &CommonArgs,
+    console: &mut Console,
+) -> u8 {
+    let Some(mut loaded) = load_checked_policy(common.policy.as_deref(), console) else {
         return EXIT_POLICY;
     };
     let versions = std::mem::take(&mut loaded.versions);
-    let options = render_options(common);
+    let options = render_options(common, console);
     // The contract lets `eval` alone fall back on today's date, and say so.
     let today = chrono::Local::now().date_naive();
     let mut runner = Runner::with_versions(&versions, as_of, MissingDate::Today(today));
@@ -42,7 +48,7 @@ pub fn run(cases: &[String], as_of: Option<NaiveDate>, format: Format, common: &
                 }
             };
             first = false;
-            print(&text);
+            console.out(&text);
         }
     }
     code

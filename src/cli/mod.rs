@@ -5,6 +5,7 @@
 //! error (clap); 3 the policy has errors.
 
 mod check;
+mod console;
 mod diff;
 mod eval;
 mod inputs;
@@ -12,10 +13,11 @@ mod repl;
 mod test;
 
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
+use crate::privacy::Pii;
 use crate::report::{Lang, RenderOptions, render_diagnostic};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Write};
+pub use console::Console;
 
 /// Exit code: success.
 pub const EXIT_OK: u8 = 0;
@@ -143,16 +145,37 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
     crate::syntax::parse_date_text(s).ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)"))
 }
 
-/// Runs a parsed command line; returns the exit code.
+/// Runs a parsed command line on the process's standard streams; returns the exit code.
 pub fn run(cli: Cli) -> u8 {
+    let mut console = Console::stdio(cli.command.pii());
+    run_with(cli, &mut console)
+}
+
+impl Command {
+    /// Whether the user asked to see ID numbers in full.
+    pub fn pii(&self) -> Pii {
+        let common = match self {
+            Command::Check { .. } => None,
+            Command::Eval { common, .. }
+            | Command::Diff { common, .. }
+            | Command::Repl { common, .. }
+            | Command::Test { common, .. } => Some(common),
+        };
+        Pii::shown_if(common.is_some_and(|c| c.show_pii))
+    }
+}
+
+/// Runs a parsed command line with its output going to `console`; returns the exit
+/// code.
+pub fn run_with(cli: Cli, console: &mut Console) -> u8 {
     match cli.command {
-        Command::Check { policies, strict } => check::run(&policies, strict),
+        Command::Check { policies, strict } => check::run(&policies, strict, console),
         Command::Eval {
             cases,
             as_of,
             format,
             common,
-        } => eval::run(&cases, as_of, format, &common),
+        } => eval::run(&cases, as_of, format, &common, console),
         Command::Test {
             paths,
             as_of,
@@ -169,13 +192,13 @@ pub fn run(cli: Cli) -> u8 {
                 coverage,
                 coverage_min,
             };
-            test::run(&paths, &options, &common)
+            test::run(&paths, &options, &common, console)
         }
         Command::Repl {
             case,
             no_history,
             common,
-        } => repl::run(case.as_deref(), !no_history, &common),
+        } => repl::run(case.as_deref(), !no_history, &common, console),
         Command::Diff {
             old,
             new,
@@ -183,48 +206,38 @@ pub fn run(cli: Cli) -> u8 {
             as_of,
             format,
             common,
-        } => diff::run(&old, &new, &cases, as_of, format, &common),
+        } => diff::run(&old, &new, &cases, as_of, format, &common, console),
     }
 }
 
 /// Whether to colour output on standard error.
-fn color() -> bool {
-    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+fn color(console: &Console) -> bool {
+    std::env::var_os("NO_COLOR").is_none() && console.err_is_terminal()
 }
 
-fn render_options(common: &CommonArgs) -> RenderOptions {
+fn render_options(common: &CommonArgs, console: &Console) -> RenderOptions {
     RenderOptions {
         lang: common.lang,
         show_pii: common.show_pii,
-        color: color() && std::io::stdout().is_terminal(),
+        color: color(console) && console.out_is_terminal(),
     }
 }
 
 /// Loads the policy named by `--policy`, or the built-in one. Prints its diagnostics
 /// to standard error; `None` when it has errors.
-fn load_checked_policy(policy: Option<&str>) -> Option<LoadedPolicy> {
+fn load_checked_policy(policy: Option<&str>, console: &mut Console) -> Option<LoadedPolicy> {
     let loaded = match policy {
         Some(path) => load_policy(path, PolicySource::Disk),
         None => load_policy(DEFAULT_POLICY, PolicySource::Builtin),
     };
-    let mut err = std::io::stderr().lock();
+    let color = color(console);
     for d in &loaded.diagnostics {
-        let _ = err.write_all(render_diagnostic(d, &loaded.sources, color(), false).as_bytes());
+        console.err(&render_diagnostic(d, &loaded.sources, color, false));
     }
     if loaded.program.is_none() {
         let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-        let _ = writeln!(err, "the policy has {errors} error(s); nothing was evaluated");
+        console.err(&format!("the policy has {errors} error(s); nothing was evaluated\n"));
         return None;
     }
     Some(loaded)
-}
-
-/// Writes to standard output; a closed pipe (`| head`) ends the program quietly.
-fn print(text: &str) {
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush())
-        && e.kind() == std::io::ErrorKind::BrokenPipe
-    {
-        std::process::exit(0);
-    }
 }

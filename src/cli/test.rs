@@ -4,7 +4,7 @@
 //! `--coverage-min PCT` fails a run whose rule coverage is lower.
 
 use super::{
-    CommonArgs, EXIT_FAILED, EXIT_OK, EXIT_POLICY, Format, inputs, load_checked_policy, print, render_options,
+    CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, Format, inputs, load_checked_policy, render_options,
 };
 use crate::coverage::Coverage;
 use crate::expect::{TestOutcome, TestResult, compare};
@@ -29,12 +29,12 @@ pub struct TestOptions {
 }
 
 /// Runs `test`.
-pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs) -> u8 {
-    let Some(mut loaded) = load_checked_policy(common.policy.as_deref()) else {
+pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs, console: &mut Console) -> u8 {
+    let Some(mut loaded) = load_checked_policy(common.policy.as_deref(), console) else {
         return EXIT_POLICY;
     };
     let versions = std::mem::take(&mut loaded.versions);
-    let options = render_options(common);
+    let options = render_options(common, console);
     let mut coverage = Coverage::new(&versions, &loaded.sources);
     let mut runner = Runner::with_versions(&versions, opts.as_of, MissingDate::Error);
     let mut outcomes = Vec::new();
@@ -58,9 +58,9 @@ pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs) -> u8 {
     let skipped = outcomes.len() - failed - passed;
     let mut code = if failed == 0 { EXIT_OK } else { EXIT_FAILED };
     if let Some(path) = &opts.junit
-        && let Err(e) = std::fs::write(path, junit_xml(&outcomes))
+        && let Err(e) = console.write_file(path, &junit_xml(&outcomes))
     {
-        eprintln!("cannot write the JUnit report to `{path}`: {e}");
+        console.err(&format!("cannot write the JUnit report to `{path}`: {e}\n"));
         code = EXIT_FAILED;
     }
     let below_min = opts.coverage_min.filter(|min| coverage.rule_percent() < *min);
@@ -71,7 +71,7 @@ pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs) -> u8 {
             if opts.coverage || opts.coverage_min.is_some() {
                 report["coverage"] = coverage_json(&coverage);
             }
-            print(&format!("{report}\n"));
+            console.out(&format!("{report}\n"));
         }
         Format::Text => {
             let mut text = String::new();
@@ -97,7 +97,7 @@ pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs) -> u8 {
                 String::new()
             };
             text.push_str(&format!("{passed} passed, {failed} failed{skipped_text}\n"));
-            print(&text);
+            console.out(&text);
         }
     }
     if below_min.is_some() {

@@ -3,6 +3,7 @@
 
 use super::command::{HELP, unfinished};
 use super::{Reply, Session};
+use crate::privacy::{MaskingWriter, Pii};
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
@@ -15,9 +16,12 @@ use std::io::{BufRead, Write};
 /// writes the replies, with no prompt: for scripts, pipes and tests.
 pub fn plain(session: &mut Session, input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
     let mut pending = String::new();
-    for line in input.lines() {
+    for line in input.split(b'\n') {
+        // A line that is not UTF-8 is read as far as it is (the bad bytes replaced),
+        // so the session answers it rather than ending.
         let line = line?;
-        pending.push_str(&line);
+        let line = String::from_utf8_lossy(&line);
+        pending.push_str(line.strip_suffix('\r').unwrap_or(&line));
         if unfinished(&pending) {
             pending.push('\n');
             continue;
@@ -151,7 +155,9 @@ fn holds_id_number(line: &str) -> bool {
 
 /// The interactive front end: prompt, completion, history (unless `keep_history` is
 /// false), multi-line input.
-pub fn interactive(session: &mut Session, keep_history: bool) -> Result<(), String> {
+pub fn interactive(session: &mut Session, keep_history: bool, pii: Pii) -> Result<(), String> {
+    // What the session prints goes through the same masking as every other output.
+    let mut out = MaskingWriter::new(std::io::stdout(), pii);
     let mut editor: Editor<ReplHelper, rustyline::history::DefaultHistory> =
         Editor::new().map_err(|e| format!("cannot start the line editor: {e}"))?;
     editor.set_helper(Some(ReplHelper::new(session)));
@@ -159,10 +165,12 @@ pub fn interactive(session: &mut Session, keep_history: bool) -> Result<(), Stri
     if let Some(path) = &history {
         let _ = editor.load_history(path);
     }
-    println!(
+    let _ = writeln!(
+        out,
         "zhengce {} — `:help` lists the commands, Tab completes, Ctrl-D leaves",
         env!("CARGO_PKG_VERSION")
     );
+    let _ = out.flush();
     loop {
         match editor.readline("政策> ") {
             Ok(line) => {
@@ -171,7 +179,9 @@ pub fn interactive(session: &mut Session, keep_history: bool) -> Result<(), Stri
                 }
                 match session.handle(&line) {
                     Reply::Quit => break,
-                    Reply::Print(text) => print!("{text}"),
+                    Reply::Print(text) => {
+                        let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+                    }
                 }
                 if let Some(helper) = editor.helper_mut() {
                     *helper = ReplHelper::new(session);

@@ -357,12 +357,9 @@ impl Session {
             return "no case loaded; `:load FILE`\n".into();
         };
         let yaml = edit::to_yaml(case);
-        let masked = if self.options.show_pii {
-            None
-        } else {
-            crate::case::mask_id_numbers(&yaml)
-        };
-        masked.unwrap_or(yaml)
+        crate::privacy::Pii::shown_if(self.options.show_pii)
+            .apply(&yaml)
+            .into_owned()
     }
 
     fn save(&mut self, path: &str) -> Result<String, String> {

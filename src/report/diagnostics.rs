@@ -1,6 +1,5 @@
 //! Diagnostics as miette reports (with the underlined source) and as JSON objects.
 
-use crate::case::mask_id_numbers;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{SourceMap, Span};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
@@ -100,9 +99,9 @@ pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, color: bool, show_
                 ));
             }
             // Masking keeps every byte offset: the spans still fit.
-            let text = match (show_pii, mask_id_numbers(&file.text)) {
-                (false, Some(masked)) => masked.into(),
-                _ => file.text.clone(),
+            let text = match crate::privacy::Pii::shown_if(show_pii).apply(&file.text) {
+                std::borrow::Cow::Owned(masked) => masked.into(),
+                std::borrow::Cow::Borrowed(_) => file.text.clone(),
             };
             (Some(NamedSource::new(file.name.clone(), text)), labels)
         }

@@ -1,0 +1,203 @@
+//! Resident ID numbers (居民身份证号码) in what zhengce writes.
+//!
+//! Masking happens at one boundary: everything the command line and the REPL write
+//! (standard output, standard error, report files) passes through a [`MaskingWriter`],
+//! which masks every run of characters shaped like an ID number, wherever it stands
+//! (in a value, a message, a case id, a file name, a source excerpt, glued to letters),
+//! unless the user asks for `--show-pii`. Renderers need not know where an ID may hide.
+//!
+//! The shape: a run of 15 to 18 ASCII digits, or of 17 digits and a check character
+//! `X`/`x`. Fifteen digits is the first-generation number, eighteen the current one;
+//! 16 and 17 are masked too, as an ID with a digit lost is still personal data. A run
+//! of 19 or more digits is no ID shape (a large number in a diagnostic) and is kept.
+//! Masking keeps the first 6 and the last 4 characters and the byte length
+//! (`430102********1234`), so byte offsets into masked text stay valid.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+use std::ops::Range;
+
+/// Shortest and longest run masked.
+const SHAPE: Range<usize> = 15..19;
+
+/// Whether output shows resident ID numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pii {
+    /// Masked (the default).
+    #[default]
+    Mask,
+    /// Shown in full (`--show-pii`).
+    Show,
+}
+
+impl Pii {
+    /// `Show` when the user asked for it.
+    pub fn shown_if(show: bool) -> Pii {
+        if show { Pii::Show } else { Pii::Mask }
+    }
+
+    /// The text as this setting shows it.
+    pub fn apply<'a>(self, text: &'a str) -> Cow<'a, str> {
+        match self {
+            Pii::Mask => mask_ids(text),
+            Pii::Show => Cow::Borrowed(text),
+        }
+    }
+}
+
+/// The byte ranges of every ID-shaped run in `bytes`, in order.
+pub fn id_shaped_runs(bytes: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let start = i;
+            let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits == 0 {
+                i += 1;
+                continue;
+            }
+            let check = usize::from(digits == 17 && matches!(bytes.get(i + digits), Some(b'X' | b'x')));
+            let len = digits + check;
+            i += len;
+            if SHAPE.contains(&len) {
+                return Some(start..start + len);
+            }
+        }
+        None
+    })
+}
+
+/// `text` with every ID-shaped run masked (first 6 and last 4 characters kept);
+/// borrowed when there is none.
+pub fn mask_ids(text: &str) -> Cow<'_, str> {
+    match mask_bytes(text.as_bytes()) {
+        Cow::Borrowed(_) => Cow::Borrowed(text),
+        // Only ASCII digits became ASCII `*`: still UTF-8.
+        Cow::Owned(bytes) => Cow::Owned(String::from_utf8_lossy(&bytes).into_owned()),
+    }
+}
+
+/// Bytes with every ID-shaped run masked; borrowed when there is none.
+pub fn mask_bytes(bytes: &[u8]) -> Cow<'_, [u8]> {
+    let mut out: Option<Vec<u8>> = None;
+    for run in id_shaped_runs(bytes) {
+        let masked = out.get_or_insert_with(|| bytes.to_vec());
+        masked[run.start + 6..run.end - 4].fill(b'*');
+    }
+    out.map_or(Cow::Borrowed(bytes), Cow::Owned)
+}
+
+/// A writer that masks ID numbers in everything written through it (unless
+/// [`Pii::Show`]). Text is held back to the end of its line, so an ID split over two
+/// writes is still seen whole; [`Write::flush`] writes what is held.
+pub struct MaskingWriter<W: Write> {
+    inner: W,
+    pii: Pii,
+    pending: Vec<u8>,
+}
+
+impl<W: Write> MaskingWriter<W> {
+    /// Wraps `inner`.
+    pub fn new(inner: W, pii: Pii) -> MaskingWriter<W> {
+        MaskingWriter {
+            inner,
+            pii,
+            pending: Vec::new(),
+        }
+    }
+
+    fn write_pending(&mut self) -> io::Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let pending = std::mem::take(&mut self.pending);
+        self.emit(&pending)
+    }
+
+    fn emit(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match self.pii {
+            Pii::Mask => self.inner.write_all(&mask_bytes(bytes)),
+            Pii::Show => self.inner.write_all(bytes),
+        }
+    }
+}
+
+impl<W: Write> Write for MaskingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // Everything up to the last newline is complete lines: an ID never spans one.
+        match buf.iter().rposition(|b| *b == b'\n') {
+            Some(last) => {
+                let (lines, rest) = buf.split_at(last + 1);
+                if self.pending.is_empty() {
+                    self.emit(lines)?;
+                } else {
+                    self.pending.extend_from_slice(lines);
+                    self.write_pending()?;
+                }
+                self.pending.extend_from_slice(rest);
+            }
+            None => self.pending.extend_from_slice(buf),
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.write_pending()?;
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for MaskingWriter<W> {
+    fn drop(&mut self) {
+        // Nothing written may be lost; a failure here has nowhere to be reported.
+        let _ = self.flush();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_shapes_are_masked_wherever_they_stand() {
+        let text = "id 430102197503101234, ID430102197503101234a x11010519491231002Xy 110105491231002 年";
+        let masked = mask_ids(text);
+        assert_eq!(
+            masked,
+            "id 430102********1234, ID430102********1234a x110105********002Xy 110105*****1002 年"
+        );
+        assert_eq!(masked.len(), text.len());
+    }
+
+    #[test]
+    fn other_numbers_are_kept() {
+        for text in [
+            "phone 13800138000",
+            "i64 9223372036854775807",
+            "12345678901234",
+            "2025-09-01",
+        ] {
+            assert!(matches!(mask_ids(text), Cow::Borrowed(_)), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_writer_masks_an_id_split_over_writes_and_loses_nothing() {
+        let mut out = Vec::new();
+        {
+            let mut w = MaskingWriter::new(&mut out, Pii::Mask);
+            w.write_all(b"a 4301021975").unwrap();
+            w.write_all(b"03101234 b\nc 11010519491231002").unwrap();
+            w.write_all(b"X").unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a 430102********1234 b\nc 110105********002X"
+        );
+        let mut shown = Vec::new();
+        MaskingWriter::new(&mut shown, Pii::Show)
+            .write_all(b"430102197503101234\n")
+            .unwrap();
+        assert_eq!(shown, b"430102197503101234\n");
+    }
+}
