@@ -2,14 +2,17 @@
 //! evaluate, and collect one result per case. A bad case never stops the others.
 
 use crate::ast::{Effective, Unit};
-use crate::case::{LoadedCase, load_cases};
+use crate::case::{LoadedCase, cases};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::{Decision, decide};
+use crate::input::{DecodedText, InputLimits};
 use crate::program::{PolicyInfo, Program};
 use crate::source::{FileId, SourceMap};
 use crate::value::Value;
+use crate::yaml::DocumentChecks;
 use chrono::NaiveDate;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Where the evaluation date comes from when neither `--as-of` nor the case gives one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +62,19 @@ pub struct Runner<'p> {
     pub as_of: Option<NaiveDate>,
     /// What to do without a date.
     pub missing_date: MissingDate,
+    /// The size limit of one case.
+    pub limits: InputLimits,
     seen: HashSet<String>,
+}
+
+/// A case file added to the source map, ready to be run: its text, with the bytes that
+/// were not UTF-8 replaced, and where those were.
+#[derive(Debug, Clone)]
+pub struct CaseFile {
+    /// The file in the source map.
+    pub file: FileId,
+    text: Arc<str>,
+    invalid: Vec<usize>,
 }
 
 impl<'p> Runner<'p> {
@@ -74,18 +89,40 @@ impl<'p> Runner<'p> {
             versions,
             as_of,
             missing_date,
+            limits: InputLimits::default(),
             seen: HashSet::new(),
         }
     }
 
-    /// Evaluates the cases of one file.
-    pub fn run_file(&mut self, sources: &mut SourceMap, name: &str, text: &str) -> Vec<CaseResult> {
+    /// Evaluates the cases of one file (text or bytes; a document that is not UTF-8
+    /// is an error result, the others are read as usual).
+    pub fn run_file(&mut self, sources: &mut SourceMap, name: &str, bytes: impl AsRef<[u8]>) -> Vec<CaseResult> {
+        let file = self.add_file(sources, name, bytes.as_ref().to_vec());
+        self.results(&file).collect()
+    }
+
+    /// Adds a case file to the source map (decoding its bytes, see [`DecodedText`]).
+    pub fn add_file(&self, sources: &mut SourceMap, name: &str, bytes: Vec<u8>) -> CaseFile {
+        let decoded = DecodedText::decode(bytes);
+        let file = sources.add(name, decoded.text);
+        CaseFile {
+            file,
+            text: sources.get(file).text.clone(),
+            invalid: decoded.invalid,
+        }
+    }
+
+    /// The results of a file's cases, one at a time, in order: a caller that writes
+    /// each as it comes holds one case at a time.
+    pub fn results<'r>(&'r mut self, file: &'r CaseFile) -> impl Iterator<Item = CaseResult> + 'r {
+        let checks = DocumentChecks {
+            max_bytes: usize::try_from(self.limits.case_bytes).unwrap_or(usize::MAX),
+            invalid_bytes: &file.invalid,
+        };
         // Cases are read with the latest schema: amendments only add to it, so the
         // fields of earlier versions keep their places.
-        load_cases(self.latest(), sources, name, text)
-            .into_iter()
-            .map(|case| self.run_case(case))
-            .collect()
+        let latest = self.latest();
+        cases(latest, file.file, &file.text, checks).map(move |case| self.run_case(case))
     }
 
     fn latest(&self) -> &'p Program {

@@ -4,7 +4,8 @@
 
 use super::{CommonArgs, Console, EXIT_OK, EXIT_POLICY, Format, inputs, render_options};
 use crate::diff::{CaseDiff, Side, diff_case};
-use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
+use crate::input::InputLimits;
+use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy_with};
 use crate::report::render_diagnostic;
 use crate::run::{CaseResult, MissingDate, Runner};
 use chrono::NaiveDate;
@@ -35,10 +36,16 @@ struct Run {
     results: Vec<CaseResult>,
 }
 
-fn run_side(spec: &PolicyAt, as_of: Option<NaiveDate>, cases: &[String], console: &mut Console) -> Option<Run> {
+fn run_side(
+    spec: &PolicyAt,
+    as_of: Option<NaiveDate>,
+    cases: &[String],
+    limits: InputLimits,
+    console: &mut Console,
+) -> Option<Run> {
     let mut loaded = match &spec.path {
-        Some(p) => load_policy(p, PolicySource::Disk),
-        None => load_policy(DEFAULT_POLICY, PolicySource::Builtin),
+        Some(p) => load_policy_with(p, PolicySource::Disk, limits),
+        None => load_policy_with(DEFAULT_POLICY, PolicySource::Builtin, limits),
     };
     let color = super::color(console);
     for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
@@ -49,11 +56,12 @@ fn run_side(spec: &PolicyAt, as_of: Option<NaiveDate>, cases: &[String], console
         return None;
     }
     let mut runner = Runner::with_versions(&versions, spec.date.or(as_of), MissingDate::Error);
+    runner.limits = limits;
     let mut results = Vec::new();
     for input in inputs::collect(cases) {
-        match &input.text {
-            Ok(text) => results.extend(runner.run_file(&mut loaded.sources, &input.name, text)),
-            Err(e) => results.push(runner.unreadable(&mut loaded.sources, &input.name, e)),
+        match input.bytes {
+            Ok(bytes) => results.extend(runner.run_file(&mut loaded.sources, &input.name, bytes)),
+            Err(e) => results.push(runner.unreadable(&mut loaded.sources, &input.name, &e)),
         }
     }
     drop(runner);
@@ -75,8 +83,8 @@ pub fn run(
     console: &mut Console,
 ) -> u8 {
     let (Some(a), Some(b)) = (
-        run_side(old, as_of, cases, console),
-        run_side(new, as_of, cases, console),
+        run_side(old, as_of, cases, common.limits(), console),
+        run_side(new, as_of, cases, common.limits(), console),
     ) else {
         return EXIT_POLICY;
     };
