@@ -217,3 +217,15 @@ fn with_show_pii_every_output_shows_the_id() {
         assert!(shows(&text, &h.id), "`{what}` does not show {}:\n{text}", h.id);
     }
 }
+
+#[test]
+fn a_usage_error_that_repeats_an_id_masks_it() {
+    let id = resident_id("430102", (1975, 3, 10), 123);
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args(["eval", "--as-of", &id, "case.yaml"])
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(2), "a usage error");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--as-of") && !shows(&stderr, &id), "{stderr}");
+}
