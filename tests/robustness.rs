@@ -1191,7 +1191,7 @@ fn an_evaluation_that_goes_through_too_many_items_stops_with_an_error() {
     assert_eq!(failed.len(), 1, "{:#?}", results[0].diagnostics);
     assert_eq!(
         failed[0].message,
-        "more than 1000000 list items to go through: evaluation stopped"
+        "more than 1000000 steps to evaluate this case: evaluation stopped"
     );
     let record = decision_json(&results[0], &program, &loaded.sources, &RenderOptions::default());
     assert_eq!(record["status"], "error");
