@@ -3,6 +3,8 @@
 //! stops with a located error having taken no more than the budget. Each test counts
 //! steps (`Decision::steps`) or checks for the budget's error; none measures time.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use zhengce::diagnostic::{Code, Diagnostic};
 use zhengce::eval::{Decision, MAX_STEPS, TEXT_BYTES_PER_STEP};
 use zhengce::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
@@ -20,7 +22,10 @@ const ALL_MONTHS: &str = "months_from_to(1000-01, 9999-12)";
 
 /// A policy file in a folder of its own, next to the shipped working-day calendars.
 fn load(name: &str, text: &str) -> LoadedPolicy {
-    let dir = std::env::temp_dir().join(format!("zhengce-steps-{}-{name}", std::process::id()));
+    // One folder per call: the tests run in parallel, and some load several policies.
+    static CALLS: AtomicUsize = AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("zhengce-steps-{}-{name}-{call}", std::process::id()));
     std::fs::create_dir_all(dir.join("calendars")).expect("a scratch folder");
     for year in ["2025", "2026"] {
         let file = format!("{year}.yaml");
