@@ -1,14 +1,16 @@
 //! The evaluator: a compiled policy, one case's facts and an evaluation date in; rule
 //! outcomes, decision values and diagnostics out. Definitions and rules are computed
 //! at most once per case (memoised by slot); evaluation always ends, because the
-//! checker rejects cycles and lists are finite.
+//! checker rejects cycles and every piece of work is counted against a step budget.
 
 mod aggregate;
 
 use aggregate::span_of_months;
 mod arithmetic;
+mod budget;
 mod explain;
 
+pub use budget::{MAX_STEPS, TEXT_BYTES_PER_STEP};
 pub use explain::{Because, Explainer, Shown};
 
 use crate::ast::{AggOp, BinOp, RuleKind, UnOp, Unit};
@@ -32,12 +34,6 @@ pub struct RuleOutcome {
     pub yields: Option<Vec<Value>>,
 }
 
-/// How many list items the evaluation of one case may go through: aggregation items,
-/// and the months `months_from_to` and `months_covered` produce. Real policies need a
-/// few thousand; past this, evaluation stops with an error rather than run for hours
-/// (`count(a in months_from_to(1000-01, 9999-12) where ...)` nested).
-pub const MAX_STEPS: u64 = 1_000_000;
-
 /// Everything decided for one case on one date.
 #[derive(Debug, Clone)]
 pub struct Decision {
@@ -49,6 +45,9 @@ pub struct Decision {
     pub outcomes: Vec<RuleOutcome>,
     /// Diagnostics raised by `check` rules and by values that could not be computed.
     pub diagnostics: Vec<Diagnostic>,
+    /// The steps the evaluation took, at most [`MAX_STEPS`] (a stopped evaluation took
+    /// fewer: the step it stopped at was refused).
+    pub steps: u64,
 }
 
 /// Evaluates every rule and decision field of `program` for one case.
@@ -99,16 +98,14 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
             "add policies/calendars/{year}.yaml from the State Council's holiday notice for {year}, and name it in the policy with `calendar`"
         ))
     }));
-    diagnostics.extend(ev.failures.into_iter().map(|(span, message)| {
-        let mut d = Diagnostic::error(Code::EvaluationFailed, message);
-        d.related.push((span, "while computing this".into()));
-        d
-    }));
+    let steps = ev.steps;
+    diagnostics.extend(ev.failures);
     Decision {
         as_of,
         outputs,
         outcomes,
         diagnostics,
+        steps,
     }
 }
 
@@ -121,10 +118,15 @@ pub struct Evaluation<'p> {
     defs: Vec<Option<Value>>,
     rules: Vec<Option<bool>>,
     locals: Vec<Value>,
-    failures: Vec<(Span, String)>,
+    /// Values that could not be computed (`evaluation_failed`).
+    failures: Vec<Diagnostic>,
     missing_years: BTreeSet<i32>,
-    /// List items gone through (see [`MAX_STEPS`]).
+    /// Steps taken (see [`MAX_STEPS`]).
     steps: u64,
+    /// Whether the steps ran out: every later step is refused.
+    stopped: bool,
+    /// The list of the innermost aggregation being gone through.
+    within: Option<Span>,
 }
 
 impl<'p> Evaluation<'p> {
@@ -140,6 +142,8 @@ impl<'p> Evaluation<'p> {
             failures: Vec::new(),
             missing_years: BTreeSet::new(),
             steps: 0,
+            stopped: false,
+            within: None,
         }
     }
 
@@ -186,30 +190,14 @@ impl<'p> Evaluation<'p> {
     }
 
     fn fail(&mut self, span: Span, message: impl Into<String>) -> Value {
-        self.failures.push((span, message.into()));
+        self.failures
+            .push(Diagnostic::error(Code::EvaluationFailed, message).at(span, "while computing this"));
         Value::Absent
-    }
-
-    /// Counts `n` more list items, at `span`; `false` once there have been more than
-    /// [`MAX_STEPS`] (an error the first time). Every list then stops at once, so the
-    /// evaluation ends quickly, with absent values.
-    fn step(&mut self, n: u64, span: Span) -> bool {
-        let before = self.steps;
-        self.steps = self.steps.saturating_add(n);
-        if self.steps <= MAX_STEPS {
-            return true;
-        }
-        if before <= MAX_STEPS {
-            self.fail(
-                span,
-                format!("more than {MAX_STEPS} list items to go through: evaluation stopped"),
-            );
-        }
-        false
     }
 
     /// Evaluates an expression.
     pub fn eval(&mut self, e: &CExpr) -> Value {
+        self.expression_step(e.span);
         match &e.kind {
             CKind::Const(v) => v.clone(),
             CKind::AsOf => Value::Date(self.as_of),
@@ -221,7 +209,7 @@ impl<'p> Evaluation<'p> {
                 _ => Value::Absent,
             },
             CKind::TableRow(table, key) => match self.eval(key) {
-                Value::Enum(_, v) => {
+                Value::Enum(_, v) if self.may_repeat() => {
                     let program = self.program;
                     let row = &program.tables[table.0 as usize].rows[v as usize];
                     Value::Record(row.iter().map(|c| self.eval(c)).collect())
@@ -259,31 +247,23 @@ impl<'p> Evaluation<'p> {
                 _ => Value::Absent,
             },
             CKind::Aggregate {
-                op: AggOp::MonthsCovered,
-                slot,
-                list,
-                filter,
-                body,
-                until,
-            } => self.months_covered(*slot, list, filter.as_deref(), body.as_deref(), until.as_deref()),
-            CKind::Aggregate {
-                op: op @ (AggOp::Filter | AggOp::Sorted),
-                slot,
-                list,
-                filter,
-                body,
-                ..
-            } => self.select(*op, *slot, list, filter.as_deref(), body.as_deref()),
-            CKind::Aggregate {
                 op,
                 slot,
                 list,
                 filter,
                 body,
-                ..
-            } => self.aggregate(*op, *slot, list, filter.as_deref(), body.as_deref()),
+                until,
+            } => self.going_through(list.span, |ev| {
+                let (filter, body) = (filter.as_deref(), body.as_deref());
+                match op {
+                    AggOp::MonthsCovered => ev.months_covered(*slot, list, filter, body, until.as_deref()),
+                    AggOp::Filter | AggOp::Sorted => ev.select(*op, *slot, list, filter, body),
+                    _ => ev.aggregate(*op, *slot, list, filter, body),
+                }
+            }),
             CKind::Holds(rules) => Value::Bool(rules.iter().any(|r| self.rule(*r))),
             CKind::Call(builtin, args) => self.call(*builtin, args, e.span),
+            CKind::CallDefinition(..) if !self.may_repeat() => Value::Absent,
             CKind::CallDefinition(id, args) => {
                 let args: Vec<Value> = args.iter().map(|a| self.eval(a)).collect();
                 let program = self.program;
@@ -305,14 +285,16 @@ impl<'p> Evaluation<'p> {
             _ => {}
         }
         let (a, b) = (self.eval(l), self.eval(r));
-        if let Some(holds) = compare(op, &a, &b) {
-            return Value::Bool(holds);
+        if let Some(wanted) = comparison(op) {
+            let order = self.compare(&a, &b, span);
+            return Value::Bool(order.is_some_and(|o| wanted.contains(&o)));
         }
         if let (BinOp::Add | BinOp::Sub, Value::Date(d), Value::Quantity(n, Unit::WorkingDays)) = (op, &a, &b) {
             // Past any calendar either way: i64::MIN working days back is i64::MAX.
             let n = if op == BinOp::Sub { n.saturating_neg() } else { *n };
-            let due = self.program.calendar.nth_working_day_after(*d, n);
-            return self.calendar_result(due.map(Value::Date));
+            return self.walk_days(span, |calendar, days| {
+                calendar.nth_working_day_after_within(*d, n, days).map(Value::Date)
+            });
         }
         match arithmetic::apply(op, &a, &b) {
             Ok(v) => v,
@@ -336,13 +318,14 @@ impl<'p> Evaluation<'p> {
             (Builtin::LastDay, [Value::Month(m)]) => {
                 m.last_day().map_or_else(|| self.fail(span, "no such day"), Value::Date)
             }
-            (Builtin::Min, [a, b]) => pick(a.clone(), b.clone(), Ordering::Less),
-            (Builtin::Max, [a, b]) => pick(a.clone(), b.clone(), Ordering::Greater),
-            (Builtin::Trim, [Value::Text(t)]) => Value::Text(t.trim().into()),
-            (Builtin::WorkingDays, [Value::Date(a), Value::Date(b)]) => {
-                let count = self.program.calendar.working_days_between(*a, *b);
-                self.calendar_result(count.map(|n| Value::Quantity(n, Unit::WorkingDays)))
-            }
+            (Builtin::Min, [a, b]) => self.pick(a.clone(), b.clone(), Ordering::Less, span),
+            (Builtin::Max, [a, b]) => self.pick(a.clone(), b.clone(), Ordering::Greater, span),
+            (Builtin::Trim, [Value::Text(t)]) if self.text_steps(t, span) => Value::Text(t.trim().into()),
+            (Builtin::WorkingDays, [Value::Date(a), Value::Date(b)]) => self.walk_days(span, |calendar, days| {
+                calendar
+                    .working_days_between_within(*a, *b, days)
+                    .map(|n| Value::Quantity(n, Unit::WorkingDays))
+            }),
             (Builtin::MonthsFromTo, [Value::Month(a), Value::Month(b)]) => {
                 if !self.step(span_of_months(a.0, b.0), span) {
                     return Value::Absent;
@@ -354,15 +337,16 @@ impl<'p> Evaluation<'p> {
                 self.calendar_result(working.map(Value::Bool))
             }
             (Builtin::Length, [Value::List(l)]) => Value::Int(l.len() as i64),
-            (Builtin::Length, [Value::Text(t)]) => Value::Int(t.chars().count() as i64),
+            (Builtin::Length, [Value::Text(t)]) if self.text_steps(t, span) => Value::Int(t.chars().count() as i64),
             _ => Value::Absent,
         }
     }
 }
 
-/// A comparison; `None` when `op` is not one. Comparisons with an absent value are false.
-fn compare(op: BinOp, a: &Value, b: &Value) -> Option<bool> {
-    let wanted: &[Ordering] = match op {
+/// The orders for which a comparison operator holds; `None` when `op` is not one.
+/// Comparisons with an absent value are false (they have no order).
+fn comparison(op: BinOp) -> Option<&'static [Ordering]> {
+    Some(match op {
         BinOp::Eq => &[Ordering::Equal],
         BinOp::Ne => &[Ordering::Less, Ordering::Greater],
         BinOp::Lt => &[Ordering::Less],
@@ -370,17 +354,5 @@ fn compare(op: BinOp, a: &Value, b: &Value) -> Option<bool> {
         BinOp::Gt => &[Ordering::Greater],
         BinOp::Ge => &[Ordering::Greater, Ordering::Equal],
         _ => return None,
-    };
-    Some(a.compare(b).is_some_and(|o| wanted.contains(&o)))
-}
-
-/// The one of two values that comes first in `order`; an absent value loses.
-fn pick(current: Value, candidate: Value, order: Ordering) -> Value {
-    if current.is_absent() {
-        return candidate;
-    }
-    match candidate.compare(&current) {
-        Some(o) if o == order => candidate,
-        _ => current,
-    }
+    })
 }
