@@ -4,10 +4,11 @@
 //! checker rejects cycles and lists are finite.
 
 mod aggregate;
-
-use aggregate::span_of_months;
 mod arithmetic;
+mod builtins;
 mod explain;
+
+use builtins::pick;
 
 pub use explain::{Because, Explainer, Shown};
 
@@ -16,7 +17,7 @@ use crate::calendar::CalendarMissing;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::program::*;
 use crate::source::Span;
-use crate::value::{Value, YearMonth, full_months, full_years};
+use crate::value::Value;
 use chrono::NaiveDate;
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
@@ -319,45 +320,6 @@ impl<'p> Evaluation<'p> {
             Err(message) => self.fail(span, message),
         }
     }
-
-    fn call(&mut self, builtin: Builtin, args: &[CExpr], span: Span) -> Value {
-        let values: Vec<Value> = args.iter().map(|a| self.eval(a)).collect();
-        match (builtin, values.as_slice()) {
-            (Builtin::FullYears, [Value::Date(a), Value::Date(b)]) => {
-                Value::Quantity(full_years(*a, *b), crate::ast::Unit::Years)
-            }
-            (Builtin::FullMonths, [Value::Date(a), Value::Date(b)]) => {
-                Value::Quantity(full_months(*a, *b), crate::ast::Unit::Months)
-            }
-            (Builtin::MonthOf, [Value::Date(d)]) => Value::Month(YearMonth::of(*d)),
-            (Builtin::FirstDay, [Value::Month(m)]) => m
-                .first_day()
-                .map_or_else(|| self.fail(span, "no such day"), Value::Date),
-            (Builtin::LastDay, [Value::Month(m)]) => {
-                m.last_day().map_or_else(|| self.fail(span, "no such day"), Value::Date)
-            }
-            (Builtin::Min, [a, b]) => pick(a.clone(), b.clone(), Ordering::Less),
-            (Builtin::Max, [a, b]) => pick(a.clone(), b.clone(), Ordering::Greater),
-            (Builtin::Trim, [Value::Text(t)]) => Value::Text(t.trim().into()),
-            (Builtin::WorkingDays, [Value::Date(a), Value::Date(b)]) => {
-                let count = self.program.calendar.working_days_between(*a, *b);
-                self.calendar_result(count.map(|n| Value::Quantity(n, Unit::WorkingDays)))
-            }
-            (Builtin::MonthsFromTo, [Value::Month(a), Value::Month(b)]) => {
-                if !self.step(span_of_months(a.0, b.0), span) {
-                    return Value::Absent;
-                }
-                Value::List((a.0..=b.0).map(|m| Value::Month(YearMonth(m))).collect())
-            }
-            (Builtin::IsWorkingDay, [Value::Date(d)]) => {
-                let working = self.program.calendar.is_working_day(*d);
-                self.calendar_result(working.map(Value::Bool))
-            }
-            (Builtin::Length, [Value::List(l)]) => Value::Int(l.len() as i64),
-            (Builtin::Length, [Value::Text(t)]) => Value::Int(t.chars().count() as i64),
-            _ => Value::Absent,
-        }
-    }
 }
 
 /// A comparison; `None` when `op` is not one. Comparisons with an absent value are false.
@@ -372,15 +334,4 @@ fn compare(op: BinOp, a: &Value, b: &Value) -> Option<bool> {
         _ => return None,
     };
     Some(a.compare(b).is_some_and(|o| wanted.contains(&o)))
-}
-
-/// The one of two values that comes first in `order`; an absent value loses.
-fn pick(current: Value, candidate: Value, order: Ordering) -> Value {
-    if current.is_absent() {
-        return candidate;
-    }
-    match candidate.compare(&current) {
-        Some(o) if o == order => candidate,
-        _ => current,
-    }
 }
