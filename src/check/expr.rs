@@ -192,29 +192,7 @@ impl<'a> Checker<'a> {
                 until.as_deref(),
                 span,
             ),
-            ExprKind::Holds(kind, id) => {
-                let matching: Vec<RuleIdx> = self
-                    .rule_decls
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| r.kind == *kind && id.as_ref().is_none_or(|i| *i == r.id.node))
-                    .map(|(i, _)| RuleIdx(i as u32))
-                    .collect();
-                if matching.is_empty() {
-                    let what = match id {
-                        Some(i) => format!("{} {i}", kind.keyword()),
-                        None => format!("any {} rule", kind.keyword()),
-                    };
-                    self.error(
-                        Diagnostic::error(Code::UnknownName, format!("the policy has no {what}"))
-                            .at(span, "no such rule"),
-                    );
-                }
-                for idx in &matching {
-                    self.check_rule(*idx, span);
-                }
-                self.typed(CKind::Holds(matching), Type::Bool, span)
-            }
+            ExprKind::Holds(kind, id) => self.holds(*kind, id.as_ref(), span),
             ExprKind::Call(name, args) => self.call(name, args, span),
             ExprKind::List(items) => {
                 let items: Vec<CExpr> = items.iter().map(|i| self.expr(i)).collect();

@@ -7,6 +7,8 @@ mod aggregate;
 mod arithmetic;
 mod builtins;
 mod explain;
+#[cfg(test)]
+mod tests;
 
 use builtins::pick;
 
@@ -20,7 +22,7 @@ use crate::source::Span;
 use crate::value::Value;
 use chrono::NaiveDate;
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// The outcome of one rule for one case.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,6 +123,8 @@ pub struct Evaluation<'p> {
     as_of: NaiveDate,
     defs: Vec<Option<Value>>,
     rules: Vec<Option<bool>>,
+    /// Whether some rule of a kind holds (memoised: a policy may ask in many places).
+    kinds: HashMap<RuleKind, bool>,
     locals: Vec<Value>,
     failures: Vec<(Span, String)>,
     missing_years: BTreeSet<i32>,
@@ -137,6 +141,7 @@ impl<'p> Evaluation<'p> {
             as_of,
             defs: vec![None; program.definitions.len()],
             rules: vec![None; program.rules.len()],
+            kinds: HashMap::new(),
             locals: Vec::new(),
             failures: Vec::new(),
             missing_years: BTreeSet::new(),
@@ -155,6 +160,20 @@ impl<'p> Evaluation<'p> {
             .as_ref()
             .is_none_or(|w| self.eval(w).truthy());
         self.rules[idx.0 as usize] = Some(holds);
+        holds
+    }
+
+    /// Whether some rule of a kind holds (memoised).
+    pub fn any_holds(&mut self, kind: RuleKind) -> bool {
+        if let Some(v) = self.kinds.get(&kind) {
+            return *v;
+        }
+        let program = self.program;
+        let rules = program.rule_lookup.of_kind(kind);
+        #[cfg(test)]
+        tests::RULES_ASKED.with(|n| n.set(n.get() + rules.len()));
+        let holds = rules.iter().any(|r| self.rule(*r));
+        self.kinds.insert(kind, holds);
         holds
     }
 
@@ -283,7 +302,8 @@ impl<'p> Evaluation<'p> {
                 body,
                 ..
             } => self.aggregate(*op, *slot, list, filter.as_deref(), body.as_deref()),
-            CKind::Holds(rules) => Value::Bool(rules.iter().any(|r| self.rule(*r))),
+            CKind::Holds(_, Some(rule)) => Value::Bool(self.rule(*rule)),
+            CKind::Holds(kind, None) => Value::Bool(self.any_holds(*kind)),
             CKind::Call(builtin, args) => self.call(*builtin, args, e.span),
             CKind::CallDefinition(id, args) => {
                 let args: Vec<Value> = args.iter().map(|a| self.eval(a)).collect();

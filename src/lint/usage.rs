@@ -53,7 +53,7 @@ impl Uses {
 /// The direct subexpressions of an expression (for walks over compiled expressions).
 pub fn children(e: &CExpr) -> Vec<&CExpr> {
     match &e.kind {
-        CKind::Const(_) | CKind::AsOf | CKind::CaseField(_) | CKind::Local(_) | CKind::Def(_) | CKind::Holds(_) => {
+        CKind::Const(_) | CKind::AsOf | CKind::CaseField(_) | CKind::Local(_) | CKind::Def(_) | CKind::Holds(..) => {
             Vec::new()
         }
         CKind::GetField(a, _) | CKind::TableRow(_, a) | CKind::Unary(_, a) | CKind::WithUnit(a, _) => vec![a],
@@ -172,7 +172,7 @@ pub(super) fn never_holds(program: &Program) -> Vec<Diagnostic> {
 /// Whether an expression reads neither the case, nor the date, nor another rule.
 fn is_constant(program: &Program, e: &CExpr, depth: usize) -> bool {
     let here = match &e.kind {
-        CKind::CaseField(_) | CKind::AsOf | CKind::Local(_) | CKind::Holds(_) | CKind::Aggregate { .. } => false,
+        CKind::CaseField(_) | CKind::AsOf | CKind::Local(_) | CKind::Holds(..) | CKind::Aggregate { .. } => false,
         CKind::Def(DefId(id)) | CKind::CallDefinition(DefId(id), _) => {
             depth < 16 && is_constant(program, &program.definitions[*id as usize].expr, depth + 1)
         }

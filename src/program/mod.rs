@@ -1,6 +1,10 @@
 //! The compiled policy: what the checker produces and the case loader and evaluator
 //! consume. Names are resolved to slots; the evaluator never looks up a string.
 
+mod lookup;
+
+pub use lookup::RuleLookup;
+
 use crate::ast::{AggOp, BinOp, Citation, Effective, Label, RuleId, RuleKind, UnOp, Unit};
 use crate::diagnostic::Severity;
 use crate::source::Span;
@@ -267,8 +271,9 @@ pub enum CKind {
         /// The end of each item's range (months_covered).
         until: Option<Box<CExpr>>,
     },
-    /// Whether some rule of a kind holds, or one rule.
-    Holds(Vec<RuleIdx>),
+    /// `holds(tier 2)`: whether one rule holds; `holds(tier)` (no rule): whether some
+    /// rule of the kind holds (the evaluator finds them with [`Program::rule_lookup`]).
+    Holds(RuleKind, Option<RuleIdx>),
     /// A builtin call.
     Call(Builtin, Vec<CExpr>),
     /// A call of a function the policy defines; its arguments become its locals.
@@ -404,6 +409,8 @@ pub struct Program {
     pub tables: Vec<Table>,
     /// Rules, in declaration order.
     pub rules: Vec<CompiledRule>,
+    /// `rules` by kind and id (built from them by the checker).
+    pub rule_lookup: RuleLookup,
     /// The decision record's policy-defined fields.
     pub decision: Vec<DecisionOutput>,
 }
