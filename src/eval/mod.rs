@@ -52,6 +52,9 @@ pub struct Decision {
     pub outcomes: Vec<RuleOutcome>,
     /// Diagnostics raised by `check` rules and by values that could not be computed.
     pub diagnostics: Vec<Diagnostic>,
+    /// The rule that raised each of the first `raised_by.len()` diagnostics: the checks
+    /// and soft rules that hold, in declaration order.
+    pub raised_by: Vec<RuleIdx>,
 }
 
 /// Evaluates every rule and decision field of `program` for one case.
@@ -73,13 +76,18 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
         .iter()
         .map(|d| (d.name.clone(), ev.eval(&d.expr)))
         .collect();
-    let mut diagnostics: Vec<Diagnostic> = program
+    // Checks, and soft rules (原则上: a severity), raise a diagnostic when they hold.
+    let raised_by: Vec<RuleIdx> = program
         .rules
         .iter()
-        .enumerate()
-        // Checks, and soft rules (原则上: a severity), raise a diagnostic when they hold.
-        .filter(|(i, r)| (r.kind == RuleKind::Check || r.severity.is_some()) && outcomes[*i].holds)
-        .map(|(_, rule)| {
+        .zip(&outcomes)
+        .filter(|(r, o)| (r.kind == RuleKind::Check || r.severity.is_some()) && o.holds)
+        .map(|(_, o)| o.rule)
+        .collect();
+    let mut diagnostics: Vec<Diagnostic> = raised_by
+        .iter()
+        .map(|idx| {
+            let rule = &program.rules[idx.0 as usize];
             let message = rule
                 .message
                 .as_ref()
@@ -112,6 +120,7 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
         outputs,
         outcomes,
         diagnostics,
+        raised_by,
     }
 }
 

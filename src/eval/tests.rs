@@ -45,4 +45,12 @@ fn holds_of_a_kind_asks_its_rules_once_per_case() {
         n,
         "every check holds"
     );
+    assert_eq!(decision.raised_by.len(), n);
+    assert!(
+        decision
+            .raised_by
+            .iter()
+            .zip(decision.outcomes.iter().filter(|o| o.holds))
+            .all(|(r, o)| *r == o.rule)
+    );
 }
