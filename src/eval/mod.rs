@@ -139,6 +139,8 @@ pub struct Evaluation<'p> {
     missing_years: BTreeSet<i32>,
     /// List items gone through (see [`MAX_STEPS`]).
     steps: u64,
+    /// The definitions (`Ok`) and rules (`Err`) memoised, for [`Evaluation::forget`].
+    memoised: Vec<Result<DefId, RuleIdx>>,
 }
 
 impl<'p> Evaluation<'p> {
@@ -155,7 +157,25 @@ impl<'p> Evaluation<'p> {
             failures: Vec::new(),
             missing_years: BTreeSet::new(),
             steps: 0,
+            memoised: Vec::new(),
         }
+    }
+
+    /// Forgets everything computed, as a new evaluation would start, in time
+    /// proportional to what was computed rather than to the size of the program: the
+    /// lint evaluates each constant rule this way.
+    pub fn forget(&mut self) {
+        for slot in self.memoised.drain(..) {
+            match slot {
+                Ok(def) => self.defs[def.0 as usize] = None,
+                Err(rule) => self.rules[rule.0 as usize] = None,
+            }
+        }
+        self.kinds.clear();
+        self.locals.clear();
+        self.failures.clear();
+        self.missing_years.clear();
+        self.steps = 0;
     }
 
     /// Whether a rule holds (memoised).
@@ -169,6 +189,7 @@ impl<'p> Evaluation<'p> {
             .as_ref()
             .is_none_or(|w| self.eval(w).truthy());
         self.rules[idx.0 as usize] = Some(holds);
+        self.memoised.push(Err(idx));
         holds
     }
 
@@ -194,6 +215,7 @@ impl<'p> Evaluation<'p> {
         let program = self.program;
         let v = self.eval(&program.definitions[id.0 as usize].expr);
         self.defs[id.0 as usize] = Some(v.clone());
+        self.memoised.push(Ok(id));
         v
     }
 
