@@ -119,3 +119,36 @@ fn a_diagnostic_in_each_of_many_cases_is_placed_and_drawn() {
         }
     }
 }
+
+/// A case block of 20,000 fields, read by a check each, and a case giving all of them:
+/// the fields are grouped by name, the checker resolves each name and the loader
+/// each key through the record's index (each was a search of every field).
+#[test]
+fn a_case_of_many_fields_checks_and_loads() {
+    let n = 20_000;
+    let fields: String = (0..n).map(|i| format!("  f{i}: int? \"f\"\n")).collect();
+    let checks: String = (0..n)
+        .step_by(7)
+        .map(|i| format!("check c{i} cites \"x\" \"x\" {{ when f{i} == {i}\n  severity warning }}\n"))
+        .collect();
+    let text = format!("policy \"p\" {{}}\ncase {{\n{fields}  f7: int? \"again\"\n}}\n{checks}");
+    let loaded = load("duplicate_field", &text);
+    let messages: Vec<&str> = loaded.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages, ["case field `f7` is declared twice"]);
+    let mut loaded = load("fields", &text.replace("  f7: int? \"again\"\n", ""));
+    let Some(program) = loaded.program.take() else {
+        panic!("{:?}", loaded.diagnostics.first())
+    };
+    let values: String = (0..n).map(|i| format!("f{i}: {i}\n")).collect();
+    let case = format!("id: x\nas_of: 2025-09-01\n{values}");
+    let mut runner = Runner::new(&program, None, MissingDate::Error);
+    let results = runner.run_file(&mut loaded.sources, "case.yaml", &case);
+    let lines: Vec<usize> = results[0]
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.span.map(|s| loaded.sources.line_col(s).line))
+        .collect();
+    // Each check holds, and points at its own field: `f{i}` is on line i + 3.
+    let expected: Vec<usize> = (0..n).step_by(7).map(|i| i + 3).collect();
+    assert_eq!(lines, expected);
+}

@@ -188,11 +188,8 @@ impl<'a> Checker<'a> {
             });
             variants.push((name.node.clone(), label));
         }
-        self.enums.push(EnumType {
-            name: e.name.node.clone(),
-            label: e.label.clone(),
-            variants,
-        });
+        self.enums
+            .push(EnumType::new(e.name.node.clone(), e.label.clone(), variants));
     }
 
     /// Second pass: every definition, table, rule and decision field.
@@ -359,7 +356,7 @@ impl<'a> Checker<'a> {
 /// The values of an enum that have no entry in `slots` (one slot per value).
 fn uncovered<'e, T>(enum_type: &'e EnumType, slots: &[Option<T>]) -> Vec<&'e str> {
     enum_type
-        .variants
+        .variants()
         .iter()
         .zip(slots)
         .filter(|(_, slot)| slot.is_none())

@@ -208,7 +208,7 @@ impl Evaluation<'_> {
                     Type::Enum(id) => self
                         .program
                         .enum_type(*id)
-                        .variants
+                        .variants()
                         .get(*v as usize)
                         .map(|(_, l)| l.clone()),
                     _ => None,

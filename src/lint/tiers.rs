@@ -159,7 +159,7 @@ impl Collector<'_> {
                 let values = match &e.ty {
                     Type::Bool => vec![Value::Bool(false), Value::Bool(true)],
                     Type::Enum(id) => {
-                        let count = self.program.enum_type(*id).variants.len() as u16;
+                        let count = self.program.enum_type(*id).variants().len() as u16;
                         (0..count).map(|v| Value::Enum(*id, v)).collect()
                     }
                     _ => return,
@@ -220,7 +220,7 @@ fn field_path(program: &Program, path: &[u16]) -> String {
     let mut record = Program::ROOT;
     let mut names = Vec::new();
     for i in path {
-        let Some(field) = program.record(record).fields.get(*i as usize) else {
+        let Some(field) = program.record(record).fields().get(*i as usize) else {
             break;
         };
         names.push(field.name.clone());

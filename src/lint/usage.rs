@@ -42,7 +42,7 @@ impl Uses {
         let mut current = record;
         for i in path {
             self.fields.insert((current.0, *i));
-            match program.record(current).fields.get(*i as usize).map(|f| &f.ty) {
+            match program.record(current).fields().get(*i as usize).map(|f| &f.ty) {
                 Some(Type::Record(r)) => current = *r,
                 _ => break,
             }
