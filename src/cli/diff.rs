@@ -3,7 +3,7 @@
 //! explanations; then a summary.
 
 use super::{CommonArgs, Console, EXIT_OK, EXIT_POLICY, Format, inputs, render_options};
-use crate::diff::{CaseDiff, Side, diff_case};
+use crate::diff::{CaseDiff, RuleChange, Side, diff_case};
 use crate::input::InputLimits;
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy_with};
 use crate::report::render_diagnostic;
@@ -105,7 +105,7 @@ pub fn run(
     }
     let evaluated = a.results.len();
     // Group by the rule that changed; a change no rule explains goes under its fields.
-    let mut groups: BTreeMap<String, Vec<&CaseDiff>> = BTreeMap::new();
+    let mut groups: Groups = BTreeMap::new();
     for d in &diffs {
         if d.rules.is_empty() {
             // A case that can be evaluated on one side only is a change of status.
@@ -115,10 +115,10 @@ pub fn run(
             } else {
                 keys.join(", ")
             };
-            groups.entry(group).or_default().push(d);
+            groups.entry(group).or_default().push((d, None));
         }
         for r in &d.rules {
-            groups.entry(r.rule.clone()).or_default().push(d);
+            groups.entry(r.rule.clone()).or_default().push((d, Some(r)));
         }
     }
     match format {
@@ -127,6 +127,10 @@ pub fn run(
     }
     EXIT_OK
 }
+
+/// The changed cases by the rule that changed (or the fields, when no rule did), each
+/// with its change of that rule: a case is not searched for it again for each rule.
+type Groups<'d> = BTreeMap<String, Vec<(&'d CaseDiff, Option<&'d RuleChange>)>>;
 
 fn change_text(d: &CaseDiff) -> String {
     let parts: Vec<String> = d
@@ -137,13 +141,13 @@ fn change_text(d: &CaseDiff) -> String {
     parts.join("; ")
 }
 
-fn diff_text(groups: &BTreeMap<String, Vec<&CaseDiff>>, changed: usize, evaluated: usize) -> String {
+fn diff_text(groups: &Groups, changed: usize, evaluated: usize) -> String {
     let mut out = String::new();
     for (rule, cases) in groups {
         out.push_str(&format!("{rule} ({} case(s))\n", cases.len()));
-        for d in cases {
+        for (d, change) in cases {
             out.push_str(&format!("  {}: {}\n", d.case, change_text(d)));
-            for r in d.rules.iter().filter(|r| r.rule == *rule) {
+            if let Some(r) = change {
                 out.push_str(&format!("    old: {}\n", r.old.as_deref().unwrap_or("—")));
                 out.push_str(&format!("    new: {}\n", r.new.as_deref().unwrap_or("—")));
             }
@@ -158,7 +162,7 @@ fn diff_text(groups: &BTreeMap<String, Vec<&CaseDiff>>, changed: usize, evaluate
     out
 }
 
-fn diff_json(diffs: &[CaseDiff], groups: &BTreeMap<String, Vec<&CaseDiff>>, evaluated: usize) -> serde_json::Value {
+fn diff_json(diffs: &[CaseDiff], groups: &Groups, evaluated: usize) -> serde_json::Value {
     let cases: Vec<serde_json::Value> = diffs
         .iter()
         .map(|d| {

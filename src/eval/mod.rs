@@ -4,11 +4,12 @@
 //! checker rejects cycles and every piece of work is counted against a step budget.
 
 mod aggregate;
-
-use aggregate::span_of_months;
 mod arithmetic;
 mod budget;
+mod builtins;
 mod explain;
+#[cfg(test)]
+mod tests;
 
 pub use budget::{MAX_STEPS, TEXT_BYTES_PER_STEP};
 pub use explain::{Because, Explainer, Shown};
@@ -18,10 +19,10 @@ use crate::calendar::CalendarMissing;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::program::*;
 use crate::source::Span;
-use crate::value::{Value, YearMonth, full_months, full_years};
+use crate::value::Value;
 use chrono::NaiveDate;
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// The outcome of one rule for one case.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +49,9 @@ pub struct Decision {
     /// The steps the evaluation took, at most [`MAX_STEPS`] (a stopped evaluation took
     /// fewer: the step it stopped at was refused).
     pub steps: u64,
+    /// The rule that raised each of the first `raised_by.len()` diagnostics: the checks
+    /// and soft rules that hold, in declaration order.
+    pub raised_by: Vec<RuleIdx>,
 }
 
 /// Evaluates every rule and decision field of `program` for one case.
@@ -69,13 +73,18 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
         .iter()
         .map(|d| (d.name.clone(), ev.eval(&d.expr)))
         .collect();
-    let mut diagnostics: Vec<Diagnostic> = program
+    // Checks, and soft rules (原则上: a severity), raise a diagnostic when they hold.
+    let raised_by: Vec<RuleIdx> = program
         .rules
         .iter()
-        .enumerate()
-        // Checks, and soft rules (原则上: a severity), raise a diagnostic when they hold.
-        .filter(|(i, r)| (r.kind == RuleKind::Check || r.severity.is_some()) && outcomes[*i].holds)
-        .map(|(_, rule)| {
+        .zip(&outcomes)
+        .filter(|(r, o)| (r.kind == RuleKind::Check || r.severity.is_some()) && o.holds)
+        .map(|(_, o)| o.rule)
+        .collect();
+    let mut diagnostics: Vec<Diagnostic> = raised_by
+        .iter()
+        .map(|idx| {
+            let rule = &program.rules[idx.0 as usize];
             let message = rule
                 .message
                 .as_ref()
@@ -106,6 +115,7 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
         outcomes,
         diagnostics,
         steps,
+        raised_by,
     }
 }
 
@@ -117,6 +127,8 @@ pub struct Evaluation<'p> {
     as_of: NaiveDate,
     defs: Vec<Option<Value>>,
     rules: Vec<Option<bool>>,
+    /// Whether some rule of a kind holds (memoised: a policy may ask in many places).
+    kinds: HashMap<RuleKind, bool>,
     locals: Vec<Value>,
     /// Values that could not be computed (`evaluation_failed`).
     failures: Vec<Diagnostic>,
@@ -127,6 +139,8 @@ pub struct Evaluation<'p> {
     stopped: bool,
     /// The list of the innermost aggregation being gone through.
     within: Option<Span>,
+    /// The definitions (`Ok`) and rules (`Err`) memoised, for [`Evaluation::forget`].
+    memoised: Vec<Result<DefId, RuleIdx>>,
 }
 
 impl<'p> Evaluation<'p> {
@@ -138,13 +152,32 @@ impl<'p> Evaluation<'p> {
             as_of,
             defs: vec![None; program.definitions.len()],
             rules: vec![None; program.rules.len()],
+            kinds: HashMap::new(),
             locals: Vec::new(),
             failures: Vec::new(),
             missing_years: BTreeSet::new(),
             steps: 0,
             stopped: false,
             within: None,
+            memoised: Vec::new(),
         }
+    }
+
+    /// Forgets everything computed, as a new evaluation would start, in time
+    /// proportional to what was computed rather than to the size of the program: the
+    /// lint evaluates each constant rule this way.
+    pub fn forget(&mut self) {
+        for slot in self.memoised.drain(..) {
+            match slot {
+                Ok(def) => self.defs[def.0 as usize] = None,
+                Err(rule) => self.rules[rule.0 as usize] = None,
+            }
+        }
+        self.kinds.clear();
+        self.locals.clear();
+        self.failures.clear();
+        self.missing_years.clear();
+        self.steps = 0;
     }
 
     /// Whether a rule holds (memoised).
@@ -158,6 +191,21 @@ impl<'p> Evaluation<'p> {
             .as_ref()
             .is_none_or(|w| self.eval(w).truthy());
         self.rules[idx.0 as usize] = Some(holds);
+        self.memoised.push(Err(idx));
+        holds
+    }
+
+    /// Whether some rule of a kind holds (memoised).
+    pub fn any_holds(&mut self, kind: RuleKind) -> bool {
+        if let Some(v) = self.kinds.get(&kind) {
+            return *v;
+        }
+        let program = self.program;
+        let rules = program.rule_lookup.of_kind(kind);
+        #[cfg(test)]
+        tests::RULES_ASKED.with(|n| n.set(n.get() + rules.len()));
+        let holds = rules.iter().any(|r| self.rule(*r));
+        self.kinds.insert(kind, holds);
         holds
     }
 
@@ -169,6 +217,7 @@ impl<'p> Evaluation<'p> {
         let program = self.program;
         let v = self.eval(&program.definitions[id.0 as usize].expr);
         self.defs[id.0 as usize] = Some(v.clone());
+        self.memoised.push(Ok(id));
         v
     }
 
@@ -261,7 +310,8 @@ impl<'p> Evaluation<'p> {
                     _ => ev.aggregate(*op, *slot, list, filter, body),
                 }
             }),
-            CKind::Holds(rules) => Value::Bool(rules.iter().any(|r| self.rule(*r))),
+            CKind::Holds(_, Some(rule)) => Value::Bool(self.rule(*rule)),
+            CKind::Holds(kind, None) => Value::Bool(self.any_holds(*kind)),
             CKind::Call(builtin, args) => self.call(*builtin, args, e.span),
             CKind::CallDefinition(..) if !self.may_repeat() => Value::Absent,
             CKind::CallDefinition(id, args) => {
@@ -299,46 +349,6 @@ impl<'p> Evaluation<'p> {
         match arithmetic::apply(op, &a, &b) {
             Ok(v) => v,
             Err(message) => self.fail(span, message),
-        }
-    }
-
-    fn call(&mut self, builtin: Builtin, args: &[CExpr], span: Span) -> Value {
-        let values: Vec<Value> = args.iter().map(|a| self.eval(a)).collect();
-        match (builtin, values.as_slice()) {
-            (Builtin::FullYears, [Value::Date(a), Value::Date(b)]) => {
-                Value::Quantity(full_years(*a, *b), crate::ast::Unit::Years)
-            }
-            (Builtin::FullMonths, [Value::Date(a), Value::Date(b)]) => {
-                Value::Quantity(full_months(*a, *b), crate::ast::Unit::Months)
-            }
-            (Builtin::MonthOf, [Value::Date(d)]) => Value::Month(YearMonth::of(*d)),
-            (Builtin::FirstDay, [Value::Month(m)]) => m
-                .first_day()
-                .map_or_else(|| self.fail(span, "no such day"), Value::Date),
-            (Builtin::LastDay, [Value::Month(m)]) => {
-                m.last_day().map_or_else(|| self.fail(span, "no such day"), Value::Date)
-            }
-            (Builtin::Min, [a, b]) => self.pick(a.clone(), b.clone(), Ordering::Less, span),
-            (Builtin::Max, [a, b]) => self.pick(a.clone(), b.clone(), Ordering::Greater, span),
-            (Builtin::Trim, [Value::Text(t)]) if self.text_steps(t, span) => Value::Text(t.trim().into()),
-            (Builtin::WorkingDays, [Value::Date(a), Value::Date(b)]) => self.walk_days(span, |calendar, days| {
-                calendar
-                    .working_days_between_within(*a, *b, days)
-                    .map(|n| Value::Quantity(n, Unit::WorkingDays))
-            }),
-            (Builtin::MonthsFromTo, [Value::Month(a), Value::Month(b)]) => {
-                if !self.step(span_of_months(a.0, b.0), span) {
-                    return Value::Absent;
-                }
-                Value::List((a.0..=b.0).map(|m| Value::Month(YearMonth(m))).collect())
-            }
-            (Builtin::IsWorkingDay, [Value::Date(d)]) => {
-                let working = self.program.calendar.is_working_day(*d);
-                self.calendar_result(working.map(Value::Bool))
-            }
-            (Builtin::Length, [Value::List(l)]) => Value::Int(l.len() as i64),
-            (Builtin::Length, [Value::Text(t)]) if self.text_steps(t, span) => Value::Int(t.chars().count() as i64),
-            _ => Value::Absent,
         }
     }
 }
