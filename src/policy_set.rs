@@ -54,8 +54,22 @@ pub struct LoadedPolicy {
 
 /// Reads, parses and checks the policy at `path` with everything it uses.
 pub fn load_policy(path: &str, source: PolicySource) -> LoadedPolicy {
+    load_with(path, source, None)
+}
+
+/// Parses and checks a policy given as text, as if it were the file at `path`; the
+/// files it uses, amends and names as calendars are read from `source` (relative to
+/// `path`). For tools that hold the text in memory (fuzzing): the main file is not read.
+pub fn load_policy_text(path: &str, text: &str, source: PolicySource) -> LoadedPolicy {
+    let path = normalize(path);
+    let main = Some((path.clone(), text.to_string()));
+    load_with(&path, source, main)
+}
+
+fn load_with(path: &str, source: PolicySource, main: Option<(String, String)>) -> LoadedPolicy {
     let mut loader = Loader {
         source,
+        main,
         sources: SourceMap::new(),
         files: Vec::new(),
         diagnostics: Vec::new(),
@@ -125,6 +139,8 @@ fn amendment_chain(amended: &[Option<usize>]) -> Vec<usize> {
 
 struct Loader {
     source: PolicySource,
+    /// A file given as text (path, text), read instead of `source`.
+    main: Option<(String, String)>,
     sources: SourceMap,
     files: Vec<PolicyFile>,
     diagnostics: Vec<Diagnostic>,
@@ -152,7 +168,12 @@ impl Loader {
             self.diagnostics.push(d);
             return;
         }
-        let text = match self.source.read(path) {
+        let given = self
+            .main
+            .as_ref()
+            .filter(|(p, _)| p == path)
+            .map(|(_, t)| Ok(t.clone()));
+        let text = match given.unwrap_or_else(|| self.source.read(path)) {
             Ok(t) => t,
             Err(e) => {
                 let d = Diagnostic::error(Code::FileNotFound, format!("cannot read policy file `{path}`: {e}"))
@@ -249,6 +270,18 @@ mod tests {
         assert_eq!(normalize("./a/b"), "a/b");
         assert_eq!(normalize("/abs/x/../y"), "/abs/y");
         assert_eq!(normalize("../up/x"), "../up/x");
+    }
+
+    #[test]
+    fn a_policy_given_as_text_uses_the_files_beside_its_path() {
+        let (_, text) = BUILTIN.iter().find(|(p, _)| *p == DEFAULT_POLICY).expect("built in");
+        let loaded = load_policy_text("policies/hunan/./in-memory.policy", text, PolicySource::Builtin);
+        assert!(loaded.program.is_some(), "{:#?}", loaded.diagnostics);
+        assert_eq!(loaded.files.len(), 3);
+        assert_eq!(
+            loaded.sources.get(loaded.files[2].file).name,
+            "policies/hunan/in-memory.policy"
+        );
     }
 
     #[test]
