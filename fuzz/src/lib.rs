@@ -149,8 +149,11 @@ fn cut_id(output: &[u8], input: &[u8]) -> Option<String> {
         if let Some(b'X' | b'x') = output.get(after + digits) {
             id.push(output[after + digits]);
         }
-        let whole = id_shaped_runs(&id).next().is_some_and(|run| run == (0..id.len()));
-        if whole && input.windows(id.len()).any(|w| w == id.as_slice()) {
+        // An ID of the input (a whole ID-shaped run of it, not part of a longer number),
+        // not shown cut the way the input itself cuts it (an echo of what was typed).
+        let of_input = id_shaped_runs(input).any(|run| input[run] == id[..]);
+        let shown = &output[brk - before..after + digits];
+        if of_input && !input.windows(shown.len()).any(|w| w == shown) {
             return Some(String::from_utf8_lossy(&id).into_owned());
         }
     }
@@ -205,5 +208,10 @@ mod tests {
         let output = "430102********1234\n 2025-09-01\n  12345678\n  12 │ 3456789\n".as_bytes();
         assert_eq!(cut_id(output, input), None);
         assert_no_id("out", output, input);
+        // Part of a longer number of the input; an echo of a number typed over two lines.
+        let input = b"set o= {3010219750310123;0102\n19750310123";
+        assert_eq!(cut_id(b"`{3010219750310123;0102\n19750310123`", input), None);
+        let input = b"x 0102\n19750310123 y 010219750310123";
+        assert_eq!(cut_id(b"x 0102\n19750310123 y 010219********0123", input), None);
     }
 }
