@@ -40,7 +40,10 @@ fuzz_target!(|data: &[u8]| {
                         err(console, &render_diagnostic(&d, &sources, false, false));
                     }
                     for m in zhengce::expect::compare(expect, &record) {
-                        out(console, &format!("{}: expected {}, got {}\n", m.key, m.expected, m.actual));
+                        out(
+                            console,
+                            &format!("{}: expected {}, got {}\n", m.key, m.expected, m.actual),
+                        );
                     }
                 }
             }

@@ -59,7 +59,10 @@ fuzz_target!(|data: &[u8]| {
                 check_result(&r);
                 let program = &loaded.versions[r.version];
                 out(console, &render_text(&r, program, &sources, &options));
-                out(console, &format!("{}\n", decision_json(&r, program, &sources, &options)));
+                out(
+                    console,
+                    &format!("{}\n", decision_json(&r, program, &sources, &options)),
+                );
             }
         }
     });

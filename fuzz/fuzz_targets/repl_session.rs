@@ -40,7 +40,9 @@ fuzz_target!(|data: &[u8]| {
             let session = Session::new(None, lang, false).expect("the built-in policy checks");
             *slot = Some((session, 0));
         }
-        let Some((session, served)) = slot.as_mut() else { unreachable!() };
+        let Some((session, served)) = slot.as_mut() else {
+            unreachable!()
+        };
         *served += 1;
         let mut output = Vec::new();
         {

@@ -28,7 +28,11 @@ pub struct Builtin {
 pub static BUILTIN: LazyLock<Builtin> = LazyLock::new(|| {
     let mut loaded = load_policy(DEFAULT_POLICY, PolicySource::Builtin);
     let versions = std::mem::take(&mut loaded.versions);
-    assert!(!versions.is_empty(), "the built-in policy does not check: {:#?}", loaded.diagnostics);
+    assert!(
+        !versions.is_empty(),
+        "the built-in policy does not check: {:#?}",
+        loaded.diagnostics
+    );
     Builtin {
         sources: loaded.sources,
         versions,
