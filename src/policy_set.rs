@@ -61,9 +61,23 @@ pub fn load_policy(path: &str, source: PolicySource) -> LoadedPolicy {
 
 /// [`load_policy`], with the size limit of each file read given.
 pub fn load_policy_with(path: &str, source: PolicySource, limits: InputLimits) -> LoadedPolicy {
+    load_with(path, source, limits, None)
+}
+
+/// Parses and checks a policy given as text, as if it were the file at `path`; the
+/// files it uses, amends and names as calendars are read from `source` (relative to
+/// `path`). For tools that hold the text in memory (fuzzing): the main file is not read.
+pub fn load_policy_text(path: &str, text: &str, source: PolicySource) -> LoadedPolicy {
+    let path = normalize(path);
+    let main = Some((path.clone(), text.to_string()));
+    load_with(&path, source, InputLimits::default(), main)
+}
+
+fn load_with(path: &str, source: PolicySource, limits: InputLimits, main: Option<(String, String)>) -> LoadedPolicy {
     let mut loader = Loader {
         source,
         limits,
+        main,
         sources: SourceMap::new(),
         files: Vec::new(),
         diagnostics: Vec::new(),
@@ -134,6 +148,8 @@ fn amendment_chain(amended: &[Option<usize>]) -> Vec<usize> {
 struct Loader {
     source: PolicySource,
     limits: InputLimits,
+    /// A file given as text (path, text), read instead of `source`.
+    main: Option<(String, String)>,
     sources: SourceMap,
     files: Vec<PolicyFile>,
     diagnostics: Vec<Diagnostic>,
@@ -210,7 +226,12 @@ impl Loader {
     /// Reads a policy or calendar file (`what`) into the source map; `None`, with a
     /// diagnostic, when it cannot be read, is too large or is not UTF-8.
     fn read(&mut self, path: &str, what: &str, named_at: Option<Span>) -> Option<(FileId, std::sync::Arc<str>)> {
-        let bytes = match self.source.read(path, self.limits.policy_bytes) {
+        let given = self
+            .main
+            .as_ref()
+            .filter(|(p, _)| p == path)
+            .map(|(_, t)| Ok(t.as_bytes().to_vec()));
+        let bytes = match given.unwrap_or_else(|| self.source.read(path, self.limits.policy_bytes)) {
             Ok(bytes) => bytes,
             Err(e) => {
                 let (code, help) = match e {
@@ -278,6 +299,18 @@ mod tests {
         assert_eq!(normalize("./a/b"), "a/b");
         assert_eq!(normalize("/abs/x/../y"), "/abs/y");
         assert_eq!(normalize("../up/x"), "../up/x");
+    }
+
+    #[test]
+    fn a_policy_given_as_text_uses_the_files_beside_its_path() {
+        let (_, text) = BUILTIN.iter().find(|(p, _)| *p == DEFAULT_POLICY).expect("built in");
+        let loaded = load_policy_text("policies/hunan/./in-memory.policy", text, PolicySource::Builtin);
+        assert!(loaded.program.is_some(), "{:#?}", loaded.diagnostics);
+        assert_eq!(loaded.files.len(), 3);
+        assert_eq!(
+            loaded.sources.get(loaded.files[2].file).name,
+            "policies/hunan/in-memory.policy"
+        );
     }
 
     #[test]
