@@ -9,6 +9,8 @@ use crate::report::rule_name;
 use crate::source::SourceMap;
 use crate::value::Value;
 use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// Whether something was seen true and seen false.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -47,31 +49,38 @@ pub struct ConditionCoverage {
 pub struct RuleCoverage {
     /// The rule as named to people.
     pub name: String,
-    /// Its kind and id, and the document it comes from (how results are matched).
-    key: (crate::ast::RuleKind, crate::ast::RuleId, String),
     /// Whether it held / failed.
     pub seen: Seen,
     /// Its conditions.
     pub conditions: Vec<ConditionCoverage>,
 }
 
+/// A rule's kind and id, and the document it comes from: how the results of the
+/// versions are matched.
+type RuleKey = (crate::ast::RuleKind, crate::ast::RuleId, String);
+
 /// Coverage of every rule of every version of a policy.
 #[derive(Debug, Clone, Default)]
 pub struct Coverage {
     /// Every rule, in declaration order.
     pub rules: Vec<RuleCoverage>,
+    /// The place of each rule in `rules`, so that recording a case does not compare
+    /// each of its rules with every rule (rules² per case).
+    places: HashMap<RuleKey, usize>,
 }
 
 impl Coverage {
     /// Coverage of nothing yet, over the rules of every version.
     pub fn new(versions: &[Program], sources: &SourceMap) -> Coverage {
         let mut rules: Vec<RuleCoverage> = Vec::new();
+        let mut places = HashMap::new();
         for program in versions {
             for rule in &program.rules {
                 let key = (rule.kind, rule.id.clone(), rule.source.clone());
-                if rules.iter().any(|r| r.key == key) {
+                let Entry::Vacant(place) = places.entry(key) else {
                     continue;
-                }
+                };
+                place.insert(rules.len());
                 let mut leaves = Vec::new();
                 if let Some(when) = &rule.when {
                     conditions(when, &mut leaves);
@@ -89,13 +98,12 @@ impl Coverage {
                     .collect();
                 rules.push(RuleCoverage {
                     name: rule_name(rule, program),
-                    key,
                     seen: Seen::default(),
                     conditions,
                 });
             }
         }
-        Coverage { rules }
+        Coverage { rules, places }
     }
 
     /// Records one evaluated case.
@@ -103,7 +111,7 @@ impl Coverage {
         let mut ev = Evaluation::new(program, facts, as_of);
         for (rule, outcome) in program.rules.iter().zip(&decision.outcomes) {
             let key = (rule.kind, rule.id.clone(), rule.source.clone());
-            let Some(entry) = self.rules.iter_mut().find(|r| r.key == key) else {
+            let Some(entry) = self.places.get(&key).and_then(|i| self.rules.get_mut(*i)) else {
                 continue;
             };
             entry.seen.record(outcome.holds);

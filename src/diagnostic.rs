@@ -59,6 +59,12 @@ pub enum Code {
     // Case files.
     /// The YAML text cannot be parsed.
     YamlSyntax,
+    /// Bytes that are not UTF-8 text.
+    InvalidUtf8,
+    /// One case larger than the limit (`--max-case-bytes`).
+    CaseTooLarge,
+    /// A file larger than its limit, or not a regular file.
+    FileRefused,
     /// A key the schema does not declare.
     UnknownKey,
     /// A key given twice in one mapping.
@@ -128,6 +134,9 @@ impl Code {
             Code::InvalidConstruct => "invalid_construct",
             Code::TooDeep => "too_deep",
             Code::YamlSyntax => "yaml_syntax",
+            Code::InvalidUtf8 => "invalid_utf8",
+            Code::CaseTooLarge => "case_too_large",
+            Code::FileRefused => "file_refused",
             Code::UnknownKey => "unknown_key",
             Code::DuplicateKey => "duplicate_key",
             Code::InvalidDate => "invalid_date",

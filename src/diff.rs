@@ -132,13 +132,7 @@ fn rule_changes(old: Side, new: Side, options: &RenderOptions) -> Vec<RuleChange
     let mut old_explainer = Explainer::new(old.program, of, od.as_of);
     let mut new_explainer = Explainer::new(new.program, nf, nd.as_of);
     let mut out = Vec::new();
-    let find = |program: &Program, kind, id: &crate::ast::RuleId| {
-        program
-            .rules
-            .iter()
-            .position(|r| r.kind == kind && r.id == *id)
-            .map(|i| RuleIdx(i as u32))
-    };
+    let find = |program: &Program, kind, id: &crate::ast::RuleId| program.rule_lookup.get(kind, id);
     for (i, rule) in new.program.rules.iter().enumerate() {
         let new_idx = RuleIdx(i as u32);
         let new_outcome = &nd.outcomes[i];

@@ -31,6 +31,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod eval;
 pub mod expect;
+pub mod input;
 pub mod lint;
 pub mod policy_set;
 pub mod privacy;

@@ -2,9 +2,33 @@
 
 use clap::Parser;
 use std::process::ExitCode;
-use zhengce::cli::{Cli, run};
+use zhengce::cli::{Cli, Console, run};
+use zhengce::privacy::Pii;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    ExitCode::from(run(cli))
+    match Cli::try_parse() {
+        Ok(cli) => ExitCode::from(run(cli)),
+        // Usage errors, `--help` and `--version`: clap's text goes through the same
+        // masking as every other output (a mistyped argument may be an ID number).
+        Err(e) => {
+            let mut console = Console::stdio(Pii::Mask);
+            let styled = e.render();
+            let terminal = if e.use_stderr() {
+                console.err_is_terminal()
+            } else {
+                console.out_is_terminal()
+            };
+            let text = if terminal && std::env::var_os("NO_COLOR").is_none() {
+                styled.ansi().to_string()
+            } else {
+                styled.to_string()
+            };
+            if e.use_stderr() {
+                console.err(&text);
+            } else {
+                console.out(&text);
+            }
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+        }
+    }
 }

@@ -48,13 +48,75 @@ impl Span {
     }
 }
 
-/// One loaded file: its display name and its text.
+/// One loaded file: its display name, its text, and where its lines start.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// The name shown in diagnostics (a path as the user gave it).
     pub name: String,
     /// The full text.
     pub text: Arc<str>,
+    /// The byte offset of the start of every line, in order (the first is 0). Built once
+    /// when the file is added, so that finding the line of an offset is a binary search
+    /// instead of a count of the newlines before it, which made a file with a diagnostic
+    /// on each of its n cases cost n² (issue 9, D2).
+    line_starts: Vec<usize>,
+    /// The first `\r` not followed by `\n`, if any: miette counts it as a line break,
+    /// this index does not (see [`SourceFile::counts_lines_like_miette_before`]).
+    first_lone_cr: Option<usize>,
+}
+
+impl SourceFile {
+    /// A file with its line index.
+    pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> SourceFile {
+        let text: Arc<str> = text.into();
+        let bytes = text.as_bytes();
+        let line_starts = std::iter::once(0)
+            .chain(
+                bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| **b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        let first_lone_cr = bytes
+            .iter()
+            .enumerate()
+            .position(|(i, b)| *b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+            first_lone_cr,
+        }
+    }
+
+    /// The 0-based line that the byte `offset` is on (offsets past the end are on the
+    /// last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        // The number of line starts at or before `offset`, less one; the first start is
+        // 0, so there is always at least one.
+        self.line_starts
+            .partition_point(|start| *start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The byte offset where the 0-based `line` starts (the end of the text past the
+    /// last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts.get(line).copied().unwrap_or(self.text.len())
+    }
+
+    /// How many lines the text has (a text without a newline has one).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Whether miette, which also takes a `\r` alone as a line break, numbers the lines
+    /// before `offset` as this index does.
+    pub fn counts_lines_like_miette_before(&self, offset: usize) -> bool {
+        self.first_lone_cr.is_none_or(|cr| cr >= offset)
+    }
 }
 
 /// Line and column (both 1-based, column in characters) of a byte offset.
@@ -80,10 +142,7 @@ impl SourceMap {
 
     /// Adds a file and returns its id.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<Arc<str>>) -> FileId {
-        self.files.push(SourceFile {
-            name: name.into(),
-            text: text.into(),
-        });
+        self.files.push(SourceFile::new(name, text));
         FileId(self.files.len() as u32 - 1)
     }
 
@@ -98,16 +157,29 @@ impl SourceMap {
         text.get(span.start as usize..span.end as usize).unwrap_or("")
     }
 
-    /// Line and column of the span's start.
+    /// Line and column of the span's start: the line by a binary search of the file's
+    /// line starts, the column by counting the characters of that line only.
     pub fn line_col(&self, span: Span) -> LineCol {
-        let text = &self.get(span.file).text;
-        let offset = (span.start as usize).min(text.len());
-        let before = &text[..floor_char_boundary(text, offset)];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
-        LineCol { line, column }
+        let file = self.get(span.file);
+        let text = &file.text;
+        let offset = floor_char_boundary(text, (span.start as usize).min(text.len()));
+        let line = file.line_of(offset);
+        let line_start = file.line_start(line).min(offset);
+        let on_line = text.get(line_start..offset).unwrap_or("");
+        #[cfg(test)]
+        SCANNED.with(|n| n.set(n.get() + on_line.len()));
+        LineCol {
+            line: line + 1,
+            column: on_line.chars().count() + 1,
+        }
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Bytes `line_col` has looked at on this thread (each test has its own thread), so
+    /// that a test can count them.
+    static SCANNED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -120,6 +192,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::Cell;
 
     #[test]
     fn line_and_column_count_characters() {
@@ -128,5 +201,78 @@ mod tests {
         let x = "ab\n年龄 ".len();
         assert_eq!(map.line_col(Span::new(f, x, x + 1)), LineCol { line: 2, column: 4 });
         assert_eq!(map.snippet(Span::new(f, x, x + 1)), "x");
+    }
+
+    /// Positions on every line of a 1 MB text cost the text's length in all: each call
+    /// looks at its own line only. Counting from the file start for each would look at
+    /// about n²/2 bytes (some 5·10¹⁰ here), so this fails if that comes back.
+    #[test]
+    fn line_col_of_every_line_scans_each_line_once() {
+        let line = "名字: 数值 0123456789\n";
+        let text = line.repeat(1_000_000 / line.len());
+        let lines = text.len() / line.len();
+        let mut map = SourceMap::new();
+        let f = map.add("big", text.as_str());
+        SCANNED.with(|n| n.set(0));
+        for i in 0..lines {
+            let at = i * line.len() + line.len() - 2;
+            let lc = map.line_col(Span::new(f, at, at + 1));
+            assert_eq!(
+                lc,
+                LineCol {
+                    line: i + 1,
+                    column: line.chars().count() - 1
+                }
+            );
+        }
+        let scanned = SCANNED.with(Cell::get);
+        assert!(
+            scanned <= text.len(),
+            "{scanned} bytes scanned for a text of {}",
+            text.len()
+        );
+    }
+
+    #[test]
+    fn the_last_line_of_a_long_text_scans_only_that_line() {
+        let text = format!("{}last", "x\n".repeat(500_000));
+        let mut map = SourceMap::new();
+        let f = map.add("big", text.as_str());
+        SCANNED.with(|n| n.set(0));
+        let end = text.len();
+        assert_eq!(
+            map.line_col(Span::new(f, end, end)),
+            LineCol {
+                line: 500_001,
+                column: 5
+            }
+        );
+        assert_eq!(SCANNED.with(Cell::get), "last".len());
+    }
+
+    #[test]
+    fn line_index_edges() {
+        let file = SourceFile::new("a", "ab\n\ncd");
+        assert_eq!(file.line_count(), 3);
+        assert_eq!(
+            (file.line_of(0), file.line_of(2), file.line_of(3), file.line_of(4)),
+            (0, 0, 1, 2)
+        );
+        assert_eq!(file.line_of(99), 2, "past the end is the last line");
+        assert_eq!((file.line_start(1), file.line_start(2), file.line_start(3)), (3, 4, 6));
+        let empty = SourceFile::new("e", "");
+        assert_eq!((empty.line_count(), empty.line_of(0)), (1, 0));
+        assert!(SourceFile::new("r", "a\r\nb").counts_lines_like_miette_before(4));
+        let lone = SourceFile::new("r", "a\rb\nc");
+        assert!(lone.counts_lines_like_miette_before(1) && !lone.counts_lines_like_miette_before(2));
+    }
+
+    #[test]
+    fn offsets_inside_a_character_and_past_the_end() {
+        let mut map = SourceMap::new();
+        let f = map.add("a", "x\n年龄");
+        // Byte 3 is inside 年: the position is that of 年.
+        assert_eq!(map.line_col(Span::new(f, 3, 4)), LineCol { line: 2, column: 1 });
+        assert_eq!(map.line_col(Span::new(f, 100, 100)), LineCol { line: 2, column: 3 });
     }
 }

@@ -172,7 +172,9 @@ fn the_interactive_front_end_completes_and_explains() {
             "{} repl --no-history --lang en examples/cases/li-qiang.yaml",
             env!("CARGO_BIN_EXE_zhengce")
         ),
-        Some(10_000),
+        // Not a speed limit: only a guard so that a wrong answer fails instead of
+        // waiting for ever, generous enough for a starved debug build.
+        Some(300_000),
     )
     .expect("a pseudo-terminal");
     // (The expectations are ASCII: the pseudo-terminal reader sees bytes.)

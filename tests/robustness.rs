@@ -1,28 +1,44 @@
-//! No input makes zhengce panic, hang or overflow its stack: mutations of the real
-//! policy files and case files, and hand-written hostile policies and case files, all
-//! end in a program, a decision or diagnostics, quickly. Deterministic (fixed seeds)
-//! and bounded: about 370 policy loads (each reads, parses and checks three files, then
-//! lints, evaluates two example cases and renders everything), about 3300 case files
-//! evaluated and rendered against the built-in policy, and some sixty hostile inputs.
+//! No input makes zhengce panic, loop without end or overflow its stack: mutations of
+//! the real policy files and case files, and hand-written hostile policies and case
+//! files, all end in a program, a decision or diagnostics. Deterministic (fixed seeds).
 //!
-//! Each input runs on a worker thread under `catch_unwind`; a panic is recorded with an
-//! excerpt of the input around the change, and the test fails listing them all. An
-//! input that takes too long fails the test at once (the worker cannot be stopped).
-//! A stack overflow aborts the whole process: the worker thread's name says which test
-//! it was, and the input it was on is the one last written to that test's folder.
+//! Work is bounded by counts, never timed: how many inputs there are, how large they
+//! are, how deep they nest (`ast::MAX_DEPTH`) and how many steps an evaluation may take
+//! (`eval::MAX_STEPS`). Each hostile input must come to its bound's diagnostic
+//! (`too_deep`, the step budget's `evaluation_failed`) or evaluate normally. An input
+//! that looped without end would keep the test from finishing: the test harness, not a
+//! clock, reports that. `cargo bench --bench hostile` times the hostile inputs.
+//!
+//! The fuzzed inputs come in full sweeps: about 370 policy loads (each reads, parses and
+//! checks three files, then lints, evaluates two example cases and renders everything)
+//! and about 3300 case files evaluated and rendered against the built-in policy. The
+//! default run takes a sample of each sweep, the inputs that together reach every kind
+//! of outcome the whole sweep reaches (see [`Sweep`]); the tests marked `#[ignore]` run
+//! the whole sweeps and check that the samples still reach all of it:
+//! `cargo test --test robustness -- --ignored`.
+//!
+//! Each input runs under `catch_unwind` on a worker thread with a 2 MiB stack (what a
+//! thread gets by default); a panic is recorded with an excerpt of the input around the
+//! change, and the test fails listing them all. A stack overflow aborts the whole
+//! process: the worker thread's name says which test it was, and the input it was on is
+//! the one last written to that test's folder.
 
+use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::{Duration, Instant};
 
 use zhengce::diagnostic::{Code, Diagnostic};
+use zhengce::eval::MAX_STEPS;
 use zhengce::policy_set::{LoadedPolicy, PolicySource, load_policy};
 use zhengce::program::Program;
 use zhengce::report::{Lang, RenderOptions, decision_json, diagnostic_json, render_diagnostic, render_text};
 use zhengce::run::{CaseResult, MissingDate, Runner};
 use zhengce::source::SourceMap;
+
+#[path = "common/hostile.rs"]
+mod hostile;
+
+use hostile::{CASE, CaseExpect, Expect, HEADER, define, definitions_chain, hostile_cases, hostile_policies, nested};
 
 const HUNAN: &str = "policies/hunan/2025-employment-assistance.policy";
 const RETIREMENT: &str = "policies/cn/retirement-2025.policy";
@@ -129,11 +145,9 @@ const CASE_TOKENS: &[&str] = &[
     "",
 ];
 
-/// Longest any one fuzzed input may take before the test calls it a hang.
-const HANG: Duration = Duration::from_secs(20);
-
-/// Longest a hostile policy may take to load, check and evaluate.
-const HOSTILE_LIMIT: Duration = Duration::from_secs(5);
+/// The stack of every worker thread: the default of a spawned thread, said out loud
+/// because the nesting limits are checked against it.
+const STACK: usize = 2 << 20;
 
 // ───────────────────────── Inputs and mutations ─────────────────────────
 
@@ -158,6 +172,7 @@ impl Rng {
 }
 
 /// One input to try: what was done to it, its text, and where it was changed.
+#[derive(Clone)]
 struct Input {
     what: String,
     text: String,
@@ -279,13 +294,6 @@ fn scratch(name: &str) -> PathBuf {
 
 // ───────────────────────── Running guarded ─────────────────────────
 
-enum Progress {
-    Start(usize),
-    Panicked(usize, String),
-    /// Finished, with how many inputs went all the way through.
-    Done(usize),
-}
-
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()
@@ -294,80 +302,167 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "(no message)".into())
 }
 
+/// A worker thread named `name`, with the stack of [`STACK`].
+fn worker(name: String) -> std::thread::Builder {
+    std::thread::Builder::new().name(name).stack_size(STACK)
+}
+
+/// What one input came to: whether it went all the way through (a checked program, an
+/// evaluated case), and the kinds of outcome it reached on the way.
+#[derive(Debug, Default)]
+struct Reached {
+    through: bool,
+    kinds: BTreeSet<String>,
+}
+
+impl Reached {
+    /// Notes diagnostics, by stage, code and message with the names (in backquotes) and
+    /// numbers left out: those vary from input to input, the kind of problem does not.
+    fn diagnostics<'a>(&mut self, stage: &str, diagnostics: impl IntoIterator<Item = &'a Diagnostic>) {
+        for d in diagnostics {
+            let mut message = String::new();
+            let mut quoted = false;
+            for c in d.message.chars() {
+                match c {
+                    '`' => {
+                        quoted = !quoted;
+                        message.push(c);
+                    }
+                    _ if quoted => {}
+                    '0'..='9' if message.ends_with('#') => {}
+                    '0'..='9' => message.push('#'),
+                    _ => message.push(c),
+                }
+            }
+            self.kinds.insert(format!("{stage} {}: {message}", d.code.as_str()));
+        }
+    }
+
+    /// Notes a case's diagnostics, the rules that held for it and the values of the
+    /// decision that were left absent.
+    fn result(&mut self, result: &CaseResult, program: &Program) {
+        self.diagnostics("case", &result.diagnostics);
+        if let Some(decision) = &result.decision {
+            self.through = true;
+            for (outcome, rule) in decision.outcomes.iter().zip(&program.rules) {
+                if outcome.holds {
+                    self.kinds.insert(format!("{} {} holds", rule.kind.keyword(), rule.id));
+                }
+            }
+            for (name, value) in &decision.outputs {
+                if value.is_absent() {
+                    self.kinds.insert(format!("{name} is absent"));
+                }
+            }
+        }
+    }
+}
+
 /// Runs `exercise` on every input, on a worker thread named after the test, with state
-/// made by `setup` on that thread. Fails with every input that panicked, or with the
-/// input that took longer than `HANG`.
+/// made by `setup` on that thread. Fails with every input that panicked; else returns
+/// what each input reached.
 fn guarded<S: 'static>(
     name: &str,
     inputs: Vec<Input>,
     setup: impl FnOnce() -> S + Send + 'static,
-    exercise: fn(&mut S, &Input) -> bool,
-) -> usize {
-    let inputs = Arc::new(inputs);
-    let (tx, rx) = mpsc::channel();
-    let worker_inputs = Arc::clone(&inputs);
-    std::thread::Builder::new()
-        .name(format!("robustness: {name}"))
+    exercise: fn(&mut S, &Input) -> Reached,
+) -> Vec<Reached> {
+    let count = inputs.len();
+    let (reached, failures) = worker(format!("robustness: {name}"))
         .spawn(move || {
             let mut state = setup();
-            let mut through = 0;
-            for (i, input) in worker_inputs.iter().enumerate() {
-                let _ = tx.send(Progress::Start(i));
+            let (mut reached, mut failures) = (Vec::new(), Vec::new());
+            for input in &inputs {
                 match catch_unwind(AssertUnwindSafe(|| exercise(&mut state, input))) {
-                    Ok(went_through) => through += usize::from(went_through),
-                    Err(payload) => {
-                        let _ = tx.send(Progress::Panicked(i, panic_message(payload.as_ref())));
-                    }
+                    Ok(r) => reached.push(r),
+                    Err(payload) => failures.push(format!(
+                        "{} (near byte {}): panicked: {}\n    {}",
+                        input.what,
+                        input.at,
+                        panic_message(payload.as_ref()),
+                        input.excerpt()
+                    )),
                 }
             }
-            drop(state);
-            let _ = tx.send(Progress::Done(through));
+            (reached, failures)
         })
-        .expect("a worker thread");
-    let mut failures = Vec::new();
-    let mut current = None;
-    let mut through = 0;
-    loop {
-        match rx.recv_timeout(HANG) {
-            Ok(Progress::Start(i)) => current = Some(i),
-            Ok(Progress::Panicked(i, message)) => {
-                let input = &inputs[i];
-                failures.push(format!(
-                    "{} (near byte {}): panicked: {message}\n    {}",
-                    input.what,
-                    input.at,
-                    input.excerpt()
-                ));
-            }
-            Ok(Progress::Done(n)) => {
-                through = n;
-                break;
-            }
-            Err(RecvTimeoutError::Timeout) => {
-                let input = current.map(|i| &inputs[i]);
-                failures.push(format!(
-                    "{} (near byte {}): still running after {HANG:?}\n    {}",
-                    input.map_or("setup", |i| i.what.as_str()),
-                    input.map_or(0, |i| i.at),
-                    input.map(Input::excerpt).unwrap_or_default()
-                ));
-                break;
-            }
-            Err(RecvTimeoutError::Disconnected) => {
-                failures.push("the worker stopped without finishing".into());
-                break;
-            }
-        }
-    }
+        .expect("a worker thread")
+        .join()
+        .expect("the worker catches the panics of every input");
     assert!(
         failures.is_empty(),
-        "{name}: {} of {} inputs failed:\n{}",
+        "{name}: {} of {count} inputs failed:\n{}",
         failures.len(),
-        inputs.len(),
         failures.join("\n")
     );
-    eprintln!("{name}: {through} of {} inputs went all the way through", inputs.len());
-    through
+    let through = reached.iter().filter(|r| r.through).count();
+    eprintln!("{name}: {through} of {count} inputs went all the way through");
+    reached
+}
+
+/// A deterministic sweep of fuzzed inputs, and the sample of it the default run takes.
+struct Sweep {
+    name: &'static str,
+    inputs: Vec<Input>,
+    /// The inputs (by index) that together reach every kind of outcome the whole sweep
+    /// reaches: a fraction of the inputs for the same diagnostics, rules held and
+    /// programs checked. Chosen by [`choose_sample`] from a run of the whole sweep;
+    /// the ignored tests run the whole sweeps again and name a new sample when this
+    /// one no longer reaches everything (after a change to the files mutated, the
+    /// tokens or the engine).
+    sample: &'static [usize],
+}
+
+impl Sweep {
+    /// The inputs of the sample.
+    fn sampled(self) -> Vec<Input> {
+        let sample = self.sample;
+        let inputs = self.inputs.into_iter().enumerate();
+        inputs
+            .filter(|(i, _)| sample.contains(i))
+            .map(|(_, input)| input)
+            .collect()
+    }
+
+    /// Checks, after a run of the whole sweep, that the sample reaches every kind of
+    /// outcome the sweep reached.
+    fn check_sample(&self, reached: &[Reached]) {
+        let all: BTreeSet<&String> = reached.iter().flat_map(|r| &r.kinds).collect();
+        let sampled: BTreeSet<&String> = self
+            .sample
+            .iter()
+            .filter_map(|i| reached.get(*i))
+            .flat_map(|r| &r.kinds)
+            .collect();
+        let missed: Vec<&&String> = all.difference(&sampled).collect();
+        assert!(
+            missed.is_empty(),
+            "{}: the sample misses {} of {} kinds of outcome: {missed:#?}\nA sample that reaches them all: {:?}",
+            self.name,
+            missed.len(),
+            all.len(),
+            choose_sample(reached)
+        );
+    }
+}
+
+/// Inputs that together reach every kind of outcome that `reached` holds, chosen
+/// greedily: each time the input that adds the most kinds not reached yet.
+fn choose_sample(reached: &[Reached]) -> Vec<usize> {
+    let mut left: BTreeSet<&String> = reached.iter().flat_map(|r| &r.kinds).collect();
+    let mut chosen = Vec::new();
+    while !left.is_empty() {
+        let gain = |r: &Reached| r.kinds.iter().filter(|k| left.contains(k)).count();
+        // The first of equals: `max_by_key` keeps the last, so compare reversed indices.
+        let best = (0..reached.len()).max_by_key(|i| (gain(&reached[*i]), std::cmp::Reverse(*i)));
+        let Some(best) = best else { break };
+        for kind in &reached[best].kinds {
+            left.remove(kind);
+        }
+        chosen.push(best);
+    }
+    chosen.sort_unstable();
+    chosen
 }
 
 /// Draws diagnostics as `zhengce check` and `--format json` do.
@@ -379,10 +474,11 @@ fn render_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
 }
 
 /// Everything downstream of a loaded policy: its diagnostics drawn, lint, the cases
-/// evaluated and rendered as text and JSON in both languages. Returns the codes of the
-/// cases' diagnostics.
-fn exercise_program(loaded: &mut LoadedPolicy, cases: &[(String, String)]) -> Vec<Code> {
+/// evaluated and rendered as text and JSON in both languages. Notes what was reached;
+/// returns the cases' results.
+fn exercise_program(loaded: &mut LoadedPolicy, cases: &[(String, String)], reached: &mut Reached) -> Vec<CaseResult> {
     render_diagnostics(&loaded.diagnostics, &loaded.sources);
+    reached.diagnostics("policy", &loaded.diagnostics);
     let Some(program) = loaded.program.clone() else {
         assert!(
             loaded.diagnostics.iter().any(Diagnostic::is_error),
@@ -390,16 +486,22 @@ fn exercise_program(loaded: &mut LoadedPolicy, cases: &[(String, String)]) -> Ve
         );
         return Vec::new();
     };
-    render_diagnostics(&zhengce::lint::lint(&program), &loaded.sources);
+    reached.kinds.insert("the policy checks".into());
+    let lints = zhengce::lint::lint(&program);
+    render_diagnostics(&lints, &loaded.sources);
+    reached.diagnostics("lint", &lints);
     let mut runner = Runner::with_versions(&loaded.versions, None, MissingDate::Error);
-    let mut codes = Vec::new();
+    let mut results = Vec::new();
     for (name, text) in cases {
         for result in runner.run_file(&mut loaded.sources, name, text) {
-            render_result(&result, &program, &loaded.sources);
-            codes.extend(result.diagnostics.iter().map(|d| d.code.clone()));
+            // Each result with the version it was evaluated with, as `zhengce eval` does.
+            let program = &loaded.versions[result.version];
+            render_result(&result, program, &loaded.sources);
+            reached.result(&result, program);
+            results.push(result);
         }
     }
-    codes
+    results
 }
 
 /// A case result rendered as text and JSON in both languages, with its diagnostics.
@@ -457,14 +559,53 @@ impl PolicyTree {
         PolicyTree { dir, hunan, cases }
     }
 
-    /// Loads the tree with `input` as the Hunan policy, and everything downstream;
-    /// whether a program came out.
-    fn exercise(&mut self, input: &Input) -> bool {
+    /// Loads the tree with `input` as the Hunan policy, and everything downstream.
+    fn exercise(&mut self, input: &Input) -> Reached {
         std::fs::write(&self.hunan, &input.text).expect("the policy file is written");
         let mut loaded = load_policy(&self.hunan.to_string_lossy(), PolicySource::Disk);
-        let _ = exercise_program(&mut loaded, &self.cases);
-        loaded.program.is_some()
+        let mut reached = Reached::default();
+        let _ = exercise_program(&mut loaded, &self.cases, &mut reached);
+        reached.through = loaded.program.is_some();
+        reached
     }
+}
+
+/// Cuts of the Hunan policy at about every 1/150 of it (each load parses and checks all
+/// three files).
+fn policy_prefixes() -> Sweep {
+    let text = read(HUNAN);
+    Sweep {
+        name: "policy prefixes",
+        inputs: prefixes(&text, text.len() / 150),
+        sample: POLICY_PREFIXES_SAMPLE,
+    }
+}
+
+/// 220 mutations of the Hunan policy.
+fn policy_mutations() -> Sweep {
+    let text = read(HUNAN);
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    Sweep {
+        name: "policy mutations",
+        inputs: (0..220).map(|n| mutate(&mut rng, &text, POLICY_TOKENS, n)).collect(),
+        sample: POLICY_MUTATIONS_SAMPLE,
+    }
+}
+
+/// The sample of [`policy_prefixes`] (29 of 151 cuts): see [`Sweep::sample`].
+const POLICY_PREFIXES_SAMPLE: &[usize] = &[
+    0, 2, 3, 5, 7, 10, 12, 19, 20, 21, 30, 37, 38, 40, 46, 47, 53, 56, 58, 67, 72, 80, 86, 90, 92, 105, 121, 139, 142,
+];
+
+/// The sample of [`policy_mutations`] (36 of 220): see [`Sweep::sample`].
+const POLICY_MUTATIONS_SAMPLE: &[usize] = &[
+    0, 1, 3, 4, 8, 10, 13, 25, 27, 32, 33, 38, 40, 42, 58, 61, 63, 70, 86, 95, 102, 103, 105, 108, 118, 122, 133, 155,
+    161, 164, 171, 179, 185, 200, 202, 215,
+];
+
+/// Runs policy inputs in a policy tree of their own.
+fn run_policy_sweep(inputs: Vec<Input>, name: &'static str) -> Vec<Reached> {
+    guarded(name, inputs, move || PolicyTree::new(name), PolicyTree::exercise)
 }
 
 #[test]
@@ -479,36 +620,39 @@ fn the_unmutated_policy_tree_loads() {
         text: read(HUNAN),
         at: 0,
     };
-    assert!(tree.exercise(&input));
+    assert!(tree.exercise(&input).through);
 }
 
 #[test]
 fn no_prefix_of_the_policy_panics() {
-    // About 150 cuts (each load parses and checks all three files).
-    let text = read(HUNAN);
-    let inputs = prefixes(&text, text.len() / 150);
-    guarded(
-        "policy prefixes",
-        inputs,
-        || PolicyTree::new("prefixes"),
-        PolicyTree::exercise,
-    );
+    let reached = run_policy_sweep(policy_prefixes().sampled(), "policy-prefixes");
+    assert_eq!(reached.len(), POLICY_PREFIXES_SAMPLE.len());
 }
 
 #[test]
 fn no_mutation_of_the_policy_panics() {
-    let text = read(HUNAN);
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    let inputs = (0..220).map(|n| mutate(&mut rng, &text, POLICY_TOKENS, n)).collect();
-    let through = guarded(
-        "policy mutations",
-        inputs,
-        || PolicyTree::new("mutations"),
-        PolicyTree::exercise,
-    );
-    // Many edits land in comments, strings and notes: those policies still check, and
-    // their cases are evaluated and rendered.
+    let reached = run_policy_sweep(policy_mutations().sampled(), "policy-mutations");
+    // Some mutated policies check, and their cases are evaluated and rendered (in the
+    // whole sweep many more, but they reach nothing more).
+    assert!(reached.iter().any(|r| r.through), "no mutated policy checked");
+}
+
+#[test]
+#[ignore = "the whole sweep: run with `cargo test --test robustness -- --ignored`"]
+fn no_prefix_of_the_whole_sweep_panics_and_the_sample_reaches_all_it_does() {
+    let sweep = policy_prefixes();
+    let reached = run_policy_sweep(sweep.inputs.clone(), "all-policy-prefixes");
+    sweep.check_sample(&reached);
+}
+
+#[test]
+#[ignore = "the whole sweep: run with `cargo test --test robustness -- --ignored`"]
+fn no_mutation_of_the_whole_sweep_panics_and_the_sample_reaches_all_it_does() {
+    let sweep = policy_mutations();
+    let reached = run_policy_sweep(sweep.inputs.clone(), "all-policy-mutations");
+    let through = reached.iter().filter(|r| r.through).count();
     assert!(through >= 10, "only {through} mutated policies checked");
+    sweep.check_sample(&reached);
 }
 
 // ───────────────────────── Case files ─────────────────────────
@@ -516,7 +660,6 @@ fn no_mutation_of_the_policy_panics() {
 /// The built-in policy, and the folder where the case being evaluated is written.
 struct Builtin {
     loaded: LoadedPolicy,
-    program: Program,
     dir: PathBuf,
 }
 
@@ -529,38 +672,38 @@ impl Drop for Builtin {
 impl Builtin {
     fn new(name: &str) -> Builtin {
         let loaded = load_policy(zhengce::policy_set::DEFAULT_POLICY, PolicySource::Builtin);
-        let program = loaded.program.clone().expect("the built-in policy checks");
+        assert!(loaded.program.is_some(), "the built-in policy checks");
         Builtin {
             loaded,
-            program,
             dir: scratch(name),
         }
     }
 
-    /// Evaluates `input` as a case file; whether a case was evaluated.
-    fn exercise(&mut self, input: &Input) -> bool {
-        // The input on disk is the one to look at if the process aborts.
-        let _ = std::fs::write(self.dir.join("current.yaml"), &input.text);
-        self.evaluate(&input.text).1
+    /// Evaluates `input` as a case file.
+    fn exercise(&mut self, input: &Input) -> Reached {
+        let mut reached = Reached::default();
+        for result in self.evaluate(&input.text) {
+            reached.result(&result, &self.loaded.versions[result.version]);
+        }
+        reached
     }
 
-    /// Evaluates and renders the cases of one file: their diagnostics' codes, and
-    /// whether one was evaluated.
-    fn evaluate(&mut self, text: &str) -> (Vec<Code>, bool) {
+    /// Evaluates and renders the cases of one file.
+    fn evaluate(&mut self, text: &str) -> Vec<CaseResult> {
+        // The input on disk is the one to look at if the process aborts.
+        let _ = std::fs::write(self.dir.join("current.yaml"), text);
         let loaded = &mut self.loaded;
         let mut runner = Runner::with_versions(&loaded.versions, None, MissingDate::Error);
-        let (mut codes, mut decided) = (Vec::new(), false);
-        for result in runner.run_file(&mut loaded.sources, "mutated.yaml", text) {
-            render_result(&result, &self.program, &loaded.sources);
-            codes.extend(result.diagnostics.iter().map(|d| d.code.clone()));
-            decided |= result.decision.is_some();
+        let results = runner.run_file(&mut loaded.sources, "mutated.yaml", text);
+        for result in &results {
+            render_result(result, &loaded.versions[result.version], &loaded.sources);
         }
-        (codes, decided)
+        results
     }
 }
 
-#[test]
-fn no_mutation_of_a_case_file_panics() {
+/// Cuts of the case files at every 7 bytes, and 2500 mutations of them.
+fn case_files() -> Sweep {
     let bases: Vec<String> = CASE_FILES.iter().map(|p| read(p)).collect();
     let mut inputs: Vec<Input> = bases.iter().flat_map(|text| prefixes(text, 7)).collect();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
@@ -568,430 +711,133 @@ fn no_mutation_of_a_case_file_panics() {
         let base = &bases[n % bases.len()];
         inputs.push(mutate(&mut rng, base, CASE_TOKENS, n));
     }
-    let through = guarded("case mutations", inputs, || Builtin::new("cases"), Builtin::exercise);
+    Sweep {
+        name: "case files",
+        inputs,
+        sample: CASE_FILES_SAMPLE,
+    }
+}
+
+/// The sample of [`case_files`] (73 of 3311: cuts from index 0, mutations from 811):
+/// see [`Sweep::sample`].
+const CASE_FILES_SAMPLE: &[usize] = &[
+    48, 49, 52, 56, 67, 71, 76, 77, 81, 85, 86, 89, 90, 93, 94, 98, 168, 192, 196, 200, 201, 209, 233, 244, 261, 262,
+    393, 395, 414, 420, 423, 424, 452, 562, 640, 813, 827, 858, 877, 882, 912, 913, 917, 933, 965, 981, 1020, 1057,
+    1127, 1138, 1233, 1276, 1311, 1351, 1396, 1482, 1547, 1692, 1857, 1874, 1906, 2013, 2099, 2151, 2229, 2467, 2524,
+    2702, 2882, 2978, 3084, 3095, 3202,
+];
+
+#[test]
+fn no_mutation_of_a_case_file_panics() {
+    let reached = guarded(
+        "case files",
+        case_files().sampled(),
+        || Builtin::new("cases"),
+        Builtin::exercise,
+    );
+    assert!(reached.iter().any(|r| r.through), "no mutated case was evaluated");
+}
+
+#[test]
+#[ignore = "the whole sweep: run with `cargo test --test robustness -- --ignored`"]
+fn no_case_file_of_the_whole_sweep_panics_and_the_sample_reaches_all_it_does() {
+    let sweep = case_files();
+    let inputs = sweep.inputs.clone();
+    let reached = guarded(
+        "all case files",
+        inputs,
+        || Builtin::new("all-cases"),
+        Builtin::exercise,
+    );
+    let through = reached.iter().filter(|r| r.through).count();
     assert!(through >= 500, "only {through} mutated cases were evaluated");
+    sweep.check_sample(&reached);
 }
 
 // ───────────────────────── Hostile policies ─────────────────────────
 
-const HEADER: &str = "policy \"hostile\" {}\n";
-
-/// A case for the hostile policies: they declare no required case field.
-const CASE: &str = "id: hostile\nas_of: 2025-09-01\n";
-
-/// What a hostile policy must come to.
-enum Expect {
-    /// It checks, and the case is evaluated without an error.
-    Loads,
-    /// It checks, and evaluating the case gives an error of this kind.
-    Stops(Code),
-    /// It is rejected with an error of this kind.
-    Rejected(Code),
+/// How the evaluation of a file's cases ended.
+#[derive(Debug)]
+struct Ended {
+    /// The codes of the cases' diagnostics.
+    codes: Vec<Code>,
+    /// Whether an evaluation stopped at the step budget.
+    out_of_steps: bool,
+    /// Whether another evaluation failed.
+    failed: bool,
+    /// The most steps an evaluation took.
+    most_steps: u64,
 }
 
-/// A policy with one definition `x` of `body`, which the decision shows.
-fn define(body: &str) -> String {
-    format!("{HEADER}define x \"x\" = {body}\ndecision {{ y = x }}\n")
-}
-
-/// A policy whose decision shows each expression.
-fn decision(exprs: &[&str]) -> String {
-    let fields: Vec<String> = exprs
-        .iter()
-        .enumerate()
-        .map(|(i, e)| format!("  y{i} = {e}\n"))
-        .collect();
-    format!("{HEADER}decision {{\n{}}}\n", fields.concat())
-}
-
-/// `n` terms joined by an infix operator.
-fn chain(n: usize, term: &str, op: &str) -> String {
-    vec![term; n].join(op)
-}
-
-/// `open` n times, `middle`, `close` n times.
-fn nested(n: usize, open: &str, middle: &str, close: &str) -> String {
-    format!("{}{middle}{}", open.repeat(n), close.repeat(n))
-}
-
-/// `n` definitions, each using the next; `reversed` declares the last one first.
-fn definitions_chain(n: usize, reversed: bool) -> String {
-    let mut items: Vec<String> = (0..n)
-        .map(|i| format!("define d{i} \"d\" = d{} + 1\n", i + 1))
-        .collect();
-    items.push(format!("define d{n} \"d\" = 1\n"));
-    if reversed {
-        items.reverse();
+impl Ended {
+    /// How the evaluations of `results` ended.
+    fn of(results: &[CaseResult]) -> Ended {
+        let budget = format!("more than {MAX_STEPS} steps to evaluate this case: evaluation stopped");
+        let diagnostics = || results.iter().flat_map(|r| &r.diagnostics);
+        let failures = || diagnostics().filter(|d| d.code == Code::EvaluationFailed);
+        Ended {
+            codes: diagnostics().map(|d| d.code.clone()).collect(),
+            out_of_steps: failures().any(|d| d.message == budget),
+            failed: failures().any(|d| d.message != budget),
+            most_steps: results
+                .iter()
+                .filter_map(|r| r.decision.as_ref())
+                .map(|d| d.steps)
+                .max()
+                .unwrap_or(0),
+        }
     }
-    format!("{HEADER}{}decision {{ y = d0 }}\n", items.concat())
-}
 
-/// `n` functions, each calling the next.
-fn functions_chain(n: usize) -> String {
-    let items: String = (0..n)
-        .map(|i| format!("define f{i}(n: int) \"f\" = f{}(n + 1)\n", i + 1))
-        .collect();
-    format!("{HEADER}{items}define f{n}(n: int) \"f\" = n\ndecision {{ y = f0(0) }}\n")
-}
-
-/// `n` checks, each holding when the next holds.
-fn rules_chain(n: usize) -> String {
-    let items: String = (0..n)
-        .map(|i| format!("check c{i} cites \"x\" \"x\" {{ when holds(check c{}) }}\n", i + 1))
-        .collect();
-    format!("{HEADER}{items}check c{n} cites \"x\" \"x\" {{ when false }}\n")
-}
-
-/// `n` tables, each row reading the next table.
-fn tables_chain(n: usize) -> String {
-    let items: String = (0..n)
-        .map(|i| format!("table t{i} \"t\" by K {{ a => {{ v: t{}[K::a].v }} }}\n", i + 1))
-        .collect();
-    format!(
-        "{HEADER}enum K \"k\" {{ a \"a\" }}\n{items}table t{n} \"t\" by K {{ a => {{ v: 1 }} }}\n\
-         decision {{ y = t0[K::a].v }}\n"
-    )
-}
-
-/// `tiers` tier rules over `fields` optional yes/no case fields.
-fn many_tiers(tiers: usize, fields: usize) -> String {
-    let schema: String = (0..fields).map(|i| format!("  b{i}: bool? \"b\"\n")).collect();
-    let rules: String = (0..tiers)
-        .map(|i| format!("tier {i} cites \"x\" \"x\" {{ when b{} }}\n", i % fields))
-        .collect();
-    format!("{HEADER}case {{\n{schema}}}\n{rules}")
-}
-
-/// Hand-written policies built to break the parser, the checker, the evaluator or the
-/// lints, with what each must come to. The `MAX_DEPTH` of the language is 100: the
-/// inputs just below it must still work (and fit a 2 MiB thread stack in debug builds).
-fn hostile_policies() -> Vec<(&'static str, String, Expect)> {
-    use Expect::*;
-    let months = "months_from_to(1000-01, 9999-12)";
-    let cycle = format!(
-        "{HEADER}define a \"a\" = b + 1\ndefine b \"b\" = c + 1\ndefine c \"c\" = d + 1\n\
-         define d \"d\" = a + 1\ndecision {{ y = a }}\n"
-    );
-    vec![
-        // Nesting, far beyond the limit.
-        ("5000 `(`", define(&"(".repeat(5000)), Rejected(Code::TooDeep)),
-        (
-            "5000 nested parentheses",
-            define(&nested(5000, "(", "true", ")")),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "300 nested parentheses",
-            define(&nested(300, "(", "true", ")")),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "5000 nested lists",
-            define(&nested(5000, "[", "1", "]")),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "5000 nested records",
-            define(&nested(5000, "{ a: ", "1", " }")),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "5000 nested calls",
-            define(&nested(5000, "length(", "\"\"", ")")),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "5000 nested aggregations",
-            define(&nested(5000, "count(x in [", "1", "])")),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "5000 nested `if`s",
-            define(&nested(5000, "if true then ", "true", " else false")),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "5000 nested case records",
-            format!(
-                "{HEADER}case {{\n{}}}\n",
-                nested(5000, "r \"r\" {\n", "a: int? \"a\"\n", "}\n")
-            ),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "10000 `and` terms",
-            define(&chain(10000, "true", " and ")),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "10000 `or` terms",
-            define(&chain(10000, "true", " or ")),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "10000 `+` terms",
-            define(&chain(10000, "1", " + ")),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "10000 `not`",
-            define(&format!("{}true", "not ".repeat(10000))),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "10000 unary minus",
-            define(&format!("{}1", "- ".repeat(10000))),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "10000 units",
-            define(&format!("1{}", " months".repeat(10000))),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "10000 field accesses",
-            define(&format!("{{ a: 1 }}{}", ".a".repeat(10000))),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "10000 index accesses",
-            define(&format!("[1]{}", "[0]".repeat(10000))),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "10000 `is absent`",
-            define(&format!("1{}", " is absent".repeat(10000))),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "3000 definitions in a chain",
-            definitions_chain(3000, false),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "3000 definitions in a chain, the last declared first",
-            definitions_chain(3000, true),
-            Rejected(Code::TooDeep),
-        ),
-        (
-            "3000 functions in a chain",
-            functions_chain(3000),
-            Rejected(Code::TooDeep),
-        ),
-        ("3000 rules in a chain", rules_chain(3000), Rejected(Code::TooDeep)),
-        ("300 tables in a chain", tables_chain(300), Rejected(Code::TooDeep)),
-        // Nesting just below the limit still works.
-        ("95 nested parentheses", define(&nested(95, "(", "true", ")")), Loads),
-        ("90 `and` terms", define(&chain(90, "true", " and ")), Loads),
-        ("90 `+` terms", define(&chain(90, "1", " + ")), Loads),
-        ("90 `not`", define(&format!("{}true", "not ".repeat(90))), Loads),
-        (
-            "45 nested `if`s",
-            define(&nested(45, "if true then ", "true", " else false")),
-            Loads,
-        ),
-        (
-            "45 nested aggregations",
-            define(&nested(45, "count(x in [", "1", "])")),
-            Loads,
-        ),
-        (
-            "95 nested sums",
-            define(&nested(95, "sum(x in [1] : ", "1", ")")),
-            Loads,
-        ),
-        (
-            "95 nested matches",
-            format!(
-                "{HEADER}enum K \"k\" {{ a \"a\", b \"b\" }}\n{}",
-                define(&nested(95, "match K::a { a => ", "1", ", b => 2 }")).trim_start_matches(HEADER)
-            ),
-            Loads,
-        ),
-        ("95 nested calls", define(&nested(95, "max(1, ", "1", ")")), Loads),
-        (
-            "95 nested calls of a function",
-            format!(
-                "{}define f(n: int) \"f\" = n + 1\n",
-                define(&nested(95, "f(", "1", ")"))
-            ),
-            Loads,
-        ),
-        ("30 definitions in a chain", definitions_chain(30, false), Loads),
-        (
-            "30 definitions in a chain, the last declared first",
-            definitions_chain(30, true),
-            Loads,
-        ),
-        ("45 functions in a chain", functions_chain(45), Loads),
-        ("45 rules in a chain", rules_chain(45), Loads),
-        ("30 tables in a chain", tables_chain(30), Loads),
-        // Cycles.
-        (
-            "a definition using itself through three others",
-            cycle,
-            Rejected(Code::DefinitionCycle),
-        ),
-        (
-            "a table whose row uses the table",
-            format!("{HEADER}enum K \"k\" {{ a \"a\" }}\ntable t \"t\" by K {{ a => {{ v: t[K::a].v }} }}\n"),
-            Rejected(Code::DefinitionCycle),
-        ),
-        (
-            "two tables using each other",
-            format!(
-                "{HEADER}enum K \"k\" {{ a \"a\" }}\ntable t \"t\" by K {{ a => {{ v: u[K::a].v }} }}\n\
-                 table u \"u\" by K {{ a => {{ v: t[K::a].v }} }}\n"
-            ),
-            Rejected(Code::DefinitionCycle),
-        ),
-        // Huge lists and long evaluations.
-        ("every month from 1000 to 9999", define(months), Loads),
-        (
-            "nested counts over every month from 1000 to 9999",
-            define(&format!(
-                "count(a in {months} where count(b in {months} where a == b) > 0)"
-            )),
-            Stops(Code::EvaluationFailed),
-        ),
-        (
-            "four thousand million months",
-            define("months_from_to(1000-01 - 2000000000 months, 9999-12 + 2000000000 months)"),
-            Stops(Code::EvaluationFailed),
-        ),
-        (
-            "months covered by a range of four thousand million months",
-            define("months_covered(m in [2025-01] : m - 2000000000 months .. m + 2000000000 months)"),
-            Stops(Code::EvaluationFailed),
-        ),
-        ("1000 tiers over 12 yes/no fields", many_tiers(1000, 12), Loads),
-        ("100 tiers over 100 yes/no fields", many_tiers(100, 100), Loads),
-        // Arithmetic at the edges: errors or values, never a panic.
-        (
-            "whole numbers at the edge",
-            decision(&[
-                "(0 - 9223372036854775807 - 1) div (0 - 1)",
-                "9223372036854775807 * 2",
-                "9223372036854775807 + 1",
-                "0 - 9223372036854775807 - 2",
-                "- (0 - 9223372036854775807 - 1)",
-                "1 div 0",
-                "((0 - 9223372036854775807 - 1) months) div (0 - 1)",
-                "((0 - 9223372036854775807 - 1) months) div ((0 - 1) months)",
-                "(9223372036854775807 years) div (1 months)",
-                "(1 years) div (0 months)",
-                "(9223372036854775807 years) + (1 months)",
-                "(9223372036854775807 years) > (1 months)",
-            ]),
-            Stops(Code::EvaluationFailed),
-        ),
-        (
-            "months at the edge",
-            decision(&[
-                "last_day(1000-01 + 2147471647 months)",
-                "first_day(1000-01 - 2147483647 months)",
-                "2025-01 + 9223372036854775807 months",
-                "2025-01 - (0 - 9223372036854775807 - 1) months",
-                "2025-01 + 9223372036854775807 years",
-                "(2025-01 + 2000000000 months) - (2025-01 - 2000000000 months)",
-                "month_of(9999-12-31) + 1 months",
-            ]),
-            Stops(Code::EvaluationFailed),
-        ),
-        (
-            "dates at the edge",
-            decision(&[
-                "9999-12-31 + 9223372036854775807 days",
-                "1000-01-01 - (0 - 9223372036854775807 - 1) days",
-                "1000-01-01 - 9223372036854775807 years",
-                "9999-12-31 + 9223372036854775807 months",
-                "2025-09-01 + 9223372036854775807 working_days",
-                "2025-09-01 - (0 - 9223372036854775807 - 1) working_days",
-                "2025-09-01 + (0 - 9223372036854775807 - 1) working_days",
-                "count_working_days(1000-01-01, 9999-12-31)",
-                "count_working_days(2025-01-01, 9999-12-31)",
-                "full_years(1000-01-01, 9999-12-31)",
-                "full_months(9999-12-31, 1000-01-01)",
-                "9999-12-31 - 1000-01-01",
-                "is_working_day(9999-12-31)",
-            ]),
-            Stops(Code::EvaluationFailed),
-        ),
-        (
-            "an integer too large",
-            define("9999999999999999999999"),
-            Rejected(Code::Syntax),
-        ),
-        (
-            "a date that does not exist",
-            define("2025-02-30"),
-            Rejected(Code::InvalidDate),
-        ),
-        ("a long string", define(&format!("\"{}\"", "字".repeat(200_000))), Loads),
-        (
-            "an error at column 100000",
-            define(&format!("{}brith", " ".repeat(100_000))),
-            Rejected(Code::UnknownName),
-        ),
-        (
-            "an error on a line of 100000 tabs",
-            define(&format!("brith{}", "\t".repeat(100_000))),
-            Rejected(Code::UnknownName),
-        ),
-    ]
+    /// Whether every evaluation kept within the step budget, and stopped at it
+    /// (`out_of_steps`) or not.
+    fn within_budget(&self, out_of_steps: bool) -> bool {
+        self.most_steps <= MAX_STEPS && self.out_of_steps == out_of_steps
+    }
 }
 
 #[test]
-fn hostile_policies_end_quickly_in_a_program_or_diagnostics() {
+fn hostile_policies_end_in_a_program_or_the_diagnostic_of_their_bound() {
     let dir = scratch("hostile");
     let mut failures = Vec::new();
     for (n, (what, text, expect)) in hostile_policies().into_iter().enumerate() {
         let path = dir.join(format!("{n}.policy"));
         std::fs::write(&path, &text).expect("the policy file is written");
         let path = path.to_string_lossy().to_string();
-        let (tx, rx) = mpsc::channel();
-        // A thread of its own: its name says which policy it was if the stack overflows,
-        // and a policy that runs too long cannot hold up the others.
-        std::thread::Builder::new()
-            .name(format!("robustness: hostile policy `{what}`"))
+        // A thread of its own: its name says which policy it was if the stack overflows.
+        let outcome = worker(format!("robustness: hostile policy `{what}`"))
             .spawn(move || {
-                let started = Instant::now();
-                let outcome = catch_unwind(|| {
+                catch_unwind(|| {
                     let mut loaded = load_policy(&path, PolicySource::Disk);
                     let cases = [("hostile.yaml".to_string(), CASE.to_string())];
-                    let case_codes = exercise_program(&mut loaded, &cases);
+                    let results = exercise_program(&mut loaded, &cases, &mut Reached::default());
                     let errors: Vec<Code> = loaded
                         .diagnostics
                         .iter()
                         .filter(|d| d.is_error())
                         .map(|d| d.code.clone())
                         .collect();
-                    (loaded.program.is_some(), errors, case_codes)
-                });
-                let _ = tx.send((outcome.map_err(|p| panic_message(p.as_ref())), started.elapsed()));
+                    (loaded.program.is_some(), errors, Ended::of(&results))
+                })
+                .map_err(|p| panic_message(p.as_ref()))
             })
-            .expect("a worker thread");
-        let ((loads, errors, case_codes), took) = match rx.recv_timeout(HOSTILE_LIMIT) {
-            Ok((Ok(outcome), took)) => (outcome, took),
-            Ok((Err(message), _)) => {
+            .expect("a worker thread")
+            .join()
+            .expect("the worker catches the panic");
+        let (loads, errors, ended) = match outcome {
+            Ok(outcome) => outcome,
+            Err(message) => {
                 failures.push(format!("{what}: panicked: {message}"));
                 continue;
             }
-            Err(_) => {
-                failures.push(format!("{what}: still running after {HOSTILE_LIMIT:?}"));
-                continue;
-            }
         };
-        eprintln!("{what}: {took:?} {loads} {errors:?} {case_codes:?}");
         let as_expected = match &expect {
-            Expect::Loads => loads && errors.is_empty() && case_codes.iter().all(|c| *c != Code::EvaluationFailed),
-            Expect::Stops(code) => loads && case_codes.contains(code),
+            Expect::Loads => loads && errors.is_empty() && !ended.failed && ended.within_budget(false),
+            Expect::Fails => loads && ended.failed && ended.within_budget(false),
+            Expect::OutOfSteps => loads && ended.within_budget(true),
             Expect::Rejected(code) => !loads && errors.contains(code),
         };
-        if took > HOSTILE_LIMIT || !as_expected {
-            failures.push(format!(
-                "{what}: took {took:?}; program: {loads}; errors: {errors:?}; case: {case_codes:?}"
-            ));
+        if !as_expected {
+            failures.push(format!("{what}: program: {loads}; errors: {errors:?}; case: {ended:?}"));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -1000,112 +846,42 @@ fn hostile_policies_end_quickly_in_a_program_or_diagnostics() {
 
 // ───────────────────────── Hostile case files ─────────────────────────
 
-/// The start of a case the built-in policy evaluates.
-const CASE_START: &str = "id: hostile\nas_of: 2025-09-01\nperson: { gender: male, birth_date: 1975-03-10 }\n\
-                          registration: { unemployed_since: 2025-01-10 }\nemployment: { status: unemployed }\n";
-
-/// A certified case, owed services and subsidies.
-const CERTIFIED: &str = "id: hostile\nas_of: 2025-09-01\nperson: { gender: male, birth_date: 1975-03-10 }\n\
-                         registration: { unemployed_since: 2025-01-10 }\nemployment: { status: flexible, since: 2025-02-01 }\n\
-                         certification: { certified_on: 2025-02-01 }\nassessment: { employability: weak }\n";
-
-/// Hand-written case files built to break the loader, the evaluator or the renderers,
-/// with what each must come to: evaluated (`None`) or a diagnostic of this kind.
-fn hostile_cases() -> Vec<(&'static str, String, Option<Code>)> {
-    let list = |key: &str, item: &str, n: usize| format!("{key}:\n{}", format!("  - {item}\n").repeat(n));
-    let certified_long_ago = "id: hostile\nas_of: 9999-12-31\nperson: { gender: male, birth_date: 1975-03-10 }\n\
-                              registration: { unemployed_since: 2025-01-10 }\nemployment: { status: unemployed }\n\
-                              certification: { certified_on: 1000-01-01 }\n";
-    vec![
-        (
-            "100000 `[`",
-            format!("{CASE_START}services: {}", "[".repeat(100_000)),
-            Some(Code::YamlSyntax),
-        ),
-        (
-            "100000 nested lists",
-            format!("{CASE_START}services: {}{}", "[".repeat(100_000), "]".repeat(100_000)),
-            Some(Code::YamlSyntax),
-        ),
-        (
-            "an unknown key at column 100000",
-            format!("{CASE_START}household: {{{} urbna: true }}\n", " ".repeat(100_000)),
-            Some(Code::UnknownKey),
-        ),
-        (
-            "20000 services",
-            format!(
-                "{CASE_START}{}",
-                list("services", "{ date: 2025-03-01, kind: job_posting }", 20_000)
-            ),
-            None,
-        ),
-        (
-            "certified in the year 1000, evaluated in 9999, with 2000 follow-ups",
-            format!(
-                "{certified_long_ago}{}",
-                list("follow_ups", "{ date: 2025-03-01 }", 2000)
-            ),
-            Some(Code::EvaluationFailed),
-        ),
-        (
-            "50 subsidies from 1000 to 9999",
-            format!(
-                "{CERTIFIED}{}",
-                list(
-                    "subsidies",
-                    "{ kind: social_insurance_flexible, from: 1000-01, to: 9999-12 }",
-                    50
-                )
-            ),
-            Some(Code::EvaluationFailed),
-        ),
-        (
-            "dates at the edges",
-            "id: hostile\nas_of: 9999-12-31\nperson: { gender: female, birth_date: 1000-01-01, \
-             original_retirement_age: 50, land_lost_on: 9999-12-31, pension_since: 1000-01-01 }\n\
-             registration: { unemployed_since: 1000-01-01 }\nemployment: { status: employed, since: 9999-12-31 }\n\
-             certification: { certified_on: 9999-12-31 }\n"
-                .to_string(),
-            None,
-        ),
-    ]
-}
-
 #[test]
-fn hostile_case_files_end_quickly_in_a_decision_or_diagnostics() {
+fn hostile_case_files_end_in_a_decision_or_the_diagnostic_of_their_bound() {
+    let cases = hostile_cases();
+    let texts: Vec<String> = cases.iter().map(|(_, text, _)| text.clone()).collect();
+    // One thread for them all: if the stack overflows, the case it was on is the one
+    // last written to the folder.
+    let outcomes = worker("robustness: hostile case files".into())
+        .spawn(move || {
+            let mut builtin = Builtin::new("hostile-cases");
+            let mut evaluate = |text: &String| catch_unwind(AssertUnwindSafe(|| Ended::of(&builtin.evaluate(text))));
+            texts
+                .iter()
+                .map(|text| evaluate(text).map_err(|p| panic_message(p.as_ref())))
+                .collect::<Vec<_>>()
+        })
+        .expect("a worker thread")
+        .join()
+        .expect("the worker catches the panics");
     let mut failures = Vec::new();
-    for (what, text, expect) in hostile_cases() {
-        let (tx, rx) = mpsc::channel();
-        std::thread::Builder::new()
-            .name(format!("robustness: hostile case `{what}`"))
-            .spawn(move || {
-                let mut builtin = Builtin::new("hostile-cases");
-                let started = Instant::now();
-                let outcome = catch_unwind(AssertUnwindSafe(|| builtin.evaluate(&text).0));
-                let _ = tx.send((outcome.map_err(|p| panic_message(p.as_ref())), started.elapsed()));
-            })
-            .expect("a worker thread");
-        let (codes, took) = match rx.recv_timeout(HOSTILE_LIMIT) {
-            Ok((Ok(codes), took)) => (codes, took),
-            Ok((Err(message), _)) => {
+    for ((what, _, expect), outcome) in cases.iter().zip(outcomes) {
+        let ended = match outcome {
+            Ok(ended) => ended,
+            Err(message) => {
                 failures.push(format!("{what}: panicked: {message}"));
                 continue;
             }
-            Err(_) => {
-                failures.push(format!("{what}: still running after {HOSTILE_LIMIT:?}"));
-                continue;
+        };
+        let as_expected = match expect {
+            CaseExpect::Evaluated => {
+                !ended.failed && !ended.codes.contains(&Code::YamlSyntax) && ended.within_budget(false)
             }
+            CaseExpect::Refused(code) => ended.codes.contains(code),
+            CaseExpect::OutOfSteps => ended.within_budget(true),
         };
-        eprintln!("{what}: {took:?} {codes:?}");
-        let as_expected = match &expect {
-            None => !codes
-                .iter()
-                .any(|c| matches!(c, Code::EvaluationFailed | Code::YamlSyntax)),
-            Some(code) => codes.contains(code),
-        };
-        if took > HOSTILE_LIMIT || !as_expected {
-            failures.push(format!("{what}: took {took:?}; diagnostics: {codes:?}"));
+        if !as_expected {
+            failures.push(format!("{what}: {ended:?}"));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -1174,7 +950,7 @@ fn a_table_whose_row_uses_the_table_is_a_cycle() {
 }
 
 #[test]
-fn an_evaluation_that_goes_through_too_many_items_stops_with_an_error() {
+fn an_evaluation_that_takes_too_many_steps_stops_with_an_error_at_the_inner_list() {
     let months = "months_from_to(1000-01, 9999-12)";
     let text = define(&format!(
         "count(a in {months} where count(b in {months} where a == b) > 0)"
@@ -1191,8 +967,14 @@ fn an_evaluation_that_goes_through_too_many_items_stops_with_an_error() {
     assert_eq!(failed.len(), 1, "{:#?}", results[0].diagnostics);
     assert_eq!(
         failed[0].message,
-        "more than 1000000 list items to go through: evaluation stopped"
+        "more than 1000000 steps to evaluate this case: evaluation stopped"
     );
+    // The inner list, gone through once for each of the outer's 108,000 months.
+    let span = failed[0].span.expect("a location");
+    assert_eq!(loaded.sources.snippet(span), months);
+    let inner = text.rfind(months).expect("the inner list");
+    assert_eq!(span.start as usize, inner);
     let record = decision_json(&results[0], &program, &loaded.sources, &RenderOptions::default());
     assert_eq!(record["status"], "error");
+    assert_eq!(record["diagnostics"][0]["line"], 2);
 }

@@ -6,6 +6,7 @@ use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::source::{FileId, SourceMap, Span};
 use crate::yaml::{YamlKind, YamlNode, parse_documents};
 use chrono::{Datelike, NaiveDate, Weekday};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 const KEYS: [&str; 5] = ["year", "source", "url", "holidays", "workdays"];
@@ -130,8 +131,10 @@ impl WorkingDayCalendar {
                 reader.workdays.push((date, name, item.span));
             }
         }
+        // A set, not a search of the holidays for each make-up day (holidays × days).
+        let holidays: HashSet<NaiveDate> = reader.holidays.iter().map(|(h, _, _)| *h).collect();
         for (day, _, span) in &reader.workdays {
-            if reader.holidays.iter().any(|(h, _, _)| h == day) {
+            if holidays.contains(day) {
                 reader.diagnostics.push(
                     Diagnostic::error(
                         Code::BadCalendar,

@@ -17,6 +17,22 @@ pub struct CalendarMissing {
     pub year: i32,
 }
 
+/// Why a computation that walks over days has no answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unanswered {
+    /// It needed a day of a year that no loaded calendar covers.
+    Missing(CalendarMissing),
+    /// It would have had to look at more days than it was given (the evaluator gives
+    /// its steps left, so that a walk over days counts against its budget).
+    TooManyDays,
+}
+
+impl From<CalendarMissing> for Unanswered {
+    fn from(missing: CalendarMissing) -> Unanswered {
+        Unanswered::Missing(missing)
+    }
+}
+
 /// Where a year's calendar comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CalendarYear {
@@ -74,41 +90,42 @@ impl WorkingDayCalendar {
     /// The n-th working day after `date` (民法典 第二百零一条: the start day is not
     /// counted); for a negative n, the n-th working day before it.
     pub fn nth_working_day_after(&self, date: NaiveDate, n: i64) -> Result<NaiveDate, CalendarMissing> {
-        let step = if n < 0 { -1 } else { 1 };
-        let mut day = date;
-        let mut left = n.unsigned_abs();
-        while left > 0 {
-            // Each step looks at a day of a loaded year, so the loop ends within them.
-            day = match crate::value::add_days(day, step) {
-                Some(d) => d,
-                None => {
-                    return Err(CalendarMissing {
-                        year: day.year() + step as i32,
-                    });
-                }
-            };
-            if self.is_working_day(day)? {
-                left -= 1;
-            }
-        }
-        Ok(day)
+        nth_after(date, n, |day| self.is_working_day(day))
+    }
+
+    /// [`Self::nth_working_day_after`], looking at no more than `days` days and taking
+    /// those it looked at from them (the evaluator gives its steps left).
+    pub fn nth_working_day_after_within(
+        &self,
+        date: NaiveDate,
+        n: i64,
+        days: &mut u64,
+    ) -> Result<NaiveDate, Unanswered> {
+        nth_after(date, n, |day| self.look_at(day, days))
     }
 
     /// The number of working days from `from` to `to`, both included (0 when `to` is
     /// before `from`).
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<i64, CalendarMissing> {
-        let mut count = 0;
-        let mut day = from;
-        while day <= to {
-            if self.is_working_day(day)? {
-                count += 1;
-            }
-            day = match day.succ_opt() {
-                Some(d) => d,
-                None => break,
-            };
-        }
-        Ok(count)
+        count_between(from, to, |day| self.is_working_day(day))
+    }
+
+    /// [`Self::working_days_between`], looking at no more than `days` days and taking
+    /// those it looked at from them (the evaluator gives its steps left).
+    pub fn working_days_between_within(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        days: &mut u64,
+    ) -> Result<i64, Unanswered> {
+        count_between(from, to, |day| self.look_at(day, days))
+    }
+
+    /// Whether a day is a working day, taking it from the `days` a computation may
+    /// still look at.
+    fn look_at(&self, date: NaiveDate, days: &mut u64) -> Result<bool, Unanswered> {
+        *days = days.checked_sub(1).ok_or(Unanswered::TooManyDays)?;
+        Ok(self.is_working_day(date)?)
     }
 
     /// The holidays and make-up working days in `from..=to`, runs of days off grouped.
@@ -139,6 +156,54 @@ impl WorkingDayCalendar {
         notes.sort_by_key(|n| n.from);
         notes
     }
+}
+
+/// The n-th day after `date` (before it, for a negative n) that `working` says is a
+/// working day.
+fn nth_after<E: From<CalendarMissing>>(
+    date: NaiveDate,
+    n: i64,
+    mut working: impl FnMut(NaiveDate) -> Result<bool, E>,
+) -> Result<NaiveDate, E> {
+    let step = if n < 0 { -1 } else { 1 };
+    let mut day = date;
+    let mut left = n.unsigned_abs();
+    while left > 0 {
+        // Each step looks at a day of a loaded year, so the loop ends within them.
+        day = match crate::value::add_days(day, step) {
+            Some(d) => d,
+            None => {
+                return Err(CalendarMissing {
+                    year: day.year() + step as i32,
+                }
+                .into());
+            }
+        };
+        if working(day)? {
+            left -= 1;
+        }
+    }
+    Ok(day)
+}
+
+/// The days of `from..=to` that `working` says are working days.
+fn count_between<E>(
+    from: NaiveDate,
+    to: NaiveDate,
+    mut working: impl FnMut(NaiveDate) -> Result<bool, E>,
+) -> Result<i64, E> {
+    let mut count = 0;
+    let mut day = from;
+    while day <= to {
+        if working(day)? {
+            count += 1;
+        }
+        day = match day.succ_opt() {
+            Some(d) => d,
+            None => break,
+        };
+    }
+    Ok(count)
 }
 
 #[cfg(test)]

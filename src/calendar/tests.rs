@@ -25,6 +25,31 @@ fn make_up_days_and_holidays_decide_working_days() {
 }
 
 #[test]
+fn a_walk_over_days_takes_each_day_it_looks_at_and_stops_when_none_are_left() {
+    let (cal, _) = WorkingDayCalendar::from_files(&[("2025.yaml", MINI)]);
+    // 2025-09-26 (Fri) + 5 working days is 2025-10-10: 14 days looked at.
+    let mut days = 14;
+    let five_after = cal.nth_working_day_after_within(d("2025-09-26"), 5, &mut days);
+    assert_eq!((five_after, days), (Ok(d("2025-10-10")), 0));
+    let mut days = 13;
+    let five_after = cal.nth_working_day_after_within(d("2025-09-26"), 5, &mut days);
+    assert_eq!(five_after, Err(Unanswered::TooManyDays));
+    // 2025-09-26..=2025-10-12: 17 days.
+    let mut days = 100;
+    let between = cal.working_days_between_within(d("2025-09-26"), d("2025-10-12"), &mut days);
+    assert_eq!((between, days), (Ok(7), 83));
+    let mut days = 16;
+    let between = cal.working_days_between_within(d("2025-09-26"), d("2025-10-12"), &mut days);
+    assert_eq!(between, Err(Unanswered::TooManyDays));
+    // A walk towards 9999 ends at the first day of 2026, which has no calendar: three
+    // days looked at.
+    let mut days = 100;
+    let between = cal.working_days_between_within(d("2025-12-30"), d("9999-12-31"), &mut days);
+    assert_eq!(between, Err(Unanswered::Missing(CalendarMissing { year: 2026 })));
+    assert_eq!(days, 97);
+}
+
+#[test]
 fn notes_group_the_days_off() {
     let (cal, _) = WorkingDayCalendar::from_files(&[("2025.yaml", MINI)]);
     let notes = cal.notes(d("2025-09-27"), d("2025-10-10"));

@@ -212,7 +212,7 @@ impl Walk<'_> {
                 .program
                 .enums
                 .get(e.0 as usize)
-                .and_then(|t| t.variants.get(*i as usize))
+                .and_then(|t| t.variants().get(*i as usize))
                 .map_or_else(|| format!("value {i}"), |(n, _)| n.clone()),
             Value::ResidentId(id) => resident_id::mask(id),
             Value::Text(t) => t.to_string(),

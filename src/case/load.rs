@@ -10,7 +10,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::program::Program;
 use crate::source::{FileId, SourceMap, Span};
 use crate::value::Value;
-use crate::yaml::parse_documents;
+use crate::yaml::{DocumentChecks, documents};
 use crate::yaml::{YamlDocument, YamlKind, YamlNode};
 use chrono::NaiveDate;
 
@@ -72,11 +72,21 @@ pub fn load_cases(program: &Program, sources: &mut SourceMap, file_name: &str, t
 
 /// Loads every case of a file already in the source map (`text` is its text).
 pub fn load_file(program: &Program, file: FileId, text: &str) -> Vec<LoadedCase> {
-    parse_documents(file, text)
-        .into_iter()
+    cases(program, file, text, DocumentChecks::default()).collect()
+}
+
+/// The cases of a file already in the source map, read one document at a time (each
+/// checked first, see [`documents`]), so that a file of many cases is never held as
+/// trees all at once.
+pub fn cases<'t>(
+    program: &'t Program,
+    file: FileId,
+    text: &'t str,
+    checks: DocumentChecks<'t>,
+) -> impl Iterator<Item = LoadedCase> + 't {
+    documents(file, text, checks)
         .filter(|doc| !(doc.complete && doc.diagnostics.is_empty() && is_empty_document(&doc.root)))
-        .map(|doc| load_document(program, file, doc))
-        .collect()
+        .map(move |doc| load_document(program, file, doc))
 }
 
 fn is_empty_document(root: &YamlNode) -> bool {

@@ -83,7 +83,10 @@ impl<'p> Reader<'p> {
                 if skip.contains(&name) {
                     continue;
                 }
-                match fields.iter().position(|f| f.name == name) {
+                // The record type lists the schema's fields in the same order, with an
+                // index of their names: no search of every field for each key.
+                let found = self.program.record(record).field(name);
+                match found.filter(|i| fields.get(*i).is_some_and(|f| f.name == name)) {
                     Some(i) => slots[i] = Some((key, value)),
                     None => self.unknown_key(name, key.span, fields, place.path, skip),
                 }

@@ -126,7 +126,7 @@ fn variant_list(program: &Program, e: EnumId) -> String {
         return String::new();
     };
     let names: Vec<String> = enum_type
-        .variants
+        .variants()
         .iter()
         .map(|(n, l)| {
             if l.zh.is_empty() {
@@ -312,7 +312,7 @@ fn read_enum(program: &Program, e: EnumId, text: &str, node: &YamlNode, what: &s
         return Ok(Value::Enum(e, i));
     }
     let allowed = variant_list(program, e);
-    let help = match did_you_mean(text, enum_type.variants.iter().map(|(n, _)| n.as_str())) {
+    let help = match did_you_mean(text, enum_type.variants().iter().map(|(n, _)| n.as_str())) {
         Some(hint) => format!("{hint} The values are {allowed}"),
         None => format!("the values are {allowed}"),
     };

@@ -69,16 +69,10 @@ impl<'a> Checker<'a> {
             );
             return;
         };
-        // Nothing has been checked yet, so every list about rules is still in step.
-        self.rule_decls.remove(i);
-        self.rule_sources.remove(i);
-        self.rule_state.remove(i);
-        self.rule_exprs.remove(i);
-        self.rule_yields.remove(i);
-    }
-
-    fn rule_position(&self, kind: RuleKind, id: &RuleId) -> Option<usize> {
-        self.rule_decls.iter().position(|r| r.kind == kind && r.id.node == *id)
+        // Dropped from the lists once every file is declared; from now on the rule is
+        // not there to replace or repeal, and its id may be declared again.
+        self.rule_positions.remove(&(r.kind, r.id.node.clone()));
+        self.repealed.push(i);
     }
 }
 

@@ -25,12 +25,12 @@ impl Checker<'_> {
             ("enums", self.enums.len()),
             (
                 "values in one enum",
-                self.enums.iter().map(|e| e.variants.len()).max().unwrap_or(0),
+                self.enums.iter().map(|e| e.variants().len()).max().unwrap_or(0),
             ),
             ("records", self.records.len()),
             (
                 "fields in one record",
-                self.records.iter().map(|r| r.fields.len()).max().unwrap_or(0),
+                self.records.iter().map(|r| r.fields().len()).max().unwrap_or(0),
             ),
             ("tables", self.tables.len()),
         ];

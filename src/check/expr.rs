@@ -63,10 +63,11 @@ impl<'a> Checker<'a> {
             ExprKind::Variant(ty, v) => match self.globals.get(&ty.node) {
                 Some((Global::Enum(id), _)) => {
                     let id = *id;
-                    let enum_type = self.enums[id.0 as usize].clone();
-                    match enum_type.variant(&v.node) {
+                    // The enum is copied only for the error: not for every use.
+                    match self.enums[id.0 as usize].variant(&v.node) {
                         Some(i) => self.typed(CKind::Const(Value::Enum(id, i)), Type::Enum(id), span),
                         None => {
+                            let enum_type = self.enums[id.0 as usize].clone();
                             self.unknown_variant(v, &enum_type);
                             self.poisoned(span)
                         }
@@ -144,16 +145,14 @@ impl<'a> Checker<'a> {
                     IsTest::Absent => self.typed(CKind::IsAbsent(Box::new(c), !negated), Type::Bool, span),
                     IsTest::Present => self.typed(CKind::IsAbsent(Box::new(c), *negated), Type::Bool, span),
                     IsTest::Variant(v) => match c.ty.clone() {
-                        Type::Enum(id) => {
-                            let enum_type = self.enums[id.0 as usize].clone();
-                            match enum_type.variant(&v.node) {
-                                Some(i) => self.typed(CKind::IsVariant(Box::new(c), i, *negated), Type::Bool, span),
-                                None => {
-                                    self.unknown_variant(v, &enum_type);
-                                    self.poisoned(span)
-                                }
+                        Type::Enum(id) => match self.enums[id.0 as usize].variant(&v.node) {
+                            Some(i) => self.typed(CKind::IsVariant(Box::new(c), i, *negated), Type::Bool, span),
+                            None => {
+                                let enum_type = self.enums[id.0 as usize].clone();
+                                self.unknown_variant(v, &enum_type);
+                                self.poisoned(span)
                             }
-                        }
+                        },
                         Type::Unknown => self.poisoned(span),
                         other => {
                             let found = super::type_name(&other, &self.enums);
@@ -192,29 +191,7 @@ impl<'a> Checker<'a> {
                 until.as_deref(),
                 span,
             ),
-            ExprKind::Holds(kind, id) => {
-                let matching: Vec<RuleIdx> = self
-                    .rule_decls
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| r.kind == *kind && id.as_ref().is_none_or(|i| *i == r.id.node))
-                    .map(|(i, _)| RuleIdx(i as u32))
-                    .collect();
-                if matching.is_empty() {
-                    let what = match id {
-                        Some(i) => format!("{} {i}", kind.keyword()),
-                        None => format!("any {} rule", kind.keyword()),
-                    };
-                    self.error(
-                        Diagnostic::error(Code::UnknownName, format!("the policy has no {what}"))
-                            .at(span, "no such rule"),
-                    );
-                }
-                for idx in &matching {
-                    self.check_rule(*idx, span);
-                }
-                self.typed(CKind::Holds(matching), Type::Bool, span)
-            }
+            ExprKind::Holds(kind, id) => self.holds(*kind, id.as_ref(), span),
             ExprKind::Call(name, args) => self.call(name, args, span),
             ExprKind::List(items) => {
                 let items: Vec<CExpr> = items.iter().map(|i| self.expr(i)).collect();
@@ -240,10 +217,7 @@ impl<'a> Checker<'a> {
                     })
                     .collect();
                 let id = RecordId(self.records.len() as u16);
-                self.records.push(RecordType {
-                    label: Label::default(),
-                    fields,
-                });
+                self.records.push(RecordType::new(Label::default(), fields));
                 self.schemas.push(None);
                 self.typed(CKind::Record(values), Type::Record(id), span)
             }
@@ -275,7 +249,7 @@ impl<'a> Checker<'a> {
         candidates.extend(self.locals.iter().map(|(n, _)| n.clone()));
         candidates.extend(
             self.records[Program::ROOT.0 as usize]
-                .fields
+                .fields()
                 .iter()
                 .map(|f| f.name.clone()),
         );
@@ -352,7 +326,7 @@ impl<'a> Checker<'a> {
     fn case_path(&mut self, first_index: usize, first: &Ident, rest: &[Ident], span: crate::source::Span) -> CExpr {
         let root = &self.records[Program::ROOT.0 as usize];
         let mut indices = vec![first_index as u16];
-        let mut field = root.fields[first_index].clone();
+        let mut field = root.fields()[first_index].clone();
         let mut walked = first.node.clone();
         for part in rest {
             let Type::Record(r) = field.ty else {
@@ -368,7 +342,7 @@ impl<'a> Checker<'a> {
             };
             let record = &self.records[r.0 as usize];
             let Some(i) = record.field(&part.node) else {
-                let names: Vec<String> = record.fields.iter().map(|f| f.name.clone()).collect();
+                let names: Vec<String> = record.fields().iter().map(|f| f.name.clone()).collect();
                 let mut d = Diagnostic::error(
                     Code::UnknownField,
                     format!("the case has no field `{walked}.{}`", part.node),
@@ -381,7 +355,7 @@ impl<'a> Checker<'a> {
                 self.error(d);
                 return self.poisoned(span);
             };
-            field = record.fields[i].clone();
+            field = record.fields()[i].clone();
             indices.push(i as u16);
             walked = format!("{walked}.{}", part.node);
         }
@@ -399,7 +373,7 @@ impl<'a> Checker<'a> {
                 let record = &self.records[r.0 as usize];
                 match record.field(&name.node) {
                     Some(i) => {
-                        let f = record.fields[i].clone();
+                        let f = record.fields()[i].clone();
                         let span = base.span.to(span);
                         CExpr {
                             kind: CKind::GetField(Box::new(base), i as u16),
@@ -409,7 +383,7 @@ impl<'a> Checker<'a> {
                         }
                     }
                     None => {
-                        let names: Vec<String> = record.fields.iter().map(|f| f.name.clone()).collect();
+                        let names: Vec<String> = record.fields().iter().map(|f| f.name.clone()).collect();
                         let mut d =
                             Diagnostic::error(Code::UnknownField, format!("this record has no field `{}`", name.node))
                                 .at(name.span, "unknown field");

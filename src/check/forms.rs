@@ -22,7 +22,7 @@ impl<'a> Checker<'a> {
             return self.poisoned(span);
         };
         let enum_type = self.enums[id.0 as usize].clone();
-        let mut table: Vec<Option<u16>> = vec![None; enum_type.variants.len()];
+        let mut table: Vec<Option<u16>> = vec![None; enum_type.variants().len()];
         let mut bodies: Vec<CExpr> = Vec::new();
         for arm in arms {
             let body = self.expr(&arm.body);

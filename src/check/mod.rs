@@ -6,8 +6,11 @@ mod amend;
 mod depth;
 mod expr;
 mod forms;
+mod rules;
 mod schema;
 mod table;
+#[cfg(test)]
+mod tests;
 mod types;
 
 pub use types::type_name;
@@ -18,7 +21,7 @@ use crate::program::*;
 use crate::source::Span;
 use crate::value::EnumId;
 use depth::Body;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Checks a set of policy files (dependencies first, the main policy last) and compiles
 /// them into one program. Returns the program when there is no error, and every
@@ -65,6 +68,14 @@ struct Checker<'a> {
     table_decls: Vec<&'a TableDecl>,
     tables: Vec<Option<Table>>,
     rule_decls: Vec<&'a RuleDecl>,
+    /// While declaring: the position in `rule_decls` of each kind and id not repealed.
+    rule_positions: HashMap<(RuleKind, RuleId), usize>,
+    /// While declaring: positions of the rules repealed, dropped once all are declared.
+    repealed: Vec<usize>,
+    /// Once declared: the rules by kind and id, for `holds(…)` and the program.
+    rule_lookup: RuleLookup,
+    /// How deep the deepest rule of a kind goes, once all of them are checked.
+    kind_heights: HashMap<RuleKind, usize>,
     rule_state: Vec<State>,
     rule_exprs: Vec<Option<CExpr>>,
     rule_yields: Vec<Option<Vec<Yield>>>,
@@ -123,6 +134,7 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        self.finish_rule_declarations();
         for e in enum_decls {
             self.declare_enum(e);
         }
@@ -176,65 +188,8 @@ impl<'a> Checker<'a> {
             });
             variants.push((name.node.clone(), label));
         }
-        self.enums.push(EnumType {
-            name: e.name.node.clone(),
-            label: e.label.clone(),
-            variants,
-        });
-    }
-
-    fn declare_rule(&mut self, r: &'a RuleDecl) {
-        if let Some(first) = self
-            .rule_decls
-            .iter()
-            .find(|o| o.kind == r.kind && o.id.node == r.id.node)
-        {
-            let first = first.id.span;
-            self.error(
-                Diagnostic::error(
-                    Code::DuplicateRule,
-                    format!("{} {} is declared twice", r.kind.keyword(), r.id.node),
-                )
-                .at(r.id.span, "declared again here")
-                .with_related(first, "first declared here")
-                .with_help("rule ids are the notice's numbers: each may appear once per kind"),
-            );
-            return;
-        }
-        self.check_citation(r);
-        self.rule_decls.push(r);
-        self.rule_sources.push(self.source);
-        self.rule_state.push(State::Unchecked);
-        self.rule_exprs.push(None);
-        self.rule_yields.push(None);
-    }
-
-    /// A rule must cite its clause, and should give the clause's text.
-    fn check_citation(&mut self, r: &RuleDecl) {
-        match &r.cite {
-            None => self.error(
-                Diagnostic::error(
-                    Code::MissingCitation,
-                    format!("{} {} does not cite the clause it encodes", r.kind.keyword(), r.id.node),
-                )
-                .at(r.id.span, "no `cites`")
-                .with_help("write `cites \"一（一）\" \"the clause text, verbatim\"` after the rule id"),
-            ),
-            Some(c) if c.text.is_none() => self.error(
-                Diagnostic::warning(
-                    Code::MissingCitation,
-                    format!(
-                        "{} {} cites {} without its text",
-                        r.kind.keyword(),
-                        r.id.node,
-                        c.clause.node
-                    ),
-                )
-                .at(c.clause.span, "no verbatim text")
-                .with_help("add the clause text, verbatim, after the clause number"),
-            ),
-            Some(_) => {}
-        }
+        self.enums
+            .push(EnumType::new(e.name.node.clone(), e.label.clone(), variants));
     }
 
     /// Second pass: every definition, table, rule and decision field.
@@ -249,9 +204,9 @@ impl<'a> Checker<'a> {
             self.check_rule(RuleIdx(i as u32), self.rule_decls[i].id.span);
         }
         let decision = self.decision_decls.clone();
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen = HashSet::new();
         for field in decision {
-            if seen.contains(&field.name.node.as_str()) {
+            if !seen.insert(field.name.node.as_str()) {
                 self.error(
                     Diagnostic::error(
                         Code::DuplicateName,
@@ -260,7 +215,6 @@ impl<'a> Checker<'a> {
                     .at(field.name.span, "given again here"),
                 );
             }
-            seen.push(&field.name.node);
             let expr = self.expr(&field.expr);
             self.decision.push(DecisionOutput {
                 name: field.name.node.clone(),
@@ -309,69 +263,6 @@ impl<'a> Checker<'a> {
         self.def_exprs[i] = Some(expr);
         self.def_state[i] = State::Done;
         ty
-    }
-
-    /// Checks a rule (once), used at `at`.
-    fn check_rule(&mut self, idx: RuleIdx, at: Span) {
-        let i = idx.0 as usize;
-        match self.rule_state[i] {
-            State::Done => return self.used(Body::Rule(idx), at),
-            State::InProgress => {
-                let decl = self.rule_decls[i];
-                self.error(
-                    Diagnostic::error(
-                        Code::DefinitionCycle,
-                        format!("{} {} depends on itself", decl.kind.keyword(), decl.id.node),
-                    )
-                    .at(decl.id.span, "part of a cycle"),
-                );
-                return;
-            }
-            State::Unchecked => {}
-        }
-        self.rule_state[i] = State::InProgress;
-        let decl = self.rule_decls[i];
-        let saved = std::mem::take(&mut self.locals);
-        let outer = self.begin_body();
-        let when = decl.when.as_ref().map(|w| {
-            let c = self.expr(w);
-            self.expect_type(&c, &Type::Bool, "a rule's condition");
-            c
-        });
-        let yields = decl.yields.as_ref().map(|fields| {
-            let mut seen: Vec<&str> = Vec::new();
-            let mut out = Vec::new();
-            for field in fields {
-                let name = &field.name;
-                if seen.contains(&name.node.as_str()) {
-                    self.error(
-                        Diagnostic::error(Code::DuplicateName, format!("`{}` is yielded twice", name.node))
-                            .at(name.span, "given again here"),
-                    );
-                }
-                seen.push(&name.node);
-                let expr = self.expr(&field.expr);
-                let label = field
-                    .label
-                    .clone()
-                    .or_else(|| expr.label.clone())
-                    .unwrap_or_else(|| Label {
-                        zh: name.node.clone(),
-                        en: None,
-                    });
-                out.push(Yield {
-                    name: name.node.clone(),
-                    label,
-                    expr,
-                });
-            }
-            out
-        });
-        self.end_body(Body::Rule(idx), outer);
-        self.locals = saved;
-        self.rule_exprs[i] = when;
-        self.rule_yields[i] = yields;
-        self.rule_state[i] = State::Done;
     }
 
     fn expect_type(&mut self, e: &CExpr, expected: &Type, what: &str) {
@@ -456,6 +347,7 @@ impl<'a> Checker<'a> {
             definitions,
             tables: self.tables.into_iter().collect::<Option<Vec<_>>>()?,
             rules,
+            rule_lookup: self.rule_lookup,
             decision: self.decision,
         })
     }
@@ -464,7 +356,7 @@ impl<'a> Checker<'a> {
 /// The values of an enum that have no entry in `slots` (one slot per value).
 fn uncovered<'e, T>(enum_type: &'e EnumType, slots: &[Option<T>]) -> Vec<&'e str> {
     enum_type
-        .variants
+        .variants()
         .iter()
         .zip(slots)
         .filter(|(_, slot)| slot.is_none())

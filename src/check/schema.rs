@@ -6,6 +6,7 @@ use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::program::*;
 use crate::value::{Value, YearMonth};
+use std::collections::HashMap;
 
 /// Scalar type names of the language.
 pub(super) const SCALAR_TYPES: [(&str, Type); 10] = [
@@ -46,22 +47,23 @@ fn compile_record<'a>(
 ) -> RecordId {
     let fields: Vec<&'a FieldDecl> = parts.iter().flat_map(|p| p.fields.iter()).collect();
     let id = RecordId(c.records.len() as u16);
-    c.records.push(RecordType {
-        label,
-        fields: Vec::new(),
-    });
+    c.records.push(RecordType::new(label, Vec::new()));
     c.schemas.push(Some(Vec::new()));
-    let mut names: Vec<&str> = Vec::new();
+    // The declarations of each name, names in the order they first appear; grouped
+    // with a hash map, not by going through every field for each name (fields²).
+    let mut groups: Vec<(&str, Vec<&'a FieldDecl>)> = Vec::new();
+    let mut places: HashMap<&str, usize> = HashMap::new();
     for f in &fields {
-        if !names.contains(&f.name.node.as_str()) {
-            names.push(&f.name.node);
-        }
+        let place = *places.entry(f.name.node.as_str()).or_insert_with(|| {
+            groups.push((&f.name.node, Vec::new()));
+            groups.len() - 1
+        });
+        groups[place].1.push(f);
     }
     let mut infos = Vec::new();
     let mut schema = Vec::new();
-    for name in names {
-        let group: Vec<&'a FieldDecl> = fields.iter().copied().filter(|f| f.name.node == name).collect();
-        let first = group[0];
+    for (name, group) in groups {
+        let Some(&first) = group.first() else { continue };
         let (info, field) = match &first.shape {
             FieldShape::Record { label, .. } => {
                 let mut children = Vec::new();
@@ -130,7 +132,7 @@ fn compile_record<'a>(
         infos.push(info);
         schema.push(field);
     }
-    c.records[id.0 as usize].fields = infos;
+    c.records[id.0 as usize].set_fields(infos);
     c.schemas[id.0 as usize] = Some(schema);
     for order in parts.iter().flat_map(|p| p.orders.iter()) {
         if let Some(order) = compile_order(c, id, order) {
@@ -149,7 +151,7 @@ fn compile_order(c: &mut Checker, record: RecordId, order: &OrderDecl) -> Option
         let mut indices = Vec::new();
         let mut ty = Type::Unknown;
         for (i, step) in path.iter().enumerate() {
-            let fields = &c.records[current.0 as usize].fields;
+            let fields = c.records[current.0 as usize].fields();
             let Some(index) = fields.iter().position(|f| f.name == step.node) else {
                 let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
                 let help = did_you_mean(&step.node, names.iter().copied())
@@ -319,12 +321,12 @@ fn resolve_derive(c: &mut Checker, p: PendingDerive) {
             return fail(c, format!("the case has no field `{}` here", step.node));
         };
         indices.push(i as u16);
-        ty = c.records[record.0 as usize].fields[i].ty.clone();
+        ty = c.records[record.0 as usize].fields()[i].ty.clone();
     }
     if ty != Type::ResidentId {
         return fail(c, "only a resident_id field can be derived from".to_string());
     }
-    let target_ty = c.records[p.record.0 as usize].fields[p.field].ty.clone();
+    let target_ty = c.records[p.record.0 as usize].fields()[p.field].ty.clone();
     let accessor = match (accessor.node.as_str(), &d.variants, &target_ty) {
         ("birth_date", None, Type::Date) => IdAccessor::BirthDate,
         ("sex", Some((odd, even)), Type::Enum(e)) => {

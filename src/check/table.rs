@@ -53,7 +53,7 @@ impl<'a> Checker<'a> {
         };
         let enum_type = self.enums[key.0 as usize].clone();
         let mut row_fields: Option<Vec<FieldInfo>> = None;
-        let mut rows: Vec<Option<Vec<CExpr>>> = vec![None; enum_type.variants.len()];
+        let mut rows: Vec<Option<Vec<CExpr>>> = vec![None; enum_type.variants().len()];
         for row in &decl.rows {
             let Some(v) = enum_type.variant(&row.key.node) else {
                 self.unknown_variant(&row.key, &enum_type);
@@ -107,10 +107,8 @@ impl<'a> Checker<'a> {
             return None;
         }
         let row_type = RecordId(self.records.len() as u16);
-        self.records.push(RecordType {
-            label: decl.label.clone(),
-            fields: row_fields.unwrap_or_default(),
-        });
+        self.records
+            .push(RecordType::new(decl.label.clone(), row_fields.unwrap_or_default()));
         self.schemas.push(None);
         self.tables[id.0 as usize] = Some(Table {
             name: decl.name.node.clone(),
@@ -127,8 +125,8 @@ impl<'a> Checker<'a> {
             format!("`{}` is not a value of {}", name.node, enum_type.name),
         )
         .at(name.span, "unknown value");
-        let names = enum_type.variants.iter().map(|(n, _)| n.as_str());
-        let listed: Vec<&str> = enum_type.variants.iter().map(|(n, _)| n.as_str()).collect();
+        let names = enum_type.variants().iter().map(|(n, _)| n.as_str());
+        let listed: Vec<&str> = enum_type.variants().iter().map(|(n, _)| n.as_str()).collect();
         d = d.with_help(match did_you_mean(&name.node, names) {
             Some(h) => h,
             None => format!("the values are: {}", listed.join(", ")),

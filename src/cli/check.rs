@@ -3,12 +3,13 @@
 
 use super::{Console, EXIT_OK, EXIT_POLICY, color};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::input::InputLimits;
 use crate::lint::lint;
-use crate::policy_set::{DEFAULT_POLICY, PolicySource, load_policy};
+use crate::policy_set::{DEFAULT_POLICY, PolicySource, load_policy_with};
 use crate::report::render_diagnostic;
 
 /// Runs `check`.
-pub fn run(policies: &[String], strict: bool, console: &mut Console) -> u8 {
+pub fn run(policies: &[String], strict: bool, limits: InputLimits, console: &mut Console) -> u8 {
     let targets: Vec<(String, PolicySource)> = if policies.is_empty() {
         vec![(DEFAULT_POLICY.to_string(), PolicySource::Builtin)]
     } else {
@@ -16,7 +17,7 @@ pub fn run(policies: &[String], strict: bool, console: &mut Console) -> u8 {
     };
     let mut code = EXIT_OK;
     for (path, source) in targets {
-        let loaded = load_policy(&path, source);
+        let loaded = load_policy_with(&path, source, limits);
         let mut diagnostics: Vec<Diagnostic> = loaded.diagnostics.clone();
         if let Some(program) = &loaded.program {
             diagnostics.extend(lint(program));

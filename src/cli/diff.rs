@@ -3,8 +3,9 @@
 //! explanations; then a summary.
 
 use super::{CommonArgs, Console, EXIT_OK, EXIT_POLICY, Format, inputs, render_options};
-use crate::diff::{CaseDiff, Side, diff_case};
-use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
+use crate::diff::{CaseDiff, RuleChange, Side, diff_case};
+use crate::input::InputLimits;
+use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy_with};
 use crate::report::render_diagnostic;
 use crate::run::{CaseResult, MissingDate, Runner};
 use chrono::NaiveDate;
@@ -35,10 +36,16 @@ struct Run {
     results: Vec<CaseResult>,
 }
 
-fn run_side(spec: &PolicyAt, as_of: Option<NaiveDate>, cases: &[String], console: &mut Console) -> Option<Run> {
+fn run_side(
+    spec: &PolicyAt,
+    as_of: Option<NaiveDate>,
+    cases: &[String],
+    limits: InputLimits,
+    console: &mut Console,
+) -> Option<Run> {
     let mut loaded = match &spec.path {
-        Some(p) => load_policy(p, PolicySource::Disk),
-        None => load_policy(DEFAULT_POLICY, PolicySource::Builtin),
+        Some(p) => load_policy_with(p, PolicySource::Disk, limits),
+        None => load_policy_with(DEFAULT_POLICY, PolicySource::Builtin, limits),
     };
     let color = super::color(console);
     for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
@@ -49,11 +56,12 @@ fn run_side(spec: &PolicyAt, as_of: Option<NaiveDate>, cases: &[String], console
         return None;
     }
     let mut runner = Runner::with_versions(&versions, spec.date.or(as_of), MissingDate::Error);
+    runner.limits = limits;
     let mut results = Vec::new();
     for input in inputs::collect(cases) {
-        match &input.text {
-            Ok(text) => results.extend(runner.run_file(&mut loaded.sources, &input.name, text)),
-            Err(e) => results.push(runner.unreadable(&mut loaded.sources, &input.name, e)),
+        match input.bytes {
+            Ok(bytes) => results.extend(runner.run_file(&mut loaded.sources, &input.name, bytes)),
+            Err(e) => results.push(runner.unreadable(&mut loaded.sources, &input.name, &e)),
         }
     }
     drop(runner);
@@ -75,8 +83,8 @@ pub fn run(
     console: &mut Console,
 ) -> u8 {
     let (Some(a), Some(b)) = (
-        run_side(old, as_of, cases, console),
-        run_side(new, as_of, cases, console),
+        run_side(old, as_of, cases, common.limits(), console),
+        run_side(new, as_of, cases, common.limits(), console),
     ) else {
         return EXIT_POLICY;
     };
@@ -97,7 +105,7 @@ pub fn run(
     }
     let evaluated = a.results.len();
     // Group by the rule that changed; a change no rule explains goes under its fields.
-    let mut groups: BTreeMap<String, Vec<&CaseDiff>> = BTreeMap::new();
+    let mut groups: Groups = BTreeMap::new();
     for d in &diffs {
         if d.rules.is_empty() {
             // A case that can be evaluated on one side only is a change of status.
@@ -107,10 +115,10 @@ pub fn run(
             } else {
                 keys.join(", ")
             };
-            groups.entry(group).or_default().push(d);
+            groups.entry(group).or_default().push((d, None));
         }
         for r in &d.rules {
-            groups.entry(r.rule.clone()).or_default().push(d);
+            groups.entry(r.rule.clone()).or_default().push((d, Some(r)));
         }
     }
     match format {
@@ -119,6 +127,10 @@ pub fn run(
     }
     EXIT_OK
 }
+
+/// The changed cases by the rule that changed (or the fields, when no rule did), each
+/// with its change of that rule: a case is not searched for it again for each rule.
+type Groups<'d> = BTreeMap<String, Vec<(&'d CaseDiff, Option<&'d RuleChange>)>>;
 
 fn change_text(d: &CaseDiff) -> String {
     let parts: Vec<String> = d
@@ -129,13 +141,13 @@ fn change_text(d: &CaseDiff) -> String {
     parts.join("; ")
 }
 
-fn diff_text(groups: &BTreeMap<String, Vec<&CaseDiff>>, changed: usize, evaluated: usize) -> String {
+fn diff_text(groups: &Groups, changed: usize, evaluated: usize) -> String {
     let mut out = String::new();
     for (rule, cases) in groups {
         out.push_str(&format!("{rule} ({} case(s))\n", cases.len()));
-        for d in cases {
+        for (d, change) in cases {
             out.push_str(&format!("  {}: {}\n", d.case, change_text(d)));
-            for r in d.rules.iter().filter(|r| r.rule == *rule) {
+            if let Some(r) = change {
                 out.push_str(&format!("    old: {}\n", r.old.as_deref().unwrap_or("—")));
                 out.push_str(&format!("    new: {}\n", r.new.as_deref().unwrap_or("—")));
             }
@@ -150,7 +162,7 @@ fn diff_text(groups: &BTreeMap<String, Vec<&CaseDiff>>, changed: usize, evaluate
     out
 }
 
-fn diff_json(diffs: &[CaseDiff], groups: &BTreeMap<String, Vec<&CaseDiff>>, evaluated: usize) -> serde_json::Value {
+fn diff_json(diffs: &[CaseDiff], groups: &Groups, evaluated: usize) -> serde_json::Value {
     let cases: Vec<serde_json::Value> = diffs
         .iter()
         .map(|d| {

@@ -3,8 +3,10 @@
 use super::{
     CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, Format, inputs, load_checked_policy, render_options,
 };
-use crate::report::{decision_json, render_text};
-use crate::run::{MissingDate, Runner, Status};
+use crate::program::Program;
+use crate::report::{RenderOptions, decision_json, render_text};
+use crate::run::{CaseResult, MissingDate, Runner, Status};
+use crate::source::SourceMap;
 use chrono::NaiveDate;
 
 /// Runs `eval`.
@@ -15,7 +17,7 @@ pub fn run(
     common: &CommonArgs,
     console: &mut Console,
 ) -> u8 {
-    let Some(mut loaded) = load_checked_policy(common.policy.as_deref(), console) else {
+    let Some(mut loaded) = load_checked_policy(common, console) else {
         return EXIT_POLICY;
     };
     let versions = std::mem::take(&mut loaded.versions);
@@ -23,33 +25,53 @@ pub fn run(
     // The contract lets `eval` alone fall back on today's date, and say so.
     let today = chrono::Local::now().date_naive();
     let mut runner = Runner::with_versions(&versions, as_of, MissingDate::Today(today));
-    let mut code = EXIT_OK;
-    let mut first = true;
+    runner.limits = common.limits();
+    let mut printer = Printer {
+        format,
+        options,
+        code: EXIT_OK,
+        first: true,
+    };
     for input in inputs::collect(cases) {
-        let results = match &input.text {
-            Ok(text) => runner.run_file(&mut loaded.sources, &input.name, text),
-            Err(e) => vec![runner.unreadable(&mut loaded.sources, &input.name, e)],
-        };
-        for r in results {
-            if r.status == Status::Error {
-                code = EXIT_FAILED;
-            }
-            let text = match format {
-                Format::Json => format!(
-                    "{}\n",
-                    decision_json(&r, &versions[r.version], &loaded.sources, &options)
-                ),
-                Format::Text => {
-                    let sep = if first { "" } else { "\n" };
-                    format!(
-                        "{sep}{}",
-                        render_text(&r, &versions[r.version], &loaded.sources, &options)
-                    )
+        match input.bytes {
+            // Each result is written as it comes: one case at a time is held.
+            Ok(bytes) => {
+                let file = runner.add_file(&mut loaded.sources, &input.name, bytes);
+                for r in runner.results(&file) {
+                    printer.write(&r, &versions, &loaded.sources, console);
                 }
-            };
-            first = false;
-            console.out(&text);
+            }
+            Err(e) => {
+                let r = runner.unreadable(&mut loaded.sources, &input.name, &e);
+                printer.write(&r, &versions, &loaded.sources, console);
+            }
         }
     }
-    code
+    printer.code
+}
+
+/// Writes results one by one, keeping the exit code.
+struct Printer {
+    format: Format,
+    options: RenderOptions,
+    code: u8,
+    first: bool,
+}
+
+impl Printer {
+    fn write(&mut self, r: &CaseResult, versions: &[Program], sources: &SourceMap, console: &mut Console) {
+        if r.status == Status::Error {
+            self.code = EXIT_FAILED;
+        }
+        let program = &versions[r.version];
+        let text = match self.format {
+            Format::Json => format!("{}\n", decision_json(r, program, sources, &self.options)),
+            Format::Text => {
+                let sep = if self.first { "" } else { "\n" };
+                format!("{sep}{}", render_text(r, program, sources, &self.options))
+            }
+        };
+        self.first = false;
+        console.out(&text);
+    }
 }

@@ -1,55 +1,64 @@
 //! Case inputs: files, directories (every `.yaml`/`.yml` below, in sorted order) and
-//! `-` for standard input.
+//! `-` for standard input, read as bytes (a case that is not UTF-8 is reported by
+//! itself). Only regular files are read: a device or a pipe named as a file is refused.
 
+use crate::input::read_regular_file;
 use std::io::Read;
 use std::path::Path;
 
-/// One input file: its name and its text (or why it could not be read).
+/// One input file: its name and its bytes (or why it could not be read).
 pub struct Input {
     /// The name shown in messages.
     pub name: String,
-    /// The text, or the read error.
-    pub text: Result<String, String>,
+    /// The bytes, or the read error.
+    pub bytes: Result<Vec<u8>, String>,
 }
 
-/// Expands paths into input files, in a deterministic order.
-pub fn collect(paths: &[String]) -> Vec<Input> {
-    let mut inputs = Vec::new();
+/// Expands paths into input files, in a deterministic order. Each file is read when
+/// its turn comes, so only one is held at a time.
+pub fn collect(paths: &[String]) -> impl Iterator<Item = Input> + use<> {
+    let mut names = Vec::new();
     for path in paths {
-        if path == "-" {
-            let mut text = String::new();
-            let text = std::io::stdin()
-                .read_to_string(&mut text)
-                .map(|_| text)
-                .map_err(|e| e.to_string());
-            inputs.push(Input {
-                name: "<stdin>".into(),
-                text,
-            });
-        } else if Path::new(path).is_dir() {
+        if path != "-" && Path::new(path).is_dir() {
             let mut files = Vec::new();
             walk(Path::new(path), &mut files);
             files.sort();
-            for f in files {
-                let text = std::fs::read_to_string(&f).map_err(|e| e.to_string());
-                inputs.push(Input { name: f, text });
-            }
+            names.extend(files);
         } else {
-            let text = std::fs::read_to_string(path).map_err(|e| e.to_string());
-            inputs.push(Input {
-                name: path.clone(),
-                text,
-            });
+            names.push(path.clone());
         }
     }
-    inputs
+    names.into_iter().map(|name| {
+        if name == "-" {
+            let mut bytes = Vec::new();
+            let bytes = std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map(|_| bytes)
+                .map_err(|e| e.to_string());
+            Input {
+                name: "<stdin>".into(),
+                bytes,
+            }
+        } else {
+            let bytes = read(&name);
+            Input { name, bytes }
+        }
+    })
+}
+
+/// A case file's bytes. Its size is not limited here: each case in it is (one
+/// document at a time, `--max-case-bytes`).
+fn read(path: &str) -> Result<Vec<u8>, String> {
+    read_regular_file(Path::new(path), None).map_err(|e| e.to_string())
 }
 
 fn walk(dir: &Path, out: &mut Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.is_dir() {
+        // Not following links to folders: a link to a parent would never end.
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
             walk(&path, out);
         } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
             out.push(path.to_string_lossy().into_owned());

@@ -12,7 +12,8 @@ mod inputs;
 mod repl;
 mod test;
 
-use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
+use crate::input::InputLimits;
+use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy_with};
 use crate::privacy::Pii;
 use crate::report::{Lang, RenderOptions, render_diagnostic};
 use chrono::NaiveDate;
@@ -57,6 +58,22 @@ pub struct CommonArgs {
     /// Show resident ID numbers in full instead of masked.
     #[arg(long)]
     pub show_pii: bool,
+    /// Largest policy or calendar file read, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = InputLimits::DEFAULT_POLICY_BYTES)]
+    pub max_policy_bytes: u64,
+    /// Largest single case (one YAML document) read, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = InputLimits::DEFAULT_CASE_BYTES)]
+    pub max_case_bytes: u64,
+}
+
+impl CommonArgs {
+    /// The size limits given (or their defaults).
+    pub fn limits(&self) -> InputLimits {
+        InputLimits {
+            policy_bytes: self.max_policy_bytes,
+            case_bytes: self.max_case_bytes,
+        }
+    }
 }
 
 /// The subcommands.
@@ -70,6 +87,9 @@ pub enum Command {
         /// overlapping tiers or a gap between them) as an error.
         #[arg(long)]
         strict: bool,
+        /// Largest policy or calendar file read, in bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = InputLimits::DEFAULT_POLICY_BYTES)]
+        max_policy_bytes: u64,
     },
     /// Evaluate case files and explain every outcome.
     Eval {
@@ -169,7 +189,17 @@ impl Command {
 /// code.
 pub fn run_with(cli: Cli, console: &mut Console) -> u8 {
     match cli.command {
-        Command::Check { policies, strict } => check::run(&policies, strict, console),
+        Command::Check {
+            policies,
+            strict,
+            max_policy_bytes,
+        } => {
+            let limits = InputLimits {
+                policy_bytes: max_policy_bytes,
+                ..InputLimits::default()
+            };
+            check::run(&policies, strict, limits, console)
+        }
         Command::Eval {
             cases,
             as_of,
@@ -225,10 +255,10 @@ fn render_options(common: &CommonArgs, console: &Console) -> RenderOptions {
 
 /// Loads the policy named by `--policy`, or the built-in one. Prints its diagnostics
 /// to standard error; `None` when it has errors.
-fn load_checked_policy(policy: Option<&str>, console: &mut Console) -> Option<LoadedPolicy> {
-    let loaded = match policy {
-        Some(path) => load_policy(path, PolicySource::Disk),
-        None => load_policy(DEFAULT_POLICY, PolicySource::Builtin),
+fn load_checked_policy(common: &CommonArgs, console: &mut Console) -> Option<LoadedPolicy> {
+    let loaded = match &common.policy {
+        Some(path) => load_policy_with(path, PolicySource::Disk, common.limits()),
+        None => load_policy_with(DEFAULT_POLICY, PolicySource::Builtin, common.limits()),
     };
     let color = color(console);
     for d in &loaded.diagnostics {

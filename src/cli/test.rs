@@ -30,18 +30,19 @@ pub struct TestOptions {
 
 /// Runs `test`.
 pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs, console: &mut Console) -> u8 {
-    let Some(mut loaded) = load_checked_policy(common.policy.as_deref(), console) else {
+    let Some(mut loaded) = load_checked_policy(common, console) else {
         return EXIT_POLICY;
     };
     let versions = std::mem::take(&mut loaded.versions);
     let options = render_options(common, console);
     let mut coverage = Coverage::new(&versions, &loaded.sources);
     let mut runner = Runner::with_versions(&versions, opts.as_of, MissingDate::Error);
+    runner.limits = common.limits();
     let mut outcomes = Vec::new();
     for input in inputs::collect(paths) {
-        let results = match &input.text {
-            Ok(text) => runner.run_file(&mut loaded.sources, &input.name, text),
-            Err(e) => vec![runner.unreadable(&mut loaded.sources, &input.name, e)],
+        let results = match input.bytes {
+            Ok(bytes) => runner.run_file(&mut loaded.sources, &input.name, bytes),
+            Err(e) => vec![runner.unreadable(&mut loaded.sources, &input.name, &e)],
         };
         for r in results {
             let program = &versions[r.version];

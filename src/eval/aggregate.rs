@@ -1,10 +1,12 @@
 //! Aggregations over lists: count, any, all, sum, min, max, latest, earliest,
 //! longest_run, filter, sorted and months_covered. Each goes through a list once,
-//! counting its items against the step budget.
+//! counting its items against the step budget, and so does comparing the values they
+//! pick from.
 
-use super::{Evaluation, arithmetic, pick};
+use super::{Evaluation, arithmetic};
 use crate::ast::{AggOp, BinOp};
 use crate::program::CExpr;
+use crate::source::Span;
 use crate::value::{Value, YearMonth};
 use std::cmp::Ordering;
 
@@ -56,8 +58,8 @@ impl Evaluation<'_> {
                 AggOp::Any | AggOp::All => {}
                 AggOp::Sum if result.is_absent() => result = value,
                 AggOp::Sum => result = arithmetic::apply(BinOp::Add, &result, &value).unwrap_or(Value::Absent),
-                AggOp::Min | AggOp::Earliest => result = pick(result, value, Ordering::Less),
-                AggOp::Max | AggOp::Latest => result = pick(result, value, Ordering::Greater),
+                AggOp::Min | AggOp::Earliest => result = self.pick(result, value, Ordering::Less, list.span),
+                AggOp::Max | AggOp::Latest => result = self.pick(result, value, Ordering::Greater, list.span),
                 AggOp::LongestRun | AggOp::MonthsCovered | AggOp::Filter | AggOp::Sorted => {}
             }
         }
@@ -98,11 +100,12 @@ impl Evaluation<'_> {
         }
         self.locals.truncate(slot as usize);
         if op == AggOp::Sorted {
-            // Absent keys sort last; `sort_by` is stable.
+            // Absent keys sort last; `sort_by` is stable. Keys that are lists or texts
+            // take steps to compare; once they have run out, all keys are equal.
             kept.sort_by(|(_, a), (_, b)| match (a.is_absent(), b.is_absent()) {
                 (false, true) => Ordering::Less,
                 (true, false) => Ordering::Greater,
-                _ => a.compare(b).unwrap_or(Ordering::Equal),
+                _ => self.compare(a, b, list.span).unwrap_or(Ordering::Equal),
             });
             return Value::List(kept.into_iter().map(|(item, _)| item).collect());
         }
@@ -148,6 +151,17 @@ impl Evaluation<'_> {
         }
         self.locals.truncate(slot as usize);
         Value::List(months.into_iter().map(|m| Value::Month(YearMonth(m))).collect())
+    }
+
+    /// The one of two values that comes first in `order`; an absent value loses.
+    pub(super) fn pick(&mut self, current: Value, candidate: Value, order: Ordering, span: Span) -> Value {
+        if current.is_absent() {
+            return candidate;
+        }
+        match self.compare(&candidate, &current, span) {
+            Some(o) if o == order => candidate,
+            _ => current,
+        }
     }
 }
 

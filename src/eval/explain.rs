@@ -208,7 +208,7 @@ impl Evaluation<'_> {
                     Type::Enum(id) => self
                         .program
                         .enum_type(*id)
-                        .variants
+                        .variants()
                         .get(*v as usize)
                         .map(|(_, l)| l.clone()),
                     _ => None,
@@ -256,17 +256,18 @@ impl Evaluation<'_> {
                     reasons: Vec::new(),
                 }]
             }
-            CKind::Holds(rules) => {
-                let kind = rules
-                    .first()
-                    .map_or(RuleKind::Category, |r| self.program.rules[r.0 as usize].kind);
+            CKind::Holds(kind, rule) => {
                 let program = self.program;
+                let rules = match rule {
+                    Some(rule) => std::slice::from_ref(rule),
+                    None => program.rule_lookup.of_kind(*kind),
+                };
                 let held = rules
                     .iter()
                     .filter(|r| self.rule(**r))
                     .map(|r| program.rules[r.0 as usize].id.to_string())
                     .collect();
-                vec![Because::Rules { kind, held }]
+                vec![Because::Rules { kind: *kind, held }]
             }
             _ => vec![Because::Other { span: e.span, holds }],
         }

@@ -1,14 +1,17 @@
 //! The evaluator: a compiled policy, one case's facts and an evaluation date in; rule
 //! outcomes, decision values and diagnostics out. Definitions and rules are computed
 //! at most once per case (memoised by slot); evaluation always ends, because the
-//! checker rejects cycles and lists are finite.
+//! checker rejects cycles and every piece of work is counted against a step budget.
 
 mod aggregate;
-
-use aggregate::span_of_months;
 mod arithmetic;
+mod budget;
+mod builtins;
 mod explain;
+#[cfg(test)]
+mod tests;
 
+pub use budget::{MAX_STEPS, TEXT_BYTES_PER_STEP};
 pub use explain::{Because, Explainer, Shown};
 
 use crate::ast::{AggOp, BinOp, RuleKind, UnOp, Unit};
@@ -16,10 +19,10 @@ use crate::calendar::CalendarMissing;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::program::*;
 use crate::source::Span;
-use crate::value::{Value, YearMonth, full_months, full_years};
+use crate::value::Value;
 use chrono::NaiveDate;
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// The outcome of one rule for one case.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,12 +35,6 @@ pub struct RuleOutcome {
     pub yields: Option<Vec<Value>>,
 }
 
-/// How many list items the evaluation of one case may go through: aggregation items,
-/// and the months `months_from_to` and `months_covered` produce. Real policies need a
-/// few thousand; past this, evaluation stops with an error rather than run for hours
-/// (`count(a in months_from_to(1000-01, 9999-12) where ...)` nested).
-pub const MAX_STEPS: u64 = 1_000_000;
-
 /// Everything decided for one case on one date.
 #[derive(Debug, Clone)]
 pub struct Decision {
@@ -49,6 +46,12 @@ pub struct Decision {
     pub outcomes: Vec<RuleOutcome>,
     /// Diagnostics raised by `check` rules and by values that could not be computed.
     pub diagnostics: Vec<Diagnostic>,
+    /// The steps the evaluation took, at most [`MAX_STEPS`] (a stopped evaluation took
+    /// fewer: the step it stopped at was refused).
+    pub steps: u64,
+    /// The rule that raised each of the first `raised_by.len()` diagnostics: the checks
+    /// and soft rules that hold, in declaration order.
+    pub raised_by: Vec<RuleIdx>,
 }
 
 /// Evaluates every rule and decision field of `program` for one case.
@@ -70,13 +73,18 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
         .iter()
         .map(|d| (d.name.clone(), ev.eval(&d.expr)))
         .collect();
-    let mut diagnostics: Vec<Diagnostic> = program
+    // Checks, and soft rules (原则上: a severity), raise a diagnostic when they hold.
+    let raised_by: Vec<RuleIdx> = program
         .rules
         .iter()
-        .enumerate()
-        // Checks, and soft rules (原则上: a severity), raise a diagnostic when they hold.
-        .filter(|(i, r)| (r.kind == RuleKind::Check || r.severity.is_some()) && outcomes[*i].holds)
-        .map(|(_, rule)| {
+        .zip(&outcomes)
+        .filter(|(r, o)| (r.kind == RuleKind::Check || r.severity.is_some()) && o.holds)
+        .map(|(_, o)| o.rule)
+        .collect();
+    let mut diagnostics: Vec<Diagnostic> = raised_by
+        .iter()
+        .map(|idx| {
+            let rule = &program.rules[idx.0 as usize];
             let message = rule
                 .message
                 .as_ref()
@@ -99,16 +107,15 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
             "add policies/calendars/{year}.yaml from the State Council's holiday notice for {year}, and name it in the policy with `calendar`"
         ))
     }));
-    diagnostics.extend(ev.failures.into_iter().map(|(span, message)| {
-        let mut d = Diagnostic::error(Code::EvaluationFailed, message);
-        d.related.push((span, "while computing this".into()));
-        d
-    }));
+    let steps = ev.steps;
+    diagnostics.extend(ev.failures);
     Decision {
         as_of,
         outputs,
         outcomes,
         diagnostics,
+        steps,
+        raised_by,
     }
 }
 
@@ -120,11 +127,20 @@ pub struct Evaluation<'p> {
     as_of: NaiveDate,
     defs: Vec<Option<Value>>,
     rules: Vec<Option<bool>>,
+    /// Whether some rule of a kind holds (memoised: a policy may ask in many places).
+    kinds: HashMap<RuleKind, bool>,
     locals: Vec<Value>,
-    failures: Vec<(Span, String)>,
+    /// Values that could not be computed (`evaluation_failed`).
+    failures: Vec<Diagnostic>,
     missing_years: BTreeSet<i32>,
-    /// List items gone through (see [`MAX_STEPS`]).
+    /// Steps taken (see [`MAX_STEPS`]).
     steps: u64,
+    /// Whether the steps ran out: every later step is refused.
+    stopped: bool,
+    /// The list of the innermost aggregation being gone through.
+    within: Option<Span>,
+    /// The definitions (`Ok`) and rules (`Err`) memoised, for [`Evaluation::forget`].
+    memoised: Vec<Result<DefId, RuleIdx>>,
 }
 
 impl<'p> Evaluation<'p> {
@@ -136,11 +152,32 @@ impl<'p> Evaluation<'p> {
             as_of,
             defs: vec![None; program.definitions.len()],
             rules: vec![None; program.rules.len()],
+            kinds: HashMap::new(),
             locals: Vec::new(),
             failures: Vec::new(),
             missing_years: BTreeSet::new(),
             steps: 0,
+            stopped: false,
+            within: None,
+            memoised: Vec::new(),
         }
+    }
+
+    /// Forgets everything computed, as a new evaluation would start, in time
+    /// proportional to what was computed rather than to the size of the program: the
+    /// lint evaluates each constant rule this way.
+    pub fn forget(&mut self) {
+        for slot in self.memoised.drain(..) {
+            match slot {
+                Ok(def) => self.defs[def.0 as usize] = None,
+                Err(rule) => self.rules[rule.0 as usize] = None,
+            }
+        }
+        self.kinds.clear();
+        self.locals.clear();
+        self.failures.clear();
+        self.missing_years.clear();
+        self.steps = 0;
     }
 
     /// Whether a rule holds (memoised).
@@ -154,6 +191,21 @@ impl<'p> Evaluation<'p> {
             .as_ref()
             .is_none_or(|w| self.eval(w).truthy());
         self.rules[idx.0 as usize] = Some(holds);
+        self.memoised.push(Err(idx));
+        holds
+    }
+
+    /// Whether some rule of a kind holds (memoised).
+    pub fn any_holds(&mut self, kind: RuleKind) -> bool {
+        if let Some(v) = self.kinds.get(&kind) {
+            return *v;
+        }
+        let program = self.program;
+        let rules = program.rule_lookup.of_kind(kind);
+        #[cfg(test)]
+        tests::RULES_ASKED.with(|n| n.set(n.get() + rules.len()));
+        let holds = rules.iter().any(|r| self.rule(*r));
+        self.kinds.insert(kind, holds);
         holds
     }
 
@@ -165,6 +217,7 @@ impl<'p> Evaluation<'p> {
         let program = self.program;
         let v = self.eval(&program.definitions[id.0 as usize].expr);
         self.defs[id.0 as usize] = Some(v.clone());
+        self.memoised.push(Ok(id));
         v
     }
 
@@ -186,30 +239,14 @@ impl<'p> Evaluation<'p> {
     }
 
     fn fail(&mut self, span: Span, message: impl Into<String>) -> Value {
-        self.failures.push((span, message.into()));
+        self.failures
+            .push(Diagnostic::error(Code::EvaluationFailed, message).at(span, "while computing this"));
         Value::Absent
-    }
-
-    /// Counts `n` more list items, at `span`; `false` once there have been more than
-    /// [`MAX_STEPS`] (an error the first time). Every list then stops at once, so the
-    /// evaluation ends quickly, with absent values.
-    fn step(&mut self, n: u64, span: Span) -> bool {
-        let before = self.steps;
-        self.steps = self.steps.saturating_add(n);
-        if self.steps <= MAX_STEPS {
-            return true;
-        }
-        if before <= MAX_STEPS {
-            self.fail(
-                span,
-                format!("more than {MAX_STEPS} list items to go through: evaluation stopped"),
-            );
-        }
-        false
     }
 
     /// Evaluates an expression.
     pub fn eval(&mut self, e: &CExpr) -> Value {
+        self.expression_step(e.span);
         match &e.kind {
             CKind::Const(v) => v.clone(),
             CKind::AsOf => Value::Date(self.as_of),
@@ -221,7 +258,7 @@ impl<'p> Evaluation<'p> {
                 _ => Value::Absent,
             },
             CKind::TableRow(table, key) => match self.eval(key) {
-                Value::Enum(_, v) => {
+                Value::Enum(_, v) if self.may_repeat() => {
                     let program = self.program;
                     let row = &program.tables[table.0 as usize].rows[v as usize];
                     Value::Record(row.iter().map(|c| self.eval(c)).collect())
@@ -259,31 +296,24 @@ impl<'p> Evaluation<'p> {
                 _ => Value::Absent,
             },
             CKind::Aggregate {
-                op: AggOp::MonthsCovered,
-                slot,
-                list,
-                filter,
-                body,
-                until,
-            } => self.months_covered(*slot, list, filter.as_deref(), body.as_deref(), until.as_deref()),
-            CKind::Aggregate {
-                op: op @ (AggOp::Filter | AggOp::Sorted),
-                slot,
-                list,
-                filter,
-                body,
-                ..
-            } => self.select(*op, *slot, list, filter.as_deref(), body.as_deref()),
-            CKind::Aggregate {
                 op,
                 slot,
                 list,
                 filter,
                 body,
-                ..
-            } => self.aggregate(*op, *slot, list, filter.as_deref(), body.as_deref()),
-            CKind::Holds(rules) => Value::Bool(rules.iter().any(|r| self.rule(*r))),
+                until,
+            } => self.going_through(list.span, |ev| {
+                let (filter, body) = (filter.as_deref(), body.as_deref());
+                match op {
+                    AggOp::MonthsCovered => ev.months_covered(*slot, list, filter, body, until.as_deref()),
+                    AggOp::Filter | AggOp::Sorted => ev.select(*op, *slot, list, filter, body),
+                    _ => ev.aggregate(*op, *slot, list, filter, body),
+                }
+            }),
+            CKind::Holds(_, Some(rule)) => Value::Bool(self.rule(*rule)),
+            CKind::Holds(kind, None) => Value::Bool(self.any_holds(*kind)),
             CKind::Call(builtin, args) => self.call(*builtin, args, e.span),
+            CKind::CallDefinition(..) if !self.may_repeat() => Value::Absent,
             CKind::CallDefinition(id, args) => {
                 let args: Vec<Value> = args.iter().map(|a| self.eval(a)).collect();
                 let program = self.program;
@@ -305,64 +335,28 @@ impl<'p> Evaluation<'p> {
             _ => {}
         }
         let (a, b) = (self.eval(l), self.eval(r));
-        if let Some(holds) = compare(op, &a, &b) {
-            return Value::Bool(holds);
+        if let Some(wanted) = comparison(op) {
+            let order = self.compare(&a, &b, span);
+            return Value::Bool(order.is_some_and(|o| wanted.contains(&o)));
         }
         if let (BinOp::Add | BinOp::Sub, Value::Date(d), Value::Quantity(n, Unit::WorkingDays)) = (op, &a, &b) {
             // Past any calendar either way: i64::MIN working days back is i64::MAX.
             let n = if op == BinOp::Sub { n.saturating_neg() } else { *n };
-            let due = self.program.calendar.nth_working_day_after(*d, n);
-            return self.calendar_result(due.map(Value::Date));
+            return self.walk_days(span, |calendar, days| {
+                calendar.nth_working_day_after_within(*d, n, days).map(Value::Date)
+            });
         }
         match arithmetic::apply(op, &a, &b) {
             Ok(v) => v,
             Err(message) => self.fail(span, message),
         }
     }
-
-    fn call(&mut self, builtin: Builtin, args: &[CExpr], span: Span) -> Value {
-        let values: Vec<Value> = args.iter().map(|a| self.eval(a)).collect();
-        match (builtin, values.as_slice()) {
-            (Builtin::FullYears, [Value::Date(a), Value::Date(b)]) => {
-                Value::Quantity(full_years(*a, *b), crate::ast::Unit::Years)
-            }
-            (Builtin::FullMonths, [Value::Date(a), Value::Date(b)]) => {
-                Value::Quantity(full_months(*a, *b), crate::ast::Unit::Months)
-            }
-            (Builtin::MonthOf, [Value::Date(d)]) => Value::Month(YearMonth::of(*d)),
-            (Builtin::FirstDay, [Value::Month(m)]) => m
-                .first_day()
-                .map_or_else(|| self.fail(span, "no such day"), Value::Date),
-            (Builtin::LastDay, [Value::Month(m)]) => {
-                m.last_day().map_or_else(|| self.fail(span, "no such day"), Value::Date)
-            }
-            (Builtin::Min, [a, b]) => pick(a.clone(), b.clone(), Ordering::Less),
-            (Builtin::Max, [a, b]) => pick(a.clone(), b.clone(), Ordering::Greater),
-            (Builtin::Trim, [Value::Text(t)]) => Value::Text(t.trim().into()),
-            (Builtin::WorkingDays, [Value::Date(a), Value::Date(b)]) => {
-                let count = self.program.calendar.working_days_between(*a, *b);
-                self.calendar_result(count.map(|n| Value::Quantity(n, Unit::WorkingDays)))
-            }
-            (Builtin::MonthsFromTo, [Value::Month(a), Value::Month(b)]) => {
-                if !self.step(span_of_months(a.0, b.0), span) {
-                    return Value::Absent;
-                }
-                Value::List((a.0..=b.0).map(|m| Value::Month(YearMonth(m))).collect())
-            }
-            (Builtin::IsWorkingDay, [Value::Date(d)]) => {
-                let working = self.program.calendar.is_working_day(*d);
-                self.calendar_result(working.map(Value::Bool))
-            }
-            (Builtin::Length, [Value::List(l)]) => Value::Int(l.len() as i64),
-            (Builtin::Length, [Value::Text(t)]) => Value::Int(t.chars().count() as i64),
-            _ => Value::Absent,
-        }
-    }
 }
 
-/// A comparison; `None` when `op` is not one. Comparisons with an absent value are false.
-fn compare(op: BinOp, a: &Value, b: &Value) -> Option<bool> {
-    let wanted: &[Ordering] = match op {
+/// The orders for which a comparison operator holds; `None` when `op` is not one.
+/// Comparisons with an absent value are false (they have no order).
+fn comparison(op: BinOp) -> Option<&'static [Ordering]> {
+    Some(match op {
         BinOp::Eq => &[Ordering::Equal],
         BinOp::Ne => &[Ordering::Less, Ordering::Greater],
         BinOp::Lt => &[Ordering::Less],
@@ -370,17 +364,5 @@ fn compare(op: BinOp, a: &Value, b: &Value) -> Option<bool> {
         BinOp::Gt => &[Ordering::Greater],
         BinOp::Ge => &[Ordering::Greater, Ordering::Equal],
         _ => return None,
-    };
-    Some(a.compare(b).is_some_and(|o| wanted.contains(&o)))
-}
-
-/// The one of two values that comes first in `order`; an absent value loses.
-fn pick(current: Value, candidate: Value, order: Ordering) -> Value {
-    if current.is_absent() {
-        return candidate;
-    }
-    match candidate.compare(&current) {
-        Some(o) if o == order => candidate,
-        _ => current,
-    }
+    })
 }

@@ -20,3 +20,9 @@ pub fn lint(program: &Program) -> Vec<Diagnostic> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+thread_local! {
+    /// Expressions the lints walked on this thread, for a test to count.
+    static WALKED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}

@@ -1,4 +1,4 @@
-use super::lint;
+use super::{WALKED, lint};
 use crate::diagnostic::Code;
 use crate::source::SourceMap;
 use crate::syntax::parse_policy;
@@ -90,4 +90,46 @@ fn a_policy_with_more_enum_values_than_ids_is_refused() {
             .iter()
             .any(|d| d.message == "the policy has 70000 values in one enum; at most 65535 are allowed")
     );
+}
+
+/// A policy with `n` rules that each read the definition `k` (a list of 1,000 items)
+/// and `cond`.
+fn sharing_a_definition(kind: &str, n: usize, cond: &str) -> String {
+    let zeros = vec!["0"; 1_000].join(", ");
+    let mut text = format!("policy \"t\" {{}}\ncase {{ b: bool? \"b\" }}\ndefine k \"k\" = length([{zeros}]) > 5\n");
+    for i in 0..n {
+        text.push_str(&format!("{kind} {i} cites \"x\" \"x\" {{ when {cond} }}\n"));
+    }
+    text
+}
+
+/// 2,000 constant rules sharing a constant definition: each is found never to hold,
+/// and the definition is walked once, not once per rule (2·10⁶ walks); one evaluation
+/// serves them all.
+#[test]
+fn rules_that_never_hold_walk_a_shared_definition_once() {
+    let n = 2_000;
+    WALKED.with(|w| w.set(0));
+    let found = lint_codes(&sharing_a_definition("category", n, "k and not k"));
+    assert_eq!(found.iter().filter(|(c, _)| *c == Code::NeverHolds).count(), n);
+    let walked = WALKED.with(std::cell::Cell::get);
+    assert!(walked < 2 * 1_000 + 20 * n, "{walked} expressions walked");
+}
+
+/// 3,000 tiers sharing a definition: their variables are gathered walking it once,
+/// not once per tier (3·10⁶ walks). (So many tiers make more pairs than are compared:
+/// no verdict on overlaps follows.)
+#[test]
+fn tiers_sharing_a_definition_walk_it_once() {
+    let n = 3_000;
+    WALKED.with(|w| w.set(0));
+    let found = lint_codes(&sharing_a_definition("tier", n, "b and k"));
+    assert!(
+        found.is_empty(),
+        "{} warnings, the first {:?}",
+        found.len(),
+        found.first()
+    );
+    let walked = WALKED.with(std::cell::Cell::get);
+    assert!(walked < 2 * 1_000 + 20 * n, "{walked} expressions walked");
 }

@@ -9,6 +9,7 @@ use crate::ast::{BinOp, RuleKind, UnOp};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::program::{CExpr, CKind, Program, Type};
 use crate::value::Value;
+use std::collections::{HashMap, HashSet};
 
 /// At most this many assignments are tried.
 const MAX_ASSIGNMENTS: usize = 4096;
@@ -36,10 +37,17 @@ pub(super) fn overlaps_and_gaps(program: &Program) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let guards = shared_guards(program, &tiers);
-    let mut variables = Vec::new();
+    let mut collector = Collector {
+        program,
+        guards: &guards,
+        variables: Vec::new(),
+        places: HashMap::new(),
+        followed: HashMap::new(),
+    };
     for (_, when) in &tiers {
-        collect_variables(program, when, &guards, &mut variables, 0);
+        collector.collect(when, 0);
     }
+    let Collector { variables, places, .. } = collector;
     // Too many assignments (or pairs to compare in each) to try: no verdict.
     let total = variables
         .iter()
@@ -51,20 +59,19 @@ pub(super) fn overlaps_and_gaps(program: &Program) -> Vec<Diagnostic> {
     }
     let mut out = Vec::new();
     let mut reported_gap = false;
-    let mut reported = Vec::new();
+    let mut reported = HashSet::new();
     for n in 0..total {
         let assignment = assignment(&variables, n);
         let env = Env {
             program,
-            variables: &variables,
+            places: &places,
             assignment: &assignment,
             guards: &guards,
         };
         let values: Vec<Option<bool>> = tiers.iter().map(|(_, w)| env.tri(w, 0)).collect();
         for a in 0..tiers.len() {
             for b in a + 1..tiers.len() {
-                if values[a] == Some(true) && values[b] == Some(true) && !reported.contains(&(a, b)) {
-                    reported.push((a, b));
+                if values[a] == Some(true) && values[b] == Some(true) && reported.insert((a, b)) {
                     let (ra, rb) = (&program.rules[tiers[a].0], &program.rules[tiers[b].0]);
                     out.push(
                         Diagnostic::warning(
@@ -110,7 +117,7 @@ fn conjuncts<'e>(e: &'e CExpr, out: &mut Vec<&'e CExpr>) {
 }
 
 /// Definitions every tier requires at its top level (the tiers' shared guard).
-fn shared_guards(program: &Program, tiers: &[(usize, &CExpr)]) -> Vec<u32> {
+fn shared_guards(program: &Program, tiers: &[(usize, &CExpr)]) -> HashSet<u32> {
     let defs_of = |e: &CExpr| {
         let mut parts = Vec::new();
         conjuncts(e, &mut parts);
@@ -120,7 +127,7 @@ fn shared_guards(program: &Program, tiers: &[(usize, &CExpr)]) -> Vec<u32> {
                 CKind::Def(id) if program.definitions[id.0 as usize].arity == 0 => Some(id.0),
                 _ => None,
             })
-            .collect::<Vec<u32>>()
+            .collect::<HashSet<u32>>()
     };
     let mut shared = defs_of(tiers[0].1);
     for (_, when) in &tiers[1..] {
@@ -130,35 +137,50 @@ fn shared_guards(program: &Program, tiers: &[(usize, &CExpr)]) -> Vec<u32> {
     shared
 }
 
-/// The yes/no and enum case fields a condition reads, outside the shared guards.
-fn collect_variables(program: &Program, e: &CExpr, guards: &[u32], out: &mut Vec<Variable>, depth: usize) {
-    match &e.kind {
-        CKind::CaseField(path) if !out.iter().any(|v| v.path == *path) => {
-            let values = match &e.ty {
-                Type::Bool => vec![Value::Bool(false), Value::Bool(true)],
-                Type::Enum(id) => {
-                    let count = program.enum_type(*id).variants.len() as u16;
-                    (0..count).map(|v| Value::Enum(*id, v)).collect()
-                }
-                _ => return,
-            };
-            out.push(Variable {
-                path: path.clone(),
-                values,
-            });
+/// Gathers the yes/no and enum case fields the tiers read, outside the shared guards.
+struct Collector<'a> {
+    program: &'a Program,
+    guards: &'a HashSet<u32>,
+    variables: Vec<Variable>,
+    /// The place of each field in `variables`.
+    places: HashMap<Box<[u16]>, usize>,
+    /// The least depth each definition was followed at: from there or deeper, going
+    /// through it again finds nothing new, and tiers that share a definition would
+    /// otherwise each go through all of it.
+    followed: HashMap<u32, usize>,
+}
+
+impl Collector<'_> {
+    fn collect(&mut self, e: &CExpr, depth: usize) {
+        #[cfg(test)]
+        super::WALKED.with(|n| n.set(n.get() + 1));
+        match &e.kind {
+            CKind::CaseField(path) if !self.places.contains_key(path) => {
+                let values = match &e.ty {
+                    Type::Bool => vec![Value::Bool(false), Value::Bool(true)],
+                    Type::Enum(id) => {
+                        let count = self.program.enum_type(*id).variants().len() as u16;
+                        (0..count).map(|v| Value::Enum(*id, v)).collect()
+                    }
+                    _ => return,
+                };
+                self.places.insert(path.clone(), self.variables.len());
+                self.variables.push(Variable {
+                    path: path.clone(),
+                    values,
+                });
+            }
+            CKind::Def(id) if self.guards.contains(&id.0) => return,
+            CKind::Def(id) if depth < MAX_DEPTH && self.followed.get(&id.0).is_none_or(|d| depth < *d) => {
+                self.followed.insert(id.0, depth);
+                let program = self.program;
+                self.collect(&program.definitions[id.0 as usize].expr, depth + 1);
+            }
+            _ => {}
         }
-        CKind::Def(id) if guards.contains(&id.0) => return,
-        CKind::Def(id) if depth < MAX_DEPTH => collect_variables(
-            program,
-            &program.definitions[id.0 as usize].expr,
-            guards,
-            out,
-            depth + 1,
-        ),
-        _ => {}
-    }
-    for child in children(e) {
-        collect_variables(program, child, guards, out, depth);
+        for child in children(e) {
+            self.collect(child, depth);
+        }
     }
 }
 
@@ -198,7 +220,7 @@ fn field_path(program: &Program, path: &[u16]) -> String {
     let mut record = Program::ROOT;
     let mut names = Vec::new();
     for i in path {
-        let Some(field) = program.record(record).fields.get(*i as usize) else {
+        let Some(field) = program.record(record).fields().get(*i as usize) else {
             break;
         };
         names.push(field.name.clone());
@@ -211,17 +233,18 @@ fn field_path(program: &Program, path: &[u16]) -> String {
 
 struct Env<'a> {
     program: &'a Program,
-    variables: &'a [Variable],
+    /// The place of each variable's value in `assignment`.
+    places: &'a HashMap<Box<[u16]>, usize>,
     assignment: &'a [Value],
-    guards: &'a [u32],
+    guards: &'a HashSet<u32>,
 }
 
 impl Env<'_> {
     fn value(&self, e: &CExpr) -> Option<Value> {
         match &e.kind {
             CKind::CaseField(path) => {
-                let i = self.variables.iter().position(|v| v.path == *path)?;
-                Some(self.assignment[i].clone())
+                let i = self.places.get(path)?;
+                self.assignment.get(*i).cloned()
             }
             CKind::Const(v) => Some(v.clone()),
             _ => None,

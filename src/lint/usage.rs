@@ -5,7 +5,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Evaluation;
 use crate::program::{CExpr, CKind, DefId, Program, RecordId, SchemaShape, Type};
 use crate::value::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 #[derive(Default)]
 struct Uses {
@@ -42,7 +42,7 @@ impl Uses {
         let mut current = record;
         for i in path {
             self.fields.insert((current.0, *i));
-            match program.record(current).fields.get(*i as usize).map(|f| &f.ty) {
+            match program.record(current).fields().get(*i as usize).map(|f| &f.ty) {
                 Some(Type::Record(r)) => current = *r,
                 _ => break,
             }
@@ -53,7 +53,7 @@ impl Uses {
 /// The direct subexpressions of an expression (for walks over compiled expressions).
 pub fn children(e: &CExpr) -> Vec<&CExpr> {
     match &e.kind {
-        CKind::Const(_) | CKind::AsOf | CKind::CaseField(_) | CKind::Local(_) | CKind::Def(_) | CKind::Holds(_) => {
+        CKind::Const(_) | CKind::AsOf | CKind::CaseField(_) | CKind::Local(_) | CKind::Def(_) | CKind::Holds(..) => {
             Vec::new()
         }
         CKind::GetField(a, _) | CKind::TableRow(_, a) | CKind::Unary(_, a) | CKind::WithUnit(a, _) => vec![a],
@@ -142,17 +142,21 @@ pub(super) fn unused(program: &Program) -> Vec<Diagnostic> {
 /// Rules whose condition is constant and false.
 pub(super) fn never_holds(program: &Program) -> Vec<Diagnostic> {
     let nothing = Value::Absent;
+    // A constant needs no case and no date; any date will do. One evaluation serves
+    // every rule (forgetting what it computed in between): a new one for each would
+    // cost rules × (rules + definitions).
+    let mut evaluation = Evaluation::new(program, &nothing, chrono::NaiveDate::MIN);
+    let mut constants = Constants::default();
     program
         .rules
         .iter()
         .filter(|rule| {
             let Some(when) = &rule.when else { return false };
-            if !is_constant(program, when, 0) {
+            if !constants.is_constant(program, when, 0) {
                 return false;
             }
-            // A constant needs no case and no date; any date will do.
-            let date = chrono::NaiveDate::MIN;
-            !Evaluation::new(program, &nothing, date).eval(when).truthy()
+            evaluation.forget();
+            !evaluation.eval(when).truthy()
         })
         .map(|rule| {
             Diagnostic::warning(
@@ -169,14 +173,35 @@ pub(super) fn never_holds(program: &Program) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Whether an expression reads neither the case, nor the date, nor another rule.
-fn is_constant(program: &Program, e: &CExpr, depth: usize) -> bool {
-    let here = match &e.kind {
-        CKind::CaseField(_) | CKind::AsOf | CKind::Local(_) | CKind::Holds(_) | CKind::Aggregate { .. } => false,
-        CKind::Def(DefId(id)) | CKind::CallDefinition(DefId(id), _) => {
-            depth < 16 && is_constant(program, &program.definitions[*id as usize].expr, depth + 1)
+/// Which definitions are constant, found once for each definition and depth: rules
+/// that share a definition do not each go through it again.
+#[derive(Default)]
+struct Constants {
+    definitions: HashMap<(u32, usize), bool>,
+}
+
+impl Constants {
+    /// Whether an expression reads neither the case, nor the date, nor another rule
+    /// (following definitions 16 deep).
+    fn is_constant(&mut self, program: &Program, e: &CExpr, depth: usize) -> bool {
+        #[cfg(test)]
+        super::WALKED.with(|n| n.set(n.get() + 1));
+        let here = match &e.kind {
+            CKind::CaseField(_) | CKind::AsOf | CKind::Local(_) | CKind::Holds(..) | CKind::Aggregate { .. } => false,
+            CKind::Def(DefId(id)) | CKind::CallDefinition(DefId(id), _) => {
+                depth < 16 && self.definition(program, *id, depth + 1)
+            }
+            _ => true,
+        };
+        here && children(e).into_iter().all(|c| self.is_constant(program, c, depth))
+    }
+
+    fn definition(&mut self, program: &Program, id: u32, depth: usize) -> bool {
+        if let Some(constant) = self.definitions.get(&(id, depth)) {
+            return *constant;
         }
-        _ => true,
-    };
-    here && children(e).into_iter().all(|c| is_constant(program, c, depth))
+        let constant = self.is_constant(program, &program.definitions[id as usize].expr, depth);
+        self.definitions.insert((id, depth), constant);
+        constant
+    }
 }

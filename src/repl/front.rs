@@ -58,7 +58,7 @@ impl ReplHelper {
             words.push(rule.id.to_string());
         }
         for e in &program.enums {
-            words.extend(e.variants.iter().map(|(name, _)| name.clone()));
+            words.extend(e.variants().iter().map(|(name, _)| name.clone()));
         }
         words.extend(program.definitions.iter().map(|d| d.name.clone()));
         words.sort();
@@ -77,7 +77,7 @@ fn field_paths(
     if depth > 8 {
         return;
     }
-    for field in &program.record(record).fields {
+    for field in program.record(record).fields() {
         let path = if prefix.is_empty() {
             field.name.clone()
         } else {

@@ -88,7 +88,7 @@ fn describe(program: &Program, path: &[u16]) -> Option<(String, String, Type)> {
     let mut names = Vec::new();
     let mut field = None;
     for i in path {
-        let f = program.record(record).fields.get(*i as usize)?;
+        let f = program.record(record).fields().get(*i as usize)?;
         names.push(f.name.clone());
         if let Type::Record(r) = f.ty {
             record = r;
@@ -123,7 +123,7 @@ fn probes(program: &Program, ty: &Type, as_of: chrono::NaiveDate) -> Vec<YamlNod
         Type::Text => vec![scalar("?".into(), ScalarStyle::Quoted)],
         Type::Enum(id) => program
             .enum_type(*id)
-            .variants
+            .variants()
             .iter()
             .map(|(name, _)| plain(name.clone()))
             .collect(),

@@ -5,8 +5,9 @@
 
 use super::command::{Command, help, parse};
 use super::{edit, missing};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::{Evaluation, Explainer};
+use crate::input::{DecodedText, InputLimits, read_regular_file};
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
 use crate::program::Program;
 use crate::report::{
@@ -14,7 +15,7 @@ use crate::report::{
 };
 use crate::run::{CaseResult, MissingDate, Runner};
 use crate::value::Value;
-use crate::yaml::{YamlNode, parse_documents};
+use crate::yaml::{DocumentChecks, YamlNode, documents};
 use chrono::NaiveDate;
 use serde_json::Value as Json;
 
@@ -111,9 +112,15 @@ impl Session {
     }
 
     fn load_case(&mut self, path: &str, id: Option<&str>) -> Result<String, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
-        let docs = parse_documents(crate::source::FileId(0), &text);
-        let chosen = docs.into_iter().find(|d| match id {
+        let bytes =
+            read_regular_file(std::path::Path::new(path), None).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+        let decoded = DecodedText::decode(bytes);
+        let checks = DocumentChecks {
+            max_bytes: usize::try_from(InputLimits::default().case_bytes).unwrap_or(usize::MAX),
+            invalid_bytes: &decoded.invalid,
+        };
+        let mut docs = documents(crate::source::FileId(0), &decoded.text, checks);
+        let chosen = docs.find(|d| match id {
             Some(id) => d
                 .root
                 .get("id")
@@ -125,6 +132,14 @@ impl Session {
             Some(id) => format!("`{path}` has no case with id `{id}`"),
             None => format!("`{path}` has no case"),
         })?;
+        // A case that was not read whole (not UTF-8, too large) is not loaded.
+        if let Some(d) = doc
+            .diagnostics
+            .iter()
+            .find(|d| matches!(d.code, Code::InvalidUtf8 | Code::CaseTooLarge))
+        {
+            return Err(format!("cannot load the case from `{path}`: {}", d.message));
+        }
         self.remember();
         self.case = Some(doc.root);
         self.last = None;
@@ -282,7 +297,7 @@ impl Session {
         let sources = &mut self.loaded.sources;
         let mut probe = |candidate: &YamlNode| -> Option<Json> {
             let mut runner = Runner::with_versions(versions, as_of, MissingDate::Error);
-            let r = runner.run_file(sources, "<probe>", &edit::to_yaml(candidate)).pop()?;
+            let r = runner.run_file(sources, "<probe>", edit::to_yaml(candidate)).pop()?;
             r.decision.as_ref()?;
             Some(decision_json(&r, &versions[r.version], sources, options))
         };

@@ -1,23 +1,26 @@
 //! Diagnostics as miette reports (with the underlined source) and as JSON objects.
 
+use super::excerpt::Excerpt;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{SourceMap, Span};
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan};
 use serde_json::{Value as Json, json};
 use std::fmt;
-use std::sync::Arc;
 
 /// Longest source line, in bytes, drawn with its underlines. miette cannot underline
 /// past column 65535 (it panics), and a line this long is unreadable anyway: such a
 /// diagnostic is drawn with its file, line and column instead.
 const MAX_DRAWN_LINE: usize = 10_000;
 
+/// Lines drawn above and below each underlined line (miette's default).
+const CONTEXT_LINES: usize = 1;
+
 /// A diagnostic with its source file, in the form miette draws.
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
     /// The message, with the place when the source is not drawn.
     message: String,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<Box<dyn SourceCode>>,
     labels: Vec<LabeledSpan>,
 }
 
@@ -60,7 +63,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+        self.source.as_deref()
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -88,39 +91,52 @@ pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, color: bool, show_
                 SourceSpan::new((span.start as usize).into(), span.len()),
             )];
             let text = &file.text;
-            let drawn = d
+            let drawn: Vec<Span> = d
                 .related
                 .iter()
-                .filter(|(s, _)| s.file == span.file && !on_long_line(text, *s));
-            for (related, label) in drawn {
-                labels.push(LabeledSpan::new_with_span(
-                    Some(label.clone()),
-                    SourceSpan::new((related.start as usize).into(), related.len()),
-                ));
-            }
-            // Masking keeps every byte offset: the spans still fit.
-            let text = match crate::privacy::Pii::shown_if(show_pii).apply(&file.text) {
-                std::borrow::Cow::Owned(masked) => masked.into(),
-                std::borrow::Cow::Borrowed(_) => file.text.clone(),
-            };
-            (Some(NamedSource::new(file.name.clone(), text)), labels)
+                .filter(|(s, _)| s.file == span.file && !on_long_line(text, *s))
+                .map(|(s, label)| {
+                    labels.push(LabeledSpan::new_with_span(
+                        Some(label.clone()),
+                        SourceSpan::new((s.start as usize).into(), s.len()),
+                    ));
+                    *s
+                })
+                .collect();
+            // Only the lines drawn are cut out (and masked, which keeps every byte
+            // offset), not the whole file for each diagnostic.
+            let drawn = std::iter::once(span)
+                .chain(drawn)
+                .map(|s| (s.start as usize, s.end as usize));
+            let excerpt = Excerpt::new(file, drawn, CONTEXT_LINES, !show_pii);
+            (Some(Box::new(excerpt) as Box<dyn SourceCode>), labels)
         }
         None => (None, Vec::new()),
     };
-    let report = Report {
-        diagnostic: d,
-        message,
-        source,
-        labels,
-    };
+    draw(
+        &Report {
+            diagnostic: d,
+            message,
+            source,
+            labels,
+        },
+        color,
+    )
+}
+
+/// Draws a report with miette.
+fn draw(report: &Report, color: bool) -> String {
+    let d = report.diagnostic;
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_context_lines(CONTEXT_LINES);
     let mut out = String::new();
-    if handler.render_report(&mut out, &report).is_err() {
+    if handler.render_report(&mut out, report).is_err() {
         out = format!("{}: {}\n", d.severity.as_str(), d.message);
     }
     out
@@ -164,4 +180,46 @@ pub fn diagnostic_json(d: &Diagnostic, sources: &SourceMap) -> Json {
         obj["help"] = json!(help);
     }
     obj
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Code;
+    use std::sync::Arc;
+
+    /// Drawn from an excerpt, a diagnostic looks as it does drawn from the whole file,
+    /// wherever its labels are: close together, far apart near the start (miette then
+    /// draws one long piece), far apart further down (two pieces).
+    #[test]
+    fn an_excerpt_draws_as_the_whole_file_does() {
+        let text: String = (0..400)
+            .map(|i| format!("rule r{i} id 430102197503101234 {{ }}\n"))
+            .collect();
+        let mut map = SourceMap::new();
+        let file = map.add("p.policy", text.as_str());
+        let line = |i: usize| text.find(&format!("rule r{i} ")).unwrap_or(0) + 5;
+        let pairs = [(0, 1), (3, 2), (10, 30), (40, 60), (150, 390), (300, 399), (399, 399)];
+        for (at, related) in pairs {
+            let d = Diagnostic::error(Code::DuplicateRule, "declared twice")
+                .at(Span::new(file, line(at), line(at) + 2), "here")
+                .with_related(Span::new(file, line(related), line(related) + 2), "first here");
+            let drawn = render_diagnostic(&d, &map, false, true);
+            let whole: Arc<str> = text.as_str().into();
+            let labels = vec![
+                LabeledSpan::new_primary_with_span(Some("here".into()), SourceSpan::new(line(at).into(), 2)),
+                LabeledSpan::new_with_span(Some("first here".into()), SourceSpan::new(line(related).into(), 2)),
+            ];
+            let expected = draw(
+                &Report {
+                    diagnostic: &d,
+                    message: d.message.clone(),
+                    source: Some(Box::new(miette::NamedSource::new("p.policy", whole))),
+                    labels,
+                },
+                false,
+            );
+            assert_eq!(drawn, expected, "labels on lines {at} and {related}");
+        }
+    }
 }

@@ -101,7 +101,7 @@ pub fn value_json(v: &Value, program: &Program, show_pii: bool) -> Json {
         Value::Enum(e, i) => program
             .enums
             .get(e.0 as usize)
-            .and_then(|t| t.variants.get(*i as usize))
+            .and_then(|t| t.variants().get(*i as usize))
             .map_or(Json::Null, |(name, _)| json!(name)),
         Value::List(items) | Value::Record(items) => {
             Json::Array(items.iter().map(|i| value_json(i, program, show_pii)).collect())

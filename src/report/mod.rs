@@ -2,6 +2,7 @@
 //! Renderers decide nothing; they only show what the evaluator decided.
 
 mod diagnostics;
+mod excerpt;
 mod json;
 mod junit;
 pub mod messages;

@@ -20,7 +20,10 @@ pub fn trace_lines(
     sources: &SourceMap,
 ) -> Vec<String> {
     let mut lines = Vec::new();
-    for output in program.decision.iter().filter(|o| o.expr.ty == Type::Bool) {
+    // The decision's outputs are in the order of the policy's decision fields: each is
+    // paired with its own, not found by a search of all of them (fields²).
+    let outputs = program.decision.iter().zip(&decision.outputs);
+    for (output, (name, value)) in outputs.filter(|(o, _)| o.expr.ty == Type::Bool) {
         let reasons = explainer.expr(&output.expr);
         let clause = match output.expr.kind {
             CKind::Def(id) => program.definitions[id.0 as usize]
@@ -29,7 +32,7 @@ pub fn trace_lines(
                 .map(|c| c.clause.node.clone()),
             _ => None,
         };
-        let holds = decision.outputs.iter().any(|(n, v)| *n == output.name && v.truthy());
+        let holds = *name == output.name && value.truthy();
         let verdict = msg(if holds { Msg::Holds } else { Msg::Fails }, style.lang);
         let head = clause.map_or_else(|| output.name.clone(), |c| format!("{c} {}", output.name));
         lines.push(format!("{head} {verdict}: {}", because_list(&reasons, style, sources)));

@@ -39,7 +39,7 @@ pub fn format_value(v: &Value, style: &ValueStyle) -> String {
             .program
             .enums
             .get(e.0 as usize)
-            .and_then(|t| t.variants.get(*i as usize))
+            .and_then(|t| t.variants().get(*i as usize))
             .map_or_else(
                 || i.to_string(),
                 |(name, l)| match lang {

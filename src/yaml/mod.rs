@@ -9,4 +9,4 @@ mod parse;
 mod tests;
 
 pub use node::{ScalarStyle, YamlDocument, YamlKind, YamlNode};
-pub use parse::parse_documents;
+pub use parse::{DocumentChecks, documents, parse_documents};

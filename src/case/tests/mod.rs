@@ -55,7 +55,7 @@ fn program() -> Program {
         en: None,
     };
     let ty = Type::List(Box::new(Type::Month));
-    program.records[0].fields.push(FieldInfo {
+    program.records[0].push_field(FieldInfo {
         name: "subsidy_months".into(),
         label: label.clone(),
         ty,

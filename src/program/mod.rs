@@ -1,6 +1,12 @@
 //! The compiled policy: what the checker produces and the case loader and evaluator
 //! consume. Names are resolved to slots; the evaluator never looks up a string.
 
+mod lookup;
+mod records;
+
+pub use lookup::RuleLookup;
+pub use records::{EnumType, FieldInfo, RecordType};
+
 use crate::ast::{AggOp, BinOp, Citation, Effective, Label, RuleId, RuleKind, UnOp, Unit};
 use crate::diagnostic::Severity;
 use crate::source::Span;
@@ -50,51 +56,6 @@ pub enum Type {
     Table(TableId),
     /// The type of `[]` and of absent values before context is known.
     Unknown,
-}
-
-/// A field of a record type.
-#[derive(Debug, Clone)]
-pub struct FieldInfo {
-    /// The key.
-    pub name: String,
-    /// Its label.
-    pub label: Label,
-    /// Its type.
-    pub ty: Type,
-}
-
-/// A record type: the case root, a nested part of the case, a list item or a table row.
-#[derive(Debug, Clone)]
-pub struct RecordType {
-    /// Its label, when it has one.
-    pub label: Label,
-    /// Its fields, in order.
-    pub fields: Vec<FieldInfo>,
-}
-
-impl RecordType {
-    /// The index of a field.
-    pub fn field(&self, name: &str) -> Option<usize> {
-        self.fields.iter().position(|f| f.name == name)
-    }
-}
-
-/// An enum type.
-#[derive(Debug, Clone)]
-pub struct EnumType {
-    /// Its name.
-    pub name: String,
-    /// Its label.
-    pub label: Label,
-    /// Its values and their labels.
-    pub variants: Vec<(String, Label)>,
-}
-
-impl EnumType {
-    /// The index of a value.
-    pub fn variant(&self, name: &str) -> Option<u16> {
-        self.variants.iter().position(|(n, _)| n == name).map(|i| i as u16)
-    }
 }
 
 /// How a case field is read from YAML.
@@ -267,8 +228,9 @@ pub enum CKind {
         /// The end of each item's range (months_covered).
         until: Option<Box<CExpr>>,
     },
-    /// Whether some rule of a kind holds, or one rule.
-    Holds(Vec<RuleIdx>),
+    /// `holds(tier 2)`: whether one rule holds; `holds(tier)` (no rule): whether some
+    /// rule of the kind holds (the evaluator finds them with [`Program::rule_lookup`]).
+    Holds(RuleKind, Option<RuleIdx>),
     /// A builtin call.
     Call(Builtin, Vec<CExpr>),
     /// A call of a function the policy defines; its arguments become its locals.
@@ -404,6 +366,8 @@ pub struct Program {
     pub tables: Vec<Table>,
     /// Rules, in declaration order.
     pub rules: Vec<CompiledRule>,
+    /// `rules` by kind and id (built from them by the checker).
+    pub rule_lookup: RuleLookup,
     /// The decision record's policy-defined fields.
     pub decision: Vec<DecisionOutput>,
 }

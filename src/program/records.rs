@@ -1,0 +1,139 @@
+//! Record and enum types, each with an index of its names: the checker resolves a
+//! name, and the case loader reads a key or an enum value, with a hash lookup rather
+//! than a search of every field or value (which made a record of n fields used n
+//! times cost n², issue 9, D2).
+
+use super::Type;
+use crate::ast::Label;
+use std::collections::HashMap;
+
+/// A field of a record type.
+#[derive(Debug, Clone)]
+pub struct FieldInfo {
+    /// The key.
+    pub name: String,
+    /// Its label.
+    pub label: Label,
+    /// Its type.
+    pub ty: Type,
+}
+
+/// A record type: the case root, a nested part of the case, a list item or a table row.
+#[derive(Debug, Clone)]
+pub struct RecordType {
+    /// Its label, when it has one.
+    pub label: Label,
+    /// Its fields, in order (changed only with the methods, which keep `index`).
+    fields: Vec<FieldInfo>,
+    /// The place of each field name in `fields` (the first, if one is given twice).
+    index: HashMap<String, usize>,
+}
+
+impl RecordType {
+    /// A record type with these fields.
+    pub fn new(label: Label, fields: Vec<FieldInfo>) -> RecordType {
+        let mut record = RecordType {
+            label,
+            fields: Vec::new(),
+            index: HashMap::new(),
+        };
+        record.set_fields(fields);
+        record
+    }
+
+    /// Its fields, in order.
+    pub fn fields(&self) -> &[FieldInfo] {
+        &self.fields
+    }
+
+    /// Gives the record these fields instead of the ones it had.
+    pub fn set_fields(&mut self, fields: Vec<FieldInfo>) {
+        self.fields.clear();
+        self.index.clear();
+        for field in fields {
+            self.push_field(field);
+        }
+    }
+
+    /// Adds a field at the end.
+    pub fn push_field(&mut self, field: FieldInfo) {
+        self.index.entry(field.name.clone()).or_insert(self.fields.len());
+        self.fields.push(field);
+    }
+
+    /// The index of a field.
+    pub fn field(&self, name: &str) -> Option<usize> {
+        self.index.get(name).copied()
+    }
+}
+
+/// An enum type.
+#[derive(Debug, Clone)]
+pub struct EnumType {
+    /// Its name.
+    pub name: String,
+    /// Its label.
+    pub label: Label,
+    /// Its values and their labels.
+    variants: Vec<(String, Label)>,
+    /// The place of each value in `variants` (the first, if one is given twice).
+    index: HashMap<String, u16>,
+}
+
+impl EnumType {
+    /// An enum type with these values. Values are numbered in 16 bits: the checker
+    /// refuses an enum with more (those past the last number are not found by name).
+    pub fn new(name: String, label: Label, variants: Vec<(String, Label)>) -> EnumType {
+        let mut index = HashMap::new();
+        for (i, (value, _)) in variants.iter().enumerate() {
+            if let Ok(i) = u16::try_from(i) {
+                index.entry(value.clone()).or_insert(i);
+            }
+        }
+        EnumType {
+            name,
+            label,
+            variants,
+            index,
+        }
+    }
+
+    /// Its values and their labels, in order.
+    pub fn variants(&self) -> &[(String, Label)] {
+        &self.variants
+    }
+
+    /// The index of a value.
+    pub fn variant(&self, name: &str) -> Option<u16> {
+        self.index.get(name).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_found_by_the_index_and_the_first_of_two_wins() {
+        let field = |name: &str| FieldInfo {
+            name: name.into(),
+            label: Label::default(),
+            ty: Type::Bool,
+        };
+        let mut record = RecordType::new(Label::default(), vec![field("a"), field("b"), field("a")]);
+        assert_eq!(
+            (record.field("a"), record.field("b"), record.field("c")),
+            (Some(0), Some(1), None)
+        );
+        record.push_field(field("c"));
+        assert_eq!(record.field("c"), Some(3));
+        record.set_fields(vec![field("c")]);
+        assert_eq!((record.field("a"), record.field("c")), (None, Some(0)));
+        let values = ["x", "y", "x"].map(|v| (v.to_string(), Label::default())).to_vec();
+        let enum_type = EnumType::new("E".into(), Label::default(), values);
+        assert_eq!(
+            (enum_type.variant("x"), enum_type.variant("y"), enum_type.variant("z")),
+            (Some(0), Some(1), None)
+        );
+    }
+}
