@@ -46,26 +46,57 @@ impl Pii {
     }
 }
 
-/// The byte ranges of every ID-shaped run in `bytes`, in order.
+/// The byte ranges of every ID-shaped run in `bytes`, in order. Colour sequences
+/// (`ESC [ … m`) between its characters do not end a run: a terminal shows the
+/// digits side by side.
 pub fn id_shaped_runs(bytes: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
-            let start = i;
-            let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-            if digits == 0 {
+            if !bytes[i].is_ascii_digit() {
                 i += 1;
                 continue;
             }
-            let check = usize::from(digits >= 17 && matches!(bytes.get(i + digits), Some(b'X' | b'x')));
-            let len = digits + check;
-            i += len;
-            if len >= SHORTEST {
-                return Some(start..start + len);
+            let (start, mut end, mut chars) = (i, i, 0);
+            loop {
+                match bytes.get(i) {
+                    Some(b) if b.is_ascii_digit() => {
+                        chars += 1;
+                        i += 1;
+                        end = i;
+                    }
+                    Some(b'X' | b'x') if chars >= 17 => {
+                        chars += 1;
+                        i += 1;
+                        end = i;
+                        break;
+                    }
+                    Some(0x1b) => match colour_sequence_len(&bytes[i..]) {
+                        0 => break,
+                        n => i += n,
+                    },
+                    _ => break,
+                }
+            }
+            if chars >= SHORTEST {
+                return Some(start..end);
             }
         }
         None
     })
+}
+
+/// The length of the ANSI control sequence (`ESC [` parameters, final byte) at the
+/// start of `bytes`; 0 when there is none.
+fn colour_sequence_len(bytes: &[u8]) -> usize {
+    if bytes.get(1) != Some(&b'[') {
+        return 0;
+    }
+    let body = bytes[2..].iter().take_while(|b| (0x20..=0x3f).contains(*b)).count();
+    match bytes.get(2 + body) {
+        Some(0x40..=0x7e) => 3 + body,
+        _ => 0,
+    }
 }
 
 /// `text` with every ID-shaped run masked (first 6 and last 4 characters kept);
@@ -83,7 +114,21 @@ pub fn mask_bytes(bytes: &[u8]) -> Cow<'_, [u8]> {
     let mut out: Option<Vec<u8>> = None;
     for run in id_shaped_runs(bytes) {
         let masked = out.get_or_insert_with(|| bytes.to_vec());
-        masked[run.start + 6..run.end - 4].fill(b'*');
+        // The run's characters, colour sequences between them left as they are.
+        let mut chars = Vec::new();
+        let mut k = run.start;
+        while k < run.end {
+            match colour_sequence_len(&bytes[k..]) {
+                0 => {
+                    chars.push(k);
+                    k += 1;
+                }
+                n => k += n,
+            }
+        }
+        for &k in &chars[6..chars.len() - 4] {
+            masked[k] = b'*';
+        }
     }
     out.map_or(Cow::Borrowed(bytes), Cow::Owned)
 }
@@ -169,6 +214,13 @@ mod tests {
             "id 430102********1234, ID430102********1234a x110105********002Xy 110105*****1002 年 143010*********1234"
         );
         assert_eq!(masked.len(), text.len());
+    }
+
+    #[test]
+    fn colour_between_digits_does_not_hide_an_id() {
+        let text = "key 4301\x1b[31m021975\x1b[0m03101234 end";
+        assert_eq!(mask_ids(text), "key 4301\x1b[31m02****\x1b[0m****1234 end");
+        assert_eq!(id_shaped_runs(text.as_bytes()).count(), 1);
     }
 
     #[test]

@@ -134,6 +134,9 @@ fn draw(report: &Report, color: bool) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(100)
+        // A long word (an ID glued to letters) is not cut in two, where masking
+        // would see two short runs of digits.
+        .with_break_words(false)
         .with_context_lines(CONTEXT_LINES);
     let mut out = String::new();
     if handler.render_report(&mut out, report).is_err() {
