@@ -81,6 +81,8 @@ case $target in
 esac
 
 cd "$root"
+# The inputs of past findings run first, as seeds too.
+[ -d "fuzz/regressions/$target" ] && seeds+=("fuzz/regressions/$target")
 corpus=fuzz/corpus/$target
 mkdir -p "$corpus" fuzz/artifacts/"$target" fuzz/logs
 log=fuzz/logs/$target.log

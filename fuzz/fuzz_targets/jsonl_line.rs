@@ -11,9 +11,7 @@ use zhengce_fuzz::{BUILTIN, out, run_cases, with_console};
 
 fuzz_target!(|data: &[u8]| {
     let line = data.split(|b| *b == b'\n').next().unwrap_or_default();
-    // `Runner::run_file` takes `&str` for now; pass `line` once it takes bytes.
-    let text = String::from_utf8_lossy(line);
-    let (sources, results) = run_cases("fuzz.jsonl", &text, MissingDate::Error);
+    let (sources, results) = run_cases("fuzz.jsonl", line, MissingDate::Error);
     // A batch writes exactly one record per line. The YAML loader reads a bare `\r` as
     // a line break, so a line like `b\r...\r0` is two documents (the first finding,
     // fuzz/regressions/jsonl_line/bare-cr-ends-a-document): a batch reader must count

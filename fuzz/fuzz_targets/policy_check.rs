@@ -29,6 +29,8 @@ const CASES: [(&str, &str); 2] = [
 ];
 
 fuzz_target!(|data: &[u8]| {
+    // `load_policy_text` takes text: bytes that are not UTF-8 are replaced here (a policy
+    // file read from disk that is not UTF-8 is refused with `invalid_utf8` instead).
     let text = String::from_utf8_lossy(data);
     let loaded = load_policy_text(PATH, &text, PolicySource::Builtin);
     let mut diagnostics = loaded.diagnostics.clone();

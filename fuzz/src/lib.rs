@@ -45,17 +45,17 @@ pub fn today() -> MissingDate {
     MissingDate::Today(zhengce::syntax::parse_date_text("2025-09-01").expect("a date"))
 }
 
-/// Loads and evaluates every case of the file `text` against the built-in policy.
-/// Returns the source map the results point into, and the results (each checked by
-/// [`check_result`]).
-pub fn run_cases(name: &str, text: &str, missing_date: MissingDate) -> (SourceMap, Vec<CaseResult>) {
+/// Loads and evaluates every case of the file `bytes` (as read from disk: not
+/// necessarily UTF-8) against the built-in policy. Returns the source map the results
+/// point into, and the results (each checked by [`check_result`]).
+pub fn run_cases(name: &str, bytes: &[u8], missing_date: MissingDate) -> (SourceMap, Vec<CaseResult>) {
     let builtin = &*BUILTIN;
     // A copy of the built-in policy's map (five entries whose texts are shared, so it
     // costs little): the case file is added to the copy, and nothing grows from one
     // input to the next.
     let mut sources = builtin.sources.clone();
     let mut runner = Runner::with_versions(&builtin.versions, None, missing_date);
-    let results = runner.run_file(&mut sources, name, text);
+    let results = runner.run_file(&mut sources, name, bytes);
     for r in &results {
         check_result(r);
     }
