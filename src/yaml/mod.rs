@@ -4,9 +4,10 @@
 mod node;
 mod offsets;
 mod parse;
+mod stream;
 
 #[cfg(test)]
 mod tests;
 
 pub use node::{ScalarStyle, YamlDocument, YamlKind, YamlNode};
-pub use parse::{DocumentChecks, documents, parse_documents};
+pub use stream::{DocumentChecks, documents, parse_documents};

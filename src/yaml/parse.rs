@@ -16,77 +16,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// How deeply sequences and mappings may nest; deeper input is rejected.
 const MAX_DEPTH: usize = 64;
 
-/// Parses every document of a YAML stream. Never panics; problems are diagnostics of
-/// the document they occur in.
-pub fn parse_documents(file: FileId, text: &str) -> Vec<YamlDocument> {
-    documents(file, text, DocumentChecks::default()).collect()
-}
-
-/// What each document is checked for before it is parsed.
-#[derive(Debug, Clone, Copy)]
-pub struct DocumentChecks<'a> {
-    /// The most bytes one document may have (its `---` line and comments included).
-    pub max_bytes: usize,
-    /// Sorted byte offsets of the bytes that were not UTF-8 (replaced in the text).
-    pub invalid_bytes: &'a [usize],
-}
-
-impl Default for DocumentChecks<'_> {
-    fn default() -> Self {
-        DocumentChecks {
-            max_bytes: usize::MAX,
-            invalid_bytes: &[],
-        }
-    }
-}
-
-/// The documents of a YAML stream, one at a time: the text is cut at its `---` lines
-/// (a marker at the start of a line always starts a document in YAML 1.2), and each
-/// piece is checked, then parsed on its own, so memory follows the largest document,
-/// not the file. A piece that is too large, or holds a byte that is not UTF-8, is one
-/// document with an error at that place and is not parsed.
-pub fn documents<'t>(
-    file: FileId,
-    text: &'t str,
-    checks: DocumentChecks<'t>,
-) -> impl Iterator<Item = YamlDocument> + 't {
-    let mut pieces = pieces(text);
-    let mut ready: std::vec::IntoIter<YamlDocument> = Vec::new().into_iter();
-    std::iter::from_fn(move || {
-        loop {
-            if let Some(doc) = ready.next() {
-                return Some(doc);
-            }
-            let (start, end) = pieces.next()?;
-            ready = piece_documents(file, text, start, end, &checks).into_iter();
-        }
-    })
-}
-
-/// The documents of `text[start..end]`, one piece of the stream.
-fn piece_documents(file: FileId, text: &str, start: usize, end: usize, checks: &DocumentChecks) -> Vec<YamlDocument> {
-    let refused = |at: usize, len: usize, d: Diagnostic| {
-        vec![YamlDocument {
-            root: YamlNode::null(Span::new(file, at, at)),
-            span: Span::new(file, start, end),
-            complete: false,
-            diagnostics: vec![d.at(Span::new(file, at, at + len), "here")],
-        }]
-    };
-    if end - start > checks.max_bytes {
-        let d = Diagnostic::error(
-            Code::CaseTooLarge,
-            format!(
-                "this case has {} bytes, more than the limit of {}",
-                end - start,
-                checks.max_bytes
-            ),
-        )
-        .with_help("a case is a few kilobytes; split the file, or raise the limit with `--max-case-bytes`");
-        let first_line = text[start..end].find('\n').map_or(end - start, |i| i);
-        return refused(start, first_line, d);
-    }
-    let bad = crate::input::first_invalid_in(checks.invalid_bytes, start, end);
+/// Parses the documents of `text[start..end]` (one piece of a stream, see
+/// [`super::stream`]). Never panics; problems are diagnostics of the document they
+/// occur in.
+pub(super) fn parse_piece(file: FileId, text: &str, start: usize, end: usize) -> Vec<YamlDocument> {
     let offsets = Offsets::new(text, start, end);
     let mut builder = Builder {
         file,
@@ -105,52 +38,7 @@ fn piece_documents(file: FileId, text: &str, start: usize, end: usize, checks: &
         };
         chunk_start = next;
     }
-    match bad {
-        None => builder.docs,
-        // Parsed only for the case's id: none of it is read as facts.
-        Some(bad) => {
-            let d = Diagnostic::error(Code::InvalidUtf8, "this byte is not UTF-8 text; the case is not read")
-                .with_help("save the file as UTF-8 (the other cases of the file are read as usual)");
-            if builder.docs.is_empty() {
-                return refused(bad, 1, d);
-            }
-            for doc in &mut builder.docs {
-                doc.complete = false;
-                doc.diagnostics = vec![d.clone().at(Span::new(file, bad, bad + 1), "here")];
-            }
-            builder.docs
-        }
-    }
-}
-
-/// Cuts `text` into pieces that each start at a `---` line (or at the start).
-fn pieces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut start = 0;
-    let mut line_start = 0;
-    std::iter::from_fn(move || {
-        while start < text.len() {
-            let rest = &text[line_start..];
-            if line_start > start && is_marker(rest, "---") {
-                let piece = (start, line_start);
-                start = line_start;
-                return Some(piece);
-            }
-            match rest.find('\n') {
-                Some(i) => line_start += i + 1,
-                None => {
-                    let piece = (start, text.len());
-                    start = text.len();
-                    return Some(piece);
-                }
-            }
-            if line_start >= text.len() {
-                let piece = (start, text.len());
-                start = text.len();
-                return Some(piece);
-            }
-        }
-        None
-    })
+    builder.docs
 }
 
 /// Where and why parsing of a chunk stopped early.
@@ -500,7 +388,7 @@ fn resume_point(text: &str, at: usize, chunk_start: usize) -> Option<usize> {
     None
 }
 
-fn is_marker(line: &str, marker: &str) -> bool {
+pub(super) fn is_marker(line: &str, marker: &str) -> bool {
     line.strip_prefix(marker)
         .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t', '\r', '\n']))
 }
