@@ -116,8 +116,11 @@ pub fn assert_no_id(what: &str, output: &[u8], input: &[u8]) {
             excerpt(output, run.clone())
         );
     }
-    if let Some(id) = cut_id(output, input) {
-        panic!("PII oracle: {what} shows the ID `{id}` of the input cut by a line break or a colour");
+    if let Some((id, at)) = cut_id(output, input) {
+        panic!(
+            "PII oracle: {what} shows the ID `{id}` of the input cut by a line break or a colour: …{:?}…",
+            excerpt(output, at..at)
+        );
     }
 }
 
@@ -131,7 +134,7 @@ const FRAME: &[&str] = &[
 /// (or stops at a colour sequence), and one after the break, the indentation, the
 /// frame and colour sequences. Looked for only where a digit stands before a break, so
 /// that the oracle costs little.
-fn cut_id(output: &[u8], input: &[u8]) -> Option<String> {
+fn cut_id(output: &[u8], input: &[u8]) -> Option<(String, usize)> {
     if input.is_empty() {
         return None;
     }
@@ -145,7 +148,7 @@ fn cut_id(output: &[u8], input: &[u8]) -> Option<String> {
         }
         let after = skip_frame(output, brk);
         let digits = output[after..].iter().take_while(|b| b.is_ascii_digit()).count();
-        if digits == 0 {
+        if digits == 0 || is_gutter(&output[after + digits..]) {
             continue;
         }
         let mut id = output[brk - before..brk].to_vec();
@@ -158,10 +161,23 @@ fn cut_id(output: &[u8], input: &[u8]) -> Option<String> {
         let of_input = id_shaped_runs(input).any(|run| input[run] == id[..]);
         let shown = &output[brk - before..after + digits];
         if of_input && !input.windows(shown.len()).any(|w| w == shown) {
-            return Some(String::from_utf8_lossy(&id).into_owned());
+            return Some((String::from_utf8_lossy(&id).into_owned(), brk));
         }
     }
     None
+}
+
+/// Whether digits followed by `rest` are a line number in miette's gutter
+/// (` 47 │ …`), not the rest of a number on the line before.
+fn is_gutter(mut rest: &[u8]) -> bool {
+    // Past the colour sequence that ends a dimmed line number.
+    while rest.first() == Some(&0x1b) {
+        match rest.iter().take(24).position(|b| *b == b'm') {
+            Some(end) => rest = &rest[end + 1..],
+            None => break,
+        }
+    }
+    [" │", " ·", " ┆", " ╎"].iter().any(|g| rest.starts_with(g.as_bytes()))
 }
 
 /// The index after a break at `at` and what follows it: newlines, spaces, the frame,
@@ -199,9 +215,15 @@ mod tests {
     fn an_id_cut_by_a_wrapped_line_or_a_colour_is_found() {
         let input = b"id: x430102197503101234";
         let wrapped = "  × case id `x4301021975\n  │ 03101234` is used\n".as_bytes();
-        assert_eq!(cut_id(wrapped, input).as_deref(), Some("430102197503101234"));
+        assert_eq!(
+            cut_id(wrapped, input).map(|(id, _)| id).as_deref(),
+            Some("430102197503101234")
+        );
         let coloured = b"id 43010219\x1b[1m7503101234\x1b[0m";
-        assert_eq!(cut_id(coloured, input).as_deref(), Some("430102197503101234"));
+        assert_eq!(
+            cut_id(coloured, input).map(|(id, _)| id).as_deref(),
+            Some("430102197503101234")
+        );
         assert!(std::panic::catch_unwind(|| assert_no_id("out", ID, b"")).is_err());
     }
 
@@ -210,6 +232,12 @@ mod tests {
         let input = b"id: x430102197503101234";
         // Masked, a date, line numbers after a number that ends a line.
         let output = "430102********1234\n 2025-09-01\n  12345678\n  12 │ 3456789\n".as_bytes();
+        assert_eq!(cut_id(output, input), None);
+        // A line that ends in digits, and the next line's number in the gutter.
+        let input = b"# 4301021985091047 and # 43010219850910";
+        let output = " 46 │ # 43010219850910\n 47 │ employment:\n".as_bytes();
+        assert_eq!(cut_id(output, input), None);
+        let output = " \x1b[2m46\x1b[0m │ # 43010219850910\n \x1b[2m47\x1b[0m │ e\n".as_bytes();
         assert_eq!(cut_id(output, input), None);
         assert_no_id("out", output, input);
         // Part of a longer number of the input; an echo of a number typed over two lines.
