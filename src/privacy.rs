@@ -152,6 +152,12 @@ impl<W: Write> MaskingWriter<W> {
         }
     }
 
+    /// Flushes the complete lines written so far, holding back an unfinished one (it
+    /// may be the first half of an ID); [`Write::flush`] writes that too.
+    pub fn flush_lines(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+
     fn write_pending(&mut self) -> io::Result<()> {
         if self.pending.is_empty() {
             return Ok(());
@@ -221,6 +227,18 @@ mod tests {
         let text = "key 4301\x1b[31m021975\x1b[0m03101234 end";
         assert_eq!(mask_ids(text), "key 4301\x1b[31m02****\x1b[0m****1234 end");
         assert_eq!(id_shaped_runs(text.as_bytes()).count(), 1);
+    }
+
+    #[test]
+    fn flushing_lines_holds_back_half_an_id() {
+        let mut out = Vec::new();
+        let mut w = MaskingWriter::new(&mut out, Pii::Mask);
+        w.write_all(b"done\na 4301021975").unwrap();
+        w.flush_lines().unwrap();
+        assert_eq!(w.pending, b"a 4301021975", "the unfinished line is held");
+        w.write_all(b"03101234\n").unwrap();
+        drop(w);
+        assert_eq!(out, b"done\na 430102********1234\n");
     }
 
     #[test]

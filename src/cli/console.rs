@@ -52,7 +52,7 @@ impl<'a> Console<'a> {
 
     /// Writes to standard output; a closed pipe (`| head`) ends the program quietly.
     pub fn out(&mut self, text: &str) {
-        let result = self.out.write_all(text.as_bytes()).and_then(|_| self.out.flush());
+        let result = self.out.write_all(text.as_bytes()).and_then(|_| self.out.flush_lines());
         if let Err(e) = result
             && e.kind() == io::ErrorKind::BrokenPipe
             && matches!(self.sink, Sink::Stdio)
@@ -63,7 +63,7 @@ impl<'a> Console<'a> {
 
     /// Writes to standard error.
     pub fn err(&mut self, text: &str) {
-        let _ = self.err.write_all(text.as_bytes()).and_then(|_| self.err.flush());
+        let _ = self.err.write_all(text.as_bytes()).and_then(|_| self.err.flush_lines());
     }
 
     /// Standard output as a writer (for the REPL's plain front end).
