@@ -148,7 +148,9 @@ fn cut_id(output: &[u8], input: &[u8]) -> Option<(String, usize)> {
         }
         let after = skip_frame(output, brk);
         let digits = output[after..].iter().take_while(|b| b.is_ascii_digit()).count();
-        if digits == 0 || is_gutter(&output[after + digits..]) {
+        // Line numbers in miette's gutter, before or after the break, are not digits of
+        // the text beside them.
+        if digits == 0 || is_gutter(&output[brk..]) || is_gutter(&output[after + digits..]) {
             continue;
         }
         let mut id = output[brk - before..brk].to_vec();
@@ -238,6 +240,10 @@ mod tests {
         let output = " 46 │ # 43010219850910\n 47 │ employment:\n".as_bytes();
         assert_eq!(cut_id(output, input), None);
         let output = " \x1b[2m46\x1b[0m │ # 43010219850910\n \x1b[2m47\x1b[0m │ e\n".as_bytes();
+        assert_eq!(cut_id(output, input), None);
+        // A line number, then the line's text starting with digits.
+        let input = b"x 681101054912312 y";
+        let output = " \x1b[2m68\x1b[0m │ |1101054912312m0t\n".as_bytes();
         assert_eq!(cut_id(output, input), None);
         assert_no_id("out", output, input);
         // Part of a longer number of the input; an echo of a number typed over two lines.
