@@ -77,7 +77,7 @@ impl<'a> Checker<'a> {
                     format!("{} {} does not cite the clause it encodes", r.kind.keyword(), r.id.node),
                 )
                 .at(r.id.span, "no `cites`")
-                .with_help("write `cites \"一（一）\" \"the clause text, verbatim\"` after the rule id"),
+                .with_help("write `cites \"CLAUSE\" \"the clause text, verbatim\"` after the rule id, naming the clause as the notice numbers it"),
             ),
             Some(c) if c.text.is_none() => self.error(
                 Diagnostic::warning(
