@@ -83,9 +83,8 @@ impl Evaluation<'_> {
     /// evaluated all the same: on its own it is a constant piece of work, and what
     /// would repeat it is refused.
     pub(super) fn expression_step(&mut self, span: Span) {
-        if !self.stopped {
-            self.step(1, span);
-        }
+        // `step` refuses at once after the stop; the result is not needed here.
+        let _ = self.step(1, span);
     }
 
     /// Whether work may still be repeated (a function called, a table row built): not
