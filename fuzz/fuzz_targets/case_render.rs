@@ -27,6 +27,7 @@ fuzz_target!(|data: &[u8]| {
                     lang,
                     show_pii: false,
                     color,
+                    ..RenderOptions::default()
                 };
                 out(console, &render_text(r, program, &sources, &options));
                 let record = decision_json(r, program, &sources, &options);

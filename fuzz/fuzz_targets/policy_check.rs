@@ -55,6 +55,7 @@ fuzz_target!(|data: &[u8]| {
             lang: Lang::Zh,
             show_pii: false,
             color: false,
+            ..RenderOptions::default()
         };
         for (name, case) in CASES {
             for r in runner.run_file(&mut sources, name, case) {

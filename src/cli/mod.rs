@@ -250,6 +250,7 @@ fn render_options(common: &CommonArgs, console: &Console) -> RenderOptions {
         lang: common.lang,
         show_pii: common.show_pii,
         color: color(console) && console.out_is_terminal(),
+        ..RenderOptions::default()
     }
 }
 

@@ -50,6 +50,7 @@ impl Session {
             lang,
             show_pii,
             color: false,
+            ..RenderOptions::default()
         };
         Ok(Session {
             policy_path: policy.map(str::to_string),

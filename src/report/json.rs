@@ -2,7 +2,7 @@
 
 use super::trace::trace_lines;
 use super::values::ValueStyle;
-use super::{RenderOptions, diagnostic_json};
+use super::{RenderOptions, Trace, diagnostic_json};
 use crate::ast::{RuleId, RuleKind};
 use crate::case::mask_id;
 use crate::eval::Explainer;
@@ -47,6 +47,9 @@ pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, opt
             obj.insert(kind.record_key().into(), value);
         }
         obj.insert("diagnostics".into(), diagnostics(r, sources));
+        if options.trace == Trace::Omitted {
+            return Json::Object(obj);
+        }
         let style = ValueStyle {
             program,
             lang: options.lang,

@@ -27,4 +27,17 @@ pub struct RenderOptions {
     pub show_pii: bool,
     /// Colour (only on a terminal, never with NO_COLOR).
     pub color: bool,
+    /// Whether JSON records carry the `trace` (contract §5: a batch leaves it out
+    /// unless asked, it is most of the bytes and of the time).
+    pub trace: Trace,
+}
+
+/// Whether the explanation of every rule outcome is computed and written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Trace {
+    /// Explain every rule outcome (`eval`, `test`, the REPL, `batch --trace`).
+    #[default]
+    Included,
+    /// Only the decision (`batch` without `--trace`).
+    Omitted,
 }
