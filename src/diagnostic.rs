@@ -59,6 +59,8 @@ pub enum Code {
     // Case files.
     /// The YAML text cannot be parsed.
     YamlSyntax,
+    /// A line of JSON Lines is not JSON.
+    JsonSyntax,
     /// Bytes that are not UTF-8 text.
     InvalidUtf8,
     /// One case larger than the limit (`--max-case-bytes`).
@@ -134,6 +136,7 @@ impl Code {
             Code::InvalidConstruct => "invalid_construct",
             Code::TooDeep => "too_deep",
             Code::YamlSyntax => "yaml_syntax",
+            Code::JsonSyntax => "json_syntax",
             Code::InvalidUtf8 => "invalid_utf8",
             Code::CaseTooLarge => "case_too_large",
             Code::FileRefused => "file_refused",

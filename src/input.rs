@@ -62,6 +62,16 @@ impl fmt::Display for ReadError {
     }
 }
 
+/// Opens a regular file to be read as a stream (a batch's input, read a piece at a
+/// time); a device, a pipe or a directory named as a file is refused.
+pub fn open_regular_file(path: &Path) -> Result<std::fs::File, ReadError> {
+    let meta = std::fs::metadata(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular(file_kind(&meta)));
+    }
+    std::fs::File::open(path).map_err(|e| ReadError::Io(e.to_string()))
+}
+
 /// Reads a regular file of at most `limit` bytes (no limit when `None`).
 pub fn read_regular_file(path: &Path, limit: Option<u64>) -> Result<Vec<u8>, ReadError> {
     let meta = std::fs::metadata(path).map_err(|e| ReadError::Io(e.to_string()))?;

@@ -22,6 +22,7 @@
 //! assert_eq!(record["retirement_date"], "2037-10-10");
 //! ```
 pub mod ast;
+pub mod batch;
 pub mod calendar;
 pub mod case;
 pub mod check;

@@ -7,7 +7,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::{Decision, decide};
 use crate::input::{DecodedText, InputLimits};
 use crate::program::{CExpr, CKind, DefId, PolicyInfo, Program, RuleIdx};
-use crate::source::{FileId, SourceMap};
+use crate::source::{FileId, SourceMap, Span};
 use crate::value::Value;
 use crate::yaml::DocumentChecks;
 use chrono::NaiveDate;
@@ -30,6 +30,26 @@ pub enum Status {
     Ok,
     /// Bad input: not evaluated.
     Error,
+}
+
+/// How far a case is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Read and validated only (`batch --validate-only`): no decision.
+    Validate,
+    /// Read, validated and evaluated.
+    Evaluate,
+}
+
+/// The diagnostic of a case whose id an earlier case of the run has (`first` says
+/// where that one is, or what became of it).
+pub fn duplicate_id(id: &str, at: Option<Span>, first: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::DuplicateCaseId,
+        format!("case id `{id}` is used by an earlier case"),
+    )
+    .at_opt(at)
+    .with_help(format!("case ids are unique across a batch; {first}"))
 }
 
 /// The result of one case.
@@ -151,33 +171,25 @@ impl<'p> Runner<'p> {
     /// An error result for a file that cannot be read.
     pub fn unreadable(&self, sources: &mut SourceMap, name: &str, error: &str) -> CaseResult {
         let file = sources.add(name, "");
-        let d = Diagnostic::error(Code::Io, format!("cannot read `{name}`: {error}"));
-        CaseResult {
-            id: None,
-            status: Status::Error,
-            case: LoadedCase::empty(file),
-            as_of: None,
-            as_of_from_clock: false,
-            version: 0,
-            decision: None,
-            diagnostics: vec![d],
-        }
+        CaseResult::unread(file, unreadable(name, error))
     }
 
     fn run_case(&mut self, case: LoadedCase) -> CaseResult {
+        let duplicate = case
+            .id
+            .as_ref()
+            .filter(|id| !self.seen.insert((*id).clone()))
+            .map(|id| duplicate_id(id, case.id_span, "the first case with this id was evaluated"));
+        self.evaluate_case(case, duplicate, Stage::Evaluate)
+    }
+
+    /// The result of one case taken on its own (a caller that reads cases out of
+    /// order, as a parallel batch does, finds duplicate ids itself and passes the
+    /// diagnostic): its evaluation date, then, at [`Stage::Evaluate`] and when the case
+    /// has no error, its decision.
+    pub fn evaluate_case(&mut self, case: LoadedCase, duplicate: Option<Diagnostic>, stage: Stage) -> CaseResult {
         let mut diagnostics = case.diagnostics.clone();
-        if let Some(id) = &case.id
-            && !self.seen.insert(id.clone())
-        {
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::DuplicateCaseId,
-                    format!("case id `{id}` is used by an earlier case"),
-                )
-                .at_opt(case.id_span)
-                .with_help("case ids are unique across a batch; the first case with this id was evaluated"),
-            );
-        }
+        diagnostics.extend(duplicate);
         let (as_of, from_clock) = match (self.as_of, case.as_of, self.missing_date) {
             (Some(d), _, _) | (None, Some(d), _) => (Some(d), false),
             (None, None, MissingDate::Today(today)) => (Some(today), true),
@@ -200,7 +212,11 @@ impl<'p> Runner<'p> {
             diagnostics: Vec::new(),
             case,
         };
-        if let (false, Some(date), Some(facts)) = (
+        if stage == Stage::Validate && !diagnostics.iter().any(Diagnostic::is_error) {
+            result.status = Status::Ok;
+        }
+        if let (Stage::Evaluate, false, Some(date), Some(facts)) = (
+            stage,
             diagnostics.iter().any(Diagnostic::is_error),
             as_of,
             result.case.facts.as_ref(),
@@ -234,7 +250,27 @@ impl<'p> Runner<'p> {
     }
 }
 
+/// The error of an input that cannot be read.
+pub fn unreadable(name: &str, error: &str) -> Diagnostic {
+    Diagnostic::error(Code::Io, format!("cannot read `{name}`: {error}"))
+}
+
 impl CaseResult {
+    /// The error result of a case that was not read at all (its input could not be
+    /// read, or it is too large), with the one diagnostic that says why.
+    pub fn unread(file: FileId, why: Diagnostic) -> CaseResult {
+        CaseResult {
+            id: None,
+            status: Status::Error,
+            case: LoadedCase::empty(file),
+            as_of: None,
+            as_of_from_clock: false,
+            version: 0,
+            decision: None,
+            diagnostics: vec![why],
+        }
+    }
+
     /// The facts of the case, when it loaded.
     pub fn facts(&self) -> Option<&Value> {
         self.case.facts.as_ref()

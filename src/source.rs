@@ -63,6 +63,10 @@ pub struct SourceFile {
     /// The first `\r` not followed by `\n`, if any: miette counts it as a line break,
     /// this index does not (see [`SourceFile::counts_lines_like_miette_before`]).
     first_lone_cr: Option<usize>,
+    /// The number of lines before this text in the file it was cut from (a batch reads
+    /// one line or document of a large file at a time): line numbers are counted from
+    /// there.
+    first_line: usize,
 }
 
 impl SourceFile {
@@ -88,6 +92,7 @@ impl SourceFile {
             text,
             line_starts,
             first_lone_cr,
+            first_line: 0,
         }
     }
 
@@ -146,6 +151,32 @@ impl SourceMap {
         FileId(self.files.len() as u32 - 1)
     }
 
+    /// Adds a piece of a larger file (a line of JSON Lines, one YAML document) that
+    /// begins after `lines_before` lines of it: its diagnostics give the line in the
+    /// whole file.
+    pub fn add_piece(&mut self, name: impl Into<String>, text: impl Into<Arc<str>>, lines_before: usize) -> FileId {
+        let mut file = SourceFile::new(name, text);
+        file.first_line = lines_before;
+        self.files.push(file);
+        FileId(self.files.len() as u32 - 1)
+    }
+
+    /// How many files it holds.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether it holds no file.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Forgets every file added after the first `len` (a batch worker drops each case
+    /// once its record is written; the ids of the files kept stay valid).
+    pub fn truncate(&mut self, len: usize) {
+        self.files.truncate(len);
+    }
+
     /// The file with this id.
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
@@ -169,7 +200,7 @@ impl SourceMap {
         #[cfg(test)]
         SCANNED.with(|n| n.set(n.get() + on_line.len()));
         LineCol {
-            line: line + 1,
+            line: file.first_line + line + 1,
             column: on_line.chars().count() + 1,
         }
     }

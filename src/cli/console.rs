@@ -79,6 +79,15 @@ impl<'a> Console<'a> {
         w.flush()
     }
 
+    /// A file to stream output into (`batch --out`), masked like every other output.
+    pub fn create_file(&self, path: &str) -> io::Result<MaskingWriter<io::BufWriter<std::fs::File>>> {
+        let file = std::fs::File::create(path)?;
+        Ok(MaskingWriter::new(
+            io::BufWriter::with_capacity(1 << 16, file),
+            self.pii,
+        ))
+    }
+
     /// Whether standard output is a terminal (for colour).
     pub fn out_is_terminal(&self) -> bool {
         matches!(self.sink, Sink::Stdio) && io::stdout().is_terminal()

@@ -21,7 +21,9 @@ pub fn collect(paths: &[String]) -> impl Iterator<Item = Input> + use<> {
     for path in paths {
         if path != "-" && Path::new(path).is_dir() {
             let mut files = Vec::new();
-            walk(Path::new(path), &mut files);
+            walk(Path::new(path), &mut files, &|p| {
+                p.ends_with(".yaml") || p.ends_with(".yml")
+            });
             files.sort();
             names.extend(files);
         } else {
@@ -52,16 +54,18 @@ fn read(path: &str) -> Result<Vec<u8>, String> {
     read_regular_file(Path::new(path), None).map_err(|e| e.to_string())
 }
 
-fn walk(dir: &Path, out: &mut Vec<String>) {
+/// Every file below `dir` whose path `wanted` accepts, in the order found.
+pub(super) fn walk(dir: &Path, out: &mut Vec<String>, wanted: &dyn Fn(&str) -> bool) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
         // Not following links to folders: a link to a parent would never end.
         let Ok(kind) = entry.file_type() else { continue };
+        let name = path.to_string_lossy();
         if kind.is_dir() {
-            walk(&path, out);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-            out.push(path.to_string_lossy().into_owned());
+            walk(&path, out, wanted);
+        } else if wanted(&name) {
+            out.push(name.into_owned());
         }
     }
 }

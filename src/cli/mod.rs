@@ -4,6 +4,7 @@
 //! Exit codes: 0 success; 1 a case could not be evaluated or a test failed; 2 usage
 //! error (clap); 3 the policy has errors.
 
+mod batch;
 mod check;
 mod console;
 mod diff;
@@ -105,6 +106,9 @@ pub enum Command {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// Evaluate a register: JSON Lines or YAML cases, one JSON record per case in input
+    /// order, in parallel, with a summary (contract §5).
+    Batch(batch::BatchArgs),
     /// Evaluate cases under two policies (`FILE`, `builtin`, either with `@DATE`) and
     /// report every case whose decision changes, grouped by the rule that changed.
     Diff {
@@ -180,6 +184,7 @@ impl Command {
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
             | Command::Test { common, .. } => Some(common),
+            Command::Batch(args) => Some(&args.common),
         };
         Pii::shown_if(common.is_some_and(|c| c.show_pii))
     }
@@ -224,6 +229,7 @@ pub fn run_with(cli: Cli, console: &mut Console) -> u8 {
             };
             test::run(&paths, &options, &common, console)
         }
+        Command::Batch(args) => batch::run(&args, console),
         Command::Repl {
             case,
             no_history,

@@ -2,7 +2,7 @@
 
 use super::excerpt::Excerpt;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::{SourceMap, Span};
+use crate::source::{LineCol, SourceMap, Span};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan};
 use serde_json::{Value as Json, json};
 use std::fmt;
@@ -165,6 +165,15 @@ fn on_long_line(text: &str, span: Span) -> bool {
 /// A diagnostic as the JSON object of contract §4: severity, code, message, and where
 /// known the clause, file, line and column.
 pub fn diagnostic_json(d: &Diagnostic, sources: &SourceMap) -> Json {
+    let at = d
+        .span
+        .map(|span| (sources.get(span.file).name.as_str(), sources.line_col(span)));
+    diagnostic_json_at(d, at)
+}
+
+/// A diagnostic as JSON, placed at a file's line and column (for a diagnostic made
+/// after its case's text was let go, as a batch's duplicate ids are).
+pub fn diagnostic_json_at(d: &Diagnostic, at: Option<(&str, LineCol)>) -> Json {
     let mut obj = json!({
         "severity": d.severity.as_str(),
         "code": d.code.as_str(),
@@ -173,9 +182,8 @@ pub fn diagnostic_json(d: &Diagnostic, sources: &SourceMap) -> Json {
     if let Some(cite) = &d.cite {
         obj["cite"] = json!(cite);
     }
-    if let Some(span) = d.span {
-        let at = sources.line_col(span);
-        obj["file"] = json!(sources.get(span.file).name);
+    if let Some((file, at)) = at {
+        obj["file"] = json!(file);
         obj["line"] = json!(at.line);
         obj["column"] = json!(at.column);
     }

@@ -10,7 +10,7 @@ mod text;
 mod trace;
 mod values;
 
-pub use diagnostics::{diagnostic_json, render_diagnostic};
+pub use diagnostics::{diagnostic_json, diagnostic_json_at, render_diagnostic};
 pub use json::{decision_json, value_json};
 pub use junit::junit_xml;
 pub use messages::Lang;

@@ -1,6 +1,7 @@
 //! YAML text → a small tree of scalars, sequences and mappings that keeps the byte span
 //! of every node. Case files and calendar files are both read through it.
 
+mod json;
 mod node;
 mod offsets;
 mod parse;
@@ -9,5 +10,6 @@ mod stream;
 #[cfg(test)]
 mod tests;
 
+pub use json::parse_json_document;
 pub use node::{ScalarStyle, YamlDocument, YamlKind, YamlNode};
-pub use stream::{DocumentChecks, documents, parse_documents};
+pub use stream::{DocumentChecks, case_too_large, documents, not_utf8, parse_documents};

@@ -66,15 +66,7 @@ fn piece_documents(file: FileId, text: &str, start: usize, end: usize, checks: &
         }]
     };
     if end - start > checks.max_bytes {
-        let d = Diagnostic::error(
-            Code::CaseTooLarge,
-            format!(
-                "this case has {} bytes, more than the limit of {}",
-                end - start,
-                checks.max_bytes
-            ),
-        )
-        .with_help("a case is a few kilobytes; split the file, or raise the limit with `--max-case-bytes`");
+        let d = case_too_large((end - start) as u64, checks.max_bytes);
         let first_line = text[start..end].find('\n').map_or(end - start, |i| i);
         return refused(start, first_line, d);
     }
@@ -84,8 +76,7 @@ fn piece_documents(file: FileId, text: &str, start: usize, end: usize, checks: &
         None => docs,
         // Parsed only for the case's id: none of it is read as facts.
         Some(bad) => {
-            let d = Diagnostic::error(Code::InvalidUtf8, "this byte is not UTF-8 text; the case is not read")
-                .with_help("save the file as UTF-8 (the other cases of the file are read as usual)");
+            let d = not_utf8();
             if docs.is_empty() {
                 return refused(bad, 1, d);
             }
@@ -96,6 +87,21 @@ fn piece_documents(file: FileId, text: &str, start: usize, end: usize, checks: &
             docs
         }
     }
+}
+
+/// The error of a case over the size limit (unlocated).
+pub fn case_too_large(size: u64, limit: usize) -> Diagnostic {
+    Diagnostic::error(
+        Code::CaseTooLarge,
+        format!("this case has {size} bytes, more than the limit of {limit}"),
+    )
+    .with_help("a case is a few kilobytes; split the file, or raise the limit with `--max-case-bytes`")
+}
+
+/// The error of a case holding a byte that is not UTF-8 (unlocated).
+pub fn not_utf8() -> Diagnostic {
+    Diagnostic::error(Code::InvalidUtf8, "this byte is not UTF-8 text; the case is not read")
+        .with_help("save the file as UTF-8 (the other cases of the file are read as usual)")
 }
 
 /// Cuts `text` into pieces that each start at a `---` line (or at the start).

@@ -1,0 +1,269 @@
+//! A batch (contract §5): many cases in one run, read, evaluated and written in
+//! bounded chunks by parallel workers, one record per input case, in input order,
+//! byte-identical for any number of workers.
+//!
+//! ```text
+//! reader thread ──chunks of pieces──▶ workers (N) ──records──▶ writer (this thread)
+//!      ▲                                                        │ in input order,
+//!      └────────────── a permit per chunk written ──────────────┘ duplicate ids
+//! ```
+//!
+//! The reader takes a permit before it hands out a chunk and the writer gives one back
+//! when it has written one, so at most [`CHUNKS_IN_FLIGHT`] per worker are held at any
+//! time: memory follows the chunk size and the number of workers, never the input.
+//! Duplicate ids are found by the writer, which sees the cases in input order.
+
+pub mod source;
+pub mod summary;
+mod worker;
+
+pub use source::{InputFormat, Piece, PieceContent, PieceReader};
+pub use summary::Summary;
+
+use crate::input::InputLimits;
+use crate::program::Program;
+use crate::report::{RenderOptions, diagnostic_json_at};
+use crate::run::{Stage, Status, duplicate_id};
+use crate::source::SourceMap;
+use chrono::NaiveDate;
+use serde_json::json;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{self, BufRead, Write};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use worker::{ChunkOut, Worker};
+
+/// Cases a chunk holds at most.
+pub const CHUNK_CASES: usize = 512;
+/// Bytes of case text a chunk holds at most (a chunk always takes at least one case).
+pub const CHUNK_BYTES: usize = 1 << 20;
+/// Chunks per worker handed out and not yet written, at most.
+pub const CHUNKS_IN_FLIGHT: usize = 4;
+
+/// How a batch runs.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// Worker threads (at least one).
+    pub jobs: usize,
+    /// `--as-of`, which wins over each case's own date.
+    pub as_of: Option<NaiveDate>,
+    /// Evaluate, or only validate.
+    pub stage: Stage,
+    /// How records are written (language, ID numbers, trace).
+    pub render: RenderOptions,
+    /// Size limits (`--max-case-bytes`).
+    pub limits: InputLimits,
+}
+
+/// One input of a batch: its name, its format, and a way to read it (opened when its
+/// turn comes).
+pub struct BatchInput {
+    /// The name in records (a path, or `<stdin>`).
+    pub name: Arc<str>,
+    /// How it is written.
+    pub format: InputFormat,
+    /// Its bytes, or why it cannot be opened.
+    pub open: Box<dyn FnOnce() -> Result<Box<dyn BufRead + Send>, String> + Send>,
+}
+
+/// Runs a batch over `inputs`, writing one JSON record per case to `out` in input
+/// order; `progress` is told the summary so far after each chunk. Returns the
+/// summary, or the error that stopped writing.
+pub fn run(
+    inputs: Vec<BatchInput>,
+    versions: &[Program],
+    policy_sources: &SourceMap,
+    options: &BatchOptions,
+    out: &mut dyn Write,
+    progress: &mut dyn FnMut(&Summary),
+) -> io::Result<Summary> {
+    let started = Instant::now();
+    let jobs = options.jobs.max(1);
+    let window = jobs * CHUNKS_IN_FLIGHT;
+    let (chunk_tx, chunk_rx) = sync_channel::<(u64, Vec<Piece>)>(window);
+    let (done_tx, done_rx) = sync_channel::<(u64, ChunkOut)>(window);
+    let (permit_tx, permit_rx) = sync_channel::<()>(window);
+    for _ in 0..window {
+        let _ = permit_tx.send(());
+    }
+    let chunk_rx = Mutex::new(chunk_rx);
+    let max_case = usize::try_from(options.limits.case_bytes).unwrap_or(usize::MAX);
+    std::thread::scope(|scope| {
+        scope.spawn(move || read_chunks(inputs, max_case, &chunk_tx, &permit_rx));
+        for _ in 0..jobs {
+            let done_tx = done_tx.clone();
+            let chunk_rx = &chunk_rx;
+            scope.spawn(move || {
+                let mut worker = Worker::new(versions, policy_sources, options);
+                while let Some((seq, pieces)) = next_chunk(chunk_rx) {
+                    if done_tx.send((seq, worker.chunk(pieces))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let mut writer = OrderedWriter::new(versions, out);
+        let result = writer.write_all(&done_rx, &permit_tx, progress, started);
+        // On a write error the workers and the reader stop at their next send.
+        drop(done_rx);
+        drop(permit_tx);
+        result
+    })
+}
+
+fn next_chunk(rx: &Mutex<Receiver<(u64, Vec<Piece>)>>) -> Option<(u64, Vec<Piece>)> {
+    rx.lock().ok()?.recv().ok()
+}
+
+/// The reader: cuts every input into pieces and hands them out in chunks, each after
+/// taking a permit.
+fn read_chunks(
+    inputs: Vec<BatchInput>,
+    max_case: usize,
+    chunks: &SyncSender<(u64, Vec<Piece>)>,
+    permits: &Receiver<()>,
+) {
+    let mut seq = 0u64;
+    let mut chunk = Vec::new();
+    let mut bytes = 0usize;
+    let mut send = |chunk: &mut Vec<Piece>, bytes: &mut usize| -> bool {
+        *bytes = 0;
+        if permits.recv().is_err() {
+            return false;
+        }
+        let ok = chunks.send((seq, std::mem::take(chunk))).is_ok();
+        seq += 1;
+        ok
+    };
+    for input in inputs {
+        let pieces: Box<dyn Iterator<Item = Piece>> = match (input.open)() {
+            Ok(reader) => Box::new(PieceReader::new(input.name, reader, input.format, max_case)),
+            Err(e) => Box::new(std::iter::once(Piece {
+                name: input.name,
+                lines_before: 0,
+                content: PieceContent::Unreadable(e),
+            })),
+        };
+        for piece in pieces {
+            bytes += piece.size();
+            chunk.push(piece);
+            if (chunk.len() >= CHUNK_CASES || bytes >= CHUNK_BYTES) && !send(&mut chunk, &mut bytes) {
+                return;
+            }
+        }
+    }
+    if !chunk.is_empty() {
+        send(&mut chunk, &mut bytes);
+    }
+}
+
+impl Piece {
+    fn size(&self) -> usize {
+        match &self.content {
+            PieceContent::JsonLine(b) | PieceContent::Yaml(b) => b.len(),
+            PieceContent::TooLarge { head, .. } => head.len(),
+            PieceContent::Unreadable(e) => e.len(),
+        }
+    }
+}
+
+/// Writes chunks in input order, replacing the record of every case whose id an
+/// earlier case has, and keeps the summary.
+struct OrderedWriter<'a> {
+    versions: &'a [Program],
+    out: &'a mut dyn Write,
+    /// Where each case id was first seen: the input and the line.
+    first_seen: HashMap<Box<str>, (Arc<str>, usize)>,
+    summary: Summary,
+    /// The names of each version's decision fields.
+    outputs: Vec<Vec<String>>,
+}
+
+impl<'a> OrderedWriter<'a> {
+    fn new(versions: &'a [Program], out: &'a mut dyn Write) -> OrderedWriter<'a> {
+        OrderedWriter {
+            versions,
+            out,
+            first_seen: HashMap::new(),
+            summary: Summary::default(),
+            outputs: versions
+                .iter()
+                .map(|p| p.decision.iter().map(|d| d.name.clone()).collect())
+                .collect(),
+        }
+    }
+
+    fn write_all(
+        &mut self,
+        done: &Receiver<(u64, ChunkOut)>,
+        permits: &SyncSender<()>,
+        progress: &mut dyn FnMut(&Summary),
+        started: Instant,
+    ) -> io::Result<Summary> {
+        let mut next = 0u64;
+        let mut waiting: BTreeMap<u64, ChunkOut> = BTreeMap::new();
+        for (seq, chunk) in done.iter() {
+            waiting.insert(seq, chunk);
+            while let Some(chunk) = waiting.remove(&next) {
+                self.write_chunk(&chunk)?;
+                next += 1;
+                let _ = permits.send(());
+                self.summary.elapsed = started.elapsed();
+                progress(&self.summary);
+            }
+        }
+        self.out.flush()?;
+        self.summary.elapsed = started.elapsed();
+        Ok(self.summary.clone())
+    }
+
+    fn write_chunk(&mut self, chunk: &ChunkOut) -> io::Result<()> {
+        let mut start = 0;
+        for case in &chunk.cases {
+            let record = &chunk.bytes[start..case.end];
+            start = case.end;
+            self.summary.cases += 1;
+            if let Some(first) = self.duplicate_of(case) {
+                self.summary.errors += 1;
+                self.summary.duplicates += 1;
+                self.out.write_all(first.as_bytes())?;
+                continue;
+            }
+            if case.evaluated {
+                self.summary.evaluated += 1;
+                let program = &self.versions[case.version];
+                self.summary
+                    .add_decision(program, &case.held, &case.yes, &self.outputs[case.version]);
+            }
+            match case.status {
+                Status::Error => self.summary.errors += 1,
+                Status::Ok if !case.evaluated => self.summary.valid += 1,
+                Status::Ok => {}
+            }
+            self.out.write_all(record)?;
+        }
+        Ok(())
+    }
+
+    /// The error record of a case whose id an earlier case has (contract §5: the first
+    /// is evaluated, every later one is an error naming the line of the first).
+    fn duplicate_of(&mut self, case: &worker::CaseMeta) -> Option<String> {
+        let id = case.id.as_ref()?;
+        let line = case.id_at.map_or(0, |at| at.line);
+        let Some((file, first_line)) = self.first_seen.get(id) else {
+            self.first_seen.insert(id.clone(), (case.name.clone(), line));
+            return None;
+        };
+        let first = format!("the first case with this id, at {file} line {first_line}, was evaluated");
+        let d = duplicate_id(id, None, &first);
+        let at = case.id_at.map(|at| (case.name.as_ref(), at));
+        let record = json!({
+            "case": id.as_ref(),
+            "status": "error",
+            "diagnostics": [diagnostic_json_at(&d, at)],
+        });
+        Some(format!("{record}\n"))
+    }
+}

@@ -1,0 +1,290 @@
+//! A batch's input, read a piece at a time (contract §5): a line of JSON Lines or a
+//! document of a YAML stream, each with the number of lines before it, so that memory
+//! follows the largest case, never the file. A piece over the size limit is kept only
+//! up to the limit (and reported); the rest of it is read past, not held.
+
+use std::io::{self, BufRead};
+use std::sync::Arc;
+
+/// How an input is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// One JSON object a line (`.jsonl`, `.ndjson`, `.json`).
+    JsonLines,
+    /// YAML documents cut at `---` lines (`.yaml`, `.yml`).
+    Yaml,
+}
+
+impl InputFormat {
+    /// The format a file name calls for; `None` when its extension says nothing.
+    pub fn of_path(path: &str) -> Option<InputFormat> {
+        let ext = std::path::Path::new(path).extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "jsonl" | "ndjson" | "json" => Some(InputFormat::JsonLines),
+            "yaml" | "yml" => Some(InputFormat::Yaml),
+            _ => None,
+        }
+    }
+
+    /// The format of a stream by its first line that is not blank (standard input,
+    /// contract §5): YAML when it is `---` or a `key:` line, JSON Lines otherwise.
+    pub fn sniff(first_line: &[u8]) -> InputFormat {
+        let line = String::from_utf8_lossy(first_line);
+        let line = line.trim();
+        let yaml_key = !line.starts_with(['{', '[', '"'])
+            && line
+                .split_once(':')
+                .is_some_and(|(k, _)| !k.is_empty() && !k.contains(' '));
+        if line.starts_with("---") || line.starts_with('#') || yaml_key {
+            InputFormat::Yaml
+        } else {
+            InputFormat::JsonLines
+        }
+    }
+}
+
+/// One case's text, or what stopped an input from being read.
+#[derive(Debug)]
+pub struct Piece {
+    /// The input's name (a path, or `<stdin>`).
+    pub name: Arc<str>,
+    /// Lines of the input before this piece.
+    pub lines_before: usize,
+    /// What it holds.
+    pub content: PieceContent,
+}
+
+/// What a piece holds.
+#[derive(Debug)]
+pub enum PieceContent {
+    /// One line of JSON Lines (its line break removed).
+    JsonLine(Vec<u8>),
+    /// One or more YAML documents up to the next `---` line.
+    Yaml(Vec<u8>),
+    /// A piece larger than the limit: its first bytes only, and its whole size.
+    TooLarge {
+        /// The bytes read of it (at most the limit).
+        head: Vec<u8>,
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// The input could not be read (from here on).
+    Unreadable(String),
+}
+
+/// Reads the pieces of one input.
+pub struct PieceReader<R> {
+    name: Arc<str>,
+    reader: R,
+    format: InputFormat,
+    max_bytes: usize,
+    /// Lines read so far.
+    line: usize,
+    /// A YAML `---` line read while finishing the previous document.
+    pending: Option<Vec<u8>>,
+    done: bool,
+}
+
+impl<R: BufRead> PieceReader<R> {
+    /// A reader of `reader`, written in `format`; a piece over `max_bytes` is reported
+    /// rather than read.
+    pub fn new(name: Arc<str>, reader: R, format: InputFormat, max_bytes: usize) -> PieceReader<R> {
+        PieceReader {
+            name,
+            reader,
+            format,
+            max_bytes,
+            line: 0,
+            pending: None,
+            done: false,
+        }
+    }
+
+    fn piece(&self, lines_before: usize, content: PieceContent) -> Piece {
+        Piece {
+            name: self.name.clone(),
+            lines_before,
+            content,
+        }
+    }
+
+    /// The next line, with its line break, keeping at most `room` bytes of it (the rest
+    /// is read past). `None` at the end. Returns the bytes kept and the line's size.
+    fn line_into(&mut self, buf: &mut Vec<u8>, room: usize) -> io::Result<Option<u64>> {
+        let mut size = 0u64;
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if available.is_empty() {
+                return Ok((size > 0).then_some(size));
+            }
+            let (take, ends) = match available.iter().position(|b| *b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (available.len(), false),
+            };
+            let keep = take.min(room.saturating_sub(buf.len()));
+            buf.extend_from_slice(&available[..keep]);
+            self.reader.consume(take);
+            size += take as u64;
+            if ends {
+                return Ok(Some(size));
+            }
+        }
+    }
+
+    fn next_json_line(&mut self) -> io::Result<Option<Piece>> {
+        loop {
+            let mut buf = Vec::new();
+            let Some(size) = self.line_into(&mut buf, self.max_bytes.saturating_add(2))? else {
+                return Ok(None);
+            };
+            let lines_before = self.line;
+            self.line += 1;
+            let text_size = size - u64::from(buf.ends_with(b"\n")) - u64::from(buf.ends_with(b"\r\n"));
+            if text_size > self.max_bytes as u64 {
+                buf.truncate(self.max_bytes);
+                let content = PieceContent::TooLarge {
+                    head: buf,
+                    size: text_size,
+                };
+                return Ok(Some(self.piece(lines_before, content)));
+            }
+            if buf.ends_with(b"\n") {
+                buf.pop();
+                if buf.ends_with(b"\r") {
+                    buf.pop();
+                }
+            }
+            // A blank line is no case (contract §5).
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Ok(Some(self.piece(lines_before, PieceContent::JsonLine(buf))));
+        }
+    }
+
+    fn next_yaml_document(&mut self) -> io::Result<Option<Piece>> {
+        let lines_before = self.line;
+        let mut buf = self.pending.take().unwrap_or_default();
+        let mut size = buf.len() as u64;
+        if !buf.is_empty() {
+            self.line += 1;
+        }
+        let room = self.max_bytes.saturating_add(1);
+        loop {
+            let mut line = Vec::new();
+            let Some(line_size) = self.line_into(&mut line, room)? else {
+                break;
+            };
+            if is_document_start(&line) && size > 0 {
+                self.pending = Some(line);
+                break;
+            }
+            self.line += 1;
+            size += line_size;
+            let keep = room.saturating_sub(buf.len()).min(line.len());
+            buf.extend_from_slice(&line[..keep]);
+        }
+        if size == 0 {
+            return Ok(None);
+        }
+        let content = if size > self.max_bytes as u64 {
+            buf.truncate(self.max_bytes);
+            PieceContent::TooLarge { head: buf, size }
+        } else {
+            PieceContent::Yaml(buf)
+        };
+        Ok(Some(self.piece(lines_before, content)))
+    }
+}
+
+/// Whether a line starts a YAML document (`---` alone or followed by a blank).
+fn is_document_start(line: &[u8]) -> bool {
+    line.strip_prefix(b"---")
+        .is_some_and(|rest| rest.first().is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')))
+}
+
+impl<R: BufRead> Iterator for PieceReader<R> {
+    type Item = Piece;
+
+    fn next(&mut self) -> Option<Piece> {
+        if self.done {
+            return None;
+        }
+        let next = match self.format {
+            InputFormat::JsonLines => self.next_json_line(),
+            InputFormat::Yaml => self.next_yaml_document(),
+        };
+        match next {
+            Ok(Some(piece)) => Some(piece),
+            Ok(None) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                self.done = true;
+                let lines_before = self.line;
+                Some(self.piece(lines_before, PieceContent::Unreadable(e.to_string())))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str, format: InputFormat, max: usize) -> Vec<(usize, String)> {
+        PieceReader::new("t".into(), text.as_bytes(), format, max)
+            .map(|p| {
+                let text = match p.content {
+                    PieceContent::JsonLine(b) | PieceContent::Yaml(b) => String::from_utf8_lossy(&b).into_owned(),
+                    PieceContent::TooLarge { size, .. } => format!("too large: {size}"),
+                    PieceContent::Unreadable(e) => e,
+                };
+                (p.lines_before, text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn json_lines_are_pieces_and_blank_lines_are_skipped() {
+        let got = pieces("{\"a\":1}\n\n  \n{\"b\":2}\r\n{\"c\"", InputFormat::JsonLines, 100);
+        assert_eq!(
+            got,
+            [(0, "{\"a\":1}".into()), (3, "{\"b\":2}".into()), (4, "{\"c\"".into())]
+        );
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_reported_not_held() {
+        let long = format!("{{\"a\":\"{}\"}}\n{{\"b\":1}}\n", "x".repeat(50));
+        let got = pieces(&long, InputFormat::JsonLines, 20);
+        assert_eq!(got, [(0, "too large: 58".into()), (1, "{\"b\":1}".into())]);
+    }
+
+    #[test]
+    fn yaml_is_cut_at_document_markers() {
+        let text = "# head\nid: a\n---\nid: b\n--- \nid: c\n---x: 1\n";
+        let got = pieces(text, InputFormat::Yaml, 100);
+        assert_eq!(
+            got,
+            [
+                (0, "# head\nid: a\n".into()),
+                (2, "---\nid: b\n".into()),
+                (4, "--- \nid: c\n---x: 1\n".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn standard_input_is_json_lines_unless_it_looks_like_yaml() {
+        assert_eq!(InputFormat::sniff(b"{\"id\": \"a\"}"), InputFormat::JsonLines);
+        assert_eq!(InputFormat::sniff(b"---"), InputFormat::Yaml);
+        assert_eq!(InputFormat::sniff(b"id: HN-1"), InputFormat::Yaml);
+        assert_eq!(InputFormat::sniff(b"garbage"), InputFormat::JsonLines);
+    }
+}

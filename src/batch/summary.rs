@@ -1,0 +1,149 @@
+//! The summary of a batch (contract §5): cases read, evaluated, errors, and per yes/no
+//! field of the decision (`eligible`) and per category, tier and exit the number of
+//! cases; the elapsed time and cases per second. Names come from the policy.
+
+use crate::ast::{RuleId, RuleKind};
+use crate::program::Program;
+use serde_json::{Map, Value as Json, json};
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// The rule kinds counted rule by rule.
+pub const SUMMARISED: [RuleKind; 3] = [RuleKind::Category, RuleKind::Tier, RuleKind::Exit];
+
+/// Counts over a batch's records.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// Records written (one per input case).
+    pub cases: u64,
+    /// Cases with a decision.
+    pub evaluated: u64,
+    /// Cases read without error when only validating.
+    pub valid: u64,
+    /// Error records.
+    pub errors: u64,
+    /// Of those, cases whose id an earlier case has.
+    pub duplicates: u64,
+    /// Per yes/no decision field, the cases where it is yes.
+    pub yes: BTreeMap<String, u64>,
+    /// Per summarised kind (in [`SUMMARISED`] order) and rule id, the cases it holds for.
+    pub held: BTreeMap<(usize, RuleKey), u64>,
+    /// The time taken.
+    pub elapsed: Duration,
+}
+
+/// A rule id, ordered as the policy numbers them (numbers before names).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RuleKey {
+    /// A numbered rule.
+    Number(i64),
+    /// A named rule.
+    Name(String),
+}
+
+impl RuleKey {
+    fn of(id: &RuleId) -> RuleKey {
+        match id {
+            RuleId::Number(n) => RuleKey::Number(*n as i64),
+            RuleId::Name(s) => RuleKey::Name(s.to_string()),
+        }
+    }
+
+    fn json(&self) -> String {
+        match self {
+            RuleKey::Number(n) => n.to_string(),
+            RuleKey::Name(s) => s.clone(),
+        }
+    }
+}
+
+impl Summary {
+    /// Counts the decision parts of one evaluated case.
+    pub(crate) fn add_decision(&mut self, program: &Program, held: &[u32], yes: &[u16], outputs: &[String]) {
+        for &i in held {
+            if let Some(rule) = program.rules.get(i as usize)
+                && let Some(kind) = SUMMARISED.iter().position(|k| *k == rule.kind)
+            {
+                *self.held.entry((kind, RuleKey::of(&rule.id))).or_default() += 1;
+            }
+        }
+        for &i in yes {
+            if let Some(name) = outputs.get(i as usize) {
+                *self.yes.entry(name.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    /// Cases per second.
+    pub fn rate(&self) -> f64 {
+        let s = self.elapsed.as_secs_f64();
+        if s > 0.0 { self.cases as f64 / s } else { 0.0 }
+    }
+
+    /// The summary as JSON (`--summary FILE`).
+    pub fn json(&self) -> Json {
+        let mut obj = Map::new();
+        obj.insert("cases".into(), json!(self.cases));
+        obj.insert("evaluated".into(), json!(self.evaluated));
+        if self.valid > 0 {
+            obj.insert("valid".into(), json!(self.valid));
+        }
+        obj.insert("errors".into(), json!(self.errors));
+        obj.insert("duplicate_ids".into(), json!(self.duplicates));
+        for (name, n) in &self.yes {
+            obj.insert(name.clone(), json!(n));
+        }
+        for (k, kind) in SUMMARISED.iter().enumerate() {
+            let counts: Map<String, Json> = self
+                .held
+                .iter()
+                .filter(|((at, _), _)| *at == k)
+                .map(|((_, id), n)| (id.json(), json!(n)))
+                .collect();
+            obj.insert(kind.record_key().into(), Json::Object(counts));
+        }
+        obj.insert("elapsed_seconds".into(), json!(round3(self.elapsed.as_secs_f64())));
+        obj.insert("cases_per_second".into(), json!(self.rate().round()));
+        Json::Object(obj)
+    }
+
+    /// The summary for people, a few lines for standard error.
+    pub fn text(&self) -> String {
+        let mut lines = vec![format!(
+            "{} cases: {} evaluated, {} errors ({} duplicate ids){}",
+            self.cases,
+            self.evaluated,
+            self.errors,
+            self.duplicates,
+            if self.valid > 0 {
+                format!(", {} valid", self.valid)
+            } else {
+                String::new()
+            }
+        )];
+        for (name, n) in &self.yes {
+            lines.push(format!("  {name}: {n}"));
+        }
+        for (k, kind) in SUMMARISED.iter().enumerate() {
+            let counts: Vec<String> = self
+                .held
+                .iter()
+                .filter(|((at, _), _)| *at == k)
+                .map(|((_, id), n)| format!("{} {n}", id.json()))
+                .collect();
+            if !counts.is_empty() {
+                lines.push(format!("  {}: {}", kind.record_key(), counts.join(", ")));
+            }
+        }
+        lines.push(format!(
+            "  {:.2} s, {:.0} cases/s",
+            self.elapsed.as_secs_f64(),
+            self.rate()
+        ));
+        lines.join("\n") + "\n"
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}

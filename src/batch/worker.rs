@@ -1,0 +1,187 @@
+//! One worker of a batch: takes a chunk of pieces, reads each case (JSON Lines through
+//! the JSON reader, YAML through the YAML reader, both into the one case loader),
+//! evaluates it and renders its record. A worker holds one case at a time: each case's
+//! text is let go once its record is written.
+
+use super::BatchOptions;
+use super::source::{Piece, PieceContent};
+use crate::case::{LoadedCase, cases, load_document};
+use crate::diagnostic::Diagnostic;
+use crate::input::DecodedText;
+use crate::program::Program;
+use crate::report::decision_json;
+use crate::run::{CaseResult, MissingDate, Runner, Status, unreadable};
+use crate::source::{FileId, LineCol, SourceMap, Span};
+use crate::value::Value;
+use crate::yaml::{DocumentChecks, YamlDocument, YamlNode, case_too_large, not_utf8, parse_json_document};
+use std::sync::Arc;
+
+/// What the writer needs to know of one case besides its record.
+#[derive(Debug)]
+pub(crate) struct CaseMeta {
+    /// The input it came from.
+    pub name: Arc<str>,
+    /// Its id, when it has one.
+    pub id: Option<Box<str>>,
+    /// Where its id is written.
+    pub id_at: Option<LineCol>,
+    /// Whether it was read (and evaluated, unless only validating) without error.
+    pub status: Status,
+    /// The policy version it was evaluated with.
+    pub version: usize,
+    /// The rules of the summarised kinds that hold (indices into that version's rules).
+    pub held: Vec<u32>,
+    /// The decision's yes/no fields that are yes (indices into its outputs).
+    pub yes: Vec<u16>,
+    /// Whether a decision was made.
+    pub evaluated: bool,
+    /// Where its record ends in the chunk's bytes.
+    pub end: usize,
+}
+
+/// A chunk's records (one JSON line each) and what the writer needs of each case.
+#[derive(Debug, Default)]
+pub(crate) struct ChunkOut {
+    pub bytes: Vec<u8>,
+    pub cases: Vec<CaseMeta>,
+}
+
+/// A worker's state, kept from chunk to chunk.
+pub(crate) struct Worker<'p> {
+    runner: Runner<'p>,
+    versions: &'p [Program],
+    /// The policy's files, then the case being read.
+    sources: SourceMap,
+    policy_files: usize,
+    options: &'p BatchOptions,
+    /// For each version, its rules of the kinds the summary counts.
+    summarised: Vec<Vec<u32>>,
+}
+
+impl<'p> Worker<'p> {
+    /// A worker over the policy's versions; `sources` are the policy's files.
+    pub fn new(versions: &'p [Program], sources: &SourceMap, options: &'p BatchOptions) -> Worker<'p> {
+        let mut runner = Runner::with_versions(versions, options.as_of, MissingDate::Error);
+        runner.limits = options.limits;
+        let summarised = versions
+            .iter()
+            .map(|p| {
+                (0..p.rules.len() as u32)
+                    .filter(|i| super::summary::SUMMARISED.contains(&p.rules[*i as usize].kind))
+                    .collect()
+            })
+            .collect();
+        Worker {
+            runner,
+            versions,
+            sources: sources.clone(),
+            policy_files: sources.len(),
+            options,
+            summarised,
+        }
+    }
+
+    /// The records of a chunk's cases, in order.
+    pub fn chunk(&mut self, pieces: Vec<Piece>) -> ChunkOut {
+        let mut out = ChunkOut {
+            bytes: Vec::with_capacity(pieces.len() * 1024),
+            cases: Vec::with_capacity(pieces.len()),
+        };
+        for piece in pieces {
+            self.piece(piece, &mut out);
+            self.sources.truncate(self.policy_files);
+        }
+        out
+    }
+
+    fn piece(&mut self, piece: Piece, out: &mut ChunkOut) {
+        let name = piece.name.clone();
+        let latest = &self.versions[self.versions.len() - 1];
+        match piece.content {
+            PieceContent::JsonLine(bytes) => {
+                let decoded = DecodedText::decode(bytes);
+                let file = self.sources.add_piece(name.as_ref(), decoded.text, piece.lines_before);
+                let text = self.sources.get(file).text.clone();
+                let doc = match decoded.invalid.first() {
+                    // Not parsed: nothing of a line with a byte that is not text is read.
+                    Some(&bad) => refused(file, bad, 1, not_utf8()),
+                    None => parse_json_document(file, &text),
+                };
+                let case = load_document(latest, file, doc);
+                self.case(case, &name, out);
+            }
+            PieceContent::Yaml(bytes) => {
+                let decoded = DecodedText::decode(bytes);
+                let file = self.sources.add_piece(name.as_ref(), decoded.text, piece.lines_before);
+                let text = self.sources.get(file).text.clone();
+                let checks = DocumentChecks {
+                    max_bytes: usize::MAX,
+                    invalid_bytes: &decoded.invalid,
+                };
+                let loaded: Vec<LoadedCase> = cases(latest, file, &text, checks).collect();
+                for case in loaded {
+                    self.case(case, &name, out);
+                }
+            }
+            PieceContent::TooLarge { head, size } => {
+                let first_line = head.iter().position(|b| *b == b'\n').unwrap_or(head.len());
+                let decoded = DecodedText::decode(head);
+                let file = self.sources.add_piece(name.as_ref(), decoded.text, piece.lines_before);
+                let limit = usize::try_from(self.options.limits.case_bytes).unwrap_or(usize::MAX);
+                let why = case_too_large(size, limit).at(Span::new(file, 0, first_line), "here");
+                self.result(CaseResult::unread(file, why), &name, out);
+            }
+            PieceContent::Unreadable(error) => {
+                let file = self.sources.add_piece(name.as_ref(), "", piece.lines_before);
+                self.result(CaseResult::unread(file, unreadable(&name, &error)), &name, out);
+            }
+        }
+    }
+
+    fn case(&mut self, case: LoadedCase, name: &Arc<str>, out: &mut ChunkOut) {
+        let result = self.runner.evaluate_case(case, None, self.options.stage);
+        self.result(result, name, out);
+    }
+
+    fn result(&mut self, r: CaseResult, name: &Arc<str>, out: &mut ChunkOut) {
+        let program = &self.versions[r.version];
+        let record = decision_json(&r, program, &self.sources, &self.options.render);
+        // Writing JSON into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut out.bytes, &record);
+        out.bytes.push(b'\n');
+        let (held, yes) = match &r.decision {
+            Some(decision) => (
+                self.summarised[r.version]
+                    .iter()
+                    .copied()
+                    .filter(|i| decision.outcomes.get(*i as usize).is_some_and(|o| o.holds))
+                    .collect(),
+                (0..decision.outputs.len() as u16)
+                    .filter(|i| matches!(decision.outputs[*i as usize].1, Value::Bool(true)))
+                    .collect(),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        out.cases.push(CaseMeta {
+            name: name.clone(),
+            id: r.id.as_deref().map(Box::from),
+            id_at: r.case.id_span.map(|s| self.sources.line_col(s)),
+            status: r.status,
+            version: r.version,
+            held,
+            yes,
+            evaluated: r.decision.is_some(),
+            end: out.bytes.len(),
+        });
+    }
+}
+
+/// A document that is not read, with the error that says why at `at`.
+fn refused(file: FileId, at: usize, len: usize, why: Diagnostic) -> YamlDocument {
+    YamlDocument {
+        root: YamlNode::null(Span::new(file, at, at)),
+        span: Span::new(file, at, at + len),
+        complete: false,
+        diagnostics: vec![why.at(Span::new(file, at, at + len), "here")],
+    }
+}

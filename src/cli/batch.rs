@@ -1,0 +1,190 @@
+//! `zhengce batch`: evaluate a register (contract §5). JSON Lines, YAML, directories
+//! and `-` in; one JSON record per case out, in input order; a summary on standard
+//! error (and `--summary FILE`); a progress bar while it runs on a terminal.
+
+use super::{CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, load_checked_policy, parse_date};
+use crate::batch::{self, BatchInput, BatchOptions, InputFormat, Summary};
+use crate::report::{RenderOptions, Trace};
+use crate::run::Stage;
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+/// `zhengce batch`'s arguments.
+#[derive(Debug, Clone, clap::Args)]
+pub struct BatchArgs {
+    /// JSON Lines (`.jsonl`, `.ndjson`) or YAML files, directories, or `-` for
+    /// standard input (JSON Lines unless it starts like YAML).
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    /// Write the records to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<String>,
+    /// Worker threads (default: the number of cores).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Evaluation date (YYYY-MM-DD); wins over each case's `as_of`.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Include each record's trace (most of the bytes; left out by default).
+    #[arg(long)]
+    pub trace: bool,
+    /// Also write the summary as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<String>,
+    /// Read and validate every case; evaluate nothing.
+    #[arg(long)]
+    pub validate_only: bool,
+    /// No progress bar and no summary on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Runs `batch`.
+pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
+    let Some(mut loaded) = load_checked_policy(&args.common, console) else {
+        return EXIT_POLICY;
+    };
+    let versions = std::mem::take(&mut loaded.versions);
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let options = BatchOptions {
+        jobs: jobs.max(1),
+        as_of: args.as_of,
+        stage: if args.validate_only {
+            Stage::Validate
+        } else {
+            Stage::Evaluate
+        },
+        render: RenderOptions {
+            lang: args.common.lang,
+            show_pii: args.common.show_pii,
+            color: false,
+            trace: if args.trace { Trace::Included } else { Trace::Omitted },
+        },
+        limits: args.common.limits(),
+    };
+    let bar = (!args.quiet && console.err_is_terminal()).then(progress_bar);
+    let mut progress = |s: &Summary| {
+        if let Some(bar) = &bar {
+            bar.set_position(s.cases);
+            bar.set_message(format!("{} errors", s.errors));
+        }
+    };
+    let inputs = expand(&args.inputs);
+    let result = match &args.out {
+        Some(path) => match console.create_file(path) {
+            Ok(mut file) => batch::run(inputs, &versions, &loaded.sources, &options, &mut file, &mut progress)
+                .and_then(|s| file.flush().map(|()| s)),
+            Err(e) => Err(io::Error::new(e.kind(), format!("cannot write `{path}`: {e}"))),
+        },
+        None => batch::run(
+            inputs,
+            &versions,
+            &loaded.sources,
+            &options,
+            console.out_writer(),
+            &mut progress,
+        ),
+    };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let summary = match result {
+        Ok(summary) => summary,
+        // `| head`: the reader stopped listening; that is not a failure.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return EXIT_OK,
+        Err(e) => {
+            console.err(&format!("error: {e}\n"));
+            return EXIT_FAILED;
+        }
+    };
+    if !args.quiet {
+        console.err(&summary.text());
+    }
+    if let Some(path) = &args.summary
+        && let Err(e) = console.write_file(path, &format!("{:#}\n", summary.json()))
+    {
+        console.err(&format!("error: cannot write the summary to `{path}`: {e}\n"));
+        return EXIT_FAILED;
+    }
+    if summary.errors > 0 { EXIT_FAILED } else { EXIT_OK }
+}
+
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template("{spinner} {human_pos} cases, {per_sec}, {msg} [{elapsed}]")
+        .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    bar.set_style(style);
+    bar
+}
+
+/// The inputs named on the command line: files, every JSON Lines and YAML file below
+/// a directory (in sorted order), and `-`.
+fn expand(paths: &[String]) -> Vec<BatchInput> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path == "-" {
+            inputs.push(stdin_input());
+        } else if Path::new(path).is_dir() {
+            let mut files = Vec::new();
+            super::inputs::walk(Path::new(path), &mut files, &|p| InputFormat::of_path(p).is_some());
+            files.sort();
+            inputs.extend(files.into_iter().map(|f| file_input(&f)));
+        } else {
+            inputs.push(file_input(path));
+        }
+    }
+    inputs
+}
+
+fn file_input(path: &str) -> BatchInput {
+    let owned = path.to_string();
+    let format = InputFormat::of_path(path);
+    BatchInput {
+        name: Arc::from(path),
+        // A name with no telling extension is read as JSON Lines (§5's default).
+        format: format.unwrap_or(InputFormat::JsonLines),
+        open: Box::new(move || {
+            let file = crate::input::open_regular_file(Path::new(&owned)).map_err(|e| e.to_string())?;
+            Ok(Box::new(BufReader::with_capacity(1 << 16, file)) as Box<dyn BufRead + Send>)
+        }),
+    }
+}
+
+/// Standard input: JSON Lines unless the first line that is not blank is `---` or a
+/// YAML key (contract §5). The lines read to tell are read again.
+fn stdin_input() -> BatchInput {
+    let mut stdin = BufReader::with_capacity(1 << 16, io::stdin());
+    let mut head = Vec::new();
+    let mut line = Vec::new();
+    let format = loop {
+        line.clear();
+        match stdin.read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => break InputFormat::JsonLines,
+            Ok(_) => {
+                head.extend_from_slice(&line);
+                if !line.iter().all(u8::is_ascii_whitespace) {
+                    break InputFormat::sniff(&line);
+                }
+                // Blank lines without end are not worth holding to decide.
+                if head.len() > 1 << 16 {
+                    break InputFormat::JsonLines;
+                }
+            }
+        }
+    };
+    BatchInput {
+        name: Arc::from("<stdin>"),
+        format,
+        open: Box::new(move || {
+            let reader = io::Cursor::new(head).chain(stdin);
+            Ok(Box::new(BufReader::with_capacity(1 << 16, reader)) as Box<dyn BufRead + Send>)
+        }),
+    }
+}

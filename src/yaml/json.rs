@@ -1,0 +1,260 @@
+//! One line of JSON Lines read into the tree that case files are read into. JSON is
+//! YAML 1.2's flow syntax, so a JSON case means what the same text means as YAML: a
+//! string is quoted text, a number, `true`, `false` and `null` are plain scalars
+//! (typed by the core schema), and every node keeps the byte span of its text. The
+//! case loader then reads it exactly as it reads a YAML document.
+//!
+//! JSON is parsed with `jiter`, which gives the position of each value (serde_json
+//! does not), so that a diagnostic points at the value in the line.
+
+use super::node::{ScalarStyle, YamlDocument, YamlKind, YamlNode};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::{FileId, Span};
+use jiter::{Jiter, JiterError, Peek};
+use std::collections::HashMap;
+
+/// Parses `text` (one line of JSON Lines, without its line break) as one document.
+/// Never panics; a syntax error is a diagnostic, and the document is then incomplete,
+/// holding the top-level keys read before the error (so a cut line still has its id).
+pub fn parse_json_document(file: FileId, text: &str) -> YamlDocument {
+    let mut reader = JsonReader {
+        file,
+        data: text.as_bytes(),
+        jiter: Jiter::new(text.as_bytes()),
+        diagnostics: Vec::new(),
+    };
+    let whole = Span::new(file, 0, text.len());
+    let (root, error) = match reader.jiter.peek() {
+        Ok(Peek::Object) => reader.root_object(),
+        Ok(peek) => match reader.value(peek).and_then(|v| reader.finish().map(|()| v)) {
+            Ok(v) => (v, None),
+            Err(e) => (YamlNode::null(whole), Some(e)),
+        },
+        Err(e) => (YamlNode::null(whole), Some(e)),
+    };
+    let complete = error.is_none();
+    let mut diagnostics = reader.diagnostics;
+    if let Some(e) = error {
+        diagnostics.insert(0, syntax_error(file, text, &e));
+    }
+    YamlDocument {
+        root,
+        span: whole,
+        complete,
+        diagnostics,
+    }
+}
+
+fn syntax_error(file: FileId, text: &str, e: &JiterError) -> Diagnostic {
+    let at = e.index.min(text.len());
+    let end = if at < text.len() { at + 1 } else { at };
+    let mut end = end;
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let cut = at >= text.trim_end().len();
+    let help = if cut {
+        "the line ends before the case does: was it cut off? Each line must be one whole JSON object"
+    } else {
+        "each line of a JSON Lines file is one case, written as one JSON object"
+    };
+    Diagnostic::error(Code::JsonSyntax, format!("not valid JSON: {}", e.error_type))
+        .at(Span::new(file, at, end), "here")
+        .with_help(help)
+}
+
+struct JsonReader<'t> {
+    file: FileId,
+    data: &'t [u8],
+    jiter: Jiter<'t>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl JsonReader<'_> {
+    fn span(&self, start: usize) -> Span {
+        Span::new(self.file, start, self.jiter.current_index())
+    }
+
+    /// The top-level object, kept up to the first error (with that error).
+    fn root_object(&mut self) -> (YamlNode, Option<JiterError>) {
+        let start = self.jiter.current_index();
+        let mut pairs = Vec::new();
+        let mut seen = HashMap::new();
+        let error = match self.members(&mut pairs, &mut seen) {
+            Ok(()) => self.finish().err(),
+            Err(e) => Some(e),
+        };
+        let node = YamlNode {
+            kind: YamlKind::Map(pairs),
+            span: self.span(start),
+        };
+        (node, error)
+    }
+
+    fn finish(&mut self) -> Result<(), JiterError> {
+        self.jiter.finish()
+    }
+
+    fn value(&mut self, peek: Peek) -> Result<YamlNode, JiterError> {
+        let start = self.jiter.current_index();
+        let kind = match peek {
+            Peek::Object => {
+                let mut pairs = Vec::new();
+                self.members(&mut pairs, &mut HashMap::new())?;
+                YamlKind::Map(pairs)
+            }
+            Peek::Array => {
+                let mut items = Vec::new();
+                let mut next = self.jiter.known_array()?;
+                while let Some(peek) = next {
+                    items.push(self.value(peek)?);
+                    next = self.jiter.array_step()?;
+                }
+                YamlKind::Seq(items)
+            }
+            Peek::String => quoted(self.jiter.known_str()?),
+            Peek::Null => {
+                self.jiter.known_null()?;
+                plain("null")
+            }
+            Peek::True | Peek::False => plain(if self.jiter.known_bool(peek)? { "true" } else { "false" }),
+            _ => {
+                let bytes = self.jiter.known_number_bytes(peek)?;
+                plain(std::str::from_utf8(bytes).unwrap_or_default())
+            }
+        };
+        Ok(YamlNode {
+            kind,
+            span: self.span(start),
+        })
+    }
+
+    /// The members of an object, from its `{`; a key given twice is reported as the
+    /// YAML reader reports it, and the first value is kept.
+    fn members(
+        &mut self,
+        pairs: &mut Vec<(YamlNode, YamlNode)>,
+        seen: &mut HashMap<String, Span>,
+    ) -> Result<(), JiterError> {
+        let mut before = self.jiter.current_index();
+        let mut key = self.jiter.known_object()?.map(str::to_string);
+        while let Some(text) = key {
+            let key_span = self.key_span(before);
+            let peek = self.jiter.peek()?;
+            let value = self.value(peek)?;
+            match seen.get(&text) {
+                Some(first) => {
+                    let d = Diagnostic::error(Code::DuplicateKey, format!("the key `{text}` is given twice"))
+                        .at(key_span, "given again here")
+                        .with_related(*first, "first given here")
+                        .with_help("give each key once; the first value is the one read");
+                    self.diagnostics.push(d);
+                }
+                None => {
+                    seen.insert(text.clone(), key_span);
+                    let key_node = YamlNode {
+                        kind: quoted(&text),
+                        span: key_span,
+                    };
+                    pairs.push((key_node, value));
+                }
+            }
+            before = self.jiter.current_index();
+            key = self.jiter.next_key()?.map(str::to_string);
+        }
+        Ok(())
+    }
+
+    /// The span of the key just read: from its opening quote after `before` (past the
+    /// `{` or `,` and blanks) to its closing quote before the `:`.
+    fn key_span(&self, before: usize) -> Span {
+        let after = self.jiter.current_index().min(self.data.len());
+        let start = (before..after).find(|&i| self.data[i] == b'"').unwrap_or(before);
+        let end = (start..after)
+            .rev()
+            .find(|&i| self.data[i] == b'"')
+            .map_or(after, |i| i + 1);
+        Span::new(self.file, start, end.max(start))
+    }
+}
+
+fn quoted(text: &str) -> YamlKind {
+    YamlKind::Scalar {
+        text: text.to_string(),
+        style: ScalarStyle::Quoted,
+    }
+}
+
+fn plain(text: &str) -> YamlKind {
+    YamlKind::Scalar {
+        text: text.to_string(),
+        style: ScalarStyle::Plain,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, span: Span) -> &str {
+        &text[span.start as usize..span.end as usize]
+    }
+
+    #[test]
+    fn values_keep_their_spans_and_json_meanings() {
+        let text = r#"{"id": "A-1", "n": 50, "ok": true, "none": null, "list": [{"d": "2025-01-02"}]}"#;
+        let doc = parse_json_document(FileId(0), text);
+        assert!(doc.complete && doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+        let root = &doc.root;
+        let id = root.get("id").map(|n| (n.as_scalar(), at(text, n.span)));
+        assert_eq!(id, Some((Some(("A-1", ScalarStyle::Quoted)), "\"A-1\"")));
+        let n = root.get("n").and_then(YamlNode::as_scalar);
+        assert_eq!(n, Some(("50", ScalarStyle::Plain)));
+        assert!(root.get("none").is_some_and(YamlNode::is_null));
+        let keys: Vec<&str> = root
+            .as_map()
+            .unwrap_or_default()
+            .iter()
+            .map(|(k, _)| at(text, k.span))
+            .collect();
+        assert_eq!(keys, ["\"id\"", "\"n\"", "\"ok\"", "\"none\"", "\"list\""]);
+        let Some(YamlKind::Seq(items)) = root.get("list").map(|l| &l.kind) else {
+            panic!("no list")
+        };
+        let d = items[0].get("d").map(|n| at(text, n.span));
+        assert_eq!(d, Some("\"2025-01-02\""));
+    }
+
+    #[test]
+    fn a_cut_line_is_a_located_error_that_keeps_the_keys_before_it() {
+        let text = r#"{"id": "A-2", "as_of": "2025-0"#;
+        let doc = parse_json_document(FileId(0), text);
+        assert!(!doc.complete);
+        assert_eq!(doc.diagnostics.len(), 1);
+        assert_eq!(doc.diagnostics[0].code, Code::JsonSyntax);
+        assert!(doc.root.get("id").is_some());
+        assert!(doc.root.get("as_of").is_none());
+    }
+
+    #[test]
+    fn trailing_text_and_garbage_are_syntax_errors() {
+        for text in [r#"{"id": "A"} x"#, "\u{1}\u{2}garbage", "", "{\"id\": \"A\",}"] {
+            let doc = parse_json_document(FileId(0), text);
+            assert!(!doc.complete, "{text:?}");
+            assert_eq!(doc.diagnostics[0].code, Code::JsonSyntax, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_key_given_twice_is_reported_and_the_first_kept() {
+        let text = r#"{"id": "A", "id": "B"}"#;
+        let doc = parse_json_document(FileId(0), text);
+        assert!(doc.complete);
+        assert_eq!(doc.diagnostics[0].code, Code::DuplicateKey);
+        assert_eq!(
+            doc.root.get("id").and_then(YamlNode::as_scalar),
+            Some(("A", ScalarStyle::Quoted))
+        );
+        assert_eq!(at(text, doc.diagnostics[0].span.unwrap_or(doc.span)), "\"id\"");
+    }
+}
