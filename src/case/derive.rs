@@ -2,7 +2,7 @@
 //! the whole case is read, a derived field left out is filled from the ID, and one given
 //! must agree with it.
 
-use super::record::{Place, join, missing, schema, what};
+use super::record::{KeyPath, Place, missing, schema, what};
 use super::resident_id::{self, IdInfo, Sex};
 use super::spans::{CaseSpans, SpanNode};
 use crate::diagnostic::{Code, Diagnostic};
@@ -45,12 +45,13 @@ pub(crate) fn apply(program: &Program, root: &mut Value, spans: &mut CaseSpans, 
         program,
         sources: &sources,
         diagnostics,
+        below: derives_below(program),
     };
     if let (Value::Record(fields), Some(anchor)) = (root, anchor)
         && let Some(fields) = Arc::get_mut(fields)
     {
         let place = Place {
-            path: "",
+            path: KeyPath::Root,
             anchor,
             written: true,
         };
@@ -88,6 +89,35 @@ struct Walk<'a> {
     program: &'a Program,
     sources: &'a [(Vec<u16>, IdState)],
     diagnostics: &'a mut Vec<Diagnostic>,
+    /// For each record type, whether a derived field is in it or below it.
+    below: Vec<bool>,
+}
+
+/// For each record type, whether a derived field is in it or below it, so that the
+/// walk goes only where there is something to derive (not through every service).
+fn derives_below(program: &Program) -> Vec<bool> {
+    let n = program.schemas.len();
+    let mut below = vec![false; n];
+    // Records nest without cycles, so n passes settle it; most policies need two.
+    for _ in 0..n {
+        let mut changed = false;
+        for (r, fields) in program.schemas.iter().enumerate() {
+            let found = !below[r]
+                && fields.iter().flatten().any(|f| {
+                    f.derive.is_some()
+                        || matches!(f.shape, SchemaShape::Record(x) | SchemaShape::ListOfRecords(x)
+                            if below.get(x.0 as usize) == Some(&true))
+                });
+            if found {
+                below[r] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    below
 }
 
 impl Walk<'_> {
@@ -96,22 +126,20 @@ impl Walk<'_> {
             let (Some(value), Some(node)) = (values.get_mut(i), nodes.get_mut(i)) else {
                 continue;
             };
-            let path = join(place.path, &field.name);
+            let path = place.path.field(&field.name);
             if let Some(derive) = &field.derive {
-                self.derived(field, derive, value, node, &path, place);
+                self.derived(field, derive, value, node, path, place);
             }
             match (&field.shape, value) {
+                (SchemaShape::Record(r) | SchemaShape::ListOfRecords(r), _)
+                    if self.below.get(r.0 as usize) != Some(&true) => {}
                 (SchemaShape::Record(r), Value::Record(fields)) => {
                     let Some(fields) = Arc::get_mut(fields) else { continue };
                     let (anchor, written) = match node.key {
                         Some(k) => (k, true),
                         None => (place.anchor, false),
                     };
-                    let inner = Place {
-                        path: &path,
-                        anchor,
-                        written,
-                    };
+                    let inner = Place { path, anchor, written };
                     self.record(*r, fields, &mut node.children, inner);
                 }
                 (SchemaShape::ListOfRecords(r), Value::List(items)) => {
@@ -121,9 +149,8 @@ impl Walk<'_> {
                             continue;
                         };
                         let Some(fields) = Arc::get_mut(fields) else { continue };
-                        let item_path = format!("{path}[{j}]");
                         let inner = Place {
-                            path: &item_path,
+                            path: path.item(j),
                             anchor: span,
                             written: true,
                         };
@@ -141,7 +168,7 @@ impl Walk<'_> {
         derive: &DeriveFrom,
         value: &mut Value,
         node: &mut SpanNode,
-        path: &str,
+        path: KeyPath,
         place: Place,
     ) {
         if node.invalid {

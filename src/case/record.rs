@@ -9,6 +9,7 @@ use crate::program::{Program, RecordId, SchemaField, SchemaShape, Type};
 use crate::source::Span;
 use crate::value::Value;
 use crate::yaml::{YamlKind, YamlNode};
+use std::fmt;
 
 /// Reads case values against the schema, collecting every problem.
 pub(crate) struct Reader<'p> {
@@ -22,29 +23,75 @@ pub(crate) struct Reader<'p> {
 /// its fields is missing.
 #[derive(Clone, Copy)]
 pub(crate) struct Place<'a> {
-    /// Key path of the record (`""` for the root, `person`, `services[2]`).
-    pub path: &'a str,
+    /// Key path of the record (the root, `person`, `services[2]`).
+    pub path: KeyPath<'a>,
     /// Where a missing field is reported: the record's key, or its parent's.
     pub anchor: Span,
     /// Whether the record itself was written (a missing field is then added under it).
     pub written: bool,
 }
 
-/// `person.birth_date` from `person` and `birth_date`.
-pub(crate) fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_string()
-    } else {
-        format!("{path}.{name}")
+/// A key path in a case (`person.birth_date`, `services[2].date`), made without
+/// allocating and written out only when a message needs it: most cases have none.
+#[derive(Clone, Copy)]
+pub(crate) enum KeyPath<'a> {
+    /// The case itself.
+    Root,
+    /// A field of a record.
+    Field(&'a KeyPath<'a>, &'a str),
+    /// An item of a list.
+    Item(&'a KeyPath<'a>, usize),
+}
+
+impl<'a> KeyPath<'a> {
+    /// The path of a field of this record: `person.birth_date` from `person`.
+    pub fn field(&'a self, name: &'a str) -> KeyPath<'a> {
+        KeyPath::Field(self, name)
+    }
+
+    /// The path of an item of this list: `services[2]` from `services`.
+    pub fn item(&'a self, i: usize) -> KeyPath<'a> {
+        KeyPath::Item(self, i)
+    }
+
+    /// Whether this is the case itself.
+    pub fn is_root(&self) -> bool {
+        matches!(self, KeyPath::Root)
+    }
+}
+
+impl fmt::Display for KeyPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeyPath::Root => Ok(()),
+            KeyPath::Field(parent, name) if parent.is_root() => f.write_str(name),
+            KeyPath::Field(parent, name) => write!(f, "{parent}.{name}"),
+            KeyPath::Item(parent, i) => write!(f, "{parent}[{i}]"),
+        }
     }
 }
 
 /// The field as named in messages: `` `person.birth_date` (出生日期) ``.
-pub(crate) fn what(path: &str, field: &SchemaField) -> String {
-    if field.label.zh.is_empty() {
-        format!("`{path}`")
-    } else {
-        format!("`{path}` ({})", field.label.zh)
+pub(crate) struct What<'a> {
+    path: KeyPath<'a>,
+    label: &'a str,
+}
+
+impl fmt::Display for What<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.label.is_empty() {
+            write!(f, "`{}`", self.path)
+        } else {
+            write!(f, "`{}` ({})", self.path, self.label)
+        }
+    }
+}
+
+/// The field at `path` as named in messages.
+pub(crate) fn what<'a>(path: KeyPath<'a>, field: &'a SchemaField) -> What<'a> {
+    What {
+        path,
+        label: &field.label.zh,
     }
 }
 
@@ -106,7 +153,7 @@ impl<'p> Reader<'p> {
 
     /// `order a <= b <= c`: for each date given, the first earlier-listed date given
     /// that is later than it.
-    fn check_orders(&mut self, record: RecordId, value: &Value, nodes: &[SpanNode], path: &str) {
+    fn check_orders(&mut self, record: RecordId, value: &Value, nodes: &[SpanNode], path: KeyPath) {
         for (_, order) in self.program.orders.iter().filter(|(r, _)| *r == record) {
             let given: Vec<(usize, Value, Option<Span>)> = order
                 .paths
@@ -122,13 +169,13 @@ impl<'p> Reader<'p> {
                 else {
                     continue;
                 };
-                let (a, b) = (join(path, &order.names[*i]), join(path, &order.names[*jn]));
+                let (a, b) = (path.field(&order.names[*i]), path.field(&order.names[*jn]));
                 let mut d = Diagnostic::error(
                     Code::DatesOutOfOrder,
                     format!("`{b}` ({}) is before `{a}` ({})", show(later), show(earlier)),
                 )
                 .at_opt(*later_span)
-                .with_help(format!("`{}` must not be before `{a}`; check both dates", b));
+                .with_help(format!("`{b}` must not be before `{a}`; check both dates"));
                 d.label = Some("out of order".into());
                 if let Some(s) = earlier_span {
                     d = d.with_related(*s, format!("`{a}` is here"));
@@ -138,10 +185,10 @@ impl<'p> Reader<'p> {
         }
     }
 
-    fn unknown_key(&mut self, name: &str, span: Span, fields: &[SchemaField], path: &str, skip: &[&str]) {
+    fn unknown_key(&mut self, name: &str, span: Span, fields: &[SchemaField], path: KeyPath, skip: &[&str]) {
         let names = fields.iter().map(|f| f.name.as_str()).chain(skip.iter().copied());
         let shown: String = name.chars().take(60).collect();
-        let within = if path.is_empty() {
+        let within = if path.is_root() {
             "at the top level of the case".to_string()
         } else {
             format!("in `{path}`")
@@ -161,7 +208,7 @@ impl<'p> Reader<'p> {
 
     /// Reads one field from its key and value, if given.
     fn field(&mut self, field: &SchemaField, slot: Option<(&YamlNode, &YamlNode)>, place: Place) -> (Value, SpanNode) {
-        let path = join(place.path, &field.name);
+        let path = place.path.field(&field.name);
         let key = slot.map(|(k, _)| k.span);
         let given = slot.map(|(_, v)| v).filter(|v| !v.is_null());
         let mut node = SpanNode {
@@ -173,12 +220,12 @@ impl<'p> Reader<'p> {
             (SchemaShape::Record(r), None) => {
                 let inner = match key {
                     Some(k) => Place {
-                        path: &path,
+                        path,
                         anchor: k,
                         written: true,
                     },
                     None => Place {
-                        path: &path,
+                        path,
                         anchor: place.anchor,
                         written: false,
                     },
@@ -189,7 +236,7 @@ impl<'p> Reader<'p> {
             }
             (SchemaShape::Record(r), Some(v)) if matches!(v.kind, YamlKind::Map(_)) => {
                 let inner = Place {
-                    path: &path,
+                    path,
                     anchor: key.unwrap_or(v.span),
                     written: true,
                 };
@@ -197,11 +244,11 @@ impl<'p> Reader<'p> {
                 node.children = children;
                 value
             }
-            (SchemaShape::Scalar(_), None) => self.absent(field, &path, place, slot.map(|(_, v)| v)),
-            (SchemaShape::Scalar(ty), Some(v)) => self.scalar(ty, v, &what(&path, field), &mut node),
+            (SchemaShape::Scalar(_), None) => self.absent(field, path, place, slot.map(|(_, v)| v)),
+            (SchemaShape::Scalar(ty), Some(v)) => self.scalar(ty, v, &what(path, field), &mut node),
             (SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_), None) => Value::List(Vec::new().into()),
             (SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_), Some(v)) if matches!(v.kind, YamlKind::Seq(_)) => {
-                self.list(field, v, &path, &mut node)
+                self.list(field, v, path, &mut node)
             }
             (shape, Some(v)) => {
                 let expected = match shape {
@@ -211,7 +258,7 @@ impl<'p> Reader<'p> {
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::WrongType,
-                        format!("{} must be {expected}, not {}", what(&path, field), describe(v)),
+                        format!("{} must be {expected}, not {}", what(path, field), describe(v)),
                     )
                     .at(v.span, "wrong type")
                     .with_help(format!(
@@ -226,7 +273,7 @@ impl<'p> Reader<'p> {
         (value, node)
     }
 
-    fn scalar(&mut self, ty: &Type, v: &YamlNode, what: &str, node: &mut SpanNode) -> Value {
+    fn scalar(&mut self, ty: &Type, v: &YamlNode, what: &dyn fmt::Display, node: &mut SpanNode) -> Value {
         match read_scalar(self.program, ty, v, what) {
             Ok(value) => value,
             Err(d) => {
@@ -238,7 +285,7 @@ impl<'p> Reader<'p> {
     }
 
     /// The value of a scalar field that was left out or null.
-    fn absent(&mut self, field: &SchemaField, path: &str, place: Place, null: Option<&YamlNode>) -> Value {
+    fn absent(&mut self, field: &SchemaField, path: KeyPath, place: Place, null: Option<&YamlNode>) -> Value {
         if field.derive.is_some() {
             // A derived field is settled once the whole case is read.
             return Value::Absent;
@@ -262,13 +309,13 @@ impl<'p> Reader<'p> {
         Value::Absent
     }
 
-    fn list(&mut self, field: &SchemaField, seq: &YamlNode, path: &str, node: &mut SpanNode) -> Value {
+    fn list(&mut self, field: &SchemaField, seq: &YamlNode, path: KeyPath, node: &mut SpanNode) -> Value {
         let YamlKind::Seq(items) = &seq.kind else {
             return Value::List(Vec::new().into());
         };
         let mut values = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let item_path = format!("{path}[{i}]");
+            let item_path = path.item(i);
             let mut item_node = SpanNode::given(None, item.span);
             let value = match (&field.shape, &item.kind) {
                 (_, _) if item.is_null() => {
@@ -282,7 +329,7 @@ impl<'p> Reader<'p> {
                 }
                 (SchemaShape::ListOfRecords(r), YamlKind::Map(_)) => {
                     let place = Place {
-                        path: &item_path,
+                        path: item_path,
                         anchor: item.span,
                         written: true,
                     };
@@ -290,14 +337,7 @@ impl<'p> Reader<'p> {
                     item_node.children = children;
                     value
                 }
-                (SchemaShape::ListOf(ty), _) => {
-                    let what = if field.label.zh.is_empty() {
-                        format!("`{item_path}`")
-                    } else {
-                        format!("`{item_path}` ({})", field.label.zh)
-                    };
-                    self.scalar(ty, item, &what, &mut item_node)
-                }
+                (SchemaShape::ListOf(ty), _) => self.scalar(ty, item, &what(item_path, field), &mut item_node),
                 _ => {
                     self.diagnostics.push(
                         Diagnostic::error(
@@ -322,8 +362,8 @@ impl<'p> Reader<'p> {
 }
 
 /// The diagnostic for a required field that is not given.
-pub(crate) fn missing(field: &SchemaField, path: &str, place: Place) -> Diagnostic {
-    let (label, help) = if place.path.is_empty() {
+pub(crate) fn missing(field: &SchemaField, path: KeyPath, place: Place) -> Diagnostic {
+    let (label, help) = if place.path.is_root() {
         (
             format!("the case has no `{}`", field.name),
             format!("add `{}:` at the top level of the case", field.name),
@@ -339,7 +379,7 @@ pub(crate) fn missing(field: &SchemaField, path: &str, place: Place) -> Diagnost
             format!("add `{}:` with `{}:` under it", place.path, field.name),
         )
     };
-    let message = if place.written || place.path.is_empty() {
+    let message = if place.written || place.path.is_root() {
         format!("{} is required but not given", what(path, field))
     } else {
         format!(

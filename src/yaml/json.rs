@@ -79,8 +79,7 @@ impl JsonReader<'_> {
     fn root_object(&mut self) -> (YamlNode, Option<JiterError>) {
         let start = self.jiter.current_index();
         let mut pairs = Vec::new();
-        let mut seen = HashMap::new();
-        let error = match self.members(&mut pairs, &mut seen) {
+        let error = match self.members(&mut pairs) {
             Ok(()) => self.finish().err(),
             Err(e) => Some(e),
         };
@@ -100,7 +99,7 @@ impl JsonReader<'_> {
         let kind = match peek {
             Peek::Object => {
                 let mut pairs = Vec::new();
-                self.members(&mut pairs, &mut HashMap::new())?;
+                self.members(&mut pairs)?;
                 YamlKind::Map(pairs)
             }
             Peek::Array => {
@@ -130,30 +129,48 @@ impl JsonReader<'_> {
     }
 
     /// The members of an object, from its `{`; a key given twice is reported as the
-    /// YAML reader reports it, and the first value is kept.
-    fn members(
-        &mut self,
-        pairs: &mut Vec<(YamlNode, YamlNode)>,
-        seen: &mut HashMap<String, Span>,
-    ) -> Result<(), JiterError> {
+    /// YAML reader reports it, and the first value is kept. Small objects (all of a
+    /// case's) are searched for a key; large ones get an index.
+    fn members(&mut self, pairs: &mut Vec<(YamlNode, YamlNode)>) -> Result<(), JiterError> {
+        const INDEXED_FROM: usize = 16;
+        let mut index: HashMap<String, usize> = HashMap::new();
         let mut before = self.jiter.current_index();
         let mut key = self.jiter.known_object()?.map(str::to_string);
         while let Some(text) = key {
             let key_span = self.key_span(before);
             let peek = self.jiter.peek()?;
             let value = self.value(peek)?;
-            match seen.get(&text) {
-                Some(first) => {
+            let first = if pairs.len() < INDEXED_FROM {
+                pairs
+                    .iter()
+                    .position(|(k, _)| k.as_scalar().is_some_and(|(t, _)| t == text))
+            } else {
+                if index.is_empty() {
+                    index = pairs
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, (k, _))| Some((k.as_scalar()?.0.to_string(), i)))
+                        .collect();
+                }
+                index.get(&text).copied()
+            };
+            match first {
+                Some(i) => {
                     let d = Diagnostic::error(Code::DuplicateKey, format!("the key `{text}` is given twice"))
                         .at(key_span, "given again here")
-                        .with_related(*first, "first given here")
+                        .with_related(pairs[i].0.span, "first given here")
                         .with_help("give each key once; the first value is the one read");
                     self.diagnostics.push(d);
                 }
                 None => {
-                    seen.insert(text.clone(), key_span);
+                    if !index.is_empty() {
+                        index.insert(text.clone(), pairs.len());
+                    }
                     let key_node = YamlNode {
-                        kind: quoted(&text),
+                        kind: YamlKind::Scalar {
+                            text,
+                            style: ScalarStyle::Quoted,
+                        },
                         span: key_span,
                     };
                     pairs.push((key_node, value));
@@ -243,6 +260,16 @@ mod tests {
             assert!(!doc.complete, "{text:?}");
             assert_eq!(doc.diagnostics[0].code, Code::JsonSyntax, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_key_given_twice_in_a_large_object_is_found_through_its_index() {
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        let text = format!("{{{}, \"k3\": 0, \"k39\": 1}}", keys.join(", "));
+        let doc = parse_json_document(FileId(0), &text);
+        let dups: Vec<&str> = doc.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(dups, ["the key `k3` is given twice", "the key `k39` is given twice"]);
+        assert_eq!(doc.root.as_map().map(<[_]>::len), Some(40));
     }
 
     #[test]
