@@ -9,7 +9,7 @@ use crate::case::{LoadedCase, cases, load_document};
 use crate::diagnostic::Diagnostic;
 use crate::input::DecodedText;
 use crate::program::Program;
-use crate::report::decision_json;
+use crate::report::write_decision_json;
 use crate::run::{CaseResult, MissingDate, Runner, Status, unreadable};
 use crate::source::{FileId, LineCol, SourceMap, Span};
 use crate::value::Value;
@@ -145,10 +145,7 @@ impl<'p> Worker<'p> {
 
     fn result(&mut self, r: CaseResult, name: &Arc<str>, out: &mut ChunkOut) {
         let program = &self.versions[r.version];
-        let record = decision_json(&r, program, &self.sources, &self.options.render);
-        // Writing JSON into a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut out.bytes, &record);
-        out.bytes.push(b'\n');
+        write_decision_json(&mut out.bytes, &r, program, &self.sources, &self.options.render);
         let (held, yes) = match &r.decision {
             Some(decision) => (
                 self.summarised[r.version]

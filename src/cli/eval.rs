@@ -4,7 +4,7 @@ use super::{
     CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, Format, inputs, load_checked_policy, render_options,
 };
 use crate::program::Program;
-use crate::report::{RenderOptions, decision_json, render_text};
+use crate::report::{RenderOptions, render_text, write_decision_json};
 use crate::run::{CaseResult, MissingDate, Runner, Status};
 use crate::source::SourceMap;
 use chrono::NaiveDate;
@@ -65,7 +65,11 @@ impl Printer {
         }
         let program = &versions[r.version];
         let text = match self.format {
-            Format::Json => format!("{}\n", decision_json(r, program, sources, &self.options)),
+            Format::Json => {
+                let mut line = Vec::new();
+                write_decision_json(&mut line, r, program, sources, &self.options);
+                String::from_utf8_lossy(&line).into_owned()
+            }
             Format::Text => {
                 let sep = if self.first { "" } else { "\n" };
                 format!("{sep}{}", render_text(r, program, sources, &self.options))

@@ -1,113 +1,247 @@
-//! The JSON decision record of contract §4.
+//! The JSON decision record of contract §4, serialized straight from the result (no
+//! intermediate JSON tree): a batch writes a million of them.
 
 use super::trace::trace_lines;
 use super::values::ValueStyle;
-use super::{RenderOptions, Trace, diagnostic_json};
+use super::{RenderOptions, Trace};
 use crate::ast::{RuleId, RuleKind};
 use crate::case::mask_id;
+use crate::diagnostic::Diagnostic;
 use crate::eval::Explainer;
 use crate::eval::RuleOutcome;
 use crate::program::{CompiledRule, Program};
 use crate::run::{CaseResult, Status};
 use crate::source::SourceMap;
 use crate::value::Value;
-use serde_json::{Map, Value as Json, json};
+use chrono::{Datelike, NaiveDate};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::Value as Json;
 
-/// One case's decision record.
+/// One case's decision record as a JSON value.
 pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, options: &RenderOptions) -> Json {
-    let mut obj = Map::new();
-    obj.insert("case".into(), r.id.as_ref().map_or(Json::Null, |id| json!(id)));
-    let status = if r.status == Status::Ok { "ok" } else { "error" };
-    obj.insert("status".into(), json!(status));
-    if let (Some(decision), Some(facts)) = (&r.decision, r.facts()) {
-        obj.insert("as_of".into(), json!(decision.as_of.format("%Y-%m-%d").to_string()));
-        obj.insert("policy".into(), json!(program.info.id));
-        obj.insert("documents".into(), json!(program.info.documents));
-        for (name, value) in &decision.outputs {
-            obj.insert(name.clone(), value_json(value, program, options.show_pii));
+    let record = DecisionRecord {
+        r,
+        program,
+        sources,
+        options,
+    };
+    // Our Serialize impls make no error (no map key that is not text).
+    serde_json::to_value(record).unwrap_or(Json::Null)
+}
+
+/// Appends one case's decision record to `out`, as one line of JSON.
+pub fn write_decision_json(
+    out: &mut Vec<u8>,
+    r: &CaseResult,
+    program: &Program,
+    sources: &SourceMap,
+    options: &RenderOptions,
+) {
+    let record = DecisionRecord {
+        r,
+        program,
+        sources,
+        options,
+    };
+    // Writing into a Vec makes no I/O error, and the record no other.
+    let _ = serde_json::to_writer(&mut *out, &record);
+    out.push(b'\n');
+}
+
+/// A case's record: what the result says, in the order of contract §4.
+struct DecisionRecord<'a> {
+    r: &'a CaseResult,
+    program: &'a Program,
+    sources: &'a SourceMap,
+    options: &'a RenderOptions,
+}
+
+impl Serialize for DecisionRecord<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (r, program, options) = (self.r, self.program, self.options);
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("case", &r.id)?;
+        map.serialize_entry("status", if r.status == Status::Ok { "ok" } else { "error" })?;
+        let diagnostics = Diagnostics(&r.diagnostics, self.sources);
+        let (Some(decision), Some(facts)) = (&r.decision, r.facts()) else {
+            map.serialize_entry("diagnostics", &diagnostics)?;
+            return map.end();
+        };
+        map.serialize_entry("as_of", &DateJson(decision.as_of))?;
+        map.serialize_entry("policy", &program.info.id)?;
+        map.serialize_entry("documents", &program.info.documents)?;
+        let value = |v| ValueJson(v, program, options.show_pii);
+        for (name, v) in &decision.outputs {
+            map.serialize_entry(name, &value(v))?;
         }
         for kind in RuleKind::ALL.into_iter().filter(|k| *k != RuleKind::Check) {
             if program.rules_of(kind).next().is_none() {
                 continue;
             }
-            // A kind whose rules yield values lists objects, one per rule that holds.
-            let as_objects = program.rules_of(kind).any(|(_, r)| r.yields.is_some());
-            let mut held = program
-                .rules_of(kind)
-                .filter(|(i, _)| decision.outcomes[i.0 as usize].holds)
-                .map(|(i, rule)| {
-                    let outcome = &decision.outcomes[i.0 as usize];
-                    held_json(rule, outcome, as_objects, program, options.show_pii)
-                });
-            let value = if kind == RuleKind::Tier {
-                held.next().unwrap_or(Json::Null)
-            } else {
-                Json::Array(held.collect())
+            let held = Held {
+                kind,
+                outcomes: &decision.outcomes,
+                program,
+                show_pii: options.show_pii,
             };
-            obj.insert(kind.record_key().into(), value);
+            map.serialize_entry(kind.record_key(), &held)?;
         }
-        obj.insert("diagnostics".into(), diagnostics(r, sources));
-        if options.trace == Trace::Omitted {
-            return Json::Object(obj);
+        map.serialize_entry("diagnostics", &diagnostics)?;
+        if options.trace == Trace::Included {
+            let style = ValueStyle {
+                program,
+                lang: options.lang,
+                show_pii: options.show_pii,
+            };
+            let mut explainer = Explainer::new(program, facts, decision.as_of);
+            let trace = trace_lines(program, decision, &mut explainer, &style, self.sources);
+            map.serialize_entry("trace", &trace)?;
         }
-        let style = ValueStyle {
-            program,
-            lang: options.lang,
-            show_pii: options.show_pii,
-        };
-        let mut explainer = Explainer::new(program, facts, decision.as_of);
-        let trace = trace_lines(program, decision, &mut explainer, &style, sources);
-        obj.insert("trace".into(), trace.into_iter().map(Json::String).collect());
-    } else {
-        obj.insert("diagnostics".into(), diagnostics(r, sources));
+        map.end()
     }
-    Json::Object(obj)
 }
 
-fn diagnostics(r: &CaseResult, sources: &SourceMap) -> Json {
-    Json::Array(r.diagnostics.iter().map(|d| diagnostic_json(d, sources)).collect())
+/// The rules of one kind that hold: a list of ids (or of objects with the values they
+/// yield); for tiers, the one that holds or null.
+struct Held<'a> {
+    kind: RuleKind,
+    outcomes: &'a [RuleOutcome],
+    program: &'a Program,
+    show_pii: bool,
+}
+
+impl Serialize for Held<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let program = self.program;
+        // A kind whose rules yield values lists objects, one per rule that holds.
+        let as_objects = program.rules_of(self.kind).any(|(_, r)| r.yields.is_some());
+        let mut held = program
+            .rules_of(self.kind)
+            .filter(|(i, _)| self.outcomes.get(i.0 as usize).is_some_and(|o| o.holds))
+            .map(|(i, rule)| HeldRule {
+                rule,
+                outcome: &self.outcomes[i.0 as usize],
+                as_object: as_objects,
+                program,
+                show_pii: self.show_pii,
+            });
+        if self.kind == RuleKind::Tier {
+            return match held.next() {
+                Some(rule) => rule.serialize(s),
+                None => s.serialize_none(),
+            };
+        }
+        s.collect_seq(held)
+    }
 }
 
 /// A rule that holds: its id, or an object of its id and the values it yields.
-fn held_json(rule: &CompiledRule, outcome: &RuleOutcome, as_object: bool, program: &Program, show_pii: bool) -> Json {
-    if !as_object {
-        return rule_id_json(&rule.id);
-    }
-    let mut obj = Map::new();
-    obj.insert(rule.kind.id_key().into(), rule_id_json(&rule.id));
-    if let (Some(fields), Some(values)) = (&rule.yields, &outcome.yields) {
-        for (field, value) in fields.iter().zip(values) {
-            obj.insert(field.name.clone(), value_json(value, program, show_pii));
-        }
-    }
-    Json::Object(obj)
+struct HeldRule<'a> {
+    rule: &'a CompiledRule,
+    outcome: &'a RuleOutcome,
+    as_object: bool,
+    program: &'a Program,
+    show_pii: bool,
 }
 
-fn rule_id_json(id: &RuleId) -> Json {
-    match id {
-        RuleId::Number(n) => json!(n),
-        RuleId::Name(s) => json!(s),
+impl Serialize for HeldRule<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if !self.as_object {
+            return RuleIdJson(&self.rule.id).serialize(s);
+        }
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry(self.rule.kind.id_key(), &RuleIdJson(&self.rule.id))?;
+        if let (Some(fields), Some(values)) = (&self.rule.yields, &self.outcome.yields) {
+            for (field, value) in fields.iter().zip(values) {
+                map.serialize_entry(&field.name, &ValueJson(value, self.program, self.show_pii))?;
+            }
+        }
+        map.end()
+    }
+}
+
+struct RuleIdJson<'a>(&'a RuleId);
+
+impl Serialize for RuleIdJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            RuleId::Number(n) => s.serialize_u32(*n),
+            RuleId::Name(name) => s.serialize_str(name),
+        }
+    }
+}
+
+/// A case's diagnostics, each placed in its file.
+struct Diagnostics<'a>(&'a [Diagnostic], &'a SourceMap);
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for d in self.0 {
+            seq.serialize_element(&super::diagnostic_json(d, self.1))?;
+        }
+        seq.end()
+    }
+}
+
+/// A date as `YYYY-MM-DD`, written without chrono's format parser (a record has
+/// dozens of dates).
+struct DateJson(NaiveDate);
+
+impl Serialize for DateJson {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = self.0;
+        match u16::try_from(d.year()) {
+            Ok(y) if y <= 9999 => {
+                let mut buf = *b"0000-00-00";
+                let digits = |buf: &mut [u8], mut n: u32| {
+                    for b in buf.iter_mut().rev() {
+                        *b = b'0' + (n % 10) as u8;
+                        n /= 10;
+                    }
+                };
+                digits(&mut buf[0..4], u32::from(y));
+                digits(&mut buf[5..7], d.month());
+                digits(&mut buf[8..10], d.day());
+                s.serialize_str(std::str::from_utf8(&buf).unwrap_or_default())
+            }
+            // Years chrono writes with a sign; as it writes them.
+            _ => s.collect_str(&d.format("%Y-%m-%d")),
+        }
     }
 }
 
 /// A value as JSON: dates and months as text, periods as numbers, enum values by name.
-pub fn value_json(v: &Value, program: &Program, show_pii: bool) -> Json {
-    match v {
-        Value::Absent => Json::Null,
-        Value::Bool(b) => json!(b),
-        Value::Int(n) => json!(n),
-        Value::Text(t) => json!(t.as_ref()),
-        Value::ResidentId(id) => json!(if show_pii { id.to_string() } else { mask_id(id) }),
-        Value::Date(d) => json!(d.format("%Y-%m-%d").to_string()),
-        Value::Month(m) => json!(m.to_string()),
-        Value::Quantity(n, _) => json!(n),
-        Value::Enum(e, i) => program
-            .enums
-            .get(e.0 as usize)
-            .and_then(|t| t.variants().get(*i as usize))
-            .map_or(Json::Null, |(name, _)| json!(name)),
-        Value::List(items) | Value::Record(items) => {
-            Json::Array(items.iter().map(|i| value_json(i, program, show_pii)).collect())
+struct ValueJson<'a>(&'a Value, &'a Program, bool);
+
+impl Serialize for ValueJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let ValueJson(v, program, show_pii) = *self;
+        match v {
+            Value::Absent => s.serialize_none(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Int(n) | Value::Quantity(n, _) => s.serialize_i64(*n),
+            Value::Text(t) => s.serialize_str(t),
+            Value::ResidentId(id) if show_pii => s.serialize_str(id),
+            Value::ResidentId(id) => s.serialize_str(&mask_id(id)),
+            Value::Date(d) => DateJson(*d).serialize(s),
+            Value::Month(m) => s.collect_str(m),
+            Value::Enum(e, i) => match program
+                .enums
+                .get(e.0 as usize)
+                .and_then(|t| t.variants().get(*i as usize))
+            {
+                Some((name, _)) => s.serialize_str(name),
+                None => s.serialize_none(),
+            },
+            Value::List(items) | Value::Record(items) => {
+                s.collect_seq(items.iter().map(|i| ValueJson(i, program, show_pii)))
+            }
         }
     }
+}
+
+/// A value as a JSON value (see [`ValueJson`]).
+pub fn value_json(v: &Value, program: &Program, show_pii: bool) -> Json {
+    serde_json::to_value(ValueJson(v, program, show_pii)).unwrap_or(Json::Null)
 }

@@ -11,7 +11,7 @@ mod trace;
 mod values;
 
 pub use diagnostics::{diagnostic_json, diagnostic_json_at, render_diagnostic};
-pub use json::{decision_json, value_json};
+pub use json::{decision_json, value_json, write_decision_json};
 pub use junit::junit_xml;
 pub use messages::Lang;
 pub use text::{because_list, render_text, rule_name};
