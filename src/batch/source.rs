@@ -82,6 +82,8 @@ pub struct PieceReader<R> {
     line: usize,
     /// A YAML `---` line read while finishing the previous document.
     pending: Option<Vec<u8>>,
+    /// Whether the last line read ended with a line break (not at the end of input).
+    ended_line: bool,
     done: bool,
 }
 
@@ -96,6 +98,7 @@ impl<R: BufRead> PieceReader<R> {
             max_bytes,
             line: 0,
             pending: None,
+            ended_line: false,
             done: false,
         }
     }
@@ -109,7 +112,7 @@ impl<R: BufRead> PieceReader<R> {
     }
 
     /// The next line, with its line break, keeping at most `room` bytes of it (the rest
-    /// is read past). `None` at the end. Returns the bytes kept and the line's size.
+    /// is read past). `None` at the end; else the line's size, its break included.
     fn line_into(&mut self, buf: &mut Vec<u8>, room: usize) -> io::Result<Option<u64>> {
         let mut size = 0u64;
         loop {
@@ -119,6 +122,7 @@ impl<R: BufRead> PieceReader<R> {
                 Err(e) => return Err(e),
             };
             if available.is_empty() {
+                self.ended_line = false;
                 return Ok((size > 0).then_some(size));
             }
             let (take, ends) = match available.iter().position(|b| *b == b'\n') {
@@ -130,6 +134,7 @@ impl<R: BufRead> PieceReader<R> {
             self.reader.consume(take);
             size += take as u64;
             if ends {
+                self.ended_line = true;
                 return Ok(Some(size));
             }
         }
@@ -143,7 +148,14 @@ impl<R: BufRead> PieceReader<R> {
             };
             let lines_before = self.line;
             self.line += 1;
-            let text_size = size - u64::from(buf.ends_with(b"\n")) - u64::from(buf.ends_with(b"\r\n"));
+            let kept_whole = buf.len() as u64 == size;
+            // The size without the line break (as far as it was kept: a `\r` before the
+            // `\n` of a line too long to keep counts).
+            let text_size = if kept_whole {
+                size - u64::from(buf.ends_with(b"\n")) - u64::from(buf.ends_with(b"\r\n"))
+            } else {
+                size - u64::from(self.ended_line)
+            };
             if text_size > self.max_bytes as u64 {
                 buf.truncate(self.max_bytes);
                 let content = PieceContent::TooLarge {

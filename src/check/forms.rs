@@ -170,6 +170,8 @@ impl<'a> Checker<'a> {
             filter: filter.map(Box::new),
             body: body.map(Box::new),
             until: until.map(Box::new),
+            // Set once the whole program is checked (`program::membership`).
+            membership: None,
         };
         self.typed(kind, ty, span)
     }

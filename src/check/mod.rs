@@ -337,7 +337,7 @@ impl<'a> Checker<'a> {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
-        Some(Program {
+        let mut program = Program {
             info,
             enums: self.enums,
             records: self.records,
@@ -349,7 +349,9 @@ impl<'a> Checker<'a> {
             rules,
             rule_lookup: self.rule_lookup,
             decision: self.decision,
-        })
+        };
+        crate::program::membership::index(&mut program);
+        Some(program)
     }
 }
 

@@ -5,12 +5,74 @@
 
 use super::{Evaluation, arithmetic};
 use crate::ast::{AggOp, BinOp};
-use crate::program::CExpr;
+use crate::program::{CExpr, Membership};
 use crate::source::Span;
 use crate::value::{Value, YearMonth};
 use std::cmp::Ordering;
 
 impl Evaluation<'_> {
+    /// A membership test, `any(x in list where filter: key == probe)` (see
+    /// [`Membership`]): the keys of the items that pass are gathered once per case, each
+    /// item a step as when going through the list, and the probe is looked up in them.
+    pub(super) fn member(
+        &mut self,
+        m: Membership,
+        slot: u16,
+        list: &CExpr,
+        filter: Option<&CExpr>,
+        key: &CExpr,
+        probe: &CExpr,
+    ) -> Value {
+        let probe = self.eval(probe);
+        let at = m.index as usize;
+        if self.key_sets.get(at).is_none_or(Option::is_none) {
+            let Some(keys) = self.key_set(slot, list, filter, key) else {
+                return Value::Absent;
+            };
+            if self.key_sets.len() <= at {
+                self.key_sets.resize(at + 1, None);
+            }
+            self.key_sets[at] = Some(keys);
+        }
+        if !self.step(1, list.span) {
+            return Value::Absent;
+        }
+        let keys = self.key_sets[at].as_deref().unwrap_or_default();
+        let found = keys
+            .binary_search_by(|k| k.compare(&probe).unwrap_or(Ordering::Less))
+            .is_ok();
+        Value::Bool(found)
+    }
+
+    /// The sorted keys of the items that pass the filter (absent keys equal nothing and
+    /// are left out); `None` when the steps ran out.
+    fn key_set(&mut self, slot: u16, list: &CExpr, filter: Option<&CExpr>, key: &CExpr) -> Option<Vec<Value>> {
+        let Value::List(items) = self.eval(list) else {
+            return Some(Vec::new());
+        };
+        let mut keys = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            if !self.step(1, list.span) {
+                self.locals.truncate(slot as usize);
+                return None;
+            }
+            self.locals.truncate(slot as usize);
+            self.locals.push(item.clone());
+            if filter.is_some_and(|f| !self.eval(f).truthy()) {
+                continue;
+            }
+            let k = self.eval(key);
+            if !k.is_absent() {
+                keys.push(k);
+            }
+        }
+        self.locals.truncate(slot as usize);
+        // One kind of value (the checker typed the key), so this order is total.
+        keys.sort_by(|a, b| a.compare(b).unwrap_or(Ordering::Equal));
+        keys.dedup_by(|a, b| a.compare(b) == Some(Ordering::Equal));
+        Some(keys)
+    }
+
     pub(super) fn aggregate(
         &mut self,
         op: AggOp,

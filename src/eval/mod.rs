@@ -132,6 +132,8 @@ pub struct Evaluation<'p> {
     locals: Vec<Value>,
     /// Values that could not be computed (`evaluation_failed`).
     failures: Vec<Diagnostic>,
+    /// The key sets of membership tests built so far (see [`Membership`]).
+    key_sets: Vec<Option<Vec<Value>>>,
     missing_years: BTreeSet<i32>,
     /// Steps taken (see [`MAX_STEPS`]).
     steps: u64,
@@ -155,6 +157,7 @@ impl<'p> Evaluation<'p> {
             kinds: HashMap::new(),
             locals: Vec::new(),
             failures: Vec::new(),
+            key_sets: Vec::new(),
             missing_years: BTreeSet::new(),
             steps: 0,
             stopped: false,
@@ -176,6 +179,7 @@ impl<'p> Evaluation<'p> {
         self.kinds.clear();
         self.locals.clear();
         self.failures.clear();
+        self.key_sets.clear();
         self.missing_years.clear();
         self.steps = 0;
     }
@@ -302,8 +306,13 @@ impl<'p> Evaluation<'p> {
                 filter,
                 body,
                 until,
+                membership,
             } => self.going_through(list.span, |ev| {
                 let (filter, body) = (filter.as_deref(), body.as_deref());
+                if let (Some(m), Some(CKind::Binary(_, left, right))) = (membership, body.map(|b| &b.kind)) {
+                    let (key, probe) = if m.key_is_left { (left, right) } else { (right, left) };
+                    return ev.member(*m, *slot, list, filter, key, probe);
+                }
                 match op {
                     AggOp::MonthsCovered => ev.months_covered(*slot, list, filter, body, until.as_deref()),
                     AggOp::Filter | AggOp::Sorted => ev.select(*op, *slot, list, filter, body),

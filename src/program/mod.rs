@@ -2,6 +2,7 @@
 //! consume. Names are resolved to slots; the evaluator never looks up a string.
 
 mod lookup;
+pub mod membership;
 mod records;
 
 pub use lookup::RuleLookup;
@@ -182,6 +183,16 @@ pub struct CExpr {
     pub label: Option<Label>,
 }
 
+/// A membership test's place among the evaluation's key sets, and which side of its
+/// `==` is the key (the other is the value looked up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Membership {
+    /// Its key set's slot in the evaluation of one case.
+    pub index: u16,
+    /// Whether the key is the left side of `==`.
+    pub key_is_left: bool,
+}
+
 /// Compiled expression forms.
 #[derive(Debug, Clone)]
 pub enum CKind {
@@ -227,6 +238,10 @@ pub enum CKind {
         body: Option<Box<CExpr>>,
         /// The end of each item's range (months_covered).
         until: Option<Box<CExpr>>,
+        /// For `any(x in L where F: key == probe)` whose list, filter and key use
+        /// nothing but the item: the set of keys is built once per case
+        /// ([`membership`]).
+        membership: Option<Membership>,
     },
     /// `holds(tier 2)`: whether one rule holds; `holds(tier)` (no rule): whether some
     /// rule of the kind holds (the evaluator finds them with [`Program::rule_lookup`]).
