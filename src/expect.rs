@@ -15,7 +15,7 @@ const ENGINE_KEYS: [&str; 5] = ["case", "status", "as_of", "policy", "diagnostic
 /// Every key an `expect` block may use with this policy.
 pub fn record_keys(program: &Program) -> Vec<String> {
     let mut keys: Vec<String> = ENGINE_KEYS.iter().map(|k| k.to_string()).collect();
-    keys.extend(program.decision.iter().map(|d| d.name.clone()));
+    keys.extend(program.decision.iter().map(|d| d.name.to_string()));
     for kind in RuleKind::ALL.into_iter().filter(|k| *k != RuleKind::Check) {
         if program.rules_of(kind).next().is_some() {
             keys.push(kind.record_key().to_string());

@@ -178,7 +178,7 @@ struct OrderedWriter<'a> {
     first_seen: HashMap<Box<str>, (Arc<str>, usize)>,
     summary: Summary,
     /// The names of each version's decision fields.
-    outputs: Vec<Vec<String>>,
+    outputs: Vec<Vec<Arc<str>>>,
 }
 
 impl<'a> OrderedWriter<'a> {

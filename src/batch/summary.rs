@@ -59,7 +59,13 @@ impl RuleKey {
 
 impl Summary {
     /// Counts the decision parts of one evaluated case.
-    pub(crate) fn add_decision(&mut self, program: &Program, held: &[u32], yes: &[u16], outputs: &[String]) {
+    pub(crate) fn add_decision(
+        &mut self,
+        program: &Program,
+        held: &[u32],
+        yes: &[u16],
+        outputs: &[std::sync::Arc<str>],
+    ) {
         for &i in held {
             if let Some(rule) = program.rules.get(i as usize)
                 && let Some(kind) = SUMMARISED.iter().position(|k| *k == rule.kind)
@@ -69,7 +75,7 @@ impl Summary {
         }
         for &i in yes {
             if let Some(name) = outputs.get(i as usize) {
-                *self.yes.entry(name.clone()).or_default() += 1;
+                *self.yes.entry(name.to_string()).or_default() += 1;
             }
         }
     }

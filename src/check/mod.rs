@@ -217,7 +217,7 @@ impl<'a> Checker<'a> {
             }
             let expr = self.expr(&field.expr);
             self.decision.push(DecisionOutput {
-                name: field.name.node.clone(),
+                name: field.name.node.as_str().into(),
                 expr,
             });
         }

@@ -23,6 +23,7 @@ use crate::value::Value;
 use chrono::NaiveDate;
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// The outcome of one rule for one case.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,7 +42,7 @@ pub struct Decision {
     /// The evaluation date.
     pub as_of: NaiveDate,
     /// The policy-defined fields of the decision record, in declaration order.
-    pub outputs: Vec<(String, Value)>,
+    pub outputs: Vec<(Arc<str>, Value)>,
     /// Every rule's outcome, in declaration order.
     pub outcomes: Vec<RuleOutcome>,
     /// Diagnostics raised by `check` rules and by values that could not be computed.

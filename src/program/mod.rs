@@ -13,6 +13,7 @@ use crate::diagnostic::Severity;
 use crate::source::Span;
 use crate::value::{EnumId, Value};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// Index of a definition or parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -329,8 +330,8 @@ pub struct Yield {
 /// A field of the decision record.
 #[derive(Debug, Clone)]
 pub struct DecisionOutput {
-    /// The record key.
-    pub name: String,
+    /// The record key (shared with every decision's outputs, not copied into each).
+    pub name: Arc<str>,
     /// Its value.
     pub expr: CExpr,
 }

@@ -42,7 +42,7 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
         (Some(decision), Some(facts)) if r.status == Status::Ok || !decision.outputs.is_empty() => {
             let mut explainer = Explainer::new(program, facts, decision.as_of);
             for (output, (name, value)) in program.decision.iter().zip(&decision.outputs) {
-                let shown = output.expr.label.as_ref().map_or(name.as_str(), |l| label(l, lang));
+                let shown = output.expr.label.as_ref().map_or(&**name, |l| label(l, lang));
                 let _ = writeln!(out, "{shown}{}{}", msg(Msg::Colon, lang), format_value(value, &style));
                 if output.expr.ty == Type::Bool {
                     let reasons = explainer.expr(&output.expr);

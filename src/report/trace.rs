@@ -34,7 +34,7 @@ pub fn trace_lines(
         };
         let holds = *name == output.name && value.truthy();
         let verdict = msg(if holds { Msg::Holds } else { Msg::Fails }, style.lang);
-        let head = clause.map_or_else(|| output.name.clone(), |c| format!("{c} {}", output.name));
+        let head = clause.map_or_else(|| output.name.to_string(), |c| format!("{c} {}", output.name));
         lines.push(format!("{head} {verdict}: {}", because_list(&reasons, style, sources)));
     }
     for (i, _) in program
