@@ -53,7 +53,7 @@ fn only_tests_independent_of_the_outer_item_get_a_key_set() {
     let marked: Vec<(&str, bool)> = program
         .decision
         .iter()
-        .map(|d| (d.name.as_str(), indexed(&d.expr)))
+        .map(|d| (&*d.name, indexed(&d.expr)))
         .collect();
     assert_eq!(
         marked,
