@@ -193,6 +193,9 @@ impl<'p> Runner<'p> {
         let (as_of, from_clock) = match (self.as_of, case.as_of, self.missing_date) {
             (Some(d), _, _) | (None, Some(d), _) => (Some(d), false),
             (None, None, MissingDate::Today(today)) => (Some(today), true),
+            // A case that cannot be read is not evaluated anyway; an `as_of` written
+            // wrong has its own error.
+            (None, None, MissingDate::Error) if diagnostics.iter().any(Diagnostic::is_error) => (None, false),
             (None, None, MissingDate::Error) => {
                 diagnostics.push(
                     Diagnostic::error(Code::NoEvaluationDate, "the case has no evaluation date")

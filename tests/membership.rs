@@ -50,11 +50,7 @@ fn indexed(e: &CExpr) -> bool {
 fn only_tests_independent_of_the_outer_item_get_a_key_set() {
     let loaded = load();
     let program = loaded.program.as_ref().unwrap();
-    let marked: Vec<(&str, bool)> = program
-        .decision
-        .iter()
-        .map(|d| (&*d.name, indexed(&d.expr)))
-        .collect();
+    let marked: Vec<(&str, bool)> = program.decision.iter().map(|d| (&*d.name, indexed(&d.expr))).collect();
     assert_eq!(
         marked,
         [
