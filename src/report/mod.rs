@@ -12,7 +12,7 @@ mod values;
 
 pub use diagnostics::{diagnostic_json, render_diagnostic};
 pub use json::{decision_json, value_json};
-pub use junit::junit_xml;
+pub use junit::JunitReport;
 pub use messages::Lang;
 pub use text::{because_list, render_text, rule_name};
 pub use trace::{rule_trace, trace_lines};
