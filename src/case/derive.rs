@@ -2,7 +2,8 @@
 //! the whole case is read, a derived field left out is filled from the ID, and one given
 //! must agree with it.
 
-use super::record::{Place, join, missing, schema, what};
+use super::key_path::{KeyPath, What};
+use super::record::{Place, missing, schema};
 use super::resident_id::{self, IdInfo, Sex};
 use super::spans::{CaseSpans, SpanNode};
 use crate::diagnostic::{Code, Diagnostic};
@@ -50,7 +51,7 @@ pub(crate) fn apply(program: &Program, root: &mut Value, spans: &mut CaseSpans, 
         && let Some(fields) = Arc::get_mut(fields)
     {
         let place = Place {
-            path: "",
+            path: &KeyPath::Root,
             anchor,
             written: true,
         };
@@ -96,7 +97,7 @@ impl Walk<'_> {
             let (Some(value), Some(node)) = (values.get_mut(i), nodes.get_mut(i)) else {
                 continue;
             };
-            let path = join(place.path, &field.name);
+            let path = place.path.field(&field.name);
             if let Some(derive) = &field.derive {
                 self.derived(field, derive, value, node, &path, place);
             }
@@ -121,7 +122,7 @@ impl Walk<'_> {
                             continue;
                         };
                         let Some(fields) = Arc::get_mut(fields) else { continue };
-                        let item_path = format!("{path}[{j}]");
+                        let item_path = path.item(j);
                         let inner = Place {
                             path: &item_path,
                             anchor: span,
@@ -141,7 +142,7 @@ impl Walk<'_> {
         derive: &DeriveFrom,
         value: &mut Value,
         node: &mut SpanNode,
-        path: &str,
+        path: &KeyPath,
         place: Place,
     ) {
         if node.invalid {
@@ -181,7 +182,7 @@ impl Walk<'_> {
             let masked = resident_id::mask(id);
             let message = format!(
                 "{} is {}, but `{}` {masked} gives {}",
-                what(path, field),
+                What::of(path, field),
                 self.show(value),
                 derive.source_name,
                 self.show(&from_id),

@@ -3,6 +3,7 @@
 //! other top-level key is a field of the schema's root record.
 
 use super::derive;
+use super::key_path::KeyPath;
 use super::record::{Place, Reader};
 use super::scalar::{Core, describe, parse_date, resolve};
 use super::spans::{CaseSpans, SpanNode};
@@ -139,7 +140,7 @@ pub fn load_document(program: &Program, file: FileId, doc: YamlDocument) -> Load
         ..root.span
     };
     let place = Place {
-        path: "",
+        path: &KeyPath::Root,
         anchor,
         written: true,
     };

@@ -14,6 +14,7 @@
 //! cases after it.
 
 mod derive;
+mod key_path;
 mod load;
 mod record;
 pub mod resident_id;

@@ -2,6 +2,7 @@
 //! its shape (scalar, nested record, list), defaults for what is left out, and a
 //! diagnostic for every unknown key, missing field and badly written value.
 
+use super::key_path::{KeyPath, What};
 use super::scalar::{describe, read_scalar};
 use super::spans::SpanNode;
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
@@ -22,30 +23,12 @@ pub(crate) struct Reader<'p> {
 /// its fields is missing.
 #[derive(Clone, Copy)]
 pub(crate) struct Place<'a> {
-    /// Key path of the record (`""` for the root, `person`, `services[2]`).
-    pub path: &'a str,
+    /// Key path of the record (the root, `person`, `services[2]`).
+    pub path: &'a KeyPath<'a>,
     /// Where a missing field is reported: the record's key, or its parent's.
     pub anchor: Span,
     /// Whether the record itself was written (a missing field is then added under it).
     pub written: bool,
-}
-
-/// `person.birth_date` from `person` and `birth_date`.
-pub(crate) fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_string()
-    } else {
-        format!("{path}.{name}")
-    }
-}
-
-/// The field as named in messages: `` `person.birth_date` (出生日期) ``.
-pub(crate) fn what(path: &str, field: &SchemaField) -> String {
-    if field.label.zh.is_empty() {
-        format!("`{path}`")
-    } else {
-        format!("`{path}` ({})", field.label.zh)
-    }
 }
 
 /// The schema of a record type (empty when the policy has none).
@@ -106,7 +89,7 @@ impl<'p> Reader<'p> {
 
     /// `order a <= b <= c`: for each date given, the first earlier-listed date given
     /// that is later than it.
-    fn check_orders(&mut self, record: RecordId, value: &Value, nodes: &[SpanNode], path: &str) {
+    fn check_orders(&mut self, record: RecordId, value: &Value, nodes: &[SpanNode], path: &KeyPath) {
         for (_, order) in self.program.orders.iter().filter(|(r, _)| *r == record) {
             let given: Vec<(usize, Value, Option<Span>)> = order
                 .paths
@@ -122,7 +105,7 @@ impl<'p> Reader<'p> {
                 else {
                     continue;
                 };
-                let (a, b) = (join(path, &order.names[*i]), join(path, &order.names[*jn]));
+                let (a, b) = (path.field(&order.names[*i]), path.field(&order.names[*jn]));
                 let mut d = Diagnostic::error(
                     Code::DatesOutOfOrder,
                     format!("`{b}` ({}) is before `{a}` ({})", show(later), show(earlier)),
@@ -138,10 +121,10 @@ impl<'p> Reader<'p> {
         }
     }
 
-    fn unknown_key(&mut self, name: &str, span: Span, fields: &[SchemaField], path: &str, skip: &[&str]) {
+    fn unknown_key(&mut self, name: &str, span: Span, fields: &[SchemaField], path: &KeyPath, skip: &[&str]) {
         let names = fields.iter().map(|f| f.name.as_str()).chain(skip.iter().copied());
         let shown: String = name.chars().take(60).collect();
-        let within = if path.is_empty() {
+        let within = if path.is_root() {
             "at the top level of the case".to_string()
         } else {
             format!("in `{path}`")
@@ -161,7 +144,7 @@ impl<'p> Reader<'p> {
 
     /// Reads one field from its key and value, if given.
     fn field(&mut self, field: &SchemaField, slot: Option<(&YamlNode, &YamlNode)>, place: Place) -> (Value, SpanNode) {
-        let path = join(place.path, &field.name);
+        let path = place.path.field(&field.name);
         let key = slot.map(|(k, _)| k.span);
         let given = slot.map(|(_, v)| v).filter(|v| !v.is_null());
         let mut node = SpanNode {
@@ -198,7 +181,7 @@ impl<'p> Reader<'p> {
                 value
             }
             (SchemaShape::Scalar(_), None) => self.absent(field, &path, place, slot.map(|(_, v)| v)),
-            (SchemaShape::Scalar(ty), Some(v)) => self.scalar(ty, v, &what(&path, field), &mut node),
+            (SchemaShape::Scalar(ty), Some(v)) => self.scalar(ty, v, &What::of(&path, field), &mut node),
             (SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_), None) => Value::List(Vec::new().into()),
             (SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_), Some(v)) if matches!(v.kind, YamlKind::Seq(_)) => {
                 self.list(field, v, &path, &mut node)
@@ -211,7 +194,7 @@ impl<'p> Reader<'p> {
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::WrongType,
-                        format!("{} must be {expected}, not {}", what(&path, field), describe(v)),
+                        format!("{} must be {expected}, not {}", What::of(&path, field), describe(v)),
                     )
                     .at(v.span, "wrong type")
                     .with_help(format!(
@@ -226,7 +209,7 @@ impl<'p> Reader<'p> {
         (value, node)
     }
 
-    fn scalar(&mut self, ty: &Type, v: &YamlNode, what: &str, node: &mut SpanNode) -> Value {
+    fn scalar(&mut self, ty: &Type, v: &YamlNode, what: &What, node: &mut SpanNode) -> Value {
         match read_scalar(self.program, ty, v, what) {
             Ok(value) => value,
             Err(d) => {
@@ -238,7 +221,7 @@ impl<'p> Reader<'p> {
     }
 
     /// The value of a scalar field that was left out or null.
-    fn absent(&mut self, field: &SchemaField, path: &str, place: Place, null: Option<&YamlNode>) -> Value {
+    fn absent(&mut self, field: &SchemaField, path: &KeyPath, place: Place, null: Option<&YamlNode>) -> Value {
         if field.derive.is_some() {
             // A derived field is settled once the whole case is read.
             return Value::Absent;
@@ -252,7 +235,7 @@ impl<'p> Reader<'p> {
         let d = match null {
             Some(v) => Diagnostic::error(
                 Code::MissingField,
-                format!("{} is required but empty", what(path, field)),
+                format!("{} is required but empty", What::of(path, field)),
             )
             .at(v.span, "a value is required here")
             .with_help(format!("give `{}` a value", field.name)),
@@ -262,13 +245,13 @@ impl<'p> Reader<'p> {
         Value::Absent
     }
 
-    fn list(&mut self, field: &SchemaField, seq: &YamlNode, path: &str, node: &mut SpanNode) -> Value {
+    fn list(&mut self, field: &SchemaField, seq: &YamlNode, path: &KeyPath, node: &mut SpanNode) -> Value {
         let YamlKind::Seq(items) = &seq.kind else {
             return Value::List(Vec::new().into());
         };
         let mut values = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let item_path = format!("{path}[{i}]");
+            let item_path = path.item(i);
             let mut item_node = SpanNode::given(None, item.span);
             let value = match (&field.shape, &item.kind) {
                 (_, _) if item.is_null() => {
@@ -290,14 +273,7 @@ impl<'p> Reader<'p> {
                     item_node.children = children;
                     value
                 }
-                (SchemaShape::ListOf(ty), _) => {
-                    let what = if field.label.zh.is_empty() {
-                        format!("`{item_path}`")
-                    } else {
-                        format!("`{item_path}` ({})", field.label.zh)
-                    };
-                    self.scalar(ty, item, &what, &mut item_node)
-                }
+                (SchemaShape::ListOf(ty), _) => self.scalar(ty, item, &What::of(&item_path, field), &mut item_node),
                 _ => {
                     self.diagnostics.push(
                         Diagnostic::error(
@@ -322,8 +298,8 @@ impl<'p> Reader<'p> {
 }
 
 /// The diagnostic for a required field that is not given.
-pub(crate) fn missing(field: &SchemaField, path: &str, place: Place) -> Diagnostic {
-    let (label, help) = if place.path.is_empty() {
+pub(crate) fn missing(field: &SchemaField, path: &KeyPath, place: Place) -> Diagnostic {
+    let (label, help) = if place.path.is_root() {
         (
             format!("the case has no `{}`", field.name),
             format!("add `{}:` at the top level of the case", field.name),
@@ -339,12 +315,12 @@ pub(crate) fn missing(field: &SchemaField, path: &str, place: Place) -> Diagnost
             format!("add `{}:` with `{}:` under it", place.path, field.name),
         )
     };
-    let message = if place.written || place.path.is_empty() {
-        format!("{} is required but not given", what(path, field))
+    let message = if place.written || place.path.is_root() {
+        format!("{} is required but not given", What::of(path, field))
     } else {
         format!(
             "{} is required but not given (there is no `{}`)",
-            what(path, field),
+            What::of(path, field),
             place.path
         )
     };

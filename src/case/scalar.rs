@@ -142,7 +142,12 @@ fn variant_list(program: &Program, e: EnumId) -> String {
 /// Reads a non-null scalar (or a mis-shaped node) as a value of `ty`. `what` names the
 /// field in messages (`` `person.birth_date` (出生日期) ``).
 /// The diagnostic is boxed to keep the `Result` small.
-pub fn read_scalar(program: &Program, ty: &Type, node: &YamlNode, what: &str) -> Result<Value, Box<Diagnostic>> {
+pub fn read_scalar(
+    program: &Program,
+    ty: &Type,
+    node: &YamlNode,
+    what: &dyn std::fmt::Display,
+) -> Result<Value, Box<Diagnostic>> {
     let wrong = |help: &str| Box::new(wrong_type(program, ty, node, what, help));
     let Some((text, style)) = node.as_scalar() else {
         return Err(wrong("give a single value here"));
@@ -199,7 +204,7 @@ pub fn read_scalar(program: &Program, ty: &Type, node: &YamlNode, what: &str) ->
     }
 }
 
-fn wrong_type(program: &Program, ty: &Type, node: &YamlNode, what: &str, help: &str) -> Diagnostic {
+fn wrong_type(program: &Program, ty: &Type, node: &YamlNode, what: &dyn std::fmt::Display, help: &str) -> Diagnostic {
     let expected = expected(program, ty);
     Diagnostic::error(
         Code::WrongType,
@@ -209,7 +214,7 @@ fn wrong_type(program: &Program, ty: &Type, node: &YamlNode, what: &str, help: &
     .with_help(help)
 }
 
-fn invalid_date(node: &YamlNode, what: &str, text: &str, why: &str) -> Diagnostic {
+fn invalid_date(node: &YamlNode, what: &dyn std::fmt::Display, text: &str, why: &str) -> Diagnostic {
     let shown: String = text.chars().take(40).collect();
     Diagnostic::error(
         Code::InvalidDate,
@@ -274,7 +279,7 @@ fn year_month(text: &str) -> Result<(i32, u32), String> {
     Ok((year, month))
 }
 
-fn read_resident_id(text: &str, node: &YamlNode, what: &str) -> Result<Value, Box<Diagnostic>> {
+fn read_resident_id(text: &str, node: &YamlNode, what: &dyn std::fmt::Display) -> Result<Value, Box<Diagnostic>> {
     match resident_id::validate(text) {
         Ok(_) => Ok(Value::ResidentId(text.into())),
         Err(e @ IdError::Checksum { .. }) => Err(Box::new(
@@ -302,7 +307,13 @@ fn read_resident_id(text: &str, node: &YamlNode, what: &str) -> Result<Value, Bo
     }
 }
 
-fn read_enum(program: &Program, e: EnumId, text: &str, node: &YamlNode, what: &str) -> Result<Value, Box<Diagnostic>> {
+fn read_enum(
+    program: &Program,
+    e: EnumId,
+    text: &str,
+    node: &YamlNode,
+    what: &dyn std::fmt::Display,
+) -> Result<Value, Box<Diagnostic>> {
     let Some(enum_type) = program.enums.get(e.0 as usize) else {
         return Err(Box::new(
             Diagnostic::error(Code::UnknownEnumValue, format!("{what} has no known values")).at(node.span, "here"),
