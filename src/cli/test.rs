@@ -115,3 +115,60 @@ fn outcome(r: &CaseResult, program: &Program, sources: &SourceMap, options: &Ren
         errors,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::cli::{Cli, Console, run_with};
+    use crate::privacy::Pii;
+    use crate::report::TRACES_BUILT;
+    use clap::Parser;
+
+    /// 300 cases, most with an `expect:` block, some without: in every report format
+    /// the trace is built once, for the one case whose expectation asks about it.
+    #[test]
+    fn a_trace_is_built_only_for_an_expectation_that_asks_about_it() {
+        let dir = std::env::temp_dir().join(format!("zhengce-test-traces-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("cases.yaml");
+        let mut text = String::new();
+        for i in 0..300 {
+            let expect = match i {
+                7 => "expect: { trace: [], categories: [1] }\n",
+                _ if i % 3 == 0 => "",
+                _ => "expect: { categories: [1], eligible: true }\n",
+            };
+            text.push_str(&format!(
+                "---\nid: c{i}\nas_of: 2025-09-01\n{expect}person: {{ gender: male, birth_date: 1975-03-10 }}\n\
+                 registration: {{ unemployed_since: 2025-01-10 }}\nemployment: {{ status: unemployed }}\n"
+            ));
+        }
+        std::fs::write(&path, text).unwrap();
+        let (path, junit) = (path.to_str().unwrap(), dir.join("junit.xml"));
+        let runs = [
+            vec!["test", path],
+            vec![
+                "test",
+                "--format",
+                "json",
+                "--coverage",
+                "--junit",
+                junit.to_str().unwrap(),
+                path,
+            ],
+        ];
+        for args in runs {
+            let cli = Cli::try_parse_from(std::iter::once("zhengce").chain(args.iter().copied())).unwrap();
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            TRACES_BUILT.with(|n| n.set(0));
+            let code = run_with(cli, &mut Console::captured(&mut out, &mut err, Pii::Mask));
+            let out = String::from_utf8(out).unwrap();
+            assert_eq!(code, 1, "{out}");
+            assert_eq!(TRACES_BUILT.with(std::cell::Cell::get), 1, "{args:?}");
+            assert!(
+                out.contains("trace: expected [], got [\"") || out.contains("\"key\":\"trace\""),
+                "{out}"
+            );
+        }
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

@@ -13,6 +13,12 @@ use crate::source::SourceMap;
 use crate::value::Value;
 use serde_json::{Map, Value as Json, json};
 
+#[cfg(test)]
+thread_local! {
+    /// Traces built on this thread (each test has its own), so that a test can count them.
+    pub(crate) static TRACES_BUILT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// One case's decision record.
 pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, options: &RenderOptions) -> Json {
     let mut obj = Map::new();
@@ -55,6 +61,8 @@ pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, opt
             lang: options.lang,
             show_pii: options.show_pii,
         };
+        #[cfg(test)]
+        TRACES_BUILT.with(|n| n.set(n.get() + 1));
         let mut explainer = Explainer::new(program, facts, decision.as_of);
         let trace = trace_lines(program, decision, &mut explainer, &style, sources);
         obj.insert("trace".into(), trace.into_iter().map(Json::String).collect());

@@ -154,3 +154,67 @@ fn escape(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expect::Mismatch;
+    use crate::source::{FileId, Span};
+    use serde_json::json;
+
+    fn outcome(case: &str, file: &str, result: TestResult) -> TestOutcome {
+        let mismatches = match result {
+            TestResult::Failed => vec![Mismatch {
+                key: "eligible".into(),
+                expected: json!(true),
+                actual: json!("<no>"),
+                span: Span::new(FileId(0), 0, 0),
+            }],
+            _ => Vec::new(),
+        };
+        TestOutcome {
+            case: case.into(),
+            file: file.into(),
+            line: Some(3),
+            result,
+            mismatches,
+            errors: Vec::new(),
+        }
+    }
+
+    /// What is kept of a case is a few words: no decision record, no text for a case
+    /// that passed.
+    #[test]
+    fn each_case_keeps_a_small_entry() {
+        assert!(std::mem::size_of::<JunitCase>() <= 32);
+        let mut report = JunitReport::new();
+        report.push(&outcome("a1", "a.yaml", TestResult::Passed));
+        assert!(report.cases[0].failure.is_none() && report.files.len() == 1);
+    }
+
+    #[test]
+    fn suites_per_file_with_failures_and_skips() {
+        let mut report = JunitReport::new();
+        report.push(&outcome("a1", "a.yaml", TestResult::Passed));
+        report.push(&outcome("a&2", "a.yaml", TestResult::Failed));
+        report.push(&outcome("b1", "b.yaml", TestResult::Skipped));
+        assert_eq!(
+            report.to_xml(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <testsuites name=\"zhengce\" tests=\"3\" failures=\"1\" skipped=\"1\">\n\
+             \x20 <testsuite name=\"a.yaml\" tests=\"2\" failures=\"1\" skipped=\"0\">\n\
+             \x20   <testcase classname=\"a.yaml\" name=\"a1\"/>\n\
+             \x20   <testcase classname=\"a.yaml\" name=\"a&amp;2\">\n\
+             \x20     <failure message=\"eligible: expected true, got &quot;&lt;no&gt;&quot;\" type=\"expectation\">\
+             a.yaml:3: eligible: expected true, got &quot;&lt;no&gt;&quot;</failure>\n\
+             \x20   </testcase>\n\
+             \x20 </testsuite>\n\
+             \x20 <testsuite name=\"b.yaml\" tests=\"1\" failures=\"0\" skipped=\"1\">\n\
+             \x20   <testcase classname=\"b.yaml\" name=\"b1\">\n\
+             \x20     <skipped message=\"no expect block\"/>\n\
+             \x20   </testcase>\n\
+             \x20 </testsuite>\n\
+             </testsuites>\n"
+        );
+    }
+}

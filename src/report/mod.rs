@@ -11,6 +11,8 @@ mod trace;
 mod values;
 
 pub use diagnostics::{diagnostic_json, render_diagnostic};
+#[cfg(test)]
+pub(crate) use json::TRACES_BUILT;
 pub use json::{decision_json, value_json};
 pub use junit::JunitReport;
 pub use messages::Lang;
