@@ -133,13 +133,21 @@ pub fn mask_bytes(bytes: &[u8]) -> Cow<'_, [u8]> {
     out.map_or(Cow::Borrowed(bytes), Cow::Owned)
 }
 
+/// How much of an unfinished line a [`MaskingWriter`] holds before it writes the part
+/// that no ID can straddle.
+const HELD_LINE: usize = 64 * 1024;
+
 /// A writer that masks ID numbers in everything written through it (unless
 /// [`Pii::Show`]). Text is held back to the end of its line, so an ID split over two
-/// writes is still seen whole; [`Write::flush`] writes what is held.
+/// writes is still seen whole; [`Write::flush`] writes what is held. A long line (one
+/// JSON report) is written in pieces as it comes, each cut after a character that
+/// ends any ID-shaped run, so memory does not grow with the line.
 pub struct MaskingWriter<W: Write> {
     inner: W,
     pii: Pii,
     pending: Vec<u8>,
+    /// The length of `pending` at which to try to write part of it.
+    cut_at: usize,
 }
 
 impl<W: Write> MaskingWriter<W> {
@@ -149,6 +157,7 @@ impl<W: Write> MaskingWriter<W> {
             inner,
             pii,
             pending: Vec::new(),
+            cut_at: HELD_LINE,
         }
     }
 
@@ -163,7 +172,32 @@ impl<W: Write> MaskingWriter<W> {
             return Ok(());
         }
         let pending = std::mem::take(&mut self.pending);
+        self.cut_at = HELD_LINE;
         self.emit(&pending)
+    }
+
+    /// Writes the held text up to its last byte that ends any ID-shaped run: neither a
+    /// digit nor `X`/`x`. Runs are found in each piece as in the whole line, because no
+    /// run goes past such a byte. A colour sequence may join digits across other
+    /// bytes, so held text with an escape character stays held to the end of its line;
+    /// so does text with no such byte. Each failed try doubles the length of the next,
+    /// so the held text is looked through a bounded number of times per byte.
+    fn write_complete_runs(&mut self) -> io::Result<()> {
+        let cut = match self.pending.contains(&0x1b) {
+            true => None,
+            false => self
+                .pending
+                .iter()
+                .rposition(|b| !b.is_ascii_digit() && !matches!(b, b'X' | b'x')),
+        };
+        let Some(last) = cut else {
+            self.cut_at = self.pending.len().saturating_mul(2);
+            return Ok(());
+        };
+        let rest = self.pending.split_off(last + 1);
+        let done = std::mem::replace(&mut self.pending, rest);
+        self.cut_at = self.pending.len().saturating_add(HELD_LINE);
+        self.emit(&done)
     }
 
     fn emit(&mut self, bytes: &[u8]) -> io::Result<()> {
@@ -189,6 +223,9 @@ impl<W: Write> Write for MaskingWriter<W> {
                 self.pending.extend_from_slice(rest);
             }
             None => self.pending.extend_from_slice(buf),
+        }
+        if self.pending.len() >= self.cut_at {
+            self.write_complete_runs()?;
         }
         Ok(buf.len())
     }
@@ -239,6 +276,62 @@ mod tests {
         w.write_all(b"03101234\n").unwrap();
         drop(w);
         assert_eq!(out, b"done\na 430102********1234\n");
+    }
+
+    /// Writes `text` through a masking writer in pieces of the given lengths (cycled),
+    /// returning what came out and the most the writer held at once.
+    fn written_in_pieces(text: &[u8], lengths: &[usize]) -> (Vec<u8>, usize) {
+        let mut out = Vec::new();
+        let mut held = 0;
+        {
+            let mut w = MaskingWriter::new(&mut out, Pii::Mask);
+            let mut rest = text;
+            for len in lengths.iter().cycle() {
+                if rest.is_empty() {
+                    break;
+                }
+                let (piece, tail) = rest.split_at((*len).min(rest.len()));
+                w.write_all(piece).unwrap();
+                held = held.max(w.pending.len());
+                rest = tail;
+            }
+        }
+        (out, held)
+    }
+
+    /// One long line (a JSON report) with IDs, digits and `X` everywhere, written in
+    /// pieces of every length from 1 to 97 bytes: the output is that of masking the
+    /// whole line at once, and the writer never holds much more than [`HELD_LINE`].
+    #[test]
+    fn a_long_line_is_written_in_pieces_and_masked_as_a_whole() {
+        let items = [
+            "{\"case\":\"430102197503101234\",\"n\":12345},",
+            "{\"id\":\"11010519491231002X\",\"line\":99},",
+            "{\"x\":\"1234567890123456789012345\"},",
+            "{\"short\":\"13800138000x\",\"年\":\"110105491231002\"},",
+        ];
+        let line: String = (0..40_000).map(|i| items[i % items.len()]).collect();
+        let line = format!("{line}\n");
+        let lengths: Vec<usize> = (1..98).collect();
+        let (out, held) = written_in_pieces(line.as_bytes(), &lengths);
+        assert_eq!(out, mask_ids(&line).as_bytes());
+        assert!(
+            line.len() > 20 * HELD_LINE && held < HELD_LINE + 200,
+            "held {held} bytes"
+        );
+    }
+
+    /// Colour sequences can join digits across other bytes: such a line is held to its
+    /// end, and a line of digits alone too, and both are masked as wholes.
+    #[test]
+    fn a_long_line_with_colour_or_only_digits_is_held_whole() {
+        let coloured = format!("{}\n", "4301\x1b[31m021975\x1b[0m03101234, ".repeat(HELD_LINE / 8));
+        let digits = format!("{}\n", "1".repeat(3 * HELD_LINE));
+        for line in [coloured, digits] {
+            let (out, held) = written_in_pieces(line.as_bytes(), &[7, 4096]);
+            assert_eq!(out, mask_ids(&line).as_bytes());
+            assert!(held >= line.len() - 4096, "held {held} of {}", line.len());
+        }
     }
 
     #[test]

@@ -411,3 +411,20 @@ fn show(v: &Value) -> String {
         _ => String::new(),
     }
 }
+
+#[cfg(test)]
+mod key_path_tests {
+    use super::KeyPath;
+
+    #[test]
+    fn key_paths_are_written_as_in_case_files() {
+        let root = KeyPath::Root;
+        let services = root.field("services");
+        let item = services.item(2);
+        let date = item.field("date");
+        assert_eq!(date.to_string(), "services[2].date");
+        assert_eq!(root.field("person").to_string(), "person");
+        assert_eq!(root.to_string(), "");
+        assert!(root.is_root() && !date.is_root());
+    }
+}

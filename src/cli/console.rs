@@ -73,9 +73,15 @@ impl<'a> Console<'a> {
 
     /// Writes a report file (JUnit and the like), masked like every other output.
     pub fn write_file(&self, path: &str, text: &str) -> io::Result<()> {
+        self.write_file_with(path, |w| w.write_all(text.as_bytes()))
+    }
+
+    /// Writes a report file through `write`, as it is produced (a large report is
+    /// never held whole), masked like every other output.
+    pub fn write_file_with(&self, path: &str, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
         let file = std::fs::File::create(path)?;
         let mut w = MaskingWriter::new(io::BufWriter::new(file), self.pii);
-        w.write_all(text.as_bytes())?;
+        write(&mut w)?;
         w.flush()
     }
 

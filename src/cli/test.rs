@@ -2,16 +2,23 @@
 //! a closing `N passed, N failed`. `--junit FILE` writes JUnit XML, `--format json`
 //! one JSON report, `--coverage` which rules and conditions the cases exercise, and
 //! `--coverage-min PCT` fails a run whose rule coverage is lower.
+//!
+//! Cases are read, evaluated and reported one at a time (`report`): a run holds one
+//! case, the counts, and for `--junit` a small entry per case, so a file of a hundred
+//! thousand cases costs about its own text in memory.
 
-use super::{
-    CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, Format, inputs, load_checked_policy, render_options,
-};
+mod coverage;
+mod report;
+
+use super::{CommonArgs, Console, EXIT_POLICY, Format, inputs, load_checked_policy, render_options};
 use crate::coverage::Coverage;
 use crate::expect::{TestOutcome, TestResult, compare};
-use crate::report::{decision_json, junit_xml};
+use crate::program::Program;
+use crate::report::{RenderOptions, Trace, decision_json};
 use crate::run::{CaseResult, MissingDate, Runner, Status};
+use crate::source::SourceMap;
 use chrono::NaiveDate;
-use serde_json::json;
+use report::{Closing, TestReport};
 
 /// What `test` was asked to produce.
 #[derive(Debug, Clone, Default)]
@@ -35,79 +42,45 @@ pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs, console: &
     };
     let versions = std::mem::take(&mut loaded.versions);
     let options = render_options(common, console);
-    let mut coverage = Coverage::new(&versions, &loaded.sources);
+    let wants_coverage = opts.coverage || opts.coverage_min.is_some();
+    let mut coverage = wants_coverage.then(|| Coverage::new(&versions, &loaded.sources));
     let mut runner = Runner::with_versions(&versions, opts.as_of, MissingDate::Error);
     runner.limits = common.limits();
-    let mut outcomes = Vec::new();
+    let mut report = TestReport::new(opts.format, opts.junit.is_some());
+    let mut case = |r: &CaseResult, sources: &SourceMap, file: &str, console: &mut Console| {
+        let program = &versions[r.version];
+        if let (Some(coverage), Some(decision), Some(facts)) = (&mut coverage, &r.decision, r.facts()) {
+            coverage.record(program, facts, decision.as_of, decision);
+        }
+        report.add(&outcome(r, program, sources, &options, file), console);
+    };
     for input in inputs::collect(paths) {
-        let results = match input.bytes {
-            Ok(bytes) => runner.run_file(&mut loaded.sources, &input.name, bytes),
-            Err(e) => vec![runner.unreadable(&mut loaded.sources, &input.name, &e)],
-        };
-        for r in results {
-            let program = &versions[r.version];
-            if let (Some(decision), Some(facts)) = (&r.decision, r.facts()) {
-                coverage.record(program, facts, decision.as_of, decision);
-            }
-            let record = decision_json(&r, program, &loaded.sources, &options);
-            let line = r.case.id_span.map(|s| loaded.sources.line_col(s).line);
-            outcomes.push(outcome(&r, &record, &input.name, line));
-        }
-    }
-    let failed = outcomes.iter().filter(|o| o.result == TestResult::Failed).count();
-    let passed = outcomes.iter().filter(|o| o.result == TestResult::Passed).count();
-    let skipped = outcomes.len() - failed - passed;
-    let mut code = if failed == 0 { EXIT_OK } else { EXIT_FAILED };
-    if let Some(path) = &opts.junit
-        && let Err(e) = console.write_file(path, &junit_xml(&outcomes))
-    {
-        console.err(&format!("cannot write the JUnit report to `{path}`: {e}\n"));
-        code = EXIT_FAILED;
-    }
-    let below_min = opts.coverage_min.filter(|min| coverage.rule_percent() < *min);
-    match opts.format {
-        Format::Json => {
-            let cases: Vec<serde_json::Value> = outcomes.iter().map(outcome_json).collect();
-            let mut report = json!({"cases": cases, "passed": passed, "failed": failed, "skipped": skipped});
-            if opts.coverage || opts.coverage_min.is_some() {
-                report["coverage"] = coverage_json(&coverage);
-            }
-            console.out(&format!("{report}\n"));
-        }
-        Format::Text => {
-            let mut text = String::new();
-            for o in outcomes.iter().filter(|o| o.result == TestResult::Failed) {
-                let place = o.line.map_or_else(|| o.file.clone(), |l| format!("{}:{l}", o.file));
-                text.push_str(&format!("FAIL {place} {}: {}\n", o.case, o.summary()));
-                for e in o.errors.iter().skip(usize::from(o.mismatches.is_empty())) {
-                    text.push_str(&format!("    {e}\n"));
+        match input.bytes {
+            // Each result is reported as it comes: one case at a time is held.
+            Ok(bytes) => {
+                let file = runner.add_file(&mut loaded.sources, &input.name, bytes);
+                for r in runner.results(&file) {
+                    case(&r, &loaded.sources, &input.name, console);
                 }
             }
-            if opts.coverage || opts.coverage_min.is_some() {
-                text.push_str(&coverage_text(&coverage));
+            Err(e) => {
+                let r = runner.unreadable(&mut loaded.sources, &input.name, &e);
+                case(&r, &loaded.sources, &input.name, console);
             }
-            if let Some(min) = below_min {
-                text.push_str(&format!(
-                    "rule coverage {:.1}% is below the minimum {min}%\n",
-                    coverage.rule_percent()
-                ));
-            }
-            let skipped_text = if skipped > 0 {
-                format!(", {skipped} skipped")
-            } else {
-                String::new()
-            };
-            text.push_str(&format!("{passed} passed, {failed} failed{skipped_text}\n"));
-            console.out(&text);
         }
     }
-    if below_min.is_some() {
-        code = EXIT_FAILED;
-    }
-    code
+    let closing = Closing {
+        junit_path: opts.junit.as_deref(),
+        coverage: coverage.as_ref(),
+        coverage_min: opts.coverage_min,
+    };
+    report.finish(&closing, console)
 }
 
-fn outcome(r: &CaseResult, record: &serde_json::Value, file: &str, line: Option<usize>) -> TestOutcome {
+/// How one case ended. Its decision record is built only to compare it with an `expect`
+/// block, and with the trace only when the block asks about the trace: a record is what
+/// `compare` reads, and the explanations of every rule are most of its cost.
+fn outcome(r: &CaseResult, program: &Program, sources: &SourceMap, options: &RenderOptions, file: &str) -> TestOutcome {
     let errors: Vec<String> = r
         .diagnostics
         .iter()
@@ -116,7 +89,12 @@ fn outcome(r: &CaseResult, record: &serde_json::Value, file: &str, line: Option<
         .collect();
     let (result, mismatches) = match &r.case.expect {
         Some(expect) => {
-            let mismatches = compare(expect, record);
+            let asks_trace = expect.get("trace").is_some();
+            let options = RenderOptions {
+                trace: if asks_trace { Trace::Included } else { Trace::Omitted },
+                ..*options
+            };
+            let mismatches = compare(expect, &decision_json(r, program, sources, &options));
             let result = if mismatches.is_empty() {
                 TestResult::Passed
             } else {
@@ -131,64 +109,66 @@ fn outcome(r: &CaseResult, record: &serde_json::Value, file: &str, line: Option<
     TestOutcome {
         case: r.id.clone().unwrap_or_else(|| "?".into()),
         file: file.to_string(),
-        line,
+        line: r.case.id_span.map(|s| sources.line_col(s).line),
         result,
         mismatches,
         errors,
     }
 }
 
-fn outcome_json(o: &TestOutcome) -> serde_json::Value {
-    json!({
-        "case": o.case,
-        "file": o.file,
-        "line": o.line,
-        "result": o.result.as_str(),
-        "differences": o.mismatches.iter().map(|m| json!({"key": m.key, "expected": m.expected, "actual": m.actual})).collect::<Vec<_>>(),
-        "errors": o.errors,
-    })
-}
+#[cfg(test)]
+mod tests {
+    use crate::cli::{Cli, Console, run_with};
+    use crate::privacy::Pii;
+    use crate::report::TRACES_BUILT;
+    use clap::Parser;
 
-fn coverage_text(c: &Coverage) -> String {
-    let (rs, rt) = c.rule_outcomes();
-    let (cs, ct) = c.condition_outcomes();
-    let mut out = format!(
-        "coverage: rules {:.1}% ({rs}/{rt} outcomes), conditions {:.1}% ({cs}/{ct} outcomes)\n",
-        c.rule_percent(),
-        c.condition_percent()
-    );
-    for rule in &c.rules {
-        match (rule.seen.true_, rule.seen.false_) {
-            (false, false) => out.push_str(&format!("  not exercised: {}\n", rule.name)),
-            (false, true) => out.push_str(&format!("  never holds: {}\n", rule.name)),
-            (true, false) => out.push_str(&format!("  always holds: {}\n", rule.name)),
-            (true, true) => {}
+    /// 300 cases, most with an `expect:` block, some without: in every report format
+    /// the trace is built once, for the one case whose expectation asks about it.
+    #[test]
+    fn a_trace_is_built_only_for_an_expectation_that_asks_about_it() {
+        let dir = std::env::temp_dir().join(format!("zhengce-test-traces-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("cases.yaml");
+        let mut text = String::new();
+        for i in 0..300 {
+            let expect = match i {
+                7 => "expect: { trace: [], categories: [1] }\n",
+                _ if i % 3 == 0 => "",
+                _ => "expect: { categories: [1], eligible: true }\n",
+            };
+            text.push_str(&format!(
+                "---\nid: c{i}\nas_of: 2025-09-01\n{expect}person: {{ gender: male, birth_date: 1975-03-10 }}\n\
+                 registration: {{ unemployed_since: 2025-01-10 }}\nemployment: {{ status: unemployed }}\n"
+            ));
         }
-        for cond in &rule.conditions {
-            match (cond.seen.true_, cond.seen.false_) {
-                (true, true) => {}
-                (t, _) => {
-                    let never = if t { "never false" } else { "never true" };
-                    out.push_str(&format!("  {}: condition `{}` {never}\n", rule.name, cond.text));
-                }
-            }
+        std::fs::write(&path, text).unwrap();
+        let (path, junit) = (path.to_str().unwrap(), dir.join("junit.xml"));
+        let runs = [
+            vec!["test", path],
+            vec![
+                "test",
+                "--format",
+                "json",
+                "--coverage",
+                "--junit",
+                junit.to_str().unwrap(),
+                path,
+            ],
+        ];
+        for args in runs {
+            let cli = Cli::try_parse_from(std::iter::once("zhengce").chain(args.iter().copied())).unwrap();
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            TRACES_BUILT.with(|n| n.set(0));
+            let code = run_with(cli, &mut Console::captured(&mut out, &mut err, Pii::Mask));
+            let out = String::from_utf8(out).unwrap();
+            assert_eq!(code, 1, "{out}");
+            assert_eq!(TRACES_BUILT.with(std::cell::Cell::get), 1, "{args:?}");
+            assert!(
+                out.contains("trace: expected [], got [\"") || out.contains("\"key\":\"trace\""),
+                "{out}"
+            );
         }
+        let _ = std::fs::remove_dir_all(dir);
     }
-    out
-}
-
-fn coverage_json(c: &Coverage) -> serde_json::Value {
-    let rules: Vec<serde_json::Value> = c
-        .rules
-        .iter()
-        .map(|r| {
-            json!({
-                "rule": r.name,
-                "held": r.seen.true_,
-                "failed": r.seen.false_,
-                "conditions": r.conditions.iter().map(|k| json!({"condition": k.text, "true": k.seen.true_, "false": k.seen.false_})).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    json!({"rules_percent": c.rule_percent(), "conditions_percent": c.condition_percent(), "rules": rules})
 }

@@ -17,6 +17,12 @@ use chrono::{Datelike, NaiveDate};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::Value as Json;
 
+#[cfg(test)]
+thread_local! {
+    /// Traces built on this thread (each test has its own), so that a test can count them.
+    pub(crate) static TRACES_BUILT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// One case's decision record as a JSON value.
 pub fn decision_json(r: &CaseResult, program: &Program, sources: &SourceMap, options: &RenderOptions) -> Json {
     let record = DecisionRecord {
@@ -93,6 +99,8 @@ impl Serialize for DecisionRecord<'_> {
                 lang: options.lang,
                 show_pii: options.show_pii,
             };
+            #[cfg(test)]
+            TRACES_BUILT.with(|n| n.set(n.get() + 1));
             let mut explainer = Explainer::new(program, facts, decision.as_of);
             let trace = trace_lines(program, decision, &mut explainer, &style, self.sources);
             map.serialize_entry("trace", &trace)?;

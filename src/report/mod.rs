@@ -11,8 +11,10 @@ mod trace;
 mod values;
 
 pub use diagnostics::{diagnostic_json, diagnostic_json_at, render_diagnostic};
+#[cfg(test)]
+pub(crate) use json::TRACES_BUILT;
 pub use json::{decision_json, value_json, write_decision_json};
-pub use junit::junit_xml;
+pub use junit::JunitReport;
 pub use messages::Lang;
 pub use text::{because_list, render_text, rule_name};
 pub use trace::{rule_trace, trace_lines};

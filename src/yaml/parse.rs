@@ -16,6 +16,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// How deeply sequences and mappings may nest; deeper input is rejected.
 const MAX_DEPTH: usize = 64;
 
+/// Up to this many keys, a mapping finds a key given twice by looking through its keys;
+/// past it, through an index of them (a case's mappings have a few keys each).
+const KEYS_LOOKED_THROUGH: usize = 16;
+
 /// Parses the documents of `text[start..end]` (one piece of a stream, see
 /// [`super::stream`]). Never panics; problems are diagnostics of the document they
 /// occur in.
@@ -60,7 +64,9 @@ enum Frame {
         start: Span,
         pairs: Vec<(YamlNode, YamlNode)>,
         key: Option<YamlNode>,
-        seen: HashMap<String, Span>,
+        /// The keys' first places, once the mapping has more than
+        /// [`KEYS_LOOKED_THROUGH`] keys.
+        seen: Option<HashMap<String, Span>>,
     },
 }
 
@@ -180,7 +186,7 @@ impl<'t> Builder<'t> {
                     start: span,
                     pairs: Vec::new(),
                     key: None,
-                    seen: HashMap::new(),
+                    seen: None,
                 };
                 self.enter(span, frame)?;
             }
@@ -250,22 +256,27 @@ impl<'t> Builder<'t> {
             Some(Frame::Map { key: key @ None, .. }) => *key = Some(node),
             Some(Frame::Map { pairs, key, seen, .. }) => {
                 let Some(k) = key.take() else { return };
-                let text = k.as_scalar().map(|(t, _)| t.to_string());
-                match text {
-                    Some(text) => match seen.get(&text) {
-                        Some(&first) => {
-                            let d = Diagnostic::error(Code::DuplicateKey, format!("the key `{text}` is given twice"))
-                                .at(k.span, "given again here")
-                                .with_related(first, "first given here")
-                                .with_help("give each key once; the first value is the one read");
-                            self.open_doc(k.span.start as usize).diagnostics.push(d);
+                let Some((text, _)) = k.as_scalar() else {
+                    pairs.push((k, node));
+                    return;
+                };
+                match first_place(pairs, seen, text) {
+                    Some(first) => {
+                        let d = Diagnostic::error(Code::DuplicateKey, format!("the key `{text}` is given twice"))
+                            .at(k.span, "given again here")
+                            .with_related(first, "first given here")
+                            .with_help("give each key once; the first value is the one read");
+                        self.open_doc(k.span.start as usize).diagnostics.push(d);
+                    }
+                    None => {
+                        if let Some(index) = seen {
+                            index.insert(text.to_string(), k.span);
                         }
-                        None => {
-                            seen.insert(text, k.span);
-                            pairs.push((k, node));
+                        pairs.push((k, node));
+                        if seen.is_none() && pairs.len() > KEYS_LOOKED_THROUGH {
+                            *seen = Some(key_index(pairs));
                         }
-                    },
-                    None => pairs.push((k, node)),
+                    }
                 }
             }
         }
@@ -325,6 +336,25 @@ impl<'t> Builder<'t> {
             None => span,
         }
     }
+}
+
+/// Where the key `text` was first given in a mapping being read, if it was.
+fn first_place(pairs: &[(YamlNode, YamlNode)], seen: &Option<HashMap<String, Span>>, text: &str) -> Option<Span> {
+    match seen {
+        Some(index) => index.get(text).copied(),
+        None => pairs
+            .iter()
+            .find(|(k, _)| k.as_scalar().is_some_and(|(t, _)| t == text))
+            .map(|(k, _)| k.span),
+    }
+}
+
+/// An index of the text keys of a mapping's pairs (each given once) to their places.
+fn key_index(pairs: &[(YamlNode, YamlNode)]) -> HashMap<String, Span> {
+    pairs
+        .iter()
+        .filter_map(|(k, _)| Some((k.as_scalar()?.0.to_string(), k.span)))
+        .collect()
 }
 
 /// The byte length of a quoted scalar at the start of `s`, quotes included.

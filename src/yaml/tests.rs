@@ -105,3 +105,32 @@ fn null_forms() {
     assert!(null("").is_null() && null("~").is_null() && null("NULL").is_null());
     assert!(!null("nil").is_null());
 }
+
+/// A key given twice is found by looking through a small mapping's keys and through an
+/// index of a large one's: the same diagnostics, each pointing at the first place.
+#[test]
+fn keys_given_twice_are_found_in_small_and_large_mappings() {
+    for keys in [3, 16, 17, 200] {
+        let mut text: String = (0..keys).map(|i| format!("k{i}: {i}\n")).collect();
+        text.push_str("k0: again\n\"k1\": again\n[x]: 1\nnew: 1\nnew: 2\n");
+        let (docs, sources) = parse(&text);
+        let found: Vec<(String, String, usize)> = docs[0]
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::DuplicateKey)
+            .map(|d| {
+                let first = d.related.first().map_or(0, |(s, _)| sources.line_col(*s).line);
+                (d.message.clone(), sources.snippet(d.span.unwrap()).to_string(), first)
+            })
+            .collect();
+        let expected = [
+            ("the key `k0` is given twice".to_string(), "k0".to_string(), 1),
+            ("the key `k1` is given twice".to_string(), "\"k1\"".to_string(), 2),
+            ("the key `new` is given twice".to_string(), "new".to_string(), keys + 4),
+        ];
+        assert_eq!(found, expected, "{keys} keys");
+        let root = docs[0].root.as_map().unwrap();
+        assert_eq!(root.len(), keys + 2, "the first of each is kept, and the list key");
+        assert_eq!(docs[0].root.get("k0").unwrap().as_scalar().unwrap().0, "0");
+    }
+}

@@ -1,0 +1,138 @@
+//! `test`'s reports, written as the cases come: a failing case's lines (text) or its
+//! entry in the `cases` list (JSON) go out at once, and nothing is kept of a case but
+//! the counts and, for `--junit`, a small entry ([`JunitReport`]). The closing lines
+//! (coverage, `N passed, N failed`) and the JUnit file are written at the end.
+
+use super::coverage::{coverage_json, coverage_text};
+use crate::cli::{Console, EXIT_FAILED, EXIT_OK, Format};
+use crate::coverage::Coverage;
+use crate::expect::{TestOutcome, TestResult};
+use crate::report::JunitReport;
+use serde_json::json;
+
+/// The reports of one `test` run, being written.
+pub(super) struct TestReport {
+    format: Format,
+    passed: usize,
+    failed: usize,
+    skipped: usize,
+    junit: Option<JunitReport>,
+}
+
+/// What the end of the run reports besides the cases.
+pub(super) struct Closing<'a> {
+    /// `--junit FILE`.
+    pub junit_path: Option<&'a str>,
+    /// The coverage, when `--coverage` or `--coverage-min` asked for it.
+    pub coverage: Option<&'a Coverage>,
+    /// `--coverage-min PCT`.
+    pub coverage_min: Option<f64>,
+}
+
+impl TestReport {
+    /// A report in `format`; `junit` keeps what a JUnit file needs.
+    pub(super) fn new(format: Format, junit: bool) -> TestReport {
+        TestReport {
+            format,
+            passed: 0,
+            failed: 0,
+            skipped: 0,
+            junit: junit.then(JunitReport::new),
+        }
+    }
+
+    /// Reports one case.
+    pub(super) fn add(&mut self, o: &TestOutcome, console: &mut Console) {
+        let first = self.passed + self.failed + self.skipped == 0;
+        match o.result {
+            TestResult::Passed => self.passed += 1,
+            TestResult::Failed => self.failed += 1,
+            TestResult::Skipped => self.skipped += 1,
+        }
+        if let Some(junit) = &mut self.junit {
+            junit.push(o);
+        }
+        match self.format {
+            Format::Json => {
+                let open = if first { "{\"cases\":[" } else { "," };
+                console.out(&format!("{open}{}", outcome_json(o)));
+            }
+            Format::Text if o.result == TestResult::Failed => console.out(&failure_text(o)),
+            Format::Text => {}
+        }
+    }
+
+    /// Writes the JUnit file and the end of the report; returns the exit code.
+    pub(super) fn finish(self, closing: &Closing, console: &mut Console) -> u8 {
+        let (passed, failed, skipped) = (self.passed, self.failed, self.skipped);
+        let mut code = if failed == 0 { EXIT_OK } else { EXIT_FAILED };
+        if let (Some(path), Some(junit)) = (closing.junit_path, &self.junit)
+            && let Err(e) = console.write_file_with(path, |w| junit.write_to(w))
+        {
+            console.err(&format!("cannot write the JUnit report to `{path}`: {e}\n"));
+            code = EXIT_FAILED;
+        }
+        let below_min = match (closing.coverage, closing.coverage_min) {
+            (Some(c), Some(min)) => (c.rule_percent() < min).then_some((c, min)),
+            _ => None,
+        };
+        match self.format {
+            Format::Json => {
+                let open = if passed + failed + skipped == 0 {
+                    "{\"cases\":["
+                } else {
+                    ""
+                };
+                let mut end = format!("{open}],\"passed\":{passed},\"failed\":{failed},\"skipped\":{skipped}");
+                if let Some(c) = closing.coverage {
+                    end.push_str(&format!(",\"coverage\":{}", coverage_json(c)));
+                }
+                end.push_str("}\n");
+                console.out(&end);
+            }
+            Format::Text => {
+                let mut text = closing.coverage.map(coverage_text).unwrap_or_default();
+                if let Some((c, min)) = below_min {
+                    text.push_str(&format!(
+                        "rule coverage {:.1}% is below the minimum {min}%\n",
+                        c.rule_percent()
+                    ));
+                }
+                let skipped_text = if skipped > 0 {
+                    format!(", {skipped} skipped")
+                } else {
+                    String::new()
+                };
+                text.push_str(&format!("{passed} passed, {failed} failed{skipped_text}\n"));
+                console.out(&text);
+            }
+        }
+        if below_min.is_some() {
+            code = EXIT_FAILED;
+        }
+        code
+    }
+}
+
+/// A failing case in the text report: where it is, what differed, why it could not be
+/// evaluated.
+fn failure_text(o: &TestOutcome) -> String {
+    let place = o.line.map_or_else(|| o.file.clone(), |l| format!("{}:{l}", o.file));
+    let mut text = format!("FAIL {place} {}: {}\n", o.case, o.summary());
+    for e in o.errors.iter().skip(usize::from(o.mismatches.is_empty())) {
+        text.push_str(&format!("    {e}\n"));
+    }
+    text
+}
+
+/// A case's entry in the JSON report's `cases` list.
+fn outcome_json(o: &TestOutcome) -> serde_json::Value {
+    json!({
+        "case": o.case,
+        "file": o.file,
+        "line": o.line,
+        "result": o.result.as_str(),
+        "differences": o.mismatches.iter().map(|m| json!({"key": m.key, "expected": m.expected, "actual": m.actual})).collect::<Vec<_>>(),
+        "errors": o.errors,
+    })
+}
