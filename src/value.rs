@@ -47,6 +47,23 @@ impl std::fmt::Display for YearMonth {
     }
 }
 
+/// A date as case files and records write it, `YYYY-MM-DD`, without chrono's format
+/// parser (a record or a trace writes dozens of dates).
+#[derive(Debug, Clone, Copy)]
+pub struct IsoDate(pub NaiveDate);
+
+impl std::fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = self.0;
+        if (0..=9999).contains(&d.year()) {
+            write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+        } else {
+            // Years chrono writes with a sign: as it writes them.
+            write!(f, "{}", d.format("%Y-%m-%d"))
+        }
+    }
+}
+
 /// `add_months(d, n)` (民法典 第二百零二条): the same day n months later, or that month's
 /// last day when it has no such day. `None` only outside chrono's date range.
 pub fn add_months(date: NaiveDate, months: i64) -> Option<NaiveDate> {
@@ -170,6 +187,29 @@ pub fn in_unit_base(amount: i64, unit: Unit) -> i64 {
     match unit {
         Unit::Years => amount.saturating_mul(12),
         Unit::Months | Unit::Days | Unit::WorkingDays => amount,
+    }
+}
+
+#[cfg(test)]
+mod iso_date_tests {
+    use super::IsoDate;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2025, 3, 9),
+            (1, 1, 1),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 30),
+            (0, 2, 29),
+        ] {
+            let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
+                continue;
+            };
+            assert_eq!(IsoDate(date).to_string(), date.format("%Y-%m-%d").to_string());
+        }
     }
 }
 

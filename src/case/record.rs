@@ -406,7 +406,7 @@ fn span_at(nodes: &[SpanNode], path: &[u16]) -> Option<Span> {
 /// A date or month as written in case files.
 fn show(v: &Value) -> String {
     match v {
-        Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+        Value::Date(d) => crate::value::IsoDate(*d).to_string(),
         Value::Month(m) => m.to_string(),
         _ => String::new(),
     }

@@ -12,8 +12,8 @@ use crate::eval::RuleOutcome;
 use crate::program::{CompiledRule, Program};
 use crate::run::{CaseResult, Status};
 use crate::source::SourceMap;
-use crate::value::Value;
-use chrono::{Datelike, NaiveDate};
+use crate::value::{IsoDate, Value};
+use chrono::NaiveDate;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::Value as Json;
 
@@ -192,30 +192,12 @@ impl Serialize for Diagnostics<'_> {
     }
 }
 
-/// A date as `YYYY-MM-DD`, written without chrono's format parser (a record has
-/// dozens of dates).
+/// A date as `YYYY-MM-DD`.
 struct DateJson(NaiveDate);
 
 impl Serialize for DateJson {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let d = self.0;
-        match u16::try_from(d.year()) {
-            Ok(y) if y <= 9999 => {
-                let mut buf = *b"0000-00-00";
-                let digits = |buf: &mut [u8], mut n: u32| {
-                    for b in buf.iter_mut().rev() {
-                        *b = b'0' + (n % 10) as u8;
-                        n /= 10;
-                    }
-                };
-                digits(&mut buf[0..4], u32::from(y));
-                digits(&mut buf[5..7], d.month());
-                digits(&mut buf[8..10], d.day());
-                s.serialize_str(std::str::from_utf8(&buf).unwrap_or_default())
-            }
-            // Years chrono writes with a sign; as it writes them.
-            _ => s.collect_str(&d.format("%Y-%m-%d")),
-        }
+        s.collect_str(&IsoDate(self.0))
     }
 }
 

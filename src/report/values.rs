@@ -32,7 +32,7 @@ pub fn format_value(v: &Value, style: &ValueStyle) -> String {
                 mask_id(id)
             }
         }
-        Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+        Value::Date(d) => crate::value::IsoDate(*d).to_string(),
         Value::Month(m) => m.to_string(),
         Value::Quantity(n, unit) => quantity(*n, *unit, lang),
         Value::Enum(e, i) => style
