@@ -74,19 +74,11 @@ impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> SourceFile {
         let text: Arc<str> = text.into();
         let bytes = text.as_bytes();
+        // memchr: a batch adds a source file for each case it reads.
         let line_starts = std::iter::once(0)
-            .chain(
-                bytes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, b)| **b == b'\n')
-                    .map(|(i, _)| i + 1),
-            )
+            .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
             .collect();
-        let first_lone_cr = bytes
-            .iter()
-            .enumerate()
-            .position(|(i, b)| *b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        let first_lone_cr = memchr::memchr_iter(b'\r', bytes).find(|&i| bytes.get(i + 1) != Some(&b'\n'));
         SourceFile {
             name: name.into(),
             text,

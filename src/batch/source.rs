@@ -125,7 +125,7 @@ impl<R: BufRead> PieceReader<R> {
                 self.ended_line = false;
                 return Ok((size > 0).then_some(size));
             }
-            let (take, ends) = match available.iter().position(|b| *b == b'\n') {
+            let (take, ends) = match memchr::memchr(b'\n', available) {
                 Some(i) => (i + 1, true),
                 None => (available.len(), false),
             };
