@@ -13,6 +13,7 @@
 //! time: memory follows the chunk size and the number of workers, never the input.
 //! Duplicate ids are found by the writer, which sees the cases in input order.
 
+mod ids;
 pub mod source;
 pub mod summary;
 mod worker;
@@ -26,8 +27,9 @@ use crate::report::{RenderOptions, diagnostic_json_at};
 use crate::run::{Stage, Status, duplicate_id};
 use crate::source::SourceMap;
 use chrono::NaiveDate;
+use ids::{FirstSeen, SeenIds};
 use serde_json::json;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
@@ -174,8 +176,10 @@ impl Piece {
 struct OrderedWriter<'a> {
     versions: &'a [Program],
     out: &'a mut dyn Write,
-    /// Where each case id was first seen: the input and the line.
-    first_seen: HashMap<Box<str>, (Arc<str>, usize)>,
+    /// Where each case id was first seen.
+    seen: SeenIds,
+    /// The inputs' names, in the order read.
+    inputs: Vec<Arc<str>>,
     summary: Summary,
     /// The names of each version's decision fields.
     outputs: Vec<Vec<Arc<str>>>,
@@ -186,7 +190,8 @@ impl<'a> OrderedWriter<'a> {
         OrderedWriter {
             versions,
             out,
-            first_seen: HashMap::new(),
+            seen: SeenIds::default(),
+            inputs: Vec::new(),
             summary: Summary::default(),
             outputs: versions
                 .iter()
@@ -250,13 +255,20 @@ impl<'a> OrderedWriter<'a> {
     /// The error record of a case whose id an earlier case has (contract §5: the first
     /// is evaluated, every later one is an error naming the line of the first).
     fn duplicate_of(&mut self, case: &worker::CaseMeta) -> Option<String> {
+        if self.inputs.last().is_none_or(|last| !Arc::ptr_eq(last, &case.name)) {
+            self.inputs.push(case.name.clone());
+        }
         let id = case.id.as_ref()?;
-        let line = case.id_at.map_or(0, |at| at.line);
-        let Some((file, first_line)) = self.first_seen.get(id) else {
-            self.first_seen.insert(id.clone(), (case.name.clone(), line));
-            return None;
+        let here = FirstSeen {
+            input: (self.inputs.len() - 1) as u32,
+            line: case.id_at.map_or(0, |at| u32::try_from(at.line).unwrap_or(u32::MAX)),
         };
-        let first = format!("the first case with this id, at {file} line {first_line}, was evaluated");
+        let first = self.seen.first_or_insert(id, here)?;
+        let file = self.inputs.get(first.input as usize).map_or("", |f| f.as_ref());
+        let first = format!(
+            "the first case with this id, at {file} line {}, was evaluated",
+            first.line
+        );
         let d = duplicate_id(id, None, &first);
         let at = case.id_at.map(|at| (case.name.as_ref(), at));
         let record = json!({
