@@ -327,7 +327,10 @@ fn the_summary_counts_what_the_records_say() {
     assert_eq!(summary["categories"]["1"], in_category_1);
     let tier_2 = got.iter().filter(|r| r["tier"] == 2).count();
     assert_eq!(summary["tier"]["2"], tier_2);
-    assert!(err.contains("500 cases") && err.contains("cases/s"), "{err}");
+    assert!(
+        err.contains("案件 500") && err.contains("每秒案件数"),
+        "in Chinese by default: {err}"
+    );
 }
 
 #[test]

@@ -4,6 +4,8 @@
 
 use crate::ast::{RuleId, RuleKind};
 use crate::program::Program;
+use crate::report::Lang;
+use crate::report::messages::{Msg, label, msg};
 use serde_json::{Map, Value as Json, json};
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -113,37 +115,58 @@ impl Summary {
         Json::Object(obj)
     }
 
-    /// The summary for people, a few lines for standard error.
-    pub fn text(&self) -> String {
-        let mut lines = vec![format!(
-            "{} cases: {} evaluated, {} errors ({} duplicate ids){}",
+    /// The summary for people, a few lines for standard error, in `lang`; yes/no
+    /// fields by their labels in `program`.
+    pub fn text(&self, lang: Lang, program: &Program) -> String {
+        let m = |x| msg(x, lang);
+        let mut head = format!(
+            "{} {}{}{} {}{}{} {}",
+            m(Msg::SummaryCases),
             self.cases,
+            m(Msg::Colon),
+            m(Msg::SummaryEvaluated),
             self.evaluated,
+            m(Msg::Separator),
+            m(Msg::SummaryErrors),
             self.errors,
-            self.duplicates,
-            if self.valid > 0 {
-                format!(", {} valid", self.valid)
-            } else {
-                String::new()
-            }
-        )];
-        for (name, n) in &self.yes {
-            lines.push(format!("  {name}: {n}"));
+        );
+        if self.duplicates > 0 {
+            head.push_str(&format!("（{} {}）", m(Msg::SummaryDuplicates), self.duplicates));
         }
-        for (k, kind) in SUMMARISED.iter().enumerate() {
+        if self.valid > 0 {
+            head.push_str(&format!("{}{} {}", m(Msg::Separator), m(Msg::SummaryValid), self.valid));
+        }
+        let mut lines = vec![head];
+        for (name, n) in &self.yes {
+            let shown = program
+                .decision
+                .iter()
+                .find(|d| &*d.name == name.as_str())
+                .and_then(|d| d.expr.label.as_ref())
+                .map_or(name.as_str(), |l| label(l, lang));
+            lines.push(format!("  {shown}{}{n}", m(Msg::Colon)));
+        }
+        let kinds = [Msg::SummaryCategories, Msg::SummaryTiers, Msg::SummaryExits];
+        for (k, kind) in kinds.iter().enumerate() {
             let counts: Vec<String> = self
                 .held
                 .iter()
                 .filter(|((at, _), _)| *at == k)
-                .map(|((_, id), n)| format!("{} {n}", id.json()))
+                .map(|((_, id), n)| format!("{} → {n}", id.json()))
                 .collect();
             if !counts.is_empty() {
-                lines.push(format!("  {}: {}", kind.record_key(), counts.join(", ")));
+                lines.push(format!(
+                    "  {}{}{}",
+                    m(*kind),
+                    m(Msg::Colon),
+                    counts.join(m(Msg::Separator))
+                ));
             }
         }
         lines.push(format!(
-            "  {:.2} s, {:.0} cases/s",
+            "  {:.2} {} {:.0}",
             self.elapsed.as_secs_f64(),
+            m(Msg::SummaryRate),
             self.rate()
         ));
         lines.join("\n") + "\n"

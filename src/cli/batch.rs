@@ -105,7 +105,8 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
         }
     };
     if !args.quiet {
-        console.err(&summary.text());
+        let latest = &versions[versions.len() - 1];
+        console.err(&summary.text(args.common.lang, latest));
     }
     if let Some(path) = &args.summary
         && let Err(e) = console.write_file(path, &format!("{:#}\n", summary.json()))

@@ -74,6 +74,24 @@ pub enum Msg {
     NoChange,
     /// `:missing`: nothing the decision reads is absent
     AllGiven,
+    /// batch summary: cases read
+    SummaryCases,
+    /// batch summary: cases evaluated
+    SummaryEvaluated,
+    /// batch summary: cases read without error (validate only)
+    SummaryValid,
+    /// batch summary: error records
+    SummaryErrors,
+    /// batch summary: of which duplicate ids
+    SummaryDuplicates,
+    /// batch summary: seconds and cases per second
+    SummaryRate,
+    /// batch summary: eligibility categories
+    SummaryCategories,
+    /// batch summary: aid tiers
+    SummaryTiers,
+    /// batch summary: exit clauses
+    SummaryExits,
 }
 
 /// The text of a message.
@@ -138,6 +156,24 @@ pub fn msg(m: Msg, lang: Lang) -> &'static str {
         (Lang::En, NoChange) => "no value tried changes the outcome",
         (Lang::Zh, AllGiven) => "决定所依据的字段均已填写",
         (Lang::En, AllGiven) => "every field the decision reads is given",
+        (Lang::Zh, SummaryCases) => "案件",
+        (Lang::En, SummaryCases) => "cases",
+        (Lang::Zh, SummaryEvaluated) => "已评估",
+        (Lang::En, SummaryEvaluated) => "evaluated",
+        (Lang::Zh, SummaryValid) => "校验通过",
+        (Lang::En, SummaryValid) => "valid",
+        (Lang::Zh, SummaryErrors) => "出错",
+        (Lang::En, SummaryErrors) => "errors",
+        (Lang::Zh, SummaryDuplicates) => "其中案件编号重复",
+        (Lang::En, SummaryDuplicates) => "of which duplicate ids",
+        (Lang::Zh, SummaryRate) => "秒，每秒案件数",
+        (Lang::En, SummaryRate) => "s, cases/s",
+        (Lang::Zh, SummaryCategories) => "认定类别",
+        (Lang::En, SummaryCategories) => "categories",
+        (Lang::Zh, SummaryTiers) => "帮扶类别",
+        (Lang::En, SummaryTiers) => "tiers",
+        (Lang::Zh, SummaryExits) => "退出情形",
+        (Lang::En, SummaryExits) => "exits",
     }
 }
 
