@@ -22,7 +22,7 @@ use crate::source::Span;
 use crate::value::Value;
 use chrono::NaiveDate;
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The outcome of one rule for one case.
@@ -129,7 +129,8 @@ pub struct Evaluation<'p> {
     defs: Vec<Option<Value>>,
     rules: Vec<Option<bool>>,
     /// Whether some rule of a kind holds (memoised: a policy may ask in many places).
-    kinds: HashMap<RuleKind, bool>,
+    /// Indexed by the kind's place in [`RuleKind::ALL`]: asked in every case, no hashing.
+    kinds: [Option<bool>; RuleKind::ALL.len()],
     locals: Vec<Value>,
     /// Values that could not be computed (`evaluation_failed`).
     failures: Vec<Diagnostic>,
@@ -155,7 +156,7 @@ impl<'p> Evaluation<'p> {
             as_of,
             defs: vec![None; program.definitions.len()],
             rules: vec![None; program.rules.len()],
-            kinds: HashMap::new(),
+            kinds: [None; RuleKind::ALL.len()],
             locals: Vec::new(),
             failures: Vec::new(),
             key_sets: Vec::new(),
@@ -177,7 +178,7 @@ impl<'p> Evaluation<'p> {
                 Err(rule) => self.rules[rule.0 as usize] = None,
             }
         }
-        self.kinds.clear();
+        self.kinds = [None; RuleKind::ALL.len()];
         self.locals.clear();
         self.failures.clear();
         self.key_sets.clear();
@@ -202,15 +203,16 @@ impl<'p> Evaluation<'p> {
 
     /// Whether some rule of a kind holds (memoised).
     pub fn any_holds(&mut self, kind: RuleKind) -> bool {
-        if let Some(v) = self.kinds.get(&kind) {
-            return *v;
+        let slot = RuleKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        if let Some(v) = self.kinds[slot] {
+            return v;
         }
         let program = self.program;
         let rules = program.rule_lookup.of_kind(kind);
         #[cfg(test)]
         tests::RULES_ASKED.with(|n| n.set(n.get() + rules.len()));
         let holds = rules.iter().any(|r| self.rule(*r));
-        self.kinds.insert(kind, holds);
+        self.kinds[slot] = Some(holds);
         holds
     }
 
