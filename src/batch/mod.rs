@@ -224,13 +224,17 @@ impl<'a> OrderedWriter<'a> {
         Ok(self.summary.clone())
     }
 
+    /// Writes a chunk's records, a run of them at a time (one write for a chunk without
+    /// a duplicate id: standard output flushes at each write).
     fn write_chunk(&mut self, chunk: &ChunkOut) -> io::Result<()> {
-        let mut start = 0;
+        let (mut start, mut run_start) = (0, 0);
         for case in &chunk.cases {
-            let record = &chunk.bytes[start..case.end];
+            let record_start = start;
             start = case.end;
             self.summary.cases += 1;
             if let Some(first) = self.duplicate_of(case) {
+                self.out.write_all(&chunk.bytes[run_start..record_start])?;
+                run_start = case.end;
                 self.summary.errors += 1;
                 self.summary.duplicates += 1;
                 self.out.write_all(first.as_bytes())?;
@@ -247,9 +251,8 @@ impl<'a> OrderedWriter<'a> {
                 Status::Ok if !case.evaluated => self.summary.valid += 1,
                 Status::Ok => {}
             }
-            self.out.write_all(record)?;
         }
-        Ok(())
+        self.out.write_all(&chunk.bytes[run_start..start])
     }
 
     /// The error record of a case whose id an earlier case has (contract §5: the first
