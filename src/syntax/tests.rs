@@ -62,3 +62,31 @@ fn invalid_date_literal_is_an_error() {
     let (_, errors) = parse("policy \"p\" {}\ndefine a \"a\" = 2025-02-30\n");
     assert_eq!(errors[0].code, Code::InvalidDate);
 }
+
+/// `keyword` lists the kw_ words again as strings (to be fast); the two lists must not
+/// drift apart, and a word must come before the shorter words it starts with.
+#[test]
+fn the_keyword_rule_lists_every_kw_word_longest_first() {
+    let grammar = include_str!("../../grammar/policy.pest");
+    let quoted = |text: &str| -> Vec<String> { text.split('"').skip(1).step_by(2).map(str::to_string).collect() };
+    let mut kw_words: Vec<String> = grammar
+        .lines()
+        .filter(|l| l.starts_with("kw_"))
+        .filter_map(|l| quoted(l).into_iter().next())
+        .filter(|w| w != "en")
+        .collect();
+    let start = grammar.find("\nkeyword = @{").expect("a keyword rule");
+    let body = &grammar[start..];
+    let listed = quoted(&body[..body.find(")").expect("a closing bracket")]);
+    assert!(listed.windows(2).all(|w| w[0].len() >= w[1].len()), "{listed:?}");
+    let mut sorted = listed.clone();
+    sorted.sort();
+    kw_words.sort();
+    assert_eq!(sorted, kw_words);
+    for word in ["is", "issued", "of", "order", "note", "not"] {
+        let (_, errors) = parse(&format!("policy \"p\" {{}}\ndefine {word} \"x\" = 1\n"));
+        assert!(!errors.is_empty(), "`{word}` is a keyword");
+    }
+    let (_, errors) = parse("policy \"p\" {}\ndefine en \"x\" = 1\ndefine issue \"x\" = 1\n");
+    assert!(errors.is_empty(), "{errors:?}");
+}
