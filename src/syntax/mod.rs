@@ -207,7 +207,9 @@ fn rule_name(rule: Rule) -> String {
     }
     let name = match rule {
         Rule::EOI => "the end of the file",
-        Rule::ident | Rule::path => "a name",
+        // An enum value `Type::value` that fails at its lookahead stands where `ident`
+        // would (grammar/policy.pest).
+        Rule::ident | Rule::path | Rule::variant_ref => "a name",
         Rule::variant_name => "an enum value",
         Rule::string | Rule::label => "a quoted string",
         Rule::date => "a date (YYYY-MM-DD)",
