@@ -6,37 +6,18 @@ mod expr;
 mod header;
 mod literal;
 mod lower;
+mod split;
 
 use crate::ast::{MAX_DEPTH, PolicyFile};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{FileId, Span};
 use pest::Parser;
+use split::split_items;
 
 /// The pest parser generated from `grammar/policy.pest`.
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/policy.pest"]
 pub struct PolicyParser;
-
-/// Words that start a top-level item when they stand at the start of a line.
-const ITEM_STARTS: &[&str] = &[
-    "enum",
-    "case",
-    "param",
-    "table",
-    "define",
-    "decision",
-    "category",
-    "exit",
-    "tier",
-    "deadline",
-    "obligation",
-    "entitlement",
-    "referral",
-    "limit",
-    "check",
-    "replace",
-    "repeal",
-];
 
 /// Parses one policy file. Returns the file when its header parsed (items with syntax
 /// errors are left out) and every syntax error found.
@@ -73,29 +54,6 @@ pub fn parse_policy(file: FileId, text: &str) -> (Option<PolicyFile>, Vec<Diagno
     }
     let policy = header.map(|header| PolicyFile { file, header, items });
     (policy, diagnostics)
-}
-
-/// Byte ranges of the header and of each run of items, cut before every line that
-/// starts with an item keyword in column 0.
-fn split_items(text: &str) -> Vec<(usize, usize)> {
-    let mut cuts = vec![0];
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if offset > 0 && starts_item(line) {
-            cuts.push(offset);
-        }
-        offset += line.len();
-    }
-    cuts.push(text.len());
-    // The header is everything before the first item.
-    cuts.windows(2).map(|w| (w[0], w[1])).collect()
-}
-
-fn starts_item(line: &str) -> bool {
-    ITEM_STARTS.iter().any(|kw| {
-        line.strip_prefix(kw)
-            .is_some_and(|rest| rest.starts_with([' ', '\t', '{']))
-    })
 }
 
 /// The byte offset of the first bracket (`(`, `[` or `{`) nested more than
