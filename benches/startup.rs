@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! cargo bench --bench startup
+//! ZHENGCE=target/other/zhengce cargo bench --bench startup   # another build of it
 //! ```
 //!
 //! Medians are printed (and the fastest run: what the machine gives when idle).
@@ -25,9 +26,10 @@ const RUNS: usize = 200;
 const CASE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/cases/li-qiang.yaml");
 
 fn main() {
-    let exe = env!("CARGO_BIN_EXE_zhengce");
-    report("zhengce --version (process floor)", || run(exe, &["--version"]));
-    report("zhengce eval li-qiang.yaml", || run(exe, &["eval", CASE]));
+    // `ZHENGCE=path/to/zhengce` times another build (another profile, another commit).
+    let exe = std::env::var("ZHENGCE").unwrap_or_else(|_| env!("CARGO_BIN_EXE_zhengce").to_string());
+    report("zhengce --version (process floor)", || run(&exe, &["--version"]));
+    report("zhengce eval li-qiang.yaml", || run(&exe, &["eval", CASE]));
 
     let files = builtin_files(".policy");
     let calendars = builtin_files(".yaml");
