@@ -6,6 +6,7 @@ mod expr;
 mod header;
 mod literal;
 mod lower;
+mod prebuilt;
 mod split;
 
 use crate::ast::{MAX_DEPTH, PolicyFile};
@@ -22,34 +23,45 @@ pub struct PolicyParser;
 /// Parses one policy file. Returns the file when its header parsed (items with syntax
 /// errors are left out) and every syntax error found.
 pub fn parse_policy(file: FileId, text: &str) -> (Option<PolicyFile>, Vec<Diagnostic>) {
+    parse_pieces(file, text, None)
+}
+
+/// [`parse_policy`] for a built-in policy file, whose parse trees `build.rs` made
+/// (`trees`, see `prebuilt.rs`): they are rebuilt, not parsed again. The result is the
+/// same; a piece without a tree is parsed.
+pub fn parse_builtin_policy(file: FileId, text: &str, trees: &[u8]) -> (Option<PolicyFile>, Vec<Diagnostic>) {
+    parse_pieces(file, text, Some(prebuilt::Trees::new(trees)))
+}
+
+fn parse_pieces(file: FileId, text: &str, mut trees: Option<prebuilt::Trees>) -> (Option<PolicyFile>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let chunks = split_items(text);
     let mut header = None;
     let mut items = Vec::new();
     for (index, (start, end)) in chunks.into_iter().enumerate() {
         let chunk = &text[start..end];
+        let tree = trees.as_mut().and_then(|t| t.next(text, start, end));
         if let Some(at) = too_deeply_nested(chunk) {
             diagnostics.push(too_deep(Span::new(file, start + at, start + at + 1)));
             continue;
         }
         let lowering = lower::Lowering::new(file, start);
-        if index == 0 {
-            match PolicyParser::parse(Rule::header_file, chunk) {
-                Ok(mut pairs) => header = pairs.next().and_then(|p| lowering.header_file(p)),
-                Err(e) => diagnostics.push(syntax_error(file, start, chunk, e)),
-            }
-        } else {
-            match PolicyParser::parse(Rule::items, chunk) {
-                Ok(mut pairs) => {
-                    if let Some(pair) = pairs.next() {
-                        match lowering.items(pair) {
-                            Ok(mut lowered) => items.append(&mut lowered),
-                            Err(d) => diagnostics.push(*d),
-                        }
+        let rule = if index == 0 { Rule::header_file } else { Rule::items };
+        let parsed = match tree {
+            Some(pairs) => Ok(pairs),
+            None => PolicyParser::parse(rule, chunk),
+        };
+        match parsed {
+            Ok(mut pairs) if index == 0 => header = pairs.next().and_then(|p| lowering.header_file(p)),
+            Ok(mut pairs) => {
+                if let Some(pair) = pairs.next() {
+                    match lowering.items(pair) {
+                        Ok(mut lowered) => items.append(&mut lowered),
+                        Err(d) => diagnostics.push(*d),
                     }
                 }
-                Err(e) => diagnostics.push(syntax_error(file, start, chunk, e)),
             }
+            Err(e) => diagnostics.push(syntax_error(file, start, chunk, e)),
         }
     }
     let policy = header.map(|header| PolicyFile { file, header, items });
