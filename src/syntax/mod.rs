@@ -70,34 +70,35 @@ fn parse_pieces(file: FileId, text: &str, mut trees: Option<prebuilt::Trees>) ->
 
 /// The byte offset of the first bracket (`(`, `[` or `{`) nested more than
 /// [`MAX_DEPTH`] deep, outside strings and comments. Checked before parsing, because the
-/// parser recurses once per level.
+/// parser recurses once per level. Bytes, not characters: every byte that matters is
+/// ASCII, and no byte of a longer UTF-8 character is.
 fn too_deeply_nested(text: &str) -> Option<usize> {
     let mut depth = 0usize;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
+    let mut bytes = text.bytes().enumerate().peekable();
+    while let Some((i, b)) = bytes.next() {
+        match b {
             // A string ends at its closing quote, or at the end of the line.
-            '"' => {
-                while let Some((_, c)) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next_if(|(_, c)| *c != '\n');
+            b'"' => {
+                while let Some((_, b)) = bytes.next() {
+                    match b {
+                        b'\\' => {
+                            bytes.next_if(|(_, b)| *b != b'\n');
                         }
-                        '"' | '\n' => break,
+                        b'"' | b'\n' => break,
                         _ => {}
                     }
                 }
             }
-            '/' if chars.peek().is_some_and(|(_, c)| *c == '/') => {
-                while chars.next_if(|(_, c)| *c != '\n').is_some() {}
+            b'/' if bytes.peek().is_some_and(|(_, b)| *b == b'/') => {
+                while bytes.next_if(|(_, b)| *b != b'\n').is_some() {}
             }
-            '(' | '[' | '{' => {
+            b'(' | b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
                     return Some(i);
                 }
             }
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }

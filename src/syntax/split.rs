@@ -40,8 +40,10 @@ pub fn split_items(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn starts_item(line: &str) -> bool {
-    ITEM_STARTS.iter().any(|kw| {
-        line.strip_prefix(kw)
-            .is_some_and(|rest| rest.starts_with([' ', '\t', '{']))
-    })
+    // Most lines start with a space or a bracket: no keyword to try.
+    line.starts_with(|c: char| c.is_ascii_lowercase())
+        && ITEM_STARTS.iter().any(|kw| {
+            line.strip_prefix(kw)
+                .is_some_and(|rest| rest.starts_with([' ', '\t', '{']))
+        })
 }
