@@ -3,11 +3,12 @@
 //! `zhengce` need not parse them again at every start: pest takes milliseconds on the
 //! built-in policy, rebuilding its trees a tenth of that.
 //!
-//! The format (numbers as LEB128 varints), piece after piece:
-//! `start end count`, then `count` nodes in pre-order, each `rule start end descendants`
-//! (`rule`: 0 for `EOI`, else one more than the index in `Rule::all_rules()`; `start`, `end`: byte offsets in the piece;
-//! `descendants`: how many of the following nodes lie inside it). A `count` of 0: the
-//! piece did not parse at build time, and is parsed at run time, for its errors.
+//! The format (numbers as LEB128 varints), piece after piece: `start end count`, then
+//! `count` nodes in pre-order, each `rule start end descendants` (`rule`: 0 for `EOI`,
+//! else one more than the index in `Rule::all_rules()`; `start`, `end`: byte offsets in
+//! the piece; `descendants`: how many of the following nodes lie inside it). A `count`
+//! of 0: the piece did not parse at build time, and is parsed at run time, for its
+//! errors.
 
 use super::Rule;
 use pest::iterators::{Pairs, PairsBuilder};
@@ -27,27 +28,37 @@ struct Node {
 }
 
 impl<'b> Trees<'b> {
+    /// The trees as `build.rs` wrote them.
     pub fn new(bytes: &'b [u8]) -> Trees<'b> {
         Trees { bytes }
     }
 
     /// The tree of the next piece, which must be `text[start..end]`; `None` when there
-    /// is none or it does not fit the piece (then the piece is parsed as usual). Always
-    /// moves on to the next piece.
+    /// is none or it does not fit the piece (then the piece is parsed as usual).
     pub fn next<'i>(&mut self, text: &'i str, start: usize, end: usize) -> Option<Pairs<'i, Rule>> {
         let piece = text.get(start..end)?;
+        let Some((written, nodes)) = self.record(piece) else {
+            // Bytes that do not read as a record: none of the rest is trusted.
+            self.bytes = &[];
+            return None;
+        };
+        if written != (start, end) || nodes.is_empty() {
+            return None;
+        }
+        let mut at = 0;
+        let pairs = build(PairsBuilder::new(piece), &nodes, &mut at, nodes.len())?;
+        Some(pairs.build())
+    }
+
+    /// The next piece's range and nodes.
+    fn record(&mut self, piece: &str) -> Option<((usize, usize), Vec<Node>)> {
         let written = (self.number()?, self.number()?);
         let count = self.number()?;
         let mut nodes = Vec::with_capacity(count.min(self.bytes.len()));
         for _ in 0..count {
             nodes.push(self.node(piece)?);
         }
-        if written != (start, end) || count == 0 {
-            return None;
-        }
-        let mut at = 0;
-        let pairs = build(PairsBuilder::new(piece), &nodes, &mut at, nodes.len())?;
-        Some(pairs.build())
+        Some((written, nodes))
     }
 
     fn node(&mut self, piece: &str) -> Option<Node> {
