@@ -1,31 +1,65 @@
 //! Embeds every file under `policies/` into the binary, so that the built-in policy,
 //! the national files it builds on and the working-day calendars need no Rust change
 //! when a file is added (a 2027 calendar is one new YAML file).
+//!
+//! It also parses the built-in policy files with the grammar, piece by piece as
+//! `src/syntax` does, and embeds the parse trees (format: `src/syntax/prebuilt.rs`):
+//! `zhengce` then rebuilds them instead of parsing the same text again at every start.
 
+use pest::Parser;
+use pest::iterators::Pair;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// The same parser as `src/syntax`'s: the grammar is its only input.
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/policy.pest"]
+struct PolicyParser;
+
+#[path = "src/syntax/split.rs"]
+mod split;
+
 fn main() {
     println!("cargo:rerun-if-changed=policies");
+    println!("cargo:rerun-if-changed=grammar/policy.pest");
+    println!("cargo:rerun-if-changed=src/syntax/split.rs");
     let mut files = Vec::new();
     collect(Path::new("policies"), &mut files);
     files.sort();
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("builtin_policies.rs");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     let root = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
     let mut text =
         String::from("/// Every file under `policies/`, by its path.\npub const BUILTIN: &[(&str, &str)] = &[\n");
-    for f in &files {
+    let mut trees = String::from(
+        "/// The parse trees of the built-in policy files (`src/syntax/prebuilt.rs`), by path.\n\
+         pub const BUILTIN_TREES: &[(&str, &[u8])] = &[\n",
+    );
+    for (n, f) in files.iter().enumerate() {
         let rel = f.to_string_lossy().replace('\\', "/");
         println!("cargo:rerun-if-changed={rel}");
         text.push_str(&format!(
             "    ({rel:?}, include_str!(concat!({root:?}, \"/\", {rel:?}))),\n"
         ));
+        if rel.ends_with(".policy") {
+            let source = fs::read_to_string(f).unwrap_or_else(|e| panic!("cannot read {rel}: {e}"));
+            let name = format!("tree-{n}.bin");
+            write(&out_dir.join(&name), &encode(&source));
+            trees.push_str(&format!(
+                "    ({rel:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),\n"
+            ));
+        }
     }
     text.push_str("];\n");
-    let written = fs::File::create(&out).and_then(|mut file| file.write_all(text.as_bytes()));
+    trees.push_str("];\n");
+    text.push_str(&trees);
+    write(&out_dir.join("builtin_policies.rs"), text.as_bytes());
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    let written = fs::File::create(path).and_then(|mut file| file.write_all(bytes));
     if let Err(e) = written {
-        panic!("cannot write {}: {e}", out.display());
+        panic!("cannot write {}: {e}", path.display());
     }
 }
 
@@ -40,4 +74,40 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// The parse trees of a policy file's pieces, as `src/syntax/prebuilt.rs` reads them.
+fn encode(text: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (index, (start, end)) in split::split_items(text).into_iter().enumerate() {
+        number(&mut out, start);
+        number(&mut out, end);
+        let rule = if index == 0 { Rule::header_file } else { Rule::items };
+        // A piece that does not parse gets no tree: it is parsed at run time, for its
+        // errors.
+        let pairs: Vec<Pair<Rule>> = PolicyParser::parse(rule, &text[start..end])
+            .map(|pairs| pairs.flatten().collect())
+            .unwrap_or_default();
+        number(&mut out, pairs.len());
+        for pair in pairs {
+            let rule = match pair.as_rule() {
+                Rule::EOI => Some(0),
+                rule => Rule::all_rules().iter().position(|r| *r == rule).map(|i| i + 1),
+            };
+            number(&mut out, rule.unwrap_or(usize::MAX));
+            number(&mut out, pair.as_span().start());
+            number(&mut out, pair.as_span().end());
+            number(&mut out, pair.into_inner().flatten().count());
+        }
+    }
+    out
+}
+
+/// A LEB128 varint.
+fn number(out: &mut Vec<u8>, mut value: usize) {
+    while value >= 0x80 {
+        out.push((value & 0x7f) as u8 | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
 }

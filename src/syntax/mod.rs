@@ -6,128 +6,99 @@ mod expr;
 mod header;
 mod literal;
 mod lower;
+mod prebuilt;
+mod split;
 
 use crate::ast::{MAX_DEPTH, PolicyFile};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{FileId, Span};
 use pest::Parser;
+use split::split_items;
 
 /// The pest parser generated from `grammar/policy.pest`.
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/policy.pest"]
 pub struct PolicyParser;
 
-/// Words that start a top-level item when they stand at the start of a line.
-const ITEM_STARTS: &[&str] = &[
-    "enum",
-    "case",
-    "param",
-    "table",
-    "define",
-    "decision",
-    "category",
-    "exit",
-    "tier",
-    "deadline",
-    "obligation",
-    "entitlement",
-    "referral",
-    "limit",
-    "check",
-    "replace",
-    "repeal",
-];
-
 /// Parses one policy file. Returns the file when its header parsed (items with syntax
 /// errors are left out) and every syntax error found.
 pub fn parse_policy(file: FileId, text: &str) -> (Option<PolicyFile>, Vec<Diagnostic>) {
+    parse_pieces(file, text, None)
+}
+
+/// [`parse_policy`] for a built-in policy file, whose parse trees `build.rs` made
+/// (`trees`, see `prebuilt.rs`): they are rebuilt, not parsed again. The result is the
+/// same; a piece without a tree is parsed.
+pub fn parse_builtin_policy(file: FileId, text: &str, trees: &[u8]) -> (Option<PolicyFile>, Vec<Diagnostic>) {
+    parse_pieces(file, text, Some(prebuilt::Trees::new(trees)))
+}
+
+fn parse_pieces(file: FileId, text: &str, mut trees: Option<prebuilt::Trees>) -> (Option<PolicyFile>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let chunks = split_items(text);
     let mut header = None;
     let mut items = Vec::new();
     for (index, (start, end)) in chunks.into_iter().enumerate() {
         let chunk = &text[start..end];
+        let tree = trees.as_mut().and_then(|t| t.next(text, start, end));
         if let Some(at) = too_deeply_nested(chunk) {
             diagnostics.push(too_deep(Span::new(file, start + at, start + at + 1)));
             continue;
         }
         let lowering = lower::Lowering::new(file, start);
-        if index == 0 {
-            match PolicyParser::parse(Rule::header_file, chunk) {
-                Ok(mut pairs) => header = pairs.next().and_then(|p| lowering.header_file(p)),
-                Err(e) => diagnostics.push(syntax_error(file, start, chunk, e)),
-            }
-        } else {
-            match PolicyParser::parse(Rule::items, chunk) {
-                Ok(mut pairs) => {
-                    if let Some(pair) = pairs.next() {
-                        match lowering.items(pair) {
-                            Ok(mut lowered) => items.append(&mut lowered),
-                            Err(d) => diagnostics.push(*d),
-                        }
+        let rule = if index == 0 { Rule::header_file } else { Rule::items };
+        let parsed = match tree {
+            Some(pairs) => Ok(pairs),
+            None => PolicyParser::parse(rule, chunk),
+        };
+        match parsed {
+            Ok(mut pairs) if index == 0 => header = pairs.next().and_then(|p| lowering.header_file(p)),
+            Ok(mut pairs) => {
+                if let Some(pair) = pairs.next() {
+                    match lowering.items(pair) {
+                        Ok(mut lowered) => items.append(&mut lowered),
+                        Err(d) => diagnostics.push(*d),
                     }
                 }
-                Err(e) => diagnostics.push(syntax_error(file, start, chunk, e)),
             }
+            Err(e) => diagnostics.push(syntax_error(file, start, chunk, e)),
         }
     }
     let policy = header.map(|header| PolicyFile { file, header, items });
     (policy, diagnostics)
 }
 
-/// Byte ranges of the header and of each run of items, cut before every line that
-/// starts with an item keyword in column 0.
-fn split_items(text: &str) -> Vec<(usize, usize)> {
-    let mut cuts = vec![0];
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if offset > 0 && starts_item(line) {
-            cuts.push(offset);
-        }
-        offset += line.len();
-    }
-    cuts.push(text.len());
-    // The header is everything before the first item.
-    cuts.windows(2).map(|w| (w[0], w[1])).collect()
-}
-
-fn starts_item(line: &str) -> bool {
-    ITEM_STARTS.iter().any(|kw| {
-        line.strip_prefix(kw)
-            .is_some_and(|rest| rest.starts_with([' ', '\t', '{']))
-    })
-}
-
 /// The byte offset of the first bracket (`(`, `[` or `{`) nested more than
 /// [`MAX_DEPTH`] deep, outside strings and comments. Checked before parsing, because the
-/// parser recurses once per level.
+/// parser recurses once per level. Bytes, not characters: every byte that matters is
+/// ASCII, and no byte of a longer UTF-8 character is.
 fn too_deeply_nested(text: &str) -> Option<usize> {
     let mut depth = 0usize;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
+    let mut bytes = text.bytes().enumerate().peekable();
+    while let Some((i, b)) = bytes.next() {
+        match b {
             // A string ends at its closing quote, or at the end of the line.
-            '"' => {
-                while let Some((_, c)) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next_if(|(_, c)| *c != '\n');
+            b'"' => {
+                while let Some((_, b)) = bytes.next() {
+                    match b {
+                        b'\\' => {
+                            bytes.next_if(|(_, b)| *b != b'\n');
                         }
-                        '"' | '\n' => break,
+                        b'"' | b'\n' => break,
                         _ => {}
                     }
                 }
             }
-            '/' if chars.peek().is_some_and(|(_, c)| *c == '/') => {
-                while chars.next_if(|(_, c)| *c != '\n').is_some() {}
+            b'/' if bytes.peek().is_some_and(|(_, b)| *b == b'/') => {
+                while bytes.next_if(|(_, b)| *b != b'\n').is_some() {}
             }
-            '(' | '[' | '{' => {
+            b'(' | b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
                     return Some(i);
                 }
             }
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
@@ -207,7 +178,9 @@ fn rule_name(rule: Rule) -> String {
     }
     let name = match rule {
         Rule::EOI => "the end of the file",
-        Rule::ident | Rule::path => "a name",
+        // An enum value `Type::value` that fails at its lookahead stands where `ident`
+        // would (grammar/policy.pest).
+        Rule::ident | Rule::path | Rule::variant_ref => "a name",
         Rule::variant_name => "an enum value",
         Rule::string | Rule::label => "a quoted string",
         Rule::date => "a date (YYYY-MM-DD)",
