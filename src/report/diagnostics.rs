@@ -4,7 +4,7 @@ use super::excerpt::Excerpt;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{LineCol, SourceMap, Span};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan};
-use serde_json::{Value as Json, json};
+use serde_json::Value as Json;
 use std::fmt;
 
 /// Longest source line, in bytes, drawn with its underlines. miette cannot underline
@@ -165,32 +165,53 @@ fn on_long_line(text: &str, span: Span) -> bool {
 /// A diagnostic as the JSON object of contract §4: severity, code, message, and where
 /// known the clause, file, line and column.
 pub fn diagnostic_json(d: &Diagnostic, sources: &SourceMap) -> Json {
-    let at = d
-        .span
-        .map(|span| (sources.get(span.file).name.as_str(), sources.line_col(span)));
-    diagnostic_json_at(d, at)
+    serde_json::to_value(DiagnosticJson::new(d, sources)).unwrap_or(Json::Null)
 }
 
 /// A diagnostic as JSON, placed at a file's line and column (for a diagnostic made
 /// after its case's text was let go, as a batch's duplicate ids are).
 pub fn diagnostic_json_at(d: &Diagnostic, at: Option<(&str, LineCol)>) -> Json {
-    let mut obj = json!({
-        "severity": d.severity.as_str(),
-        "code": d.code.as_str(),
-        "message": d.message,
-    });
-    if let Some(cite) = &d.cite {
-        obj["cite"] = json!(cite);
+    serde_json::to_value(DiagnosticJson { d, at }).unwrap_or(Json::Null)
+}
+
+/// A diagnostic as a JSON object: severity, code, message, the clause it cites, where
+/// it is, and the hint. Serialized straight into a record.
+pub(crate) struct DiagnosticJson<'a> {
+    d: &'a Diagnostic,
+    at: Option<(&'a str, LineCol)>,
+}
+
+impl<'a> DiagnosticJson<'a> {
+    /// `d`, placed in its file by `sources`.
+    pub(crate) fn new(d: &'a Diagnostic, sources: &'a SourceMap) -> DiagnosticJson<'a> {
+        let at = d
+            .span
+            .map(|span| (sources.get(span.file).name.as_str(), sources.line_col(span)));
+        DiagnosticJson { d, at }
     }
-    if let Some((file, at)) = at {
-        obj["file"] = json!(file);
-        obj["line"] = json!(at.line);
-        obj["column"] = json!(at.column);
+}
+
+impl serde::Serialize for DiagnosticJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let d = self.d;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("severity", d.severity.as_str())?;
+        map.serialize_entry("code", d.code.as_str())?;
+        map.serialize_entry("message", &d.message)?;
+        if let Some(cite) = &d.cite {
+            map.serialize_entry("cite", cite)?;
+        }
+        if let Some((file, at)) = self.at {
+            map.serialize_entry("file", file)?;
+            map.serialize_entry("line", &at.line)?;
+            map.serialize_entry("column", &at.column)?;
+        }
+        if let Some(help) = &d.help {
+            map.serialize_entry("help", help)?;
+        }
+        map.end()
     }
-    if let Some(help) = &d.help {
-        obj["help"] = json!(help);
-    }
-    obj
 }
 
 #[cfg(test)]

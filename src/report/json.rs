@@ -1,6 +1,7 @@
 //! The JSON decision record of contract §4, serialized straight from the result (no
 //! intermediate JSON tree): a batch writes a million of them.
 
+use super::diagnostics::DiagnosticJson;
 use super::trace::trace_lines;
 use super::values::ValueStyle;
 use super::{RenderOptions, Trace};
@@ -186,7 +187,7 @@ impl Serialize for Diagnostics<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.0.len()))?;
         for d in self.0 {
-            seq.serialize_element(&super::diagnostic_json(d, self.1))?;
+            seq.serialize_element(&DiagnosticJson::new(d, self.1))?;
         }
         seq.end()
     }
