@@ -2,11 +2,12 @@
 //! it, each with the values it used. Computed only when an explanation is rendered,
 //! never on the evaluation path itself.
 
-use super::Evaluation;
+use super::{Decision, Evaluation};
 use crate::ast::{BinOp, Label, RuleKind, UnOp};
 use crate::program::*;
 use crate::source::Span;
 use crate::value::Value;
+use std::collections::HashMap;
 
 /// An operand of a condition, with its value.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,10 +100,52 @@ pub enum Because {
 /// How deep explanations follow definitions.
 const MAX_DEPTH: usize = 3;
 
+/// What the evaluation of a decision computed (definitions, rules, membership key
+/// sets) and the steps it took, so that explaining the decision need not compute them
+/// again: a trace explains every rule, and computing the definitions anew was most of
+/// its evaluation.
+#[derive(Clone)]
+pub struct Memo {
+    /// The program it was computed with (its address): the slots mean nothing in
+    /// another.
+    program: usize,
+    defs: Vec<Option<Value>>,
+    rules: Vec<Option<bool>>,
+    kinds: HashMap<RuleKind, bool>,
+    key_sets: Vec<Option<Vec<Value>>>,
+    steps: u64,
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The values are the decision's own; listing them again would only be noise.
+        f.debug_struct("Memo")
+            .field("steps", &self.steps)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Memo {
+    /// Takes what `ev` computed, unless it stopped: values cut short by the budget are
+    /// not what a fresh explanation would find.
+    pub(super) fn keep(ev: &mut Evaluation) -> Option<Memo> {
+        (!ev.stopped).then(|| Memo {
+            program: std::ptr::from_ref(ev.program) as usize,
+            defs: std::mem::take(&mut ev.defs),
+            rules: std::mem::take(&mut ev.rules),
+            kinds: std::mem::take(&mut ev.kinds),
+            key_sets: std::mem::take(&mut ev.key_sets),
+            steps: ev.steps,
+        })
+    }
+}
+
 /// Explains one case's decision. It keeps one evaluation, so the definitions an
 /// explanation needs are computed once per case however many rules are explained.
 pub struct Explainer<'p> {
     ev: Evaluation<'p>,
+    /// Whether it started from the decision's memo (see [`Explainer::exact`]).
+    from_memo: bool,
 }
 
 impl<'p> Explainer<'p> {
@@ -110,7 +153,38 @@ impl<'p> Explainer<'p> {
     pub fn new(program: &'p Program, facts: &'p Value, as_of: chrono::NaiveDate) -> Explainer<'p> {
         Explainer {
             ev: Evaluation::new(program, facts, as_of),
+            from_memo: false,
         }
+    }
+
+    /// An explainer for a decision made with `program` and `facts`, starting from what
+    /// its evaluation computed. Its explanations are those of [`Explainer::new`] as long
+    /// as [`Explainer::exact`] says so afterwards.
+    pub fn of_decision(program: &'p Program, facts: &'p Value, decision: &Decision) -> Explainer<'p> {
+        let mut explainer = Explainer::new(program, facts, decision.as_of);
+        if let Some(memo) = &decision.memo
+            && memo.program == std::ptr::from_ref(program) as usize
+        {
+            let ev = &mut explainer.ev;
+            ev.defs.clone_from(&memo.defs);
+            ev.rules.clone_from(&memo.rules);
+            ev.kinds.clone_from(&memo.kinds);
+            ev.key_sets.clone_from(&memo.key_sets);
+            // Counting on from the decision's steps bounds what a fresh explainer would
+            // take: its own work plus, at most, computing again what the memo holds.
+            ev.steps = memo.steps;
+            explainer.from_memo = true;
+        }
+        explainer
+    }
+
+    /// Whether every explanation so far is the one [`Explainer::new`] gives. Only an
+    /// explainer started from a memo can differ, and only when its steps ran out: until
+    /// then a fresh explainer, which takes at most the steps of the decision more, has
+    /// not stopped either, and the values of definitions and rules do not depend on who
+    /// computes them. When this is `false`, explain again with [`Explainer::new`].
+    pub fn exact(&self) -> bool {
+        !(self.from_memo && self.ev.stopped)
     }
 
     /// Why a rule held or failed: the conditions that decided it.

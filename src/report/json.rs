@@ -1,13 +1,13 @@
 //! The JSON decision record of contract §4, serialized straight from the result (no
 //! intermediate JSON tree): a batch writes a million of them.
 
-use super::trace::each_trace_line;
+use super::trace::TraceText;
 use super::values::ValueStyle;
 use super::{RenderOptions, Trace};
 use crate::ast::{RuleId, RuleKind};
 use crate::case::mask_id;
 use crate::diagnostic::Diagnostic;
-use crate::eval::{Decision, Explainer, RuleOutcome};
+use crate::eval::RuleOutcome;
 use crate::program::{CompiledRule, Program};
 use crate::run::{CaseResult, Status};
 use crate::source::SourceMap;
@@ -15,7 +15,6 @@ use crate::value::{IsoDate, Value};
 use chrono::NaiveDate;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::Value as Json;
-use std::cell::RefCell;
 
 #[cfg(test)]
 thread_local! {
@@ -101,42 +100,19 @@ impl Serialize for DecisionRecord<'_> {
             };
             #[cfg(test)]
             TRACES_BUILT.with(|n| n.set(n.get() + 1));
-            let trace = TraceJson {
-                program,
-                decision,
-                explainer: RefCell::new(Explainer::new(program, facts, decision.as_of)),
-                style: &style,
-                sources: self.sources,
-            };
-            map.serialize_entry("trace", &trace)?;
+            let trace = TraceText::of_decision(program, decision, facts, &style, self.sources);
+            map.serialize_entry("trace", &TraceJson(&trace))?;
         }
         map.end()
     }
 }
 
-/// The trace's lines, each written into the record as it is made (no `String` kept
-/// per line). The explainer is in a cell because serializing takes `&self`.
-struct TraceJson<'a> {
-    program: &'a Program,
-    decision: &'a Decision,
-    explainer: RefCell<Explainer<'a>>,
-    style: &'a ValueStyle<'a>,
-    sources: &'a SourceMap,
-}
+/// The trace's lines as a list of texts.
+struct TraceJson<'a>(&'a TraceText);
 
 impl Serialize for TraceJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(None)?;
-        let mut explainer = self.explainer.borrow_mut();
-        each_trace_line(
-            self.program,
-            self.decision,
-            &mut explainer,
-            self.style,
-            self.sources,
-            |line| seq.serialize_element(line),
-        )?;
-        seq.end()
+        s.collect_seq(self.0.lines())
     }
 }
 

@@ -9,6 +9,7 @@ use crate::ast::RuleKind;
 use crate::eval::{Decision, Explainer};
 use crate::program::{CKind, Program, RuleIdx, Type};
 use crate::source::SourceMap;
+use crate::value::Value;
 
 /// Every trace line of a decision: the yes/no decision fields, then every rule but the
 /// checks (their diagnostics say it).
@@ -19,65 +20,87 @@ pub fn trace_lines(
     style: &ValueStyle,
     sources: &SourceMap,
 ) -> Vec<String> {
-    let mut lines = Vec::new();
-    let _: Result<(), ()> = each_trace_line(program, decision, explainer, style, sources, |line| {
-        lines.push(line.to_string());
-        Ok(())
-    });
-    lines
+    let mut trace = TraceText::default();
+    trace.write(program, decision, explainer, style, sources);
+    trace.lines().map(str::to_string).collect()
 }
 
-/// Each line of [`trace_lines`], handed to `f` in turn; one buffer is written over for
-/// all of them, so a record can be written without a `String` per line. Stops at the
-/// first error of `f`.
-pub(super) fn each_trace_line<E>(
-    program: &Program,
-    decision: &Decision,
-    explainer: &mut Explainer,
-    style: &ValueStyle,
-    sources: &SourceMap,
-    mut f: impl FnMut(&str) -> Result<(), E>,
-) -> Result<(), E> {
-    let mut line = String::new();
-    // The decision's outputs are in the order of the policy's decision fields: each is
-    // paired with its own, not found by a search of all of them (fields²).
-    let outputs = program.decision.iter().zip(&decision.outputs);
-    for (output, (name, value)) in outputs.filter(|(o, _)| o.expr.ty == Type::Bool) {
-        line.clear();
-        let reasons = explainer.expr(&output.expr);
-        if let CKind::Def(id) = output.expr.kind
-            && let Some(cite) = &program.definitions[id.0 as usize].cite
-        {
-            line.push_str(&cite.clause.node);
-            line.push(' ');
+/// The lines of [`trace_lines`] in one buffer (no `String` per line), as a decision
+/// record writes them.
+#[derive(Default)]
+pub(super) struct TraceText {
+    text: String,
+    /// Where each line ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl TraceText {
+    /// The trace of a decision made with `program` and `facts`, explained from what its
+    /// evaluation computed; explained afresh in the rare case that may differ (the
+    /// explanation ran out of steps: see [`Explainer::exact`]).
+    pub(super) fn of_decision(
+        program: &Program,
+        decision: &Decision,
+        facts: &Value,
+        style: &ValueStyle,
+        sources: &SourceMap,
+    ) -> TraceText {
+        let mut trace = TraceText::default();
+        let mut explainer = Explainer::of_decision(program, facts, decision);
+        trace.write(program, decision, &mut explainer, style, sources);
+        if !explainer.exact() {
+            trace = TraceText::default();
+            let mut fresh = Explainer::new(program, facts, decision.as_of);
+            trace.write(program, decision, &mut fresh, style, sources);
         }
-        line.push_str(&output.name);
-        let holds = *name == output.name && value.truthy();
-        line.push(' ');
-        line.push_str(msg(if holds { Msg::Holds } else { Msg::Fails }, style.lang));
-        line.push_str(": ");
-        write_because_list(&mut line, &reasons, style, sources);
-        f(&line)?;
+        trace
     }
-    for (i, _) in program
-        .rules
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.kind != RuleKind::Check)
-    {
-        line.clear();
-        write_rule_trace(
-            &mut line,
-            program,
-            decision,
-            RuleIdx(i as u32),
-            explainer,
-            style,
-            sources,
-        );
-        f(&line)?;
+
+    /// The lines, in order.
+    pub(super) fn lines(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(start, end)| &self.text[start..*end])
     }
-    Ok(())
+
+    fn write(
+        &mut self,
+        program: &Program,
+        decision: &Decision,
+        explainer: &mut Explainer,
+        style: &ValueStyle,
+        sources: &SourceMap,
+    ) {
+        let line = &mut self.text;
+        // The decision's outputs are in the order of the policy's decision fields: each
+        // is paired with its own, not found by a search of all of them (fields²).
+        let outputs = program.decision.iter().zip(&decision.outputs);
+        for (output, (name, value)) in outputs.filter(|(o, _)| o.expr.ty == Type::Bool) {
+            let reasons = explainer.expr(&output.expr);
+            if let CKind::Def(id) = output.expr.kind
+                && let Some(cite) = &program.definitions[id.0 as usize].cite
+            {
+                line.push_str(&cite.clause.node);
+                line.push(' ');
+            }
+            line.push_str(&output.name);
+            let holds = *name == output.name && value.truthy();
+            line.push(' ');
+            line.push_str(msg(if holds { Msg::Holds } else { Msg::Fails }, style.lang));
+            line.push_str(": ");
+            write_because_list(line, &reasons, style, sources);
+            self.ends.push(line.len());
+        }
+        for (i, _) in program
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind != RuleKind::Check)
+        {
+            let idx = RuleIdx(i as u32);
+            write_rule_trace(line, program, decision, idx, explainer, style, sources);
+            self.ends.push(line.len());
+        }
+    }
 }
 
 /// One rule's trace line: `一（一） 成立: …conditions… → …what it yields…`.
