@@ -3,19 +3,20 @@
 //! never on the evaluation path itself.
 
 use super::{Decision, Evaluation};
-use crate::ast::{BinOp, Label, RuleKind, UnOp};
+use crate::ast::{BinOp, Label, RuleId, RuleKind, UnOp};
 use crate::program::*;
 use crate::source::Span;
 use crate::value::Value;
 use std::collections::HashMap;
 
-/// An operand of a condition, with its value.
+/// An operand of a condition, with its value. Labels are the program's own, borrowed:
+/// a trace shows thousands of them.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Shown {
+pub enum Shown<'p> {
     /// A labelled case field or definition.
     Named {
         /// Its label.
-        label: Label,
+        label: &'p Label,
         /// Its value.
         value: Value,
     },
@@ -28,9 +29,9 @@ pub enum Shown {
         /// The operator.
         op: BinOp,
         /// Left operand.
-        left: Box<Shown>,
+        left: Box<Shown<'p>>,
         /// Right operand.
-        right: Box<Shown>,
+        right: Box<Shown<'p>>,
         /// The result.
         value: Value,
     },
@@ -45,24 +46,24 @@ pub enum Shown {
 
 /// One condition that decided a rule's outcome.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Because {
+pub enum Because<'p> {
     /// `left op right`.
     Compare {
         /// Left side.
-        left: Shown,
+        left: Shown<'p>,
         /// The comparison.
         op: BinOp,
         /// Right side.
-        right: Shown,
+        right: Shown<'p>,
         /// Whether it held.
         holds: bool,
     },
     /// `x is value`, `x is absent`.
     Is {
         /// What was tested.
-        subject: Shown,
+        subject: Shown<'p>,
         /// The enum value's label, or `None` for an absence test.
-        variant: Option<Label>,
+        variant: Option<&'p Label>,
         /// For an absence test: whether absence was asked for.
         absent: bool,
         /// `is not`.
@@ -73,20 +74,20 @@ pub enum Because {
     /// A yes/no field or definition, with the reasons for a definition's value.
     Flag {
         /// Its label.
-        label: Label,
+        label: &'p Label,
         /// Its value.
         holds: bool,
         /// Why (for definitions, up to a few levels deep).
-        reasons: Vec<Because>,
+        reasons: Vec<Because<'p>>,
     },
     /// `not x`.
-    Not(Box<Because>),
+    Not(Box<Because<'p>>),
     /// `holds(kind)`: which rules of the kind held.
     Rules {
         /// The kind.
         kind: RuleKind,
         /// Ids of the rules that held.
-        held: Vec<String>,
+        held: Vec<&'p RuleId>,
     },
     /// Any other condition: its source text and whether it held.
     Other {
@@ -96,6 +97,12 @@ pub enum Because {
         holds: bool,
     },
 }
+
+/// The label of a yes/no field that has none.
+static NO_LABEL: Label = Label {
+    zh: String::new(),
+    en: None,
+};
 
 /// How deep explanations follow definitions.
 const MAX_DEPTH: usize = 3;
@@ -188,7 +195,7 @@ impl<'p> Explainer<'p> {
     }
 
     /// Why a rule held or failed: the conditions that decided it.
-    pub fn rule(&mut self, rule: RuleIdx) -> Vec<Because> {
+    pub fn rule(&mut self, rule: RuleIdx) -> Vec<Because<'p>> {
         let program = self.ev.program;
         match &program.rules[rule.0 as usize].when {
             Some(w) => self.ev.reasons(w, 0),
@@ -198,7 +205,7 @@ impl<'p> Explainer<'p> {
 
     /// Why a yes/no expression has its value; a definition is explained by its own
     /// conditions.
-    pub fn expr(&mut self, e: &CExpr) -> Vec<Because> {
+    pub fn expr(&mut self, e: &'p CExpr) -> Vec<Because<'p>> {
         let program = self.ev.program;
         match &e.kind {
             CKind::Def(id) => self.ev.reasons(&program.definitions[id.0 as usize].expr, 0),
@@ -214,7 +221,7 @@ impl<'p> Explainer<'p> {
     }
 }
 
-impl Evaluation<'_> {
+impl<'p> Evaluation<'p> {
     fn working_day_span(&mut self, e: &CExpr, depth: usize) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
         if depth > MAX_DEPTH {
             return None;
@@ -239,7 +246,7 @@ impl Evaluation<'_> {
     }
 
     /// The conditions that decided a yes/no expression's value.
-    fn reasons(&mut self, e: &CExpr, depth: usize) -> Vec<Because> {
+    fn reasons(&mut self, e: &'p CExpr, depth: usize) -> Vec<Because<'p>> {
         let holds = self.eval(e).truthy();
         match &e.kind {
             CKind::Binary(op @ (BinOp::And | BinOp::Or), l, r) => {
@@ -279,12 +286,7 @@ impl Evaluation<'_> {
             }
             CKind::IsVariant(subject, v, negated) => {
                 let variant = match &subject.ty {
-                    Type::Enum(id) => self
-                        .program
-                        .enum_type(*id)
-                        .variants()
-                        .get(*v as usize)
-                        .map(|(_, l)| l.clone()),
+                    Type::Enum(id) => self.program.enum_type(*id).variants().get(*v as usize).map(|(_, l)| l),
                     _ => None,
                 };
                 vec![Because::Is {
@@ -318,14 +320,14 @@ impl Evaluation<'_> {
                     Vec::new()
                 };
                 vec![Because::Flag {
-                    label: def.label.clone(),
+                    label: &def.label,
                     holds,
                     reasons,
                 }]
             }
             CKind::CaseField(_) | CKind::GetField(..) if e.label.is_some() => {
                 vec![Because::Flag {
-                    label: e.label.clone().unwrap_or_default(),
+                    label: e.label.as_ref().unwrap_or(&NO_LABEL),
                     holds,
                     reasons: Vec::new(),
                 }]
@@ -339,7 +341,7 @@ impl Evaluation<'_> {
                 let held = rules
                     .iter()
                     .filter(|r| self.rule(**r))
-                    .map(|r| program.rules[r.0 as usize].id.to_string())
+                    .map(|r| &program.rules[r.0 as usize].id)
                     .collect();
                 vec![Because::Rules { kind: *kind, held }]
             }
@@ -347,7 +349,7 @@ impl Evaluation<'_> {
         }
     }
 
-    fn shown(&mut self, e: &CExpr) -> Shown {
+    fn shown(&mut self, e: &'p CExpr) -> Shown<'p> {
         let value = self.eval(e);
         match &e.kind {
             CKind::Const(v) => Shown::Constant(v.clone()),
@@ -360,10 +362,7 @@ impl Evaluation<'_> {
             },
             CKind::AsOf => Shown::EvaluationDate(value),
             _ => match &e.label {
-                Some(label) if !label.zh.is_empty() => Shown::Named {
-                    label: label.clone(),
-                    value,
-                },
+                Some(label) if !label.zh.is_empty() => Shown::Named { label, value },
                 _ => Shown::Computed { span: e.span, value },
             },
         }

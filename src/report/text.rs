@@ -326,7 +326,7 @@ fn because(out: &mut String, b: &Because, style: &ValueStyle, sources: &SourceMa
                 if k > 0 {
                     out.push_str(", ");
                 }
-                out.push_str(id);
+                let _ = write!(out, "{id}");
             }
         }
         Because::Other { span, holds } => {

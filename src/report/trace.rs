@@ -13,10 +13,10 @@ use crate::value::Value;
 
 /// Every trace line of a decision: the yes/no decision fields, then every rule but the
 /// checks (their diagnostics say it).
-pub fn trace_lines(
-    program: &Program,
+pub fn trace_lines<'p>(
+    program: &'p Program,
     decision: &Decision,
-    explainer: &mut Explainer,
+    explainer: &mut Explainer<'p>,
     style: &ValueStyle,
     sources: &SourceMap,
 ) -> Vec<String> {
@@ -62,11 +62,11 @@ impl TraceText {
         starts.zip(&self.ends).map(|(start, end)| &self.text[start..*end])
     }
 
-    fn write(
+    fn write<'p>(
         &mut self,
-        program: &Program,
+        program: &'p Program,
         decision: &Decision,
-        explainer: &mut Explainer,
+        explainer: &mut Explainer<'p>,
         style: &ValueStyle,
         sources: &SourceMap,
     ) {
