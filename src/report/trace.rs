@@ -62,6 +62,7 @@ impl TraceText {
         starts.zip(&self.ends).map(|(start, end)| &self.text[start..*end])
     }
 
+    /// Appends the lines of a decision's trace, explained by `explainer`.
     fn write<'p>(
         &mut self,
         program: &'p Program,
@@ -70,7 +71,7 @@ impl TraceText {
         style: &ValueStyle,
         sources: &SourceMap,
     ) {
-        let line = &mut self.text;
+        let text = &mut self.text;
         // The decision's outputs are in the order of the policy's decision fields: each
         // is paired with its own, not found by a search of all of them (fields²).
         let outputs = program.decision.iter().zip(&decision.outputs);
@@ -79,16 +80,16 @@ impl TraceText {
             if let CKind::Def(id) = output.expr.kind
                 && let Some(cite) = &program.definitions[id.0 as usize].cite
             {
-                line.push_str(&cite.clause.node);
-                line.push(' ');
+                text.push_str(&cite.clause.node);
+                text.push(' ');
             }
-            line.push_str(&output.name);
+            text.push_str(&output.name);
             let holds = *name == output.name && value.truthy();
-            line.push(' ');
-            line.push_str(msg(if holds { Msg::Holds } else { Msg::Fails }, style.lang));
-            line.push_str(": ");
-            write_because_list(line, &reasons, style, sources);
-            self.ends.push(line.len());
+            text.push(' ');
+            text.push_str(msg(if holds { Msg::Holds } else { Msg::Fails }, style.lang));
+            text.push_str(": ");
+            write_because_list(text, &reasons, style, sources);
+            self.ends.push(text.len());
         }
         for (i, _) in program
             .rules
@@ -97,8 +98,8 @@ impl TraceText {
             .filter(|(_, r)| r.kind != RuleKind::Check)
         {
             let idx = RuleIdx(i as u32);
-            write_rule_trace(line, program, decision, idx, explainer, style, sources);
-            self.ends.push(line.len());
+            write_rule_trace(text, program, decision, idx, explainer, style, sources);
+            self.ends.push(text.len());
         }
     }
 }
