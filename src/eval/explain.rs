@@ -2,19 +2,20 @@
 //! it, each with the values it used. Computed only when an explanation is rendered,
 //! never on the evaluation path itself.
 
-use super::Evaluation;
-use crate::ast::{BinOp, Label, RuleKind, UnOp};
+use super::{Decision, Evaluation};
+use crate::ast::{BinOp, Label, RuleId, RuleKind, UnOp};
 use crate::program::*;
 use crate::source::Span;
 use crate::value::Value;
 
-/// An operand of a condition, with its value.
+/// An operand of a condition, with its value. Labels are the program's own, borrowed:
+/// a trace shows thousands of them.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Shown {
+pub enum Shown<'p> {
     /// A labelled case field or definition.
     Named {
         /// Its label.
-        label: Label,
+        label: &'p Label,
         /// Its value.
         value: Value,
     },
@@ -27,9 +28,9 @@ pub enum Shown {
         /// The operator.
         op: BinOp,
         /// Left operand.
-        left: Box<Shown>,
+        left: Box<Shown<'p>>,
         /// Right operand.
-        right: Box<Shown>,
+        right: Box<Shown<'p>>,
         /// The result.
         value: Value,
     },
@@ -44,24 +45,24 @@ pub enum Shown {
 
 /// One condition that decided a rule's outcome.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Because {
+pub enum Because<'p> {
     /// `left op right`.
     Compare {
         /// Left side.
-        left: Shown,
+        left: Shown<'p>,
         /// The comparison.
         op: BinOp,
         /// Right side.
-        right: Shown,
+        right: Shown<'p>,
         /// Whether it held.
         holds: bool,
     },
     /// `x is value`, `x is absent`.
     Is {
         /// What was tested.
-        subject: Shown,
+        subject: Shown<'p>,
         /// The enum value's label, or `None` for an absence test.
-        variant: Option<Label>,
+        variant: Option<&'p Label>,
         /// For an absence test: whether absence was asked for.
         absent: bool,
         /// `is not`.
@@ -72,20 +73,20 @@ pub enum Because {
     /// A yes/no field or definition, with the reasons for a definition's value.
     Flag {
         /// Its label.
-        label: Label,
+        label: &'p Label,
         /// Its value.
         holds: bool,
         /// Why (for definitions, up to a few levels deep).
-        reasons: Vec<Because>,
+        reasons: Vec<Because<'p>>,
     },
     /// `not x`.
-    Not(Box<Because>),
+    Not(Box<Because<'p>>),
     /// `holds(kind)`: which rules of the kind held.
     Rules {
         /// The kind.
         kind: RuleKind,
         /// Ids of the rules that held.
-        held: Vec<String>,
+        held: Vec<&'p RuleId>,
     },
     /// Any other condition: its source text and whether it held.
     Other {
@@ -96,13 +97,61 @@ pub enum Because {
     },
 }
 
+/// The label of a yes/no field that has none.
+static NO_LABEL: Label = Label {
+    zh: String::new(),
+    en: None,
+};
+
 /// How deep explanations follow definitions.
 const MAX_DEPTH: usize = 3;
+
+/// What the evaluation of a decision computed (definitions, rules, membership key
+/// sets) and the steps it took, so that explaining the decision need not compute them
+/// again: a trace explains every rule, and computing the definitions anew was most of
+/// its evaluation.
+#[derive(Clone)]
+pub struct Memo {
+    /// The program it was computed with (its address): the slots mean nothing in
+    /// another.
+    program: usize,
+    defs: Vec<Option<Value>>,
+    rules: Vec<Option<bool>>,
+    kinds: [Option<bool>; RuleKind::ALL.len()],
+    key_sets: Vec<Option<Vec<Value>>>,
+    steps: u64,
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The values are the decision's own; listing them again would only be noise.
+        f.debug_struct("Memo")
+            .field("steps", &self.steps)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Memo {
+    /// Takes what `ev` computed, unless it stopped: values cut short by the budget are
+    /// not what a fresh explanation would find.
+    pub(super) fn keep(ev: &mut Evaluation) -> Option<Memo> {
+        (!ev.stopped).then(|| Memo {
+            program: std::ptr::from_ref(ev.program) as usize,
+            defs: std::mem::take(&mut ev.defs),
+            rules: std::mem::take(&mut ev.rules),
+            kinds: ev.kinds,
+            key_sets: std::mem::take(&mut ev.key_sets),
+            steps: ev.steps,
+        })
+    }
+}
 
 /// Explains one case's decision. It keeps one evaluation, so the definitions an
 /// explanation needs are computed once per case however many rules are explained.
 pub struct Explainer<'p> {
     ev: Evaluation<'p>,
+    /// Whether it started from the decision's memo (see [`Explainer::exact`]).
+    from_memo: bool,
 }
 
 impl<'p> Explainer<'p> {
@@ -110,11 +159,42 @@ impl<'p> Explainer<'p> {
     pub fn new(program: &'p Program, facts: &'p Value, as_of: chrono::NaiveDate) -> Explainer<'p> {
         Explainer {
             ev: Evaluation::new(program, facts, as_of),
+            from_memo: false,
         }
     }
 
+    /// An explainer for a decision made with `program` and `facts`, starting from what
+    /// its evaluation computed. Its explanations are those of [`Explainer::new`] as long
+    /// as [`Explainer::exact`] says so afterwards.
+    pub fn of_decision(program: &'p Program, facts: &'p Value, decision: &Decision) -> Explainer<'p> {
+        let mut explainer = Explainer::new(program, facts, decision.as_of);
+        if let Some(memo) = &decision.memo
+            && memo.program == std::ptr::from_ref(program) as usize
+        {
+            let ev = &mut explainer.ev;
+            ev.defs.clone_from(&memo.defs);
+            ev.rules.clone_from(&memo.rules);
+            ev.kinds = memo.kinds;
+            ev.key_sets.clone_from(&memo.key_sets);
+            // Counting on from the decision's steps bounds what a fresh explainer would
+            // take: its own work plus, at most, computing again what the memo holds.
+            ev.steps = memo.steps;
+            explainer.from_memo = true;
+        }
+        explainer
+    }
+
+    /// Whether every explanation so far is the one [`Explainer::new`] gives. Only an
+    /// explainer started from a memo can differ, and only when its steps ran out: until
+    /// then a fresh explainer, which takes at most the steps of the decision more, has
+    /// not stopped either, and the values of definitions and rules do not depend on who
+    /// computes them. When this is `false`, explain again with [`Explainer::new`].
+    pub fn exact(&self) -> bool {
+        !(self.from_memo && self.ev.stopped)
+    }
+
     /// Why a rule held or failed: the conditions that decided it.
-    pub fn rule(&mut self, rule: RuleIdx) -> Vec<Because> {
+    pub fn rule(&mut self, rule: RuleIdx) -> Vec<Because<'p>> {
         let program = self.ev.program;
         match &program.rules[rule.0 as usize].when {
             Some(w) => self.ev.reasons(w, 0),
@@ -124,7 +204,7 @@ impl<'p> Explainer<'p> {
 
     /// Why a yes/no expression has its value; a definition is explained by its own
     /// conditions.
-    pub fn expr(&mut self, e: &CExpr) -> Vec<Because> {
+    pub fn expr(&mut self, e: &'p CExpr) -> Vec<Because<'p>> {
         let program = self.ev.program;
         match &e.kind {
             CKind::Def(id) => self.ev.reasons(&program.definitions[id.0 as usize].expr, 0),
@@ -140,7 +220,7 @@ impl<'p> Explainer<'p> {
     }
 }
 
-impl Evaluation<'_> {
+impl<'p> Evaluation<'p> {
     fn working_day_span(&mut self, e: &CExpr, depth: usize) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
         if depth > MAX_DEPTH {
             return None;
@@ -165,7 +245,7 @@ impl Evaluation<'_> {
     }
 
     /// The conditions that decided a yes/no expression's value.
-    fn reasons(&mut self, e: &CExpr, depth: usize) -> Vec<Because> {
+    fn reasons(&mut self, e: &'p CExpr, depth: usize) -> Vec<Because<'p>> {
         let holds = self.eval(e).truthy();
         match &e.kind {
             CKind::Binary(op @ (BinOp::And | BinOp::Or), l, r) => {
@@ -205,12 +285,7 @@ impl Evaluation<'_> {
             }
             CKind::IsVariant(subject, v, negated) => {
                 let variant = match &subject.ty {
-                    Type::Enum(id) => self
-                        .program
-                        .enum_type(*id)
-                        .variants()
-                        .get(*v as usize)
-                        .map(|(_, l)| l.clone()),
+                    Type::Enum(id) => self.program.enum_type(*id).variants().get(*v as usize).map(|(_, l)| l),
                     _ => None,
                 };
                 vec![Because::Is {
@@ -244,14 +319,14 @@ impl Evaluation<'_> {
                     Vec::new()
                 };
                 vec![Because::Flag {
-                    label: def.label.clone(),
+                    label: &def.label,
                     holds,
                     reasons,
                 }]
             }
             CKind::CaseField(_) | CKind::GetField(..) if e.label.is_some() => {
                 vec![Because::Flag {
-                    label: e.label.clone().unwrap_or_default(),
+                    label: e.label.as_ref().unwrap_or(&NO_LABEL),
                     holds,
                     reasons: Vec::new(),
                 }]
@@ -265,7 +340,7 @@ impl Evaluation<'_> {
                 let held = rules
                     .iter()
                     .filter(|r| self.rule(**r))
-                    .map(|r| program.rules[r.0 as usize].id.to_string())
+                    .map(|r| &program.rules[r.0 as usize].id)
                     .collect();
                 vec![Because::Rules { kind: *kind, held }]
             }
@@ -273,7 +348,7 @@ impl Evaluation<'_> {
         }
     }
 
-    fn shown(&mut self, e: &CExpr) -> Shown {
+    fn shown(&mut self, e: &'p CExpr) -> Shown<'p> {
         let value = self.eval(e);
         match &e.kind {
             CKind::Const(v) => Shown::Constant(v.clone()),
@@ -286,10 +361,7 @@ impl Evaluation<'_> {
             },
             CKind::AsOf => Shown::EvaluationDate(value),
             _ => match &e.label {
-                Some(label) if !label.zh.is_empty() => Shown::Named {
-                    label: label.clone(),
-                    value,
-                },
+                Some(label) if !label.zh.is_empty() => Shown::Named { label, value },
                 _ => Shown::Computed { span: e.span, value },
             },
         }

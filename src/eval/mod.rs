@@ -12,7 +12,7 @@ mod explain;
 mod tests;
 
 pub use budget::{MAX_STEPS, TEXT_BYTES_PER_STEP};
-pub use explain::{Because, Explainer, Shown};
+pub use explain::{Because, Explainer, Memo, Shown};
 
 use crate::ast::{AggOp, BinOp, RuleKind, UnOp, Unit};
 use crate::calendar::CalendarMissing;
@@ -53,6 +53,9 @@ pub struct Decision {
     /// The rule that raised each of the first `raised_by.len()` diagnostics: the checks
     /// and soft rules that hold, in declaration order.
     pub raised_by: Vec<RuleIdx>,
+    /// What the evaluation computed, for [`Explainer::of_decision`]; `None` when it
+    /// stopped.
+    pub memo: Option<Memo>,
 }
 
 /// Evaluates every rule and decision field of `program` for one case.
@@ -109,6 +112,7 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
         ))
     }));
     let steps = ev.steps;
+    let memo = Memo::keep(&mut ev);
     diagnostics.extend(ev.failures);
     Decision {
         as_of,
@@ -117,6 +121,7 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
         diagnostics,
         steps,
         raised_by,
+        memo,
     }
 }
 

@@ -2,13 +2,12 @@
 //! intermediate JSON tree): a batch writes a million of them.
 
 use super::diagnostics::DiagnosticJson;
-use super::trace::trace_lines;
+use super::trace::TraceText;
 use super::values::ValueStyle;
 use super::{RenderOptions, Trace};
 use crate::ast::{RuleId, RuleKind};
 use crate::case::mask_id;
 use crate::diagnostic::Diagnostic;
-use crate::eval::Explainer;
 use crate::eval::RuleOutcome;
 use crate::program::{CompiledRule, Program};
 use crate::run::{CaseResult, Status};
@@ -102,11 +101,19 @@ impl Serialize for DecisionRecord<'_> {
             };
             #[cfg(test)]
             TRACES_BUILT.with(|n| n.set(n.get() + 1));
-            let mut explainer = Explainer::new(program, facts, decision.as_of);
-            let trace = trace_lines(program, decision, &mut explainer, &style, self.sources);
-            map.serialize_entry("trace", &trace)?;
+            let trace = TraceText::of_decision(program, decision, facts, &style, self.sources);
+            map.serialize_entry("trace", &TraceJson(&trace))?;
         }
         map.end()
+    }
+}
+
+/// The trace's lines as a list of texts.
+struct TraceJson<'a>(&'a TraceText);
+
+impl Serialize for TraceJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.lines())
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::messages::Lang;
 use super::messages::{Msg, kind_heading, label, msg, operator};
-use super::values::{ValueStyle, format_value};
+use super::values::{ValueStyle, format_value, write_value};
 use super::{RenderOptions, render_diagnostic};
 use crate::ast::{RuleId, RuleKind};
 use crate::calendar::CalendarNote;
@@ -138,14 +138,21 @@ fn summary(program: &Program, decision: &Decision, style: &ValueStyle, explainer
 /// number alone does not tell `二 investigate` from `二 publicity`), and the amending
 /// document it comes from when that is not the base policy.
 pub fn rule_name(rule: &CompiledRule, program: &Program) -> String {
-    let mut name = match &rule.id {
-        RuleId::Number(_) => rule.cite.clause.node.clone(),
-        RuleId::Name(id) => format!("{} {id}", rule.cite.clause.node),
-    };
-    if program.info.documents.first().is_some_and(|base| *base != rule.source) {
-        name.push_str(&format!(" [{}]", rule.source));
-    }
+    let mut name = String::new();
+    write_rule_name(&mut name, rule, program);
     name
+}
+
+/// Writes [`rule_name`] into `out`.
+pub(super) fn write_rule_name(out: &mut String, rule: &CompiledRule, program: &Program) {
+    out.push_str(&rule.cite.clause.node);
+    if let RuleId::Name(id) = &rule.id {
+        out.push(' ');
+        out.push_str(id);
+    }
+    if program.info.documents.first().is_some_and(|base| *base != rule.source) {
+        let _ = write!(out, " [{}]", rule.source);
+    }
 }
 
 /// The values a rule that holds yields, labelled, on one line; a date reached by
@@ -156,81 +163,109 @@ pub fn yields_line(
     style: &ValueStyle,
     explainer: &mut Explainer,
 ) -> Option<String> {
+    let mut line = String::new();
+    write_yields(&mut line, rule, outcome, style, explainer).then_some(line)
+}
+
+/// Writes [`yields_line`] into `out`, if the rule yields values: `false` if not.
+pub(super) fn write_yields(
+    out: &mut String,
+    rule: &CompiledRule,
+    outcome: &RuleOutcome,
+    style: &ValueStyle,
+    explainer: &mut Explainer,
+) -> bool {
     let (Some(fields), Some(values)) = (&rule.yields, &outcome.yields) else {
-        return None;
+        return false;
     };
-    let parts: Vec<String> = fields
-        .iter()
-        .zip(values)
-        .map(|(field, value)| {
-            let mut part = format!("{} {}", label(&field.label, style.lang), format_value(value, style));
-            if let Some((from, to)) = explainer.working_day_span(&field.expr) {
-                let notes = calendar_notes(&style.program.calendar.notes(from, to), style.lang);
-                if !notes.is_empty() {
-                    part.push_str(&parenthesised(&notes, style.lang));
-                }
+    for (k, (field, value)) in fields.iter().zip(values).enumerate() {
+        if k > 0 {
+            out.push_str(" · ");
+        }
+        out.push_str(label(&field.label, style.lang));
+        out.push(' ');
+        push_value(out, value, style);
+        if let Some((from, to)) = explainer.working_day_span(&field.expr) {
+            let notes = style.program.calendar.notes(from, to);
+            // Each note is some text, so there is a bracket only when there are notes.
+            if !notes.is_empty() {
+                parenthesised(out, style.lang, |out| calendar_notes(out, &notes, style.lang));
             }
-            part
-        })
-        .collect();
-    Some(parts.join(" · "))
+        }
+    }
+    true
 }
 
 /// `国庆节、中秋节 10-01..10-08 不计；09-28 调休上班`: days off first, then make-up days.
-fn calendar_notes(notes: &[CalendarNote], lang: Lang) -> String {
+fn calendar_notes(out: &mut String, notes: &[CalendarNote], lang: Lang) {
     let ordered = notes
         .iter()
         .filter(|n| !n.workday)
         .chain(notes.iter().filter(|n| n.workday));
-    let parts: Vec<String> = ordered
-        .map(|n| {
-            let from = n.from.format("%m-%d");
-            if n.workday {
-                format!("{from} {}", msg(Msg::MakeUpWorkday, lang))
-            } else if n.from == n.to {
-                format!("{} {from} {}", n.name, msg(Msg::NotCounted, lang))
-            } else {
-                format!(
-                    "{} {from}..{} {}",
-                    n.name,
-                    n.to.format("%m-%d"),
-                    msg(Msg::NotCounted, lang)
-                )
-            }
-        })
-        .collect();
-    parts.join(msg(Msg::Separator, lang))
+    for (k, n) in ordered.enumerate() {
+        if k > 0 {
+            out.push_str(msg(Msg::Separator, lang));
+        }
+        let from = n.from.format("%m-%d");
+        let _ = if n.workday {
+            write!(out, "{from} {}", msg(Msg::MakeUpWorkday, lang))
+        } else if n.from == n.to {
+            write!(out, "{} {from} {}", n.name, msg(Msg::NotCounted, lang))
+        } else {
+            write!(
+                out,
+                "{} {from}..{} {}",
+                n.name,
+                n.to.format("%m-%d"),
+                msg(Msg::NotCounted, lang)
+            )
+        };
+    }
 }
 
-/// Text in brackets, full-width in Chinese.
-fn parenthesised(text: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("（{text}）"),
-        Lang::En => format!(" ({text})"),
-    }
+/// Writes what `inner` writes in brackets, full-width in Chinese.
+fn parenthesised(out: &mut String, lang: Lang, inner: impl FnOnce(&mut String)) {
+    let (open, close) = match lang {
+        Lang::Zh => ("（", "）"),
+        Lang::En => (" (", ")"),
+    };
+    out.push_str(open);
+    inner(out);
+    out.push_str(close);
 }
 
 /// Conditions joined into one line.
 pub fn because_list(reasons: &[Because], style: &ValueStyle, sources: &SourceMap) -> String {
-    let parts: Vec<String> = reasons.iter().map(|b| because(b, style, sources)).collect();
-    parts.join(msg(Msg::Separator, style.lang))
+    let mut out = String::new();
+    write_because_list(&mut out, reasons, style, sources);
+    out
+}
+
+/// Writes [`because_list`] into `out`: one buffer for a whole line, rather than a
+/// `String` for each condition and operand joined at the end.
+pub(super) fn write_because_list(out: &mut String, reasons: &[Because], style: &ValueStyle, sources: &SourceMap) {
+    for (k, b) in reasons.iter().enumerate() {
+        if k > 0 {
+            out.push_str(msg(Msg::Separator, style.lang));
+        }
+        because(out, b, style, sources);
+    }
 }
 
 fn mark(holds: bool) -> &'static str {
     if holds { " ✓" } else { " ✗" }
 }
 
-fn because(b: &Because, style: &ValueStyle, sources: &SourceMap) -> String {
+fn because(out: &mut String, b: &Because, style: &ValueStyle, sources: &SourceMap) {
     let lang = style.lang;
     match b {
         Because::Compare { left, op, right, holds } => {
-            format!(
-                "{} {} {}{}",
-                shown(left, style, sources),
-                operator(*op),
-                shown(right, style, sources),
-                mark(*holds)
-            )
+            shown(out, left, style, sources);
+            out.push(' ');
+            out.push_str(operator(*op));
+            out.push(' ');
+            shown(out, right, style, sources);
+            out.push_str(mark(*holds));
         }
         Because::Is {
             subject,
@@ -239,81 +274,110 @@ fn because(b: &Because, style: &ValueStyle, sources: &SourceMap) -> String {
             negated,
             holds,
         } => {
-            // "公示开始日期 已填写 ✗" reads better without the absent value.
-            let subject = match subject {
+            match subject {
+                // "公示开始日期 已填写 ✗" reads better without the absent value.
                 Shown::Named {
                     label: l,
                     value: Value::Absent,
-                } => label(l, lang).to_string(),
-                other => shown(other, style, sources),
-            };
-            let test = match variant {
+                } => out.push_str(label(l, lang)),
+                other => shown(out, other, style, sources),
+            }
+            out.push(' ');
+            match variant {
                 Some(v) => {
-                    let not = if *negated {
-                        format!("{} ", msg(Msg::Not, lang))
-                    } else {
-                        String::new()
-                    };
-                    format!("{not}{} {}", msg(Msg::Is, lang), label(v, lang))
+                    if *negated {
+                        out.push_str(msg(Msg::Not, lang));
+                        out.push(' ');
+                    }
+                    out.push_str(msg(Msg::Is, lang));
+                    out.push(' ');
+                    out.push_str(label(v, lang));
                 }
-                None => msg(if *absent { Msg::IsAbsent } else { Msg::IsPresent }, lang).to_string(),
-            };
-            format!("{subject} {test}{}", mark(*holds))
+                None => out.push_str(msg(if *absent { Msg::IsAbsent } else { Msg::IsPresent }, lang)),
+            }
+            out.push_str(mark(*holds));
         }
         Because::Flag {
             label: l,
             holds,
             reasons,
         } => {
-            let value = msg(if *holds { Msg::Yes } else { Msg::No }, lang);
-            let mut s = format!("{}{}{value}", label(l, lang), msg(Msg::Colon, lang));
+            out.push_str(label(l, lang));
+            out.push_str(msg(Msg::Colon, lang));
+            out.push_str(msg(if *holds { Msg::Yes } else { Msg::No }, lang));
             if !reasons.is_empty() {
-                s.push_str(&parenthesised(&because_list(reasons, style, sources), lang));
+                parenthesised(out, lang, |out| write_because_list(out, reasons, style, sources));
             }
-            s
         }
-        Because::Not(inner) => format!(
-            "{}{}",
-            msg(Msg::Not, lang),
-            parenthesised(&because(inner, style, sources), lang)
-        ),
+        Because::Not(inner) => {
+            out.push_str(msg(Msg::Not, lang));
+            parenthesised(out, lang, |out| because(out, inner, style, sources));
+        }
         Because::Rules { kind, held } => {
-            let list = if held.is_empty() {
-                msg(Msg::None, lang).to_string()
-            } else {
-                held.join(", ")
-            };
-            format!(
-                "{}{} {}{}{list}",
-                msg(Msg::ThatHold, lang),
-                kind_heading(*kind, lang),
-                msg(Msg::Rules, lang),
-                msg(Msg::Colon, lang)
-            )
+            out.push_str(msg(Msg::ThatHold, lang));
+            out.push_str(kind_heading(*kind, lang));
+            out.push(' ');
+            out.push_str(msg(Msg::Rules, lang));
+            out.push_str(msg(Msg::Colon, lang));
+            if held.is_empty() {
+                out.push_str(msg(Msg::None, lang));
+            }
+            for (k, id) in held.iter().enumerate() {
+                if k > 0 {
+                    out.push_str(", ");
+                }
+                let _ = write!(out, "{id}");
+            }
         }
-        Because::Other { span, holds } => format!(
-            "{}{}",
-            sources.snippet(*span).split_whitespace().collect::<Vec<_>>().join(" "),
-            mark(*holds)
-        ),
+        Because::Other { span, holds } => {
+            words(out, sources.snippet(*span));
+            out.push_str(mark(*holds));
+        }
     }
 }
 
-fn shown(s: &Shown, style: &ValueStyle, sources: &SourceMap) -> String {
+fn shown(out: &mut String, s: &Shown, style: &ValueStyle, sources: &SourceMap) {
     match s {
-        Shown::Named { label: l, value } => format!("{} {}", label(l, style.lang), format_value(value, style)),
-        Shown::Constant(v) => format_value(v, style),
-        Shown::EvaluationDate(v) => format!("{} {}", msg(Msg::EvaluationDate, style.lang), format_value(v, style)),
-        Shown::Arithmetic { op, left, right, value } => format!(
-            "{} {} {} = {}",
-            shown(left, style, sources),
-            op.symbol(),
-            shown(right, style, sources),
-            format_value(value, style)
-        ),
+        Shown::Named { label: l, value } => {
+            out.push_str(label(l, style.lang));
+            out.push(' ');
+            push_value(out, value, style);
+        }
+        Shown::Constant(v) => push_value(out, v, style),
+        Shown::EvaluationDate(v) => {
+            out.push_str(msg(Msg::EvaluationDate, style.lang));
+            out.push(' ');
+            push_value(out, v, style);
+        }
+        Shown::Arithmetic { op, left, right, value } => {
+            shown(out, left, style, sources);
+            out.push(' ');
+            out.push_str(op.symbol());
+            out.push(' ');
+            shown(out, right, style, sources);
+            out.push_str(" = ");
+            push_value(out, value, style);
+        }
         Shown::Computed { span, value } => {
-            let text: Vec<&str> = sources.snippet(*span).split_whitespace().collect();
-            format!("{} = {}", text.join(" "), format_value(value, style))
+            words(out, sources.snippet(*span));
+            out.push_str(" = ");
+            push_value(out, value, style);
         }
     }
+}
+
+/// Policy text on one line: its words separated by single spaces.
+fn words(out: &mut String, text: &str) {
+    for (k, word) in text.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+}
+
+/// Appends a value as [`format_value`](super::format_value) shows it.
+fn push_value(out: &mut String, v: &Value, style: &ValueStyle) {
+    // Writing into a String makes no error.
+    let _ = write_value(out, v, style);
 }

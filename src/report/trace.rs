@@ -3,56 +3,105 @@
 //! what `zhengce diff` shows side by side.
 
 use super::messages::{Msg, msg};
-use super::text::{because_list, rule_name, yields_line};
+use super::text::{write_because_list, write_rule_name, write_yields};
 use super::values::ValueStyle;
 use crate::ast::RuleKind;
 use crate::eval::{Decision, Explainer};
 use crate::program::{CKind, Program, RuleIdx, Type};
 use crate::source::SourceMap;
+use crate::value::Value;
 
 /// Every trace line of a decision: the yes/no decision fields, then every rule but the
 /// checks (their diagnostics say it).
-pub fn trace_lines(
-    program: &Program,
+pub fn trace_lines<'p>(
+    program: &'p Program,
     decision: &Decision,
-    explainer: &mut Explainer,
+    explainer: &mut Explainer<'p>,
     style: &ValueStyle,
     sources: &SourceMap,
 ) -> Vec<String> {
-    let mut lines = Vec::new();
-    // The decision's outputs are in the order of the policy's decision fields: each is
-    // paired with its own, not found by a search of all of them (fields²).
-    let outputs = program.decision.iter().zip(&decision.outputs);
-    for (output, (name, value)) in outputs.filter(|(o, _)| o.expr.ty == Type::Bool) {
-        let reasons = explainer.expr(&output.expr);
-        let clause = match output.expr.kind {
-            CKind::Def(id) => program.definitions[id.0 as usize]
-                .cite
-                .as_ref()
-                .map(|c| c.clause.node.clone()),
-            _ => None,
-        };
-        let holds = *name == output.name && value.truthy();
-        let verdict = msg(if holds { Msg::Holds } else { Msg::Fails }, style.lang);
-        let head = clause.map_or_else(|| output.name.to_string(), |c| format!("{c} {}", output.name));
-        lines.push(format!("{head} {verdict}: {}", because_list(&reasons, style, sources)));
+    let mut trace = TraceText::default();
+    trace.write(program, decision, explainer, style, sources);
+    trace.lines().map(str::to_string).collect()
+}
+
+/// The lines of [`trace_lines`] in one buffer (no `String` per line), as a decision
+/// record writes them.
+#[derive(Default)]
+pub(super) struct TraceText {
+    text: String,
+    /// Where each line ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl TraceText {
+    /// The trace of a decision made with `program` and `facts`, explained from what its
+    /// evaluation computed; explained afresh in the rare case that may differ (the
+    /// explanation ran out of steps: see [`Explainer::exact`]).
+    pub(super) fn of_decision(
+        program: &Program,
+        decision: &Decision,
+        facts: &Value,
+        style: &ValueStyle,
+        sources: &SourceMap,
+    ) -> TraceText {
+        let mut trace = TraceText::default();
+        let mut explainer = Explainer::of_decision(program, facts, decision);
+        trace.write(program, decision, &mut explainer, style, sources);
+        if !explainer.exact() {
+            trace = TraceText::default();
+            let mut fresh = Explainer::new(program, facts, decision.as_of);
+            trace.write(program, decision, &mut fresh, style, sources);
+        }
+        trace
     }
-    for (i, _) in program
-        .rules
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.kind != RuleKind::Check)
-    {
-        lines.push(rule_trace(
-            program,
-            decision,
-            RuleIdx(i as u32),
-            explainer,
-            style,
-            sources,
-        ));
+
+    /// The lines, in order.
+    pub(super) fn lines(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(start, end)| &self.text[start..*end])
     }
-    lines
+
+    /// Appends the lines of a decision's trace, explained by `explainer`.
+    fn write<'p>(
+        &mut self,
+        program: &'p Program,
+        decision: &Decision,
+        explainer: &mut Explainer<'p>,
+        style: &ValueStyle,
+        sources: &SourceMap,
+    ) {
+        let text = &mut self.text;
+        // The decision's outputs are in the order of the policy's decision fields: each
+        // is paired with its own, not found by a search of all of them (fields²).
+        let outputs = program.decision.iter().zip(&decision.outputs);
+        for (output, (name, value)) in outputs.filter(|(o, _)| o.expr.ty == Type::Bool) {
+            let reasons = explainer.expr(&output.expr);
+            if let CKind::Def(id) = output.expr.kind
+                && let Some(cite) = &program.definitions[id.0 as usize].cite
+            {
+                text.push_str(&cite.clause.node);
+                text.push(' ');
+            }
+            text.push_str(&output.name);
+            let holds = *name == output.name && value.truthy();
+            text.push(' ');
+            text.push_str(msg(if holds { Msg::Holds } else { Msg::Fails }, style.lang));
+            text.push_str(": ");
+            write_because_list(text, &reasons, style, sources);
+            self.ends.push(text.len());
+        }
+        for (i, _) in program
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind != RuleKind::Check)
+        {
+            let idx = RuleIdx(i as u32);
+            write_rule_trace(text, program, decision, idx, explainer, style, sources);
+            self.ends.push(text.len());
+        }
+    }
 }
 
 /// One rule's trace line: `一（一） 成立: …conditions… → …what it yields…`.
@@ -64,14 +113,34 @@ pub fn rule_trace(
     style: &ValueStyle,
     sources: &SourceMap,
 ) -> String {
+    let mut line = String::new();
+    write_rule_trace(&mut line, program, decision, idx, explainer, style, sources);
+    line
+}
+
+/// Writes [`rule_trace`] into `out`.
+fn write_rule_trace(
+    out: &mut String,
+    program: &Program,
+    decision: &Decision,
+    idx: RuleIdx,
+    explainer: &mut Explainer,
+    style: &ValueStyle,
+    sources: &SourceMap,
+) {
     let rule = &program.rules[idx.0 as usize];
     let outcome = &decision.outcomes[idx.0 as usize];
-    let verdict = msg(if outcome.holds { Msg::Holds } else { Msg::Fails }, style.lang);
+    write_rule_name(out, rule, program);
+    out.push(' ');
+    out.push_str(msg(if outcome.holds { Msg::Holds } else { Msg::Fails }, style.lang));
+    out.push_str(": ");
+    // The reasons are found before the values yielded, as they always were: both use
+    // the one explainer, whose memo fills in the order it is asked.
     let reasons = explainer.rule(idx);
-    let yielded = yields_line(rule, outcome, style, explainer).map_or_else(String::new, |line| format!(" → {line}"));
-    format!(
-        "{} {verdict}: {}{yielded}",
-        rule_name(rule, program),
-        because_list(&reasons, style, sources)
-    )
+    write_because_list(out, &reasons, style, sources);
+    let mark = out.len();
+    out.push_str(" → ");
+    if !write_yields(out, rule, outcome, style, explainer) {
+        out.truncate(mark);
+    }
 }

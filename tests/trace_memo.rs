@@ -1,0 +1,128 @@
+//! A record's trace is explained from what the decision's evaluation computed
+//! (`Explainer::of_decision`): it must say exactly what a fresh explanation
+//! (`Explainer::new`) says, for every case of the suite, and near the step budget,
+//! where a fresh explanation runs out of steps and the memo's must be given up.
+
+use zhengce::eval::{Explainer, MAX_STEPS};
+use zhengce::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy, load_policy_text};
+use zhengce::report::{Lang, RenderOptions, ValueStyle, decision_json, trace_lines};
+use zhengce::run::{CaseResult, MissingDate, Runner};
+
+/// The record's trace and the fresh explanation's, for each result evaluated.
+fn traces(loaded: &LoadedPolicy, results: &[CaseResult], lang: Lang) -> Vec<(Vec<String>, Vec<String>)> {
+    let options = RenderOptions {
+        lang,
+        ..RenderOptions::default()
+    };
+    results
+        .iter()
+        .filter_map(|r| {
+            let (decision, facts) = (r.decision.as_ref()?, r.facts()?);
+            let program = &loaded.versions[r.version];
+            let record = decision_json(r, program, &loaded.sources, &options);
+            let recorded: Vec<String> = record["trace"]
+                .as_array()?
+                .iter()
+                .map(|l| l.as_str().unwrap_or_default().to_string())
+                .collect();
+            let style = ValueStyle {
+                program,
+                lang,
+                show_pii: false,
+            };
+            let mut fresh = Explainer::new(program, facts, decision.as_of);
+            let expected = trace_lines(program, decision, &mut fresh, &style, &loaded.sources);
+            Some((recorded, expected))
+        })
+        .collect()
+}
+
+fn yaml_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("a folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            yaml_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_suite_case_has_the_trace_of_a_fresh_explanation() {
+    let mut loaded = load_policy(DEFAULT_POLICY, PolicySource::Builtin);
+    let mut files = Vec::new();
+    yaml_files(std::path::Path::new("tests/cases"), &mut files);
+    files.sort();
+    let mut compared = 0;
+    for file in &files {
+        let bytes = std::fs::read(file).expect("a case file");
+        let mut runner = Runner::with_versions(&loaded.versions, None, MissingDate::Error);
+        let results = runner.run_file(&mut loaded.sources, &file.to_string_lossy(), bytes);
+        for lang in [Lang::Zh, Lang::En] {
+            for (recorded, expected) in traces(&loaded, &results, lang) {
+                assert_eq!(recorded, expected, "{}", file.display());
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared >= 200, "only {compared} traces compared");
+}
+
+/// A policy with a check and a tier, each a count over the months from 1000-01 to
+/// `check_to` and to `tier_to`. A trace explains the tier (not the check), and
+/// explaining it evaluates its count again.
+fn costly(check_to: &str, tier_to: &str) -> LoadedPolicy {
+    let text = format!(
+        "policy \"memo\" {{}}\ndecision {{ y = holds(tier) }}\n\
+         check c cites \"二\" \"x\" {{ when count(m in months_from_to(1000-01, {check_to}) where m > 1500-01) < 0 }}\n\
+         tier 1 cites \"一\" \"x\" {{ when count(m in months_from_to(1000-01, {tier_to}) where m > 1600-01) > 0 }}\n"
+    );
+    let loaded = load_policy_text("memo.policy", &text, PolicySource::Disk);
+    assert!(loaded.program.is_some(), "{:#?}", loaded.diagnostics);
+    loaded
+}
+
+/// Decides the one case under `loaded` and compares the traces: the decision's steps,
+/// and whether it stopped.
+fn assert_same_trace(mut loaded: LoadedPolicy) -> (u64, bool) {
+    let mut runner = Runner::with_versions(&loaded.versions, None, MissingDate::Error);
+    let results = runner.run_file(&mut loaded.sources, "c.yaml", "id: c\nas_of: 2025-09-01\n");
+    let decision = results[0].decision.as_ref().expect("decided");
+    let (steps, stopped) = (decision.steps, decision.memo.is_none());
+    let traces = traces(&loaded, &results, Lang::Zh);
+    assert_eq!(traces.len(), 1);
+    for (recorded, expected) in traces {
+        assert_eq!(recorded, expected);
+    }
+    (steps, stopped)
+}
+
+#[test]
+fn a_decision_that_took_most_of_the_steps_is_explained_afresh() {
+    // The decision takes most of the budget, for the check; explaining the tier takes
+    // less than the budget, but more than the decision left. Counting on from the
+    // decision's steps, the memo's explainer runs out: a fresh one is used, which
+    // does not.
+    let (steps, stopped) = assert_same_trace(costly("9999-12", "5999-12"));
+    assert!(!stopped && steps > MAX_STEPS * 3 / 4, "{steps} steps");
+}
+
+#[test]
+fn a_decision_that_ran_out_of_steps_is_explained_afresh() {
+    let mut text = String::from("policy \"memo\" {}\ndecision { y = holds(tier) }\n");
+    text.push_str(
+        "tier 1 cites \"一\" \"x\" { when count(a in months_from_to(1000-01, 9999-12) where \
+         count(b in months_from_to(1000-01, 1100-12) where b > a) > 0) > 0 }\n",
+    );
+    let loaded = load_policy_text("memo.policy", &text, PolicySource::Disk);
+    assert!(loaded.program.is_some(), "{:#?}", loaded.diagnostics);
+    let (_, stopped) = assert_same_trace(loaded);
+    assert!(stopped);
+}
+
+#[test]
+fn a_decision_far_from_the_budget_is_explained_from_its_memo_alike() {
+    let (steps, stopped) = assert_same_trace(costly("1700-12", "1700-12"));
+    assert!(!stopped && steps < MAX_STEPS / 10, "{steps} steps");
+}
