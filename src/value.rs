@@ -43,7 +43,24 @@ impl YearMonth {
 
 impl std::fmt::Display for YearMonth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}", self.year(), self.month())
+        match u32::try_from(self.year()) {
+            Ok(year) if year <= 9999 => {
+                let mut text = *b"0000-00";
+                digits(&mut text[0..4], year);
+                digits(&mut text[5..7], self.month());
+                f.write_str(std::str::from_utf8(&text).unwrap_or_default())
+            }
+            _ => write!(f, "{:04}-{:02}", self.year(), self.month()),
+        }
+    }
+}
+
+/// Writes `n` in decimal over the zeros of `out`, right-aligned (`n` fits): digit by
+/// digit, since `{:04}` padding cost a trace about 8% of its time.
+fn digits(out: &mut [u8], mut n: u32) {
+    for place in out.iter_mut().rev() {
+        *place = b'0' + (n % 10) as u8;
+        n /= 10;
     }
 }
 
@@ -55,11 +72,16 @@ pub struct IsoDate(pub NaiveDate);
 impl std::fmt::Display for IsoDate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let d = self.0;
-        if (0..=9999).contains(&d.year()) {
-            write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-        } else {
+        match u32::try_from(d.year()) {
+            Ok(year) if year <= 9999 => {
+                let mut text = *b"0000-00-00";
+                digits(&mut text[0..4], year);
+                digits(&mut text[5..7], d.month());
+                digits(&mut text[8..10], d.day());
+                f.write_str(std::str::from_utf8(&text).unwrap_or_default())
+            }
             // Years chrono writes with a sign: as it writes them.
-            write!(f, "{}", d.format("%Y-%m-%d"))
+            _ => write!(f, "{}", d.format("%Y-%m-%d")),
         }
     }
 }
@@ -192,23 +214,26 @@ pub fn in_unit_base(amount: i64, unit: Unit) -> i64 {
 
 #[cfg(test)]
 mod iso_date_tests {
-    use super::IsoDate;
+    use super::{IsoDate, YearMonth};
     use chrono::NaiveDate;
 
     #[test]
-    fn dates_are_written_as_chrono_writes_them() {
+    fn dates_and_months_are_written_as_chrono_and_padding_write_them() {
         for (y, m, d) in [
             (2025, 3, 9),
             (1, 1, 1),
+            (0, 2, 29),
+            (999, 10, 31),
             (9999, 12, 31),
             (10000, 1, 1),
             (-1, 6, 30),
-            (0, 2, 29),
+            (-10000, 6, 30),
         ] {
             let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
-                continue;
+                panic!("{y}-{m}-{d} is a date")
             };
             assert_eq!(IsoDate(date).to_string(), date.format("%Y-%m-%d").to_string());
+            assert_eq!(YearMonth::new(y, m).to_string(), format!("{y:04}-{m:02}"));
         }
     }
 }
