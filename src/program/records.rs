@@ -5,7 +5,10 @@
 
 use super::Type;
 use crate::ast::Label;
-use std::collections::HashMap;
+// Fx, not SipHash: the tables hold only the policy's own names (a case's keys are
+// looked up, never inserted, so no input can crowd them), and every key of every
+// case is looked up here, where SipHash took a few percent of a batch.
+use rustc_hash::FxHashMap as HashMap;
 
 /// A field of a record type.
 #[derive(Debug, Clone)]
@@ -35,7 +38,7 @@ impl RecordType {
         let mut record = RecordType {
             label,
             fields: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
         };
         record.set_fields(fields);
         record
@@ -84,7 +87,7 @@ impl EnumType {
     /// An enum type with these values. Values are numbered in 16 bits: the checker
     /// refuses an enum with more (those past the last number are not found by name).
     pub fn new(name: String, label: Label, variants: Vec<(String, Label)>) -> EnumType {
-        let mut index = HashMap::new();
+        let mut index = HashMap::default();
         for (i, (value, _)) in variants.iter().enumerate() {
             if let Ok(i) = u16::try_from(i) {
                 index.entry(value.clone()).or_insert(i);
