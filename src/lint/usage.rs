@@ -52,30 +52,7 @@ impl Uses {
 
 /// The direct subexpressions of an expression (for walks over compiled expressions).
 pub fn children(e: &CExpr) -> Vec<&CExpr> {
-    match &e.kind {
-        CKind::Const(_) | CKind::AsOf | CKind::CaseField(_) | CKind::Local(_) | CKind::Def(_) | CKind::Holds(..) => {
-            Vec::new()
-        }
-        CKind::GetField(a, _) | CKind::TableRow(_, a) | CKind::Unary(_, a) | CKind::WithUnit(a, _) => vec![a],
-        CKind::IsAbsent(a, _) | CKind::IsVariant(a, _, _) => vec![a],
-        CKind::Binary(_, a, b) => vec![a, b],
-        CKind::If(a, b, c) => vec![a, b, c],
-        CKind::Match(s, _, arms) => std::iter::once(&**s).chain(arms).collect(),
-        CKind::Aggregate {
-            list,
-            filter,
-            body,
-            until,
-            ..
-        } => std::iter::once(&**list)
-            .chain(filter.as_deref())
-            .chain(body.as_deref())
-            .chain(until.as_deref())
-            .collect(),
-        CKind::Call(_, args) | CKind::CallDefinition(_, args) | CKind::List(args) | CKind::Record(args) => {
-            args.iter().collect()
-        }
-    }
+    e.children()
 }
 
 fn uses(program: &Program) -> Uses {

@@ -62,7 +62,7 @@ fn walk(e: &mut CExpr, next: &mut u16) {
             *next += 1;
         }
     }
-    for child in children_mut(e) {
+    for child in e.children_mut() {
         walk(child, next);
     }
 }
@@ -80,7 +80,7 @@ fn sortable(ty: &Type) -> bool {
 fn independent(e: &CExpr, slot: u16) -> bool {
     match &e.kind {
         CKind::Local(s) => *s >= slot,
-        _ => crate::lint::children(e).into_iter().all(|c| independent(c, slot)),
+        _ => e.children().into_iter().all(|c| independent(c, slot)),
     }
 }
 
@@ -88,33 +88,6 @@ fn independent(e: &CExpr, slot: u16) -> bool {
 fn refers_to(e: &CExpr, slot: u16) -> bool {
     match &e.kind {
         CKind::Local(s) => *s == slot,
-        _ => crate::lint::children(e).into_iter().any(|c| refers_to(c, slot)),
-    }
-}
-
-fn children_mut(e: &mut CExpr) -> Vec<&mut CExpr> {
-    match &mut e.kind {
-        CKind::Const(_) | CKind::AsOf | CKind::CaseField(_) | CKind::Local(_) | CKind::Def(_) | CKind::Holds(..) => {
-            Vec::new()
-        }
-        CKind::GetField(a, _) | CKind::TableRow(_, a) | CKind::Unary(_, a) | CKind::WithUnit(a, _) => vec![a],
-        CKind::IsAbsent(a, _) | CKind::IsVariant(a, _, _) => vec![a],
-        CKind::Binary(_, a, b) => vec![a, b],
-        CKind::If(a, b, c) => vec![a, b, c],
-        CKind::Match(s, _, arms) => std::iter::once(&mut **s).chain(arms.iter_mut()).collect(),
-        CKind::Aggregate {
-            list,
-            filter,
-            body,
-            until,
-            ..
-        } => std::iter::once(&mut **list)
-            .chain(filter.as_deref_mut())
-            .chain(body.as_deref_mut())
-            .chain(until.as_deref_mut())
-            .collect(),
-        CKind::Call(_, args) | CKind::CallDefinition(_, args) | CKind::List(args) | CKind::Record(args) => {
-            args.iter_mut().collect()
-        }
+        _ => e.children().into_iter().any(|c| refers_to(c, slot)),
     }
 }

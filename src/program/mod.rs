@@ -1,6 +1,7 @@
 //! The compiled policy: what the checker produces and the case loader and evaluator
 //! consume. Names are resolved to slots; the evaluator never looks up a string.
 
+mod children;
 mod lookup;
 pub mod membership;
 mod records;
