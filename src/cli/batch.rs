@@ -4,6 +4,7 @@
 
 use super::{CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, load_checked_policy, parse_date};
 use crate::batch::{self, BatchInput, BatchOptions, InputFormat, Summary};
+use crate::report::messages::{Msg, msg};
 use crate::report::{RenderOptions, Trace};
 use crate::run::Stage;
 use chrono::NaiveDate;
@@ -73,7 +74,10 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
     let mut progress = |s: &Summary| {
         if let Some(bar) = &bar {
             bar.set_position(s.cases);
-            bar.set_message(format!("{} errors", s.errors));
+            let lang = args.common.lang;
+            let sep = msg(Msg::Separator, lang);
+            let (cases, errors) = (msg(Msg::SummaryCases, lang), msg(Msg::SummaryErrors, lang));
+            bar.set_message(format!("{cases}{sep}{:.0}/s{sep}{errors} {}", s.rate(), s.errors));
         }
     };
     let inputs = expand(&args.inputs);
@@ -119,7 +123,7 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
 
 fn progress_bar() -> ProgressBar {
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template("{spinner} {human_pos} cases, {per_sec}, {msg} [{elapsed}]")
+    let style = ProgressStyle::with_template("{spinner} {human_pos} {msg} [{elapsed}]")
         .unwrap_or_else(|_| ProgressStyle::default_spinner());
     bar.set_style(style);
     bar
