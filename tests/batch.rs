@@ -408,3 +408,21 @@ fn id_numbers_are_masked_unless_asked() {
     let (_, shown, _) = zhengce(&["batch", "-q", "--show-pii", path(&jsonl)], None);
     assert!(shown.contains(id), "--show-pii shows it");
 }
+
+#[test]
+fn as_of_wins_over_each_cases_own_date() {
+    let lines = generated(10, 12);
+    let dir = scratch("as-of");
+    let jsonl = dir.join("cases.jsonl");
+    std::fs::write(&jsonl, lines.join("\n")).expect("written");
+    let (code, out, _) = zhengce(&["batch", "-q", "--as-of", "2026-01-15", path(&jsonl)], None);
+    assert_eq!(code, 0);
+    let got = records(&out);
+    assert_eq!(got.len(), 10);
+    assert!(got.iter().all(|r| r["as_of"] == "2026-01-15"), "{out}");
+    let (_, own, _) = zhengce(&["batch", "-q", path(&jsonl)], None);
+    assert!(
+        records(&own).iter().any(|r| r["as_of"] != "2026-01-15"),
+        "the cases' own dates differ"
+    );
+}
