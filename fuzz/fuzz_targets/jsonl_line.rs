@@ -1,35 +1,58 @@
-//! One line of JSON Lines (contract §5: the §2 case schema written as JSON) loaded as a
-//! case and evaluated against the built-in policy, its JSON decision record written
-//! through the masking console. JSON is YAML 1.2 flow syntax, so the YAML case loader
-//! reads it; the input is taken up to its first newline.
+//! JSON Lines through `zhengce batch`'s own pipeline (contract §5): the input is a
+//! JSON Lines file, read, evaluated and written by `batch::run` with the built-in
+//! policy, through the masking console. The oracle: exactly one record per line that
+//! is not blank, each a JSON object with a `status`, and no ID number shown.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zhengce::report::{RenderOptions, decision_json, diagnostic_json};
-use zhengce::run::MissingDate;
-use zhengce_fuzz::{BUILTIN, out, run_cases, with_console};
+use std::io::BufRead;
+use zhengce::batch::{self, BatchInput, BatchOptions, InputFormat};
+use zhengce::cli::Console;
+use zhengce::input::InputLimits;
+use zhengce::privacy::Pii;
+use zhengce::report::{RenderOptions, Trace};
+use zhengce::run::Stage;
+use zhengce_fuzz::{BUILTIN, assert_no_id};
 
 fuzz_target!(|data: &[u8]| {
-    let line = data.split(|b| *b == b'\n').next().unwrap_or_default();
-    let (sources, results) = run_cases("fuzz.jsonl", line, MissingDate::Error);
-    // A batch writes exactly one record per line. The YAML loader reads a bare `\r` as
-    // a line break, so a line like `b\r...\r0` is two documents (the first finding,
-    // fuzz/regressions/jsonl_line/bare-cr-ends-a-document): a batch reader must count
-    // its records per line, not per document. One line read as two cases any other way
-    // is a crash.
-    assert!(
-        results.len() <= 1 || line.contains(&b'\r'),
-        "one line read as {} cases",
-        results.len()
-    );
-    with_console(line, |console| {
-        for r in &results {
-            let program = &BUILTIN.versions[r.version];
-            let record = decision_json(r, program, &sources, &RenderOptions::default());
-            out(console, &format!("{record}\n"));
-            for d in &r.diagnostics {
-                out(console, &format!("{}\n", diagnostic_json(d, &sources)));
-            }
-        }
-    });
+    let builtin = &*BUILTIN;
+    // The trace for inputs with an odd first byte, so that explanations are fuzzed too.
+    let trace = if data.first().is_some_and(|b| b % 2 == 1) { Trace::Included } else { Trace::Omitted };
+    let options = BatchOptions {
+        jobs: 1,
+        as_of: None,
+        stage: Stage::Evaluate,
+        render: RenderOptions {
+            trace,
+            ..RenderOptions::default()
+        },
+        limits: InputLimits::default(),
+    };
+    let bytes = data.to_vec();
+    let input = BatchInput {
+        name: "fuzz.jsonl".into(),
+        format: InputFormat::JsonLines,
+        open: Box::new(move || Ok(Box::new(std::io::Cursor::new(bytes)) as Box<dyn BufRead + Send>)),
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    {
+        let mut console = Console::captured(&mut out, &mut err, Pii::Mask);
+        let writer = console.out_writer();
+        let written = batch::run(vec![input], &builtin.versions, &builtin.sources, &options, writer, &mut |_| {});
+        assert!(written.is_ok(), "writing into memory failed: {written:?}");
+        let _ = writer.flush();
+    }
+    assert_no_id("the records", &out, data);
+    // A case is a line that is not blank; a lone `\r` inside a line does not cut it.
+    let lines = data
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+        .count();
+    let mut records = 0;
+    for line in out.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
+        let record: serde_json::Value = serde_json::from_slice(line).expect("each record is JSON");
+        assert!(record["status"].is_string(), "a record without a status: {record}");
+        records += 1;
+    }
+    assert_eq!(records, lines, "one record per line that is not blank");
 });
