@@ -20,6 +20,7 @@ mod worker;
 
 pub use source::{InputFormat, Piece, PieceContent, PieceReader};
 pub use summary::Summary;
+use summary::Tally;
 
 use crate::input::InputLimits;
 use crate::program::Program;
@@ -181,8 +182,8 @@ struct OrderedWriter<'a> {
     /// The inputs' names, in the order read.
     inputs: Vec<Arc<str>>,
     summary: Summary,
-    /// The names of each version's decision fields.
-    outputs: Vec<Vec<Arc<str>>>,
+    /// What held and what was yes, by index.
+    tally: Tally,
 }
 
 impl<'a> OrderedWriter<'a> {
@@ -193,10 +194,7 @@ impl<'a> OrderedWriter<'a> {
             seen: SeenIds::default(),
             inputs: Vec::new(),
             summary: Summary::default(),
-            outputs: versions
-                .iter()
-                .map(|p| p.decision.iter().map(|d| d.name.clone()).collect())
-                .collect(),
+            tally: Tally::new(versions),
         }
     }
 
@@ -216,11 +214,13 @@ impl<'a> OrderedWriter<'a> {
                 next += 1;
                 let _ = permits.send(());
                 self.summary.elapsed = started.elapsed();
+                self.summary.count(&self.tally, self.versions);
                 progress(&self.summary);
             }
         }
         self.out.flush()?;
         self.summary.elapsed = started.elapsed();
+        self.summary.count(&self.tally, self.versions);
         Ok(self.summary.clone())
     }
 
@@ -242,9 +242,7 @@ impl<'a> OrderedWriter<'a> {
             }
             if case.evaluated {
                 self.summary.evaluated += 1;
-                let program = &self.versions[case.version];
-                self.summary
-                    .add_decision(program, &case.held, &case.yes, &self.outputs[case.version]);
+                self.tally.add(case.version, &case.held, &case.yes);
             }
             match case.status {
                 Status::Error => self.summary.errors += 1,

@@ -13,6 +13,43 @@ use std::time::Duration;
 /// The rule kinds counted rule by rule.
 pub const SUMMARISED: [RuleKind; 3] = [RuleKind::Category, RuleKind::Tier, RuleKind::Exit];
 
+/// Counts kept by the writer for each case, by index (no name looked up or copied per
+/// case): per version, per rule the cases it holds for, per decision field the cases
+/// where it is yes.
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
+    rules: Vec<Vec<u64>>,
+    yes: Vec<Vec<u64>>,
+}
+
+impl Tally {
+    /// An empty tally for these versions.
+    pub(crate) fn new(versions: &[Program]) -> Tally {
+        Tally {
+            rules: versions.iter().map(|p| vec![0; p.rules.len()]).collect(),
+            yes: versions.iter().map(|p| vec![0; p.decision.len()]).collect(),
+        }
+    }
+
+    /// Counts one evaluated case: the rules that hold and the fields that are yes.
+    pub(crate) fn add(&mut self, version: usize, held: &[u32], yes: &[u16]) {
+        if let Some(rules) = self.rules.get_mut(version) {
+            for &i in held {
+                if let Some(n) = rules.get_mut(i as usize) {
+                    *n += 1;
+                }
+            }
+        }
+        if let Some(fields) = self.yes.get_mut(version) {
+            for &i in yes {
+                if let Some(n) = fields.get_mut(i as usize) {
+                    *n += 1;
+                }
+            }
+        }
+    }
+}
+
 /// Counts over a batch's records.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
@@ -60,24 +97,18 @@ impl RuleKey {
 }
 
 impl Summary {
-    /// Counts the decision parts of one evaluated case.
-    pub(crate) fn add_decision(
-        &mut self,
-        program: &Program,
-        held: &[u32],
-        yes: &[u16],
-        outputs: &[std::sync::Arc<str>],
-    ) {
-        for &i in held {
-            if let Some(rule) = program.rules.get(i as usize)
-                && let Some(kind) = SUMMARISED.iter().position(|k| *k == rule.kind)
-            {
-                *self.held.entry((kind, RuleKey::of(&rule.id))).or_default() += 1;
+    /// Sets the counts per rule and per yes/no field from a tally.
+    pub(crate) fn count(&mut self, tally: &Tally, versions: &[Program]) {
+        self.held.clear();
+        self.yes.clear();
+        for (program, (rules, yes)) in versions.iter().zip(tally.rules.iter().zip(&tally.yes)) {
+            for (rule, n) in program.rules.iter().zip(rules).filter(|(_, n)| **n > 0) {
+                if let Some(kind) = SUMMARISED.iter().position(|k| *k == rule.kind) {
+                    *self.held.entry((kind, RuleKey::of(&rule.id))).or_default() += n;
+                }
             }
-        }
-        for &i in yes {
-            if let Some(name) = outputs.get(i as usize) {
-                *self.yes.entry(name.to_string()).or_default() += 1;
+            for (output, n) in program.decision.iter().zip(yes).filter(|(_, n)| **n > 0) {
+                *self.yes.entry(output.name.to_string()).or_default() += n;
             }
         }
     }
