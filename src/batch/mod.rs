@@ -41,6 +41,8 @@ use worker::{ChunkOut, Worker};
 pub const CHUNK_CASES: usize = 512;
 /// Bytes of case text a chunk holds at most (a chunk always takes at least one case).
 pub const CHUNK_BYTES: usize = 1 << 20;
+/// Worker threads at most, whatever `--jobs` asks.
+pub const MAX_JOBS: usize = 64;
 /// Chunks per worker handed out and not yet written, at most.
 pub const CHUNKS_IN_FLIGHT: usize = 4;
 
@@ -82,7 +84,9 @@ pub fn run(
     progress: &mut dyn FnMut(&Summary),
 ) -> io::Result<Summary> {
     let started = Instant::now();
-    let jobs = options.jobs.max(1);
+    // A thread per worker: more than MAX_JOBS would only wait on each other, and a
+    // thread the system refuses would stop the batch.
+    let jobs = options.jobs.clamp(1, MAX_JOBS);
     let window = jobs * CHUNKS_IN_FLIGHT;
     let (chunk_tx, chunk_rx) = sync_channel::<(u64, Vec<Piece>)>(window);
     let (done_tx, done_rx) = sync_channel::<(u64, ChunkOut)>(window);

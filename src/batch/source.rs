@@ -30,7 +30,7 @@ impl InputFormat {
     /// contract §5): YAML when it is `---` or a `key:` line, JSON Lines otherwise.
     pub fn sniff(first_line: &[u8]) -> InputFormat {
         let line = String::from_utf8_lossy(first_line);
-        let line = line.trim();
+        let line = line.trim_start_matches('\u{feff}').trim();
         let yaml_key = !line.starts_with(['{', '[', '"'])
             && line
                 .split_once(':')
@@ -170,6 +170,11 @@ impl<R: BufRead> PieceReader<R> {
                     buf.pop();
                 }
             }
+            // A byte-order mark, as Windows tools write at the start of a file, is no
+            // part of the first case.
+            if lines_before == 0 && buf.starts_with(b"\xEF\xBB\xBF") {
+                buf.drain(..3);
+            }
             // A blank line is no case (contract §5).
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -272,6 +277,12 @@ mod tests {
     }
 
     #[test]
+    fn a_byte_order_mark_is_no_part_of_the_first_case() {
+        let got = pieces("\u{feff}{\"a\":1}\n{\"b\":2}\n", InputFormat::JsonLines, 100);
+        assert_eq!(got, [(0, "{\"a\":1}".into()), (1, "{\"b\":2}".into())]);
+    }
+
+    #[test]
     fn a_line_over_the_limit_is_reported_not_held() {
         let long = format!("{{\"a\":\"{}\"}}\n{{\"b\":1}}\n", "x".repeat(50));
         let got = pieces(&long, InputFormat::JsonLines, 20);
@@ -298,5 +309,9 @@ mod tests {
         assert_eq!(InputFormat::sniff(b"---"), InputFormat::Yaml);
         assert_eq!(InputFormat::sniff(b"id: HN-1"), InputFormat::Yaml);
         assert_eq!(InputFormat::sniff(b"garbage"), InputFormat::JsonLines);
+        assert_eq!(
+            InputFormat::sniff("\u{feff}{\"id\": \"a\"}".as_bytes()),
+            InputFormat::JsonLines
+        );
     }
 }

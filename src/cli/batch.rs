@@ -23,7 +23,7 @@ pub struct BatchArgs {
     /// Write the records to FILE instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<String>,
-    /// Worker threads (default: the number of cores).
+    /// Worker threads (default: the number of cores; at most 64).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
     /// Evaluation date (YYYY-MM-DD); wins over each case's `as_of`.
