@@ -389,7 +389,18 @@ fn exit_codes_say_what_happened() {
     let missing = dir.join("missing.jsonl");
     let (code, out, _) = zhengce(&["batch", "-q", path(&missing), path(&good)], None);
     assert_eq!(code, 1, "an unreadable input is an error record, the others are read");
-    assert_eq!(records(&out).len(), 6);
+    let got = records(&out);
+    assert_eq!(got.len(), 6);
+    assert_eq!(got[0]["diagnostics"][0]["file"], path(&missing), "located: {}", got[0]);
+    assert_eq!(got[0]["diagnostics"][0]["line"], 1);
+    // `--out` naming an input would erase the cases before they are read.
+    let (code, _, err) = zhengce(&["batch", "-q", path(&good), "--out", path(&good)], None);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&good).map(|t| t.lines().count()).ok(),
+        Some(5),
+        "the input is kept"
+    );
 }
 
 #[test]

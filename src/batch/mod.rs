@@ -270,10 +270,7 @@ impl<'a> OrderedWriter<'a> {
         };
         let first = self.seen.first_or_insert(id, here)?;
         let file = self.inputs.get(first.input as usize).map_or("", |f| f.as_ref());
-        let first = format!(
-            "the first case with this id, at {file} line {}, was evaluated",
-            first.line
-        );
+        let first = format!("the first case with this id is at {file} line {}", first.line);
         let d = duplicate_id(id, None, &first);
         let at = case.id_at.map(|at| (case.name.as_ref(), at));
         let record = json!({

@@ -9,7 +9,7 @@ use std::sync::Arc;
 /// How an input is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputFormat {
-    /// One JSON object a line (`.jsonl`, `.ndjson`, `.json`).
+    /// One JSON object a line (`.jsonl`, `.ndjson`).
     JsonLines,
     /// YAML documents cut at `---` lines (`.yaml`, `.yml`).
     Yaml,
@@ -20,14 +20,18 @@ impl InputFormat {
     pub fn of_path(path: &str) -> Option<InputFormat> {
         let ext = std::path::Path::new(path).extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "jsonl" | "ndjson" | "json" => Some(InputFormat::JsonLines),
+            // Not `.json`: a pretty-printed JSON file is no JSON Lines (contract §5
+            // names `.jsonl` and `.ndjson`); named on the command line it is read as
+            // JSON Lines all the same, the default.
+            "jsonl" | "ndjson" => Some(InputFormat::JsonLines),
             "yaml" | "yml" => Some(InputFormat::Yaml),
             _ => None,
         }
     }
 
     /// The format of a stream by its first line that is not blank (standard input,
-    /// contract §5): YAML when it is `---` or a `key:` line, JSON Lines otherwise.
+    /// contract §5): YAML when it is `---` or a `key:` line, JSON Lines otherwise (a
+    /// `#` comment line too: §5 names only these two).
     pub fn sniff(first_line: &[u8]) -> InputFormat {
         let line = String::from_utf8_lossy(first_line);
         let line = line.trim_start_matches('\u{feff}').trim();
@@ -35,7 +39,7 @@ impl InputFormat {
             && line
                 .split_once(':')
                 .is_some_and(|(k, _)| !k.is_empty() && !k.contains(' '));
-        if line.starts_with("---") || line.starts_with('#') || yaml_key {
+        if line.starts_with("---") || yaml_key {
             InputFormat::Yaml
         } else {
             InputFormat::JsonLines

@@ -133,7 +133,9 @@ impl<'p> Worker<'p> {
             }
             PieceContent::Unreadable(error) => {
                 let file = self.sources.add_piece(name.as_ref(), "", piece.lines_before);
-                self.result(CaseResult::unread(file, unreadable(&name, &error)), &name, out);
+                // Where reading stopped: the line after the last piece read.
+                let why = unreadable(&name, &error).at(Span::new(file, 0, 0), "here");
+                self.result(CaseResult::unread(file, why), &name, out);
             }
         }
     }

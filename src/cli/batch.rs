@@ -2,7 +2,7 @@
 //! and `-` in; one JSON record per case out, in input order; a summary on standard
 //! error (and `--summary FILE`); a progress bar while it runs on a terminal.
 
-use super::{CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, load_checked_policy, parse_date};
+use super::{CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, EXIT_USAGE, load_checked_policy, parse_date};
 use crate::batch::{self, BatchInput, BatchOptions, InputFormat, Summary};
 use crate::report::messages::{Msg, msg};
 use crate::report::{RenderOptions, Trace};
@@ -81,6 +81,14 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
         }
     };
     let inputs = expand(&args.inputs);
+    if let Some(out) = &args.out
+        && let Some(input) = overwritten(out, &inputs)
+    {
+        console.err(&format!(
+            "error: `--out {out}` is the input `{input}`: writing the records would erase the cases before they are read\n"
+        ));
+        return EXIT_USAGE;
+    }
     let result = match &args.out {
         Some(path) => match console.create_file(path) {
             Ok(mut file) => batch::run(inputs, &versions, &loaded.sources, &options, &mut file, &mut progress)
@@ -119,6 +127,15 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
         return EXIT_FAILED;
     }
     if summary.errors > 0 { EXIT_FAILED } else { EXIT_OK }
+}
+
+/// The input that `out` names, if any (the same file, however the path is written).
+fn overwritten<'a>(out: &str, inputs: &'a [BatchInput]) -> Option<&'a str> {
+    let out = std::fs::canonicalize(out).ok()?;
+    inputs
+        .iter()
+        .map(|i| i.name.as_ref())
+        .find(|name| *name != "<stdin>" && std::fs::canonicalize(name).is_ok_and(|p| p == out))
 }
 
 fn progress_bar() -> ProgressBar {

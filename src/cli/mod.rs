@@ -25,6 +25,8 @@ pub use console::Console;
 pub const EXIT_OK: u8 = 0;
 /// Exit code: a case could not be evaluated, or a test failed.
 pub const EXIT_FAILED: u8 = 1;
+/// Exit code: the command line asks for something that cannot be done (as clap's).
+pub const EXIT_USAGE: u8 = 2;
 /// Exit code: the policy has errors.
 pub const EXIT_POLICY: u8 = 3;
 

@@ -8,6 +8,7 @@
 //! does not), so that a diagnostic points at the value in the line.
 
 use super::node::{ScalarStyle, YamlDocument, YamlKind, YamlNode};
+use super::parse::MAX_DEPTH;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{FileId, Span};
 use jiter::{Jiter, JiterError, Peek};
@@ -22,6 +23,7 @@ pub fn parse_json_document(file: FileId, text: &str) -> YamlDocument {
         data: text.as_bytes(),
         jiter: Jiter::new(text.as_bytes()),
         diagnostics: Vec::new(),
+        depth: 0,
     };
     let whole = Span::new(file, 0, text.len());
     let (root, error) = match reader.jiter.peek() {
@@ -30,7 +32,7 @@ pub fn parse_json_document(file: FileId, text: &str) -> YamlDocument {
             Ok(v) => (v, None),
             Err(e) => (YamlNode::null(whole), Some(e)),
         },
-        Err(e) => (YamlNode::null(whole), Some(e)),
+        Err(e) => (YamlNode::null(whole), Some(Stop::Json(e))),
     };
     let complete = error.is_none();
     let mut diagnostics = reader.diagnostics;
@@ -45,7 +47,19 @@ pub fn parse_json_document(file: FileId, text: &str) -> YamlDocument {
     }
 }
 
-fn syntax_error(file: FileId, text: &str, e: &JiterError) -> Diagnostic {
+fn syntax_error(file: FileId, text: &str, stop: &Stop) -> Diagnostic {
+    let e = match stop {
+        Stop::Json(e) => e,
+        Stop::TooDeep(at) => {
+            let at = (*at).min(text.len());
+            return Diagnostic::error(
+                Code::JsonSyntax,
+                format!("the JSON nests deeper than {MAX_DEPTH} levels"),
+            )
+            .at(Span::new(file, at, (at + 1).min(text.len())), "too deep")
+            .with_help("a case nests a few levels deep: person, then its fields");
+        }
+    };
     let at = e.index.min(text.len());
     let end = if at < text.len() { at + 1 } else { at };
     let mut end = end;
@@ -68,6 +82,21 @@ struct JsonReader<'t> {
     data: &'t [u8],
     jiter: Jiter<'t>,
     diagnostics: Vec<Diagnostic>,
+    /// Objects and arrays open around the value being read.
+    depth: usize,
+}
+
+/// Why reading stopped: bad JSON, or nesting deeper than the YAML reader allows
+/// (each level is a call: without a limit, one line could overflow the stack).
+enum Stop {
+    Json(JiterError),
+    TooDeep(usize),
+}
+
+impl From<JiterError> for Stop {
+    fn from(e: JiterError) -> Stop {
+        Stop::Json(e)
+    }
 }
 
 impl JsonReader<'_> {
@@ -76,7 +105,7 @@ impl JsonReader<'_> {
     }
 
     /// The top-level object, kept up to the first error (with that error).
-    fn root_object(&mut self) -> (YamlNode, Option<JiterError>) {
+    fn root_object(&mut self) -> (YamlNode, Option<Stop>) {
         let start = self.jiter.current_index();
         let mut pairs = Vec::new();
         let error = match self.members(&mut pairs) {
@@ -90,25 +119,32 @@ impl JsonReader<'_> {
         (node, error)
     }
 
-    fn finish(&mut self) -> Result<(), JiterError> {
-        self.jiter.finish()
+    fn finish(&mut self) -> Result<(), Stop> {
+        Ok(self.jiter.finish()?)
     }
 
-    fn value(&mut self, peek: Peek) -> Result<YamlNode, JiterError> {
+    fn value(&mut self, peek: Peek) -> Result<YamlNode, Stop> {
         let start = self.jiter.current_index();
+        if matches!(peek, Peek::Object | Peek::Array) && self.depth >= MAX_DEPTH {
+            return Err(Stop::TooDeep(start));
+        }
         let kind = match peek {
             Peek::Object => {
+                self.depth += 1;
                 let mut pairs = Vec::new();
                 self.members(&mut pairs)?;
+                self.depth -= 1;
                 YamlKind::Map(pairs)
             }
             Peek::Array => {
+                self.depth += 1;
                 let mut items = Vec::new();
                 let mut next = self.jiter.known_array()?;
                 while let Some(peek) = next {
                     items.push(self.value(peek)?);
                     next = self.jiter.array_step()?;
                 }
+                self.depth -= 1;
                 YamlKind::Seq(items)
             }
             Peek::String => quoted(self.jiter.known_str()?),
@@ -131,7 +167,7 @@ impl JsonReader<'_> {
     /// The members of an object, from its `{`; a key given twice is reported as the
     /// YAML reader reports it, and the first value is kept. Small objects (all of a
     /// case's) are searched for a key; large ones get an index.
-    fn members(&mut self, pairs: &mut Vec<(YamlNode, YamlNode)>) -> Result<(), JiterError> {
+    fn members(&mut self, pairs: &mut Vec<(YamlNode, YamlNode)>) -> Result<(), Stop> {
         const INDEXED_FROM: usize = 16;
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut before = self.jiter.current_index();
@@ -260,6 +296,24 @@ mod tests {
             assert!(!doc.complete, "{text:?}");
             assert_eq!(doc.diagnostics[0].code, Code::JsonSyntax, "{text:?}");
         }
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_yaml_reader_allows_is_an_error_not_a_stack_overflow() {
+        for (open, close) in [("{\"a\":", "}"), ("[", "]")] {
+            let n = 100_000;
+            let text = format!("{{\"id\": \"D\", \"x\": {}1{}}}", open.repeat(n), close.repeat(n));
+            let doc = parse_json_document(FileId(0), &text);
+            assert!(!doc.complete);
+            assert!(
+                doc.diagnostics[0].message.contains("nests deeper"),
+                "{:?}",
+                doc.diagnostics
+            );
+            assert!(doc.root.get("id").is_some(), "the id before it is kept");
+        }
+        let ok = format!("{{\"x\": {}1{}}}", "[".repeat(MAX_DEPTH - 1), "]".repeat(MAX_DEPTH - 1));
+        assert!(parse_json_document(FileId(0), &ok).complete);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// How deeply sequences and mappings may nest; deeper input is rejected.
-const MAX_DEPTH: usize = 64;
+pub(super) const MAX_DEPTH: usize = 64;
 
 /// Up to this many keys, a mapping finds a key given twice by looking through its keys;
 /// past it, through an index of them (a case's mappings have a few keys each).
