@@ -29,7 +29,11 @@ decision {
 "#;
 
 fn load() -> LoadedPolicy {
-    let dir = std::env::temp_dir().join(format!("zhengce-membership-{}", std::process::id()));
+    // A folder per call: the tests run at once, and one must not read the file while
+    // another writes it.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("zhengce-membership-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("p.policy");
     std::fs::write(&path, POLICY).unwrap();
