@@ -339,16 +339,20 @@ fn locate(
     Some(d)
 }
 
+/// A case field's path of field indices, shared: each diagnostic a rule raises takes
+/// the rule's path without a copy.
+type FieldPath = Arc<[u16]>;
+
 /// The first case field each rule's condition reads, through definitions: found once
 /// per rule and per definition for a batch, rather than for every diagnostic.
 #[derive(Debug, Default)]
 struct FirstFields {
-    rules: HashMap<RuleIdx, Option<Box<[u16]>>>,
-    defs: HashMap<DefId, Option<Box<[u16]>>>,
+    rules: HashMap<RuleIdx, Option<FieldPath>>,
+    defs: HashMap<DefId, Option<FieldPath>>,
 }
 
 impl FirstFields {
-    fn of_rule(&mut self, program: &Program, rule: RuleIdx) -> Option<Box<[u16]>> {
+    fn of_rule(&mut self, program: &Program, rule: RuleIdx) -> Option<FieldPath> {
         if let Some(found) = self.rules.get(&rule) {
             return found.clone();
         }
@@ -360,11 +364,11 @@ impl FirstFields {
 
     /// The checker keeps definitions within `ast::MAX_DEPTH` of each other, so this
     /// recursion is as deep as an evaluation at most.
-    fn in_expr(&mut self, program: &Program, e: &CExpr) -> Option<Box<[u16]>> {
+    fn in_expr(&mut self, program: &Program, e: &CExpr) -> Option<FieldPath> {
         #[cfg(test)]
         tests::WALKED.with(|n| n.set(n.get() + 1));
         match &e.kind {
-            CKind::CaseField(path) => return Some(path.clone()),
+            CKind::CaseField(path) => return Some(FieldPath::from(&path[..])),
             CKind::Def(id) => return self.of_def(program, *id),
             _ => {}
         }
@@ -373,7 +377,7 @@ impl FirstFields {
             .find_map(|c| self.in_expr(program, c))
     }
 
-    fn of_def(&mut self, program: &Program, id: DefId) -> Option<Box<[u16]>> {
+    fn of_def(&mut self, program: &Program, id: DefId) -> Option<FieldPath> {
         if let Some(found) = self.defs.get(&id) {
             return found.clone();
         }
