@@ -6,14 +6,13 @@
 use super::BatchOptions;
 use super::source::{Piece, PieceContent};
 use crate::case::{LoadedCase, cases, load_document};
-use crate::diagnostic::Diagnostic;
 use crate::input::DecodedText;
 use crate::program::Program;
 use crate::report::write_decision_json;
 use crate::run::{CaseResult, MissingDate, Runner, Status, unreadable};
-use crate::source::{FileId, LineCol, SourceMap, Span};
+use crate::source::{LineCol, SourceMap, Span};
 use crate::value::Value;
-use crate::yaml::{DocumentChecks, YamlDocument, YamlNode, case_too_large, not_utf8, parse_json_document};
+use crate::yaml::{DocumentChecks, YamlDocument, case_too_large, not_utf8, parse_json_document};
 use std::sync::Arc;
 
 /// What the writer needs to know of one case besides its record.
@@ -104,7 +103,10 @@ impl<'p> Worker<'p> {
                 let text = self.sources.get(file).text.clone();
                 let doc = match decoded.invalid.first() {
                     // Not parsed: nothing of a line with a byte that is not text is read.
-                    Some(&bad) => refused(file, bad, 1, not_utf8()),
+                    Some(&bad) => {
+                        let at = Span::new(file, bad, bad + 1);
+                        YamlDocument::refused(not_utf8(), at, at)
+                    }
                     None => parse_json_document(file, &text),
                 };
                 let case = load_document(latest, file, doc);
@@ -172,15 +174,5 @@ impl<'p> Worker<'p> {
             evaluated: r.decision.is_some(),
             end: out.bytes.len(),
         });
-    }
-}
-
-/// A document that is not read, with the error that says why at `at`.
-fn refused(file: FileId, at: usize, len: usize, why: Diagnostic) -> YamlDocument {
-    YamlDocument {
-        root: YamlNode::null(Span::new(file, at, at)),
-        span: Span::new(file, at, at + len),
-        complete: false,
-        diagnostics: vec![why.at(Span::new(file, at, at + len), "here")],
     }
 }

@@ -95,3 +95,16 @@ pub struct YamlDocument {
     /// Problems found while reading it: syntax errors, duplicate keys, anchors, tags.
     pub diagnostics: Vec<Diagnostic>,
 }
+
+impl YamlDocument {
+    /// A document that is not read (too large, not UTF-8): `whole` is its text, and
+    /// `why` is the one error, placed at `at`.
+    pub fn refused(why: Diagnostic, at: Span, whole: Span) -> YamlDocument {
+        YamlDocument {
+            root: YamlNode::null(Span { end: at.start, ..at }),
+            span: whole,
+            complete: false,
+            diagnostics: vec![why.at(at, "here")],
+        }
+    }
+}

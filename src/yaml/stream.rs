@@ -3,7 +3,7 @@
 //! (size, bytes that were not UTF-8) and parsed on its own, so that memory follows
 //! the largest document, not the file, and one bad document costs only itself.
 
-use super::node::{YamlDocument, YamlNode};
+use super::node::YamlDocument;
 use super::parse::{is_marker, parse_piece};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{FileId, Span};
@@ -58,12 +58,11 @@ pub fn documents<'t>(
 /// The documents of `text[start..end]`, one piece of the stream.
 fn piece_documents(file: FileId, text: &str, start: usize, end: usize, checks: &DocumentChecks) -> Vec<YamlDocument> {
     let refused = |at: usize, len: usize, d: Diagnostic| {
-        vec![YamlDocument {
-            root: YamlNode::null(Span::new(file, at, at)),
-            span: Span::new(file, start, end),
-            complete: false,
-            diagnostics: vec![d.at(Span::new(file, at, at + len), "here")],
-        }]
+        vec![YamlDocument::refused(
+            d,
+            Span::new(file, at, at + len),
+            Span::new(file, start, end),
+        )]
     };
     if end - start > checks.max_bytes {
         let d = case_too_large((end - start) as u64, checks.max_bytes);
