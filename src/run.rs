@@ -332,7 +332,7 @@ fn locate(
         return None;
     }
     let path = first_fields.of_rule(program, rule)?;
-    let span = case.spans.nearest_span(path.iter().map(|i| *i as usize))?;
+    let span = case.nearest_span(program, &path)?;
     let mut d = d.clone();
     d.span = Some(span);
     d.label = Some("this field".into());

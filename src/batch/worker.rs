@@ -5,7 +5,7 @@
 
 use super::BatchOptions;
 use super::source::{Piece, PieceContent};
-use crate::case::{LoadedCase, cases, load_document};
+use crate::case::{LoadedCase, cases, load_document, read_json_line};
 use crate::input::DecodedText;
 use crate::program::Program;
 use crate::report::write_decision_json;
@@ -101,15 +101,16 @@ impl<'p> Worker<'p> {
                 let decoded = DecodedText::decode(bytes);
                 let file = self.sources.add_piece(name.as_ref(), decoded.text, piece.lines_before);
                 let text = self.sources.get(file).text.clone();
-                let doc = match decoded.invalid.first() {
+                let case = match decoded.invalid.first() {
                     // Not parsed: nothing of a line with a byte that is not text is read.
                     Some(&bad) => {
                         let at = Span::new(file, bad, bad + 1);
-                        YamlDocument::refused(not_utf8(), at, at)
+                        load_document(latest, file, YamlDocument::refused(not_utf8(), at, at))
                     }
-                    None => parse_json_document(file, &text),
+                    // The fast path, and the located loader for what it gives up on.
+                    None => read_json_line(latest, file, &text)
+                        .unwrap_or_else(|| load_document(latest, file, parse_json_document(file, &text))),
                 };
-                let case = load_document(latest, file, doc);
                 self.case(case, &name, out);
             }
             PieceContent::Yaml(bytes) => {

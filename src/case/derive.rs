@@ -27,20 +27,31 @@ enum IdState {
 }
 
 /// Fills in and checks every derived field of a case that was read without errors in
-/// its structure (`root` is the case record, `spans` its spans).
-pub(crate) fn apply(program: &Program, root: &mut Value, spans: &mut CaseSpans, diagnostics: &mut Vec<Diagnostic>) {
+/// its structure (`root` is the case record, `spans` its spans; `None` for a case read
+/// by the fast path, which has no spans and gives up on any diagnostic).
+pub(crate) fn apply(
+    program: &Program,
+    root: &mut Value,
+    mut spans: Option<&mut CaseSpans>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let mut sources: Vec<(Vec<u16>, IdState)> = Vec::new();
     for field in program.schemas.iter().flatten().flatten() {
         if let Some(d) = &field.derive
             && !sources.iter().any(|(s, _)| *s == d.source)
         {
-            sources.push((d.source.clone(), id_state(root, spans, &d.source)));
+            sources.push((d.source.clone(), id_state(root, spans.as_deref(), &d.source)));
         }
     }
     if sources.is_empty() {
         return;
     }
-    let anchor = spans.root.value.map(|s| Span { end: s.start, ..s });
+    // Without spans, a diagnostic has nowhere to point; the fast path reads the case
+    // again with spans when there is one.
+    let anchor = match spans.as_deref() {
+        Some(s) => s.root.value.map(|s| Span { end: s.start, ..s }),
+        None => Some(Span::new(crate::source::FileId(0), 0, 0)),
+    };
     let mut walk = Walk {
         program,
         sources: &sources,
@@ -55,11 +66,12 @@ pub(crate) fn apply(program: &Program, root: &mut Value, spans: &mut CaseSpans, 
             anchor,
             written: true,
         };
-        walk.record(Program::ROOT, fields, &mut spans.root.children, place);
+        let nodes = spans.as_mut().map(|s| s.root.children.as_mut_slice());
+        walk.record(Program::ROOT, fields, nodes, place);
     }
 }
 
-fn id_state(root: &Value, spans: &CaseSpans, source: &[u16]) -> IdState {
+fn id_state(root: &Value, spans: Option<&CaseSpans>, source: &[u16]) -> IdState {
     let mut value = root;
     for &i in source {
         match value {
@@ -70,7 +82,7 @@ fn id_state(root: &Value, spans: &CaseSpans, source: &[u16]) -> IdState {
             _ => return IdState::Absent,
         }
     }
-    let node = spans.node(source.iter().map(|&i| i as usize));
+    let node = spans.and_then(|s| s.node(source.iter().map(|&i| i as usize)));
     match value {
         Value::ResidentId(id) => match resident_id::validate(id) {
             Ok(info) => IdState::Valid {
@@ -121,40 +133,61 @@ fn derives_below(program: &Program) -> Vec<bool> {
 }
 
 impl Walk<'_> {
-    fn record(&mut self, record: RecordId, values: &mut [Value], nodes: &mut [SpanNode], place: Place) {
+    /// Walks a record's fields (with their span nodes, when the case has spans).
+    fn record(&mut self, record: RecordId, values: &mut [Value], mut nodes: Option<&mut [SpanNode]>, place: Place) {
         for (i, field) in schema(self.program, record).iter().enumerate() {
-            let (Some(value), Some(node)) = (values.get_mut(i), nodes.get_mut(i)) else {
+            let Some(value) = values.get_mut(i) else {
                 continue;
+            };
+            let mut node = match nodes.as_deref_mut() {
+                Some(nodes) => match nodes.get_mut(i) {
+                    Some(node) => Some(node),
+                    None => continue,
+                },
+                None => None,
             };
             let path = place.path.field(&field.name);
             if let Some(derive) = &field.derive {
-                self.derived(field, derive, value, node, path, place);
+                self.derived(field, derive, value, node.as_deref_mut(), path, place);
             }
             match (&field.shape, value) {
                 (SchemaShape::Record(r) | SchemaShape::ListOfRecords(r), _)
                     if self.below.get(r.0 as usize) != Some(&true) => {}
                 (SchemaShape::Record(r), Value::Record(fields)) => {
                     let Some(fields) = Arc::get_mut(fields) else { continue };
-                    let (anchor, written) = match node.key {
-                        Some(k) => (k, true),
-                        None => (place.anchor, false),
+                    let (anchor, written) = match node.as_ref().map(|n| n.key) {
+                        Some(Some(k)) => (k, true),
+                        Some(None) => (place.anchor, false),
+                        None => (place.anchor, true),
                     };
                     let inner = Place { path, anchor, written };
-                    self.record(*r, fields, &mut node.children, inner);
+                    self.record(*r, fields, node.map(|n| n.children.as_mut_slice()), inner);
                 }
                 (SchemaShape::ListOfRecords(r), Value::List(items)) => {
                     let Some(items) = Arc::get_mut(items) else { continue };
-                    for (j, (item, item_node)) in items.iter_mut().zip(node.children.iter_mut()).enumerate() {
-                        let (Value::Record(fields), Some(span)) = (item, item_node.value) else {
+                    let mut item_nodes = node.map(|n| n.children.iter_mut());
+                    for (j, item) in items.iter_mut().enumerate() {
+                        let item_node = match item_nodes.as_mut() {
+                            Some(nodes) => match nodes.next() {
+                                Some(n) => Some(n),
+                                None => break,
+                            },
+                            None => None,
+                        };
+                        let anchor = match &item_node {
+                            Some(n) => n.value,
+                            None => Some(place.anchor),
+                        };
+                        let (Value::Record(fields), Some(anchor)) = (item, anchor) else {
                             continue;
                         };
                         let Some(fields) = Arc::get_mut(fields) else { continue };
                         let inner = Place {
                             path: path.item(j),
-                            anchor: span,
+                            anchor,
                             written: true,
                         };
-                        self.record(*r, fields, &mut item_node.children, inner);
+                        self.record(*r, fields, item_node.map(|n| n.children.as_mut_slice()), inner);
                     }
                 }
                 _ => {}
@@ -167,11 +200,11 @@ impl Walk<'_> {
         field: &SchemaField,
         derive: &DeriveFrom,
         value: &mut Value,
-        node: &mut SpanNode,
+        mut node: Option<&mut SpanNode>,
         path: KeyPath,
         place: Place,
     ) {
-        if node.invalid {
+        if node.as_ref().is_some_and(|n| n.invalid) {
             return;
         }
         let state = self.sources.iter().find(|(s, _)| *s == derive.source).map(|(_, st)| st);
@@ -201,7 +234,9 @@ impl Walk<'_> {
         };
         if value.is_absent() {
             *value = from_id;
-            node.value = *id_span;
+            if let Some(node) = node {
+                node.value = *id_span;
+            }
             return;
         }
         if *value != from_id {
@@ -218,7 +253,7 @@ impl Walk<'_> {
                 IdAccessor::Sex(..) => "digit 17 of the ID number is odd for a man and even for a woman",
             };
             let mut d = Diagnostic::error(Code::FieldDisagrees, message)
-                .at_opt(node.value)
+                .at_opt(node.as_mut().and_then(|n| n.value))
                 .with_help(format!(
                     "correct whichever is wrong ({explain}); or leave `{}` out to take it from the ID",
                     field.name

@@ -2,10 +2,10 @@
 //! schema. The envelope keys `id`, `as_of` and `expect` are the loader's own; every
 //! other top-level key is a field of the schema's root record.
 
-use super::derive;
 use super::record::{KeyPath, Place, Reader};
 use super::scalar::{Core, describe, parse_date, resolve};
 use super::spans::{CaseSpans, SpanNode};
+use super::{derive, json_line};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::program::Program;
 use crate::source::{FileId, SourceMap, Span};
@@ -13,6 +13,7 @@ use crate::value::Value;
 use crate::yaml::{DocumentChecks, documents};
 use crate::yaml::{YamlDocument, YamlKind, YamlNode};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// The top-level keys the loader reads itself rather than the schema.
 pub const ENVELOPE_KEYS: [&str; 3] = ["id", "as_of", "expect"];
@@ -37,8 +38,12 @@ pub struct LoadedCase {
     pub facts: Option<Value>,
     /// Every problem found in the case.
     pub diagnostics: Vec<Diagnostic>,
-    /// Where each value was written.
+    /// Where each value was written (empty for a case the fast path read from a JSON
+    /// line: see `json_line`).
     pub spans: CaseSpans,
+    /// The JSON line the case was read from by the fast path, which keeps no spans:
+    /// they are found in it when a diagnostic needs one ([`LoadedCase::nearest_span`]).
+    pub json_line: Option<Arc<str>>,
 }
 
 impl LoadedCase {
@@ -54,7 +59,19 @@ impl LoadedCase {
             facts: None,
             diagnostics: Vec::new(),
             spans: CaseSpans::default(),
+            json_line: None,
         }
+    }
+
+    /// The best place to point at for the value at `path` (field indices from the case
+    /// root), as [`CaseSpans::nearest_span`] says.
+    pub fn nearest_span(&self, program: &Program, path: &[u16]) -> Option<Span> {
+        let indices = path.iter().map(|i| *i as usize);
+        let Some(line) = &self.json_line else {
+            return self.spans.nearest_span(indices);
+        };
+        json_line::nearest_span(program, self.file, line, path)
+            .or_else(|| json_line::located_spans(program, self.file, line).nearest_span(indices))
     }
 
     /// Whether any diagnostic is an error (then `facts` is `None`).
@@ -107,6 +124,7 @@ pub fn load_document(program: &Program, file: FileId, doc: YamlDocument) -> Load
         spans: CaseSpans {
             root: SpanNode::given(None, doc.root.span),
         },
+        json_line: None,
     };
     let root = doc.root;
     if !matches!(root.kind, YamlKind::Map(_)) {
@@ -148,7 +166,7 @@ pub fn load_document(program: &Program, file: FileId, doc: YamlDocument) -> Load
     case.diagnostics.append(&mut reader.diagnostics);
     // Derived fields are checked even when other fields have errors, so that every
     // problem is reported at once; fields that could not be read are skipped.
-    derive::apply(program, &mut facts, &mut case.spans, &mut case.diagnostics);
+    derive::apply(program, &mut facts, Some(&mut case.spans), &mut case.diagnostics);
     if !case.has_errors() {
         case.facts = Some(facts);
     }

@@ -14,6 +14,7 @@
 //! cases after it.
 
 mod derive;
+mod json_line;
 mod load;
 mod record;
 pub mod resident_id;
@@ -24,6 +25,7 @@ mod spans;
 mod tests;
 
 pub use crate::yaml::{ScalarStyle, YamlDocument, YamlKind, YamlNode, parse_documents};
+pub use json_line::read_json_line;
 pub use load::{ENVELOPE_KEYS, LoadedCase, cases, load_cases, load_document, load_file};
 pub use resident_id::mask as mask_id;
 pub use scalar::{Core, parse_date, parse_month, resolve};

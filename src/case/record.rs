@@ -5,7 +5,7 @@
 use super::scalar::{describe, read_scalar};
 use super::spans::SpanNode;
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
-use crate::program::{Program, RecordId, SchemaField, SchemaShape, Type};
+use crate::program::{DateOrder, Program, RecordId, SchemaField, SchemaShape, Type};
 use crate::source::Span;
 use crate::value::Value;
 use crate::yaml::{YamlKind, YamlNode};
@@ -155,30 +155,19 @@ impl<'p> Reader<'p> {
     /// that is later than it.
     fn check_orders(&mut self, record: RecordId, value: &Value, nodes: &[SpanNode], path: KeyPath) {
         for (_, order) in self.program.orders.iter().filter(|(r, _)| *r == record) {
-            let given: Vec<(usize, Value, Option<Span>)> = order
-                .paths
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (i, value.at(p), span_at(nodes, p)))
-                .filter(|(_, v, _)| !v.is_absent())
-                .collect();
-            for (j, (jn, later, later_span)) in given.iter().enumerate() {
-                let Some((i, earlier, earlier_span)) = given[..j]
-                    .iter()
-                    .find(|(_, earlier, _)| earlier.compare(later) == Some(std::cmp::Ordering::Greater))
-                else {
-                    continue;
-                };
-                let (a, b) = (path.field(&order.names[*i]), path.field(&order.names[*jn]));
+            for (i, j) in order_breaks(order, value) {
+                let (earlier, later) = (value.at(&order.paths[i]), value.at(&order.paths[j]));
+                let (earlier_span, later_span) = (span_at(nodes, &order.paths[i]), span_at(nodes, &order.paths[j]));
+                let (a, b) = (path.field(&order.names[i]), path.field(&order.names[j]));
                 let mut d = Diagnostic::error(
                     Code::DatesOutOfOrder,
-                    format!("`{b}` ({}) is before `{a}` ({})", show(later), show(earlier)),
+                    format!("`{b}` ({}) is before `{a}` ({})", show(&later), show(&earlier)),
                 )
-                .at_opt(*later_span)
+                .at_opt(later_span)
                 .with_help(format!("`{b}` must not be before `{a}`; check both dates"));
                 d.label = Some("out of order".into());
                 if let Some(s) = earlier_span {
-                    d = d.with_related(*s, format!("`{a}` is here"));
+                    d = d.with_related(s, format!("`{a}` is here"));
                 }
                 self.diagnostics.push(d);
             }
@@ -391,6 +380,21 @@ pub(crate) fn missing(field: &SchemaField, path: KeyPath, place: Place) -> Diagn
     Diagnostic::error(Code::MissingField, message)
         .at(place.anchor, label)
         .with_help(help)
+}
+
+/// The dates of an `order` that break it in a record: for each date given, paired with
+/// the first earlier-listed date given that is later than it (indices into its paths).
+pub(crate) fn order_breaks<'a>(order: &'a DateOrder, record: &'a Value) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let given = move |k: &usize| {
+        let v = record.at(&order.paths[*k]);
+        (!v.is_absent()).then_some(v)
+    };
+    (0..order.paths.len()).filter_map(move |j| {
+        let later = given(&j)?;
+        (0..j)
+            .find(|i| given(i).is_some_and(|earlier| earlier.compare(&later) == Some(std::cmp::Ordering::Greater)))
+            .map(|i| (i, j))
+    })
 }
 
 /// The span of the value at a path of field indices, when it was written.

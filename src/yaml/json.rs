@@ -173,7 +173,7 @@ impl JsonReader<'_> {
         let mut before = self.jiter.current_index();
         let mut key = self.jiter.known_object()?.map(str::to_string);
         while let Some(text) = key {
-            let key_span = self.key_span(before);
+            let key_span = json_key_span(self.file, self.data, before, self.jiter.current_index());
             let peek = self.jiter.peek()?;
             let value = self.value(peek)?;
             let first = if pairs.len() < INDEXED_FROM {
@@ -217,18 +217,15 @@ impl JsonReader<'_> {
         }
         Ok(())
     }
+}
 
-    /// The span of the key just read: from its opening quote after `before` (past the
-    /// `{` or `,` and blanks) to its closing quote before the `:`.
-    fn key_span(&self, before: usize) -> Span {
-        let after = self.jiter.current_index().min(self.data.len());
-        let start = (before..after).find(|&i| self.data[i] == b'"').unwrap_or(before);
-        let end = (start..after)
-            .rev()
-            .find(|&i| self.data[i] == b'"')
-            .map_or(after, |i| i + 1);
-        Span::new(self.file, start, end.max(start))
-    }
+/// The span of a key just read: from its opening quote after `before` (past the `{` or
+/// `,` and blanks) to its closing quote before the `:` (the reader is at `after`).
+pub fn json_key_span(file: FileId, data: &[u8], before: usize, after: usize) -> Span {
+    let after = after.min(data.len());
+    let start = (before..after).find(|&i| data[i] == b'"').unwrap_or(before);
+    let end = (start..after).rev().find(|&i| data[i] == b'"').map_or(after, |i| i + 1);
+    Span::new(file, start, end.max(start))
 }
 
 fn quoted(text: &str) -> YamlKind {

@@ -10,6 +10,6 @@ mod stream;
 #[cfg(test)]
 mod tests;
 
-pub use json::parse_json_document;
+pub use json::{json_key_span, parse_json_document};
 pub use node::{ScalarStyle, YamlDocument, YamlKind, YamlNode};
 pub use stream::{DocumentChecks, case_too_large, documents, not_utf8, parse_documents};

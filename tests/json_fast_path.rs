@@ -1,0 +1,253 @@
+//! The fast path for JSON lines (`case::read_json_line`) against the located loader,
+//! on generated cases and on those cases changed in ways the fast path must either read
+//! the same or give up on: whenever it reads a line, the case is the one the located
+//! loader reads (id, date, facts, no diagnostic), and every field of the schema is
+//! found at the same place in the line.
+
+#[path = "../examples/gen_cases/generator.rs"]
+mod generator;
+
+use serde_json::{Map, Value as Json};
+use std::sync::Arc;
+use zhengce::case::{load_document, read_json_line};
+use zhengce::policy_set::{DEFAULT_POLICY, PolicySource, load_policy};
+use zhengce::program::{Program, RecordId, SchemaShape};
+use zhengce::source::{FileId, SourceMap};
+use zhengce::yaml::parse_json_document;
+
+/// Every path of field indices through records (as a rule's case field is written).
+fn field_paths(program: &Program, record: RecordId, prefix: &[u16], out: &mut Vec<Vec<u16>>) {
+    let fields = program.schemas.get(record.0 as usize).and_then(Option::as_ref);
+    for (i, field) in fields.into_iter().flatten().enumerate() {
+        let mut path = prefix.to_vec();
+        path.push(i as u16);
+        out.push(path.clone());
+        if let SchemaShape::Record(r) = field.shape {
+            field_paths(program, r, &path, out);
+        }
+    }
+}
+
+/// What the fast path did with a line.
+#[derive(Debug, Default)]
+struct Counts {
+    read: usize,
+    gave_up: usize,
+}
+
+/// Checks one line; panics with the line when the two readers disagree.
+fn same_reading(program: &Program, file: FileId, paths: &[Vec<u16>], line: &str, counts: &mut Counts) {
+    let text: Arc<str> = Arc::from(line);
+    let located = load_document(program, file, parse_json_document(file, line));
+    let Some(fast) = read_json_line(program, file, &text) else {
+        counts.gave_up += 1;
+        return;
+    };
+    counts.read += 1;
+    let context = || format!("line: {line}");
+    assert!(
+        located.diagnostics.is_empty(),
+        "{:?}\n{}",
+        located.diagnostics,
+        context()
+    );
+    assert!(fast.diagnostics.is_empty(), "{}", context());
+    assert_eq!(fast.id, located.id, "{}", context());
+    assert_eq!(fast.id_span, located.id_span, "{}", context());
+    assert_eq!(fast.as_of, located.as_of, "{}", context());
+    assert_eq!(fast.facts, located.facts, "{}", context());
+    for path in paths {
+        assert_eq!(
+            fast.nearest_span(program, path),
+            located.nearest_span(program, path),
+            "field {path:?}, {}",
+            context()
+        );
+    }
+}
+
+/// A small deterministic generator of choices.
+struct Dice(u64);
+
+impl Dice {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// The JSON pointers of every value of a case below its root, objects first-found.
+fn pointers(value: &Json, at: String, out: &mut Vec<(String, bool)>) {
+    match value {
+        Json::Object(map) => {
+            for (k, v) in map {
+                let p = format!("{at}/{k}");
+                out.push((p.clone(), v.is_object()));
+                pointers(v, p, out);
+            }
+        }
+        Json::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let p = format!("{at}/{i}");
+                out.push((p.clone(), v.is_object()));
+                pointers(v, p, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The case with one change made at a place picked by `dice`: some changes keep it
+/// valid (keys reordered, optional values null or left out, blanks), others break it.
+fn changed(case: &Json, dice: &mut Dice) -> String {
+    let mut case = case.clone();
+    let mut places = Vec::new();
+    pointers(&case, String::new(), &mut places);
+    let root = String::new();
+    let objects: Vec<&String> = std::iter::once(&root)
+        .chain(places.iter().filter(|(_, o)| *o).map(|(p, _)| p))
+        .collect();
+    let object = objects[dice.below(objects.len())].clone();
+    let place = places[dice.below(places.len())].0.clone();
+    match dice.below(10) {
+        0 => {
+            if let Some(v) = case.pointer_mut(&place) {
+                *v = Json::Null;
+            }
+        }
+        1 => {
+            if let Some(Json::Object(map)) = case.pointer_mut(&object) {
+                let keys: Vec<String> = map.keys().cloned().collect();
+                if !keys.is_empty() {
+                    map.shift_remove(&keys[dice.below(keys.len())]);
+                }
+            }
+        }
+        2 => {
+            if let Some(Json::Object(map)) = case.pointer_mut(&object) {
+                let reversed: Map<String, Json> = std::mem::take(map).into_iter().rev().collect();
+                *map = reversed;
+            }
+        }
+        3 => {
+            if let Some(v) = case.pointer_mut(&place) {
+                *v = match v.take() {
+                    Json::String(s) if s.bytes().all(|b| b.is_ascii_digit()) && !s.is_empty() => {
+                        Json::from(s.parse::<u64>().unwrap_or(0))
+                    }
+                    Json::String(s) => Json::from(format!("{s}x")),
+                    Json::Number(n) => Json::from(n.to_string()),
+                    Json::Bool(b) => Json::from(b.to_string()),
+                    other => other,
+                };
+            }
+        }
+        4 => {
+            if let Some(Json::Object(map)) = case.pointer_mut(&object) {
+                map.insert("remarks".into(), Json::from("x"));
+            }
+        }
+        5 => {
+            if let Some(v) = case.pointer_mut(&place)
+                && v.is_string()
+            {
+                *v = Json::from("2025-02-30");
+            }
+        }
+        6 => return case.to_string().replace("\":", "\" : ").replace(",\"", " , \""),
+        7 => {
+            if let Some(Json::Object(person)) = case.pointer_mut("/person") {
+                match dice.below(3) {
+                    0 => person.insert("gender".into(), Json::Null),
+                    1 => person.shift_remove("birth_date"),
+                    _ => person.shift_remove("id_number"),
+                };
+            }
+        }
+        8 => {
+            // A key given twice.
+            let text = case.to_string();
+            return text.replacen("{\"", "{\"id\":\"again\",\"", 1 + dice.below(3));
+        }
+        _ => {
+            if let Some(Json::Object(map)) = case.pointer_mut(&object) {
+                map.insert("as_of".into(), Json::Null);
+            }
+        }
+    }
+    case.to_string()
+}
+
+/// Generated cases as they are, then each changed three times over: whatever the fast
+/// path reads, it reads as the located loader does.
+#[test]
+fn the_fast_path_reads_what_the_located_loader_reads() {
+    let mut loaded = load_policy(DEFAULT_POLICY, PolicySource::Builtin);
+    let versions = std::mem::take(&mut loaded.versions);
+    let Some(program) = versions.last() else {
+        panic!("the built-in policy loads: {:?}", loaded.diagnostics);
+    };
+    let mut sources = SourceMap::new();
+    let file = sources.add("cases.jsonl", "");
+    let mut paths = Vec::new();
+    field_paths(program, Program::ROOT, &[], &mut paths);
+    assert!(paths.len() > 40, "the schema's fields: {}", paths.len());
+
+    let mut generator = generator::Generator::new(23);
+    let mut dice = Dice(0x9E37_79B9_7F4A_7C15);
+    let (mut plain, mut changes) = (Counts::default(), Counts::default());
+    for _ in 0..1_500 {
+        let case = generator.case();
+        same_reading(program, file, &paths, &case.to_string(), &mut plain);
+        for _ in 0..3 {
+            same_reading(program, file, &paths, &changed(&case, &mut dice), &mut changes);
+        }
+    }
+    // Every generated case is plain; of the changed ones, many are read and many not.
+    assert_eq!((plain.read, plain.gave_up), (1_500, 0), "{plain:?}");
+    assert!(changes.read > 1_000 && changes.gave_up > 1_000, "{changes:?}");
+}
+
+/// A few lines written by hand, for what generated cases rarely have: blanks around the
+/// object, a record given as null, a derived field given as null beside its ID.
+#[test]
+fn hand_written_lines() {
+    let mut loaded = load_policy(DEFAULT_POLICY, PolicySource::Builtin);
+    let versions = std::mem::take(&mut loaded.versions);
+    let Some(program) = versions.last() else {
+        panic!("the built-in policy loads");
+    };
+    let mut sources = SourceMap::new();
+    let file = sources.add("cases.jsonl", "");
+    let mut paths = Vec::new();
+    field_paths(program, Program::ROOT, &[], &mut paths);
+    let base = generator::Generator::new(5).case();
+    let mut counts = Counts::default();
+    let mut lines = vec![format!("  {base}  ")];
+    for (pointer, value) in [
+        ("/person/gender", Json::Null),
+        ("/person/id_number", Json::from("430302196512078538")),
+        ("/assessment", Json::Null),
+        ("/registration", Json::Null),
+        ("/id", Json::from(17)),
+        ("/id", Json::from("  ")),
+    ] {
+        let mut case = base.clone();
+        if let (Some(slot), Some(key)) = (
+            pointer
+                .rsplit_once('/')
+                .and_then(|(parent, _)| case.pointer_mut(parent)),
+            pointer.rsplit('/').next(),
+        ) && let Json::Object(map) = slot
+        {
+            map.insert(key.to_string(), value);
+        }
+        lines.push(case.to_string());
+    }
+    for line in &lines {
+        same_reading(program, file, &paths, line, &mut counts);
+    }
+    assert!(counts.read >= 3, "{counts:?}");
+}
