@@ -162,17 +162,20 @@ impl Value {
     /// The value at a path of field indices into nested records (absent where the
     /// path leads nowhere).
     pub fn at(&self, path: &[u16]) -> Value {
+        self.at_ref(path).cloned().unwrap_or(Value::Absent)
+    }
+
+    /// The value at a path of field indices into nested records, in place; `None`
+    /// where the path leads nowhere.
+    pub fn at_ref(&self, path: &[u16]) -> Option<&Value> {
         let mut current = self;
         for i in path {
             match current {
-                Value::Record(fields) => match fields.get(*i as usize) {
-                    Some(v) => current = v,
-                    None => return Value::Absent,
-                },
-                _ => return Value::Absent,
+                Value::Record(fields) => current = fields.get(*i as usize)?,
+                _ => return None,
             }
         }
-        current.clone()
+        Some(current)
     }
 
     /// Whether the value is absent.

@@ -51,13 +51,12 @@ impl Evaluation<'_> {
             return Some(Vec::new());
         };
         let mut keys = Vec::with_capacity(items.len());
-        for item in items.iter() {
+        for index in 0..items.len() {
             if !self.step(1, list.span) {
                 self.locals.truncate(slot as usize);
                 return None;
             }
-            self.locals.truncate(slot as usize);
-            self.locals.push(item.clone());
+            self.bind_item(slot, &items, index);
             if filter.is_some_and(|f| !self.eval(f).truthy()) {
                 continue;
             }
@@ -87,13 +86,12 @@ impl Evaluation<'_> {
         let mut count = 0i64;
         let (mut run, mut longest) = (0i64, 0i64);
         let mut result = aggregate_of_nothing(op);
-        for item in items.iter() {
+        for (index, item) in items.iter().enumerate() {
             if !self.step(1, list.span) {
                 self.locals.truncate(slot as usize);
                 return Value::Absent;
             }
-            self.locals.truncate(slot as usize);
-            self.locals.push(item.clone());
+            self.bind_item(slot, &items, index);
             if let Some(f) = filter
                 && !self.eval(f).truthy()
             {
@@ -146,19 +144,19 @@ impl Evaluation<'_> {
         let Value::List(items) = self.eval(list) else {
             return Value::List(Vec::new().into());
         };
-        let mut kept: Vec<(Value, Value)> = Vec::new();
-        for item in items.iter() {
+        // The index of each item that passes, which `sorted` returns, and its key.
+        let mut kept: Vec<(usize, Value)> = Vec::new();
+        for (index, item) in items.iter().enumerate() {
             if !self.step(1, list.span) {
                 self.locals.truncate(slot as usize);
                 return Value::Absent;
             }
-            self.locals.truncate(slot as usize);
-            self.locals.push(item.clone());
+            self.bind_item(slot, &items, index);
             if filter.is_some_and(|f| !self.eval(f).truthy()) {
                 continue;
             }
             let key = body.map_or_else(|| item.clone(), |b| self.eval(b));
-            kept.push((item.clone(), key));
+            kept.push((index, key));
         }
         self.locals.truncate(slot as usize);
         if op == AggOp::Sorted {
@@ -169,7 +167,7 @@ impl Evaluation<'_> {
                 (true, false) => Ordering::Greater,
                 _ => self.compare(a, b, list.span).unwrap_or(Ordering::Equal),
             });
-            return Value::List(kept.into_iter().map(|(item, _)| item).collect());
+            return Value::List(kept.into_iter().map(|(index, _)| items[index].clone()).collect());
         }
         Value::List(kept.into_iter().map(|(_, key)| key).collect())
     }
@@ -187,13 +185,12 @@ impl Evaluation<'_> {
             return Value::List(Vec::new().into());
         };
         let mut months = std::collections::BTreeSet::new();
-        for item in items.iter() {
+        for index in 0..items.len() {
             if !self.step(1, list.span) {
                 self.locals.truncate(slot as usize);
                 return Value::Absent;
             }
-            self.locals.truncate(slot as usize);
-            self.locals.push(item.clone());
+            self.bind_item(slot, &items, index);
             if filter.is_some_and(|f| !self.eval(f).truthy()) {
                 continue;
             }

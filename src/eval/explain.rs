@@ -131,6 +131,18 @@ impl std::fmt::Debug for Memo {
     }
 }
 
+impl Drop for Memo {
+    fn drop(&mut self) {
+        // The tables serve the thread's next evaluation (see `spare`).
+        super::spare::give_back(super::spare::Buffers {
+            defs: std::mem::take(&mut self.defs),
+            rules: std::mem::take(&mut self.rules),
+            key_sets: std::mem::take(&mut self.key_sets),
+            ..Default::default()
+        });
+    }
+}
+
 impl Memo {
     /// Takes what `ev` computed, unless it stopped: values cut short by the budget are
     /// not what a fresh explanation would find.
