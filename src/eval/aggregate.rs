@@ -57,7 +57,7 @@ impl Evaluation<'_> {
                 return None;
             }
             self.bind_item(slot, &items, index);
-            if filter.is_some_and(|f| !self.eval(f).truthy()) {
+            if filter.is_some_and(|f| !self.truth(f)) {
                 continue;
             }
             let k = self.eval(key);
@@ -93,7 +93,7 @@ impl Evaluation<'_> {
             }
             self.bind_item(slot, &items, index);
             if let Some(f) = filter
-                && !self.eval(f).truthy()
+                && !self.truth(f)
             {
                 run = 0;
                 continue;
@@ -152,7 +152,7 @@ impl Evaluation<'_> {
                 return Value::Absent;
             }
             self.bind_item(slot, &items, index);
-            if filter.is_some_and(|f| !self.eval(f).truthy()) {
+            if filter.is_some_and(|f| !self.truth(f)) {
                 continue;
             }
             let key = body.map_or_else(|| item.clone(), |b| self.eval(b));
@@ -191,7 +191,7 @@ impl Evaluation<'_> {
                 return Value::Absent;
             }
             self.bind_item(slot, &items, index);
-            if filter.is_some_and(|f| !self.eval(f).truthy()) {
+            if filter.is_some_and(|f| !self.truth(f)) {
                 continue;
             }
             let month = |v: Value| match v {

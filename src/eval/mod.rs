@@ -9,6 +9,7 @@ mod budget;
 mod builtins;
 mod explain;
 mod locals;
+mod operators;
 mod spare;
 #[cfg(test)]
 mod tests;
@@ -16,7 +17,7 @@ mod tests;
 pub use budget::{MAX_STEPS, TEXT_BYTES_PER_STEP};
 pub use explain::{Because, Explainer, Memo, Shown};
 
-use crate::ast::{AggOp, BinOp, RuleKind, UnOp, Unit};
+use crate::ast::{AggOp, RuleKind, UnOp};
 use crate::calendar::CalendarMissing;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::program::*;
@@ -24,7 +25,6 @@ use crate::source::Span;
 use crate::value::Value;
 use chrono::NaiveDate;
 use locals::Local;
-use std::cmp::Ordering;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -227,7 +227,7 @@ impl<'p> Evaluation<'p> {
         let holds = program.rules[idx.0 as usize]
             .when
             .as_ref()
-            .is_none_or(|w| self.eval(w).truthy());
+            .is_none_or(|w| self.truth(w));
         self.rules[idx.0 as usize] = Some(holds);
         self.memoised.push(Err(idx));
         holds
@@ -342,7 +342,7 @@ impl<'p> Evaluation<'p> {
                 }
                 _ => Value::Absent,
             },
-            CKind::Unary(UnOp::Not, inner) => Value::Bool(!self.eval(inner).truthy()),
+            CKind::Unary(UnOp::Not, inner) => Value::Bool(!self.truth(inner)),
             CKind::Unary(UnOp::Neg, inner) => match self.eval(inner) {
                 Value::Int(n) => Value::Int(n.saturating_neg()),
                 Value::Quantity(n, u) => Value::Quantity(n.saturating_neg(), u),
@@ -359,7 +359,7 @@ impl<'p> Evaluation<'p> {
                 _ => Value::Bool(false),
             },
             CKind::If(c, a, b) => {
-                if self.eval(c).truthy() {
+                if self.truth(c) {
                     self.eval(a)
                 } else {
                     self.eval(b)
@@ -401,46 +401,4 @@ impl<'p> Evaluation<'p> {
             CKind::Record(fields) => Value::Record(fields.iter().map(|f| self.eval(f)).collect()),
         }
     }
-
-    fn binary(&mut self, op: BinOp, l: &CExpr, r: &CExpr, span: Span) -> Value {
-        match op {
-            BinOp::And => return Value::Bool(self.eval(l).truthy() && self.eval(r).truthy()),
-            BinOp::Or => return Value::Bool(self.eval(l).truthy() || self.eval(r).truthy()),
-            BinOp::Default => {
-                let v = self.eval(l);
-                return if v.is_absent() { self.eval(r) } else { v };
-            }
-            _ => {}
-        }
-        let (a, b) = (self.eval(l), self.eval(r));
-        if let Some(wanted) = comparison(op) {
-            let order = self.compare(&a, &b, span);
-            return Value::Bool(order.is_some_and(|o| wanted.contains(&o)));
-        }
-        if let (BinOp::Add | BinOp::Sub, Value::Date(d), Value::Quantity(n, Unit::WorkingDays)) = (op, &a, &b) {
-            // Past any calendar either way: i64::MIN working days back is i64::MAX.
-            let n = if op == BinOp::Sub { n.saturating_neg() } else { *n };
-            return self.walk_days(span, |calendar, days| {
-                calendar.nth_working_day_after_within(*d, n, days).map(Value::Date)
-            });
-        }
-        match arithmetic::apply(op, &a, &b) {
-            Ok(v) => v,
-            Err(message) => self.fail(span, message),
-        }
-    }
-}
-
-/// The orders for which a comparison operator holds; `None` when `op` is not one.
-/// Comparisons with an absent value are false (they have no order).
-fn comparison(op: BinOp) -> Option<&'static [Ordering]> {
-    Some(match op {
-        BinOp::Eq => &[Ordering::Equal],
-        BinOp::Ne => &[Ordering::Less, Ordering::Greater],
-        BinOp::Lt => &[Ordering::Less],
-        BinOp::Le => &[Ordering::Less, Ordering::Equal],
-        BinOp::Gt => &[Ordering::Greater],
-        BinOp::Ge => &[Ordering::Greater, Ordering::Equal],
-        _ => return None,
-    })
 }

@@ -1,0 +1,101 @@
+//! Operators, and conditions evaluated to a `bool`. Most of a policy is conditions
+//! (`when`, filters, `and`, `or`, comparisons): [`Evaluation::truth`] decides them
+//! without making a [`Value`] of each part and dropping it again, taking the steps
+//! [`Evaluation::eval`] takes, in the same order.
+
+use super::{Evaluation, arithmetic};
+use crate::ast::{BinOp, UnOp, Unit};
+use crate::program::{CExpr, CKind};
+use crate::source::Span;
+use crate::value::Value;
+use std::cmp::Ordering;
+
+impl Evaluation<'_> {
+    /// Whether `e` is true: `self.eval(e).truthy()`, with the same steps.
+    pub(super) fn truth(&mut self, e: &CExpr) -> bool {
+        match &e.kind {
+            CKind::Binary(BinOp::And, l, r) => {
+                self.expression_step(e.span);
+                self.truth(l) && self.truth(r)
+            }
+            CKind::Binary(BinOp::Or, l, r) => {
+                self.expression_step(e.span);
+                self.truth(l) || self.truth(r)
+            }
+            CKind::Binary(op, l, r) if comparison(*op).is_some() => {
+                self.expression_step(e.span);
+                self.compares(*op, l, r, e.span)
+            }
+            CKind::Unary(UnOp::Not, inner) => {
+                self.expression_step(e.span);
+                !self.truth(inner)
+            }
+            CKind::IsAbsent(inner, absent) => {
+                self.expression_step(e.span);
+                self.eval(inner).is_absent() == *absent
+            }
+            CKind::IsVariant(inner, variant, negated) => {
+                self.expression_step(e.span);
+                match self.eval(inner) {
+                    Value::Enum(_, v) => (v == *variant) != *negated,
+                    _ => false,
+                }
+            }
+            CKind::Holds(_, Some(rule)) => {
+                self.expression_step(e.span);
+                self.rule(*rule)
+            }
+            _ => self.eval(e).truthy(),
+        }
+    }
+
+    /// Whether `l op r` holds for a comparison `op` (false for one that is not).
+    fn compares(&mut self, op: BinOp, l: &CExpr, r: &CExpr, span: Span) -> bool {
+        let (a, b) = (self.eval(l), self.eval(r));
+        let Some(wanted) = comparison(op) else {
+            return false;
+        };
+        let order = self.compare(&a, &b, span);
+        order.is_some_and(|o| wanted.contains(&o))
+    }
+
+    /// `l op r`, the step of which is taken.
+    pub(super) fn binary(&mut self, op: BinOp, l: &CExpr, r: &CExpr, span: Span) -> Value {
+        match op {
+            BinOp::And => return Value::Bool(self.truth(l) && self.truth(r)),
+            BinOp::Or => return Value::Bool(self.truth(l) || self.truth(r)),
+            BinOp::Default => {
+                let v = self.eval(l);
+                return if v.is_absent() { self.eval(r) } else { v };
+            }
+            _ if comparison(op).is_some() => return Value::Bool(self.compares(op, l, r, span)),
+            _ => {}
+        }
+        let (a, b) = (self.eval(l), self.eval(r));
+        if let (BinOp::Add | BinOp::Sub, Value::Date(d), Value::Quantity(n, Unit::WorkingDays)) = (op, &a, &b) {
+            // Past any calendar either way: i64::MIN working days back is i64::MAX.
+            let n = if op == BinOp::Sub { n.saturating_neg() } else { *n };
+            return self.walk_days(span, |calendar, days| {
+                calendar.nth_working_day_after_within(*d, n, days).map(Value::Date)
+            });
+        }
+        match arithmetic::apply(op, &a, &b) {
+            Ok(v) => v,
+            Err(message) => self.fail(span, message),
+        }
+    }
+}
+
+/// The orders for which a comparison operator holds; `None` when `op` is not one.
+/// Comparisons with an absent value are false (they have no order).
+fn comparison(op: BinOp) -> Option<&'static [Ordering]> {
+    Some(match op {
+        BinOp::Eq => &[Ordering::Equal],
+        BinOp::Ne => &[Ordering::Less, Ordering::Greater],
+        BinOp::Lt => &[Ordering::Less],
+        BinOp::Le => &[Ordering::Less, Ordering::Equal],
+        BinOp::Gt => &[Ordering::Greater],
+        BinOp::Ge => &[Ordering::Greater, Ordering::Equal],
+        _ => return None,
+    })
+}
