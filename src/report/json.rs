@@ -43,15 +43,7 @@ pub fn write_decision_json(
     sources: &SourceMap,
     options: &RenderOptions,
 ) {
-    let record = DecisionRecord {
-        r,
-        program,
-        sources,
-        options,
-    };
-    // Writing into a Vec makes no I/O error, and the record no other.
-    let _ = serde_json::to_writer(&mut *out, &record);
-    out.push(b'\n');
+    super::record::write_record(out, r, program, sources, options);
 }
 
 /// A case's record: what the result says, in the order of contract §4.

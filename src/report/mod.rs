@@ -6,6 +6,7 @@ mod excerpt;
 mod json;
 mod junit;
 pub mod messages;
+mod record;
 mod text;
 mod trace;
 mod values;

@@ -1,0 +1,311 @@
+//! The JSON decision record written as bytes (a batch writes a million): the parts
+//! zhengce knows the shape of (keys, dates, numbers, rule ids, names) are written as
+//! they are, and only texts that need it go through serde_json's escaping. The record
+//! is the one [`super::decision_json`] makes, byte for byte (a test checks it on every
+//! case under `tests/cases`); diagnostics and the trace are serialized as there.
+
+use super::diagnostics::DiagnosticJson;
+use super::trace::TraceText;
+use super::values::ValueStyle;
+use super::{RenderOptions, Trace};
+use crate::ast::{RuleId, RuleKind};
+use crate::case::mask_id;
+use crate::eval::{Decision, RuleOutcome};
+use crate::program::{Program, RuleIdx};
+use crate::run::{CaseResult, Status};
+use crate::source::SourceMap;
+use crate::value::{IsoDate, Value, YearMonth};
+use chrono::Datelike;
+
+/// Appends one case's decision record to `out`, as one line of JSON.
+pub(super) fn write_record(
+    out: &mut Vec<u8>,
+    r: &CaseResult,
+    program: &Program,
+    sources: &SourceMap,
+    options: &RenderOptions,
+) {
+    out.extend_from_slice(b"{\"case\":");
+    match &r.id {
+        Some(id) => text(out, id),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(if r.status == Status::Ok {
+        b",\"status\":\"ok\""
+    } else {
+        b",\"status\":\"error\""
+    });
+    if let (Some(decision), Some(facts)) = (&r.decision, r.facts()) {
+        out.extend_from_slice(b",\"as_of\":");
+        date(out, decision.as_of);
+        out.extend_from_slice(b",\"policy\":");
+        text(out, &program.info.id);
+        out.extend_from_slice(b",\"documents\":[");
+        for (i, document) in program.info.documents.iter().enumerate() {
+            comma(out, i);
+            text(out, document);
+        }
+        out.push(b']');
+        for (name, v) in &decision.outputs {
+            key(out, name);
+            value(out, v, program, options.show_pii);
+        }
+        held_rules(out, decision, program, options.show_pii);
+        diagnostics(out, r, sources);
+        if options.trace == Trace::Included {
+            let style = ValueStyle {
+                program,
+                lang: options.lang,
+                show_pii: options.show_pii,
+            };
+            #[cfg(test)]
+            super::json::TRACES_BUILT.with(|n| n.set(n.get() + 1));
+            let trace = TraceText::of_decision(program, decision, facts, &style, sources);
+            out.extend_from_slice(b",\"trace\":[");
+            for (i, line) in trace.lines().enumerate() {
+                comma(out, i);
+                text(out, line);
+            }
+            out.push(b']');
+        }
+    } else {
+        diagnostics(out, r, sources);
+    }
+    out.extend_from_slice(b"}\n");
+}
+
+/// The rules that hold, a list per kind (checks aside); for tiers, the one that holds
+/// or null. A kind whose rules yield values lists objects, one per rule that holds.
+fn held_rules(out: &mut Vec<u8>, decision: &Decision, program: &Program, show_pii: bool) {
+    let holds = |o: Option<&RuleOutcome>| o.is_some_and(|o| o.holds);
+    for kind in RuleKind::ALL.into_iter().filter(|k| *k != RuleKind::Check) {
+        // The kind's rules from the lookup, not by going through all rules per kind.
+        let rules = program.rule_lookup.of_kind(kind);
+        if rules.is_empty() {
+            continue;
+        }
+        key(out, kind.record_key());
+        let rule = |i: &RuleIdx| program.rules.get(i.0 as usize).map(|rule| (*i, rule));
+        let as_objects = rules.iter().filter_map(rule).any(|(_, r)| r.yields.is_some());
+        let held = rules
+            .iter()
+            .filter_map(rule)
+            .filter(|(i, _)| holds(decision.outcomes.get(i.0 as usize)));
+        let tier = kind == RuleKind::Tier;
+        if !tier {
+            out.push(b'[');
+        }
+        let mut n = 0;
+        for (i, rule) in held {
+            if tier && n == 1 {
+                break;
+            }
+            comma(out, n);
+            n += 1;
+            if !as_objects {
+                rule_id(out, &rule.id);
+                continue;
+            }
+            out.push(b'{');
+            text(out, kind.id_key());
+            out.push(b':');
+            rule_id(out, &rule.id);
+            let yields = decision.outcomes.get(i.0 as usize).and_then(|o| o.yields.as_ref());
+            if let (Some(fields), Some(values)) = (&rule.yields, yields) {
+                for (field, v) in fields.iter().zip(values) {
+                    key(out, &field.name);
+                    value(out, v, program, show_pii);
+                }
+            }
+            out.push(b'}');
+        }
+        match (tier, n) {
+            (true, 0) => out.extend_from_slice(b"null"),
+            (true, _) => {}
+            (false, _) => out.push(b']'),
+        }
+    }
+}
+
+/// `,"diagnostics":[…]`, each placed in its file.
+fn diagnostics(out: &mut Vec<u8>, r: &CaseResult, sources: &SourceMap) {
+    out.extend_from_slice(b",\"diagnostics\":[");
+    for (i, d) in r.diagnostics.iter().enumerate() {
+        comma(out, i);
+        // Into a Vec: no I/O error, and the diagnostic makes no other.
+        let _ = serde_json::to_writer(&mut *out, &DiagnosticJson::new(d, sources));
+    }
+    out.push(b']');
+}
+
+/// A value: dates and months as text, periods as numbers, enum values by name.
+fn value(out: &mut Vec<u8>, v: &Value, program: &Program, show_pii: bool) {
+    match v {
+        Value::Absent => out.extend_from_slice(b"null"),
+        Value::Bool(true) => out.extend_from_slice(b"true"),
+        Value::Bool(false) => out.extend_from_slice(b"false"),
+        Value::Int(n) | Value::Quantity(n, _) => number(out, *n),
+        Value::Text(t) => text(out, t),
+        Value::ResidentId(id) if show_pii => text(out, id),
+        Value::ResidentId(id) => text(out, &mask_id(id)),
+        Value::Date(d) => date(out, *d),
+        Value::Month(m) => month(out, *m),
+        Value::Enum(e, i) => match program
+            .enums
+            .get(e.0 as usize)
+            .and_then(|t| t.variants().get(*i as usize))
+        {
+            Some((name, _)) => text(out, name),
+            None => out.extend_from_slice(b"null"),
+        },
+        Value::List(items) | Value::Record(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                comma(out, i);
+                value(out, item, program, show_pii);
+            }
+            out.push(b']');
+        }
+    }
+}
+
+fn rule_id(out: &mut Vec<u8>, id: &RuleId) {
+    match id {
+        RuleId::Number(n) => number(out, i64::from(*n)),
+        RuleId::Name(name) => text(out, name),
+    }
+}
+
+/// A comma before every item but the first.
+fn comma(out: &mut Vec<u8>, i: usize) {
+    if i > 0 {
+        out.push(b',');
+    }
+}
+
+/// `,"name":`.
+fn key(out: &mut Vec<u8>, name: &str) {
+    out.push(b',');
+    text(out, name);
+    out.push(b':');
+}
+
+/// A JSON string. Most texts need no escaping (no quote, backslash or control
+/// character: serde_json writes other characters as they are) and are copied.
+fn text(out: &mut Vec<u8>, s: &str) {
+    if needs_escaping(s.as_bytes()) {
+        // Into a Vec: no I/O error.
+        let _ = serde_json::to_writer(&mut *out, s);
+        return;
+    }
+    out.reserve(s.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
+}
+
+/// Whether `bytes` hold a quote, a backslash or a control character: eight bytes at a
+/// time (a byte is one of them when it is below 0x20 or equal to one of two values).
+fn needs_escaping(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte of `x` is zero (or, for `below`, under `n`): its high bit in the result.
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if below(x, 0x20) | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\'))) != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|b| *b < 0x20 || *b == b'"' || *b == b'\\')
+}
+
+/// A whole number in decimal.
+fn number(out: &mut Vec<u8>, n: i64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push(b'-');
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// A date as `"YYYY-MM-DD"`.
+fn date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
+    match u32::try_from(d.year()) {
+        Ok(year) if year <= 9999 => {
+            out.push(b'"');
+            four_digits(out, year);
+            out.push(b'-');
+            two_digits(out, d.month());
+            out.push(b'-');
+            two_digits(out, d.day());
+            out.push(b'"');
+        }
+        _ => text(out, &IsoDate(d).to_string()),
+    }
+}
+
+/// A month as `"YYYY-MM"`.
+fn month(out: &mut Vec<u8>, m: YearMonth) {
+    match u32::try_from(m.year()) {
+        Ok(year) if year <= 9999 => {
+            out.push(b'"');
+            four_digits(out, year);
+            out.push(b'-');
+            two_digits(out, m.month());
+            out.push(b'"');
+        }
+        _ => text(out, &m.to_string()),
+    }
+}
+
+fn four_digits(out: &mut Vec<u8>, n: u32) {
+    two_digits(out, n / 100);
+    two_digits(out, n % 100);
+}
+
+fn two_digits(out: &mut Vec<u8>, n: u32) {
+    out.extend_from_slice(&[b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::needs_escaping;
+
+    /// Eight bytes at a time finds what one byte at a time finds, at every place of a
+    /// word and in the remainder, among bytes of every value (UTF-8 ones too).
+    #[test]
+    fn escaping_is_found_as_byte_by_byte() {
+        let naive = |bytes: &[u8]| bytes.iter().any(|b| *b < 0x20 || *b == b'"' || *b == b'\\');
+        for len in 1..=19 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut bytes = vec![0xe4u8; len];
+                    bytes[at] = b;
+                    assert_eq!(needs_escaping(&bytes), naive(&bytes), "{b:#x} at {at} of {len}");
+                    bytes.iter_mut().for_each(|x| *x = b'a');
+                    bytes[at] = b;
+                    assert_eq!(needs_escaping(&bytes), naive(&bytes), "{b:#x} at {at} of {len}");
+                }
+            }
+        }
+        assert!(!needs_escaping("就业困难人员 2025-09-01".as_bytes()));
+    }
+}
