@@ -185,6 +185,7 @@ impl Value {
 
     /// Orders two values of one type; `None` when they cannot be compared (absent, or
     /// different kinds).
+    #[inline]
     pub fn compare(&self, other: &Value) -> Option<Ordering> {
         use Value::*;
         match (self, other) {

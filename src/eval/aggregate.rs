@@ -5,12 +5,42 @@
 
 use super::{Evaluation, arithmetic};
 use crate::ast::{AggOp, BinOp};
-use crate::program::{CExpr, Membership};
+use crate::program::{CExpr, CKind, Membership};
 use crate::source::Span;
 use crate::value::{Value, YearMonth};
 use std::cmp::Ordering;
 
 impl Evaluation<'_> {
+    /// An aggregation (`kind` is [`CKind::Aggregate`]), its step taken: out of the
+    /// evaluator's large function, whose every call pays for what its forms keep.
+    #[inline(never)]
+    pub(super) fn aggregation(&mut self, kind: &CKind) -> Value {
+        let CKind::Aggregate {
+            op,
+            slot,
+            list,
+            filter,
+            body,
+            until,
+            membership,
+        } = kind
+        else {
+            return Value::Absent;
+        };
+        self.going_through(list.span, |ev| {
+            let (filter, body) = (filter.as_deref(), body.as_deref());
+            if let (Some(m), Some(CKind::Binary(_, left, right))) = (membership, body.map(|b| &b.kind)) {
+                let (key, probe) = if m.key_is_left { (left, right) } else { (right, left) };
+                return ev.member(*m, *slot, list, filter, key, probe);
+            }
+            match op {
+                AggOp::MonthsCovered => ev.months_covered(*slot, list, filter, body, until.as_deref()),
+                AggOp::Filter | AggOp::Sorted => ev.select(*op, *slot, list, filter, body),
+                _ => ev.aggregate(*op, *slot, list, filter, body),
+            }
+        })
+    }
+
     /// A membership test, `any(x in list where filter: key == probe)` (see
     /// [`Membership`]): the keys of the items that pass are gathered once per case, each
     /// item a step as when going through the list, and the probe is looked up in them.

@@ -10,6 +10,7 @@ use std::cmp::Ordering;
 
 impl Evaluation<'_> {
     /// Calls a builtin with its arguments evaluated.
+    #[inline(never)]
     pub(super) fn call(&mut self, builtin: Builtin, args: &[CExpr], span: Span) -> Value {
         // Builtins take one or two arguments: on the stack, not in a Vec allocated for
         // each call. (More, which the checker does not let through, in a Vec.)

@@ -2,7 +2,7 @@
 //! fields read in place. Items and the records of a case are shared by reference
 //! count: cloning one to read a field of it, and dropping it again, cost more than the
 //! rest of the step (two atomic operations), and an aggregation's filter reads a field
-//! or two of every item.
+//! or two of every item. Records computed by definitions are read in place too.
 
 use super::Evaluation;
 use crate::program::{CExpr, CKind};
@@ -72,7 +72,14 @@ impl Evaluation<'_> {
             n += 1;
             root = inner;
         }
-        if !matches!(root.kind, CKind::Local(_) | CKind::CaseField(_)) {
+        let memoised = |id: &crate::program::DefId| matches!(self.defs.get(id.0 as usize), Some(Some(_)));
+        let in_place = match &root.kind {
+            CKind::Local(_) | CKind::CaseField(_) => true,
+            // A definition computed already: evaluating it is its one step.
+            CKind::Def(id) => memoised(id),
+            _ => false,
+        };
+        if !in_place {
             return self.field_of_record(base, i);
         }
         let mut node = base;
@@ -86,6 +93,7 @@ impl Evaluation<'_> {
         let mut v = match &root.kind {
             CKind::Local(slot) => self.local(*slot),
             CKind::CaseField(path) => self.facts.at_ref(path).unwrap_or(&ABSENT),
+            CKind::Def(id) => self.defs.get(id.0 as usize).and_then(Option::as_ref).unwrap_or(&ABSENT),
             _ => &ABSENT,
         };
         for j in indices[..n].iter().rev() {

@@ -17,7 +17,7 @@ mod tests;
 pub use budget::{MAX_STEPS, TEXT_BYTES_PER_STEP};
 pub use explain::{Because, Explainer, Memo, Shown};
 
-use crate::ast::{AggOp, RuleKind, UnOp};
+use crate::ast::{RuleKind, UnOp};
 use crate::calendar::CalendarMissing;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::program::*;
@@ -269,8 +269,22 @@ impl<'p> Evaluation<'p> {
         out
     }
 
+    /// A table's row for an enum value (its step taken).
+    #[inline(never)]
+    fn table_row(&mut self, table: TableId, key: &CExpr) -> Value {
+        match self.eval(key) {
+            Value::Enum(_, v) if self.may_repeat() => {
+                let program = self.program;
+                let row = &program.tables[table.0 as usize].rows[v as usize];
+                Value::Record(row.iter().map(|c| self.eval(c)).collect())
+            }
+            _ => Value::Absent,
+        }
+    }
+
     /// Calls a function the policy defines, its arguments in a frame reused from call
     /// to call (a function in a filter is called for every item).
+    #[inline(never)]
     fn call_definition(&mut self, id: DefId, args: &[CExpr]) -> Value {
         let mut frame = self.frames.pop().unwrap_or_default();
         for a in args {
@@ -319,6 +333,14 @@ impl<'p> Evaluation<'p> {
                 self.expression_step(e.span);
                 self.defs[id.0 as usize].clone().unwrap_or(Value::Absent)
             }
+            CKind::AsOf => {
+                self.expression_step(e.span);
+                Value::Date(self.as_of)
+            }
+            CKind::CaseField(path) => {
+                self.expression_step(e.span);
+                self.facts.at(path)
+            }
             _ => self.eval_node(e),
         }
     }
@@ -334,14 +356,7 @@ impl<'p> Evaluation<'p> {
             CKind::Local(slot) => self.local(*slot).clone(),
             CKind::Def(id) => self.definition(*id),
             CKind::GetField(base, i) => self.field(base, *i),
-            CKind::TableRow(table, key) => match self.eval(key) {
-                Value::Enum(_, v) if self.may_repeat() => {
-                    let program = self.program;
-                    let row = &program.tables[table.0 as usize].rows[v as usize];
-                    Value::Record(row.iter().map(|c| self.eval(c)).collect())
-                }
-                _ => Value::Absent,
-            },
+            CKind::TableRow(table, key) => self.table_row(*table, key),
             CKind::Unary(UnOp::Not, inner) => Value::Bool(!self.truth(inner)),
             CKind::Unary(UnOp::Neg, inner) => match self.eval(inner) {
                 Value::Int(n) => Value::Int(n.saturating_neg()),
@@ -372,26 +387,7 @@ impl<'p> Evaluation<'p> {
                 },
                 _ => Value::Absent,
             },
-            CKind::Aggregate {
-                op,
-                slot,
-                list,
-                filter,
-                body,
-                until,
-                membership,
-            } => self.going_through(list.span, |ev| {
-                let (filter, body) = (filter.as_deref(), body.as_deref());
-                if let (Some(m), Some(CKind::Binary(_, left, right))) = (membership, body.map(|b| &b.kind)) {
-                    let (key, probe) = if m.key_is_left { (left, right) } else { (right, left) };
-                    return ev.member(*m, *slot, list, filter, key, probe);
-                }
-                match op {
-                    AggOp::MonthsCovered => ev.months_covered(*slot, list, filter, body, until.as_deref()),
-                    AggOp::Filter | AggOp::Sorted => ev.select(*op, *slot, list, filter, body),
-                    _ => ev.aggregate(*op, *slot, list, filter, body),
-                }
-            }),
+            CKind::Aggregate { .. } => self.aggregation(&e.kind),
             CKind::Holds(_, Some(rule)) => Value::Bool(self.rule(*rule)),
             CKind::Holds(kind, None) => Value::Bool(self.any_holds(*kind)),
             CKind::Call(builtin, args) => self.call(*builtin, args, e.span),
