@@ -22,7 +22,11 @@ impl Evaluation<'_> {
         for (value, a) in values.iter_mut().zip(args) {
             *value = self.eval(a);
         }
-        self.apply(builtin, &values[..args.len()], span)
+        let out = self.apply(builtin, &values[..args.len()], span);
+        let [a, b] = values;
+        super::operators::discard(a);
+        super::operators::discard(b);
+        out
     }
 
     /// A builtin applied to its arguments' values.

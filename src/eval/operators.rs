@@ -45,18 +45,25 @@ impl Evaluation<'_> {
                 self.expression_step(e.span);
                 self.rule(*rule)
             }
-            _ => self.eval(e).truthy(),
+            _ => {
+                let v = self.eval(e);
+                let holds = v.truthy();
+                discard(v);
+                holds
+            }
         }
     }
 
     /// Whether `l op r` holds for a comparison `op` (false for one that is not).
     fn compares(&mut self, op: BinOp, l: &CExpr, r: &CExpr, span: Span) -> bool {
         let (a, b) = (self.eval(l), self.eval(r));
-        let Some(wanted) = comparison(op) else {
-            return false;
+        let holds = match comparison(op) {
+            Some(wanted) => self.compare(&a, &b, span).is_some_and(|o| wanted.contains(&o)),
+            None => false,
         };
-        let order = self.compare(&a, &b, span);
-        order.is_some_and(|o| wanted.contains(&o))
+        discard(a);
+        discard(b);
+        holds
     }
 
     /// `l op r`, the step of which is taken.
@@ -83,6 +90,18 @@ impl Evaluation<'_> {
             Ok(v) => v,
             Err(message) => self.fail(span, message),
         }
+    }
+}
+
+/// Drops a value made for a moment (an operand, an argument): most are dates, numbers
+/// and bools, which hold nothing to free, and this tells them apart where they are
+/// dropped instead of calling the drop of `Value` for each.
+#[inline(always)]
+pub(super) fn discard(v: Value) {
+    match v {
+        Value::Text(_) | Value::ResidentId(_) | Value::List(_) | Value::Record(_) => drop(v),
+        // Nothing to free: forgetting it is dropping it.
+        _ => std::mem::forget(v),
     }
 }
 
