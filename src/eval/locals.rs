@@ -60,6 +60,7 @@ impl Evaluation<'_> {
     /// `base.i`, the step of which is taken. A chain of fields of a local or of the
     /// case is read in place, taking the steps evaluating `base` takes: one per
     /// expression of the chain, in the order evaluation takes them.
+    #[inline(never)]
     pub(super) fn field(&mut self, base: &CExpr, i: u16) -> Value {
         let mut indices = [i; MAX_CHAIN];
         let mut n = 1;

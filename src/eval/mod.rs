@@ -341,6 +341,10 @@ impl<'p> Evaluation<'p> {
                 self.expression_step(e.span);
                 self.facts.at(path)
             }
+            CKind::GetField(base, i) => {
+                self.expression_step(e.span);
+                self.field(base, *i)
+            }
             _ => self.eval_node(e),
         }
     }
