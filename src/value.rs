@@ -161,12 +161,14 @@ impl Value {
 
     /// The value at a path of field indices into nested records (absent where the
     /// path leads nowhere).
+    #[inline]
     pub fn at(&self, path: &[u16]) -> Value {
         self.at_ref(path).cloned().unwrap_or(Value::Absent)
     }
 
     /// The value at a path of field indices into nested records, in place; `None`
     /// where the path leads nowhere.
+    #[inline]
     pub fn at_ref(&self, path: &[u16]) -> Option<&Value> {
         let mut current = self;
         for i in path {

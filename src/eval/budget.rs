@@ -152,6 +152,13 @@ impl Evaluation<'_> {
     /// record items the comparison may look at and per [`TEXT_BYTES_PER_STEP`] bytes
     /// of text. `None` (as for values that cannot be compared) when the steps ran out.
     pub(super) fn compare(&mut self, a: &Value, b: &Value, span: Span) -> Option<Ordering> {
+        // Dates and numbers, most of what a policy compares, as `Value::compare` orders
+        // them, here.
+        match (a, b) {
+            (Value::Date(x), Value::Date(y)) => return Some(x.cmp(y)),
+            (Value::Int(x), Value::Int(y)) => return Some(x.cmp(y)),
+            _ => {}
+        }
         if matches!(
             a,
             Value::List(_) | Value::Record(_) | Value::Text(_) | Value::ResidentId(_)
