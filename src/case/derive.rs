@@ -26,26 +26,55 @@ enum IdState {
     Absent,
 }
 
+/// What deriving needs of a policy's schema, worked out once: the ID fields derived
+/// from, and for each record type whether a derived field is in it or below it (so the
+/// walk goes only where there is something to derive, not through every service).
+#[derive(Debug, Clone)]
+pub struct DerivePlan {
+    sources: Vec<Vec<u16>>,
+    below: Vec<bool>,
+}
+
+impl DerivePlan {
+    /// The plan for a policy's schema.
+    pub fn of(program: &Program) -> DerivePlan {
+        let mut sources: Vec<Vec<u16>> = Vec::new();
+        for field in program.schemas.iter().flatten().flatten() {
+            if let Some(d) = &field.derive
+                && !sources.contains(&d.source)
+            {
+                sources.push(d.source.clone());
+            }
+        }
+        DerivePlan {
+            below: if sources.is_empty() {
+                Vec::new()
+            } else {
+                derives_below(program)
+            },
+            sources,
+        }
+    }
+}
+
 /// Fills in and checks every derived field of a case that was read without errors in
 /// its structure (`root` is the case record, `spans` its spans; `None` for a case read
 /// by the fast path, which has no spans and gives up on any diagnostic).
 pub(crate) fn apply(
     program: &Program,
+    plan: &DerivePlan,
     root: &mut Value,
     mut spans: Option<&mut CaseSpans>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut sources: Vec<(Vec<u16>, IdState)> = Vec::new();
-    for field in program.schemas.iter().flatten().flatten() {
-        if let Some(d) = &field.derive
-            && !sources.iter().any(|(s, _)| *s == d.source)
-        {
-            sources.push((d.source.clone(), id_state(root, spans.as_deref(), &d.source)));
-        }
-    }
-    if sources.is_empty() {
+    if plan.sources.is_empty() {
         return;
     }
+    let sources: Vec<(&[u16], IdState)> = plan
+        .sources
+        .iter()
+        .map(|s| (s.as_slice(), id_state(root, spans.as_deref(), s)))
+        .collect();
     // Without spans, a diagnostic has nowhere to point; the fast path reads the case
     // again with spans when there is one.
     let anchor = match spans.as_deref() {
@@ -56,7 +85,7 @@ pub(crate) fn apply(
         program,
         sources: &sources,
         diagnostics,
-        below: derives_below(program),
+        below: &plan.below,
     };
     if let (Value::Record(fields), Some(anchor)) = (root, anchor)
         && let Some(fields) = Arc::get_mut(fields)
@@ -99,14 +128,13 @@ fn id_state(root: &Value, spans: Option<&CaseSpans>, source: &[u16]) -> IdState 
 
 struct Walk<'a> {
     program: &'a Program,
-    sources: &'a [(Vec<u16>, IdState)],
+    sources: &'a [(&'a [u16], IdState)],
     diagnostics: &'a mut Vec<Diagnostic>,
     /// For each record type, whether a derived field is in it or below it.
-    below: Vec<bool>,
+    below: &'a [bool],
 }
 
-/// For each record type, whether a derived field is in it or below it, so that the
-/// walk goes only where there is something to derive (not through every service).
+/// For each record type, whether a derived field is in it or below it.
 fn derives_below(program: &Program) -> Vec<bool> {
     let n = program.schemas.len();
     let mut below = vec![false; n];
