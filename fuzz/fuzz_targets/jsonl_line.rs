@@ -1,7 +1,8 @@
 //! JSON Lines through `zhengce batch`'s own pipeline (contract §5): the input is a
 //! JSON Lines file, read, evaluated and written by `batch::run` with the built-in
 //! policy, through the masking console. The oracle: exactly one record per line that
-//! is not blank, each a JSON object with a `status`, and no ID number shown.
+//! is not blank, each a JSON object with a `status`, and no ID number shown; and for
+//! each line, the fast path reads what the located loader reads (`check_fast_path`).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -12,7 +13,7 @@ use zhengce::input::InputLimits;
 use zhengce::privacy::Pii;
 use zhengce::report::{RenderOptions, Trace};
 use zhengce::run::Stage;
-use zhengce_fuzz::{BUILTIN, assert_no_id};
+use zhengce_fuzz::{BUILTIN, assert_no_id, check_fast_path, field_paths};
 
 fuzz_target!(|data: &[u8]| {
     let builtin = &*BUILTIN;
@@ -55,4 +56,13 @@ fuzz_target!(|data: &[u8]| {
         records += 1;
     }
     assert_eq!(records, lines, "one record per line that is not blank");
+    if let Some(latest) = builtin.versions.last() {
+        let mut paths = Vec::new();
+        field_paths(latest, zhengce::program::Program::ROOT, &[], &mut paths);
+        for line in data.split(|b| *b == b'\n') {
+            if let Ok(text) = std::str::from_utf8(line) {
+                check_fast_path(latest, &paths, text);
+            }
+        }
+    }
 });
