@@ -227,7 +227,7 @@ impl<'p> Evaluation<'p> {
         let holds = program.rules[idx.0 as usize]
             .when
             .as_ref()
-            .is_none_or(|w| self.truth(w));
+            .is_none_or(|w| self.at_top_level(|ev| ev.truth(w)));
         self.rules[idx.0 as usize] = Some(holds);
         self.memoised.push(Err(idx));
         holds
@@ -254,10 +254,25 @@ impl<'p> Evaluation<'p> {
             return v.clone();
         }
         let program = self.program;
-        let v = self.eval(&program.definitions[id.0 as usize].expr);
+        let v = self.at_top_level(|ev| ev.eval(&program.definitions[id.0 as usize].expr));
         self.defs[id.0 as usize] = Some(v.clone());
         self.memoised.push(Ok(id));
         v
+    }
+
+    /// Runs `f` with no locals, as a definition's or rule's own expression is: its item
+    /// variables are numbered from the first slot, so computed while a list is gone
+    /// through, it would otherwise take the place of that list's item.
+    fn at_top_level<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        let saved = std::mem::take(&mut self.locals);
+        let out = f(self);
+        let spare = std::mem::replace(&mut self.locals, saved);
+        // Hand back the inner frame's buffer when the outer one had none.
+        if self.locals.capacity() == 0 {
+            self.locals = spare;
+            self.locals.clear();
+        }
+        out
     }
 
     /// Runs `f` with `args` as the only locals (a function's frame).

@@ -54,3 +54,28 @@ fn holds_of_a_kind_asks_its_rules_once_per_case() {
             .all(|(r, o)| *r == o.rule)
     );
 }
+
+/// A definition (or rule) computed for the first time while a list is gone through has
+/// its own item variables: its aggregation, numbered from the same slot, must not take
+/// the place of the item being gone through (it did: `y` came out 1).
+#[test]
+fn a_definition_first_computed_inside_an_aggregation_keeps_the_callers_item() {
+    let program = program(
+        "policy \"p\" {}\ncase { b: bool? \"b\" }\n\
+         define total \"t\" = count(x in [1, 2, 3]: x > 0)\n\
+         check c cites \"x\" \"x\" { when count(a in [10, 20] where a > 0 and holds(tier 1) and a > 5) == 2 }\n\
+         tier 1 cites \"x\" \"x\" { when count(z in [7]: z > 0) > 0 }\n\
+         decision {\n\
+           y = count(a in [10, 20] where a > 0 and total > 0 and a > 5)\n\
+         }\n",
+    );
+    let facts = Value::Record(vec![Value::Bool(false)].into());
+    let Some(date) = chrono::NaiveDate::from_ymd_opt(2025, 9, 1) else {
+        panic!("a date")
+    };
+    let decision = decide(&program, &facts, date);
+    let out: Vec<(&str, &Value)> = decision.outputs.iter().map(|(n, v)| (n.as_ref(), v)).collect();
+    assert_eq!(out, vec![("y", &Value::Int(2))]);
+    let holds: Vec<bool> = decision.outcomes.iter().map(|o| o.holds).collect();
+    assert_eq!(holds, vec![true, true], "check c sees both items");
+}
