@@ -86,18 +86,29 @@ impl Serialize for DecisionRecord<'_> {
         }
         map.serialize_entry("diagnostics", &diagnostics)?;
         if options.trace == Trace::Included {
-            let style = ValueStyle {
-                program,
-                lang: options.lang,
-                show_pii: options.show_pii,
-            };
-            #[cfg(test)]
-            TRACES_BUILT.with(|n| n.set(n.get() + 1));
-            let trace = TraceText::of_decision(program, decision, facts, &style, self.sources);
+            let trace = trace_of(program, decision, facts, options, self.sources);
             map.serialize_entry("trace", &TraceJson(&trace))?;
         }
         map.end()
     }
+}
+
+/// A decision's trace, as the record shows it (its values in the record's language).
+pub(super) fn trace_of(
+    program: &Program,
+    decision: &crate::eval::Decision,
+    facts: &Value,
+    options: &RenderOptions,
+    sources: &SourceMap,
+) -> TraceText {
+    let style = ValueStyle {
+        program,
+        lang: options.lang,
+        show_pii: options.show_pii,
+    };
+    #[cfg(test)]
+    TRACES_BUILT.with(|n| n.set(n.get() + 1));
+    TraceText::of_decision(program, decision, facts, &style, sources)
 }
 
 /// The trace's lines as a list of texts.

@@ -5,8 +5,6 @@
 //! case under `tests/cases`); diagnostics and the trace are serialized as there.
 
 use super::diagnostics::DiagnosticJson;
-use super::trace::TraceText;
-use super::values::ValueStyle;
 use super::{RenderOptions, Trace};
 use crate::ast::{RuleId, RuleKind};
 use crate::case::mask_id;
@@ -53,14 +51,7 @@ pub(super) fn write_record(
         held_rules(out, decision, program, options.show_pii);
         diagnostics(out, r, sources);
         if options.trace == Trace::Included {
-            let style = ValueStyle {
-                program,
-                lang: options.lang,
-                show_pii: options.show_pii,
-            };
-            #[cfg(test)]
-            super::json::TRACES_BUILT.with(|n| n.set(n.get() + 1));
-            let trace = TraceText::of_decision(program, decision, facts, &style, sources);
+            let trace = super::json::trace_of(program, decision, facts, options, sources);
             out.extend_from_slice(b",\"trace\":[");
             for (i, line) in trace.lines().enumerate() {
                 comma(out, i);
