@@ -264,6 +264,9 @@ impl<'p> Evaluation<'p> {
     /// variables are numbered from the first slot, so computed while a list is gone
     /// through, it would otherwise take the place of that list's item.
     fn at_top_level<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        if self.locals.is_empty() {
+            return f(self);
+        }
         let saved = std::mem::take(&mut self.locals);
         let out = f(self);
         let spare = std::mem::replace(&mut self.locals, saved);
