@@ -158,6 +158,7 @@ impl WorkingDayCalendar {
             .extend(reader.holidays.into_iter().map(|(d, n, _)| (d, n)));
         self.workdays
             .extend(reader.workdays.into_iter().map(|(d, n, _)| (d, n)));
+        self.mark_working_days();
         reader.diagnostics
     }
 }

@@ -48,6 +48,10 @@ pub struct WorkingDayCalendar {
     years: BTreeMap<i32, CalendarYear>,
     holidays: BTreeMap<NaiveDate, Arc<str>>,
     workdays: BTreeMap<NaiveDate, Arc<str>>,
+    /// Which days are working days, a bit per day of the year (ordinal − 1), for each
+    /// covered year in order. Made from the three maps whenever a year is loaded: a
+    /// walk over days asks one bit a day, not three searches.
+    working: Vec<(i32, [u64; 6])>,
 }
 
 /// A holiday or a make-up working day within a span, for explanations.
@@ -69,22 +73,48 @@ impl WorkingDayCalendar {
         &self.years
     }
 
-    fn covered(&self, date: NaiveDate) -> Result<(), CalendarMissing> {
-        if self.years.contains_key(&date.year()) {
-            Ok(())
-        } else {
-            Err(CalendarMissing { year: date.year() })
+    /// The working-day bits of a covered year.
+    fn year_bits(&self, year: i32) -> Result<&[u64; 6], CalendarMissing> {
+        match self.working.binary_search_by_key(&year, |(y, _)| *y) {
+            Ok(i) => Ok(&self.working[i].1),
+            Err(_) => Err(CalendarMissing { year }),
         }
     }
 
     /// Whether a day is a working day.
     pub fn is_working_day(&self, date: NaiveDate) -> Result<bool, CalendarMissing> {
-        self.covered(date)?;
+        let bits = self.year_bits(date.year())?;
+        let day = date.ordinal0() as usize;
+        Ok(bits[day / 64] >> (day % 64) & 1 == 1)
+    }
+
+    /// Whether a day is a working day, from the holidays and make-up days themselves.
+    fn works_on(&self, date: NaiveDate) -> bool {
         if self.workdays.contains_key(&date) {
-            return Ok(true);
+            return true;
         }
         let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
-        Ok(!weekend && !self.holidays.contains_key(&date))
+        !weekend && !self.holidays.contains_key(&date)
+    }
+
+    /// Makes the working-day bits of every covered year again (after a year is loaded:
+    /// a holiday listed in one year's file may fall in the next).
+    fn mark_working_days(&mut self) {
+        let mut working = Vec::with_capacity(self.years.len());
+        for &year in self.years.keys() {
+            let Some(start) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+                continue;
+            };
+            let mut bits = [0u64; 6];
+            for day in start.iter_days().take_while(|d| d.year() == year) {
+                if self.works_on(day) {
+                    let i = day.ordinal0() as usize;
+                    bits[i / 64] |= 1 << (i % 64);
+                }
+            }
+            working.push((year, bits));
+        }
+        self.working = working;
     }
 
     /// The n-th working day after `date` (民法典 第二百零一条: the start day is not
