@@ -259,6 +259,12 @@ impl<'p> Evaluation<'p> {
     /// The conditions that decided a yes/no expression's value.
     fn reasons(&mut self, e: &'p CExpr, depth: usize) -> Vec<Because<'p>> {
         let holds = self.eval(e).truthy();
+        self.reasons_known(e, holds, depth)
+    }
+
+    /// [`Self::reasons`] of an expression whose value is known to be `holds`: each
+    /// part is evaluated once on the way down, not again at every level below it.
+    fn reasons_known(&mut self, e: &'p CExpr, holds: bool, depth: usize) -> Vec<Because<'p>> {
         match &e.kind {
             CKind::Binary(op @ (BinOp::And | BinOp::Or), l, r) => {
                 // `and` that held and `or` that failed need every side; otherwise only the
@@ -266,8 +272,9 @@ impl<'p> Evaluation<'p> {
                 let all_sides = (*op == BinOp::And) == holds;
                 let mut out = Vec::new();
                 for side in [l, r] {
-                    if all_sides || self.eval(side).truthy() == holds {
-                        out.extend(self.reasons(side, depth));
+                    let side_holds = self.eval(side).truthy();
+                    if all_sides || side_holds == holds {
+                        out.extend(self.reasons_known(side, side_holds, depth));
                         if !all_sides {
                             break;
                         }
@@ -289,7 +296,7 @@ impl<'p> Evaluation<'p> {
                 }]
             }
             CKind::Unary(UnOp::Not, inner) => {
-                let mut inner_reasons = self.reasons(inner, depth);
+                let mut inner_reasons = self.reasons_known(inner, !holds, depth);
                 match inner_reasons.len() {
                     1 => vec![Because::Not(Box::new(inner_reasons.remove(0)))],
                     _ => vec![Because::Other { span: e.span, holds }],
@@ -326,7 +333,7 @@ impl<'p> Evaluation<'p> {
                     _ => Vec::new(),
                 };
                 let reasons = if depth < MAX_DEPTH {
-                    self.in_frame(args, |ev| ev.reasons(&def.expr, depth + 1))
+                    self.in_frame(args, |ev| ev.reasons_known(&def.expr, holds, depth + 1))
                 } else {
                     Vec::new()
                 };
