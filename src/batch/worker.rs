@@ -5,7 +5,7 @@
 
 use super::BatchOptions;
 use super::source::{Piece, PieceContent};
-use crate::case::{JsonLineReader, LoadedCase, cases, load_document};
+use crate::case::{LoadedCase, cases, load_document, read_json_line};
 use crate::input::DecodedText;
 use crate::program::Program;
 use crate::report::write_decision_json;
@@ -55,9 +55,6 @@ pub(crate) struct Worker<'p> {
     options: &'p BatchOptions,
     /// For each version, its rules of the kinds the summary counts.
     summarised: Vec<Vec<u32>>,
-    /// The fast path for JSON lines, made for the latest version (cases are read
-    /// with the latest schema).
-    json_lines: JsonLineReader,
 }
 
 impl<'p> Worker<'p> {
@@ -80,7 +77,6 @@ impl<'p> Worker<'p> {
             policy_files: sources.len(),
             options,
             summarised,
-            json_lines: JsonLineReader::new(&versions[versions.len() - 1]),
         }
     }
 
@@ -112,7 +108,7 @@ impl<'p> Worker<'p> {
                         load_document(latest, file, YamlDocument::refused(not_utf8(), at, at))
                     }
                     // The fast path, and the located loader for what it gives up on.
-                    None => (self.json_lines.read(latest, file, &text))
+                    None => read_json_line(latest, file, &text)
                         .unwrap_or_else(|| load_document(latest, file, parse_json_document(file, &text))),
                 };
                 self.case(case, &name, out);

@@ -26,47 +26,16 @@ enum IdState {
     Absent,
 }
 
-/// What deriving needs of a policy's schema, worked out once: the ID fields derived
-/// from, and for each record type whether a derived field is in it or below it (so the
-/// walk goes only where there is something to derive, not through every service).
-#[derive(Debug, Clone)]
-pub struct DerivePlan {
-    sources: Vec<Vec<u16>>,
-    below: Vec<bool>,
-}
-
-impl DerivePlan {
-    /// The plan for a policy's schema.
-    pub fn of(program: &Program) -> DerivePlan {
-        let mut sources: Vec<Vec<u16>> = Vec::new();
-        for field in program.schemas.iter().flatten().flatten() {
-            if let Some(d) = &field.derive
-                && !sources.contains(&d.source)
-            {
-                sources.push(d.source.clone());
-            }
-        }
-        DerivePlan {
-            below: if sources.is_empty() {
-                Vec::new()
-            } else {
-                derives_below(program)
-            },
-            sources,
-        }
-    }
-}
-
 /// Fills in and checks every derived field of a case that was read without errors in
 /// its structure (`root` is the case record, `spans` its spans; `None` for a case read
 /// by the fast path, which has no spans and gives up on any diagnostic).
 pub(crate) fn apply(
     program: &Program,
-    plan: &DerivePlan,
     root: &mut Value,
     mut spans: Option<&mut CaseSpans>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let plan = &program.derive_plan;
     if plan.sources.is_empty() {
         return;
     }
@@ -132,32 +101,6 @@ struct Walk<'a> {
     diagnostics: &'a mut Vec<Diagnostic>,
     /// For each record type, whether a derived field is in it or below it.
     below: &'a [bool],
-}
-
-/// For each record type, whether a derived field is in it or below it.
-fn derives_below(program: &Program) -> Vec<bool> {
-    let n = program.schemas.len();
-    let mut below = vec![false; n];
-    // Records nest without cycles, so n passes settle it; most policies need two.
-    for _ in 0..n {
-        let mut changed = false;
-        for (r, fields) in program.schemas.iter().enumerate() {
-            let found = !below[r]
-                && fields.iter().flatten().any(|f| {
-                    f.derive.is_some()
-                        || matches!(f.shape, SchemaShape::Record(x) | SchemaShape::ListOfRecords(x)
-                            if below.get(x.0 as usize) == Some(&true))
-                });
-            if found {
-                below[r] = true;
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    below
 }
 
 impl Walk<'_> {

@@ -10,7 +10,7 @@
 //! field it reads first), [`nearest_span`] finds the place in the line when it is
 //! asked, as [`CaseSpans::nearest_span`](super::CaseSpans::nearest_span) would.
 
-use super::derive::{self, DerivePlan};
+use super::derive;
 use super::load::ENVELOPE_KEYS;
 use super::record::{order_breaks, schema};
 use super::resident_id;
@@ -36,49 +36,27 @@ impl From<jiter::JiterError> for GiveUp {
 
 /// Reads one JSON line as a case, when it is a plain valid one; `None` sends it to the
 /// located loader. `line` is the text of `file` (kept by the case, to find spans in it
-/// later). A batch worker keeps a [`JsonLineReader`] instead, which works out what it
-/// needs of the schema once.
+/// later).
 pub fn read_json_line(program: &Program, file: FileId, line: &Arc<str>) -> Option<LoadedCase> {
-    JsonLineReader::new(program).read(program, file, line)
-}
-
-/// The fast path for the lines of one policy (the one it was made for).
-#[derive(Debug, Clone)]
-pub struct JsonLineReader {
-    derive: DerivePlan,
-}
-
-impl JsonLineReader {
-    /// A reader for cases of `program`.
-    pub fn new(program: &Program) -> JsonLineReader {
-        JsonLineReader {
-            derive: DerivePlan::of(program),
-        }
+    let mut reader = LineReader {
+        program,
+        jiter: Jiter::new(line.as_bytes()),
+    };
+    let envelope = reader.root().ok()?;
+    let mut facts = envelope.facts;
+    let mut diagnostics = Vec::new();
+    derive::apply(program, &mut facts, None, &mut diagnostics);
+    if !diagnostics.is_empty() {
+        return None;
     }
-
-    /// Reads one JSON line as a case of `program` (the policy the reader was made for),
-    /// as [`read_json_line`] does.
-    pub fn read(&self, program: &Program, file: FileId, line: &Arc<str>) -> Option<LoadedCase> {
-        let mut reader = LineReader {
-            program,
-            jiter: Jiter::new(line.as_bytes()),
-        };
-        let envelope = reader.root().ok()?;
-        let mut facts = envelope.facts;
-        let mut diagnostics = Vec::new();
-        derive::apply(program, &self.derive, &mut facts, None, &mut diagnostics);
-        if !diagnostics.is_empty() {
-            return None;
-        }
-        let mut case = LoadedCase::empty(file);
-        case.span = Span::new(file, 0, line.len());
-        case.id = Some(envelope.id.0);
-        case.id_span = Some(Span::new(file, envelope.id.1, envelope.id.2));
-        case.as_of = envelope.as_of;
-        case.facts = Some(facts);
-        case.json_line = Some(line.clone());
-        Some(case)
-    }
+    let mut case = LoadedCase::empty(file);
+    case.span = Span::new(file, 0, line.len());
+    case.id = Some(envelope.id.0);
+    case.id_span = Some(Span::new(file, envelope.id.1, envelope.id.2));
+    case.as_of = envelope.as_of;
+    case.facts = Some(facts);
+    case.json_line = Some(line.clone());
+    Some(case)
 }
 
 /// What the root of a line gives.

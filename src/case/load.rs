@@ -166,8 +166,7 @@ pub fn load_document(program: &Program, file: FileId, doc: YamlDocument) -> Load
     case.diagnostics.append(&mut reader.diagnostics);
     // Derived fields are checked even when other fields have errors, so that every
     // problem is reported at once; fields that could not be read are skipped.
-    let plan = derive::DerivePlan::of(program);
-    derive::apply(program, &plan, &mut facts, Some(&mut case.spans), &mut case.diagnostics);
+    derive::apply(program, &mut facts, Some(&mut case.spans), &mut case.diagnostics);
     if !case.has_errors() {
         case.facts = Some(facts);
     }

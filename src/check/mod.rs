@@ -341,6 +341,7 @@ impl<'a> Checker<'a> {
             info,
             enums: self.enums,
             records: self.records,
+            derive_plan: crate::program::DerivePlan::of(&self.schemas),
             schemas: self.schemas,
             orders: self.orders,
             calendar: Default::default(),

@@ -2,10 +2,12 @@
 //! consume. Names are resolved to slots; the evaluator never looks up a string.
 
 mod children;
+mod derive_plan;
 mod lookup;
 pub mod membership;
 mod records;
 
+pub use derive_plan::DerivePlan;
 pub use lookup::RuleLookup;
 pub use records::{EnumType, FieldInfo, RecordType};
 
@@ -376,6 +378,8 @@ pub struct Program {
     pub records: Vec<RecordType>,
     /// How each record type of the case is read from YAML (`None` for rows and literals).
     pub schemas: Vec<Option<Vec<SchemaField>>>,
+    /// What deriving fields from ID numbers needs of `schemas` (made with them).
+    pub derive_plan: DerivePlan,
     /// Date orders the case loader checks, by the record they belong to.
     pub orders: Vec<(RecordId, DateOrder)>,
     /// The working-day calendar of the years the policy's calendar files cover.

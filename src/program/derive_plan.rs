@@ -1,0 +1,64 @@
+//! What deriving fields from resident ID numbers needs of a case schema, worked out
+//! once by the checker rather than for every case read: the ID fields derived from,
+//! and which record types hold a derived field (so the case loader walks only where
+//! there is something to derive, not through every service).
+
+use super::{SchemaField, SchemaShape};
+
+/// The ID fields of a schema that fields are derived from, and where derived fields are.
+#[derive(Debug, Clone, Default)]
+pub struct DerivePlan {
+    /// The paths (field indices from the case root) of the ID fields derived from.
+    pub sources: Vec<Vec<u16>>,
+    /// For each record type, whether a derived field is in it or below it (empty when
+    /// nothing is derived).
+    pub below: Vec<bool>,
+}
+
+impl DerivePlan {
+    /// The plan for a case schema (`Program::schemas`).
+    pub fn of(schemas: &[Option<Vec<SchemaField>>]) -> DerivePlan {
+        let mut sources: Vec<Vec<u16>> = Vec::new();
+        for field in schemas.iter().flatten().flatten() {
+            if let Some(d) = &field.derive
+                && !sources.contains(&d.source)
+            {
+                sources.push(d.source.clone());
+            }
+        }
+        DerivePlan {
+            below: if sources.is_empty() {
+                Vec::new()
+            } else {
+                derives_below(schemas)
+            },
+            sources,
+        }
+    }
+}
+
+/// For each record type, whether a derived field is in it or below it.
+fn derives_below(schemas: &[Option<Vec<SchemaField>>]) -> Vec<bool> {
+    let n = schemas.len();
+    let mut below = vec![false; n];
+    // Records nest without cycles, so n passes settle it; most policies need two.
+    for _ in 0..n {
+        let mut changed = false;
+        for (r, fields) in schemas.iter().enumerate() {
+            let found = !below[r]
+                && fields.iter().flatten().any(|f| {
+                    f.derive.is_some()
+                        || matches!(f.shape, SchemaShape::Record(x) | SchemaShape::ListOfRecords(x)
+                            if below.get(x.0 as usize) == Some(&true))
+                });
+            if found {
+                below[r] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    below
+}
