@@ -156,7 +156,8 @@ pub struct Evaluation<'p> {
     within: Option<Span>,
     /// The definitions (`Ok`) and rules (`Err`) memoised, for [`Evaluation::forget`].
     memoised: Vec<Result<DefId, RuleIdx>>,
-    /// Empty frames for the arguments of function calls, reused from call to call.
+    /// Empty frames for function calls and definitions computed in their own frame,
+    /// reused from call to call.
     frames: Vec<Vec<Local>>,
 }
 
@@ -267,14 +268,18 @@ impl<'p> Evaluation<'p> {
         if self.locals.is_empty() {
             return f(self);
         }
-        let saved = std::mem::take(&mut self.locals);
+        let frame = self.frames.pop().unwrap_or_default();
+        self.in_own_frame(frame, f)
+    }
+
+    /// Runs `f` with `frame` as the only locals (a function's arguments, or none), then
+    /// gives the frame back, emptied, for the next call.
+    fn in_own_frame<T>(&mut self, frame: Vec<Local>, f: impl FnOnce(&mut Self) -> T) -> T {
+        let saved = std::mem::replace(&mut self.locals, frame);
         let out = f(self);
-        let spare = std::mem::replace(&mut self.locals, saved);
-        // Hand back the inner frame's buffer when the outer one had none.
-        if self.locals.capacity() == 0 {
-            self.locals = spare;
-            self.locals.clear();
-        }
+        let mut frame = std::mem::replace(&mut self.locals, saved);
+        frame.clear();
+        self.frames.push(frame);
         out
     }
 
@@ -310,12 +315,7 @@ impl<'p> Evaluation<'p> {
             frame.push(Local::Value(v));
         }
         let program = self.program;
-        let saved = std::mem::replace(&mut self.locals, frame);
-        let out = self.eval(&program.definitions[id.0 as usize].expr);
-        let mut frame = std::mem::replace(&mut self.locals, saved);
-        frame.clear();
-        self.frames.push(frame);
-        out
+        self.in_own_frame(frame, |ev| ev.eval(&program.definitions[id.0 as usize].expr))
     }
 
     /// A value that needed the calendar: absent, and the missing year noted, when the
