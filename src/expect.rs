@@ -9,8 +9,9 @@ use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::program::Program;
 use serde_json::{Value as Json, json};
 
-/// Keys of the decision record that every policy has.
-const ENGINE_KEYS: [&str; 5] = ["case", "status", "as_of", "policy", "diagnostics"];
+/// Keys of the decision record that every policy has (`trace` with `--trace`, and
+/// always in what `test` compares when an expectation asks about it).
+const ENGINE_KEYS: [&str; 7] = ["case", "status", "as_of", "policy", "documents", "diagnostics", "trace"];
 
 /// Every key an `expect` block may use with this policy.
 pub fn record_keys(program: &Program) -> Vec<String> {
@@ -39,15 +40,16 @@ pub fn validate(program: &Program, expect: &YamlNode) -> Vec<Diagnostic> {
             if keys.iter().any(|known| known == name) {
                 return None;
             }
-            let help = did_you_mean(name, keys.iter().map(String::as_str))
-                .unwrap_or_else(|| format!("the decision record has: {}", keys.join(", ")));
+            // The likely typo goes into the message itself: `test` lists messages only.
+            let message = match did_you_mean(name, keys.iter().map(String::as_str)) {
+                Some(guess) => format!("`expect.{name}` is not a key of the decision record; {guess}"),
+                None => format!("`expect.{name}` is not a key of the decision record"),
+            };
+            let help = format!("the decision record has: {}", keys.join(", "));
             Some(
-                Diagnostic::error(
-                    Code::UnknownKey,
-                    format!("`expect.{name}` is not a key of the decision record"),
-                )
-                .at(k.span, "unknown key")
-                .with_help(help),
+                Diagnostic::error(Code::UnknownKey, message)
+                    .at(k.span, "unknown key")
+                    .with_help(help),
             )
         })
         .collect()

@@ -190,6 +190,11 @@ impl<'p> Runner<'p> {
     pub fn evaluate_case(&mut self, case: LoadedCase, duplicate: Option<Diagnostic>, stage: Stage) -> CaseResult {
         let mut diagnostics = case.diagnostics.clone();
         diagnostics.extend(duplicate);
+        // Contract §2: an unknown key in `expect` is an error like any unknown key, in
+        // `eval` as in `test`.
+        if let Some(expect) = &case.expect {
+            diagnostics.extend(crate::expect::validate(self.latest(), expect));
+        }
         let (as_of, from_clock) = match (self.as_of, case.as_of, self.missing_date) {
             (Some(d), _, _) | (None, Some(d), _) => (Some(d), false),
             (None, None, MissingDate::Today(today)) => (Some(today), true),

@@ -17,6 +17,7 @@ use zhengce::yaml::{ScalarStyle, YamlKind, YamlNode, parse_documents};
 /// Runs zhengce with `args` (and `stdin`); the exit code, standard output and error.
 fn zhengce(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

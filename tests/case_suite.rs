@@ -5,6 +5,7 @@ use std::process::Command;
 #[test]
 fn every_case_under_tests_cases_passes() {
     let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .args(["test", "tests/cases"])
         .output()
         .expect("the zhengce binary runs");
@@ -32,6 +33,7 @@ fn a_failing_expectation_fails_the_run_and_names_the_difference() {
     )
     .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .arg("test")
         .arg(&case)
         .output()
@@ -45,6 +47,7 @@ fn a_failing_expectation_fails_the_run_and_names_the_difference() {
 #[test]
 fn eval_json_gives_the_decision_record_and_masks_ids() {
     let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .args(["eval", "--format", "json", "examples/cases/wang-fang.yaml"])
         .output()
         .unwrap();
@@ -62,6 +65,7 @@ fn eval_json_gives_the_decision_record_and_masks_ids() {
 #[test]
 fn eval_text_explains_each_category_with_its_clause() {
     let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .args(["eval", "examples/cases/li-qiang.yaml"])
         .output()
         .unwrap();
@@ -76,6 +80,7 @@ fn eval_text_explains_each_category_with_its_clause() {
         "{stdout}"
     );
     let en = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .args(["eval", "--lang", "en", "examples/cases/li-qiang.yaml"])
         .output()
         .unwrap();
@@ -87,6 +92,7 @@ fn eval_text_explains_each_category_with_its_clause() {
 #[test]
 fn the_example_revision_changes_decisions_from_its_effective_date_only() {
     let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .args([
             "test",
             "--policy",
@@ -100,6 +106,7 @@ fn the_example_revision_changes_decisions_from_its_effective_date_only() {
     assert!(stdout.trim_end().ends_with("8 passed, 0 failed"), "{stdout}");
     // Without the revision, the "after" cases keep the 2025 decisions and fail.
     let base = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .args(["test", "examples/revision/cases"])
         .output()
         .unwrap();
@@ -112,6 +119,7 @@ fn the_example_revision_changes_decisions_from_its_effective_date_only() {
 fn diff_lists_the_changed_cases_by_rule() {
     let p = "examples/revision/hunan-2027-revision.policy";
     let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .args([
             "diff",
             "--format",
@@ -131,6 +139,7 @@ fn diff_lists_the_changed_cases_by_rule() {
     assert_eq!(by_rule["二 investigate [hunan-2027-revision-example]"], 2);
     // The same policy on the same date changes nothing.
     let same = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .args([
             "diff",
             &format!("{p}@2027-01-01"),
@@ -152,6 +161,7 @@ fn the_shipped_policies_pass_the_strict_check() {
         vec!["check", "--strict", "examples/revision/hunan-2027-revision.policy"],
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+            .env("ZHENGCE_LANG", "zh")
             .args(&args)
             .output()
             .unwrap();
@@ -167,6 +177,7 @@ fn the_shipped_policies_pass_the_strict_check() {
 #[test]
 fn a_policy_check_points_at_the_case_field_it_reads() {
     let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .args([
             "eval",
             "--format",
@@ -188,6 +199,7 @@ fn id_numbers_are_masked_everywhere_unless_asked() {
     let id = |s: &str| s.as_bytes().windows(18).any(|w| w[..17].iter().all(u8::is_ascii_digit));
     for format in ["text", "json"] {
         let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+            .env("ZHENGCE_LANG", "zh")
             .args(["eval", "--format", format, "tests/cases/input-errors", "examples/cases"])
             .output()
             .unwrap();
@@ -196,6 +208,7 @@ fn id_numbers_are_masked_everywhere_unless_asked() {
         assert!(!id(&text), "{format}: an ID number is shown:\n{text}");
     }
     let shown = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .args(["eval", "--show-pii", "tests/cases/input-errors"])
         .output()
         .unwrap();

@@ -113,7 +113,7 @@ fn zhengce(args: &[&str], pii: Pii) -> String {
 /// The REPL through the binary, as a script drives it.
 fn repl(case: &Path, id: &str, show: bool) -> String {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhengce"));
-    cmd.arg("repl").arg("--no-history");
+    cmd.env("ZHENGCE_LANG", "zh").arg("repl").arg("--no-history");
     if show {
         cmd.arg("--show-pii");
     }
@@ -222,6 +222,7 @@ fn with_show_pii_every_output_shows_the_id() {
 fn a_usage_error_that_repeats_an_id_masks_it() {
     let id = resident_id("430102", (1975, 3, 10), 123);
     let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .args(["eval", "--as-of", &id, "case.yaml"])
         .output()
         .expect("the binary runs");

@@ -4,8 +4,24 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+/// A session whose every command succeeds: it must exit 0.
 fn repl(args: &[&str], input: &str) -> String {
+    let (out, code) = repl_session(args, input);
+    assert_eq!(code, Some(0), "{out}");
+    out
+}
+
+/// A session in which some command fails: a script must learn it from exit code 1.
+fn repl_with_failures(args: &[&str], input: &str) -> String {
+    let (out, code) = repl_session(args, input);
+    assert_eq!(code, Some(1), "{out}");
+    out
+}
+
+/// The standard output and exit code of a piped session.
+fn repl_session(args: &[&str], input: &str) -> (String, Option<i32>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .arg("repl")
         .args(args)
         .stdin(Stdio::piped())
@@ -15,8 +31,8 @@ fn repl(args: &[&str], input: &str) -> String {
         .expect("the binary runs");
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (text, out.status.code())
 }
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
@@ -60,7 +76,7 @@ fn a_what_if_change_shows_what_changed_in_the_decision() {
 
 #[test]
 fn bad_input_gets_a_message_and_the_session_goes_on() {
-    let out = repl(
+    let out = repl_with_failures(
         &["examples/cases/li-qiang.yaml"],
         ":lod x\nset person.gender = man\nset person.birth_dat = 1975-03-10\nage + 1\nundefined_name\nset x\nwhy 九（九）\n\
          count(s in services\n  where s.refused)\nage\n",
@@ -102,6 +118,7 @@ fn reload_reads_the_edited_policy_and_keeps_the_case() {
     );
     std::fs::write(&script, edit).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .args([
             "repl",
             "--policy",
@@ -141,6 +158,7 @@ fn a_saved_case_evaluates_the_same() {
     );
     let eval = |path: &str| {
         let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+            .env("ZHENGCE_LANG", "zh")
             .args(["eval", "--format", "json", path])
             .output()
             .unwrap();
@@ -249,7 +267,7 @@ fn no_input_crashes_the_session() {
     ];
     let input: String =
         nasty.iter().map(|l| format!("{l}\n")).collect::<String>() + ":load examples/cases/li-qiang.yaml\nage\n";
-    let out = repl(&["examples/cases/li-qiang.yaml"], &input);
+    let out = repl_with_failures(&["examples/cases/li-qiang.yaml"], &input);
     assert!(
         out.contains("no case loaded") || out.contains("cannot be evaluated"),
         "{out}"
@@ -263,4 +281,11 @@ fn the_case_is_shown_with_its_id_number_masked_unless_asked() {
     assert!(masked.contains("id_number: \"430102********0029\""), "{masked}");
     let shown = repl(&["--show-pii", "examples/cases/wang-fang.yaml"], ":case\n");
     assert!(shown.contains("id_number: \"430102198003100029\""), "{shown}");
+}
+
+#[test]
+fn undo_with_nothing_to_undo_keeps_the_loaded_case() {
+    let out = repl_with_failures(&["examples/cases/li-qiang.yaml"], ":undo\nage\n");
+    assert!(out.contains("nothing to undo"), "{out}");
+    assert!(out.trim_end().ends_with("50年  (a period in years)"), "{out}");
 }

@@ -18,6 +18,7 @@ const CASES: usize = 2_000;
 
 fn zhengce(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .args(args)
         .output()
         .expect("the binary runs")

@@ -5,6 +5,7 @@ use std::process::Command;
 
 fn zhengce(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
         .args(args)
         .output()
         .expect("the binary runs")

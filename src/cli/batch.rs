@@ -63,7 +63,7 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
             Stage::Evaluate
         },
         render: RenderOptions {
-            lang: args.common.lang,
+            lang: args.common.lang(),
             show_pii: args.common.show_pii,
             color: false,
             trace: if args.trace { Trace::Included } else { Trace::Omitted },
@@ -74,7 +74,7 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
     let mut progress = |s: &Summary| {
         if let Some(bar) = &bar {
             bar.set_position(s.cases);
-            let lang = args.common.lang;
+            let lang = args.common.lang();
             let sep = msg(Msg::Separator, lang);
             let (cases, errors) = (msg(Msg::SummaryCases, lang), msg(Msg::SummaryErrors, lang));
             bar.set_message(format!("{cases}{sep}{:.0}/s{sep}{errors} {}", s.rate(), s.errors));
@@ -118,7 +118,7 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
     };
     if !args.quiet {
         let latest = &versions[versions.len() - 1];
-        console.err(&summary.text(args.common.lang, latest));
+        console.err(&summary.text(args.common.lang(), latest));
     }
     if let Some(path) = &args.summary
         && let Err(e) = console.write_file(path, &format!("{:#}\n", summary.json()))

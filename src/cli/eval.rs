@@ -4,6 +4,7 @@ use super::{
     CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, Format, inputs, load_checked_policy, render_options,
 };
 use crate::program::Program;
+use crate::report::messages::{Msg, msg_with};
 use crate::report::{RenderOptions, render_text, write_decision_json};
 use crate::run::{CaseResult, MissingDate, Runner, Status};
 use crate::source::SourceMap;
@@ -32,20 +33,36 @@ pub fn run(
         code: EXIT_OK,
         first: true,
     };
+    let lang = common.lang();
+    let (mut total, mut empty) = (0usize, Vec::new());
     for input in inputs::collect(cases) {
         match input.bytes {
             // Each result is written as it comes: one case at a time is held.
             Ok(bytes) => {
                 let file = runner.add_file(&mut loaded.sources, &input.name, bytes);
+                let before = total;
                 for r in runner.results(&file) {
+                    total += 1;
                     printer.write(&r, &versions, &loaded.sources, console);
+                }
+                if total == before {
+                    empty.push(input.name);
                 }
             }
             Err(e) => {
+                total += 1;
                 let r = runner.unreadable(&mut loaded.sources, &input.name, &e);
                 printer.write(&r, &versions, &loaded.sources, console);
             }
         }
+    }
+    // Nothing evaluated is a failure: a wrong path in a script must not pass unnoticed.
+    if total == 0 {
+        console.err(&format!("{}\n", msg_with(Msg::NoCasesUnder, lang, &cases.join(" "))));
+        return EXIT_FAILED;
+    }
+    for name in empty {
+        console.err(&format!("{}\n", msg_with(Msg::NoCaseInFile, lang, &name)));
     }
     printer.code
 }

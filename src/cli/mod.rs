@@ -55,9 +55,9 @@ pub struct CommonArgs {
     /// Policy file to use instead of the built-in Hunan 2025 policy.
     #[arg(long, value_name = "FILE")]
     pub policy: Option<String>,
-    /// Language of explanations.
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
+    /// Language of every message (default: `ZHENGCE_LANG`, else `LANG`: zh for `zh_*`).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
     /// Show resident ID numbers in full instead of masked.
     #[arg(long)]
     pub show_pii: bool,
@@ -70,6 +70,11 @@ pub struct CommonArgs {
 }
 
 impl CommonArgs {
+    /// The language asked for: `--lang`, else the environment's ([`Lang::from_env`]).
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::from_env)
+    }
+
     /// The size limits given (or their defaults).
     pub fn limits(&self) -> InputLimits {
         InputLimits {
@@ -255,7 +260,7 @@ fn color(console: &Console) -> bool {
 
 fn render_options(common: &CommonArgs, console: &Console) -> RenderOptions {
     RenderOptions {
-        lang: common.lang,
+        lang: common.lang(),
         show_pii: common.show_pii,
         color: color(console) && console.out_is_terminal(),
         ..RenderOptions::default()

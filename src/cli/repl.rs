@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 
 /// Runs `repl`.
 pub fn run(case: Option<&str>, keep_history: bool, common: &CommonArgs, console: &mut Console) -> u8 {
-    let mut session = match Session::new(common.policy.as_deref(), common.lang, common.show_pii) {
+    let mut session = match Session::new(common.policy.as_deref(), common.lang(), common.show_pii) {
         Ok(s) => s,
         Err(e) => {
             console.err(&e);
@@ -19,12 +19,15 @@ pub fn run(case: Option<&str>, keep_history: bool, common: &CommonArgs, console:
     {
         console.out(&text);
     }
-    let result = if std::io::stdin().is_terminal() {
+    let interactive = std::io::stdin().is_terminal();
+    let result = if interactive {
         front::interactive(&mut session, keep_history, console.pii())
     } else {
         front::plain(&mut session, std::io::stdin().lock(), console.out_writer()).map_err(|e| e.to_string())
     };
     match result {
+        // A script learns from the exit code that a command of it failed.
+        Ok(()) if !interactive && session.any_failed() => EXIT_FAILED,
         Ok(()) => EXIT_OK,
         Err(e) => {
             console.err(&format!("{e}\n"));

@@ -10,10 +10,11 @@
 mod coverage;
 mod report;
 
-use super::{CommonArgs, Console, EXIT_POLICY, Format, inputs, load_checked_policy, render_options};
+use super::{CommonArgs, Console, EXIT_FAILED, EXIT_POLICY, Format, inputs, load_checked_policy, render_options};
 use crate::coverage::Coverage;
 use crate::expect::{TestOutcome, TestResult, compare};
 use crate::program::Program;
+use crate::report::messages::{Msg, msg_with};
 use crate::report::{RenderOptions, Trace, decision_json};
 use crate::run::{CaseResult, MissingDate, Runner, Status};
 use crate::source::SourceMap;
@@ -54,20 +55,31 @@ pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs, console: &
         }
         report.add(&outcome(r, program, sources, &options, file), console);
     };
+    let mut total = 0usize;
     for input in inputs::collect(paths) {
         match input.bytes {
             // Each result is reported as it comes: one case at a time is held.
             Ok(bytes) => {
                 let file = runner.add_file(&mut loaded.sources, &input.name, bytes);
                 for r in runner.results(&file) {
+                    total += 1;
                     case(&r, &loaded.sources, &input.name, console);
                 }
             }
             Err(e) => {
+                total += 1;
                 let r = runner.unreadable(&mut loaded.sources, &input.name, &e);
                 case(&r, &loaded.sources, &input.name, console);
             }
         }
+    }
+    // A test run with nothing to test fails: a CI job given a wrong path must not pass.
+    if total == 0 {
+        console.err(&format!(
+            "{}\n",
+            msg_with(Msg::NoCasesUnder, common.lang(), &paths.join(" "))
+        ));
+        return EXIT_FAILED;
     }
     let closing = Closing {
         junit_path: opts.junit.as_deref(),

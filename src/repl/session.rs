@@ -39,6 +39,8 @@ pub struct Session {
     undo: Vec<(Option<YamlNode>, Option<NaiveDate>)>,
     last: Option<Json>,
     options: RenderOptions,
+    /// Whether a command has failed: a script's session then ends with exit code 1.
+    failed: bool,
 }
 
 impl Session {
@@ -61,6 +63,7 @@ impl Session {
             undo: Vec::new(),
             last: None,
             options,
+            failed: false,
         })
     }
 
@@ -73,7 +76,10 @@ impl Session {
     pub fn handle(&mut self, input: &str) -> Reply {
         let command = match parse(input) {
             Ok(c) => c,
-            Err(e) => return Reply::Print(format!("{e}\n")),
+            Err(e) => {
+                self.failed = true;
+                return Reply::Print(format!("{e}\n"));
+            }
         };
         let out = match command {
             Command::Quit => return Reply::Quit,
@@ -109,7 +115,16 @@ impl Session {
             Command::Missing => self.missing(),
             Command::Expression(text) => self.expression(&text),
         };
-        Reply::Print(out.unwrap_or_else(|e| format!("{e}\n")))
+        Reply::Print(out.unwrap_or_else(|e| {
+            self.failed = true;
+            format!("{e}\n")
+        }))
+    }
+
+    /// Whether any command so far has failed (a wrong command, a change refused, a
+    /// file not read).
+    pub fn any_failed(&self) -> bool {
+        self.failed
     }
 
     fn load_case(&mut self, path: &str, id: Option<&str>) -> Result<String, String> {
@@ -141,7 +156,11 @@ impl Session {
         {
             return Err(format!("cannot load the case from `{path}`: {}", d.message));
         }
-        self.remember();
+        // Loading the first case is not a change to undo: `:undo` after it would
+        // leave the session with no case.
+        if self.case.is_some() {
+            self.remember();
+        }
         self.case = Some(doc.root);
         self.last = None;
         self.report_change()

@@ -13,6 +13,32 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The language the environment asks for: `ZHENGCE_LANG` (`zh` or `en`), else the
+    /// locale in `LANG` (Chinese for `zh_*`, English for any other locale), else
+    /// Chinese. `--lang` wins over both.
+    pub fn from_env() -> Lang {
+        Lang::from_vars(
+            std::env::var("ZHENGCE_LANG").ok().as_deref(),
+            std::env::var("LANG").ok().as_deref(),
+        )
+    }
+
+    /// [`Lang::from_env`] on given values of `ZHENGCE_LANG` and `LANG`.
+    pub fn from_vars(zhengce_lang: Option<&str>, locale: Option<&str>) -> Lang {
+        let chosen = zhengce_lang.map(str::trim).and_then(|v| match v.get(..2) {
+            Some(p) if p.eq_ignore_ascii_case("zh") => Some(Lang::Zh),
+            Some(p) if p.eq_ignore_ascii_case("en") => Some(Lang::En),
+            _ => None,
+        });
+        chosen.unwrap_or(match locale.map(str::trim) {
+            None | Some("") => Lang::Zh,
+            Some(l) if l.starts_with("zh") => Lang::Zh,
+            Some(_) => Lang::En,
+        })
+    }
+}
+
 /// A message of the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
@@ -92,6 +118,10 @@ pub enum Msg {
     SummaryTiers,
     /// batch summary: exit clauses
     SummaryExits,
+    /// `eval`: a file without a case (`{}`: the file)
+    NoCaseInFile,
+    /// `eval`, `test`: nothing to run (`{}`: the paths given)
+    NoCasesUnder,
 }
 
 /// The text of a message.
@@ -174,7 +204,16 @@ pub fn msg(m: Msg, lang: Lang) -> &'static str {
         (Lang::En, SummaryTiers) => "tiers",
         (Lang::Zh, SummaryExits) => "退出情形",
         (Lang::En, SummaryExits) => "exits",
+        (Lang::Zh, NoCaseInFile) => "提示：{} 中没有案件",
+        (Lang::En, NoCaseInFile) => "warning: no case in {}",
+        (Lang::Zh, NoCasesUnder) => "错误：在 {} 中没有找到案件",
+        (Lang::En, NoCasesUnder) => "error: no cases found under {}",
     }
+}
+
+/// A message with its `{}` filled in by `arg`.
+pub fn msg_with(m: Msg, lang: Lang, arg: &str) -> String {
+    msg(m, lang).replacen("{}", arg, 1)
 }
 
 /// A label in the chosen language (English falls back to Chinese).
@@ -212,5 +251,34 @@ pub fn kind_heading(kind: crate::ast::RuleKind, lang: Lang) -> &'static str {
         (Lang::Zh, Limit) => "限制",
         (Lang::Zh, Check) => "核查",
         (Lang::En, k) => k.record_key(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn the_language_comes_from_zhengce_lang_then_the_locale_then_chinese() {
+        let cases = [
+            (Some("en"), Some("zh_CN.UTF-8"), Lang::En),
+            (Some("zh"), Some("en_US.UTF-8"), Lang::Zh),
+            (Some("EN_us"), None, Lang::En),
+            // A value that names neither language is passed over.
+            (Some("fr"), Some("zh_TW.UTF-8"), Lang::Zh),
+            (Some(""), Some("en_GB.UTF-8"), Lang::En),
+            (None, Some("zh_CN.UTF-8"), Lang::Zh),
+            (None, Some("C.UTF-8"), Lang::En),
+            (None, Some("POSIX"), Lang::En),
+            (None, Some(""), Lang::Zh),
+            (None, None, Lang::Zh),
+        ];
+        for (zhengce_lang, locale, want) in cases {
+            assert_eq!(
+                Lang::from_vars(zhengce_lang, locale),
+                want,
+                "{zhengce_lang:?} {locale:?}"
+            );
+        }
     }
 }

@@ -1,0 +1,101 @@
+//! What the command line tells a user when there is nothing to do or a word is wrong,
+//! and in which language: nothing passes silently, and the language comes from
+//! `--lang`, `ZHENGCE_LANG` or the locale.
+
+use std::process::Command;
+
+/// Runs zhengce with the given environment (the test's own `LANG` and `ZHENGCE_LANG`
+/// removed first); returns stdout, stderr and the exit code.
+fn zhengce(args: &[&str], env: Env) -> (String, String, Option<i32>) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhengce"));
+    cmd.env_remove("LANG").env_remove("ZHENGCE_LANG").args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("the binary runs");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (text(&out.stdout), text(&out.stderr), out.status.code())
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhengce-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Environment variables set for a run.
+type Env<'a> = &'a [(&'a str, &'a str)];
+
+const EN: Env = &[("ZHENGCE_LANG", "en")];
+
+#[test]
+fn test_with_no_cases_fails() {
+    let dir = temp_dir("empty");
+    let (_, err, code) = zhengce(&["test", dir.to_str().unwrap()], EN);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("no cases found under"), "{err}");
+    let (_, err, code) = zhengce(&["test", dir.to_str().unwrap()], &[]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("没有找到案件"), "{err}");
+}
+
+#[test]
+fn eval_warns_of_a_file_without_a_case_and_fails_when_nothing_was_evaluated() {
+    let dir = temp_dir("eval-empty");
+    let empty = dir.join("empty.yaml");
+    std::fs::write(&empty, "# nothing yet\n").unwrap();
+    let (out, err, code) = zhengce(&["eval", empty.to_str().unwrap()], EN);
+    assert_eq!((out.as_str(), code), ("", Some(1)), "{err}");
+    assert!(err.contains("no cases found under"), "{err}");
+    let (out, err, code) = zhengce(&["eval", empty.to_str().unwrap(), "examples/cases/li-qiang.yaml"], EN);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("EX-2025-0002"), "{out}");
+    assert!(err.contains("warning: no case in"), "{err}");
+}
+
+#[test]
+fn an_unknown_expect_key_is_an_error_with_a_suggestion() {
+    let dir = temp_dir("expect");
+    let case = dir.join("typo.yaml");
+    let text = std::fs::read_to_string("examples/cases/li-qiang.yaml").unwrap();
+    std::fs::write(&case, format!("{text}\nexpect: {{eligable: true}}\n")).unwrap();
+    let (out, err, code) = zhengce(&["eval", case.to_str().unwrap()], EN);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(
+        out.contains("`expect.eligable` is not a key of the decision record"),
+        "{out}"
+    );
+    assert!(out.contains("did you mean `eligible`?"), "{out}");
+    let (out, _, code) = zhengce(&["test", case.to_str().unwrap()], EN);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("did you mean `eligible`?"), "{out}");
+    // A right key passes.
+    std::fs::write(&case, format!("{text}\nexpect: {{eligible: true}}\n")).unwrap();
+    let (out, _, code) = zhengce(&["test", case.to_str().unwrap()], EN);
+    assert_eq!(code, Some(0), "{out}");
+}
+
+#[test]
+fn the_language_comes_from_the_flag_then_zhengce_lang_then_the_locale() {
+    const ZH: &str = "就业困难人员：是";
+    const EN_LINE: &str = "person with employment difficulty: yes";
+    let runs: [(&[&str], Env, &str); 7] = [
+        (&[], &[], ZH),
+        (&[], &[("LANG", "zh_CN.UTF-8")], ZH),
+        (&[], &[("LANG", "en_US.UTF-8")], EN_LINE),
+        (&[], &[("LANG", "C.UTF-8")], EN_LINE),
+        (&[], &[("LANG", "zh_CN.UTF-8"), ("ZHENGCE_LANG", "en")], EN_LINE),
+        (&["--lang", "zh"], &[("ZHENGCE_LANG", "en")], ZH),
+        (&["--lang", "en"], &[("LANG", "zh_CN.UTF-8")], EN_LINE),
+    ];
+    for (flags, env, wanted) in runs {
+        let mut args = vec!["eval", "examples/cases/li-qiang.yaml"];
+        args.extend_from_slice(flags);
+        let (out, err, code) = zhengce(&args, env);
+        assert_eq!(code, Some(0), "{err}");
+        assert!(out.contains(wanted), "{flags:?} {env:?}:\n{out}");
+        let other = if wanted == ZH { EN_LINE } else { ZH };
+        assert!(!out.contains(other), "{flags:?} {env:?}:\n{out}");
+    }
+}
