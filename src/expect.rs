@@ -68,13 +68,15 @@ pub struct Mismatch {
     pub span: crate::source::Span,
 }
 
-/// Compares an `expect` block with a decision record.
-pub fn compare(expect: &YamlNode, record: &Json) -> Vec<Mismatch> {
+/// Compares an `expect` block with a decision record. An enum value may be written as
+/// its Chinese label, as in case files.
+pub fn compare(program: &Program, expect: &YamlNode, record: &Json) -> Vec<Mismatch> {
     let Some(map) = expect.as_map() else { return Vec::new() };
     let mut out = Vec::new();
     for (k, v) in map {
         let Some((key, _)) = k.as_scalar() else { continue };
-        let expected = yaml_json(v);
+        let mut expected = yaml_json(v);
+        labels_to_values(program, &mut expected);
         let mut actual = record.get(key).cloned().unwrap_or(Json::Null);
         if key == "diagnostics" {
             let codes = actual
@@ -97,6 +99,25 @@ pub fn compare(expect: &YamlNode, record: &Json) -> Vec<Mismatch> {
         }
     }
     out
+}
+
+/// Replaces each string of `expected` that is the Chinese label of exactly one enum value
+/// of the policy (`未履行`) by that value's name (`unmet`), as the record writes it.
+fn labels_to_values(program: &Program, expected: &mut Json) {
+    match expected {
+        Json::String(text) => {
+            let mut named = program.enums.iter().filter_map(|e| {
+                let i = e.variant_by_label(text)?;
+                e.variants().get(usize::from(i)).map(|(name, _)| name)
+            });
+            if let (Some(name), None) = (named.next(), named.next()) {
+                *text = name.clone();
+            }
+        }
+        Json::Array(items) => items.iter_mut().for_each(|x| labels_to_values(program, x)),
+        Json::Object(fields) => fields.values_mut().for_each(|x| labels_to_values(program, x)),
+        _ => {}
+    }
 }
 
 fn contains(expected: &Json, actual: &Json) -> bool {

@@ -348,7 +348,7 @@ fn read_enum(
             Diagnostic::error(Code::UnknownEnumValue, format!("{what} has no known values")).at(node.span, "here"),
         ));
     };
-    if let Some(i) = enum_type.variant(text) {
+    if let Some(i) = enum_type.variant_or_label(text) {
         return Ok(Value::Enum(e, i));
     }
     let allowed = variant_list(program, e);

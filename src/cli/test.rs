@@ -106,7 +106,7 @@ fn outcome(r: &CaseResult, program: &Program, sources: &SourceMap, options: &Ren
                 trace: if asks_trace { Trace::Included } else { Trace::Omitted },
                 ..*options
             };
-            let mismatches = compare(expect, &decision_json(r, program, sources, &options));
+            let mismatches = compare(program, expect, &decision_json(r, program, sources, &options));
             let result = if mismatches.is_empty() {
                 TestResult::Passed
             } else {

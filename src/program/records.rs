@@ -81,6 +81,9 @@ pub struct EnumType {
     variants: Vec<(String, Label)>,
     /// The place of each value in `variants` (the first, if one is given twice).
     index: HashMap<String, u16>,
+    /// The place of each value by its Chinese label; `None` for a label that two
+    /// values share (such a label names no value: zhengce does not guess).
+    by_label: HashMap<String, Option<u16>>,
 }
 
 impl EnumType {
@@ -88,9 +91,17 @@ impl EnumType {
     /// refuses an enum with more (those past the last number are not found by name).
     pub fn new(name: String, label: Label, variants: Vec<(String, Label)>) -> EnumType {
         let mut index = HashMap::default();
-        for (i, (value, _)) in variants.iter().enumerate() {
+        let mut by_label: HashMap<String, Option<u16>> = HashMap::default();
+        for (i, (value, value_label)) in variants.iter().enumerate() {
             if let Ok(i) = u16::try_from(i) {
                 index.entry(value.clone()).or_insert(i);
+                let zh = value_label.zh.trim();
+                if !zh.is_empty() {
+                    by_label
+                        .entry(zh.to_string())
+                        .and_modify(|seen| *seen = None)
+                        .or_insert(Some(i));
+                }
             }
         }
         EnumType {
@@ -98,6 +109,7 @@ impl EnumType {
             label,
             variants,
             index,
+            by_label,
         }
     }
 
@@ -109,6 +121,17 @@ impl EnumType {
     /// The index of a value.
     pub fn variant(&self, name: &str) -> Option<u16> {
         self.index.get(name).copied()
+    }
+
+    /// The index of the value whose Chinese label is `label` (`就业能力弱` for `weak`),
+    /// when exactly one value has it.
+    pub fn variant_by_label(&self, label: &str) -> Option<u16> {
+        self.by_label.get(label.trim()).copied().flatten()
+    }
+
+    /// The index of a value written as its name or as its Chinese label.
+    pub fn variant_or_label(&self, text: &str) -> Option<u16> {
+        self.variant(text).or_else(|| self.variant_by_label(text))
     }
 }
 
@@ -138,5 +161,20 @@ mod tests {
             (enum_type.variant("x"), enum_type.variant("y"), enum_type.variant("z")),
             (Some(0), Some(1), None)
         );
+        let label = |zh: &str| Label {
+            zh: zh.into(),
+            en: None,
+        };
+        let values = vec![
+            ("weak".to_string(), label("就业能力弱")),
+            ("some".to_string(), label("一般")),
+            ("other".to_string(), label("一般")),
+        ];
+        let enum_type = EnumType::new("E".into(), Label::default(), values);
+        assert_eq!(enum_type.variant_or_label("weak"), Some(0));
+        assert_eq!(enum_type.variant_or_label(" 就业能力弱 "), Some(0));
+        // A label two values share names neither.
+        assert_eq!(enum_type.variant_or_label("一般"), None);
+        assert_eq!(enum_type.variant_or_label("弱"), None);
     }
 }
