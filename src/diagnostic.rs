@@ -71,6 +71,8 @@ pub enum Code {
     UnknownKey,
     /// A key given twice in one mapping.
     DuplicateKey,
+    /// Full-width punctuation (`：`, `　`, `，`) read as ASCII.
+    FullWidthPunctuation,
     /// A date that does not exist or is badly written.
     InvalidDate,
     /// A value of the wrong type.
@@ -142,6 +144,7 @@ impl Code {
             Code::FileRefused => "file_refused",
             Code::UnknownKey => "unknown_key",
             Code::DuplicateKey => "duplicate_key",
+            Code::FullWidthPunctuation => "full_width_punctuation",
             Code::InvalidDate => "invalid_date",
             Code::WrongType => "wrong_type",
             Code::UnknownEnumValue => "unknown_enum_value",

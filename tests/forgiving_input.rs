@@ -72,3 +72,51 @@ fn expectations_and_repl_edits_read_labels_too() {
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("female"), "{out}");
 }
+
+#[test]
+fn full_width_punctuation_is_read_as_ascii_with_a_warning_naming_the_line() {
+    let ascii = "id: fw
+as_of: 2025-09-01
+person:
+  gender: male
+  birth_date: 1975-03-10
+  dibao: true
+  provincial_designation: 说明：保留，原样
+registration: {unemployed_since: 2025-01-10}
+employment: { status: unemployed }
+services: [{date: 2025-03-01, kind: job_referral}, {date: 2025-04-01, kind: training}]
+";
+    let full_width = "id: fw
+as_of: 2025-09-01
+person:
+　　gender：male
+  birth_date： 1975-03-10
+  dibao：　true
+  provincial_designation: 说明：保留，原样
+registration: {unemployed_since：2025-01-10}
+employment: { status: unemployed }
+services: [{date：2025-03-01，kind: job_referral}，{date: 2025-04-01, kind： training}]
+";
+    let record = |text: &str| {
+        let (out, code) = zhengce(&["eval", "--format", "json", "-"], text);
+        assert_eq!(code, Some(0), "{out}");
+        let json: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+        json
+    };
+    let (plain, read) = (record(ascii), record(full_width));
+    let warned: Vec<u64> = read["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "full_width_punctuation")
+        .map(|d| d["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(warned, [4, 5, 6, 8, 10]);
+    // Apart from those warnings, the same decision, and the text value kept as written.
+    let strip = |mut j: serde_json::Value| {
+        let diagnostics = j["diagnostics"].as_array_mut().unwrap();
+        diagnostics.retain(|d| d["code"] != "full_width_punctuation");
+        j
+    };
+    assert_eq!(strip(read), plain);
+}

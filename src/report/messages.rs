@@ -145,7 +145,7 @@ pub fn msg(m: Msg, lang: Lang) -> &'static str {
         (Lang::Zh, Policy) => "政策",
         (Lang::En, Policy) => "policy",
         (Lang::Zh, FromClock) => "（未指定评估日，取今天的日期）",
-        (Lang::En, FromClock) => "(no evaluation date given: today's date)",
+        (Lang::En, FromClock) => " (no evaluation date given: today's date)",
         (Lang::Zh, Diagnostics) => "提示",
         (Lang::En, Diagnostics) => "diagnostics",
         (Lang::Zh, Is) => "为",

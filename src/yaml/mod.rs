@@ -1,6 +1,7 @@
 //! YAML text → a small tree of scalars, sequences and mappings that keeps the byte span
 //! of every node. Case files and calendar files are both read through it.
 
+mod fullwidth;
 mod json;
 mod node;
 mod offsets;

@@ -32,6 +32,12 @@ impl Offsets {
         Offsets { starts, start, end }
     }
 
+    /// The table of a piece that was rewritten before parsing: `starts` holds the
+    /// original byte offset of each character parsed, then the piece's end.
+    pub(crate) fn rewritten(starts: Vec<usize>, start: usize, end: usize) -> Offsets {
+        Offsets { starts, start, end }
+    }
+
     /// The byte offset of a character index (the piece's end when past it).
     pub(crate) fn byte(&self, char_index: usize) -> usize {
         if self.starts.is_empty() {

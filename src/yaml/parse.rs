@@ -5,6 +5,7 @@
 //! A syntax error ends the document it is in; parsing resumes at the next `---` line,
 //! so one broken case does not hide the cases after it.
 
+use super::fullwidth;
 use super::node::{ScalarStyle, YamlDocument, YamlKind, YamlNode};
 use super::offsets::Offsets;
 use crate::diagnostic::{Code, Diagnostic};
@@ -24,10 +25,16 @@ const KEYS_LOOKED_THROUGH: usize = 16;
 /// [`super::stream`]). Never panics; problems are diagnostics of the document they
 /// occur in.
 pub(super) fn parse_piece(file: FileId, text: &str, start: usize, end: usize) -> Vec<YamlDocument> {
-    let offsets = Offsets::new(text, start, end);
+    // Full-width punctuation is read as ASCII; spans still point into `text`.
+    let rewritten = fullwidth::rewrite(text, start, end);
+    let offsets = match &rewritten {
+        Some(r) => Offsets::rewritten(r.starts.clone(), start, end),
+        None => Offsets::new(text, start, end),
+    };
     let mut builder = Builder {
         file,
         text,
+        rewritten: rewritten.as_ref(),
         end,
         offsets: &offsets,
         docs: Vec::new(),
@@ -42,7 +49,18 @@ pub(super) fn parse_piece(file: FileId, text: &str, start: usize, end: usize) ->
         };
         chunk_start = next;
     }
-    builder.docs
+    let mut docs = builder.docs;
+    if let Some(r) = &rewritten {
+        for (at, warning) in fullwidth::warnings(file, text, &r.replaced) {
+            let in_doc = docs
+                .iter()
+                .position(|d| (d.span.start as usize..=d.span.end as usize).contains(&at));
+            if let Some(doc) = in_doc.or(docs.len().checked_sub(1)).and_then(|i| docs.get_mut(i)) {
+                doc.diagnostics.push(warning);
+            }
+        }
+    }
+    docs
 }
 
 /// Where and why parsing of a chunk stopped early.
@@ -81,6 +99,8 @@ struct OpenDoc {
 struct Builder<'t> {
     file: FileId,
     text: &'t str,
+    /// The piece as parsed, when full-width punctuation in it was read as ASCII.
+    rewritten: Option<&'t fullwidth::Rewritten>,
     /// The end of the piece being parsed.
     end: usize,
     offsets: &'t Offsets,
@@ -92,8 +112,11 @@ struct Builder<'t> {
 impl<'t> Builder<'t> {
     /// Parses `text[start..]` as a stream; returns the failure that stopped it, if any.
     fn run_chunk(&mut self, start: usize) -> Option<Failure> {
-        let chunk = self.text.get(start..self.end).unwrap_or("");
         let char_base = self.offsets.char_index(start);
+        let chunk = match self.rewritten {
+            Some(r) => r.text.get(r.byte_of_char(char_base)..).unwrap_or(""),
+            None => self.text.get(start..self.end).unwrap_or(""),
+        };
         let mut parser = Parser::new_from_str(chunk);
         loop {
             let next = catch_unwind(AssertUnwindSafe(|| parser.next_event()));
