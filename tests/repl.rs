@@ -93,7 +93,7 @@ fn bad_input_gets_a_message_and_the_session_goes_on() {
     );
     assert!(out.contains("`undefined_name` is not defined"), "{out}");
     assert!(out.contains("write `set PATH = VALUE`"), "{out}");
-    assert!(out.contains("no rule `九（九）`"), "{out}");
+    assert!(out.contains("no rule or definition `九（九）`"), "{out}");
     // The multi-line expression, then `age`, still evaluate after all that.
     assert!(out.contains("0  (a number)"), "{out}");
     assert!(out.trim_end().ends_with("50年  (a period in years)"), "{out}");
@@ -288,4 +288,19 @@ fn undo_with_nothing_to_undo_keeps_the_loaded_case() {
     let out = repl_with_failures(&["examples/cases/li-qiang.yaml"], ":undo\nage\n");
     assert!(out.contains("nothing to undo"), "{out}");
     assert!(out.trim_end().ends_with("50年  (a period in years)"), "{out}");
+}
+
+#[test]
+fn why_names_clauses_in_either_brackets_definitions_and_lists_an_ambiguous_clause() {
+    let out = repl_with_failures(
+        &["examples/cases/li-qiang.yaml"],
+        "why 一(一)\nwhy eligible\nwhy 一\nif age > 40 years\n  then 1 else 2\n",
+    );
+    assert!(out.contains("一（一） 成立"), "{out}");
+    assert!(out.contains("就业困难人员：是"), "{out}");
+    assert!(
+        out.contains("`一` could be:") && out.contains("why monthly_follow_up"),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("1  (a number)"), "{out}");
 }

@@ -224,6 +224,11 @@ impl<'p> Explainer<'p> {
         }
     }
 
+    /// The value of a definition without parameters.
+    pub fn definition(&mut self, id: crate::program::DefId) -> Value {
+        self.ev.definition(id)
+    }
+
     /// For a date computed by adding working days (`start + 5 working_days`, through
     /// definitions and `if`): the days the addition walked over, `(start, result]`. The
     /// holidays and make-up days in them are what moved the result.

@@ -1,9 +1,6 @@
 //! What a what-if change did to the decision, in short (`categories +1`,
-//! `tier 2 → 3`, `investigate: status pending → overdue`), and finding rules by the
-//! names people use for them.
+//! `tier 2 → 3`, `investigate: status pending → overdue`).
 
-use crate::ast::{RuleId, RuleKind};
-use crate::program::{Program, RuleIdx};
 use serde_json::Value as Json;
 
 /// Keys that are inputs or bookkeeping, not decisions.
@@ -91,26 +88,6 @@ fn object_changes(old: &[Json], new: &[Json], out: &mut Vec<String>) {
             out.push(format!("−{}", show(&id_of(o))));
         }
     }
-}
-
-/// The rules a query names: a clause (`一（一）`), a kind and id (`category 1`), or an id
-/// (`investigate`).
-pub fn find_rules(program: &Program, query: &str) -> Vec<RuleIdx> {
-    let query = query.trim();
-    let (kind, id) = match query.split_once(char::is_whitespace) {
-        Some((k, i)) => (RuleKind::from_keyword(k), Some(i.trim())),
-        None => (None, None),
-    };
-    program
-        .rules
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| match (kind, id) {
-            (Some(k), Some(i)) => r.kind == k && r.id.to_string() == i,
-            _ => r.cite.clause.node == query || matches!(&r.id, RuleId::Name(n) if n == query),
-        })
-        .map(|(i, _)| RuleIdx(i as u32))
-        .collect()
 }
 
 #[cfg(test)]

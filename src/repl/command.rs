@@ -160,12 +160,23 @@ pub fn parse(line: &str) -> Result<Command, String> {
     })
 }
 
-/// Whether an input is unfinished: an open bracket or string. The front end then reads
-/// another line.
+/// Whether an input is unfinished: an open bracket or string, or an `if` still waiting
+/// for its `else`. The front end then reads another line.
 pub fn unfinished(input: &str) -> bool {
     let mut depth = 0i32;
     let mut in_string = false;
     let mut escaped = false;
+    // `if`s not yet matched by an `else`.
+    let mut open_ifs = 0i32;
+    let mut word = String::new();
+    let mut end_word = |word: &mut String| {
+        match word.as_str() {
+            "if" => open_ifs += 1,
+            "else" => open_ifs -= 1,
+            _ => {}
+        }
+        word.clear();
+    };
     for c in input.chars() {
         if in_string {
             match (escaped, c) {
@@ -176,6 +187,11 @@ pub fn unfinished(input: &str) -> bool {
             }
             continue;
         }
+        if c.is_alphanumeric() || c == '_' {
+            word.push(c);
+            continue;
+        }
+        end_word(&mut word);
         match c {
             '"' => in_string = true,
             '(' | '[' | '{' | '（' => depth += 1,
@@ -183,7 +199,8 @@ pub fn unfinished(input: &str) -> bool {
             _ => {}
         }
     }
-    in_string || depth > 0
+    end_word(&mut word);
+    in_string || depth > 0 || open_ifs > 0
 }
 
 /// The help text: every command, or one.
@@ -246,5 +263,10 @@ mod tests {
         assert!(unfinished("\"abc"));
         assert!(!unfinished("count(s in services where s.refused)"));
         assert!(!unfinished("\"a(b\""));
+        assert!(unfinished("if age > 40 years"));
+        assert!(unfinished("if age > 40 years then 1\n"));
+        assert!(!unfinished("if age > 40 years then 1 else 2"));
+        assert!(!unfinished("if_x + verify"));
+        assert!(!unfinished("\"if\""));
     }
 }

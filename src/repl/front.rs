@@ -40,30 +40,96 @@ pub fn plain(session: &mut Session, input: impl BufRead, mut output: impl Write)
     output.flush()
 }
 
-/// Words to complete: commands, field paths, rule names, enum values, definitions.
+/// Words to complete, by what the line is: commands at its start, rules and definitions
+/// after `why`, field paths after `set`/`unset`/`push`, enum values after `=`, and the
+/// policy's names in an expression.
 struct ReplHelper {
-    words: Vec<String>,
+    commands: Vec<String>,
+    paths: Vec<String>,
+    values: Vec<String>,
+    /// What `why` accepts, each with a short title.
+    why: Vec<(String, String)>,
+    /// Names an expression may use: field paths and definitions.
+    names: Vec<String>,
 }
 
 impl ReplHelper {
     fn new(session: &Session) -> ReplHelper {
         let program = session.program();
-        let mut words: Vec<String> = HELP.iter().map(|(name, _, _)| name.to_string()).collect();
+        let commands = HELP.iter().map(|(name, _, _)| name.to_string()).collect();
         let mut paths = Vec::new();
         field_paths(program, crate::program::Program::ROOT, "", &mut paths, 0);
-        words.extend(paths);
-        for rule in &program.rules {
-            words.push(rule.cite.clause.node.clone());
-            words.push(format!("{} {}", rule.kind.keyword(), rule.id));
-            words.push(rule.id.to_string());
+        paths.sort();
+        let mut values: Vec<String> = program
+            .enums
+            .iter()
+            .flat_map(|e| e.variants().iter().flat_map(|(name, l)| [name.clone(), l.zh.clone()]))
+            .collect();
+        values.sort();
+        values.dedup();
+        let mut names: Vec<String> = paths.clone();
+        names.extend(
+            program
+                .definitions
+                .iter()
+                .filter(|d| !d.name.starts_with("__"))
+                .map(|d| d.name.clone()),
+        );
+        names.sort();
+        names.dedup();
+        ReplHelper {
+            commands,
+            paths,
+            values,
+            why: super::lookup::completions(program, ""),
+            names,
         }
-        for e in &program.enums {
-            words.extend(e.variants().iter().map(|(name, _)| name.clone()));
+    }
+
+    /// The completions of the text before the cursor: where the word starts, and the
+    /// candidates.
+    fn candidates(&self, before: &str) -> (usize, Vec<Pair>) {
+        let plain = |start: usize, words: &[String], word: &str| {
+            let pairs = words
+                .iter()
+                .filter(|w| w.starts_with(word))
+                .map(|w| Pair {
+                    display: w.clone(),
+                    replacement: w.clone(),
+                })
+                .collect();
+            (start, pairs)
+        };
+        let command = before.split_whitespace().next().unwrap_or("");
+        let Some(first_space) = before.find(char::is_whitespace) else {
+            return plain(0, &self.commands, before);
+        };
+        if command == "why" {
+            // A clause has brackets in it: the whole rest of the line is the word.
+            let start = first_space + before[first_space..].len() - before[first_space..].trim_start().len();
+            let word = &before[start..];
+            let pairs = self
+                .why
+                .iter()
+                .filter(|(w, _)| w.starts_with(word))
+                .map(|(w, title)| Pair {
+                    display: format!("{w}  {title}"),
+                    replacement: w.clone(),
+                })
+                .collect();
+            return (start, pairs);
         }
-        words.extend(program.definitions.iter().map(|d| d.name.clone()));
-        words.sort();
-        words.dedup();
-        ReplHelper { words }
+        let start = before
+            .rfind(|c: char| c.is_whitespace() || "(){}[],=".contains(c))
+            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let word = &before[start..];
+        match command {
+            "set" | "unset" | "push" if !before.contains('=') => plain(start, &self.paths, word),
+            "set" => plain(start, &self.values, word),
+            ":load" | ":save" | ":policy" | ":as-of" | ":help" => (start, Vec::new()),
+            _ if word.is_empty() => (start, Vec::new()),
+            _ => plain(start, &self.names, word),
+        }
     }
 }
 
@@ -94,21 +160,7 @@ impl Completer for ReplHelper {
     type Candidate = Pair;
 
     fn complete(&self, line: &str, pos: usize, _: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
-        let before = &line[..pos];
-        let start = before
-            .rfind(|c: char| c.is_whitespace() || "(){}[],=".contains(c))
-            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-        let word = &before[start..];
-        let candidates = self
-            .words
-            .iter()
-            .filter(|w| w.starts_with(word) && !word.is_empty() || word.is_empty() && w.starts_with(':'))
-            .map(|w| Pair {
-                display: w.clone(),
-                replacement: w.clone(),
-            })
-            .collect();
-        Ok((start, candidates))
+        Ok(self.candidates(line.get(..pos).unwrap_or(line)))
     }
 }
 
@@ -203,6 +255,29 @@ pub fn interactive(session: &mut Session, keep_history: bool, pii: Pii) -> Resul
 
 #[cfg(test)]
 mod tests {
+    use super::{ReplHelper, Session};
+    use crate::report::Lang;
+
+    #[test]
+    fn completion_follows_the_command() {
+        let session = Session::new(None, Lang::En, false).unwrap();
+        let helper = ReplHelper::new(&session);
+        let words =
+            |before: &str| -> Vec<String> { helper.candidates(before).1.into_iter().map(|p| p.replacement).collect() };
+        let why = words("why ");
+        assert!(why.contains(&"一（一）".to_string()) && why.contains(&"eligible".to_string()));
+        assert!(!why.iter().any(|w| w.starts_with(':')), "{why:?}");
+        let why_one = words("why 一");
+        assert!(why_one.contains(&"一（七）".to_string()), "{why_one:?}");
+        assert_eq!(helper.candidates("why 一（").0, "why ".len());
+        assert!(words("set person.gen").contains(&"person.gender".to_string()));
+        assert!(words("set person.gender = ").contains(&"female".to_string()));
+        assert!(words("set person.gender = 女").contains(&"女".to_string()));
+        assert_eq!(words(":lo"), [":load"]);
+        assert!(words("age + reg").contains(&"registration.unemployed_since".to_string()));
+        assert!(words(":load exa").is_empty());
+    }
+
     #[test]
     fn id_numbers_stay_out_of_history() {
         assert!(super::holds_id_number("set person.id_number = \"11010519491231002X\""));

@@ -7,6 +7,7 @@ mod changes;
 pub mod command;
 mod edit;
 pub mod front;
+mod lookup;
 mod missing;
 mod session;
 

@@ -4,20 +4,24 @@
 //! print what [`Session::handle`] returns.
 
 use super::command::{Command, help, parse};
+use super::lookup::Named;
 use super::{edit, missing};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::{Evaluation, Explainer};
 use crate::input::{DecodedText, InputLimits, read_regular_file};
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
 use crate::program::Program;
+use crate::report::layout::cut_to_width;
 use crate::report::{
-    Lang, RenderOptions, ValueStyle, decision_json, format_value, render_diagnostic, render_text, rule_trace,
+    Lang, RenderOptions, ValueStyle, decision_json, definition_text, format_value, render_diagnostic, render_text,
+    rule_trace,
 };
 use crate::run::{CaseResult, MissingDate, Runner};
 use crate::value::Value;
 use crate::yaml::{DocumentChecks, YamlNode, documents};
 use chrono::NaiveDate;
 use serde_json::Value as Json;
+use textwrap::core::display_width;
 
 /// What a command asks of the front end.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -268,18 +272,41 @@ impl Session {
         let (Some(decision), Some(facts)) = (&result.decision, result.facts()) else {
             return Err("no decision".into());
         };
-        let matches = super::changes::find_rules(program, query);
-        if matches.is_empty() {
-            return Err(format!(
-                "no rule `{query}`: name it by its clause, by kind and id (why category 1), or by its name\n"
-            ));
-        }
         let style = ValueStyle {
             program,
             lang: self.options.lang,
             show_pii: self.options.show_pii,
         };
         let mut explainer = Explainer::new(program, facts, decision.as_of);
+        let matches = match super::lookup::find(program, query) {
+            Named::Rules(rules) => rules,
+            Named::Definition(id) => {
+                return Ok(definition_text(
+                    program,
+                    id,
+                    &mut explainer,
+                    &style,
+                    &self.loaded.sources,
+                ));
+            }
+            Named::Choose(choices) => {
+                let mut out = format!("`{query}` could be:\n");
+                let widest = choices.iter().map(|(t, _)| display_width(t)).max().unwrap_or(0);
+                // Each line fits 80 columns: the title is cut to what is left.
+                let room = 80usize.saturating_sub(widest + 8).max(10);
+                for (typed, title) in choices {
+                    let pad = " ".repeat(widest - display_width(&typed));
+                    let shown = cut_to_width(&title, room);
+                    out.push_str(&format!("  why {typed}{pad}  {shown}\n"));
+                }
+                return Err(out);
+            }
+            Named::Nothing => {
+                return Err(format!(
+                    "no rule or definition `{query}`: name a rule by its clause (一（一）), by kind and id (why category 1) or by name; a definition by name or label\n"
+                ));
+            }
+        };
         let mut out = String::new();
         for idx in matches {
             let rule = &program.rules[idx.0 as usize];

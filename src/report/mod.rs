@@ -5,6 +5,7 @@ mod diagnostics;
 mod excerpt;
 mod json;
 mod junit;
+pub mod layout;
 pub mod messages;
 mod record;
 mod text;
@@ -17,7 +18,7 @@ pub(crate) use json::TRACES_BUILT;
 pub use json::{decision_json, value_json, write_decision_json};
 pub use junit::JunitReport;
 pub use messages::Lang;
-pub use text::{because_list, render_text, rule_name};
+pub use text::{because_list, definition_text, render_text, rule_name};
 pub use trace::{rule_trace, trace_lines};
 pub use values::{ValueStyle, format_value};
 

@@ -98,6 +98,33 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
     out
 }
 
+/// A definition explained on its own (`why eligible` in the REPL): its label and value,
+/// and for a yes/no value the conditions that decided it.
+pub fn definition_text<'p>(
+    program: &'p Program,
+    id: crate::program::DefId,
+    explainer: &mut Explainer<'p>,
+    style: &ValueStyle,
+    sources: &SourceMap,
+) -> String {
+    let def = &program.definitions[id.0 as usize];
+    let value = explainer.definition(id);
+    let mut out = format!(
+        "{}{}{}\n",
+        label(&def.label, style.lang),
+        msg(Msg::Colon, style.lang),
+        format_value(&value, style)
+    );
+    if def.expr.ty == Type::Bool {
+        let reasons = explainer.expr(&def.expr);
+        if !reasons.is_empty() {
+            let clause = def.cite.as_ref().map_or("", |c| c.clause.node.as_str());
+            let _ = writeln!(out, "    {clause} {}", because_list(&reasons, style, sources));
+        }
+    }
+    out
+}
+
 /// The case at a glance: for each kind of rule after the categories, the rules that
 /// hold with what they yield (the tier, the services owed and missing, the subsidies
 /// to apply for, the exits to process), each with its clause.
