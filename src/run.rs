@@ -361,8 +361,10 @@ impl FirstFields {
         if let Some(found) = self.rules.get(&rule) {
             return found.clone();
         }
+        // A field the condition names itself (`assessment.employability is absent`)
+        // comes before those its definitions read (`eligible` reads the birth date).
         let when = program.rules.get(rule.0 as usize).and_then(|r| r.when.as_ref());
-        let found = when.and_then(|w| self.in_expr(program, w));
+        let found = when.and_then(|w| named_directly(w).or_else(|| self.in_expr(program, w)));
         self.rules.insert(rule, found.clone());
         found
     }
@@ -392,6 +394,15 @@ impl FirstFields {
             .and_then(|d| self.in_expr(program, &d.expr));
         self.defs.insert(id, found.clone());
         found
+    }
+}
+
+/// The first case field an expression names itself, outside its definitions.
+fn named_directly(e: &CExpr) -> Option<FieldPath> {
+    match &e.kind {
+        CKind::CaseField(path) => Some(FieldPath::from(&path[..])),
+        CKind::Def(_) => None,
+        _ => crate::lint::children(e).into_iter().find_map(named_directly),
     }
 }
 

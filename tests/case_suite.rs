@@ -62,31 +62,81 @@ fn eval_json_gives_the_decision_record_and_masks_ids() {
     assert!(!stdout.contains("19800310"), "the ID number leaked: {stdout}");
 }
 
+/// `eval`'s text for the example case, in a language and explanation mode.
+fn eval_text(lang: &str, explain: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", lang)
+        .args(["eval", "--explain", explain, "examples/cases/li-qiang.yaml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Text without its whitespace: a wrapped line reads the same as an unwrapped one.
+fn unwrapped(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
 #[test]
 fn eval_text_explains_each_category_with_its_clause() {
-    let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
-        .env("ZHENGCE_LANG", "zh")
-        .args(["eval", "examples/cases/li-qiang.yaml"])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let short = unwrapped(&eval_text("zh", "short"));
+    for wanted in [
+        "✓ 一（一） 男满五十周岁、女满四十周岁且连续失业六个月以上的人员",
+        "年龄（周岁） 50年 ≥ 50年 ✓",
+        // A rule that fails is told by its first failed condition; rules failing for
+        // the same reason share a line.
+        "✗ 一（三）：享受城市居民最低生活保障：否",
+        "✗ 全部：已认定为就业困难人员：否",
+        "家庭成员均处于失业状态：是",
+    ] {
+        assert!(short.contains(&unwrapped(wanted)), "{wanted}\n{short}");
+    }
+    // Short leaves out the reasons of definitions; full keeps them.
+    let full = unwrapped(&eval_text("zh", "full"));
+    for wanted in [
+        "✓ 一（一） 成立：男满五十周岁",
+        "登记失业日期 2025-01-10 + 6个月 = 2025-07-10 ✓",
+    ] {
+        assert!(full.contains(&unwrapped(wanted)), "{wanted}\n{full}");
+    }
     assert!(
-        stdout.contains("✓ 一（一） 成立：男满五十周岁、女满四十周岁且连续失业六个月以上的人员"),
-        "{stdout}"
+        !short.contains(&unwrapped("登记失业日期 2025-01-10 + 6个月")),
+        "{short}"
     );
-    assert!(stdout.contains("年龄（周岁） 50年 ≥ 50年 ✓"), "{stdout}");
+    let en = unwrapped(&eval_text("en", "full"));
+    assert!(en.contains(&unwrapped("一（一） holds")), "{en}");
     assert!(
-        stdout.contains("登记失业日期 2025-01-10 + 6个月 = 2025-07-10 ✓"),
-        "{stdout}"
+        en.contains(&unwrapped("age (full years) 50 years ≥ 50 years ✓")),
+        "{en}"
     );
-    let en = Command::new(env!("CARGO_BIN_EXE_zhengce"))
-        .env("ZHENGCE_LANG", "zh")
-        .args(["eval", "--lang", "en", "examples/cases/li-qiang.yaml"])
-        .output()
-        .unwrap();
-    let en = String::from_utf8_lossy(&en.stdout);
-    assert!(en.contains("一（一） holds"), "{en}");
-    assert!(en.contains("age (full years) 50 years ≥ 50 years ✓"), "{en}");
+}
+
+#[test]
+fn eval_text_is_short_fits_80_columns_and_shows_no_expression_syntax() {
+    for lang in ["zh", "en"] {
+        for explain in ["short", "full"] {
+            let text = eval_text(lang, explain);
+            let decision = text
+                .split("\n提示\n")
+                .next()
+                .unwrap()
+                .split("\ndiagnostics\n")
+                .next()
+                .unwrap();
+            for line in decision.lines() {
+                let columns: usize = line.chars().map(|c| if c > '\u{2e7f}' { 2 } else { 1 }).sum();
+                assert!(columns <= 80, "{lang} {explain}: {columns} columns: {line}");
+            }
+            for syntax in ["all(", "any(", "count(", "??", "trim(", "not m."] {
+                assert!(!text.contains(syntax), "{lang} {explain}: {syntax}\n{text}");
+            }
+            if explain == "short" {
+                let lines = decision.lines().count();
+                assert!(lines <= 45, "{lang}: {lines} lines\n{decision}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -67,6 +67,7 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
             show_pii: args.common.show_pii,
             color: false,
             trace: if args.trace { Trace::Included } else { Trace::Omitted },
+            ..RenderOptions::default()
         },
         limits: args.common.limits(),
     };

@@ -5,7 +5,7 @@ use super::{
 };
 use crate::program::Program;
 use crate::report::messages::{Msg, msg_with};
-use crate::report::{RenderOptions, render_text, write_decision_json};
+use crate::report::{Explain, RenderOptions, render_text, write_decision_json};
 use crate::run::{CaseResult, MissingDate, Runner, Status};
 use crate::source::SourceMap;
 use chrono::NaiveDate;
@@ -15,6 +15,7 @@ pub fn run(
     cases: &[String],
     as_of: Option<NaiveDate>,
     format: Format,
+    explain: Explain,
     common: &CommonArgs,
     console: &mut Console,
 ) -> u8 {
@@ -22,7 +23,10 @@ pub fn run(
         return EXIT_POLICY;
     };
     let versions = std::mem::take(&mut loaded.versions);
-    let options = render_options(common, console);
+    let options = RenderOptions {
+        explain,
+        ..render_options(common, console)
+    };
     // The contract lets `eval` alone fall back on today's date, and say so.
     let today = chrono::Local::now().date_naive();
     let mut runner = Runner::with_versions(&versions, as_of, MissingDate::Today(today));

@@ -16,7 +16,7 @@ mod test;
 use crate::input::InputLimits;
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy_with};
 use crate::privacy::Pii;
-use crate::report::{Lang, RenderOptions, render_diagnostic};
+use crate::report::{Explain, Lang, RenderOptions, render_diagnostic};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 pub use console::Console;
@@ -110,6 +110,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// How much of the explanation the text format shows: `short` (what holds and
+        /// why; for a rule that fails, the first condition that failed) or `full`.
+        #[arg(long, value_enum, default_value_t = Explain::Short)]
+        explain: Explain,
         #[command(flatten)]
         common: CommonArgs,
     },
@@ -216,8 +220,9 @@ pub fn run_with(cli: Cli, console: &mut Console) -> u8 {
             cases,
             as_of,
             format,
+            explain,
             common,
-        } => eval::run(&cases, as_of, format, &common, console),
+        } => eval::run(&cases, as_of, format, explain, &common, console),
         Command::Test {
             paths,
             as_of,
@@ -263,6 +268,12 @@ fn render_options(common: &CommonArgs, console: &Console) -> RenderOptions {
         lang: common.lang(),
         show_pii: common.show_pii,
         color: color(console) && console.out_is_terminal(),
+        // Lines fit the terminal; 80 columns in a file or a pipe.
+        width: if console.out_is_terminal() {
+            textwrap::termwidth()
+        } else {
+            80
+        },
         ..RenderOptions::default()
     }
 }

@@ -18,6 +18,9 @@ pub enum Shown<'p> {
         label: &'p Label,
         /// Its value.
         value: Value,
+        /// Whether it is computed (a definition), not given in the case: an absent
+        /// value is then "none", not "not given".
+        computed: bool,
     },
     /// A literal.
     Constant(Value),
@@ -34,10 +37,13 @@ pub enum Shown<'p> {
         /// The result.
         value: Value,
     },
-    /// Any other expression: its source text and value.
+    /// Any other expression, told by the labelled fields and definitions it reads (an
+    /// explanation never shows the policy's expression syntax).
     Computed {
         /// Where it is written in the policy.
         span: Span,
+        /// The labels of what it reads, in order, each once.
+        reads: Vec<&'p Label>,
         /// Its value.
         value: Value,
     },
@@ -88,10 +94,12 @@ pub enum Because<'p> {
         /// Ids of the rules that held.
         held: Vec<&'p RuleId>,
     },
-    /// Any other condition: its source text and whether it held.
+    /// Any other condition, told by the labelled fields and definitions it reads.
     Other {
         /// Where it is written.
         span: Span,
+        /// The labels of what it reads, in order, each once.
+        reads: Vec<&'p Label>,
         /// Whether it held.
         holds: bool,
     },
@@ -304,7 +312,11 @@ impl<'p> Evaluation<'p> {
                 let mut inner_reasons = self.reasons_known(inner, !holds, depth);
                 match inner_reasons.len() {
                     1 => vec![Because::Not(Box::new(inner_reasons.remove(0)))],
-                    _ => vec![Because::Other { span: e.span, holds }],
+                    _ => vec![Because::Other {
+                        span: e.span,
+                        reads: reads(e),
+                        holds,
+                    }],
                 }
             }
             CKind::IsVariant(subject, v, negated) => {
@@ -368,7 +380,11 @@ impl<'p> Evaluation<'p> {
                     .collect();
                 vec![Because::Rules { kind: *kind, held }]
             }
-            _ => vec![Because::Other { span: e.span, holds }],
+            _ => vec![Because::Other {
+                span: e.span,
+                reads: reads(e),
+                holds,
+            }],
         }
     }
 
@@ -385,9 +401,41 @@ impl<'p> Evaluation<'p> {
             },
             CKind::AsOf => Shown::EvaluationDate(value),
             _ => match &e.label {
-                Some(label) if !label.zh.is_empty() => Shown::Named { label, value },
-                _ => Shown::Computed { span: e.span, value },
+                Some(label) if !label.zh.is_empty() => Shown::Named {
+                    label,
+                    value,
+                    computed: matches!(e.kind, CKind::Def(_) | CKind::CallDefinition(..)),
+                },
+                _ => Shown::Computed {
+                    span: e.span,
+                    reads: reads(e),
+                    value,
+                },
             },
         }
     }
+}
+
+/// The labels of the fields and definitions an expression reads, in the order written,
+/// each once: the words that tell a condition that has no label of its own.
+fn reads(e: &CExpr) -> Vec<&Label> {
+    fn walk<'p>(e: &'p CExpr, out: &mut Vec<&'p Label>) {
+        if out.len() >= 4 {
+            return;
+        }
+        if let Some(label) = e.label.as_ref().filter(|l| !l.zh.is_empty()) {
+            if !out.contains(&label) {
+                out.push(label);
+            }
+            return;
+        }
+        for child in e.children() {
+            walk(child, out);
+        }
+    }
+    let mut out = Vec::new();
+    for child in e.children() {
+        walk(child, &mut out);
+    }
+    out
 }

@@ -13,14 +13,15 @@ use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy}
 use crate::program::Program;
 use crate::report::layout::cut_to_width;
 use crate::report::{
-    Lang, RenderOptions, ValueStyle, decision_json, definition_text, format_value, render_diagnostic, render_text,
-    rule_trace,
+    Explain, Lang, RenderOptions, ValueStyle, decision_json, definition_text, format_value, render_diagnostic,
+    render_text, rule_trace,
 };
 use crate::run::{CaseResult, MissingDate, Runner};
 use crate::value::Value;
 use crate::yaml::{DocumentChecks, YamlNode, documents};
 use chrono::NaiveDate;
 use serde_json::Value as Json;
+use std::io::IsTerminal;
 use textwrap::core::display_width;
 
 /// What a command asks of the front end.
@@ -52,10 +53,19 @@ impl Session {
     /// diagnostics, drawn, when it does not check.
     pub fn new(policy: Option<&str>, lang: Lang, show_pii: bool) -> Result<Session, String> {
         let (loaded, versions) = load(policy)?;
+        // `eval` in the REPL is the whole explanation (`:help eval`), at the terminal's
+        // width when there is one.
+        let width = if std::io::stdout().is_terminal() {
+            textwrap::termwidth()
+        } else {
+            80
+        };
         let options = RenderOptions {
             lang,
             show_pii,
             color: false,
+            explain: Explain::Full,
+            width,
             ..RenderOptions::default()
         };
         Ok(Session {

@@ -70,14 +70,12 @@ pub enum Msg {
     IsPresent,
     /// "not"
     Not,
-    /// "that hold"
-    ThatHold,
+    /// the rules of a kind that hold (`{}`: the kind's heading)
+    KindsThatHold,
     /// "none"
     None,
     /// heading: the case cannot be evaluated
     CaseError,
-    /// "rules of kind"
-    Rules,
     /// separator between conditions
     Separator,
     /// colon after a heading
@@ -122,6 +120,16 @@ pub enum Msg {
     NoCaseInFile,
     /// `eval`, `test`: nothing to run (`{}`: the paths given)
     NoCasesUnder,
+    /// every rule of a kind (they fail for one reason)
+    AllOfThem,
+    /// an unlabelled condition, by what it reads (`{}`: their labels)
+    ConditionOn,
+    /// an unlabelled condition that reads nothing labelled
+    ACondition,
+    /// an unlabelled computed value, by what it reads (`{}`: their labels)
+    ComputedFrom,
+    /// an unlabelled computed value that reads nothing labelled
+    AComputedValue,
 }
 
 /// The text of a message.
@@ -156,14 +164,12 @@ pub fn msg(m: Msg, lang: Lang) -> &'static str {
         (Lang::En, IsPresent) => "is given",
         (Lang::Zh, Not) => "并非",
         (Lang::En, Not) => "not",
-        (Lang::Zh, ThatHold) => "成立的",
-        (Lang::En, ThatHold) => "that hold",
+        (Lang::Zh, KindsThatHold) => "成立的{}",
+        (Lang::En, KindsThatHold) => "{} that hold",
         (Lang::Zh, None) => "无",
         (Lang::En, None) => "none",
         (Lang::Zh, CaseError) => "无法评估此案件",
         (Lang::En, CaseError) => "this case cannot be evaluated",
-        (Lang::Zh, Rules) => "规则",
-        (Lang::En, Rules) => "rules",
         (Lang::Zh, Separator) => "；",
         (Lang::En, Separator) => "; ",
         (Lang::Zh, Colon) => "：",
@@ -208,6 +214,16 @@ pub fn msg(m: Msg, lang: Lang) -> &'static str {
         (Lang::En, NoCaseInFile) => "warning: no case in {}",
         (Lang::Zh, NoCasesUnder) => "错误：在 {} 中没有找到案件",
         (Lang::En, NoCasesUnder) => "error: no cases found under {}",
+        (Lang::Zh, AllOfThem) => "全部",
+        (Lang::En, AllOfThem) => "all",
+        (Lang::Zh, ConditionOn) => "关于{}的条件",
+        (Lang::En, ConditionOn) => "the condition on {}",
+        (Lang::Zh, ACondition) => "条件",
+        (Lang::En, ACondition) => "a condition",
+        (Lang::Zh, ComputedFrom) => "由{}算得",
+        (Lang::En, ComputedFrom) => "computed from {}",
+        (Lang::Zh, AComputedValue) => "计算结果",
+        (Lang::En, AComputedValue) => "a computed value",
     }
 }
 

@@ -8,6 +8,7 @@ mod junit;
 pub mod layout;
 pub mod messages;
 mod record;
+mod short;
 mod text;
 mod trace;
 mod values;
@@ -23,7 +24,7 @@ pub use trace::{rule_trace, trace_lines};
 pub use values::{ValueStyle, format_value};
 
 /// How results are rendered.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {
     /// Language of explanations.
     pub lang: Lang,
@@ -34,6 +35,34 @@ pub struct RenderOptions {
     /// Whether JSON records carry the `trace` (contract §5: a batch leaves it out
     /// unless asked, it is most of the bytes and of the time).
     pub trace: Trace,
+    /// How much of the explanation the text format shows.
+    pub explain: Explain,
+    /// The width of text lines, in columns (a Chinese character takes two).
+    pub width: usize,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            lang: Lang::default(),
+            show_pii: false,
+            color: false,
+            trace: Trace::default(),
+            explain: Explain::default(),
+            width: 80,
+        }
+    }
+}
+
+/// How much of the explanation the text format shows (`--explain`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Explain {
+    /// What a case worker needs: what holds and why, and for a rule that fails the
+    /// first condition that failed.
+    #[default]
+    Short,
+    /// Every rule with every condition and the reasons of its definitions.
+    Full,
 }
 
 /// Whether the explanation of every rule outcome is computed and written.

@@ -1,11 +1,13 @@
 //! The text format: a case summary for a case worker, outcome first, then every rule
 //! with its clause, the values used and why it held or failed.
 
+use super::layout::wrap_lines;
 use super::messages::Lang;
-use super::messages::{Msg, kind_heading, label, msg, operator};
+use super::messages::{Msg, kind_heading, label, msg, msg_with, operator};
+use super::short;
 use super::values::{ValueStyle, format_value, write_value};
-use super::{RenderOptions, render_diagnostic};
-use crate::ast::{RuleId, RuleKind};
+use super::{Explain, RenderOptions, render_diagnostic};
+use crate::ast::{Label, RuleId, RuleKind};
 use crate::calendar::CalendarNote;
 use crate::eval::{Because, Decision, Explainer, RuleOutcome, Shown};
 use crate::program::CompiledRule;
@@ -53,42 +55,24 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
                     } else {
                         out.push_str("    ");
                     }
+                    let reasons = match options.explain {
+                        Explain::Short => short::shallow(reasons),
+                        Explain::Full => reasons,
+                    };
                     let _ = writeln!(out, "{}", because_list(&reasons, &style, sources));
                 }
             }
-            out.push_str(&summary(program, decision, &style, &mut explainer));
-            for kind in RuleKind::ALL.into_iter().filter(|k| *k != RuleKind::Check) {
-                let rules: Vec<_> = program.rules_of(kind).collect();
-                if rules.is_empty() {
-                    continue;
-                }
-                let _ = writeln!(out, "\n{}", kind_heading(kind, lang));
-                for (idx, rule) in rules {
-                    let holds = decision.outcomes[idx.0 as usize].holds;
-                    let mark = if holds { "✓" } else { "✗" };
-                    let verdict = msg(if holds { Msg::Holds } else { Msg::Fails }, lang);
-                    let text = rule.cite.text.as_deref().unwrap_or("");
-                    let _ = writeln!(
-                        out,
-                        "  {mark} {} {verdict}{}{text}",
-                        rule_name(rule, program),
-                        msg(Msg::Colon, lang)
-                    );
-                    let outcome = &decision.outcomes[idx.0 as usize];
-                    if let Some(line) = yields_line(rule, outcome, &style, &mut explainer) {
-                        let _ = writeln!(out, "      {line}");
-                    }
-                    let reasons = explainer.rule(idx);
-                    if !reasons.is_empty() {
-                        let _ = writeln!(out, "      {}", because_list(&reasons, &style, sources));
-                    }
-                }
+            match options.explain {
+                Explain::Short => short::write_rules(&mut out, program, decision, &mut explainer, &style, sources),
+                Explain::Full => write_full_rules(&mut out, program, decision, &mut explainer, &style, sources),
             }
         }
         _ => {
             let _ = writeln!(out, "{}", msg(Msg::CaseError, lang));
         }
     }
+    // Diagnostics are drawn by miette, which fits them to the terminal itself.
+    let mut out = wrap_lines(&out, options.width);
     if !r.diagnostics.is_empty() {
         let _ = writeln!(out, "\n{}", msg(Msg::Diagnostics, lang));
         for d in &r.diagnostics {
@@ -96,6 +80,47 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
         }
     }
     out
+}
+
+/// Every rule with every condition (`--explain full`): the summary of what holds, then
+/// each kind's rules with their clause text and reasons.
+fn write_full_rules(
+    out: &mut String,
+    program: &Program,
+    decision: &Decision,
+    explainer: &mut Explainer,
+    style: &ValueStyle,
+    sources: &SourceMap,
+) {
+    let lang = style.lang;
+    out.push_str(&summary(program, decision, style, explainer));
+    for kind in RuleKind::ALL.into_iter().filter(|k| *k != RuleKind::Check) {
+        let rules: Vec<_> = program.rules_of(kind).collect();
+        if rules.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{}", kind_heading(kind, lang));
+        for (idx, rule) in rules {
+            let holds = decision.outcomes[idx.0 as usize].holds;
+            let mark = if holds { "✓" } else { "✗" };
+            let verdict = msg(if holds { Msg::Holds } else { Msg::Fails }, lang);
+            let text = rule.cite.text.as_deref().unwrap_or("");
+            let _ = writeln!(
+                out,
+                "  {mark} {} {verdict}{}{text}",
+                rule_name(rule, program),
+                msg(Msg::Colon, lang)
+            );
+            let outcome = &decision.outcomes[idx.0 as usize];
+            if let Some(line) = yields_line(rule, outcome, style, explainer) {
+                let _ = writeln!(out, "      {line}");
+            }
+            let reasons = explainer.rule(idx);
+            if !reasons.is_empty() {
+                let _ = writeln!(out, "      {}", because_list(&reasons, style, sources));
+            }
+        }
+    }
 }
 
 /// A definition explained on its own (`why eligible` in the REPL): its label and value,
@@ -287,11 +312,11 @@ fn because(out: &mut String, b: &Because, style: &ValueStyle, sources: &SourceMa
     let lang = style.lang;
     match b {
         Because::Compare { left, op, right, holds } => {
-            shown(out, left, style, sources);
+            shown(out, left, style);
             out.push(' ');
             out.push_str(operator(*op));
             out.push(' ');
-            shown(out, right, style, sources);
+            shown(out, right, style);
             out.push_str(mark(*holds));
         }
         Because::Is {
@@ -306,8 +331,9 @@ fn because(out: &mut String, b: &Because, style: &ValueStyle, sources: &SourceMa
                 Shown::Named {
                     label: l,
                     value: Value::Absent,
+                    ..
                 } => out.push_str(label(l, lang)),
-                other => shown(out, other, style, sources),
+                other => shown(out, other, style),
             }
             out.push(' ');
             match variant {
@@ -341,10 +367,7 @@ fn because(out: &mut String, b: &Because, style: &ValueStyle, sources: &SourceMa
             parenthesised(out, lang, |out| because(out, inner, style, sources));
         }
         Because::Rules { kind, held } => {
-            out.push_str(msg(Msg::ThatHold, lang));
-            out.push_str(kind_heading(*kind, lang));
-            out.push(' ');
-            out.push_str(msg(Msg::Rules, lang));
+            out.push_str(&msg_with(Msg::KindsThatHold, lang, kind_heading(*kind, lang)));
             out.push_str(msg(Msg::Colon, lang));
             if held.is_empty() {
                 out.push_str(msg(Msg::None, lang));
@@ -356,19 +379,27 @@ fn because(out: &mut String, b: &Because, style: &ValueStyle, sources: &SourceMa
                 let _ = write!(out, "{id}");
             }
         }
-        Because::Other { span, holds } => {
-            words(out, sources.snippet(*span));
+        Because::Other { reads, holds, .. } => {
+            told_by(out, reads, Msg::ConditionOn, Msg::ACondition, lang);
             out.push_str(mark(*holds));
         }
     }
 }
 
-fn shown(out: &mut String, s: &Shown, style: &ValueStyle, sources: &SourceMap) {
+fn shown(out: &mut String, s: &Shown, style: &ValueStyle) {
     match s {
-        Shown::Named { label: l, value } => {
+        Shown::Named {
+            label: l,
+            value,
+            computed,
+        } => {
             out.push_str(label(l, style.lang));
             out.push(' ');
-            push_value(out, value, style);
+            if *computed {
+                push_computed(out, value, style);
+            } else {
+                push_value(out, value, style);
+            }
         }
         Shown::Constant(v) => push_value(out, v, style),
         Shown::EvaluationDate(v) => {
@@ -377,29 +408,44 @@ fn shown(out: &mut String, s: &Shown, style: &ValueStyle, sources: &SourceMap) {
             push_value(out, v, style);
         }
         Shown::Arithmetic { op, left, right, value } => {
-            shown(out, left, style, sources);
+            shown(out, left, style);
             out.push(' ');
             out.push_str(op.symbol());
             out.push(' ');
-            shown(out, right, style, sources);
+            shown(out, right, style);
             out.push_str(" = ");
-            push_value(out, value, style);
+            push_computed(out, value, style);
         }
-        Shown::Computed { span, value } => {
-            words(out, sources.snippet(*span));
-            out.push_str(" = ");
-            push_value(out, value, style);
+        Shown::Computed { reads, value, .. } => {
+            told_by(out, reads, Msg::ComputedFrom, Msg::AComputedValue, style.lang);
+            out.push(' ');
+            push_computed(out, value, style);
         }
     }
 }
 
-/// Policy text on one line: its words separated by single spaces.
-fn words(out: &mut String, text: &str) {
-    for (k, word) in text.split_whitespace().enumerate() {
-        if k > 0 {
-            out.push(' ');
-        }
-        out.push_str(word);
+/// A condition or value without a label of its own, told by the labels of what it
+/// reads (`关于家庭成员、就业日期的条件`), or in general words when it reads nothing
+/// labelled: never in the policy's expression syntax.
+fn told_by(out: &mut String, reads: &[&Label], with: Msg, without: Msg, lang: Lang) {
+    if reads.is_empty() {
+        out.push_str(msg(without, lang));
+        return;
+    }
+    let separator = match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    };
+    let labels: Vec<&str> = reads.iter().map(|l| label(l, lang)).collect();
+    out.push_str(&msg_with(with, lang, &labels.join(separator)));
+}
+
+/// Appends a computed value: one that is absent was not given by anyone, so it is
+/// "none", not "not given".
+fn push_computed(out: &mut String, v: &Value, style: &ValueStyle) {
+    match v {
+        Value::Absent => out.push_str(msg(Msg::None, style.lang)),
+        v => push_value(out, v, style),
     }
 }
 

@@ -72,6 +72,8 @@ pub(super) fn write_value<W: Write>(w: &mut W, v: &Value, style: &ValueStyle) ->
             }),
             None => write!(w, "{i}"),
         },
+        // An empty list is "none" in words, as a case worker says it.
+        Value::List(items) if items.is_empty() => w.write_str(msg(Msg::None, lang)),
         Value::List(items) => write_items(w, items, style, "[", "]"),
         Value::Record(fields) => write_items(w, fields, style, "{", "}"),
     }
