@@ -9,10 +9,11 @@ mod header;
 mod literal;
 mod lower;
 mod prebuilt;
+mod recover;
 mod split;
 mod words;
 
-use crate::ast::{MAX_DEPTH, PolicyFile};
+use crate::ast::{MAX_DEPTH, PolicyFile, Unparsed};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{FileId, Span};
 use error::{Piece, syntax_error};
@@ -26,7 +27,8 @@ use split::split_items;
 pub struct PolicyParser;
 
 /// Parses one policy file. Returns the file when its header parsed (items with syntax
-/// errors are left out) and every syntax error found.
+/// errors are left out, and what they would have declared is noted in
+/// [`PolicyFile::unparsed`]) and every syntax error found.
 pub fn parse_policy(file: FileId, text: &str) -> (Option<PolicyFile>, Vec<Diagnostic>) {
     parse_pieces(file, text, None)
 }
@@ -43,11 +45,13 @@ fn parse_pieces(file: FileId, text: &str, mut trees: Option<prebuilt::Trees>) ->
     let chunks = split_items(text);
     let mut header = None;
     let mut items = Vec::new();
+    let mut unparsed = Unparsed::default();
     for (index, (start, end)) in chunks.into_iter().enumerate() {
         let chunk = &text[start..end];
         let tree = trees.as_mut().and_then(|t| t.next(text, start, end));
         if let Some(at) = too_deeply_nested(chunk) {
             diagnostics.push(too_deep(Span::new(file, start + at, start + at + 1)));
+            recover::record_unparsed(chunk, &mut unparsed);
             continue;
         }
         let lowering = lower::Lowering::new(file, start);
@@ -62,7 +66,10 @@ fn parse_pieces(file: FileId, text: &str, mut trees: Option<prebuilt::Trees>) ->
                 if let Some(pair) = pairs.next() {
                     match lowering.items(pair) {
                         Ok(mut lowered) => items.append(&mut lowered),
-                        Err(d) => diagnostics.push(*d),
+                        Err(d) => {
+                            diagnostics.push(*d);
+                            recover::record_unparsed(chunk, &mut unparsed);
+                        }
                     }
                 }
             }
@@ -75,10 +82,18 @@ fn parse_pieces(file: FileId, text: &str, mut trees: Option<prebuilt::Trees>) ->
                     ends_file: end == text.len(),
                 };
                 diagnostics.push(syntax_error(&piece, e));
+                if index > 0 {
+                    recover::record_unparsed(chunk, &mut unparsed);
+                }
             }
         }
     }
-    let policy = header.map(|header| PolicyFile { file, header, items });
+    let policy = header.map(|header| PolicyFile {
+        file,
+        header,
+        items,
+        unparsed,
+    });
     (policy, diagnostics)
 }
 
