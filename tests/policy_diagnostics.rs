@@ -212,6 +212,21 @@ fn the_uses_of_a_broken_item_are_not_reported_as_unknown() {
 }
 
 #[test]
+fn a_broken_header_line_does_not_stop_the_check() {
+    let text = "policy \"t\" {\n  valid_for 5 yaers\n  issued 2025-7-18\n}\ndefine a \"a\" = 1\ndefine b \"b\" = a + c\n";
+    let loaded = load(&[("p.policy", text)]);
+    assert_eq!(underlined_of(&loaded, Code::Syntax), ["yaers", "2025"]);
+    assert_eq!(underlined_of(&loaded, Code::UnknownName), ["c"]);
+    assert_eq!(loaded.diagnostics.len(), 3, "{:#?}", loaded.diagnostics);
+    // A broken `uses` line is not left out: the check stops, as the names of the file
+    // it names would all be unknown.
+    let text = "policy \"t\" {\n  uses \"lib.policy\n}\ndefine b \"b\" = a + c\n";
+    let loaded = load(&[("p.policy", text)]);
+    let codes: Vec<&Code> = loaded.diagnostics.iter().map(|d| &d.code).collect();
+    assert_eq!(codes, [&Code::Syntax], "{:#?}", loaded.diagnostics);
+}
+
+#[test]
 fn a_missing_file_still_stops_the_check() {
     // Every name of a file that cannot be read would be unknown: only the file is
     // reported.

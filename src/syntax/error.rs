@@ -39,11 +39,17 @@ pub(super) fn syntax_error(piece: &Piece, e: pest::error::Error<Rule>) -> Diagno
         }
     };
     let found = Found::at(piece, start);
+    // Where a piece of a policy may end, a new item may start: its words are
+    // offered too (`defnie` → `define`).
+    let mut rules = positives.to_vec();
+    if piece.context == Context::Policy && rules.contains(&Rule::EOI) {
+        rules.push(Rule::item);
+    }
     let meant = match &found {
-        Found::Word(word) => words::nearest(word, positives),
+        Found::Word(word) => words::nearest(word, &rules),
         _ => None,
     };
-    let phrases = expected::phrases(positives, piece.context, meant);
+    let phrases = expected::phrases(&rules, piece.context, meant);
     let first = phrases.first().map_or("something else".to_string(), |p| p.text());
     let span = Span::new(piece.file, piece.base + start, piece.base + start + found.len(piece.text, start));
     let d = Diagnostic::error(

@@ -74,6 +74,10 @@ fn parse_pieces(file: FileId, text: &str, mut trees: Option<prebuilt::Trees>) ->
                 }
             }
             Err(e) => {
+                let error_at = match e.location {
+                    pest::error::InputLocation::Pos(p) => p,
+                    pest::error::InputLocation::Span((s, _)) => s,
+                };
                 let piece = Piece {
                     file,
                     base: start,
@@ -82,8 +86,17 @@ fn parse_pieces(file: FileId, text: &str, mut trees: Option<prebuilt::Trees>) ->
                     ends_file: end == text.len(),
                 };
                 diagnostics.push(syntax_error(&piece, e));
+                let mut report = |e| diagnostics.push(syntax_error(&piece, e));
                 if index > 0 {
                     recover::record_unparsed(chunk, &mut unparsed);
+                } else if let Some(patched) =
+                    recover::header_without_broken_lines(chunk, error_at, &mut unparsed, &mut report)
+                {
+                    // Parsed once more, without the broken lines: the first parse of
+                    // the patched text was only to know that it parses.
+                    if let Ok(mut pairs) = PolicyParser::parse(Rule::header_file, &patched) {
+                        header = pairs.next().and_then(|p| lowering.header_file(p));
+                    }
                 }
             }
         }

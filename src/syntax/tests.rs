@@ -304,6 +304,8 @@ fn a_misspelled_keyword_or_unit_is_offered_its_word() {
         ("define x \"x\" = 1\ncatgory 1 cites \"一\" \"t\" { when x }", "category"),
         ("category 1 cites \"一\" \"t\" { wen x }", "when"),
         ("category 1 cites \"一\" \"t\" { when x severity eror }", "error"),
+        // Right after the header, where only a new item may start.
+        ("defnie x \"x\" = 1", "define"),
     ] {
         let d = first_error(items);
         assert_eq!(d.help.as_deref(), Some(format!("did you mean `{word}`?").as_str()), "{items}: {d:?}");
