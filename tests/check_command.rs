@@ -47,7 +47,10 @@ fn strict_shows_each_warning_once_when_policies_share_a_file() {
     assert_eq!(err.matches("`lib_unused` is not used").count(), 1, "{err}");
     // `shared` is unused only when lib.policy is checked on its own.
     assert_eq!(err.matches("`shared` is not used").count(), 1, "{err}");
-    assert!(err.contains("lib.policy: 2 error(s), 0 warning(s); 1 of them shown above"), "{err}");
+    assert!(
+        err.contains("lib.policy: 2 error(s), 0 warning(s); 1 of them shown above"),
+        "{err}"
+    );
     // One policy alone: each once as well.
     let (_, _, err) = zhengce(&["check", "--strict", &main]);
     assert_eq!(err.matches("`lib_unused` is not used").count(), 1, "{err}");
@@ -83,15 +86,15 @@ fn a_broken_copy_of_the_hunan_policy_reports_every_error() {
             ("= 16 years\n", "= 16 yaers\n"),
             ("and unemployed_6_months\n}", "and unemployed_6_month\n}"),
             ("eligible or certified\n", "eligible or certifed\n"),
-            (
-                "street_start + street_review_time",
-                "street_start + street_reveiw_time",
-            ),
+            ("street_start + street_review_time", "street_start + street_reveiw_time"),
         ],
     );
     let (code, _, err) = zhengce(&["check", &path(&main)]);
     assert_eq!(code, 3, "{err}");
-    assert!(err.contains("2025-employment-assistance.policy: 4 error(s), 0 warning(s)"), "{err}");
+    assert!(
+        err.contains("2025-employment-assistance.policy: 4 error(s), 0 warning(s)"),
+        "{err}"
+    );
     for help in ["years", "unemployed_6_months", "certified", "street_review_time"] {
         assert!(err.contains(&format!("did you mean `{help}`?")), "{help}: {err}");
     }

@@ -213,7 +213,8 @@ fn the_uses_of_a_broken_item_are_not_reported_as_unknown() {
 
 #[test]
 fn a_broken_header_line_does_not_stop_the_check() {
-    let text = "policy \"t\" {\n  valid_for 5 yaers\n  issued 2025-7-18\n}\ndefine a \"a\" = 1\ndefine b \"b\" = a + c\n";
+    let text =
+        "policy \"t\" {\n  valid_for 5 yaers\n  issued 2025-7-18\n}\ndefine a \"a\" = 1\ndefine b \"b\" = a + c\n";
     let loaded = load(&[("p.policy", text)]);
     assert_eq!(underlined_of(&loaded, Code::Syntax), ["yaers", "2025"]);
     assert_eq!(underlined_of(&loaded, Code::UnknownName), ["c"]);

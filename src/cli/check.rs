@@ -71,11 +71,14 @@ fn shown_above(repeated: usize) -> String {
     }
 }
 
-/// The diagnostics shown so far, by file name, place, code and message: each policy
-/// is loaded into a source map of its own, so the same problem has different file ids.
+/// A diagnostic as it is shown: file name and place (each policy is loaded into a
+/// source map of its own, so the same problem has different file ids), code, message.
+type ShownAs = (Option<(String, u32, u32)>, String, String);
+
+/// The diagnostics shown so far.
 #[derive(Default)]
 struct Shown {
-    seen: HashSet<(Option<(String, u32, u32)>, String, String)>,
+    seen: HashSet<ShownAs>,
 }
 
 impl Shown {

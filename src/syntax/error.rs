@@ -10,10 +10,15 @@ use crate::source::{FileId, Span};
 /// Where the text that failed to parse is: its file, its offset in the file, and
 /// whether it runs to the end of the file.
 pub(super) struct Piece<'t> {
+    /// The file it is in.
     pub file: FileId,
+    /// The offset of its first byte in the file.
     pub base: usize,
+    /// Its text.
     pub text: &'t str,
+    /// A piece of a policy file, or an expression on its own.
     pub context: Context,
+    /// Whether it runs to the end of the file.
     pub ends_file: bool,
 }
 
@@ -51,7 +56,11 @@ pub(super) fn syntax_error(piece: &Piece, e: pest::error::Error<Rule>) -> Diagno
     };
     let phrases = expected::phrases(&rules, piece.context, meant);
     let first = phrases.first().map_or("something else".to_string(), |p| p.text());
-    let span = Span::new(piece.file, piece.base + start, piece.base + start + found.len(piece.text, start));
+    let span = Span::new(
+        piece.file,
+        piece.base + start,
+        piece.base + start + found.len(piece.text, start),
+    );
     let d = Diagnostic::error(
         Code::Syntax,
         format!(

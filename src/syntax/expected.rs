@@ -126,7 +126,8 @@ pub(super) fn phrases(rules: &[Rule], context: Context, suggested: Option<&str>)
     }
     let has = |p: Phrase| out.contains(&p);
     let (any_value, any_item) = (has(Phrase::Value), has(Phrase::NewItem));
-    out.retain(|p| !(any_value && covered_by_value(*p)) && !(any_item && *p == Phrase::RuleKind));
+    let covered = |p: Phrase| (any_value && covered_by_value(p)) || (any_item && p == Phrase::RuleKind);
+    out.retain(|p| !covered(*p));
     out
 }
 

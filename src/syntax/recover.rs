@@ -93,7 +93,11 @@ pub(super) fn record_unparsed(text: &str, into: &mut Unparsed) {
                     // A misspelled item keyword starts an item all the same
                     // (`defnie x` declares `x`), when it stands in column 0.
                     let line_start = at == 0 || text[..at].ends_with('\n');
-                    let word = if line_start { item_keyword_near(word).unwrap_or(word) } else { word };
+                    let word = if line_start {
+                        item_keyword_near(word).unwrap_or(word)
+                    } else {
+                        word
+                    };
                     pending = declared(word, pending, into);
                 }
             }
@@ -229,14 +233,21 @@ mod tests {
         names.sort();
         assert_eq!(names, ["indented", "step", "t", "working_age_from"]);
         assert!(u.rules.contains(&(RuleKind::Category, RuleId::Number(3))));
-        assert!(u.rules.contains(&(RuleKind::Referral, RuleId::Name("civil_affairs".into()))));
-        assert!(!u.rules.contains(&(RuleKind::Tier, RuleId::Number(2))), "a use, not a declaration");
+        assert!(
+            u.rules
+                .contains(&(RuleKind::Referral, RuleId::Name("civil_affairs".into())))
+        );
+        assert!(
+            !u.rules.contains(&(RuleKind::Tier, RuleId::Number(2))),
+            "a use, not a declaration"
+        );
         assert!(u.case_words.is_empty());
     }
 
     #[test]
     fn every_word_of_a_broken_case_block_may_be_a_field() {
-        let u = recovered("case {\n  person \"个人\" {\n    birth_date: dat \"出生\"\n  }\n}\ndefine after \"a\" = 1\n");
+        let u =
+            recovered("case {\n  person \"个人\" {\n    birth_date: dat \"出生\"\n  }\n}\ndefine after \"a\" = 1\n");
         for word in ["person", "birth_date", "dat"] {
             assert!(u.may_have_field(word), "{word}");
         }

@@ -301,22 +301,37 @@ fn a_misspelled_keyword_or_unit_is_offered_its_word() {
         ("param working_age \"下限\" = 16 yaers", "years"),
         ("define x \"x\" = 6 Monhts", "months"),
         ("define x \"x\" = if a thn b else c", "then"),
-        ("define x \"x\" = 1\ncatgory 1 cites \"一\" \"t\" { when x }", "category"),
+        (
+            "define x \"x\" = 1\ncatgory 1 cites \"一\" \"t\" { when x }",
+            "category",
+        ),
         ("category 1 cites \"一\" \"t\" { wen x }", "when"),
         ("category 1 cites \"一\" \"t\" { when x severity eror }", "error"),
         // Right after the header, where only a new item may start.
         ("defnie x \"x\" = 1", "define"),
     ] {
         let d = first_error(items);
-        assert_eq!(d.help.as_deref(), Some(format!("did you mean `{word}`?").as_str()), "{items}: {d:?}");
-        assert!(d.message.ends_with(&format!("found `{}`", misspelled(&d, items))), "{}", d.message);
+        assert_eq!(
+            d.help.as_deref(),
+            Some(format!("did you mean `{word}`?").as_str()),
+            "{items}: {d:?}"
+        );
+        assert!(
+            d.message.ends_with(&format!("found `{}`", misspelled(&d, items))),
+            "{}",
+            d.message
+        );
     }
     // In the header too, which is parsed on its own.
     let (_, errors) = parse("policy \"p\" { valid_for 5 yaers }\n");
     assert_eq!(errors[0].help.as_deref(), Some("did you mean `years`?"));
     // No word is offered when none is close.
     let d = first_error("define x \"x\" = 16 fortnights");
-    assert!(!d.help.as_deref().unwrap_or("").contains("did you mean"), "{:?}", d.help);
+    assert!(
+        !d.help.as_deref().unwrap_or("").contains("did you mean"),
+        "{:?}",
+        d.help
+    );
 }
 
 /// The word a syntax error underlines, as written.
@@ -332,7 +347,18 @@ fn the_expected_list_is_short_and_in_the_writers_words() {
         .iter()
         .map(|r| format!("{r:?}"))
         .filter(|name| name.contains('_') || name.chars().all(|c| c.is_ascii_uppercase()))
-        .chain(["ident", "expr", "primary", "op neg", "aggregate op", "list literal", "call"].map(String::from))
+        .chain(
+            [
+                "ident",
+                "expr",
+                "primary",
+                "op neg",
+                "aggregate op",
+                "list literal",
+                "call",
+            ]
+            .map(String::from),
+        )
         .collect();
     for items in [
         "param working_age \"下限\" = 16 yaers",

@@ -141,7 +141,10 @@ fn rule_bodies(tokens: &'static [Token]) -> HashMap<&'static str, &'static [Toke
         if matches!(tokens[open], Token::Sign('@' | '$' | '!') | Token::Name("_")) {
             open += 1;
         }
-        let Some(close) = tokens.get(open).and_then(|t| (*t == Token::Sign('{')).then(|| matching(tokens, open))) else {
+        let Some(close) = tokens
+            .get(open)
+            .and_then(|t| (*t == Token::Sign('{')).then(|| matching(tokens, open)))
+        else {
             i += 1;
             continue;
         };
@@ -240,7 +243,10 @@ mod tests {
         assert!(words_of(Rule::rule_kind).contains(&"category"));
         assert!(words_of(Rule::aggregate_op).contains(&"count"));
         // Through the rules a rule starts with.
-        assert_eq!(words_of(Rule::rule_entry), ["when", "severity", "message", "yields", "note"]);
+        assert_eq!(
+            words_of(Rule::rule_entry),
+            ["when", "severity", "message", "yields", "note"]
+        );
         assert!(words_of(Rule::item).contains(&"define") && words_of(Rule::item).contains(&"category"));
         assert!(words_of(Rule::expr).contains(&"not") && words_of(Rule::expr).contains(&"if"));
         assert!(words_of(Rule::ident).is_empty());
