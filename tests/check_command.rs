@@ -100,4 +100,14 @@ fn a_broken_copy_of_the_hunan_policy_reports_every_error() {
     }
     // The parameter that failed to parse is used elsewhere: not reported again.
     assert!(!err.contains("`working_age_from` is not defined"), "{err}");
+    // In the order of the file.
+    let at = |text: &str| err.find(text).unwrap_or(usize::MAX);
+    let places = [
+        "found `yaers`",
+        "`unemployed_6_month` is",
+        "`street_reveiw_time` is",
+        "`certifed` is",
+    ]
+    .map(at);
+    assert!(places.windows(2).all(|w| w[0] < w[1]), "{places:?}: {err}");
 }

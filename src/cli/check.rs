@@ -29,6 +29,9 @@ pub fn run(policies: &[String], strict: bool, limits: InputLimits, console: &mut
         if let Some(program) = &loaded.program {
             diagnostics.extend(lint(program));
         }
+        // In the order of the files and of the places in them, as a writer goes
+        // through a file, rather than by the stage that found each.
+        diagnostics.sort_by_key(|d| d.span.map(|s| (s.file, s.start)));
         if strict {
             for d in &mut diagnostics {
                 d.severity = Severity::Error;
