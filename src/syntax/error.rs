@@ -2,8 +2,8 @@
 //! a policy writer's words, `expected.rs`) and, when what it found is a slip of the
 //! keyboard away from a word it expected, that word (`words.rs`).
 
-use super::expected::{self, Context};
-use super::{Rule, too_deep, words};
+use super::expected::{self, Context, Phrase};
+use super::{Rule, detail, too_deep, words};
 use crate::diagnostic::{Code, Diagnostic, suggestion};
 use crate::source::{FileId, Span};
 
@@ -16,6 +16,8 @@ pub(super) struct Piece<'t> {
     pub base: usize,
     /// Its text.
     pub text: &'t str,
+    /// The grammar rule it was parsed as.
+    pub rule: Rule,
     /// A piece of a policy file, or an expression on its own.
     pub context: Context,
     /// Whether it runs to the end of the file.
@@ -43,18 +45,37 @@ pub(super) fn syntax_error(piece: &Piece, e: pest::error::Error<Rule>) -> Diagno
             return too_deep(Span::new(piece.file, piece.base + start, piece.base + end));
         }
     };
+    // The rules pest names are tried where the last rule was; the signs it tried may
+    // have got further (after `a "a"` of an enum, only `,` or `}` would do).
+    let (start, mut rules, signs, words) = match detail::furthest(piece.rule, piece.text) {
+        Some(f) if f.at > start && f.at <= piece.text.len() => {
+            let words = f.words.into_iter().map(Phrase::Token).collect();
+            (f.at, Vec::new(), f.signs, words)
+        }
+        Some(f) if f.at == start => (start, positives.to_vec(), f.signs, Vec::new()),
+        _ => (start, positives.to_vec(), Vec::new(), Vec::new()),
+    };
     let found = Found::at(piece, start);
     // Where a piece of a policy may end, a new item may start: its words are
     // offered too (`defnie` → `define`).
-    let mut rules = positives.to_vec();
     if piece.context == Context::Policy && rules.contains(&Rule::EOI) {
         rules.push(Rule::item);
     }
     let meant = match &found {
-        Found::Word(word) => words::nearest(word, &rules),
+        Found::Word(word) => words::nearest_of(word, || {
+            let spelled = words.iter().filter_map(|p| match p {
+                Phrase::Token(w) => Some(*w),
+                _ => None,
+            });
+            rules
+                .iter()
+                .flat_map(|r| words::words_of(*r).iter().copied())
+                .chain(spelled)
+        }),
         _ => None,
     };
-    let phrases = expected::phrases(&rules, piece.context, meant);
+    let extra: Vec<Phrase> = signs.into_iter().chain(words).collect();
+    let phrases = expected::phrases(&rules, piece.context, meant, &extra);
     let first = phrases.first().map_or("something else".to_string(), |p| p.text());
     let span = Span::new(
         piece.file,

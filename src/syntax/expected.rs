@@ -107,8 +107,9 @@ pub(super) enum Context {
 }
 
 /// The things expected, the likeliest first (the one `suggested` belongs to, if any),
-/// each once, without those another one already covers.
-pub(super) fn phrases(rules: &[Rule], context: Context, suggested: Option<&str>) -> Vec<Phrase> {
+/// each once, without those another one already covers: those of the grammar rules
+/// `rules`, and `extra` (signs and words the parser tried).
+pub(super) fn phrases(rules: &[Rule], context: Context, suggested: Option<&str>, extra: &[Phrase]) -> Vec<Phrase> {
     let mut found: Vec<(bool, Phrase)> = rules
         .iter()
         .filter_map(|&rule| {
@@ -117,6 +118,19 @@ pub(super) fn phrases(rules: &[Rule], context: Context, suggested: Option<&str>)
             Some((!holds_suggestion, phrase))
         })
         .collect();
+    // After a name, the parser looks ahead for `(` (a call) and `::` (an enum value):
+    // worth naming only when nothing else is expected (`count` needs its `(`).
+    let lookahead = |p: &Phrase| match p {
+        Phrase::Token("(") => !found.is_empty(),
+        Phrase::Token("::") => !found.is_empty() || extra.len() > 1,
+        _ => false,
+    };
+    let extra: Vec<Phrase> = extra.iter().copied().filter(|p| !lookahead(p)).collect();
+    found.extend(
+        extra
+            .iter()
+            .map(|p| (!matches!(p, Phrase::Token(w) if Some(*w) == suggested), *p)),
+    );
     found.sort();
     let mut out: Vec<Phrase> = Vec::new();
     for (_, phrase) in found {
@@ -125,8 +139,12 @@ pub(super) fn phrases(rules: &[Rule], context: Context, suggested: Option<&str>)
         }
     }
     let has = |p: Phrase| out.contains(&p);
-    let (any_value, any_item) = (has(Phrase::Value), has(Phrase::NewItem));
-    let covered = |p: Phrase| (any_value && covered_by_value(p)) || (any_item && p == Phrase::RuleKind);
+    let (any_value, any_item, any_text) = (has(Phrase::Value), has(Phrase::NewItem), has(Phrase::Text));
+    let covered = |p: Phrase| {
+        (any_value && covered_by_value(p))
+            || (any_item && p == Phrase::RuleKind)
+            || (any_text && p == Phrase::Token("\""))
+    };
     out.retain(|p| !covered(*p));
     out
 }
@@ -154,6 +172,8 @@ fn covered_by_value(phrase: Phrase) -> bool {
             | Phrase::Month
             | Phrase::Number
             | Phrase::Token("not" | "absent" | "true" | "false")
+            // The signs a value may start with (a bracket, a record, an enum value).
+            | Phrase::Token("(" | "{" | "[" | "::" | "\"")
     )
 }
 

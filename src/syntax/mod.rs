@@ -2,6 +2,7 @@
 //! splits a file into items, parses each on its own (so that one syntax error does not
 //! hide the next) and lowers parse trees with one function per grammar rule.
 
+mod detail;
 mod error;
 mod expected;
 mod expr;
@@ -82,11 +83,16 @@ fn parse_pieces(file: FileId, text: &str, mut trees: Option<prebuilt::Trees>) ->
                     file,
                     base: start,
                     text: chunk,
+                    rule,
                     context: Context::Policy,
                     ends_file: end == text.len(),
                 };
                 diagnostics.push(syntax_error(&piece, e));
-                let mut report = |e| diagnostics.push(syntax_error(&piece, e));
+                // A later error of a header is found in the header with the lines
+                // before it blanked: the same places, other text.
+                let mut report = |e, patched: &str| {
+                    diagnostics.push(syntax_error(&Piece { text: patched, ..piece }, e));
+                };
                 if index > 0 {
                     recover::record_unparsed(chunk, &mut unparsed);
                 } else if let Some(patched) =
@@ -174,6 +180,7 @@ pub fn parse_expression(file: FileId, text: &str) -> Result<crate::ast::Expr, Bo
         file,
         base: 0,
         text,
+        rule: Rule::expression_input,
         context: Context::Expression,
         ends_file: true,
     };

@@ -150,7 +150,7 @@ pub(super) fn header_without_broken_lines(
     text: &str,
     mut error_at: usize,
     into: &mut Unparsed,
-    report: &mut dyn FnMut(pest::error::Error<Rule>),
+    report: &mut dyn FnMut(pest::error::Error<Rule>, &str),
 ) -> Option<String> {
     let mut patched = text.as_bytes().to_vec();
     for _ in 0..MAX_HEADER_LINES_LEFT_OUT {
@@ -180,7 +180,7 @@ pub(super) fn header_without_broken_lines(
                     pest::error::InputLocation::Span((s, _)) => s,
                 };
                 if header_line {
-                    report(e);
+                    report(e, candidate);
                 }
             }
         }
@@ -267,7 +267,7 @@ mod tests {
     fn a_broken_header_is_read_without_its_broken_lines() {
         let header = "policy \"p\" {\n  title \"t\"\n  valid_for 5 yaers\n  issued 2025-7-18\n}\n// a comment\n";
         let mut reported = Vec::new();
-        let mut report = |e: pest::error::Error<Rule>| reported.push(e);
+        let mut report = |e: pest::error::Error<Rule>, _: &str| reported.push(e);
         let error_at = header.find("yaers").unwrap();
         let patched = header_without_broken_lines(header, error_at, &mut Unparsed::default(), &mut report);
         let patched = patched.expect("parses without the two lines");
@@ -277,7 +277,7 @@ mod tests {
         // A line that names another file is never left out.
         let header = "policy \"p\" {\n  uses \"a.policy\n}\n";
         let at = header.find("uses").unwrap();
-        assert!(header_without_broken_lines(header, at, &mut Unparsed::default(), &mut |_| {}).is_none());
+        assert!(header_without_broken_lines(header, at, &mut Unparsed::default(), &mut |_, _| {}).is_none());
     }
 
     #[test]

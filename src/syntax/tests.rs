@@ -126,18 +126,18 @@ const OPERAND_ERRORS: &[(&str, &str, &str)] = &[
     ),
     (
         "count",
-        "syntax error: expected a value or a name, found `count` @Some(29)",
-        "syntax error: expected a value or a name, found `count` @Some(0)",
+        "syntax error: expected `(`, found the end of the file @Some(35)",
+        "syntax error: expected `(`, found the end of the line @Some(5)",
     ),
     (
         "count x",
-        "syntax error: expected a value or a name, found `count` @Some(29)",
-        "syntax error: expected a value or a name, found `count` @Some(0)",
+        "syntax error: expected `(`, found `x` @Some(35)",
+        "syntax error: expected `(`, found `x` @Some(6)",
     ),
     (
         "sorted x",
-        "syntax error: expected a value or a name, found `sorted` @Some(29)",
-        "syntax error: expected a value or a name, found `sorted` @Some(0)",
+        "syntax error: expected `(`, found `x` @Some(36)",
+        "syntax error: expected `(`, found `x` @Some(7)",
     ),
     ("count (x in xs)", "", ""),
     (
@@ -172,8 +172,8 @@ const OPERAND_ERRORS: &[(&str, &str, &str)] = &[
     ),
     (
         "f(",
-        "syntax error: expected a value or a name, found the end of the file @Some(32)",
-        "syntax error: expected a value or a name, found the end of the line @Some(2)",
+        "syntax error: expected `)` or a value or a name, found the end of the file @Some(32)",
+        "syntax error: expected `)` or a value or a name, found the end of the line @Some(2)",
     ),
     (
         "f(x,",
@@ -187,13 +187,13 @@ const OPERAND_ERRORS: &[(&str, &str, &str)] = &[
     ),
     (
         "\"abc",
-        "syntax error: expected a value or a name, found `\"` @Some(29)",
-        "syntax error: expected a value or a name, found `\"` @Some(0)",
+        "syntax error: expected `\"`, found the end of the file @Some(33)",
+        "syntax error: expected `\"`, found the end of the line @Some(4)",
     ),
     (
         "\"a\\q\"",
-        "syntax error: expected a value or a name, found `\"` @Some(29)",
-        "syntax error: expected a value or a name, found `\"` @Some(0)",
+        "syntax error: expected `\"`, found `q` @Some(32)",
+        "syntax error: expected `\"`, found `q` @Some(3)",
     ),
     (
         "a is",
@@ -239,13 +239,13 @@ const OPERAND_ERRORS: &[(&str, &str, &str)] = &[
     ),
     (
         "[",
-        "syntax error: expected a value or a name, found the end of the file @Some(31)",
-        "syntax error: expected a value or a name, found the end of the line @Some(1)",
+        "syntax error: expected `]` or a value or a name, found the end of the file @Some(31)",
+        "syntax error: expected `]` or a value or a name, found the end of the line @Some(1)",
     ),
     (
         "{",
-        "syntax error: expected a name, found the end of the file @Some(31)",
-        "syntax error: expected a name, found the end of the line @Some(1)",
+        "syntax error: expected `}` or a name, found the end of the file @Some(31)",
+        "syntax error: expected `}` or a name, found the end of the line @Some(1)",
     ),
     (
         "a ?? ",
@@ -415,4 +415,27 @@ fn expected_items(message: &str) -> Vec<String> {
     }
     items.push(current);
     items
+}
+
+#[test]
+fn a_missing_sign_is_named_where_it_is_missing() {
+    for (items, sign, found) in [
+        ("enum G \"g\" {\n  a \"a\",\n  b \"b\"\n  c \"c\"\n}", "`,`", "c"),
+        ("define x \"x\" 1", "`=`", "1"),
+        (
+            "case {\n  person \"p\" {\n    veteran bool \"v\"\n  }\n}",
+            "`:`",
+            "bool",
+        ),
+        (
+            "category 1 cites \"一\" 男满五十周岁\" { when x }",
+            "`{`",
+            "男满五十周岁",
+        ),
+    ] {
+        let d = first_error(items);
+        let listed = expected_items(&d.message);
+        assert!(listed.contains(&sign.to_string()), "{items}: {}", d.message);
+        assert_eq!(misspelled(&d, items), found, "{}", d.message);
+    }
 }

@@ -37,14 +37,22 @@ pub(super) fn words_of(rule: Rule) -> &'static [&'static str] {
     WORDS.get(format!("{rule:?}").as_str()).map_or(&[], Vec::as_slice)
 }
 
-/// The word of `expected`'s rules nearest to `found` (a word of the policy text that the
-/// parser did not expect), when one is close enough to be a slip of the keyboard: one
-/// letter wrong in a short word, two in a longer one, letters swapped counting as one.
-pub(super) fn nearest(found: &str, expected: &[Rule]) -> Option<&'static str> {
+/// The grammar's own copy of `text`, when it is a word of the grammar.
+pub(super) fn grammar_word(text: &str) -> Option<&'static str> {
+    WORDS.values().flatten().find(|word| **word == text).copied()
+}
+
+/// The word of `candidates` (called once for each pass over them) nearest to `found`
+/// (a word of the policy text that the parser did not expect), when one is close
+/// enough to be a slip of the keyboard: one letter wrong in a short word, two in a
+/// longer one, letters swapped counting as one.
+pub(super) fn nearest_of<I>(found: &str, candidates: impl Fn() -> I) -> Option<&'static str>
+where
+    I: Iterator<Item = &'static str>,
+{
     let found = found.to_lowercase();
     let length = found.chars().count();
     let allowed = if length <= 4 { 1 } else { 2 };
-    let candidates = || expected.iter().flat_map(|r| words_of(*r).iter().copied());
     // A word the writer wrote exactly is no slip: it is in the wrong place.
     if candidates().any(|word| word == found) {
         return None;
@@ -234,6 +242,10 @@ fn is_word(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn nearest(found: &str, expected: &[Rule]) -> Option<&'static str> {
+        nearest_of(found, || expected.iter().flat_map(|r| words_of(*r).iter().copied()))
+    }
 
     #[test]
     fn the_words_of_keyword_rules_come_from_the_grammar() {
