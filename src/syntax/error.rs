@@ -46,9 +46,10 @@ pub(super) fn syntax_error(piece: &Piece, e: pest::error::Error<Rule>) -> Diagno
         }
     };
     // The rules pest names are tried where the last rule was; the signs it tried may
-    // have got further (after `a "a"` of an enum, only `,` or `}` would do).
+    // have got further (after `a "a"` of an enum, only `,` or `}` would do). Inside a
+    // date or a number only digits got further: the rules say more there.
     let (start, mut rules, signs, words) = match detail::furthest(piece.rule, piece.text) {
-        Some(f) if f.at > start && f.at <= piece.text.len() => {
+        Some(f) if f.at > start && f.at <= piece.text.len() && !(f.signs.is_empty() && f.words.is_empty()) => {
             let words = f.words.into_iter().map(Phrase::Token).collect();
             (f.at, Vec::new(), f.signs, words)
         }
