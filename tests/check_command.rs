@@ -111,3 +111,40 @@ fn a_broken_copy_of_the_hunan_policy_reports_every_error() {
     .map(at);
     assert!(places.windows(2).all(|w| w[0] < w[1]), "{places:?}: {err}");
 }
+
+#[test]
+fn a_broken_enum_case_block_and_rule_cause_no_other_errors() {
+    let main = broken_hunan_copy(
+        "hunan-items",
+        &[
+            // A comma left out between enum values.
+            (
+                "employed \"单位吸纳就业\" en \"employed by an employer\",",
+                "employed \"单位吸纳就业\" en \"employed by an employer\"",
+            ),
+            // A colon left out in the case schema, which every rule reads.
+            ("    veteran: bool", "    veteran bool"),
+            // A quote left out in a rule's citation.
+            ("category 1 cites \"一（一）\" \"男", "category 1 cites \"一（一）\" 男"),
+            // And one misspelled name.
+            (
+                "registered_unemployed and as_of >= registration.unemployed_since + 12 months",
+                "registered_unemploye and as_of >= registration.unemployed_since + 12 months",
+            ),
+        ],
+    );
+    let (code, _, err) = zhengce(&["check", &path(&main)]);
+    assert_eq!(code, 3, "{err}");
+    assert!(
+        err.contains("2025-employment-assistance.policy: 4 error(s), 0 warning(s)"),
+        "{err}"
+    );
+    for expected in [
+        "expected `,` or `}`",
+        "expected `:`",
+        "expected `{` or a text in double quotes",
+    ] {
+        assert!(err.contains(expected), "{expected}: {err}");
+    }
+    assert!(err.contains("did you mean `registered_unemployed`?"), "{err}");
+}

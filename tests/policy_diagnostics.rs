@@ -228,6 +228,20 @@ fn a_broken_header_line_does_not_stop_the_check() {
 }
 
 #[test]
+fn a_period_added_to_an_unknown_name_is_no_second_error() {
+    // `birth_dat + 6 months` may be a date: comparing it with a date is not an error
+    // of its own.
+    let text = format!("{HEADER}{SCHEMA}define d \"d\" = as_of >= person.birth_dat + 6 months\n");
+    let loaded = load(&[("p.policy", &text)]);
+    let codes: Vec<&Code> = loaded.diagnostics.iter().map(|d| &d.code).collect();
+    assert_eq!(codes, [&Code::UnknownField], "{:#?}", loaded.diagnostics);
+    // A known type still meets its errors.
+    let text = format!("{HEADER}{SCHEMA}define d \"d\" = as_of >= 6 months + 6 months\n");
+    let loaded = load(&[("p.policy", &text)]);
+    only(&loaded, Code::TypeMismatch);
+}
+
+#[test]
 fn a_missing_file_still_stops_the_check() {
     // Every name of a file that cannot be read would be unknown: only the file is
     // reported.
