@@ -45,17 +45,7 @@ pub(super) fn syntax_error(piece: &Piece, e: pest::error::Error<Rule>) -> Diagno
             return too_deep(Span::new(piece.file, piece.base + start, piece.base + end));
         }
     };
-    // The rules pest names are tried where the last rule was; the signs it tried may
-    // have got further (after `a "a"` of an enum, only `,` or `}` would do). Inside a
-    // date or a number only digits got further: the rules say more there.
-    let (start, mut rules, signs, words) = match detail::furthest(piece.rule, piece.text) {
-        Some(f) if f.at > start && f.at <= piece.text.len() && !(f.signs.is_empty() && f.words.is_empty()) => {
-            let words = f.words.into_iter().map(Phrase::Token).collect();
-            (f.at, Vec::new(), f.signs, words)
-        }
-        Some(f) if f.at == start => (start, positives.to_vec(), f.signs, Vec::new()),
-        _ => (start, positives.to_vec(), Vec::new(), Vec::new()),
-    };
+    let (start, mut rules, extra) = furthest_place(piece, start, positives);
     let found = Found::at(piece, start);
     // Where a piece of a policy may end, a new item may start: its words are
     // offered too (`defnie` → `define`).
@@ -64,8 +54,8 @@ pub(super) fn syntax_error(piece: &Piece, e: pest::error::Error<Rule>) -> Diagno
     }
     let meant = match &found {
         Found::Word(word) => words::nearest_of(word, || {
-            let spelled = words.iter().filter_map(|p| match p {
-                Phrase::Token(w) => Some(*w),
+            let spelled = extra.iter().filter_map(|p| match p {
+                Phrase::Token(w) if w.starts_with(char::is_alphanumeric) => Some(*w),
                 _ => None,
             });
             rules
@@ -75,9 +65,10 @@ pub(super) fn syntax_error(piece: &Piece, e: pest::error::Error<Rule>) -> Diagno
         }),
         _ => None,
     };
-    let extra: Vec<Phrase> = signs.into_iter().chain(words).collect();
     let phrases = expected::phrases(&rules, piece.context, meant, &extra);
-    let first = phrases.first().map_or("something else".to_string(), |p| p.text());
+    let first = phrases
+        .first()
+        .map_or(expected::NOTHING_NAMED.to_string(), |p| p.text());
     let span = Span::new(
         piece.file,
         piece.base + start,
@@ -95,6 +86,22 @@ pub(super) fn syntax_error(piece: &Piece, e: pest::error::Error<Rule>) -> Diagno
     match meant {
         Some(word) => d.with_help(suggestion(word)),
         None => d.with_help(SYNTAX_HELP),
+    }
+}
+
+/// Where the error is, the rules expected there, and the signs (and, where no rule
+/// got as far, the words) expected there. The rules pest names were tried where the
+/// last rule was; the signs it tried may have got further (after `a "a"` of an enum,
+/// only `,` or `}` would do). Inside a date or a number only digits got further: the
+/// rules say more there.
+fn furthest_place(piece: &Piece, start: usize, positives: &[Rule]) -> (usize, Vec<Rule>, Vec<Phrase>) {
+    match detail::furthest(piece.rule, piece.text) {
+        Some(f) if f.at > start && f.at <= piece.text.len() && !(f.signs.is_empty() && f.words.is_empty()) => {
+            let extra = f.signs.into_iter().chain(f.words.into_iter().map(Phrase::Token));
+            (f.at, Vec::new(), extra.collect())
+        }
+        Some(f) if f.at == start => (start, positives.to_vec(), f.signs),
+        _ => (start, positives.to_vec(), Vec::new()),
     }
 }
 

@@ -9,6 +9,9 @@ use super::words::words_of;
 /// At most this many things are named; more are shown as "…".
 pub(super) const MAX_SHOWN: usize = 4;
 
+/// What is said when the parser names nothing it expected.
+pub(super) const NOTHING_NAMED: &str = "something else";
+
 /// One thing the parser could have read, in a policy writer's words. The order of the
 /// variants is the order they are named in: what most often ends a slip comes first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -153,7 +156,7 @@ pub(super) fn phrases(rules: &[Rule], context: Context, suggested: Option<&str>,
 pub(super) fn describe(phrases: &[Phrase]) -> String {
     let texts: Vec<String> = phrases.iter().take(MAX_SHOWN).map(|p| p.text()).collect();
     match texts.as_slice() {
-        [] => "something else".to_string(),
+        [] => NOTHING_NAMED.to_string(),
         [one] => one.clone(),
         _ if phrases.len() > MAX_SHOWN => format!("{}, …", texts.join(", ")),
         [first @ .., last] => format!("{} or {last}", first.join(", ")),
