@@ -259,5 +259,10 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
             best = Some((score, candidate));
         }
     }
-    best.map(|(_, c)| format!("did you mean `{c}`?"))
+    best.map(|(_, c)| suggestion(c))
+}
+
+/// The hint that offers `word` in place of what was written.
+pub fn suggestion(word: &str) -> String {
+    format!("did you mean `{word}`?")
 }

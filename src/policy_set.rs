@@ -86,11 +86,15 @@ fn load_with(path: &str, source: PolicySource, limits: InputLimits, main: Option
         calendar: WorkingDayCalendar::default(),
         calendar_files: Vec::new(),
         amended: Vec::new(),
+        every_file_read: true,
     };
     loader.load(&normalize(path), None);
-    let syntax_ok = !loader.diagnostics.iter().any(Diagnostic::is_error);
+    let load_errors = loader.diagnostics.iter().any(Diagnostic::is_error);
     let mut versions = Vec::new();
-    if syntax_ok && !loader.files.is_empty() {
+    // After syntax errors the items that parsed are checked too, so that every error
+    // is reported at once; not when a file is missing or its header is broken, since
+    // every name it declares would then be reported unknown wherever it is used.
+    if loader.every_file_read && !loader.files.is_empty() {
         let calendar = std::mem::take(&mut loader.calendar);
         let chain = amendment_chain(&loader.amended);
         for (n, &last) in chain.iter().enumerate() {
@@ -119,6 +123,9 @@ fn load_with(path: &str, source: PolicySource, limits: InputLimits, main: Option
                 }
             }
         }
+    }
+    if load_errors {
+        versions.clear();
     }
     LoadedPolicy {
         sources: loader.sources,
@@ -159,6 +166,9 @@ struct Loader {
     calendar_files: Vec<String>,
     /// For each file, the index of the file it amends.
     amended: Vec<Option<usize>>,
+    /// Whether every policy file named was read, without a cycle, and its header
+    /// parsed: only then are the files checked after a syntax error.
+    every_file_read: bool,
 }
 
 impl Loader {
@@ -175,9 +185,11 @@ impl Loader {
             .at_opt(used_at)
             .with_help("a policy may build on another only when that one does not build on it, directly or indirectly");
             self.diagnostics.push(d);
+            self.every_file_read = false;
             return;
         }
         let Some((file, text)) = self.read(path, "policy", used_at) else {
+            self.every_file_read = false;
             return;
         };
         let (parsed, mut errors) = match self.prebuilt_trees(path, &text) {
@@ -185,7 +197,10 @@ impl Loader {
             None => parse_policy(file, &text),
         };
         self.diagnostics.append(&mut errors);
-        let Some(parsed) = parsed else { return };
+        let Some(parsed) = parsed else {
+            self.every_file_read = false;
+            return;
+        };
         self.stack.push(path.to_string());
         let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
         // The amended policy first: an amendment's own `uses` come after it.

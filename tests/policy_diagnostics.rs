@@ -155,3 +155,98 @@ fn every_error_is_reported_at_once() {
     assert!(codes.contains(&&Code::MissingCitation), "{codes:?}");
     assert!(codes.contains(&&Code::TypeMismatch), "{codes:?}");
 }
+
+/// The names each error of a code is about (the underlined text).
+fn underlined_of(loaded: &LoadedPolicy, code: Code) -> Vec<String> {
+    loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(|d| underlined(loaded, d).to_string())
+        .collect()
+}
+
+#[test]
+fn a_syntax_error_does_not_hide_the_errors_elsewhere() {
+    // `working_age` fails to parse; it is used by `adult`, which must not be reported
+    // for it. Three names are misspelled in items that parse.
+    let text = format!(
+        "{HEADER}{SCHEMA}param working_age \"下限\" = 16 yaers\n\
+         define adult \"成年\" = full_years(person.birth_date, as_of) >= working_age\n\
+         define born_early \"早\" = person.birth_dat < 1970-01-01\n\
+         define grown \"长\" = adlt\n\
+         category 1 cites \"一\" \"t\" {{ when grown and born_early and person.gendr is male }}\n"
+    );
+    let loaded = load(&[("p.policy", &text)]);
+    let errors: Vec<&Diagnostic> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 4, "{errors:#?}");
+    assert_eq!(underlined_of(&loaded, Code::Syntax), ["yaers"]);
+    assert_eq!(underlined_of(&loaded, Code::UnknownName), ["adlt"]);
+    assert_eq!(underlined_of(&loaded, Code::UnknownField), ["birth_dat", "gendr"]);
+    assert!(loaded.program.is_none());
+}
+
+#[test]
+fn the_uses_of_a_broken_item_are_not_reported_as_unknown() {
+    // A broken enum (a comma missing), rule, function, table and case block, each used
+    // elsewhere; one real misspelling (`nme`) among the uses.
+    let text = format!(
+        "{HEADER}enum Kind \"类\" {{ a \"甲\" b \"乙\" }}\n\
+         case {{\n  person \"个人\" {{\n    kind: Kind \"类\"\n    name: text \"姓名\"\n  }}\n}}\n\
+         case {{\n  job \"工作\" {{\n    since date \"起\"\n  }}\n}}\n\
+         category 1 cites \"一\" \"t\" {{ when 1 + }}\n\
+         define step(d: date) \"步\" = d + 1 dayz\n\
+         table rates \"费率\" by Kind {{ a => {{ r: 1 }}, b => }}\n\
+         define k \"k\" = Kind::a\n\
+         define held \"h\" = holds(category 1)\n\
+         define next \"n\" = step(job.since)\n\
+         define rate \"r\" = rates[person.kind].r\n\
+         define named \"名\" = nme\n\
+         exit 1 cites \"二\" \"t\" {{ when held and person.name == \"x\" and next > job.since and rate > 0 and named }}\n"
+    );
+    let loaded = load(&[("p.policy", &text)]);
+    let errors: Vec<&Diagnostic> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(underlined_of(&loaded, Code::UnknownName), ["nme"], "{errors:#?}");
+    assert_eq!(underlined_of(&loaded, Code::Syntax).len(), 5, "{errors:#?}");
+    assert_eq!(errors.len(), 6, "{errors:#?}");
+}
+
+#[test]
+fn a_broken_header_line_does_not_stop_the_check() {
+    let text =
+        "policy \"t\" {\n  valid_for 5 yaers\n  issued 2025-7-18\n}\ndefine a \"a\" = 1\ndefine b \"b\" = a + c\n";
+    let loaded = load(&[("p.policy", text)]);
+    assert_eq!(underlined_of(&loaded, Code::Syntax), ["yaers", "2025"]);
+    assert_eq!(underlined_of(&loaded, Code::UnknownName), ["c"]);
+    assert_eq!(loaded.diagnostics.len(), 3, "{:#?}", loaded.diagnostics);
+    // A broken `uses` line is not left out: the check stops, as the names of the file
+    // it names would all be unknown.
+    let text = "policy \"t\" {\n  uses \"lib.policy\n}\ndefine b \"b\" = a + c\n";
+    let loaded = load(&[("p.policy", text)]);
+    let codes: Vec<&Code> = loaded.diagnostics.iter().map(|d| &d.code).collect();
+    assert_eq!(codes, [&Code::Syntax], "{:#?}", loaded.diagnostics);
+}
+
+#[test]
+fn a_period_added_to_an_unknown_name_is_no_second_error() {
+    // `birth_dat + 6 months` may be a date: comparing it with a date is not an error
+    // of its own.
+    let text = format!("{HEADER}{SCHEMA}define d \"d\" = as_of >= person.birth_dat + 6 months\n");
+    let loaded = load(&[("p.policy", &text)]);
+    let codes: Vec<&Code> = loaded.diagnostics.iter().map(|d| &d.code).collect();
+    assert_eq!(codes, [&Code::UnknownField], "{:#?}", loaded.diagnostics);
+    // A known type still meets its errors.
+    let text = format!("{HEADER}{SCHEMA}define d \"d\" = as_of >= 6 months + 6 months\n");
+    let loaded = load(&[("p.policy", &text)]);
+    only(&loaded, Code::TypeMismatch);
+}
+
+#[test]
+fn a_missing_file_still_stops_the_check() {
+    // Every name of a file that cannot be read would be unknown: only the file is
+    // reported.
+    let text = "policy \"t\" { uses \"nowhere.policy\" }\ndefine x \"x\" = from_nowhere\ndefine y \"y\" = 1 +\n";
+    let loaded = load(&[("p.policy", text)]);
+    let codes: Vec<&Code> = loaded.diagnostics.iter().map(|d| &d.code).collect();
+    assert_eq!(codes, [&Code::Syntax, &Code::FileNotFound], "{:#?}", loaded.diagnostics);
+}

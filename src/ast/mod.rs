@@ -6,8 +6,10 @@ use crate::source::{FileId, Span};
 use chrono::NaiveDate;
 
 mod expr;
+mod unparsed;
 
 pub use expr::*;
+pub use unparsed::Unparsed;
 
 /// How deep a policy may nest: brackets, operators on operators, and (counted by the
 /// checker) the definitions, rules and tables an expression uses, each on top of the
@@ -45,6 +47,8 @@ pub struct PolicyFile {
     pub header: Header,
     /// Everything after the header, in order.
     pub items: Vec<Item>,
+    /// What the items that failed to parse would have declared.
+    pub unparsed: Unparsed,
 }
 
 /// When a policy starts to apply.

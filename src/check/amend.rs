@@ -23,6 +23,7 @@ impl<'a> Checker<'a> {
                         self.def_decls[i] = (d, is_param);
                         self.def_sources[i] = self.source;
                     }
+                    _ if self.unparsed.has_name(&d.name.node) => {}
                     _ => self.error(nothing_to_replace(d.name.span, &d.name.node)),
                 }
             }
@@ -33,6 +34,7 @@ impl<'a> Checker<'a> {
                     }
                     self.table_decls[id.0 as usize] = t;
                 }
+                _ if self.unparsed.has_name(&t.name.node) => {}
                 _ => self.error(nothing_to_replace(t.name.span, &t.name.node)),
             },
             Item::Rule(r) => {
@@ -42,6 +44,7 @@ impl<'a> Checker<'a> {
                         self.rule_decls[i] = r;
                         self.rule_sources[i] = self.source;
                     }
+                    None if self.unparsed.has_rule(r.kind, Some(&r.id.node)) => {}
                     None => {
                         let name = format!("{} {}", r.kind.keyword(), r.id.node);
                         self.error(nothing_to_replace(r.id.span, &name));
@@ -61,6 +64,9 @@ impl<'a> Checker<'a> {
     /// `repeal exit 6 cites "…"`.
     pub(super) fn declare_repeal(&mut self, r: &'a RepealDecl) {
         let Some(i) = self.rule_position(r.kind, &r.id.node) else {
+            if self.unparsed.has_rule(r.kind, Some(&r.id.node)) {
+                return;
+            }
             let name = format!("{} {}", r.kind.keyword(), r.id.node);
             self.error(
                 Diagnostic::error(Code::UnknownName, format!("there is no {name} to repeal"))

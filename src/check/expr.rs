@@ -245,6 +245,11 @@ impl<'a> Checker<'a> {
     }
 
     fn unknown_name(&mut self, name: &Ident, what: &str) {
+        // A name declared by an item that failed to parse, or perhaps a field of a
+        // `case` block that did: its syntax error says what is wrong.
+        if self.unparsed.has_name(&name.node) || self.unparsed.may_have_field(&name.node) {
+            return;
+        }
         let mut candidates: Vec<String> = self.globals.keys().cloned().collect();
         candidates.extend(self.locals.iter().map(|(n, _)| n.clone()));
         candidates.extend(
@@ -342,6 +347,9 @@ impl<'a> Checker<'a> {
             };
             let record = &self.records[r.0 as usize];
             let Some(i) = record.field(&part.node) else {
+                if self.unparsed.may_have_field(&part.node) {
+                    return self.poisoned(span);
+                }
                 let names: Vec<String> = record.fields().iter().map(|f| f.name.clone()).collect();
                 let mut d = Diagnostic::error(
                     Code::UnknownField,

@@ -181,6 +181,9 @@ impl<'a> Checker<'a> {
             return self.call_definition(id, name, args, span);
         }
         let Some((_, builtin)) = Builtin::ALL.iter().find(|(n, _)| *n == name.node) else {
+            if self.unparsed.has_name(&name.node) {
+                return self.poisoned(span);
+            }
             let mut d = Diagnostic::error(Code::UnknownName, format!("there is no function `{}`", name.node))
                 .at(name.span, "unknown function");
             let names = Builtin::ALL.iter().map(|(n, _)| *n);

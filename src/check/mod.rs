@@ -25,13 +25,17 @@ use std::collections::{HashMap, HashSet};
 
 /// Checks a set of policy files (dependencies first, the main policy last) and compiles
 /// them into one program. Returns the program when there is no error, and every
-/// diagnostic (errors and warnings).
+/// diagnostic (errors and warnings). Files with items that failed to parse are checked
+/// too (what parsed), but never give a program.
 pub fn check(files: &[PolicyFile]) -> (Option<Program>, Vec<Diagnostic>) {
     let mut checker = Checker::default();
+    for file in files {
+        checker.unparsed.extend(&file.unparsed);
+    }
     checker.declare(files);
     checker.check_all();
     checker.check_sizes();
-    let has_error = checker.diagnostics.iter().any(Diagnostic::is_error);
+    let has_error = checker.diagnostics.iter().any(Diagnostic::is_error) || !checker.unparsed.is_empty();
     let diagnostics = std::mem::take(&mut checker.diagnostics);
     let program = if has_error { None } else { checker.finish(files) };
     (program, diagnostics)
@@ -101,6 +105,9 @@ struct Checker<'a> {
     heights: HashMap<Body, usize>,
     /// Whether a `TooDeep` error was reported (one is enough).
     too_deep: bool,
+    /// What the items that failed to parse would have declared: their uses are not
+    /// reported as unknown (the syntax error is reported already).
+    unparsed: Unparsed,
 }
 
 impl<'a> Checker<'a> {

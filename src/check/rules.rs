@@ -167,6 +167,9 @@ impl<'a> Checker<'a> {
             Some(found) => found.is_none(),
             None => self.rule_lookup.of_kind(kind).is_empty(),
         };
+        if missing && self.unparsed.has_rule(kind, id) {
+            return self.poisoned(span);
+        }
         if missing {
             let what = match id {
                 Some(i) => format!("{} {i}", kind.keyword()),

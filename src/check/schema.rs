@@ -153,6 +153,9 @@ fn compile_order(c: &mut Checker, record: RecordId, order: &OrderDecl) -> Option
         for (i, step) in path.iter().enumerate() {
             let fields = c.records[current.0 as usize].fields();
             let Some(index) = fields.iter().position(|f| f.name == step.node) else {
+                if c.unparsed.may_have_field(&step.node) {
+                    return None;
+                }
                 let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
                 let help = did_you_mean(&step.node, names.iter().copied())
                     .unwrap_or_else(|| format!("the fields here are: {}", names.join(", ")));
@@ -243,6 +246,9 @@ fn named_type(c: &mut Checker, name: &Ident) -> Type {
     if let Some((Global::Enum(e), _)) = c.globals.get(&name.node) {
         return Type::Enum(*e);
     }
+    if c.unparsed.has_name(&name.node) {
+        return Type::Unknown;
+    }
     let mut candidates: Vec<String> = SCALAR_TYPES.iter().map(|(n, _)| n.to_string()).collect();
     candidates.extend(c.enums.iter().map(|e| e.name.clone()));
     let help = did_you_mean(&name.node, candidates.iter().map(String::as_str)).unwrap_or_else(|| {
@@ -318,6 +324,9 @@ fn resolve_derive(c: &mut Checker, p: PendingDerive) {
         let Type::Record(r) = ty else { break };
         record = r;
         let Some(i) = c.records[record.0 as usize].field(&step.node) else {
+            if c.unparsed.may_have_field(&step.node) {
+                return;
+            }
             return fail(c, format!("the case has no field `{}` here", step.node));
         };
         indices.push(i as u16);

@@ -40,6 +40,7 @@ impl<'a> Checker<'a> {
         let decl = self.table_decls[id.0 as usize];
         let key = match self.globals.get(&decl.key.node) {
             Some((Global::Enum(e), _)) => *e,
+            _ if self.unparsed.has_name(&decl.key.node) => return None,
             _ => {
                 let names: Vec<String> = self.enums.iter().map(|e| e.name.clone()).collect();
                 let mut d = Diagnostic::error(Code::UnknownName, format!("`{}` is not an enum", decl.key.node))

@@ -46,6 +46,10 @@ pub fn binary(op: BinOp, l: &Type, r: &Type) -> Option<Type> {
     if matches!(l, Unknown) || matches!(r, Unknown) {
         return Some(match op {
             BinOp::Or | BinOp::And | BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => Bool,
+            // A period added to something unknown may be a date, a month or a period:
+            // guessing one would make errors of every use of a name already reported
+            // (or of an item that failed to parse).
+            BinOp::Add | BinOp::Sub if matches!(l, Quantity(_)) || matches!(r, Quantity(_)) => Unknown,
             _ if matches!(l, Unknown) => r.clone(),
             _ => l.clone(),
         });

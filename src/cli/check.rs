@@ -1,5 +1,9 @@
 //! `zhengce check`: parse and check policy files, reporting every problem at once.
 //! `--strict` (for CI) turns every warning, lints included, into an error.
+//!
+//! Each policy named is loaded with the files it builds on, so a file that several of
+//! them use (or that is named itself as well) is checked with each. Its problems are
+//! the same each time, and are shown once: the first time they are found.
 
 use super::{Console, EXIT_OK, EXIT_POLICY, color};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -7,6 +11,8 @@ use crate::input::InputLimits;
 use crate::lint::lint;
 use crate::policy_set::{DEFAULT_POLICY, PolicySource, load_policy_with};
 use crate::report::render_diagnostic;
+use crate::source::SourceMap;
+use std::collections::HashSet;
 
 /// Runs `check`.
 pub fn run(policies: &[String], strict: bool, limits: InputLimits, console: &mut Console) -> u8 {
@@ -16,35 +22,73 @@ pub fn run(policies: &[String], strict: bool, limits: InputLimits, console: &mut
         policies.iter().map(|p| (p.clone(), PolicySource::Disk)).collect()
     };
     let mut code = EXIT_OK;
+    let mut shown = Shown::default();
     for (path, source) in targets {
         let loaded = load_policy_with(&path, source, limits);
         let mut diagnostics: Vec<Diagnostic> = loaded.diagnostics.clone();
         if let Some(program) = &loaded.program {
             diagnostics.extend(lint(program));
         }
+        // In the order of the files and of the places in them, as a writer goes
+        // through a file, rather than by the stage that found each.
+        diagnostics.sort_by_key(|d| d.span.map(|s| (s.file, s.start)));
         if strict {
             for d in &mut diagnostics {
                 d.severity = Severity::Error;
             }
         }
         let color = color(console);
+        let mut repeated = 0;
         for d in &diagnostics {
-            console.err(&render_diagnostic(d, &loaded.sources, color, false));
+            if shown.first_time(d, &loaded.sources) {
+                console.err(&render_diagnostic(d, &loaded.sources, color, false));
+            } else {
+                repeated += 1;
+            }
         }
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = diagnostics.len() - errors;
+        let note = shown_above(repeated);
         match (&loaded.program, errors) {
             (Some(p), 0) => console.out(&format!(
-                "{path}: ok ({} rules, {} definitions, {} files; {warnings} warning(s))\n",
+                "{path}: ok ({} rules, {} definitions, {} files; {warnings} warning(s){note})\n",
                 p.rules.len(),
                 p.definitions.len(),
                 loaded.files.len()
             )),
             _ => {
-                console.err(&format!("{path}: {errors} error(s), {warnings} warning(s)\n"));
+                console.err(&format!("{path}: {errors} error(s), {warnings} warning(s){note}\n"));
                 code = EXIT_POLICY;
             }
         }
     }
     code
+}
+
+/// What the summary line adds when some of a policy's problems were shown above, with
+/// another policy that uses the same file.
+fn shown_above(repeated: usize) -> String {
+    match repeated {
+        0 => String::new(),
+        n => format!("; {n} of them shown above"),
+    }
+}
+
+/// A diagnostic as it is shown: file name and place (each policy is loaded into a
+/// source map of its own, so the same problem has different file ids), code, message.
+type ShownAs = (Option<(String, u32, u32)>, String, String);
+
+/// The diagnostics shown so far.
+#[derive(Default)]
+struct Shown {
+    seen: HashSet<ShownAs>,
+}
+
+impl Shown {
+    /// Whether `d` is shown for the first time (and remembers it).
+    fn first_time(&mut self, d: &Diagnostic, sources: &SourceMap) -> bool {
+        let place = d.span.map(|s| (sources.get(s.file).name.clone(), s.start, s.end));
+        self.seen
+            .insert((place, d.code.as_str().to_string(), d.message.clone()))
+    }
 }

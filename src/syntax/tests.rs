@@ -116,175 +116,326 @@ fn syntax_errors_at_an_operand_name_what_was_expected() {
 const OPERAND_ERRORS: &[(&str, &str, &str)] = &[
     (
         "}",
-        "syntax error: expected an expression, found `}` @Some(29)",
-        "syntax error: expected an expression, found `}` @Some(0)",
+        "syntax error: expected a value or a name, found `}` @Some(29)",
+        "syntax error: expected a value or a name, found `}` @Some(0)",
     ),
     (
         "",
-        "syntax error: expected an expression, found the end of the file @Some(30)",
-        "syntax error: expected an expression, found the end of the file @Some(0)",
+        "syntax error: expected a value or a name, found the end of the file @Some(30)",
+        "syntax error: expected a value or a name, found the end of the line @Some(0)",
     ),
     (
         "count",
-        "syntax error: expected an expression, found `c` @Some(29)",
-        "syntax error: expected an expression, found `c` @Some(0)",
+        "syntax error: expected `(`, found the end of the file @Some(35)",
+        "syntax error: expected `(`, found the end of the line @Some(5)",
     ),
     (
         "count x",
-        "syntax error: expected an expression, found `c` @Some(29)",
-        "syntax error: expected an expression, found `c` @Some(0)",
+        "syntax error: expected `(`, found `x` @Some(35)",
+        "syntax error: expected `(`, found `x` @Some(6)",
     ),
     (
         "sorted x",
-        "syntax error: expected an expression, found `s` @Some(29)",
-        "syntax error: expected an expression, found `s` @Some(0)",
+        "syntax error: expected `(`, found `x` @Some(36)",
+        "syntax error: expected `(`, found `x` @Some(7)",
     ),
     ("count (x in xs)", "", ""),
     (
         "if",
-        "syntax error: expected an expression, found the end of the file @Some(32)",
-        "syntax error: expected an expression, found the end of the file @Some(2)",
+        "syntax error: expected a value or a name, found the end of the file @Some(32)",
+        "syntax error: expected a value or a name, found the end of the line @Some(2)",
     ),
     (
         "if x",
-        "syntax error: expected `.`, `[`, `is` or a unit, `and`, `div`, `is`, `or`, `then`, a unit (years, months, days) or an operator, found the end of the file @Some(34)",
-        "syntax error: expected `.`, `[`, `is` or a unit, `and`, `div`, `is`, `or`, `then`, a unit (years, months, days) or an operator, found the end of the file @Some(4)",
+        "syntax error: expected `then`, a unit (years, months, days), an operator (and, or, +, >=, …), `is`, …, found the end of the file @Some(34)",
+        "syntax error: expected `then`, a unit (years, months, days), an operator (and, or, +, >=, …), `is`, …, found the end of the line @Some(4)",
     ),
     (
         "Gender::",
-        "syntax error: expected an enum value, found `\n` @Some(37)",
-        "syntax error: expected an enum value, found the end of the file @Some(8)",
+        "syntax error: expected an enum value, found the end of the file @Some(37)",
+        "syntax error: expected an enum value, found the end of the line @Some(8)",
     ),
     (
         "Gender::1x",
-        "syntax error: expected `.`, `[`, `is` or a unit, `and`, `case`, `decision`, `define`, `div`, `enum`, `is`, `note`, `or`, `param`, `repeal`, `replace`, `table`, a rule kind, a unit (years, months, days), an operator or the end of the file, found `x` @Some(38)",
-        "syntax error: expected `.`, `[`, `is` or a unit, `and`, `div`, `is`, `or`, a unit (years, months, days), an operator or the end of the file, found `x` @Some(9)",
+        "syntax error: expected a unit (years, months, days), an operator (and, or, +, >=, …), a new item (define, param, category, …), `note`, …, found `x` @Some(38)",
+        "syntax error: expected a unit (years, months, days), an operator (and, or, +, >=, …), `is`, `.` and a field name, …, found `x` @Some(9)",
     ),
     (
         "a +",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found the end of the file @Some(33)",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found the end of the file @Some(3)",
+        "syntax error: expected a value or a name, found the end of the file @Some(33)",
+        "syntax error: expected a value or a name, found the end of the line @Some(3)",
     ),
     (
         "a + }",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found `}` @Some(33)",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found `}` @Some(4)",
+        "syntax error: expected a value or a name, found `}` @Some(33)",
+        "syntax error: expected a value or a name, found `}` @Some(4)",
     ),
     (
         "f(",
-        "syntax error: expected an expression, found the end of the file @Some(32)",
-        "syntax error: expected an expression, found the end of the file @Some(2)",
+        "syntax error: expected `)` or a value or a name, found the end of the file @Some(32)",
+        "syntax error: expected `)` or a value or a name, found the end of the line @Some(2)",
     ),
     (
         "f(x,",
-        "syntax error: expected an expression, found the end of the file @Some(34)",
-        "syntax error: expected an expression, found the end of the file @Some(4)",
+        "syntax error: expected a value or a name, found the end of the file @Some(34)",
+        "syntax error: expected a value or a name, found the end of the line @Some(4)",
     ),
     (
         "1 2",
-        "syntax error: expected `.`, `[`, `is` or a unit, `and`, `case`, `decision`, `define`, `div`, `enum`, `is`, `note`, `or`, `param`, `repeal`, `replace`, `table`, a rule kind, a unit (years, months, days), an operator or the end of the file, found `2` @Some(31)",
-        "syntax error: expected `.`, `[`, `is` or a unit, `and`, `div`, `is`, `or`, a unit (years, months, days), an operator or the end of the file, found `2` @Some(2)",
+        "syntax error: expected a unit (years, months, days), an operator (and, or, +, >=, …), a new item (define, param, category, …), `note`, …, found `2` @Some(31)",
+        "syntax error: expected a unit (years, months, days), an operator (and, or, +, >=, …), `is`, `.` and a field name, …, found `2` @Some(2)",
     ),
     (
         "\"abc",
-        "syntax error: expected an expression, found `\"` @Some(29)",
-        "syntax error: expected an expression, found `\"` @Some(0)",
+        "syntax error: expected `\"`, found the end of the file @Some(33)",
+        "syntax error: expected `\"`, found the end of the line @Some(4)",
     ),
     (
         "\"a\\q\"",
-        "syntax error: expected an expression, found `\"` @Some(29)",
-        "syntax error: expected an expression, found `\"` @Some(0)",
+        "syntax error: expected `\"`, found `q` @Some(32)",
+        "syntax error: expected `\"`, found `q` @Some(3)",
     ),
     (
         "a is",
         "syntax error: expected `absent`, `not`, `present` or an enum value, found the end of the file @Some(34)",
-        "syntax error: expected `absent`, `not`, `present` or an enum value, found the end of the file @Some(4)",
+        "syntax error: expected `absent`, `not`, `present` or an enum value, found the end of the line @Some(4)",
     ),
     (
         "a is not",
         "syntax error: expected `absent`, `present` or an enum value, found the end of the file @Some(38)",
-        "syntax error: expected `absent`, `present` or an enum value, found the end of the file @Some(8)",
+        "syntax error: expected `absent`, `present` or an enum value, found the end of the line @Some(8)",
     ),
     ("true1", "", ""),
     ("2025-01", "", ""),
     (
         "-",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found the end of the file @Some(31)",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found the end of the file @Some(1)",
+        "syntax error: expected a value or a name, found the end of the file @Some(31)",
+        "syntax error: expected a value or a name, found the end of the line @Some(1)",
     ),
     (
         "not",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found the end of the file @Some(33)",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found the end of the file @Some(3)",
+        "syntax error: expected a value or a name, found the end of the file @Some(33)",
+        "syntax error: expected a value or a name, found the end of the line @Some(3)",
     ),
     (
         "x.",
-        "syntax error: expected field name, found the end of the file @Some(32)",
-        "syntax error: expected field name, found the end of the file @Some(2)",
+        "syntax error: expected a field name, found the end of the file @Some(32)",
+        "syntax error: expected a field name, found the end of the line @Some(2)",
     ),
     (
         "holds(",
-        "syntax error: expected a rule kind, found the end of the file @Some(36)",
-        "syntax error: expected a rule kind, found the end of the file @Some(6)",
+        "syntax error: expected a rule kind (category, tier, exit, …), found the end of the file @Some(36)",
+        "syntax error: expected a rule kind (category, tier, exit, …), found the end of the line @Some(6)",
     ),
     (
         "match",
-        "syntax error: expected an expression, found the end of the file @Some(35)",
-        "syntax error: expected an expression, found the end of the file @Some(5)",
+        "syntax error: expected a value or a name, found the end of the file @Some(35)",
+        "syntax error: expected a value or a name, found the end of the line @Some(5)",
     ),
     (
         "(",
-        "syntax error: expected an expression, found the end of the file @Some(31)",
-        "syntax error: expected an expression, found the end of the file @Some(1)",
+        "syntax error: expected a value or a name, found the end of the file @Some(31)",
+        "syntax error: expected a value or a name, found the end of the line @Some(1)",
     ),
     (
         "[",
-        "syntax error: expected an expression, found the end of the file @Some(31)",
-        "syntax error: expected an expression, found the end of the file @Some(1)",
+        "syntax error: expected `]` or a value or a name, found the end of the file @Some(31)",
+        "syntax error: expected `]` or a value or a name, found the end of the line @Some(1)",
     ),
     (
         "{",
-        "syntax error: expected a name, found the end of the file @Some(31)",
-        "syntax error: expected a name, found the end of the file @Some(1)",
+        "syntax error: expected `}` or a name, found the end of the file @Some(31)",
+        "syntax error: expected `}` or a name, found the end of the line @Some(1)",
     ),
     (
         "a ?? ",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found the end of the file @Some(35)",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found the end of the file @Some(5)",
+        "syntax error: expected a value or a name, found the end of the file @Some(35)",
+        "syntax error: expected a value or a name, found the end of the line @Some(5)",
     ),
     (
         "a <= ",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found the end of the file @Some(35)",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found the end of the file @Some(5)",
+        "syntax error: expected a value or a name, found the end of the file @Some(35)",
+        "syntax error: expected a value or a name, found the end of the line @Some(5)",
     ),
     (
         "xs[",
-        "syntax error: expected an expression, found the end of the file @Some(33)",
-        "syntax error: expected an expression, found the end of the file @Some(3)",
+        "syntax error: expected a value or a name, found the end of the file @Some(33)",
+        "syntax error: expected a value or a name, found the end of the line @Some(3)",
     ),
     (
         "Gender :: male",
-        "syntax error: expected `.`, `[`, `is` or a unit, `and`, `case`, `decision`, `define`, `div`, `enum`, `is`, `note`, `or`, `param`, `repeal`, `replace`, `table`, a rule kind, a unit (years, months, days), an operator or the end of the file, found `:` @Some(36)",
-        "syntax error: expected `.`, `[`, `is` or a unit, `and`, `div`, `is`, `or`, a unit (years, months, days), an operator or the end of the file, found `:` @Some(7)",
+        "syntax error: expected a unit (years, months, days), an operator (and, or, +, >=, …), a new item (define, param, category, …), `note`, …, found `:` @Some(36)",
+        "syntax error: expected a unit (years, months, days), an operator (and, or, +, >=, …), `is`, `.` and a field name, …, found `:` @Some(7)",
     ),
     (
         "count(x in",
-        "syntax error: expected an expression, found the end of the file @Some(40)",
-        "syntax error: expected an expression, found the end of the file @Some(10)",
+        "syntax error: expected a value or a name, found the end of the file @Some(40)",
+        "syntax error: expected a value or a name, found the end of the line @Some(10)",
     ),
     (
         "12 months +",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found the end of the file @Some(41)",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found the end of the file @Some(11)",
+        "syntax error: expected a value or a name, found the end of the file @Some(41)",
+        "syntax error: expected a value or a name, found the end of the line @Some(11)",
     ),
     (
         "\"a\" en",
-        "syntax error: expected `.`, `[`, `is` or a unit, `and`, `case`, `decision`, `define`, `div`, `enum`, `is`, `note`, `or`, `param`, `repeal`, `replace`, `table`, a rule kind, a unit (years, months, days), an operator or the end of the file, found `e` @Some(33)",
-        "syntax error: expected `.`, `[`, `is` or a unit, `and`, `div`, `is`, `or`, a unit (years, months, days), an operator or the end of the file, found `e` @Some(4)",
+        "syntax error: expected a unit (years, months, days), an operator (and, or, +, >=, …), a new item (define, param, category, …), `note`, …, found `en` @Some(33)",
+        "syntax error: expected a unit (years, months, days), an operator (and, or, +, >=, …), `is`, `.` and a field name, …, found `en` @Some(4)",
     ),
     (
         "a.b.c ==",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found the end of the file @Some(38)",
-        "syntax error: expected `holds`, `if`, `match`, `not`, a name, aggregate op, an expression, call, list literal, op neg or record literal, found the end of the file @Some(8)",
+        "syntax error: expected a value or a name, found the end of the file @Some(38)",
+        "syntax error: expected a value or a name, found the end of the line @Some(8)",
     ),
 ];
+
+/// The first syntax error of a policy made of `items` after a header.
+fn first_error(items: &str) -> Diagnostic {
+    let (_, errors) = parse(&format!("policy \"p\" {{}}\n{items}\n"));
+    errors.into_iter().next().expect("a syntax error")
+}
+
+#[test]
+fn a_misspelled_keyword_or_unit_is_offered_its_word() {
+    for (items, word) in [
+        ("param working_age \"下限\" = 16 yaers", "years"),
+        ("define x \"x\" = 6 Monhts", "months"),
+        ("define x \"x\" = if a thn b else c", "then"),
+        (
+            "define x \"x\" = 1\ncatgory 1 cites \"一\" \"t\" { when x }",
+            "category",
+        ),
+        ("category 1 cites \"一\" \"t\" { wen x }", "when"),
+        ("category 1 cites \"一\" \"t\" { when x severity eror }", "error"),
+        // Right after the header, where only a new item may start.
+        ("defnie x \"x\" = 1", "define"),
+    ] {
+        let d = first_error(items);
+        assert_eq!(
+            d.help.as_deref(),
+            Some(format!("did you mean `{word}`?").as_str()),
+            "{items}: {d:?}"
+        );
+        assert!(
+            d.message.ends_with(&format!("found `{}`", misspelled(&d, items))),
+            "{}",
+            d.message
+        );
+    }
+    // In the header too, which is parsed on its own.
+    let (_, errors) = parse("policy \"p\" { valid_for 5 yaers }\n");
+    assert_eq!(errors[0].help.as_deref(), Some("did you mean `years`?"));
+    // No word is offered when none is close.
+    let d = first_error("define x \"x\" = 16 fortnights");
+    assert!(
+        !d.help.as_deref().unwrap_or("").contains("did you mean"),
+        "{:?}",
+        d.help
+    );
+}
+
+/// The word a syntax error underlines, as written.
+fn misspelled<'t>(d: &Diagnostic, items: &'t str) -> &'t str {
+    let span = d.span.expect("a place");
+    let base = "policy \"p\" {}\n".len();
+    &items[span.start as usize - base..span.end as usize - base]
+}
+
+#[test]
+fn the_expected_list_is_short_and_in_the_writers_words() {
+    let internal: Vec<String> = Rule::all_rules()
+        .iter()
+        .map(|r| format!("{r:?}"))
+        .filter(|name| name.contains('_') || name.chars().all(|c| c.is_ascii_uppercase()))
+        .chain(
+            [
+                "ident",
+                "expr",
+                "primary",
+                "op neg",
+                "aggregate op",
+                "list literal",
+                "call",
+            ]
+            .map(String::from),
+        )
+        .collect();
+    for items in [
+        "param working_age \"下限\" = 16 yaers",
+        "define x \"x\" = if a then",
+        "define x \"x\" = if a",
+        "define x \"x\" 1",
+        "define x \"x\" = a +",
+        "define x \"x\" = count(a in xs",
+        "category 1 cites \"一\" \"t\" { wen x }",
+        "case { person \"p\" { age int } }",
+        "table t \"t\" by G { a => 1 }",
+        "enum G \"g\" { }",
+        "define x \"x\" = 1 2",
+    ] {
+        let d = first_error(items);
+        let listed = expected_items(&d.message);
+        assert!(listed.len() <= expected::MAX_SHOWN + 1, "{items}: {}", d.message);
+        let mut unique = listed.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), listed.len(), "{items}: {}", d.message);
+        let words: Vec<&str> = d.message.split(|c: char| !(c.is_alphanumeric() || c == '_')).collect();
+        for name in &internal {
+            let phrase = name.split(' ').collect::<Vec<_>>();
+            let named = words.windows(phrase.len()).any(|w| w == phrase.as_slice());
+            assert!(!named, "{items}: `{name}` in {}", d.message);
+        }
+    }
+}
+
+/// The things a syntax error message says were expected, split at the commas and the
+/// "or" that are not inside brackets.
+fn expected_items(message: &str) -> Vec<String> {
+    let list = message
+        .strip_prefix("syntax error: expected ")
+        .and_then(|m| m.rsplit_once(", found "))
+        .map_or("", |(list, _)| list);
+    let mut items = Vec::new();
+    let (mut depth, mut current) = (0i32, String::new());
+    let mut rest = list;
+    while let Some(c) = rest.chars().next() {
+        if depth == 0 && (rest.starts_with(", ") || rest.starts_with(" or ")) {
+            items.push(std::mem::take(&mut current));
+            rest = &rest[if rest.starts_with(", ") { 2 } else { 4 }..];
+            continue;
+        }
+        depth += match c {
+            '(' => 1,
+            ')' => -1,
+            _ => 0,
+        };
+        current.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    items.push(current);
+    items
+}
+
+#[test]
+fn a_missing_sign_is_named_where_it_is_missing() {
+    for (items, sign, found) in [
+        ("enum G \"g\" {\n  a \"a\",\n  b \"b\"\n  c \"c\"\n}", "`,`", "c"),
+        ("define x \"x\" 1", "`=`", "1"),
+        (
+            "case {\n  person \"p\" {\n    veteran bool \"v\"\n  }\n}",
+            "`:`",
+            "bool",
+        ),
+        (
+            "category 1 cites \"一\" 男满五十周岁\" { when x }",
+            "`{`",
+            "男满五十周岁",
+        ),
+    ] {
+        let d = first_error(items);
+        let listed = expected_items(&d.message);
+        assert!(listed.contains(&sign.to_string()), "{items}: {}", d.message);
+        assert_eq!(misspelled(&d, items), found, "{}", d.message);
+    }
+}

@@ -1,0 +1,150 @@
+//! `zhengce check` as policy staff use it (issue 11): every error at once, even after a
+//! syntax error; the word meant offered; each problem shown once. The command line runs
+//! in-process, on captured output.
+
+use clap::Parser;
+use std::path::{Path, PathBuf};
+use zhengce::cli::{Cli, Console, run_with};
+use zhengce::privacy::Pii;
+
+/// Runs `zhengce ARGS…`; returns the exit code, standard output and standard error.
+fn zhengce(args: &[&str]) -> (u8, String, String) {
+    let cli = Cli::try_parse_from(std::iter::once("zhengce").chain(args.iter().copied())).expect("valid arguments");
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = {
+        let mut console = Console::captured(&mut out, &mut err, Pii::Mask);
+        run_with(cli, &mut console)
+    };
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("output is UTF-8");
+    (code, text(out), text(err))
+}
+
+/// A scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhengce-check-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir
+}
+
+fn path(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn strict_shows_each_warning_once_when_policies_share_a_file() {
+    let dir = scratch("strict");
+    let lib = "policy \"lib\" {}\ndefine lib_unused \"没用\" = 1\ndefine shared \"共用\" = 2\n";
+    let main = "policy \"main\" { uses \"lib.policy\" }\n\
+                define main_unused \"没用\" = 3\n\
+                category 1 cites \"一\" \"t\" { when shared > 1 }\n";
+    std::fs::write(dir.join("lib.policy"), lib).unwrap();
+    std::fs::write(dir.join("main.policy"), main).unwrap();
+    let (main, lib) = (path(&dir.join("main.policy")), path(&dir.join("lib.policy")));
+    let (code, _, err) = zhengce(&["check", "--strict", &main, &lib]);
+    assert_eq!(code, 3, "{err}");
+    assert_eq!(err.matches("`main_unused` is not used").count(), 1, "{err}");
+    assert_eq!(err.matches("`lib_unused` is not used").count(), 1, "{err}");
+    // `shared` is unused only when lib.policy is checked on its own.
+    assert_eq!(err.matches("`shared` is not used").count(), 1, "{err}");
+    assert!(
+        err.contains("lib.policy: 2 error(s), 0 warning(s); 1 of them shown above"),
+        "{err}"
+    );
+    // One policy alone: each once as well.
+    let (_, _, err) = zhengce(&["check", "--strict", &main]);
+    assert_eq!(err.matches("`lib_unused` is not used").count(), 1, "{err}");
+}
+
+/// The built-in Hunan policy with its files, copied into a scratch folder, with the
+/// main file changed by `edit`.
+fn broken_hunan_copy(name: &str, edit: &[(&str, &str)]) -> PathBuf {
+    let dir = scratch(name);
+    let policies = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies");
+    for sub in ["hunan", "cn", "calendars"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        for entry in std::fs::read_dir(policies.join(sub)).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), dir.join(sub).join(entry.file_name())).unwrap();
+        }
+    }
+    let main = dir.join("hunan/2025-employment-assistance.policy");
+    let mut text = std::fs::read_to_string(&main).unwrap();
+    for (from, to) in edit {
+        assert!(text.contains(from), "{from}");
+        text = text.replacen(from, to, 1);
+    }
+    std::fs::write(&main, text).unwrap();
+    main
+}
+
+#[test]
+fn a_broken_copy_of_the_hunan_policy_reports_every_error() {
+    let main = broken_hunan_copy(
+        "hunan",
+        &[
+            ("= 16 years\n", "= 16 yaers\n"),
+            ("and unemployed_6_months\n}", "and unemployed_6_month\n}"),
+            ("eligible or certified\n", "eligible or certifed\n"),
+            ("street_start + street_review_time", "street_start + street_reveiw_time"),
+        ],
+    );
+    let (code, _, err) = zhengce(&["check", &path(&main)]);
+    assert_eq!(code, 3, "{err}");
+    assert!(
+        err.contains("2025-employment-assistance.policy: 4 error(s), 0 warning(s)"),
+        "{err}"
+    );
+    for help in ["years", "unemployed_6_months", "certified", "street_review_time"] {
+        assert!(err.contains(&format!("did you mean `{help}`?")), "{help}: {err}");
+    }
+    // The parameter that failed to parse is used elsewhere: not reported again.
+    assert!(!err.contains("`working_age_from` is not defined"), "{err}");
+    // In the order of the file.
+    let at = |text: &str| err.find(text).unwrap_or(usize::MAX);
+    let places = [
+        "found `yaers`",
+        "`unemployed_6_month` is",
+        "`street_reveiw_time` is",
+        "`certifed` is",
+    ]
+    .map(at);
+    assert!(places.windows(2).all(|w| w[0] < w[1]), "{places:?}: {err}");
+}
+
+#[test]
+fn a_broken_enum_case_block_and_rule_cause_no_other_errors() {
+    let main = broken_hunan_copy(
+        "hunan-items",
+        &[
+            // A comma left out between enum values.
+            (
+                "employed \"单位吸纳就业\" en \"employed by an employer\",",
+                "employed \"单位吸纳就业\" en \"employed by an employer\"",
+            ),
+            // A colon left out in the case schema, which every rule reads.
+            ("    veteran: bool", "    veteran bool"),
+            // A quote left out in a rule's citation.
+            ("category 1 cites \"一（一）\" \"男", "category 1 cites \"一（一）\" 男"),
+            // And one misspelled name.
+            (
+                "registered_unemployed and as_of >= registration.unemployed_since + 12 months",
+                "registered_unemploye and as_of >= registration.unemployed_since + 12 months",
+            ),
+        ],
+    );
+    let (code, _, err) = zhengce(&["check", &path(&main)]);
+    assert_eq!(code, 3, "{err}");
+    assert!(
+        err.contains("2025-employment-assistance.policy: 4 error(s), 0 warning(s)"),
+        "{err}"
+    );
+    for expected in [
+        "expected `,` or `}`",
+        "expected `:`",
+        "expected `{` or a text in double quotes",
+    ] {
+        assert!(err.contains(expected), "{expected}: {err}");
+    }
+    assert!(err.contains("did you mean `registered_unemployed`?"), "{err}");
+}
