@@ -220,7 +220,7 @@ fn the_shipped_policies_pass_the_strict_check() {
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(String::from_utf8_lossy(&out.stdout).contains("0 warning(s)"));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("警告 0 个"));
     }
 }
 

@@ -7,9 +7,13 @@ use std::path::{Path, PathBuf};
 use zhengce::cli::{Cli, Console, run_with};
 use zhengce::privacy::Pii;
 
-/// Runs `zhengce ARGS…`; returns the exit code, standard output and standard error.
+/// Runs `zhengce ARGS… --lang en`; returns the exit code, standard output and standard
+/// error.
 fn zhengce(args: &[&str]) -> (u8, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("zhengce").chain(args.iter().copied())).expect("valid arguments");
+    let words = std::iter::once("zhengce")
+        .chain(args.iter().copied())
+        .chain(["--lang", "en"]);
+    let cli = Cli::try_parse_from(words).expect("valid arguments");
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = {
         let mut console = Console::captured(&mut out, &mut err, Pii::Mask);
@@ -147,4 +151,16 @@ fn a_broken_enum_case_block_and_rule_cause_no_other_errors() {
         assert!(err.contains(expected), "{expected}: {err}");
     }
     assert!(err.contains("did you mean `registered_unemployed`?"), "{err}");
+}
+
+#[test]
+fn the_summary_line_speaks_the_language_asked_for() {
+    let cli = Cli::try_parse_from(["zhengce", "check", "--lang", "zh"]).expect("valid arguments");
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run_with(cli, &mut Console::captured(&mut out, &mut err, Pii::Mask));
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(code, 0);
+    assert!(out.contains("：通过（规则 ") && out.contains("警告 0 个"), "{out}");
+    let (_, out, _) = zhengce(&["check"]);
+    assert!(out.contains(": ok (") && out.contains("0 warning(s)"), "{out}");
 }

@@ -10,12 +10,13 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::InputLimits;
 use crate::lint::lint;
 use crate::policy_set::{DEFAULT_POLICY, PolicySource, load_policy_with};
-use crate::report::render_diagnostic;
+use crate::report::messages::{Msg, msg_args, msg_with};
+use crate::report::{Lang, render_diagnostic};
 use crate::source::SourceMap;
 use std::collections::HashSet;
 
 /// Runs `check`.
-pub fn run(policies: &[String], strict: bool, limits: InputLimits, console: &mut Console) -> u8 {
+pub fn run(policies: &[String], strict: bool, limits: InputLimits, lang: Lang, console: &mut Console) -> u8 {
     let targets: Vec<(String, PolicySource)> = if policies.is_empty() {
         vec![(DEFAULT_POLICY.to_string(), PolicySource::Builtin)]
     } else {
@@ -48,16 +49,17 @@ pub fn run(policies: &[String], strict: bool, limits: InputLimits, console: &mut
         }
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = diagnostics.len() - errors;
-        let note = shown_above(repeated);
-        match (&loaded.program, errors) {
-            (Some(p), 0) => console.out(&format!(
-                "{path}: ok ({} rules, {} definitions, {} files; {warnings} warning(s){note})\n",
-                p.rules.len(),
-                p.definitions.len(),
-                loaded.files.len()
-            )),
+        let note = shown_above(repeated, lang);
+        let (errors, warnings) = (errors.to_string(), warnings.to_string());
+        match (&loaded.program, errors.as_str()) {
+            (Some(p), "0") => {
+                let counts = [p.rules.len(), p.definitions.len(), loaded.files.len()].map(|n| n.to_string());
+                let args = [path.as_str(), &counts[0], &counts[1], &counts[2], &warnings, &note];
+                console.out(&format!("{}\n", msg_args(Msg::CheckOk, lang, &args)));
+            }
             _ => {
-                console.err(&format!("{path}: {errors} error(s), {warnings} warning(s){note}\n"));
+                let args = [path.as_str(), &errors, &warnings, &note];
+                console.err(&format!("{}\n", msg_args(Msg::CheckFailed, lang, &args)));
                 code = EXIT_POLICY;
             }
         }
@@ -67,10 +69,10 @@ pub fn run(policies: &[String], strict: bool, limits: InputLimits, console: &mut
 
 /// What the summary line adds when some of a policy's problems were shown above, with
 /// another policy that uses the same file.
-fn shown_above(repeated: usize) -> String {
+fn shown_above(repeated: usize, lang: Lang) -> String {
     match repeated {
         0 => String::new(),
-        n => format!("; {n} of them shown above"),
+        n => msg_with(Msg::ShownAbove, lang, &n.to_string()),
     }
 }
 

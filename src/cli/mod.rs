@@ -98,6 +98,9 @@ pub enum Command {
         /// Largest policy or calendar file read, in bytes.
         #[arg(long, value_name = "BYTES", default_value_t = InputLimits::DEFAULT_POLICY_BYTES)]
         max_policy_bytes: u64,
+        /// Language of every message (default: `ZHENGCE_LANG`, else `LANG`: zh for `zh_*`).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Evaluate case files and explain every outcome.
     Eval {
@@ -209,12 +212,13 @@ pub fn run_with(cli: Cli, console: &mut Console) -> u8 {
             policies,
             strict,
             max_policy_bytes,
+            lang,
         } => {
             let limits = InputLimits {
                 policy_bytes: max_policy_bytes,
                 ..InputLimits::default()
             };
-            check::run(&policies, strict, limits, console)
+            check::run(&policies, strict, limits, lang.unwrap_or_else(Lang::from_env), console)
         }
         Command::Eval {
             cases,

@@ -120,6 +120,12 @@ pub enum Msg {
     NoCaseInFile,
     /// `eval`, `test`: nothing to run (`{}`: the paths given)
     NoCasesUnder,
+    /// `check`: a policy that checks (path, rules, definitions, files, warnings)
+    CheckOk,
+    /// `check`: a policy with errors (path, errors, warnings)
+    CheckFailed,
+    /// `check`: how many of the problems were shown above with another policy
+    ShownAbove,
     /// every rule of a kind (they fail for one reason)
     AllOfThem,
     /// an unlabelled condition, by what it reads (`{}`: their labels)
@@ -214,6 +220,12 @@ pub fn msg(m: Msg, lang: Lang) -> &'static str {
         (Lang::En, NoCaseInFile) => "warning: no case in {}",
         (Lang::Zh, NoCasesUnder) => "错误：在 {} 中没有找到案件",
         (Lang::En, NoCasesUnder) => "error: no cases found under {}",
+        (Lang::Zh, CheckOk) => "{}：通过（规则 {} 条，定义 {} 个，文件 {} 个；警告 {} 个{}）",
+        (Lang::En, CheckOk) => "{}: ok ({} rules, {} definitions, {} files; {} warning(s){})",
+        (Lang::Zh, CheckFailed) => "{}：错误 {} 个，警告 {} 个{}",
+        (Lang::En, CheckFailed) => "{}: {} error(s), {} warning(s){}",
+        (Lang::Zh, ShownAbove) => "，其中 {} 个已在上文列出",
+        (Lang::En, ShownAbove) => "; {} of them shown above",
         (Lang::Zh, AllOfThem) => "全部",
         (Lang::En, AllOfThem) => "all",
         (Lang::Zh, ConditionOn) => "关于{}的条件",
@@ -229,7 +241,18 @@ pub fn msg(m: Msg, lang: Lang) -> &'static str {
 
 /// A message with its `{}` filled in by `arg`.
 pub fn msg_with(m: Msg, lang: Lang, arg: &str) -> String {
-    msg(m, lang).replacen("{}", arg, 1)
+    msg_args(m, lang, &[arg])
+}
+
+/// A message with its `{}`s filled in by `args`, in order.
+pub fn msg_args(m: Msg, lang: Lang, args: &[&str]) -> String {
+    let mut parts = msg(m, lang).split("{}");
+    let mut out = parts.next().unwrap_or("").to_string();
+    for (k, part) in parts.enumerate() {
+        out.push_str(args.get(k).copied().unwrap_or(""));
+        out.push_str(part);
+    }
+    out
 }
 
 /// A label in the chosen language (English falls back to Chinese).
