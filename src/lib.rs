@@ -33,6 +33,7 @@ pub mod diff;
 pub mod eval;
 pub mod expect;
 pub mod input;
+pub mod lang;
 pub mod lint;
 pub mod policy_set;
 pub mod privacy;

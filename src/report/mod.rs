@@ -4,6 +4,7 @@
 mod diagnostics;
 mod excerpt;
 mod json;
+mod catalogue;
 mod junit;
 pub mod layout;
 pub mod messages;

@@ -1,0 +1,66 @@
+//! The two languages zhengce speaks, and which one the user asked for.
+
+/// The language of every message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    /// 中文 (the default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language the environment asks for: `ZHENGCE_LANG` (`zh` or `en`), else the
+    /// locale in `LANG` (Chinese for `zh_*`, English for any other locale), else
+    /// Chinese. `--lang` wins over both.
+    pub fn from_env() -> Lang {
+        Lang::from_vars(
+            std::env::var("ZHENGCE_LANG").ok().as_deref(),
+            std::env::var("LANG").ok().as_deref(),
+        )
+    }
+
+    /// [`Lang::from_env`] on given values of `ZHENGCE_LANG` and `LANG`.
+    pub fn from_vars(zhengce_lang: Option<&str>, locale: Option<&str>) -> Lang {
+        let chosen = zhengce_lang.map(str::trim).and_then(|v| match v.get(..2) {
+            Some(p) if p.eq_ignore_ascii_case("zh") => Some(Lang::Zh),
+            Some(p) if p.eq_ignore_ascii_case("en") => Some(Lang::En),
+            _ => None,
+        });
+        chosen.unwrap_or(match locale.map(str::trim) {
+            None | Some("") => Lang::Zh,
+            Some(l) if l.starts_with("zh") => Lang::Zh,
+            Some(_) => Lang::En,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn the_language_comes_from_zhengce_lang_then_the_locale_then_chinese() {
+        let cases = [
+            (Some("en"), Some("zh_CN.UTF-8"), Lang::En),
+            (Some("zh"), Some("en_US.UTF-8"), Lang::Zh),
+            (Some("EN_us"), None, Lang::En),
+            // A value that names neither language is passed over.
+            (Some("fr"), Some("zh_TW.UTF-8"), Lang::Zh),
+            (Some(""), Some("en_GB.UTF-8"), Lang::En),
+            (None, Some("zh_CN.UTF-8"), Lang::Zh),
+            (None, Some("C.UTF-8"), Lang::En),
+            (None, Some("POSIX"), Lang::En),
+            (None, Some(""), Lang::Zh),
+            (None, None, Lang::Zh),
+        ];
+        for (zhengce_lang, locale, want) in cases {
+            assert_eq!(
+                Lang::from_vars(zhengce_lang, locale),
+                want,
+                "{zhengce_lang:?} {locale:?}"
+            );
+        }
+    }
+}
