@@ -252,6 +252,11 @@ impl Diagnostic {
 
 /// A "did you mean" hint: the candidate closest to `name`, when one is close enough.
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    nearest(name, candidates).map(suggestion)
+}
+
+/// The candidate closest to `name`, when one is close enough to be what was meant.
+pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
         let score = strsim::jaro_winkler(name, candidate);
@@ -259,7 +264,7 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
             best = Some((score, candidate));
         }
     }
-    best.map(|(_, c)| suggestion(c))
+    best.map(|(_, c)| c)
 }
 
 /// The hint that offers `word` in place of what was written.

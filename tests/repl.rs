@@ -81,7 +81,7 @@ fn bad_input_gets_a_message_and_the_session_goes_on() {
         ":lod x\nset person.gender = man\nset person.birth_dat = 1975-03-10\nage + 1\nundefined_name\nset x\nwhy 九（九）\n\
          count(s in services\n  where s.refused)\nage\n",
     );
-    assert!(out.contains("unknown command `:lod`: did you mean `:load`?"), "{out}");
+    assert!(out.contains("没有命令 `:lod`：是不是 `:load`？"), "{out}");
     assert!(
         out.contains("unknown_enum_value: `person.gender` (性别): `man` is not one of its values"),
         "{out}"
@@ -92,8 +92,8 @@ fn bad_input_gets_a_message_and_the_session_goes_on() {
         "{out}"
     );
     assert!(out.contains("`undefined_name` is not defined"), "{out}");
-    assert!(out.contains("write `set PATH = VALUE`"), "{out}");
-    assert!(out.contains("no rule or definition `九（九）`"), "{out}");
+    assert!(out.contains("写作 `set 路径 = 值`"), "{out}");
+    assert!(out.contains("没有规则或定义 `九（九）`"), "{out}");
     // The multi-line expression, then `age`, still evaluate after all that.
     assert!(out.contains("0  (a number)"), "{out}");
     assert!(out.trim_end().ends_with("50年  (a period in years)"), "{out}");
@@ -141,7 +141,7 @@ fn reload_reads_the_edited_policy_and_keeps_the_case() {
     let mut out = String::new();
     std::io::Read::read_to_string(&mut stdout, &mut out).unwrap();
     child.wait().unwrap();
-    assert!(out.contains("policy hunan-2025-employment-assistance"), "{out}");
+    assert!(out.contains("政策 hunan-2025-employment-assistance"), "{out}");
     assert!(out.contains("categories −1"), "{out}");
 }
 
@@ -268,10 +268,7 @@ fn no_input_crashes_the_session() {
     let input: String =
         nasty.iter().map(|l| format!("{l}\n")).collect::<String>() + ":load examples/cases/li-qiang.yaml\nage\n";
     let out = repl_with_failures(&["examples/cases/li-qiang.yaml"], &input);
-    assert!(
-        out.contains("no case loaded") || out.contains("cannot be evaluated"),
-        "{out}"
-    );
+    assert!(out.contains("尚未载入案件") || out.contains("无法评估"), "{out}");
     assert!(out.trim_end().ends_with("50年  (a period in years)"), "{out}");
 }
 
@@ -286,7 +283,7 @@ fn the_case_is_shown_with_its_id_number_masked_unless_asked() {
 #[test]
 fn undo_with_nothing_to_undo_keeps_the_loaded_case() {
     let out = repl_with_failures(&["examples/cases/li-qiang.yaml"], ":undo\nage\n");
-    assert!(out.contains("nothing to undo"), "{out}");
+    assert!(out.contains("没有可撤销的更改"), "{out}");
     assert!(out.trim_end().ends_with("50年  (a period in years)"), "{out}");
 }
 
@@ -299,8 +296,57 @@ fn why_names_clauses_in_either_brackets_definitions_and_lists_an_ambiguous_claus
     assert!(out.contains("一（一） 成立"), "{out}");
     assert!(out.contains("就业困难人员：是"), "{out}");
     assert!(
-        out.contains("`一` could be:") && out.contains("why monthly_follow_up"),
+        out.contains("`一` 可能是：") && out.contains("why monthly_follow_up"),
         "{out}"
     );
     assert!(out.trim_end().ends_with("1  (a number)"), "{out}");
+}
+
+#[test]
+fn the_session_speaks_one_language() {
+    let run = |lang: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+            .env("ZHENGCE_LANG", lang)
+            .args(["repl", "examples/cases/li-qiang.yaml"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let input = ":help\n:undo\n:lod\nset x\nset person.dibao = false\nwhy nothing\n";
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
+    };
+    let zh = run("zh");
+    for wanted in [
+        "命令（其他输入",
+        "撤销上一次更改",
+        "没有可撤销的更改",
+        "是不是 `:load`？",
+        "写作 `set",
+        "决定没有变化",
+        "没有规则或定义",
+    ] {
+        assert!(zh.contains(wanted), "{wanted}\n{zh}");
+    }
+    let en = run("en");
+    for wanted in [
+        "commands (anything",
+        "take back the last change",
+        "nothing to undo",
+        "did you mean `:load`?",
+        "no change in the decision",
+    ] {
+        assert!(en.contains(wanted), "{wanted}\n{en}");
+    }
+    // Past the first line (the record's keys), no English word in the Chinese session's
+    // own messages: each line that has letters holds Chinese too, or is a usage line.
+    for line in zh.lines().skip(1) {
+        let usage = line.trim_start().starts_with(':')
+            || ["set ", "unset ", "push ", "eval", "why "]
+                .iter()
+                .any(|c| line.trim_start().starts_with(c));
+        if line.chars().any(|c| c.is_ascii_alphabetic()) && !usage {
+            assert!(line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{line}");
+        }
+    }
 }

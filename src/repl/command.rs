@@ -1,5 +1,8 @@
 //! REPL commands: what the user typed, parsed into a command, and the help for each.
 
+use crate::report::Lang;
+use crate::report::messages::{Msg, msg, msg_args, msg_with};
+
 /// A command of the REPL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
@@ -40,62 +43,26 @@ pub enum Command {
 }
 
 /// Every command: how it is written and what it does.
-pub const HELP: &[(&str, &str, &str)] = &[
-    (
-        ":load",
-        ":load FILE [ID]",
-        "load a case file (its first case, or the case with ID)",
-    ),
-    (
-        ":policy",
-        ":policy FILE | builtin",
-        "use another policy (the case is kept)",
-    ),
-    (
-        ":reload",
-        ":reload",
-        "read the policy files again after an edit; the case is kept",
-    ),
-    (
-        ":as-of",
-        ":as-of [DATE]",
-        "evaluate on DATE (YYYY-MM-DD); alone: on the case's own as_of",
-    ),
-    (
-        "set",
-        "set PATH = VALUE",
-        "change a field: the value is written as in a case file",
-    ),
-    (
-        "unset",
-        "unset PATH",
-        "leave a field out, as if the case file did not give it",
-    ),
-    (
-        "push",
-        "push PATH VALUE",
-        "add an item to a list: push LIST {field: value, …}",
-    ),
-    (":undo", ":undo", "take back the last change"),
-    ("eval", "eval", "the whole decision with every explanation"),
-    (
-        "why",
-        "why RULE",
-        "one rule explained, named by its clause, by kind and id (why category 1) or by name",
-    ),
-    (
-        ":missing",
-        ":missing",
-        "absent fields the decision depends on, and which could change it",
-    ),
-    (":case", ":case", "show the case as YAML"),
-    (":save", ":save FILE", "write the case (with your changes) as YAML"),
-    (":help", ":help [COMMAND]", "this list, or one command"),
-    (":quit", ":quit", "leave (Ctrl-D too)"),
+pub const HELP: &[(&str, &str, Msg)] = &[
+    (":load", ":load FILE [ID]", Msg::HelpLoad),
+    (":policy", ":policy FILE | builtin", Msg::HelpPolicy),
+    (":reload", ":reload", Msg::HelpReload),
+    (":as-of", ":as-of [DATE]", Msg::HelpAsOf),
+    ("set", "set PATH = VALUE", Msg::HelpSet),
+    ("unset", "unset PATH", Msg::HelpUnset),
+    ("push", "push PATH VALUE", Msg::HelpPush),
+    (":undo", ":undo", Msg::HelpUndo),
+    ("eval", "eval", Msg::HelpEval),
+    ("why", "why RULE", Msg::HelpWhy),
+    (":missing", ":missing", Msg::HelpMissing),
+    (":case", ":case", Msg::HelpCase),
+    (":save", ":save FILE", Msg::HelpSave),
+    (":help", ":help [COMMAND]", Msg::HelpHelp),
+    (":quit", ":quit", Msg::HelpQuit),
 ];
 
-/// Parses one (complete) input.
-pub fn parse(line: &str) -> Result<Command, String> {
+/// Parses one (complete) input; an error is told in `lang`.
+pub fn parse(line: &str, lang: Lang) -> Result<Command, String> {
     let line = line.trim();
     if line.is_empty() {
         return Ok(Command::Nothing);
@@ -103,58 +70,58 @@ pub fn parse(line: &str) -> Result<Command, String> {
     let (word, rest) = line
         .split_once(char::is_whitespace)
         .map_or((line, ""), |(w, r)| (w, r.trim()));
-    let needs = |what: &str| -> Result<String, String> {
+    let needs = |what: Msg| -> Result<String, String> {
         if rest.is_empty() {
-            Err(format!("`{word}` needs {what}; see `:help {word}`"))
+            Err(msg_args(Msg::NeedsArgument, lang, &[word, msg(what, lang), word]))
         } else {
             Ok(rest.to_string())
         }
     };
     Ok(match word {
         ":load" | ":l" => {
-            let mut parts = needs("a case file")?
+            let mut parts = needs(Msg::ArgCaseFile)?
                 .splitn(2, char::is_whitespace)
                 .map(str::to_string)
                 .collect::<Vec<_>>();
             let id = (parts.len() > 1).then(|| parts.remove(1).trim().to_string());
             Command::Load(parts.remove(0), id)
         }
-        ":policy" | ":p" => Command::Policy(needs("a policy file")?),
+        ":policy" | ":p" => Command::Policy(needs(Msg::ArgPolicyFile)?),
         ":reload" | ":r" => Command::Reload,
         ":as-of" | ":asof" => Command::AsOf((!rest.is_empty()).then(|| rest.to_string())),
         ":undo" | ":u" => Command::Undo,
-        ":save" | ":s" => Command::Save(needs("a file name")?),
+        ":save" | ":s" => Command::Save(needs(Msg::ArgFileName)?),
         ":missing" | ":m" => Command::Missing,
         ":case" | ":c" => Command::Show,
         ":help" | ":h" | "help" | "?" => Command::Help((!rest.is_empty()).then(|| rest.to_string())),
         ":quit" | ":q" | ":exit" | "quit" | "exit" => Command::Quit,
         "eval" if rest.is_empty() => Command::Eval,
-        "why" => Command::Why(needs("a rule: its clause, its kind and id, or its name")?),
+        "why" => Command::Why(needs(Msg::ArgRule)?),
         "set" => {
-            let (path, value) = needs("`PATH = VALUE`")?
+            let (path, value) = needs(Msg::ArgSet)?
                 .split_once('=')
                 .map(|(p, v)| (p.trim().to_string(), v.trim().to_string()))
-                .ok_or_else(|| {
-                    "write `set PATH = VALUE`, the path as in the case file (a.b.c, list[0].d)".to_string()
-                })?;
+                .ok_or_else(|| msg(Msg::SetUsage, lang).to_string())?;
             if path.is_empty() || value.is_empty() {
-                return Err("write `set PATH = VALUE`, the path as in the case file (a.b.c, list[0].d)".into());
+                return Err(msg(Msg::SetUsage, lang).into());
             }
             Command::Set(path, value)
         }
-        "unset" => Command::Unset(needs("a field path")?),
+        "unset" => Command::Unset(needs(Msg::ArgFieldPath)?),
         "push" => {
-            let rest = needs("`PATH VALUE`")?;
+            let rest = needs(Msg::ArgPush)?;
             let (path, value) = rest
                 .split_once(char::is_whitespace)
-                .ok_or_else(|| "write `push PATH VALUE`, e.g. `push LIST {field: value}`".to_string())?;
+                .ok_or_else(|| msg(Msg::PushUsage, lang).to_string())?;
             Command::Push(path.trim().to_string(), value.trim().to_string())
         }
         w if w.starts_with(':') => {
             let known: Vec<&str> = HELP.iter().map(|(n, _, _)| *n).collect();
-            let hint =
-                crate::diagnostic::did_you_mean(w, known.iter().copied()).unwrap_or_else(|| "see `:help`".into());
-            return Err(format!("unknown command `{w}`: {hint}"));
+            let hint = match crate::diagnostic::nearest(w, known.iter().copied()) {
+                Some(near) => msg_with(Msg::DidYouMean, lang, near),
+                None => msg(Msg::SeeHelp, lang).to_string(),
+            };
+            return Err(msg_args(Msg::UnknownCommand, lang, &[w, &hint]));
         }
         _ => Command::Expression(line.to_string()),
     })
@@ -203,8 +170,8 @@ pub fn unfinished(input: &str) -> bool {
     in_string || depth > 0 || open_ifs > 0
 }
 
-/// The help text: every command, or one.
-pub fn help(topic: Option<&str>) -> String {
+/// The help text in `lang`: every command, or one.
+pub fn help(topic: Option<&str>, lang: Lang) -> String {
     match topic {
         Some(t) => {
             let t = if t.starts_with(':') || HELP.iter().any(|(n, _, _)| *n == t) {
@@ -213,16 +180,14 @@ pub fn help(topic: Option<&str>) -> String {
                 format!(":{t}")
             };
             match HELP.iter().find(|(n, _, _)| *n == t) {
-                Some((_, usage, what)) => format!("{usage}\n  {what}\n"),
-                None => format!("no command `{t}`; `:help` lists them\n"),
+                Some((_, usage, what)) => format!("{usage}\n  {}\n", msg(*what, lang)),
+                None => format!("{}\n", msg_with(Msg::NoSuchCommand, lang, &t)),
             }
         }
         None => {
-            let mut out = String::from(
-                "commands (anything else is evaluated as an expression, e.g. `age` or `as_of + 5 working_days`):\n",
-            );
+            let mut out = format!("{}\n", msg(Msg::HelpIntro, lang));
             for (_, usage, what) in HELP {
-                out.push_str(&format!("  {usage:<28} {what}\n"));
+                out.push_str(&format!("  {usage:<28} {}\n", msg(*what, lang)));
             }
             out
         }
@@ -235,23 +200,29 @@ mod tests {
 
     #[test]
     fn commands_parse() {
-        assert_eq!(parse("set a.b = true"), Ok(Command::Set("a.b".into(), "true".into())));
         assert_eq!(
-            parse("push services {date: 2025-04-02, kind: job_posting}"),
+            parse("set a.b = true", Lang::En),
+            Ok(Command::Set("a.b".into(), "true".into()))
+        );
+        assert_eq!(
+            parse("push services {date: 2025-04-02, kind: job_posting}", Lang::En),
             Ok(Command::Push(
                 "services".into(),
                 "{date: 2025-04-02, kind: job_posting}".into()
             ))
         );
-        assert_eq!(parse("why 第1条"), Ok(Command::Why("第1条".into())));
-        assert_eq!(parse(":as-of 2025-10-01"), Ok(Command::AsOf(Some("2025-10-01".into()))));
+        assert_eq!(parse("why 第1条", Lang::En), Ok(Command::Why("第1条".into())));
         assert_eq!(
-            parse("age >= 50 years"),
+            parse(":as-of 2025-10-01", Lang::En),
+            Ok(Command::AsOf(Some("2025-10-01".into())))
+        );
+        assert_eq!(
+            parse("age >= 50 years", Lang::En),
             Ok(Command::Expression("age >= 50 years".into()))
         );
-        assert!(parse("set a.b").is_err());
+        assert!(parse("set a.b", Lang::En).is_err());
         assert_eq!(
-            parse(":lod x").unwrap_err(),
+            parse(":lod x", Lang::En).unwrap_err(),
             "unknown command `:lod`: did you mean `:load`?"
         );
     }

@@ -2,8 +2,34 @@
 //! tree written back as YAML (for `:save`, and to load the edited case again with the
 //! same validation as a case file).
 
+use crate::report::Lang;
+use crate::report::messages::{Msg, msg_args};
+
 use crate::source::{FileId, Span};
 use crate::yaml::{ScalarStyle, YamlKind, YamlNode, parse_documents};
+
+/// Why an edit cannot be made: a message of the catalogue and its values, told in
+/// the session's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditError {
+    message: Msg,
+    args: Vec<String>,
+}
+
+impl EditError {
+    fn new(message: Msg, args: &[&str]) -> EditError {
+        EditError {
+            message,
+            args: args.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
+    /// The reason in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
+        msg_args(self.message, lang, &args)
+    }
+}
 
 /// One step of a path: a key, or a list index (`services[2]`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,14 +38,12 @@ enum Step {
     Index(usize),
 }
 
-fn steps(path: &str) -> Result<Vec<Step>, String> {
+fn steps(path: &str) -> Result<Vec<Step>, EditError> {
     let mut out = Vec::new();
     for part in path.split('.') {
         let (name, rest) = part.split_once('[').map_or((part, None), |(n, r)| (n, Some(r)));
         if name.trim().is_empty() {
-            return Err(format!(
-                "`{path}` is not a field path (write it like `person.birth_date`)"
-            ));
+            return Err(EditError::new(Msg::NotAFieldPath, &[path]));
         }
         out.push(Step::Key(name.trim().to_string()));
         if let Some(rest) = rest {
@@ -27,7 +51,7 @@ fn steps(path: &str) -> Result<Vec<Step>, String> {
                 .trim_end_matches(']')
                 .trim()
                 .parse()
-                .map_err(|_| format!("`[{rest}` is not a list index"))?;
+                .map_err(|_| EditError::new(Msg::NotAListIndex, &[rest]))?;
             out.push(Step::Index(index));
         }
     }
@@ -57,19 +81,19 @@ pub fn empty_case() -> YamlNode {
 }
 
 /// A value typed after `=`, read as YAML: `1975-03-10`, `true`, `"430…"`, `{date: …}`.
-pub fn parse_value(text: &str) -> Result<YamlNode, String> {
+pub fn parse_value(text: &str) -> Result<YamlNode, EditError> {
     let docs = parse_documents(FileId(0), text);
     let Some(doc) = docs.into_iter().next() else {
-        return Err("a value is missing".into());
+        return Err(EditError::new(Msg::ValueMissing, &[]));
     };
     if let Some(d) = doc.diagnostics.first() {
-        return Err(format!("`{text}` is not a value: {}", d.message));
+        return Err(EditError::new(Msg::NotAValue, &[text, &d.message]));
     }
     Ok(doc.root)
 }
 
 /// The node at `path`, created (as mappings) where missing.
-fn slot<'a>(root: &'a mut YamlNode, path: &[Step]) -> Result<&'a mut YamlNode, String> {
+fn slot<'a>(root: &'a mut YamlNode, path: &[Step]) -> Result<&'a mut YamlNode, EditError> {
     let mut node = root;
     for step in path {
         if node.is_null() {
@@ -96,26 +120,26 @@ fn slot<'a>(root: &'a mut YamlNode, path: &[Step]) -> Result<&'a mut YamlNode, S
                 let len = items.len();
                 items
                     .get_mut(*i)
-                    .ok_or_else(|| format!("the list has {len} item(s); there is no [{i}]"))?
+                    .ok_or_else(|| EditError::new(Msg::NoSuchItem, &[&len.to_string(), &i.to_string()]))?
             }
-            (Step::Key(name), _) => return Err(format!("cannot set `{name}` inside a value that is not a mapping")),
-            (Step::Index(i), _) => return Err(format!("cannot take [{i}] of a value that is not a list")),
+            (Step::Key(name), _) => return Err(EditError::new(Msg::CannotSetInside, &[name])),
+            (Step::Index(i), _) => return Err(EditError::new(Msg::CannotIndex, &[&i.to_string()])),
         };
     }
     Ok(node)
 }
 
 /// `set path = value`.
-pub fn set(root: &mut YamlNode, path: &str, value: YamlNode) -> Result<(), String> {
+pub fn set(root: &mut YamlNode, path: &str, value: YamlNode) -> Result<(), EditError> {
     *slot(root, &steps(path)?)? = value;
     Ok(())
 }
 
 /// `unset path`: the field is left out, as if the case file did not give it.
-pub fn unset(root: &mut YamlNode, path: &str) -> Result<(), String> {
+pub fn unset(root: &mut YamlNode, path: &str) -> Result<(), EditError> {
     let mut steps = steps(path)?;
     let Some(last) = steps.pop() else {
-        return Err("a path is missing".into());
+        return Err(EditError::new(Msg::PathMissing, &[]));
     };
     let parent = slot(root, &steps)?;
     match (last, &mut parent.kind) {
@@ -123,7 +147,7 @@ pub fn unset(root: &mut YamlNode, path: &str) -> Result<(), String> {
             let before = pairs.len();
             pairs.retain(|(k, _)| k.as_scalar().is_none_or(|(t, _)| t != name));
             if pairs.len() == before {
-                return Err(format!("`{path}` is not given in the case"));
+                return Err(EditError::new(Msg::NotGivenInCase, &[path]));
             }
             Ok(())
         }
@@ -131,12 +155,12 @@ pub fn unset(root: &mut YamlNode, path: &str) -> Result<(), String> {
             items.remove(i);
             Ok(())
         }
-        _ => Err(format!("`{path}` is not given in the case")),
+        _ => Err(EditError::new(Msg::NotGivenInCase, &[path])),
     }
 }
 
 /// `push path {…}`: adds an item at the end of a list.
-pub fn push(root: &mut YamlNode, path: &str, value: YamlNode) -> Result<(), String> {
+pub fn push(root: &mut YamlNode, path: &str, value: YamlNode) -> Result<(), EditError> {
     let node = slot(root, &steps(path)?)?;
     if node.is_null() {
         node.kind = YamlKind::Seq(Vec::new());
@@ -146,7 +170,7 @@ pub fn push(root: &mut YamlNode, path: &str, value: YamlNode) -> Result<(), Stri
             items.push(value);
             Ok(())
         }
-        _ => Err(format!("`{path}` is not a list")),
+        _ => Err(EditError::new(Msg::NotAList, &[path])),
     }
 }
 

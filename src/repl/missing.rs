@@ -20,10 +20,10 @@ pub fn report(
     lang: Lang,
 ) -> String {
     let Some(facts) = result.facts() else {
-        return "the case cannot be evaluated\n".into();
+        return format!("{}\n", msg(Msg::CaseError, lang));
     };
     let Some(as_of) = result.as_of else {
-        return "no evaluation date\n".into();
+        return format!("{}\n", msg(Msg::NoEvaluationDateShort, lang));
     };
     let mut paths: Vec<Box<[u16]>> = Vec::new();
     let mut seen_defs = Vec::new();

@@ -12,6 +12,7 @@ use crate::input::{DecodedText, InputLimits, read_regular_file};
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
 use crate::program::Program;
 use crate::report::layout::cut_to_width;
+use crate::report::messages::{Msg, msg, msg_args, msg_with};
 use crate::report::{
     Explain, Lang, RenderOptions, ValueStyle, decision_json, definition_text, format_value, render_diagnostic,
     render_text, rule_trace,
@@ -88,7 +89,8 @@ impl Session {
 
     /// Handles one complete input.
     pub fn handle(&mut self, input: &str) -> Reply {
-        let command = match parse(input) {
+        let lang = self.options.lang;
+        let command = match parse(input, lang) {
             Ok(c) => c,
             Err(e) => {
                 self.failed = true;
@@ -98,15 +100,13 @@ impl Session {
         let out = match command {
             Command::Quit => return Reply::Quit,
             Command::Nothing => Ok(String::new()),
-            Command::Help(topic) => Ok(help(topic.as_deref())),
+            Command::Help(topic) => Ok(help(topic.as_deref(), lang)),
             Command::Load(path, id) => self.load_case(&path, id.as_deref()),
             Command::Policy(path) => self.use_policy((path != "builtin").then_some(path)),
             Command::Reload => self.use_policy(self.policy_path.clone()),
             Command::AsOf(date) => self.change(|s| {
                 s.as_of = match date {
-                    Some(d) => {
-                        Some(crate::syntax::parse_date_text(&d).ok_or(format!("`{d}` is not a date (YYYY-MM-DD)"))?)
-                    }
+                    Some(d) => Some(crate::syntax::parse_date_text(&d).ok_or(msg_with(Msg::NotADate, lang, &d))?),
                     None => None,
                 };
                 Ok(())
@@ -120,7 +120,7 @@ impl Session {
                     self.as_of = as_of;
                     self.report_change()
                 }
-                None => Err("nothing to undo".into()),
+                None => Err(msg(Msg::NothingToUndo, lang).into()),
             },
             Command::Save(path) => self.save(&path),
             Command::Show => Ok(self.show_case()),
@@ -135,6 +135,11 @@ impl Session {
         }))
     }
 
+    /// A message of the catalogue in the session's language, its `{}`s filled by `args`.
+    fn say(&self, m: Msg, args: &[&str]) -> String {
+        msg_args(m, self.options.lang, args)
+    }
+
     /// Whether any command so far has failed (a wrong command, a change refused, a
     /// file not read).
     pub fn any_failed(&self) -> bool {
@@ -142,8 +147,8 @@ impl Session {
     }
 
     fn load_case(&mut self, path: &str, id: Option<&str>) -> Result<String, String> {
-        let bytes =
-            read_regular_file(std::path::Path::new(path), None).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+        let bytes = read_regular_file(std::path::Path::new(path), None)
+            .map_err(|e| self.say(Msg::CannotRead, &[path, &e.to_string()]))?;
         let decoded = DecodedText::decode(bytes);
         let checks = DocumentChecks {
             max_bytes: usize::try_from(InputLimits::default().case_bytes).unwrap_or(usize::MAX),
@@ -159,8 +164,8 @@ impl Session {
             None => d.root.get("id").is_some(),
         });
         let doc = chosen.ok_or_else(|| match id {
-            Some(id) => format!("`{path}` has no case with id `{id}`"),
-            None => format!("`{path}` has no case"),
+            Some(id) => self.say(Msg::NoCaseWithId, &[path, id]),
+            None => self.say(Msg::NoCaseInFileRepl, &[path]),
         })?;
         // A case that was not read whole (not UTF-8, too large) is not loaded.
         if let Some(d) = doc
@@ -168,7 +173,7 @@ impl Session {
             .iter()
             .find(|d| matches!(d.code, Code::InvalidUtf8 | Code::CaseTooLarge))
         {
-            return Err(format!("cannot load the case from `{path}`: {}", d.message));
+            return Err(self.say(Msg::CannotLoadCase, &[path, &d.message]));
         }
         // Loading the first case is not a change to undo: `:undo` after it would
         // leave the session with no case.
@@ -186,7 +191,11 @@ impl Session {
         self.versions = versions;
         self.policy_path = path;
         let name = self.program().info.documents.join(" + ");
-        Ok(format!("policy {name}\n{}", self.report_change()?))
+        Ok(format!(
+            "{}\n{}",
+            self.say(Msg::PolicyInUse, &[&name]),
+            self.report_change()?
+        ))
     }
 
     fn remember(&mut self) {
@@ -204,14 +213,14 @@ impl Session {
 
     /// A change to the case. One that makes a readable case unreadable (a wrong type,
     /// an unknown field) is not kept: the message says why, and the case stays as it was.
-    fn edit(&mut self, f: impl FnOnce(&mut YamlNode) -> Result<(), String>) -> Result<String, String> {
+    fn edit(&mut self, f: impl FnOnce(&mut YamlNode) -> Result<(), edit::EditError>) -> Result<String, String> {
         let mut case = self.case.clone().unwrap_or_else(edit::empty_case);
-        f(&mut case)?;
+        f(&mut case).map_err(|e| e.text(self.options.lang))?;
         let was_readable = self.case.is_some() && self.evaluate().is_ok();
         let before = self.case.replace(case);
         if was_readable && let Err(e) = self.evaluate() {
             self.case = before;
-            return Err(format!("{e}(not changed)\n"));
+            return Err(format!("{e}{}\n", self.say(Msg::NotChanged, &[])));
         }
         self.undo.push((before, self.as_of));
         self.report_change()
@@ -220,14 +229,14 @@ impl Session {
     /// Evaluates the current case; `Err` with the diagnostics when it cannot be.
     fn evaluate(&mut self) -> Result<CaseResult, String> {
         let Some(case) = &self.case else {
-            return Err("no case loaded; `:load FILE` first\n".into());
+            return Err(format!("{}\n", self.say(Msg::NoCaseLoaded, &[])));
         };
         let text = edit::to_yaml(case);
         let mut runner = Runner::with_versions(&self.versions, self.as_of, MissingDate::Error);
         let mut results = runner.run_file(&mut self.loaded.sources, "<case>", &text);
-        let result = results.pop().ok_or("the case is empty")?;
+        let result = results.pop().ok_or_else(|| self.say(Msg::CaseEmpty, &[]))?;
         if result.decision.is_none() {
-            let mut out = String::from("the case cannot be evaluated:\n");
+            let mut out = format!("{}\n", self.say(Msg::CannotBeEvaluatedBecause, &[]));
             for d in result.diagnostics.iter().filter(|d| d.is_error()) {
                 out.push_str(&format!("  {}: {}\n", d.code.as_str(), d.message));
             }
@@ -256,7 +265,7 @@ impl Session {
             Some(before) => {
                 let changes = super::changes::short_diff(before, &record);
                 if changes.is_empty() {
-                    "no change in the decision\n".into()
+                    format!("{}\n", self.say(Msg::NoChangeInDecision, &[]))
                 } else {
                     changes.join("\n") + "\n"
                 }
@@ -280,7 +289,7 @@ impl Session {
         let result = self.evaluate()?;
         let program = &self.versions[result.version];
         let (Some(decision), Some(facts)) = (&result.decision, result.facts()) else {
-            return Err("no decision".into());
+            return Err(self.say(Msg::NoDecision, &[]));
         };
         let style = ValueStyle {
             program,
@@ -300,7 +309,7 @@ impl Session {
                 ));
             }
             Named::Choose(choices) => {
-                let mut out = format!("`{query}` could be:\n");
+                let mut out = format!("{}\n", self.say(Msg::CouldBe, &[query]));
                 let widest = choices.iter().map(|(t, _)| display_width(t)).max().unwrap_or(0);
                 // Each line fits 80 columns: the title is cut to what is left.
                 let room = 80usize.saturating_sub(widest + 8).max(10);
@@ -312,9 +321,7 @@ impl Session {
                 return Err(out);
             }
             Named::Nothing => {
-                return Err(format!(
-                    "no rule or definition `{query}`: name a rule by its clause (一（一）), by kind and id (why category 1) or by name; a definition by name or label\n"
-                ));
+                return Err(format!("{}\n", self.say(Msg::NoRuleOrDefinition, &[query])));
             }
         };
         let mut out = String::new();
@@ -342,7 +349,7 @@ impl Session {
     fn missing(&mut self) -> Result<String, String> {
         let result = self.evaluate()?;
         let Some(case) = self.case.clone() else {
-            return Err("no case loaded".into());
+            return Err(self.say(Msg::NoCaseLoaded, &[]));
         };
         let baseline = decision_json(
             &result,
@@ -398,7 +405,7 @@ impl Session {
         if !mine.is_empty() {
             return Err(mine.iter().map(|d| self.draw(d)).collect());
         }
-        let program = program.ok_or("the policy does not check")?;
+        let program = program.ok_or_else(|| self.say(Msg::PolicyDoesNotCheck, &[]))?;
         let id = program
             .definitions
             .iter()
@@ -408,7 +415,7 @@ impl Session {
             Ok(r) => (r.case.facts.unwrap_or(Value::Absent), r.as_of),
             Err(_) => (Value::Absent, self.as_of),
         };
-        let as_of = as_of.ok_or("no evaluation date: `:as-of DATE`, or load a case with `as_of`\n")?;
+        let as_of = as_of.ok_or_else(|| format!("{}\n", self.say(Msg::NoEvaluationDateHint, &[])))?;
         let program = Program {
             calendar: self.program().calendar.clone(),
             ..program
@@ -426,7 +433,7 @@ impl Session {
     /// The case as YAML, its ID numbers masked unless `--show-pii`.
     fn show_case(&self) -> String {
         let Some(case) = &self.case else {
-            return "no case loaded; `:load FILE`\n".into();
+            return format!("{}\n", self.say(Msg::NoCaseLoaded, &[]));
         };
         let yaml = edit::to_yaml(case);
         crate::privacy::Pii::shown_if(self.options.show_pii)
@@ -435,9 +442,9 @@ impl Session {
     }
 
     fn save(&mut self, path: &str) -> Result<String, String> {
-        let case = self.case.as_ref().ok_or("no case loaded")?;
-        std::fs::write(path, edit::to_yaml(case)).map_err(|e| format!("cannot write `{path}`: {e}"))?;
-        Ok(format!("saved to {path}\n"))
+        let case = self.case.as_ref().ok_or_else(|| self.say(Msg::NoCaseLoaded, &[]))?;
+        std::fs::write(path, edit::to_yaml(case)).map_err(|e| self.say(Msg::CannotWrite, &[path, &e.to_string()]))?;
+        Ok(format!("{}\n", self.say(Msg::SavedTo, &[path])))
     }
 
     fn draw(&self, d: &Diagnostic) -> String {

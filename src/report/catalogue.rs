@@ -123,6 +123,128 @@ catalogue! {
     ComputedFrom => "由{}算得", "computed from {}";
     /// an unlabelled computed value that reads nothing labelled
     AComputedValue => "计算结果", "a computed value";
+
+    // The REPL.
+    /// a command without its argument (command, what it needs, command)
+    NeedsArgument => "`{}` 需要{}；见 `:help {}`", "`{}` needs {}; see `:help {}`";
+    /// what `:load` needs
+    ArgCaseFile => "一个案件文件", "a case file";
+    /// what `:policy` needs
+    ArgPolicyFile => "一个政策文件", "a policy file";
+    /// what `:save` needs
+    ArgFileName => "一个文件名", "a file name";
+    /// what `why` needs
+    ArgRule => "一条规则或定义：条款号、类别和编号，或名称", "a rule or definition: its clause, its kind and id, or its name";
+    /// what `set` needs
+    ArgSet => "`路径 = 值`", "`PATH = VALUE`";
+    /// what `unset` needs
+    ArgFieldPath => "一个字段路径", "a field path";
+    /// what `push` needs
+    ArgPush => "`路径 值`", "`PATH VALUE`";
+    /// how to write `set`
+    SetUsage => "写作 `set 路径 = 值`，路径按案件文件的写法（a.b.c、list[0].d）", "write `set PATH = VALUE`, the path as in the case file (a.b.c, list[0].d)";
+    /// how to write `push`
+    PushUsage => "写作 `push 路径 值`，例如 `push 列表 {字段: 值}`", "write `push PATH VALUE`, e.g. `push LIST {field: value}`";
+    /// an unknown command (the command, a hint)
+    UnknownCommand => "没有命令 `{}`：{}", "unknown command `{}`: {}";
+    /// a hint to read the help
+    SeeHelp => "见 `:help`", "see `:help`";
+    /// the nearest known word
+    DidYouMean => "是不是 `{}`？", "did you mean `{}`?";
+    /// `:help` about a command that does not exist
+    NoSuchCommand => "没有命令 `{}`；`:help` 列出全部命令", "no command `{}`; `:help` lists them";
+    /// the first line of `:help`
+    HelpIntro => "命令（其他输入都作为表达式求值，例如 `age` 或 `as_of + 5 working_days`）：", "commands (anything else is evaluated as an expression, e.g. `age` or `as_of + 5 working_days`):";
+    /// `:load`
+    HelpLoad => "载入案件文件（其中第一个案件，或编号为 ID 的案件）", "load a case file (its first case, or the case with ID)";
+    /// `:policy`
+    HelpPolicy => "改用另一个政策（案件保留）", "use another policy (the case is kept)";
+    /// `:reload`
+    HelpReload => "修改政策文件后重新读取；案件保留", "read the policy files again after an edit; the case is kept";
+    /// `:as-of`
+    HelpAsOf => "按日期（YYYY-MM-DD）评估；不带日期：按案件自己的 as_of", "evaluate on DATE (YYYY-MM-DD); alone: on the case's own as_of";
+    /// `set`
+    HelpSet => "修改字段：值的写法与案件文件相同", "change a field: the value is written as in a case file";
+    /// `unset`
+    HelpUnset => "去掉字段，如同案件文件没有填写", "leave a field out, as if the case file did not give it";
+    /// `push`
+    HelpPush => "向列表添加一项：push 列表 {字段: 值, …}", "add an item to a list: push LIST {field: value, …}";
+    /// `:undo`
+    HelpUndo => "撤销上一次更改", "take back the last change";
+    /// `eval`
+    HelpEval => "完整的决定和全部说明", "the whole decision with every explanation";
+    /// `why`
+    HelpWhy => "说明一条规则（按条款号、类别和编号如 why category 1、或名称）或一个定义", "one rule explained, named by its clause, by kind and id (why category 1) or by name; or a definition";
+    /// `:missing`
+    HelpMissing => "决定所依据但未填写的字段，以及哪些可能改变结果", "absent fields the decision depends on, and which could change it";
+    /// `:case`
+    HelpCase => "以 YAML 显示案件", "show the case as YAML";
+    /// `:save`
+    HelpSave => "把案件（含改动）写成 YAML 文件", "write the case (with your changes) as YAML";
+    /// `:help`
+    HelpHelp => "本列表，或一个命令的说明", "this list, or one command";
+    /// `:quit`
+    HelpQuit => "退出（也可按 Ctrl-D）", "leave (Ctrl-D too)";
+    /// a date written wrong
+    NotADate => "`{}` 不是日期（YYYY-MM-DD）", "`{}` is not a date (YYYY-MM-DD)";
+    /// `:undo` with nothing to undo
+    NothingToUndo => "没有可撤销的更改", "nothing to undo";
+    /// a file that cannot be read (file, why)
+    CannotRead => "无法读取 `{}`：{}", "cannot read `{}`: {}";
+    /// a file that cannot be written (file, why)
+    CannotWrite => "无法写入 `{}`：{}", "cannot write `{}`: {}";
+    /// a file without the case asked for (file, id)
+    NoCaseWithId => "`{}` 中没有编号为 `{}` 的案件", "`{}` has no case with id `{}`";
+    /// a file without a case (file)
+    NoCaseInFileRepl => "`{}` 中没有案件", "`{}` has no case";
+    /// a case that cannot be loaded (file, why)
+    CannotLoadCase => "无法从 `{}` 载入案件：{}", "cannot load the case from `{}`: {}";
+    /// the policy now in use (its documents)
+    PolicyInUse => "政策 {}", "policy {}";
+    /// a command that needs a case
+    NoCaseLoaded => "尚未载入案件；先用 `:load 文件`", "no case loaded; `:load FILE` first";
+    /// a case with nothing in it
+    CaseEmpty => "案件为空", "the case is empty";
+    /// the errors of a case that cannot be evaluated follow
+    CannotBeEvaluatedBecause => "此案件无法评估：", "the case cannot be evaluated:";
+    /// a change that left the decision as it was
+    NoChangeInDecision => "决定没有变化", "no change in the decision";
+    /// a change refused
+    NotChanged => "（未更改）", "(not changed)";
+    /// no decision to explain
+    NoDecision => "没有决定", "no decision";
+    /// the candidates of an ambiguous name follow (the name)
+    CouldBe => "`{}` 可能是：", "`{}` could be:";
+    /// `why` of a name that names nothing
+    NoRuleOrDefinition => "没有规则或定义 `{}`：规则可按条款号、类别和编号（why category 1）或名称指定，定义按名称或标签", "no rule or definition `{}`: name a rule by its clause, by kind and id (why category 1) or by name; a definition by name or label";
+    /// an expression when the policy does not check
+    PolicyDoesNotCheck => "政策未通过检查", "the policy does not check";
+    /// an expression without an evaluation date
+    NoEvaluationDateHint => "没有评估日：用 `:as-of 日期`，或载入带 `as_of` 的案件", "no evaluation date: `:as-of DATE`, or load a case with `as_of`";
+    /// `:missing` without an evaluation date
+    NoEvaluationDateShort => "没有评估日", "no evaluation date";
+    /// `:save` done (the file)
+    SavedTo => "已保存到 {}", "saved to {}";
+    /// a path written wrong
+    NotAFieldPath => "`{}` 不是字段路径（写作 `person.birth_date` 这样）", "`{}` is not a field path (write it like `person.birth_date`)";
+    /// a list index written wrong
+    NotAListIndex => "`[{}` 不是列表下标", "`[{}` is not a list index";
+    /// `set` without a value
+    ValueMissing => "缺少值", "a value is missing";
+    /// a value that does not read (the text, why)
+    NotAValue => "`{}` 不是一个值：{}", "`{}` is not a value: {}";
+    /// an index past the end of a list (items, index)
+    NoSuchItem => "列表有 {} 项，没有第 [{}] 项", "the list has {} item(s); there is no [{}]";
+    /// a key inside something that is not a mapping
+    CannotSetInside => "`{}` 所在的值不是映射，无法设置", "cannot set `{}` inside a value that is not a mapping";
+    /// an index into something that is not a list
+    CannotIndex => "不是列表的值无法取 [{}]", "cannot take [{}] of a value that is not a list";
+    /// `unset` without a path
+    PathMissing => "缺少路径", "a path is missing";
+    /// `unset` of a field the case does not give
+    NotGivenInCase => "案件中没有填写 `{}`", "`{}` is not given in the case";
+    /// `push` onto something that is not a list
+    NotAList => "`{}` 不是列表", "`{}` is not a list";
 }
 
 #[cfg(test)]

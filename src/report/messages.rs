@@ -7,7 +7,6 @@ pub use crate::lang::Lang;
 
 pub use super::catalogue::Msg;
 
-
 /// The text of a message.
 pub fn msg(m: Msg, lang: Lang) -> &'static str {
     m.text(lang)

@@ -1,10 +1,10 @@
 //! Rendering: decisions and diagnostics to text for people and JSON for machines.
 //! Renderers decide nothing; they only show what the evaluator decided.
 
+mod catalogue;
 mod diagnostics;
 mod excerpt;
 mod json;
-mod catalogue;
 mod junit;
 pub mod layout;
 pub mod messages;
