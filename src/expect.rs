@@ -7,6 +7,8 @@ use crate::ast::RuleKind;
 use crate::case::{ScalarStyle, YamlKind, YamlNode};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::program::Program;
+use crate::report::Lang;
+use crate::report::messages::{Msg, msg, msg_args, msg_with};
 use serde_json::{Value as Json, json};
 
 /// Keys of the decision record that every policy has (`trace` with `--trace`, and
@@ -226,15 +228,20 @@ pub struct TestOutcome {
 
 impl TestOutcome {
     /// One line saying what went wrong (empty when it passed).
-    pub fn summary(&self) -> String {
+    pub fn summary(&self, lang: Lang) -> String {
         let mut parts: Vec<String> = self
             .mismatches
             .iter()
-            .map(|m| format!("{}: expected {}, got {}", m.key, m.expected, m.actual))
+            .map(|m| {
+                let (expected, actual) = (m.expected.to_string(), m.actual.to_string());
+                msg_args(Msg::ExpectedGot, lang, &[&m.key, &expected, &actual])
+            })
             .collect();
-        if parts.is_empty() && !self.errors.is_empty() {
-            parts.push(format!("cannot be evaluated: {}", self.errors[0]));
+        if parts.is_empty()
+            && let Some(first) = self.errors.first()
+        {
+            parts.push(msg_with(Msg::CannotBeEvaluatedColon, lang, first));
         }
-        parts.join("; ")
+        parts.join(msg(Msg::Separator, lang))
     }
 }

@@ -5,7 +5,7 @@ use std::process::Command;
 #[test]
 fn every_case_under_tests_cases_passes() {
     let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
-        .env("ZHENGCE_LANG", "zh")
+        .env("ZHENGCE_LANG", "en")
         .args(["test", "tests/cases"])
         .output()
         .expect("the zhengce binary runs");
@@ -40,8 +40,9 @@ fn a_failing_expectation_fails_the_run_and_names_the_difference() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout.contains("categories: expected [6], got [1]"), "{stdout}");
-    assert!(stdout.trim_end().ends_with("0 passed, 1 failed"), "{stdout}");
+    assert!(stdout.contains("categories：应为 [6]，实为 [1]"), "{stdout}");
+    assert!(stdout.trim_end().ends_with("通过 0，未通过 1"), "{stdout}");
+    assert!(stdout.starts_with("未通过 "), "{stdout}");
 }
 
 #[test]
@@ -153,7 +154,7 @@ fn the_example_revision_changes_decisions_from_its_effective_date_only() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.trim_end().ends_with("8 passed, 0 failed"), "{stdout}");
+    assert!(stdout.trim_end().ends_with("通过 8，未通过 0"), "{stdout}");
     // Without the revision, the "after" cases keep the 2025 decisions and fail.
     let base = Command::new(env!("CARGO_BIN_EXE_zhengce"))
         .env("ZHENGCE_LANG", "zh")

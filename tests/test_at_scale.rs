@@ -18,7 +18,7 @@ const CASES: usize = 2_000;
 
 fn zhengce(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zhengce"))
-        .env("ZHENGCE_LANG", "zh")
+        .env("ZHENGCE_LANG", "en")
         .args(args)
         .output()
         .expect("the binary runs")

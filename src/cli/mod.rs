@@ -16,6 +16,7 @@ mod test;
 use crate::input::InputLimits;
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy_with};
 use crate::privacy::Pii;
+use crate::report::messages::{Msg, msg_with};
 use crate::report::{Explain, Lang, RenderOptions, render_diagnostic};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -295,7 +296,8 @@ fn load_checked_policy(common: &CommonArgs, console: &mut Console) -> Option<Loa
     }
     if loaded.program.is_none() {
         let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-        console.err(&format!("the policy has {errors} error(s); nothing was evaluated\n"));
+        let errors = errors.to_string();
+        console.err(&format!("{}\n", msg_with(Msg::PolicyHasErrors, common.lang(), &errors)));
         return None;
     }
     Some(loaded)

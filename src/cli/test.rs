@@ -47,7 +47,7 @@ pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs, console: &
     let mut coverage = wants_coverage.then(|| Coverage::new(&versions, &loaded.sources));
     let mut runner = Runner::with_versions(&versions, opts.as_of, MissingDate::Error);
     runner.limits = common.limits();
-    let mut report = TestReport::new(opts.format, opts.junit.is_some());
+    let mut report = TestReport::new(opts.format, opts.junit.is_some(), common.lang());
     let mut case = |r: &CaseResult, sources: &SourceMap, file: &str, console: &mut Console| {
         let program = &versions[r.version];
         if let (Some(coverage), Some(decision), Some(facts)) = (&mut coverage, &r.decision, r.facts()) {

@@ -245,6 +245,36 @@ catalogue! {
     NotGivenInCase => "案件中没有填写 `{}`", "`{}` is not given in the case";
     /// `push` onto something that is not a list
     NotAList => "`{}` 不是列表", "`{}` is not a list";
+
+    // `test`, `eval` and the command line.
+    /// a case that failed its expectations (place, case, what differed)
+    TestFailed => "未通过 {} {}：{}", "FAIL {} {}: {}";
+    /// one expectation not met (key, expected, actual)
+    ExpectedGot => "{}：应为 {}，实为 {}", "{}: expected {}, got {}";
+    /// a tested case that cannot be evaluated (the first error)
+    CannotBeEvaluatedColon => "无法评估：{}", "cannot be evaluated: {}";
+    /// the closing line of `test` (passed, failed)
+    TestTotals => "通过 {}，未通过 {}", "{} passed, {} failed";
+    /// what the closing line adds when cases had no expectations (skipped)
+    TestSkipped => "，跳过 {}", ", {} skipped";
+    /// a JUnit file that cannot be written (path, why)
+    CannotWriteJunit => "无法写入 JUnit 报告 `{}`：{}", "cannot write the JUnit report to `{}`: {}";
+    /// coverage under `--coverage-min` (coverage, minimum)
+    CoverageBelowMinimum => "规则覆盖率 {}% 低于下限 {}%", "rule coverage {}% is below the minimum {}%";
+    /// the coverage totals (rules %, seen, total, conditions %, seen, total)
+    CoverageTotals => "覆盖率：规则 {}%（{}/{} 种结果），条件 {}%（{}/{} 种结果）", "coverage: rules {}% ({}/{} outcomes), conditions {}% ({}/{} outcomes)";
+    /// a rule no case reached (the rule)
+    NotExercised => "未覆盖：{}", "not exercised: {}";
+    /// a rule that no case made hold
+    NeverHolds => "从未成立：{}", "never holds: {}";
+    /// a rule that every case made hold
+    AlwaysHolds => "总是成立：{}", "always holds: {}";
+    /// a condition never false (rule, condition)
+    ConditionNeverFalse => "{}：条件 `{}` 从未为假", "{}: condition `{}` never false";
+    /// a condition never true (rule, condition)
+    ConditionNeverTrue => "{}：条件 `{}` 从未为真", "{}: condition `{}` never true";
+    /// a policy with errors, before any case (errors)
+    PolicyHasErrors => "政策有 {} 个错误；未评估任何案件", "the policy has {} error(s); nothing was evaluated";
 }
 
 #[cfg(test)]

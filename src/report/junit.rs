@@ -16,6 +16,8 @@ pub struct JunitReport {
     numbers: HashMap<String, u32>,
     /// The cases, in the order they ran.
     cases: Vec<JunitCase>,
+    /// The language of the failures' summaries.
+    lang: super::Lang,
 }
 
 /// What the report needs of one case.
@@ -35,9 +37,12 @@ struct Failure {
 }
 
 impl JunitReport {
-    /// An empty report.
-    pub fn new() -> JunitReport {
-        JunitReport::default()
+    /// An empty report whose failures are told in `lang`.
+    pub fn new(lang: super::Lang) -> JunitReport {
+        JunitReport {
+            lang,
+            ..JunitReport::default()
+        }
     }
 
     /// Adds a case's outcome.
@@ -54,7 +59,7 @@ impl JunitReport {
         let failure = (outcome.result == TestResult::Failed).then(|| {
             Box::new(Failure {
                 line: outcome.line,
-                summary: outcome.summary(),
+                summary: outcome.summary(self.lang),
             })
         });
         self.cases.push(JunitCase {
@@ -187,14 +192,14 @@ mod tests {
     #[test]
     fn each_case_keeps_a_small_entry() {
         assert!(std::mem::size_of::<JunitCase>() <= 32);
-        let mut report = JunitReport::new();
+        let mut report = JunitReport::new(crate::report::Lang::En);
         report.push(&outcome("a1", "a.yaml", TestResult::Passed));
         assert!(report.cases[0].failure.is_none() && report.files.len() == 1);
     }
 
     #[test]
     fn suites_per_file_with_failures_and_skips() {
-        let mut report = JunitReport::new();
+        let mut report = JunitReport::new(crate::report::Lang::En);
         report.push(&outcome("a1", "a.yaml", TestResult::Passed));
         report.push(&outcome("a&2", "a.yaml", TestResult::Failed));
         report.push(&outcome("b1", "b.yaml", TestResult::Skipped));

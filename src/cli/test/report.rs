@@ -7,7 +7,8 @@ use super::coverage::{coverage_json, coverage_text};
 use crate::cli::{Console, EXIT_FAILED, EXIT_OK, Format};
 use crate::coverage::Coverage;
 use crate::expect::{TestOutcome, TestResult};
-use crate::report::JunitReport;
+use crate::report::messages::{Msg, msg_args, msg_with};
+use crate::report::{JunitReport, Lang};
 use serde_json::json;
 
 /// The reports of one `test` run, being written.
@@ -17,6 +18,8 @@ pub(super) struct TestReport {
     failed: usize,
     skipped: usize,
     junit: Option<JunitReport>,
+    /// The language of the report's words.
+    lang: Lang,
 }
 
 /// What the end of the run reports besides the cases.
@@ -31,13 +34,14 @@ pub(super) struct Closing<'a> {
 
 impl TestReport {
     /// A report in `format`; `junit` keeps what a JUnit file needs.
-    pub(super) fn new(format: Format, junit: bool) -> TestReport {
+    pub(super) fn new(format: Format, junit: bool, lang: Lang) -> TestReport {
         TestReport {
             format,
             passed: 0,
             failed: 0,
             skipped: 0,
-            junit: junit.then(JunitReport::new),
+            junit: junit.then(|| JunitReport::new(lang)),
+            lang,
         }
     }
 
@@ -57,7 +61,7 @@ impl TestReport {
                 let open = if first { "{\"cases\":[" } else { "," };
                 console.out(&format!("{open}{}", outcome_json(o)));
             }
-            Format::Text if o.result == TestResult::Failed => console.out(&failure_text(o)),
+            Format::Text if o.result == TestResult::Failed => console.out(&failure_text(o, self.lang)),
             Format::Text => {}
         }
     }
@@ -69,7 +73,10 @@ impl TestReport {
         if let (Some(path), Some(junit)) = (closing.junit_path, &self.junit)
             && let Err(e) = console.write_file_with(path, |w| junit.write_to(w))
         {
-            console.err(&format!("cannot write the JUnit report to `{path}`: {e}\n"));
+            console.err(&format!(
+                "{}\n",
+                msg_args(Msg::CannotWriteJunit, self.lang, &[path, &e.to_string()])
+            ));
             code = EXIT_FAILED;
         }
         let below_min = match (closing.coverage, closing.coverage_min) {
@@ -91,19 +98,21 @@ impl TestReport {
                 console.out(&end);
             }
             Format::Text => {
-                let mut text = closing.coverage.map(coverage_text).unwrap_or_default();
+                let lang = self.lang;
+                let mut text = closing.coverage.map(|c| coverage_text(c, lang)).unwrap_or_default();
                 if let Some((c, min)) = below_min {
+                    let (percent, min) = (format!("{:.1}", c.rule_percent()), min.to_string());
                     text.push_str(&format!(
-                        "rule coverage {:.1}% is below the minimum {min}%\n",
-                        c.rule_percent()
+                        "{}\n",
+                        msg_args(Msg::CoverageBelowMinimum, lang, &[&percent, &min])
                     ));
                 }
-                let skipped_text = if skipped > 0 {
-                    format!(", {skipped} skipped")
-                } else {
-                    String::new()
-                };
-                text.push_str(&format!("{passed} passed, {failed} failed{skipped_text}\n"));
+                let totals = [passed, failed].map(|n| n.to_string());
+                text.push_str(&msg_args(Msg::TestTotals, lang, &[&totals[0], &totals[1]]));
+                if skipped > 0 {
+                    text.push_str(&msg_with(Msg::TestSkipped, lang, &skipped.to_string()));
+                }
+                text.push('\n');
                 console.out(&text);
             }
         }
@@ -116,9 +125,12 @@ impl TestReport {
 
 /// A failing case in the text report: where it is, what differed, why it could not be
 /// evaluated.
-fn failure_text(o: &TestOutcome) -> String {
+fn failure_text(o: &TestOutcome, lang: Lang) -> String {
     let place = o.line.map_or_else(|| o.file.clone(), |l| format!("{}:{l}", o.file));
-    let mut text = format!("FAIL {place} {}: {}\n", o.case, o.summary());
+    let mut text = format!(
+        "{}\n",
+        msg_args(Msg::TestFailed, lang, &[&place, &o.case, &o.summary(lang)])
+    );
     for e in o.errors.iter().skip(usize::from(o.mismatches.is_empty())) {
         text.push_str(&format!("    {e}\n"));
     }
