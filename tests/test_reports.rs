@@ -5,7 +5,7 @@ use std::process::Command;
 
 fn zhengce(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_zhengce"))
-        .env("ZHENGCE_LANG", "zh")
+        .env("ZHENGCE_LANG", "en")
         .args(args)
         .output()
         .expect("the binary runs")
