@@ -199,10 +199,7 @@ fn diff_lists_the_changed_cases_by_rule() {
         ])
         .output()
         .unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&same.stdout).trim(),
-        "8 cases evaluated, 0 changed"
-    );
+    assert_eq!(String::from_utf8_lossy(&same.stdout).trim(), "评估 8 个案件，变化 0 个");
 }
 
 #[test]

@@ -2,6 +2,9 @@
 //! policies (or one policy on two dates), grouped by the rule that changed, with both
 //! explanations; then a summary.
 
+use crate::report::Lang;
+use crate::report::messages::{Msg, msg_args, msg_with};
+
 use super::{CommonArgs, Console, EXIT_OK, EXIT_POLICY, Format, inputs, render_options};
 use crate::diff::{CaseDiff, RuleChange, Side, diff_case};
 use crate::input::InputLimits;
@@ -123,7 +126,7 @@ pub fn run(
     }
     match format {
         Format::Json => console.out(&format!("{}\n", diff_json(&diffs, &groups, evaluated))),
-        Format::Text => console.out(&diff_text(&groups, diffs.len(), evaluated)),
+        Format::Text => console.out(&diff_text(&groups, diffs.len(), evaluated, common.lang())),
     }
     EXIT_OK
 }
@@ -141,22 +144,32 @@ fn change_text(d: &CaseDiff) -> String {
     parts.join("; ")
 }
 
-fn diff_text(groups: &Groups, changed: usize, evaluated: usize) -> String {
+fn diff_text(groups: &Groups, changed: usize, evaluated: usize, lang: Lang) -> String {
     let mut out = String::new();
     for (rule, cases) in groups {
-        out.push_str(&format!("{rule} ({} case(s))\n", cases.len()));
+        out.push_str(&format!(
+            "{}\n",
+            msg_args(Msg::DiffGroup, lang, &[rule, &cases.len().to_string()])
+        ));
         for (d, change) in cases {
             out.push_str(&format!("  {}: {}\n", d.case, change_text(d)));
             if let Some(r) = change {
-                out.push_str(&format!("    old: {}\n", r.old.as_deref().unwrap_or("—")));
-                out.push_str(&format!("    new: {}\n", r.new.as_deref().unwrap_or("—")));
+                out.push_str(&format!(
+                    "    {}\n",
+                    msg_with(Msg::DiffOld, lang, r.old.as_deref().unwrap_or("—"))
+                ));
+                out.push_str(&format!(
+                    "    {}\n",
+                    msg_with(Msg::DiffNew, lang, r.new.as_deref().unwrap_or("—"))
+                ));
             }
         }
     }
     let by_rule: Vec<String> = groups.iter().map(|(r, c)| format!("{r} {}", c.len())).collect();
-    out.push_str(&format!("{evaluated} cases evaluated, {changed} changed"));
+    let totals = [evaluated.to_string(), changed.to_string()];
+    out.push_str(&msg_args(Msg::DiffTotals, lang, &[&totals[0], &totals[1]]));
     if !by_rule.is_empty() {
-        out.push_str(&format!("; by rule: {}", by_rule.join(", ")));
+        out.push_str(&msg_with(Msg::DiffByRule, lang, &by_rule.join(", ")));
     }
     out.push('\n');
     out

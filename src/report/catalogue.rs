@@ -275,6 +275,18 @@ catalogue! {
     ConditionNeverTrue => "{}：条件 `{}` 从未为真", "{}: condition `{}` never true";
     /// a policy with errors, before any case (errors)
     PolicyHasErrors => "政策有 {} 个错误；未评估任何案件", "the policy has {} error(s); nothing was evaluated";
+
+    // `diff`.
+    /// a group of changed cases (the rule, how many)
+    DiffGroup => "{}（{} 个案件）", "{} ({} case(s))";
+    /// the rule's explanation under the old policy
+    DiffOld => "原：{}", "old: {}";
+    /// the rule's explanation under the new policy
+    DiffNew => "新：{}", "new: {}";
+    /// the closing line of `diff` (evaluated, changed)
+    DiffTotals => "评估 {} 个案件，变化 {} 个", "{} cases evaluated, {} changed";
+    /// what the closing line adds: the changes by rule
+    DiffByRule => "；按规则：{}", "; by rule: {}";
 }
 
 #[cfg(test)]
