@@ -1,8 +1,8 @@
 //! The `zhengce` command: parse the command line, run a subcommand, exit with its code.
 
-use clap::Parser;
+use clap::FromArgMatches;
 use std::process::ExitCode;
-use zhengce::cli::{Cli, Console, run};
+use zhengce::cli::{Cli, Console, help, run};
 use zhengce::privacy::Pii;
 
 // A case is read into many small allocations and let go at once; mimalloc's thread-
@@ -12,7 +12,12 @@ use zhengce::privacy::Pii;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    match Cli::try_parse() {
+    // The help is written in the language the command line or the environment asks for.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let parsed = help::command(help::lang_of(&args))
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    match parsed {
         Ok(cli) => ExitCode::from(run(cli)),
         // Usage errors, `--help` and `--version`: clap's text goes through the same
         // masking as every other output (a mistyped argument may be an ID number).

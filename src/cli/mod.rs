@@ -9,6 +9,7 @@ mod check;
 mod console;
 mod diff;
 mod eval;
+pub mod help;
 mod inputs;
 mod repl;
 mod test;

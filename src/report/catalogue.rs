@@ -287,6 +287,82 @@ catalogue! {
     DiffTotals => "评估 {} 个案件，变化 {} 个", "{} cases evaluated, {} changed";
     /// what the closing line adds: the changes by rule
     DiffByRule => "；按规则：{}", "; by rule: {}";
+
+    // The command line's help (`--help`).
+    /// the program
+    CliAbout => "zhengce（政策）：可执行的就业援助政策", "zhengce (\"policy\"): executable employment-assistance policy";
+    /// `check`
+    CliCheck => "解析并检查政策文件；一次报告全部错误", "Parse and check policy files; report every error at once";
+    /// `eval`
+    CliEval => "评估案件文件并说明每项结果", "Evaluate case files and explain every outcome";
+    /// `batch`
+    CliBatch => "评估一个名册：JSON Lines 或 YAML 案件，按输入顺序每个案件一条 JSON 记录，并行，附汇总（合同 §5）", "Evaluate a register: JSON Lines or YAML cases, one JSON record per case in input order, in parallel, with a summary (contract §5)";
+    /// `diff`
+    CliDiff => "在两个政策（文件或 builtin，均可加 @日期）下评估案件，按变化的规则列出决定有变化的案件", "Evaluate cases under two policies (`FILE`, `builtin`, either with `@DATE`) and report every case whose decision changes, grouped by the rule that changed";
+    /// `repl`
+    CliRepl => "探索一个案件：修改它，看决定有何变化", "Explore a case: change it, and see what changes in the decision";
+    /// `test`
+    CliTest => "运行带 `expect:` 的案件文件；报告不一致之处", "Run case files that carry an `expect:` block; report what differs";
+    /// `--policy`
+    ArgPolicy => "使用的政策文件（默认：内置的湖南 2025 政策）", "Policy file to use instead of the built-in Hunan 2025 policy";
+    /// `--lang`
+    ArgLang => "所有信息的语言：zh 或 en（默认：ZHENGCE_LANG，否则 LANG：zh_* 为中文）", "Language of every message: zh or en (default: `ZHENGCE_LANG`, else `LANG`: zh for `zh_*`)";
+    /// `--show-pii`
+    ArgShowPii => "完整显示身份证号码（默认遮盖）", "Show resident ID numbers in full instead of masked";
+    /// `--max-policy-bytes`
+    ArgMaxPolicyBytes => "读取的政策或日历文件的最大字节数", "Largest policy or calendar file read, in bytes";
+    /// `--max-case-bytes`
+    ArgMaxCaseBytes => "单个案件（一个 YAML 文档）的最大字节数", "Largest single case (one YAML document) read, in bytes";
+    /// `check`'s files
+    ArgPolicies => "政策文件（默认：内置的湖南政策）", "Policy files (default: the built-in Hunan policy)";
+    /// `--strict`
+    ArgStrict => "把每个警告（未使用的定义和字段、永不成立的规则、帮扶分类的重叠或空缺）都当作错误", "Treat every warning (unused definitions and fields, rules that never hold, overlapping tiers or a gap between them) as an error";
+    /// `eval`'s cases
+    ArgEvalCases => "案件文件（YAML）或目录；`-` 读标准输入", "Case files (YAML) or directories; `-` reads standard input";
+    /// `--as-of`
+    ArgAsOf => "评估日（YYYY-MM-DD）；优先于案件自己的 as_of", "Evaluation date (YYYY-MM-DD); wins over each case's `as_of`";
+    /// `--format`
+    ArgFormat => "输出格式：text（供人阅读）或 json（每行一条 JSON 决定记录）", "Output format: text (for people) or json (one JSON decision record per line)";
+    /// `--explain`
+    ArgExplain => "文本格式显示多少说明：short（成立的规则及理由；不成立的规则只列第一个不满足的条件）或 full（全部）", "How much of the explanation the text format shows: short (what holds and why; for a rule that fails, the first condition that failed) or full";
+    /// `batch`'s inputs
+    ArgBatchInputs => "JSON Lines（.jsonl、.ndjson）或 YAML 文件、目录，或 `-` 表示标准输入", "JSON Lines (`.jsonl`, `.ndjson`) or YAML files, directories, or `-` for standard input";
+    /// `--out`
+    ArgOut => "把记录写入文件，而不是标准输出", "Write the records to FILE instead of standard output";
+    /// `--jobs`
+    ArgJobs => "工作线程数（默认：CPU 核数；最多 64）", "Worker threads (default: the number of cores; at most 64)";
+    /// `--trace`
+    ArgTrace => "每条记录附带说明（trace；默认不含）", "Include each record's trace (most of the bytes; left out by default)";
+    /// `--summary`
+    ArgSummary => "另把汇总以 JSON 写入文件", "Also write the summary as JSON to FILE";
+    /// `--validate-only`
+    ArgValidateOnly => "只读取并校验每个案件，不评估", "Read and validate every case; evaluate nothing";
+    /// `--quiet`
+    ArgQuiet => "不在标准错误显示进度条和汇总", "No progress bar and no summary on standard error";
+    /// `diff`'s old policy
+    ArgDiffOld => "原政策：`文件[@日期]` 或 `builtin[@日期]`", "The old policy: `FILE[@DATE]` or `builtin[@DATE]`";
+    /// `diff`'s new policy
+    ArgDiffNew => "新政策：`文件[@日期]` 或 `builtin[@日期]`", "The new policy: `FILE[@DATE]` or `builtin[@DATE]`";
+    /// `diff`'s and `test`'s cases
+    ArgCases => "案件文件或目录", "Case files or directories";
+    /// `repl`'s case
+    ArgReplCase => "启动时载入的案件文件", "A case file to load at the start";
+    /// `--no-history`
+    ArgNoHistory => "不在用户数据目录保存命令历史", "Do not keep the history of commands in the user's data directory";
+    /// `--junit`
+    ArgJunit => "另把结果以 JUnit XML 写入文件", "Also write the results as JUnit XML to FILE";
+    /// `--coverage`
+    ArgCoverage => "报告案件使哪些规则和条件为真、为假", "Report which rules and conditions the cases make true and false";
+    /// `--coverage-min`
+    ArgCoverageMin => "规则覆盖率低于该百分比时失败", "Fail when rule coverage is below PCT percent";
+    /// `--help`
+    ArgHelp => "显示帮助", "Print help";
+    /// `--version`
+    ArgVersion => "显示版本", "Print version";
+    /// the help's layout for a command with subcommands
+    HelpTemplateTop => "{about-with-newline}\n用法：{usage}\n\n命令：\n{subcommands}\n\n选项：\n{options}\n", "{about-with-newline}\nUsage: {usage}\n\nCommands:\n{subcommands}\n\nOptions:\n{options}\n";
+    /// the help's layout for a subcommand
+    HelpTemplateSub => "{about-with-newline}\n用法：{usage}\n\n参数：\n{positionals}\n\n选项：\n{options}\n", "{about-with-newline}\nUsage: {usage}\n\nArguments:\n{positionals}\n\nOptions:\n{options}\n";
 }
 
 #[cfg(test)]

@@ -1,0 +1,186 @@
+//! The command line's `--help` in the user's language: the texts clap shows (what each
+//! command does, each argument, the headings) are set from the message catalogue, so
+//! they are told in Chinese or English like everything else. clap's own error messages
+//! stay as clap writes them.
+
+use super::Cli;
+use crate::lang::Lang;
+use crate::report::messages::{Msg, msg};
+use clap::{Arg, ArgAction, CommandFactory};
+use std::ffi::OsString;
+
+/// What each subcommand does.
+const ABOUT: [(&str, Msg); 6] = [
+    ("check", Msg::CliCheck),
+    ("eval", Msg::CliEval),
+    ("batch", Msg::CliBatch),
+    ("diff", Msg::CliDiff),
+    ("repl", Msg::CliRepl),
+    ("test", Msg::CliTest),
+];
+
+/// The help of each argument: the subcommand, the argument's id, the text.
+const ARGS: &[(&str, &str, Msg)] = &[
+    ("check", "policies", Msg::ArgPolicies),
+    ("check", "strict", Msg::ArgStrict),
+    ("check", "max_policy_bytes", Msg::ArgMaxPolicyBytes),
+    ("check", "lang", Msg::ArgLang),
+    ("eval", "cases", Msg::ArgEvalCases),
+    ("eval", "as_of", Msg::ArgAsOf),
+    ("eval", "format", Msg::ArgFormat),
+    ("eval", "explain", Msg::ArgExplain),
+    ("batch", "inputs", Msg::ArgBatchInputs),
+    ("batch", "out", Msg::ArgOut),
+    ("batch", "jobs", Msg::ArgJobs),
+    ("batch", "as_of", Msg::ArgAsOf),
+    ("batch", "trace", Msg::ArgTrace),
+    ("batch", "summary", Msg::ArgSummary),
+    ("batch", "validate_only", Msg::ArgValidateOnly),
+    ("batch", "quiet", Msg::ArgQuiet),
+    ("diff", "old", Msg::ArgDiffOld),
+    ("diff", "new", Msg::ArgDiffNew),
+    ("diff", "cases", Msg::ArgCases),
+    ("diff", "as_of", Msg::ArgAsOf),
+    ("diff", "format", Msg::ArgFormat),
+    ("repl", "case", Msg::ArgReplCase),
+    ("repl", "no_history", Msg::ArgNoHistory),
+    ("test", "paths", Msg::ArgCases),
+    ("test", "as_of", Msg::ArgAsOf),
+    ("test", "format", Msg::ArgFormat),
+    ("test", "junit", Msg::ArgJunit),
+    ("test", "coverage", Msg::ArgCoverage),
+    ("test", "coverage_min", Msg::ArgCoverageMin),
+];
+
+/// The arguments every evaluating subcommand shares (`CommonArgs`).
+const COMMON: [(&str, Msg); 5] = [
+    ("policy", Msg::ArgPolicy),
+    ("lang", Msg::ArgLang),
+    ("show_pii", Msg::ArgShowPii),
+    ("max_policy_bytes", Msg::ArgMaxPolicyBytes),
+    ("max_case_bytes", Msg::ArgMaxCaseBytes),
+];
+
+/// The language a command line asks for: its `--lang`, else the environment's. Read
+/// before clap parses it, since the help is written in it.
+pub fn lang_of(args: &[OsString]) -> Lang {
+    let words: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    let given = words
+        .iter()
+        .enumerate()
+        .find_map(|(i, w)| match w.strip_prefix("--lang") {
+            Some("") => words.get(i + 1).copied(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        });
+    match given {
+        Some("zh") => Lang::Zh,
+        Some("en") => Lang::En,
+        _ => Lang::from_env(),
+    }
+}
+
+/// The command line's clap command with its help in `lang`.
+pub fn command(lang: Lang) -> clap::Command {
+    let text = |m: Msg| msg(m, lang);
+    let mut cmd = with_help_flags(Cli::command(), lang)
+        .about(text(Msg::CliAbout))
+        .help_template(text(Msg::HelpTemplateTop))
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(text(Msg::ArgVersion)),
+        );
+    for (name, about) in ABOUT {
+        cmd = cmd.mut_subcommand(name, |sub| {
+            let mut sub = with_help_flags(sub, lang)
+                .about(text(about))
+                .long_about(None::<&str>)
+                .help_template(text(Msg::HelpTemplateSub));
+            for (id, m) in COMMON {
+                if sub.get_arguments().any(|a| a.get_id() == id) {
+                    sub = sub.mut_arg(id, |a| described(a, text(m)));
+                }
+            }
+            for (_, id, m) in ARGS.iter().filter(|(s, _, _)| *s == name) {
+                sub = sub.mut_arg(*id, |a| described(a, text(*m)));
+            }
+            sub
+        });
+    }
+    cmd
+}
+
+/// An argument with one help text, its possible values told in the text itself.
+fn described(arg: Arg, help: &'static str) -> Arg {
+    let takes_values = arg.get_action().takes_values();
+    arg.help(help).long_help(None::<&str>).hide_possible_values(takes_values)
+}
+
+/// `-h`/`--help` with its text in `lang`.
+fn with_help_flags(cmd: clap::Command, lang: Lang) -> clap::Command {
+    cmd.disable_help_flag(true).arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(msg(Msg::ArgHelp, lang)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn help(lang: Lang, args: &[&str]) -> String {
+        match command(lang).try_get_matches_from(args) {
+            Err(e) => e.render().to_string(),
+            Ok(_) => String::new(),
+        }
+    }
+
+    #[test]
+    fn the_help_is_told_in_the_language_asked_for() {
+        let zh = help(Lang::Zh, &["zhengce", "eval", "--help"]);
+        for wanted in [
+            "评估案件文件并说明每项结果",
+            "用法：",
+            "评估日（YYYY-MM-DD）",
+            "显示帮助",
+            "文本格式显示多少说明",
+        ] {
+            assert!(zh.contains(wanted), "{wanted}\n{zh}");
+        }
+        assert!(!zh.contains("Evaluation date"), "{zh}");
+        let en = help(Lang::En, &["zhengce", "eval", "--help"]);
+        assert!(
+            en.contains("Evaluation date (YYYY-MM-DD)") && en.contains("Usage:"),
+            "{en}"
+        );
+        let top = help(Lang::Zh, &["zhengce", "--help"]);
+        assert!(top.contains("命令：") && top.contains("探索一个案件"), "{top}");
+        // Every subcommand's every argument has its help in Chinese.
+        let cmd = command(Lang::Zh);
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            for arg in sub.get_arguments() {
+                let text = arg.get_help().map(ToString::to_string).unwrap_or_default();
+                assert!(
+                    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                    "{} --{}: {text:?}",
+                    sub.get_name(),
+                    arg.get_id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_language_is_read_from_the_arguments_first() {
+        let args = |words: &[&str]| words.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(lang_of(&args(&["zhengce", "eval", "--lang", "en", "x"])), Lang::En);
+        assert_eq!(lang_of(&args(&["zhengce", "eval", "--lang=zh", "x"])), Lang::Zh);
+    }
+}
