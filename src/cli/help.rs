@@ -117,7 +117,9 @@ pub fn command(lang: Lang) -> clap::Command {
 /// An argument with one help text, its possible values told in the text itself.
 fn described(arg: Arg, help: &'static str) -> Arg {
     let takes_values = arg.get_action().takes_values();
-    arg.help(help).long_help(None::<&str>).hide_possible_values(takes_values)
+    arg.help(help)
+        .long_help(None::<&str>)
+        .hide_possible_values(takes_values)
 }
 
 /// `-h`/`--help` with its text in `lang`.
