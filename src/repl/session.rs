@@ -11,7 +11,7 @@ use crate::eval::{Evaluation, Explainer};
 use crate::input::{DecodedText, InputLimits, read_regular_file};
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
 use crate::program::Program;
-use crate::report::layout::cut_to_width;
+use crate::report::layout::{cut_to_width, wrap_lines};
 use crate::report::messages::{Msg, msg, msg_args, msg_with};
 use crate::report::{
     Explain, Lang, RenderOptions, ValueStyle, decision_json, definition_text, format_value, render_diagnostic,
@@ -272,7 +272,7 @@ impl Session {
             }
         };
         self.last = Some(record);
-        Ok(out)
+        Ok(wrap_lines(&out, self.options.width))
     }
 
     fn eval(&mut self) -> Result<String, String> {
@@ -300,13 +300,8 @@ impl Session {
         let matches = match super::lookup::find(program, query) {
             Named::Rules(rules) => rules,
             Named::Definition(id) => {
-                return Ok(definition_text(
-                    program,
-                    id,
-                    &mut explainer,
-                    &style,
-                    &self.loaded.sources,
-                ));
+                let text = definition_text(program, id, &mut explainer, &style, &self.loaded.sources);
+                return Ok(wrap_lines(&text, self.options.width));
             }
             Named::Choose(choices) => {
                 let mut out = format!("{}\n", self.say(Msg::CouldBe, &[query]));
@@ -343,7 +338,7 @@ impl Session {
                 out.push_str(&format!("  ({note})\n"));
             }
         }
-        Ok(out)
+        Ok(wrap_lines(&out, self.options.width))
     }
 
     fn missing(&mut self) -> Result<String, String> {
