@@ -101,8 +101,8 @@ fn bad_input_gets_a_message_and_the_session_goes_on() {
     assert!(out.contains("写作 `set 路径 = 值`"), "{out}");
     assert!(out.contains("没有规则或定义 `九（九）`"), "{out}");
     // The multi-line expression, then `age`, still evaluate after all that.
-    assert!(out.contains("0  (a number)"), "{out}");
-    assert!(out.trim_end().ends_with("50年  (a period in years)"), "{out}");
+    assert!(out.contains("0（数字）"), "{out}");
+    assert!(out.trim_end().ends_with("50年（以年计的期间）"), "{out}");
 }
 
 #[test]
@@ -275,7 +275,7 @@ fn no_input_crashes_the_session() {
         nasty.iter().map(|l| format!("{l}\n")).collect::<String>() + ":load examples/cases/li-qiang.yaml\nage\n";
     let out = repl_with_failures(&["examples/cases/li-qiang.yaml"], &input);
     assert!(out.contains("尚未载入案件") || out.contains("无法评估"), "{out}");
-    assert!(out.trim_end().ends_with("50年  (a period in years)"), "{out}");
+    assert!(out.trim_end().ends_with("50年（以年计的期间）"), "{out}");
 }
 
 #[test]
@@ -290,7 +290,7 @@ fn the_case_is_shown_with_its_id_number_masked_unless_asked() {
 fn undo_with_nothing_to_undo_keeps_the_loaded_case() {
     let out = repl_with_failures(&["examples/cases/li-qiang.yaml"], ":undo\nage\n");
     assert!(out.contains("没有可撤销的更改"), "{out}");
-    assert!(out.trim_end().ends_with("50年  (a period in years)"), "{out}");
+    assert!(out.trim_end().ends_with("50年（以年计的期间）"), "{out}");
 }
 
 #[test]
@@ -305,7 +305,7 @@ fn why_names_clauses_in_either_brackets_definitions_and_lists_an_ambiguous_claus
         out.contains("`一` 可能是：") && out.contains("why monthly_follow_up"),
         "{out}"
     );
-    assert!(out.trim_end().ends_with("1  (a number)"), "{out}");
+    assert!(out.trim_end().ends_with("1（数字）"), "{out}");
     // A piped session's lines fit 80 columns (a Chinese character takes two).
     for line in out.lines() {
         let columns: usize = line.chars().map(|c| if c > '\u{2e7f}' { 2 } else { 1 }).sum();

@@ -15,7 +15,7 @@ use crate::report::layout::{cut_to_width, wrap_lines};
 use crate::report::messages::{Msg, msg, msg_args, msg_with};
 use crate::report::{
     Explain, Lang, RenderOptions, ValueStyle, decision_json, definition_text, format_value, render_diagnostic,
-    render_text, rule_trace,
+    render_text, rule_trace, type_words,
 };
 use crate::run::{CaseResult, MissingDate, Runner};
 use crate::value::Value;
@@ -421,8 +421,11 @@ impl Session {
             lang: self.options.lang,
             show_pii: self.options.show_pii,
         };
-        let ty = crate::check::type_name(&program.definitions[id].expr.ty, &program.enums);
-        Ok(format!("{}  ({ty})\n", format_value(&value, &style)))
+        let ty = type_words(&program.definitions[id].expr.ty, &style);
+        Ok(format!(
+            "{}\n",
+            self.say(Msg::ValueOfKind, &[&format_value(&value, &style), &ty])
+        ))
     }
 
     /// The case as YAML, its ID numbers masked unless `--show-pii`.

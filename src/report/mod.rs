@@ -22,7 +22,7 @@ pub use junit::JunitReport;
 pub use messages::Lang;
 pub use text::{because_list, definition_text, render_text, rule_name};
 pub use trace::{rule_trace, trace_lines};
-pub use values::{ValueStyle, format_value};
+pub use values::{ValueStyle, format_value, type_words};
 
 /// How results are rendered.
 #[derive(Debug, Clone, Copy)]

@@ -1,6 +1,6 @@
 //! Values as people read them: dates, periods with units, enum labels, masked IDs.
 
-use super::messages::{Lang, Msg, msg};
+use super::messages::{Lang, Msg, msg, msg_with};
 use crate::ast::Unit;
 use crate::case::mask_id;
 use crate::program::Program;
@@ -99,4 +99,37 @@ fn unit_word(unit: Unit, lang: Lang) -> &'static str {
         Unit::WorkingDays => Msg::WorkingDaysUnit,
     };
     msg(word, lang)
+}
+
+/// What kind of value a type holds, in words (`以年计的期间`, `a period in years`),
+/// enums by their policy labels.
+pub fn type_words(ty: &crate::program::Type, style: &ValueStyle) -> String {
+    use crate::program::Type;
+    let lang = style.lang;
+    let m = |m: Msg| msg(m, lang).to_string();
+    match ty {
+        Type::Bool => m(Msg::TypeBool),
+        Type::Int => m(Msg::TypeNumber),
+        Type::Text => m(Msg::TypeText),
+        Type::Date => m(Msg::TypeDate),
+        Type::Month => m(Msg::TypeMonth),
+        Type::Quantity(unit) => {
+            let unit = match unit {
+                Unit::Years => Msg::UnitYears,
+                Unit::Months => Msg::UnitMonths,
+                Unit::Days => Msg::UnitDays,
+                Unit::WorkingDays => Msg::UnitWorkingDays,
+            };
+            msg_with(Msg::TypePeriod, lang, msg(unit, lang))
+        }
+        Type::ResidentId => m(Msg::TypeResidentId),
+        Type::Enum(e) => match style.program.enums.get(e.0 as usize) {
+            Some(e) => msg_with(Msg::TypeEnum, lang, super::messages::label(&e.label, lang)),
+            None => m(Msg::TypeAnything),
+        },
+        Type::List(inner) => msg_with(Msg::TypeList, lang, &type_words(inner, style)),
+        Type::Record(_) => m(Msg::TypeRecord),
+        Type::Table(_) => m(Msg::TypeTable),
+        Type::Unknown => m(Msg::TypeAnything),
+    }
 }
