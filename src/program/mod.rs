@@ -5,10 +5,12 @@ mod children;
 mod derive_plan;
 mod lookup;
 pub mod membership;
+mod record_bytes;
 mod records;
 
 pub use derive_plan::DerivePlan;
 pub use lookup::RuleLookup;
+pub use record_bytes::{KindBytes, RecordBytes};
 pub use records::{EnumType, FieldInfo, RecordType};
 
 use crate::ast::{AggOp, BinOp, Citation, Effective, Label, RuleId, RuleKind, UnOp, Unit};
@@ -394,6 +396,9 @@ pub struct Program {
     pub rule_lookup: RuleLookup,
     /// The decision record's policy-defined fields.
     pub decision: Vec<DecisionOutput>,
+    /// The fixed pieces of its decision records as JSON bytes (made from the rest by
+    /// the checker).
+    pub record_bytes: RecordBytes,
 }
 
 impl Program {
