@@ -3,6 +3,7 @@
 //! counting its items against the step budget, and so does comparing the values they
 //! pick from.
 
+use super::budget::quick_compare;
 use super::{Evaluation, arithmetic};
 use crate::ast::{AggOp, BinOp};
 use crate::program::{CExpr, CKind, Membership};
@@ -69,7 +70,7 @@ impl Evaluation<'_> {
         }
         let keys = self.key_sets[at].as_deref().unwrap_or_default();
         let found = keys
-            .binary_search_by(|k| k.compare(&probe).unwrap_or(Ordering::Less))
+            .binary_search_by(|k| quick_compare(k, &probe).unwrap_or(Ordering::Less))
             .is_ok();
         Value::Bool(found)
     }
@@ -97,8 +98,8 @@ impl Evaluation<'_> {
         }
         self.locals.truncate(slot as usize);
         // One kind of value (the checker typed the key), so this order is total.
-        keys.sort_by(|a, b| a.compare(b).unwrap_or(Ordering::Equal));
-        keys.dedup_by(|a, b| a.compare(b) == Some(Ordering::Equal));
+        keys.sort_by(|a, b| quick_compare(a, b).unwrap_or(Ordering::Equal));
+        keys.dedup_by(|a, b| quick_compare(a, b) == Some(Ordering::Equal));
         Some(keys)
     }
 
@@ -174,6 +175,9 @@ impl Evaluation<'_> {
         let Value::List(items) = self.eval(list) else {
             return Value::List(Vec::new().into());
         };
+        if op == AggOp::Filter {
+            return self.filter(&items, slot, list, filter, body);
+        }
         // The index of each item that passes, which `sorted` returns, and its key.
         let mut kept: Vec<(usize, Value)> = Vec::new();
         for (index, item) in items.iter().enumerate() {
@@ -200,6 +204,32 @@ impl Evaluation<'_> {
             return Value::List(kept.into_iter().map(|(index, _)| items[index].clone()).collect());
         }
         Value::List(kept.into_iter().map(|(_, key)| key).collect())
+    }
+
+    /// `filter`: the items of `items` that pass (or their bodies), gathered as they
+    /// are found.
+    fn filter(
+        &mut self,
+        items: &std::sync::Arc<[Value]>,
+        slot: u16,
+        list: &CExpr,
+        filter: Option<&CExpr>,
+        body: Option<&CExpr>,
+    ) -> Value {
+        let mut kept = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            if !self.step(1, list.span) {
+                self.locals.truncate(slot as usize);
+                return Value::Absent;
+            }
+            self.bind_item(slot, items, index);
+            if filter.is_some_and(|f| !self.truth(f)) {
+                continue;
+            }
+            kept.push(body.map_or_else(|| item.clone(), |b| self.eval(b)));
+        }
+        self.locals.truncate(slot as usize);
+        Value::List(kept.into())
     }
 
     /// The distinct months covered by the items' ranges `from .. to`, ascending.

@@ -62,6 +62,15 @@ impl Evaluation<'_> {
     /// expression of the chain, in the order evaluation takes them.
     #[inline(never)]
     pub(super) fn field(&mut self, base: &CExpr, i: u16) -> Value {
+        // A field of a list item (`s.date`), most of what is read this way: no chain
+        // to walk.
+        if let CKind::Local(slot) = &base.kind {
+            self.expression_step(base.span);
+            return match self.local(*slot) {
+                Value::Record(fields) => fields.get(i as usize).cloned().unwrap_or(Value::Absent),
+                _ => Value::Absent,
+            };
+        }
         let mut indices = [i; MAX_CHAIN];
         let mut n = 1;
         let mut root = base;

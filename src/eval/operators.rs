@@ -45,6 +45,14 @@ impl Evaluation<'_> {
                 self.expression_step(e.span);
                 self.rule(*rule)
             }
+            // `any`, `all` and membership tests in filters: straight to the aggregation.
+            CKind::Aggregate { .. } => {
+                self.expression_step(e.span);
+                let v = self.aggregation(&e.kind);
+                let holds = v.truthy();
+                discard(v);
+                holds
+            }
             _ => {
                 let v = self.eval(e);
                 let holds = v.truthy();

@@ -4,9 +4,9 @@
 //! is the one [`super::decision_json`] makes, byte for byte (a test checks it on every
 //! case under `tests/cases`); diagnostics and the trace are serialized as there.
 
-use super::diagnostics::DiagnosticJson;
 use super::{RenderOptions, Trace};
 use crate::case::mask_id;
+use crate::diagnostic::Diagnostic;
 use crate::eval::Decision;
 use crate::program::{Program, RuleIdx};
 use crate::run::{CaseResult, Status};
@@ -111,10 +111,39 @@ fn diagnostics(out: &mut Vec<u8>, r: &CaseResult, sources: &SourceMap) {
     out.extend_from_slice(b",\"diagnostics\":[");
     for (i, d) in r.diagnostics.iter().enumerate() {
         comma(out, i);
-        // Into a Vec: no I/O error, and the diagnostic makes no other.
-        let _ = serde_json::to_writer(&mut *out, &DiagnosticJson::new(d, sources));
+        diagnostic(out, d, sources);
     }
     out.push(b']');
+}
+
+/// A diagnostic as `DiagnosticJson` serializes it: severity, code, message, the
+/// clause it cites, where it is, and the hint (written here, as the rest of the record
+/// is, rather than through serde_json's map serializer).
+fn diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &SourceMap) {
+    out.extend_from_slice(b"{\"severity\":");
+    text(out, d.severity.as_str());
+    out.extend_from_slice(b",\"code\":");
+    text(out, d.code.as_str());
+    out.extend_from_slice(b",\"message\":");
+    text(out, &d.message);
+    if let Some(cite) = &d.cite {
+        out.extend_from_slice(b",\"cite\":");
+        text(out, cite);
+    }
+    if let Some(span) = d.span {
+        out.extend_from_slice(b",\"file\":");
+        text(out, &sources.get(span.file).name);
+        let at = sources.line_col(span);
+        out.extend_from_slice(b",\"line\":");
+        number(out, i64::try_from(at.line).unwrap_or(i64::MAX));
+        out.extend_from_slice(b",\"column\":");
+        number(out, i64::try_from(at.column).unwrap_or(i64::MAX));
+    }
+    if let Some(help) = &d.help {
+        out.extend_from_slice(b",\"help\":");
+        text(out, help);
+    }
+    out.push(b'}');
 }
 
 /// A value: dates and months as text, periods as numbers, enum values by name.
