@@ -4,6 +4,7 @@
 //! pick from.
 
 use super::budget::quick_compare;
+use super::item_lookup::ItemLookup;
 use super::{Evaluation, arithmetic};
 use crate::ast::{AggOp, BinOp};
 use crate::program::{CExpr, CKind, Membership};
@@ -217,7 +218,14 @@ impl Evaluation<'_> {
         body: Option<&CExpr>,
     ) -> Value {
         let mut kept = Vec::new();
+        let lookup = filter.filter(|_| body.is_none()).and_then(|f| ItemLookup::of(f, slot));
         for (index, item) in items.iter().enumerate() {
+            if let Some(passes) = lookup.as_ref().and_then(|l| self.look_up_item(l, item)) {
+                if passes {
+                    kept.push(item.clone());
+                }
+                continue;
+            }
             if !self.step(1, list.span) {
                 self.locals.truncate(slot as usize);
                 return Value::Absent;

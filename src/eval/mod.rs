@@ -8,6 +8,7 @@ mod arithmetic;
 mod budget;
 mod builtins;
 mod explain;
+mod item_lookup;
 mod locals;
 mod operators;
 mod spare;

@@ -13,6 +13,9 @@ pub type Bytes = Box<[u8]>;
 /// The fixed pieces of a program's decision records (see the module's doc).
 #[derive(Debug, Clone, Default)]
 pub struct RecordBytes {
+    /// `,"policy":"id","documents":[…]`, from the policy's header (made again when
+    /// the header's documents change, as for each version of an amended policy).
+    pub header: Bytes,
     /// For each decision field: `,"name":`.
     pub outputs: Vec<Bytes>,
     /// For each enum type, for each of its values: `"name"`.
@@ -68,7 +71,18 @@ impl RecordBytes {
                 })
             })
             .collect();
+        let mut header = b",\"policy\":".to_vec();
+        header.extend_from_slice(&string(&program.info.id));
+        header.extend_from_slice(b",\"documents\":[");
+        for (i, document) in program.info.documents.iter().enumerate() {
+            if i > 0 {
+                header.push(b',');
+            }
+            header.extend_from_slice(&string(document));
+        }
+        header.push(b']');
         RecordBytes {
+            header: header.into_boxed_slice(),
             outputs: program.decision.iter().map(|d| key(&d.name)).collect(),
             variants: program
                 .enums

@@ -35,14 +35,7 @@ pub(super) fn write_record(
     if let (Some(decision), Some(facts)) = (&r.decision, r.facts()) {
         out.extend_from_slice(b",\"as_of\":");
         date(out, decision.as_of);
-        out.extend_from_slice(b",\"policy\":");
-        text(out, &program.info.id);
-        out.extend_from_slice(b",\"documents\":[");
-        for (i, document) in program.info.documents.iter().enumerate() {
-            comma(out, i);
-            text(out, document);
-        }
-        out.push(b']');
+        out.extend_from_slice(&program.record_bytes.header);
         for (key, (_, v)) in program.record_bytes.outputs.iter().zip(&decision.outputs) {
             out.extend_from_slice(key);
             value(out, v, program, options.show_pii);
