@@ -66,7 +66,7 @@ impl Evaluation<'_> {
             }
             self.key_sets[at] = Some(keys);
         }
-        if !self.step(1, list.span) {
+        if !self.step(1, &list.span) {
             return Value::Absent;
         }
         let keys = self.key_sets[at].as_deref().unwrap_or_default();
@@ -84,7 +84,7 @@ impl Evaluation<'_> {
         };
         let mut keys = Vec::with_capacity(items.len());
         for index in 0..items.len() {
-            if !self.step(1, list.span) {
+            if !self.step(1, &list.span) {
                 self.locals.truncate(slot as usize);
                 return None;
             }
@@ -119,7 +119,7 @@ impl Evaluation<'_> {
         let (mut run, mut longest) = (0i64, 0i64);
         let mut result = aggregate_of_nothing(op);
         for (index, item) in items.iter().enumerate() {
-            if !self.step(1, list.span) {
+            if !self.step(1, &list.span) {
                 self.locals.truncate(slot as usize);
                 return Value::Absent;
             }
@@ -182,7 +182,7 @@ impl Evaluation<'_> {
         // The index of each item that passes, which `sorted` returns, and its key.
         let mut kept: Vec<(usize, Value)> = Vec::new();
         for (index, item) in items.iter().enumerate() {
-            if !self.step(1, list.span) {
+            if !self.step(1, &list.span) {
                 self.locals.truncate(slot as usize);
                 return Value::Absent;
             }
@@ -226,7 +226,7 @@ impl Evaluation<'_> {
                 }
                 continue;
             }
-            if !self.step(1, list.span) {
+            if !self.step(1, &list.span) {
                 self.locals.truncate(slot as usize);
                 return Value::Absent;
             }
@@ -254,7 +254,7 @@ impl Evaluation<'_> {
         };
         let mut months = std::collections::BTreeSet::new();
         for index in 0..items.len() {
-            if !self.step(1, list.span) {
+            if !self.step(1, &list.span) {
                 self.locals.truncate(slot as usize);
                 return Value::Absent;
             }
@@ -269,7 +269,7 @@ impl Evaluation<'_> {
             };
             // An inverted range covers nothing.
             if let (Some(a), Some(b)) = (month(self.eval(from)), month(self.eval(to))) {
-                if !self.step(span_of_months(a, b), to.span) {
+                if !self.step(span_of_months(a, b), &to.span) {
                     self.locals.truncate(slot as usize);
                     return Value::Absent;
                 }

@@ -54,7 +54,7 @@ impl Evaluation<'_> {
                     .map(|n| Value::Quantity(n, Unit::WorkingDays))
             }),
             (Builtin::MonthsFromTo, [Value::Month(a), Value::Month(b)]) => {
-                if !self.step(span_of_months(a.0, b.0), span) {
+                if !self.step(span_of_months(a.0, b.0), &span) {
                     return Value::Absent;
                 }
                 Value::List((a.0..=b.0).map(|m| Value::Month(YearMonth(m))).collect())

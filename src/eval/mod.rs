@@ -299,7 +299,15 @@ impl<'p> Evaluation<'p> {
         match self.eval(key) {
             Value::Enum(_, v) if self.may_repeat() => {
                 let program = self.program;
-                let row = &program.tables[table.0 as usize].rows[v as usize];
+                let table = &program.tables[table.0 as usize];
+                // A row of literals, made once: its cells' steps, and a copy of it.
+                if let Some(Some((row, steps))) = table.literal_rows.get(v as usize)
+                    && *steps <= MAX_STEPS.saturating_sub(self.steps)
+                {
+                    self.steps += steps;
+                    return row.clone();
+                }
+                let row = &table.rows[v as usize];
                 Value::Record(row.iter().map(|c| self.eval(c)).collect())
             }
             _ => Value::Absent,
@@ -341,27 +349,39 @@ impl<'p> Evaluation<'p> {
         // call of the evaluator's large function cost more than their work.
         match &e.kind {
             CKind::Const(v) => {
-                self.expression_step(e.span);
+                self.expression_step(&e.span);
                 v.clone()
             }
             CKind::Local(slot) => {
-                self.expression_step(e.span);
+                self.expression_step(&e.span);
                 self.local(*slot).clone()
             }
             CKind::Def(id) if matches!(self.defs.get(id.0 as usize), Some(Some(_))) => {
-                self.expression_step(e.span);
-                self.defs[id.0 as usize].clone().unwrap_or(Value::Absent)
+                self.expression_step(&e.span);
+                // (`unwrap_or(Value::Absent)` would make and drop an absent value each time.)
+                match &self.defs[id.0 as usize] {
+                    Some(v) => v.clone(),
+                    None => Value::Absent,
+                }
             }
             CKind::AsOf => {
-                self.expression_step(e.span);
+                self.expression_step(&e.span);
                 Value::Date(self.as_of)
             }
             CKind::CaseField(path) => {
-                self.expression_step(e.span);
-                self.facts.at(path)
+                self.expression_step(&e.span);
+                match self.facts.at_ref(path) {
+                    Some(v) => v.clone(),
+                    None => Value::Absent,
+                }
             }
             CKind::GetField(base, i) => {
-                self.expression_step(e.span);
+                self.expression_step(&e.span);
+                // A field of a list item (`s.date`), read here, without a call.
+                if let CKind::Local(slot) = &base.kind {
+                    self.expression_step(&base.span);
+                    return locals::field_of(self.local(*slot), *i);
+                }
                 self.field(base, *i)
             }
             _ => self.eval_node(e),
@@ -371,7 +391,7 @@ impl<'p> Evaluation<'p> {
     /// Evaluates an expression (all forms; see [`Self::eval`]).
     #[inline(never)]
     fn eval_node(&mut self, e: &CExpr) -> Value {
-        self.expression_step(e.span);
+        self.expression_step(&e.span);
         match &e.kind {
             CKind::Const(v) => v.clone(),
             CKind::AsOf => Value::Date(self.as_of),

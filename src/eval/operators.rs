@@ -15,39 +15,39 @@ impl Evaluation<'_> {
     pub(super) fn truth(&mut self, e: &CExpr) -> bool {
         match &e.kind {
             CKind::Binary(BinOp::And, l, r) => {
-                self.expression_step(e.span);
+                self.expression_step(&e.span);
                 self.truth(l) && self.truth(r)
             }
             CKind::Binary(BinOp::Or, l, r) => {
-                self.expression_step(e.span);
+                self.expression_step(&e.span);
                 self.truth(l) || self.truth(r)
             }
             CKind::Binary(op, l, r) if comparison(*op).is_some() => {
-                self.expression_step(e.span);
+                self.expression_step(&e.span);
                 self.compares(*op, l, r, e.span)
             }
             CKind::Unary(UnOp::Not, inner) => {
-                self.expression_step(e.span);
+                self.expression_step(&e.span);
                 !self.truth(inner)
             }
             CKind::IsAbsent(inner, absent) => {
-                self.expression_step(e.span);
+                self.expression_step(&e.span);
                 self.eval(inner).is_absent() == *absent
             }
             CKind::IsVariant(inner, variant, negated) => {
-                self.expression_step(e.span);
+                self.expression_step(&e.span);
                 match self.eval(inner) {
                     Value::Enum(_, v) => (v == *variant) != *negated,
                     _ => false,
                 }
             }
             CKind::Holds(_, Some(rule)) => {
-                self.expression_step(e.span);
+                self.expression_step(&e.span);
                 self.rule(*rule)
             }
             // `any`, `all` and membership tests in filters: straight to the aggregation.
             CKind::Aggregate { .. } => {
-                self.expression_step(e.span);
+                self.expression_step(&e.span);
                 let v = self.aggregation(&e.kind);
                 let holds = v.truthy();
                 discard(v);
