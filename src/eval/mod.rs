@@ -226,10 +226,11 @@ impl<'p> Evaluation<'p> {
             return v;
         }
         let program = self.program;
-        let holds = program.rules[idx.0 as usize]
-            .when
-            .as_ref()
-            .is_none_or(|w| self.at_top_level(|ev| ev.truth(w)));
+        let holds = match &program.rules[idx.0 as usize].when {
+            None => true,
+            Some(w) if self.locals.is_empty() => self.truth(w),
+            Some(w) => self.at_top_level(|ev| ev.truth(w)),
+        };
         self.rules[idx.0 as usize] = Some(holds);
         self.memoised.push(Err(idx));
         holds
@@ -253,13 +254,25 @@ impl<'p> Evaluation<'p> {
     /// The value of a definition (memoised).
     pub fn definition(&mut self, id: DefId) -> Value {
         if let Some(v) = &self.defs[id.0 as usize] {
-            return v.clone();
+            return locals::cloned(v);
         }
         let program = self.program;
-        let v = self.at_top_level(|ev| ev.eval(&program.definitions[id.0 as usize].expr));
-        self.defs[id.0 as usize] = Some(v.clone());
+        let expr = &program.definitions[id.0 as usize].expr;
+        let v = if self.locals.is_empty() {
+            self.eval(expr)
+        } else {
+            self.in_fresh_frame(expr)
+        };
+        self.defs[id.0 as usize] = Some(locals::cloned(&v));
         self.memoised.push(Ok(id));
         v
+    }
+
+    /// `e` evaluated with no locals (see [`Self::at_top_level`]), apart from the
+    /// evaluator's common path.
+    #[inline(never)]
+    fn in_fresh_frame(&mut self, e: &CExpr) -> Value {
+        self.at_top_level(|ev| ev.eval(e))
     }
 
     /// Runs `f` with no locals, as a definition's or rule's own expression is: its item
@@ -354,13 +367,13 @@ impl<'p> Evaluation<'p> {
             }
             CKind::Local(slot) => {
                 self.expression_step(&e.span);
-                self.local(*slot).clone()
+                locals::cloned(self.local(*slot))
             }
             CKind::Def(id) if matches!(self.defs.get(id.0 as usize), Some(Some(_))) => {
                 self.expression_step(&e.span);
                 // (`unwrap_or(Value::Absent)` would make and drop an absent value each time.)
                 match &self.defs[id.0 as usize] {
-                    Some(v) => v.clone(),
+                    Some(v) => locals::cloned(v),
                     None => Value::Absent,
                 }
             }
@@ -371,7 +384,7 @@ impl<'p> Evaluation<'p> {
             CKind::CaseField(path) => {
                 self.expression_step(&e.span);
                 match self.facts.at_ref(path) {
-                    Some(v) => v.clone(),
+                    Some(v) => locals::cloned(v),
                     None => Value::Absent,
                 }
             }

@@ -65,10 +65,7 @@ impl Evaluation<'_> {
     /// Whether `l op r` holds for a comparison `op` (false for one that is not).
     fn compares(&mut self, op: BinOp, l: &CExpr, r: &CExpr, span: Span) -> bool {
         let (a, b) = (self.eval(l), self.eval(r));
-        let holds = match comparison(op) {
-            Some(wanted) => self.compare(&a, &b, span).is_some_and(|o| wanted.contains(&o)),
-            None => false,
-        };
+        let holds = self.compare(&a, &b, span).is_some_and(|o| ordered(op, o));
         discard(a);
         discard(b);
         holds
@@ -110,6 +107,21 @@ pub(super) fn discard(v: Value) {
         Value::Text(_) | Value::ResidentId(_) | Value::List(_) | Value::Record(_) => drop(v),
         // Nothing to free: forgetting it is dropping it.
         _ => std::mem::forget(v),
+    }
+}
+
+/// Whether `op` holds for two values in order `o` (false for an operator that is not a
+/// comparison).
+#[inline(always)]
+fn ordered(op: BinOp, o: Ordering) -> bool {
+    match op {
+        BinOp::Eq => o == Ordering::Equal,
+        BinOp::Ne => o != Ordering::Equal,
+        BinOp::Lt => o == Ordering::Less,
+        BinOp::Le => o != Ordering::Greater,
+        BinOp::Gt => o == Ordering::Greater,
+        BinOp::Ge => o != Ordering::Less,
+        _ => false,
     }
 }
 
