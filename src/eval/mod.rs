@@ -369,12 +369,13 @@ impl<'p> Evaluation<'p> {
                 self.expression_step(&e.span);
                 locals::cloned(self.local(*slot))
             }
-            CKind::Def(id) if matches!(self.defs.get(id.0 as usize), Some(Some(_))) => {
+            CKind::Def(id) => {
                 self.expression_step(&e.span);
-                // (`unwrap_or(Value::Absent)` would make and drop an absent value each time.)
-                match &self.defs[id.0 as usize] {
-                    Some(v) => locals::cloned(v),
-                    None => Value::Absent,
+                // Computed already (most uses): a copy; else computed, without going
+                // through the evaluator's large function.
+                match self.defs.get(id.0 as usize) {
+                    Some(Some(v)) => locals::cloned(v),
+                    _ => self.definition(*id),
                 }
             }
             CKind::AsOf => {

@@ -45,6 +45,19 @@ impl Evaluation<'_> {
                 self.expression_step(&e.span);
                 self.rule(*rule)
             }
+            // A yes/no definition: read from the memo without copying it.
+            CKind::Def(id) => {
+                self.expression_step(&e.span);
+                match self.defs.get(id.0 as usize) {
+                    Some(Some(v)) => v.truthy(),
+                    _ => {
+                        let v = self.definition(*id);
+                        let holds = v.truthy();
+                        discard(v);
+                        holds
+                    }
+                }
+            }
             // `any`, `all` and membership tests in filters: straight to the aggregation.
             CKind::Aggregate { .. } => {
                 self.expression_step(&e.span);

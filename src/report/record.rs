@@ -142,6 +142,27 @@ fn diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &SourceMap) {
 /// A value: dates and months as text, periods as numbers, enum values by name.
 fn value(out: &mut Vec<u8>, v: &Value, program: &Program, show_pii: bool) {
     match v {
+        Value::List(items) | Value::Record(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                comma(out, i);
+                // The items of most lists (months, dates, names) written here, without
+                // a call each.
+                match item {
+                    Value::List(_) | Value::Record(_) => value(out, item, program, show_pii),
+                    _ => scalar(out, item, program, show_pii),
+                }
+            }
+            out.push(b']');
+        }
+        _ => scalar(out, v, program, show_pii),
+    }
+}
+
+/// A value that is not a list or a record (see [`value`]).
+#[inline(always)]
+fn scalar(out: &mut Vec<u8>, v: &Value, program: &Program, show_pii: bool) {
+    match v {
         Value::Absent => out.extend_from_slice(b"null"),
         Value::Bool(true) => out.extend_from_slice(b"true"),
         Value::Bool(false) => out.extend_from_slice(b"false"),
@@ -160,14 +181,7 @@ fn value(out: &mut Vec<u8>, v: &Value, program: &Program, show_pii: bool) {
             Some(name) => out.extend_from_slice(name),
             None => out.extend_from_slice(b"null"),
         },
-        Value::List(items) | Value::Record(items) => {
-            out.push(b'[');
-            for (i, item) in items.iter().enumerate() {
-                comma(out, i);
-                value(out, item, program, show_pii);
-            }
-            out.push(b']');
-        }
+        Value::List(_) | Value::Record(_) => value(out, v, program, show_pii),
     }
 }
 
