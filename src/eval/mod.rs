@@ -229,7 +229,7 @@ impl<'p> Evaluation<'p> {
         let holds = match &program.rules[idx.0 as usize].when {
             None => true,
             Some(w) if self.locals.is_empty() => self.truth(w),
-            Some(w) => self.at_top_level(|ev| ev.truth(w)),
+            Some(w) => self.truth_in_fresh_frame(w),
         };
         self.rules[idx.0 as usize] = Some(holds);
         self.memoised.push(Err(idx));
@@ -273,6 +273,12 @@ impl<'p> Evaluation<'p> {
     #[inline(never)]
     fn in_fresh_frame(&mut self, e: &CExpr) -> Value {
         self.at_top_level(|ev| ev.eval(e))
+    }
+
+    /// Whether `e` holds, with no locals (see [`Self::at_top_level`]).
+    #[inline(never)]
+    fn truth_in_fresh_frame(&mut self, e: &CExpr) -> bool {
+        self.at_top_level(|ev| ev.truth(e))
     }
 
     /// Runs `f` with no locals, as a definition's or rule's own expression is: its item

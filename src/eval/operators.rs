@@ -10,7 +10,7 @@ use crate::source::Span;
 use crate::value::Value;
 use std::cmp::Ordering;
 
-impl Evaluation<'_> {
+impl<'p> Evaluation<'p> {
     /// Whether `e` is true: `self.eval(e).truthy()`, with the same steps.
     pub(super) fn truth(&mut self, e: &CExpr) -> bool {
         match &e.kind {
@@ -32,14 +32,24 @@ impl Evaluation<'_> {
             }
             CKind::IsAbsent(inner, absent) => {
                 self.expression_step(&e.span);
-                self.eval(inner).is_absent() == *absent
+                if let Some(v) = self.case_field_in_place(inner) {
+                    return v.is_absent() == *absent;
+                }
+                let v = self.eval_apart(inner);
+                let holds = v.is_absent() == *absent;
+                discard(v);
+                holds
             }
             CKind::IsVariant(inner, variant, negated) => {
                 self.expression_step(&e.span);
-                match self.eval(inner) {
-                    Value::Enum(_, v) => (v == *variant) != *negated,
-                    _ => false,
+                let is = |v: &Value| matches!(v, Value::Enum(_, v) if (*v == *variant) != *negated);
+                if let Some(v) = self.case_field_in_place(inner) {
+                    return is(v);
                 }
+                let v = self.eval_apart(inner);
+                let holds = is(&v);
+                discard(v);
+                holds
             }
             CKind::Holds(_, Some(rule)) => {
                 self.expression_step(&e.span);
@@ -66,13 +76,46 @@ impl Evaluation<'_> {
                 discard(v);
                 holds
             }
+            // A yes/no field of the case or of a list item, read in place.
+            CKind::CaseField(_) => self.case_field_in_place(e).is_some_and(Value::truthy),
+            CKind::GetField(base, i) if matches!(base.kind, CKind::Local(_)) => {
+                self.expression_step(&e.span);
+                self.expression_step(&base.span);
+                match &base.kind {
+                    CKind::Local(slot) => match self.local(*slot) {
+                        Value::Record(fields) => fields.get(*i as usize).is_some_and(Value::truthy),
+                        _ => false,
+                    },
+                    _ => false,
+                }
+            }
             _ => {
-                let v = self.eval(e);
+                let v = self.eval_apart(e);
                 let holds = v.truthy();
                 discard(v);
                 holds
             }
         }
+    }
+
+    /// For a case field, its value in place (absent where the path leads nowhere), its
+    /// step taken; `None`, and no step, for any other expression.
+    #[inline(always)]
+    fn case_field_in_place(&mut self, e: &CExpr) -> Option<&'p Value> {
+        let CKind::CaseField(path) = &e.kind else {
+            return None;
+        };
+        self.expression_step(&e.span);
+        let facts: &'p Value = self.facts;
+        Some(facts.at_ref(path).unwrap_or(&Value::Absent))
+    }
+
+    /// [`Self::eval`] in a function of its own: `truth` calls it rather than have the
+    /// evaluator's leaves inlined, which made every call of `truth`, most of them for
+    /// `and`, `or` and comparisons, save and restore registers it did not need.
+    #[inline(never)]
+    fn eval_apart(&mut self, e: &CExpr) -> Value {
+        self.eval(e)
     }
 
     /// Whether `l op r` holds for a comparison `op` (false for one that is not).
