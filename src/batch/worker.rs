@@ -148,7 +148,7 @@ impl<'p> Worker<'p> {
         self.result(result, name, out);
     }
 
-    fn result(&mut self, r: CaseResult, name: &Arc<str>, out: &mut ChunkOut) {
+    fn result(&mut self, mut r: CaseResult, name: &Arc<str>, out: &mut ChunkOut) {
         let program = &self.versions[r.version];
         write_decision_json(&mut out.bytes, &r, program, &self.sources, &self.options.render);
         let (held, yes) = match &r.decision {
@@ -166,7 +166,8 @@ impl<'p> Worker<'p> {
         };
         out.cases.push(CaseMeta {
             name: name.clone(),
-            id: r.id.as_deref().map(Box::from),
+            // The result's own id, not a copy: the result is dropped here.
+            id: r.id.take().map(String::into_boxed_str),
             id_at: r.case.id_span.map(|s| self.sources.line_col(s)),
             status: r.status,
             version: r.version,

@@ -65,9 +65,18 @@ impl Evaluation<'_> {
             return None;
         }
         let keys = self.key_sets.get(lookup.key_set)?.as_deref()?;
-        let found = keys
-            .binary_search_by(|k| quick_compare(k, item).unwrap_or(Ordering::Less))
-            .is_ok();
+        let found = match item {
+            // Months, what such lists hold most, searched without a call per key.
+            Value::Month(m) => keys
+                .binary_search_by(|k| match k {
+                    Value::Month(k) => k.cmp(m),
+                    _ => quick_compare(k, item).unwrap_or(Ordering::Less),
+                })
+                .is_ok(),
+            _ => keys
+                .binary_search_by(|k| quick_compare(k, item).unwrap_or(Ordering::Less))
+                .is_ok(),
+        };
         self.steps += lookup.steps;
         Some(found != lookup.negated)
     }
