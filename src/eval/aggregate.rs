@@ -133,9 +133,12 @@ impl Evaluation<'_> {
             run += 1;
             longest = longest.max(run);
             count += 1;
-            let value = match body {
-                Some(b) => self.eval(b),
-                None => item.clone(),
+            let value = match (body, op) {
+                (Some(b), _) => self.eval(b),
+                // The item itself is not needed to count it (nor for `any` with no
+                // body): no copy, whose count of references two atomic operations change.
+                (None, AggOp::Count | AggOp::LongestRun | AggOp::Any) => Value::Absent,
+                (None, _) => item.clone(),
             };
             match op {
                 AggOp::Count => {}

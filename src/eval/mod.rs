@@ -221,10 +221,18 @@ impl<'p> Evaluation<'p> {
     }
 
     /// Whether a rule holds (memoised).
+    #[inline]
     pub fn rule(&mut self, idx: RuleIdx) -> bool {
-        if let Some(v) = self.rules[idx.0 as usize] {
-            return v;
+        // Asked for again (`holds(tier 1)`, the decision's outcomes): no call.
+        if let Some(Some(v)) = self.rules.get(idx.0 as usize) {
+            return *v;
         }
+        self.rule_computed(idx)
+    }
+
+    /// Whether a rule holds, computed and memoised.
+    #[inline(never)]
+    fn rule_computed(&mut self, idx: RuleIdx) -> bool {
         let program = self.program;
         let holds = match &program.rules[idx.0 as usize].when {
             None => true,
