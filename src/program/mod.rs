@@ -3,12 +3,14 @@
 
 mod children;
 mod derive_plan;
+mod literals;
 mod lookup;
 pub mod membership;
 mod record_bytes;
 mod records;
 
 pub use derive_plan::DerivePlan;
+pub use literals::{literal, literal_row};
 pub use lookup::RuleLookup;
 pub use record_bytes::{KindBytes, RecordBytes};
 pub use records::{EnumType, FieldInfo, RecordType};
@@ -300,32 +302,6 @@ pub struct Table {
     /// Each row whose cells are literals, made once, with the steps evaluating its
     /// cells takes (see [`literal`]); `None` for a row computed when it is asked for.
     pub literal_rows: Vec<Option<(Value, u64)>>,
-}
-
-/// The value of a literal (`4`, `1965-01`, `60 years`) and the steps evaluating it
-/// takes, one per expression; `None` for anything else. A table's rows are asked for
-/// in every case, and are mostly literals: made once, they are not built again each time.
-pub fn literal(e: &CExpr) -> Option<(Value, u64)> {
-    match &e.kind {
-        CKind::Const(v) => Some((v.clone(), 1)),
-        CKind::WithUnit(inner, unit) => match literal(inner)? {
-            (Value::Int(n), steps) => Some((Value::Quantity(n, *unit), steps + 1)),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// A table row made once (see [`Table::literal_rows`]), when all its cells are literals.
-pub fn literal_row(cells: &[CExpr]) -> Option<(Value, u64)> {
-    let mut steps = 0;
-    let mut values = Vec::with_capacity(cells.len());
-    for cell in cells {
-        let (v, n) = literal(cell)?;
-        values.push(v);
-        steps += n;
-    }
-    Some((Value::Record(values.into()), steps))
 }
 
 /// A compiled rule.
