@@ -109,11 +109,16 @@ fn load_with(path: &str, source: PolicySource, limits: InputLimits, main: Option
                 .map(|&i| loader.files[i].header.id.node.clone())
                 .collect();
             match program {
-                Some(p) => versions.push(Program {
-                    calendar: calendar.clone(),
-                    info: PolicyInfo { documents, ..p.info },
-                    ..p
-                }),
+                Some(p) => {
+                    let mut version = Program {
+                        calendar: calendar.clone(),
+                        info: PolicyInfo { documents, ..p.info },
+                        ..p
+                    };
+                    // The records' header names the version's documents.
+                    version.record_bytes = crate::program::RecordBytes::of(&version);
+                    versions.push(version);
+                }
                 None => {
                     versions.clear();
                     if n + 1 < chain.len() {

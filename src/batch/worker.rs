@@ -55,6 +55,10 @@ pub(crate) struct Worker<'p> {
     options: &'p BatchOptions,
     /// For each version, its rules of the kinds the summary counts.
     summarised: Vec<Vec<u32>>,
+    /// The bytes of a record in the last chunk, with a margin: the next chunk's buffer
+    /// is made that large. Records with a trace are several times the size of those
+    /// without, and a buffer that grew as they were written was copied again each time.
+    record_size: usize,
 }
 
 impl<'p> Worker<'p> {
@@ -77,18 +81,24 @@ impl<'p> Worker<'p> {
             policy_files: sources.len(),
             options,
             summarised,
+            record_size: 1024,
         }
     }
 
     /// The records of a chunk's cases, in order.
     pub fn chunk(&mut self, pieces: Vec<Piece>) -> ChunkOut {
+        let n = pieces.len();
         let mut out = ChunkOut {
-            bytes: Vec::with_capacity(pieces.len() * 1024),
-            cases: Vec::with_capacity(pieces.len()),
+            bytes: Vec::with_capacity(n.saturating_mul(self.record_size)),
+            cases: Vec::with_capacity(n),
         };
         for piece in pieces {
             self.piece(piece, &mut out);
             self.sources.truncate(self.policy_files);
+        }
+        if n > 0 {
+            let size = out.bytes.len().div_ceil(n);
+            self.record_size = size + size / 8;
         }
         out
     }
@@ -148,7 +158,7 @@ impl<'p> Worker<'p> {
         self.result(result, name, out);
     }
 
-    fn result(&mut self, r: CaseResult, name: &Arc<str>, out: &mut ChunkOut) {
+    fn result(&mut self, mut r: CaseResult, name: &Arc<str>, out: &mut ChunkOut) {
         let program = &self.versions[r.version];
         write_decision_json(&mut out.bytes, &r, program, &self.sources, &self.options.render);
         let (held, yes) = match &r.decision {
@@ -166,7 +176,8 @@ impl<'p> Worker<'p> {
         };
         out.cases.push(CaseMeta {
             name: name.clone(),
-            id: r.id.as_deref().map(Box::from),
+            // The result's own id, not a copy: the result is dropped here.
+            id: r.id.take().map(String::into_boxed_str),
             id_at: r.case.id_span.map(|s| self.sources.line_col(s)),
             status: r.status,
             version: r.version,

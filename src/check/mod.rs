@@ -357,8 +357,10 @@ impl<'a> Checker<'a> {
             rules,
             rule_lookup: self.rule_lookup,
             decision: self.decision,
+            record_bytes: Default::default(),
         };
         crate::program::membership::index(&mut program);
+        program.record_bytes = crate::program::RecordBytes::of(&program);
         Some(program)
     }
 }

@@ -115,6 +115,11 @@ impl<'a> Checker<'a> {
             name: decl.name.node.clone(),
             label: decl.label.clone(),
             row_type,
+            literal_rows: rows
+                .iter()
+                .flatten()
+                .map(|cells| crate::program::literal_row(cells))
+                .collect(),
             rows: rows.into_iter().flatten().collect(),
         });
         Some(row_type)

@@ -3,6 +3,8 @@
 //! counting its items against the step budget, and so does comparing the values they
 //! pick from.
 
+use super::budget::quick_compare;
+use super::item_lookup::ItemLookup;
 use super::{Evaluation, arithmetic};
 use crate::ast::{AggOp, BinOp};
 use crate::program::{CExpr, CKind, Membership};
@@ -64,12 +66,12 @@ impl Evaluation<'_> {
             }
             self.key_sets[at] = Some(keys);
         }
-        if !self.step(1, list.span) {
+        if !self.step(1, &list.span) {
             return Value::Absent;
         }
         let keys = self.key_sets[at].as_deref().unwrap_or_default();
         let found = keys
-            .binary_search_by(|k| k.compare(&probe).unwrap_or(Ordering::Less))
+            .binary_search_by(|k| quick_compare(k, &probe).unwrap_or(Ordering::Less))
             .is_ok();
         Value::Bool(found)
     }
@@ -82,7 +84,7 @@ impl Evaluation<'_> {
         };
         let mut keys = Vec::with_capacity(items.len());
         for index in 0..items.len() {
-            if !self.step(1, list.span) {
+            if !self.step(1, &list.span) {
                 self.locals.truncate(slot as usize);
                 return None;
             }
@@ -97,8 +99,8 @@ impl Evaluation<'_> {
         }
         self.locals.truncate(slot as usize);
         // One kind of value (the checker typed the key), so this order is total.
-        keys.sort_by(|a, b| a.compare(b).unwrap_or(Ordering::Equal));
-        keys.dedup_by(|a, b| a.compare(b) == Some(Ordering::Equal));
+        keys.sort_by(|a, b| quick_compare(a, b).unwrap_or(Ordering::Equal));
+        keys.dedup_by(|a, b| quick_compare(a, b) == Some(Ordering::Equal));
         Some(keys)
     }
 
@@ -117,7 +119,7 @@ impl Evaluation<'_> {
         let (mut run, mut longest) = (0i64, 0i64);
         let mut result = aggregate_of_nothing(op);
         for (index, item) in items.iter().enumerate() {
-            if !self.step(1, list.span) {
+            if !self.step(1, &list.span) {
                 self.locals.truncate(slot as usize);
                 return Value::Absent;
             }
@@ -131,9 +133,12 @@ impl Evaluation<'_> {
             run += 1;
             longest = longest.max(run);
             count += 1;
-            let value = match body {
-                Some(b) => self.eval(b),
-                None => item.clone(),
+            let value = match (body, op) {
+                (Some(b), _) => self.eval(b),
+                // The item itself is not needed to count it (nor for `any` with no
+                // body): no copy, whose count of references two atomic operations change.
+                (None, AggOp::Count | AggOp::LongestRun | AggOp::Any) => Value::Absent,
+                (None, _) => item.clone(),
             };
             match op {
                 AggOp::Count => {}
@@ -174,10 +179,13 @@ impl Evaluation<'_> {
         let Value::List(items) = self.eval(list) else {
             return Value::List(Vec::new().into());
         };
+        if op == AggOp::Filter {
+            return self.filter(&items, slot, list, filter, body);
+        }
         // The index of each item that passes, which `sorted` returns, and its key.
         let mut kept: Vec<(usize, Value)> = Vec::new();
         for (index, item) in items.iter().enumerate() {
-            if !self.step(1, list.span) {
+            if !self.step(1, &list.span) {
                 self.locals.truncate(slot as usize);
                 return Value::Absent;
             }
@@ -202,6 +210,39 @@ impl Evaluation<'_> {
         Value::List(kept.into_iter().map(|(_, key)| key).collect())
     }
 
+    /// `filter`: the items of `items` that pass (or their bodies), gathered as they
+    /// are found.
+    fn filter(
+        &mut self,
+        items: &std::sync::Arc<[Value]>,
+        slot: u16,
+        list: &CExpr,
+        filter: Option<&CExpr>,
+        body: Option<&CExpr>,
+    ) -> Value {
+        let mut kept = Vec::new();
+        let lookup = filter.filter(|_| body.is_none()).and_then(|f| ItemLookup::of(f, slot));
+        for (index, item) in items.iter().enumerate() {
+            if let Some(passes) = lookup.as_ref().and_then(|l| self.look_up_item(l, item)) {
+                if passes {
+                    kept.push(item.clone());
+                }
+                continue;
+            }
+            if !self.step(1, &list.span) {
+                self.locals.truncate(slot as usize);
+                return Value::Absent;
+            }
+            self.bind_item(slot, items, index);
+            if filter.is_some_and(|f| !self.truth(f)) {
+                continue;
+            }
+            kept.push(body.map_or_else(|| item.clone(), |b| self.eval(b)));
+        }
+        self.locals.truncate(slot as usize);
+        Value::List(kept.into())
+    }
+
     /// The distinct months covered by the items' ranges `from .. to`, ascending.
     pub(super) fn months_covered(
         &mut self,
@@ -216,7 +257,7 @@ impl Evaluation<'_> {
         };
         let mut months = std::collections::BTreeSet::new();
         for index in 0..items.len() {
-            if !self.step(1, list.span) {
+            if !self.step(1, &list.span) {
                 self.locals.truncate(slot as usize);
                 return Value::Absent;
             }
@@ -231,7 +272,7 @@ impl Evaluation<'_> {
             };
             // An inverted range covers nothing.
             if let (Some(a), Some(b)) = (month(self.eval(from)), month(self.eval(to))) {
-                if !self.step(span_of_months(a, b), to.span) {
+                if !self.step(span_of_months(a, b), &to.span) {
                     self.locals.truncate(slot as usize);
                     return Value::Absent;
                 }

@@ -15,7 +15,7 @@ use super::Evaluation;
 use crate::calendar::{Unanswered, WorkingDayCalendar};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
-use crate::value::Value;
+use crate::value::{Value, in_unit_base};
 use std::cmp::Ordering;
 
 /// How many steps the evaluation of one case may take. A step is one expression
@@ -39,12 +39,12 @@ impl Evaluation<'_> {
     /// evaluation stops then (an error, see [`Self::stop`]), and every later step is
     /// refused at once, so the work that repeats is absent values, quickly.
     #[inline]
-    pub(super) fn step(&mut self, n: u64, span: Span) -> bool {
+    pub(super) fn step(&mut self, n: u64, span: &Span) -> bool {
         if !self.stopped && n <= MAX_STEPS.saturating_sub(self.steps) {
             self.steps += n;
             return true;
         }
-        self.step_slowly(n, span)
+        self.step_slowly(n, *span)
     }
 
     /// [`Self::step`] when the steps may run out (or have): the stop and its error.
@@ -95,15 +95,17 @@ impl Evaluation<'_> {
     /// A step for evaluating one expression. After the stop the expression is
     /// evaluated all the same: on its own it is a constant piece of work, and what
     /// would repeat it is refused.
+    /// The span is passed by reference: only the slow way reads it, and passing it by
+    /// value copied it for every expression.
     #[inline(always)]
-    pub(super) fn expression_step(&mut self, span: Span) {
+    pub(super) fn expression_step(&mut self, span: &Span) {
         // Taken about 500 times a case: one comparison while steps are left (`limit`
         // is 0 after the stop, so a stopped evaluation takes the slow way, which
         // refuses at once; the result is not needed here).
         if self.steps < self.limit {
             self.steps += 1;
         } else {
-            let _ = self.step_slowly(1, span);
+            let _ = self.step_slowly(1, *span);
         }
     }
 
@@ -151,14 +153,23 @@ impl Evaluation<'_> {
     /// Orders two values as [`Value::compare`] does, taking a step per pair of list or
     /// record items the comparison may look at and per [`TEXT_BYTES_PER_STEP`] bytes
     /// of text. `None` (as for values that cannot be compared) when the steps ran out.
+    #[inline(always)]
     pub(super) fn compare(&mut self, a: &Value, b: &Value, span: Span) -> Option<Ordering> {
-        // Dates and numbers, most of what a policy compares, as `Value::compare` orders
-        // them, here.
+        // Dates, numbers, periods and absent values, most of what a policy compares,
+        // here where they are compared.
         match (a, b) {
-            (Value::Date(x), Value::Date(y)) => return Some(x.cmp(y)),
-            (Value::Int(x), Value::Int(y)) => return Some(x.cmp(y)),
+            (Value::Absent, _) | (_, Value::Absent) => return None,
             _ => {}
         }
+        if let Some(order) = quick_order(a, b) {
+            return Some(order);
+        }
+        self.compare_slowly(a, b, span)
+    }
+
+    /// [`Self::compare`] of the other kinds.
+    #[inline(never)]
+    fn compare_slowly(&mut self, a: &Value, b: &Value, span: Span) -> Option<Ordering> {
         if matches!(
             a,
             Value::List(_) | Value::Record(_) | Value::Text(_) | Value::ResidentId(_)
@@ -180,8 +191,30 @@ impl Evaluation<'_> {
     /// Takes the steps of going through a text once (trimming it, counting its
     /// characters); `false` when they ran out.
     pub(super) fn text_steps(&mut self, text: &str, span: Span) -> bool {
-        self.step((text.len() / TEXT_BYTES_PER_STEP) as u64, span)
+        self.step((text.len() / TEXT_BYTES_PER_STEP) as u64, &span)
     }
+}
+
+/// The order of two values of the kinds most compared (dates, numbers, months, enum
+/// values, periods, bools), as [`Value::compare`] gives it, without its call; `None` for other kinds.
+#[inline(always)]
+fn quick_order(a: &Value, b: &Value) -> Option<Ordering> {
+    match (a, b) {
+        (Value::Date(x), Value::Date(y)) => Some(x.cmp(y)),
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
+        (Value::Month(x), Value::Month(y)) => Some(x.cmp(y)),
+        (Value::Enum(tx, x), Value::Enum(ty, y)) if tx == ty => Some(x.cmp(y)),
+        (Value::Quantity(x, ux), Value::Quantity(y, uy)) => Some(in_unit_base(*x, *ux).cmp(&in_unit_base(*y, *uy))),
+        (Value::Bool(x), Value::Bool(y)) => Some(x.cmp(y)),
+        _ => None,
+    }
+}
+
+/// [`Value::compare`], for values that take no steps to compare (a membership test's
+/// keys), the kinds most compared without a call.
+#[inline]
+pub(super) fn quick_compare(a: &Value, b: &Value) -> Option<Ordering> {
+    quick_order(a, b).or_else(|| a.compare(b))
 }
 
 /// Takes from `left` the steps comparing `a` with `b` may take: one per pair of list or

@@ -14,19 +14,26 @@ impl Evaluation<'_> {
     pub(super) fn call(&mut self, builtin: Builtin, args: &[CExpr], span: Span) -> Value {
         // Builtins take one or two arguments: on the stack, not in a Vec allocated for
         // each call. (More, which the checker does not let through, in a Vec.)
-        let mut values = [Value::Absent, Value::Absent];
-        if args.len() > values.len() {
-            let values: Vec<Value> = args.iter().map(|a| self.eval(a)).collect();
-            return self.apply(builtin, &values, span);
+        match args {
+            [a] => {
+                let a = self.eval(a);
+                let out = self.apply(builtin, std::slice::from_ref(&a), span);
+                super::operators::discard(a);
+                out
+            }
+            [a, b] => {
+                let values = [self.eval(a), self.eval(b)];
+                let out = self.apply(builtin, &values, span);
+                let [a, b] = values;
+                super::operators::discard(a);
+                super::operators::discard(b);
+                out
+            }
+            _ => {
+                let values: Vec<Value> = args.iter().map(|a| self.eval(a)).collect();
+                self.apply(builtin, &values, span)
+            }
         }
-        for (value, a) in values.iter_mut().zip(args) {
-            *value = self.eval(a);
-        }
-        let out = self.apply(builtin, &values[..args.len()], span);
-        let [a, b] = values;
-        super::operators::discard(a);
-        super::operators::discard(b);
-        out
     }
 
     /// A builtin applied to its arguments' values.
@@ -54,7 +61,7 @@ impl Evaluation<'_> {
                     .map(|n| Value::Quantity(n, Unit::WorkingDays))
             }),
             (Builtin::MonthsFromTo, [Value::Month(a), Value::Month(b)]) => {
-                if !self.step(span_of_months(a.0, b.0), span) {
+                if !self.step(span_of_months(a.0, b.0), &span) {
                     return Value::Absent;
                 }
                 Value::List((a.0..=b.0).map(|m| Value::Month(YearMonth(m))).collect())

@@ -62,6 +62,12 @@ impl Evaluation<'_> {
     /// expression of the chain, in the order evaluation takes them.
     #[inline(never)]
     pub(super) fn field(&mut self, base: &CExpr, i: u16) -> Value {
+        // A field of a list item (`s.date`), most of what is read this way: no chain
+        // to walk.
+        if let CKind::Local(slot) = &base.kind {
+            self.expression_step(&base.span);
+            return field_of(self.local(*slot), i);
+        }
         let mut indices = [i; MAX_CHAIN];
         let mut n = 1;
         let mut root = base;
@@ -85,7 +91,7 @@ impl Evaluation<'_> {
         }
         let mut node = base;
         loop {
-            self.expression_step(node.span);
+            self.expression_step(&node.span);
             match &node.kind {
                 CKind::GetField(inner, _) => node = inner,
                 _ => break,
@@ -112,8 +118,43 @@ impl Evaluation<'_> {
     /// `base.i` by evaluating `base`.
     fn field_of_record(&mut self, base: &CExpr, i: u16) -> Value {
         match self.eval(base) {
-            Value::Record(fields) => fields.get(i as usize).cloned().unwrap_or(Value::Absent),
+            Value::Record(fields) => field_of_fields(&fields, i),
             _ => Value::Absent,
         }
+    }
+}
+
+/// Field `i` of a record (absent for anything else, or where it has no such field).
+#[inline(always)]
+pub(super) fn field_of(record: &Value, i: u16) -> Value {
+    match record {
+        Value::Record(fields) => field_of_fields(fields, i),
+        _ => Value::Absent,
+    }
+}
+
+/// Field `i` of a record's fields (`unwrap_or(Value::Absent)` would make and drop an
+/// absent value each time).
+#[inline(always)]
+fn field_of_fields(fields: &[Value], i: u16) -> Value {
+    match fields.get(i as usize) {
+        Some(v) => cloned(v),
+        None => Value::Absent,
+    }
+}
+
+/// A copy of `v`: the values that hold nothing shared (dates, numbers, …), most of
+/// what is read, copied here; the others by `Value::clone`, which is a call.
+#[inline(always)]
+pub(super) fn cloned(v: &Value) -> Value {
+    match v {
+        Value::Absent => Value::Absent,
+        Value::Bool(b) => Value::Bool(*b),
+        Value::Int(n) => Value::Int(*n),
+        Value::Date(d) => Value::Date(*d),
+        Value::Month(m) => Value::Month(*m),
+        Value::Quantity(n, u) => Value::Quantity(*n, *u),
+        Value::Enum(e, i) => Value::Enum(*e, *i),
+        _ => v.clone(),
     }
 }

@@ -8,6 +8,8 @@ mod arithmetic;
 mod budget;
 mod builtins;
 mod explain;
+mod frames;
+mod item_lookup;
 mod locals;
 mod operators;
 mod spare;
@@ -220,15 +222,24 @@ impl<'p> Evaluation<'p> {
     }
 
     /// Whether a rule holds (memoised).
+    #[inline]
     pub fn rule(&mut self, idx: RuleIdx) -> bool {
-        if let Some(v) = self.rules[idx.0 as usize] {
-            return v;
+        // Asked for again (`holds(tier 1)`, the decision's outcomes): no call.
+        if let Some(Some(v)) = self.rules.get(idx.0 as usize) {
+            return *v;
         }
+        self.rule_computed(idx)
+    }
+
+    /// Whether a rule holds, computed and memoised.
+    #[inline(never)]
+    fn rule_computed(&mut self, idx: RuleIdx) -> bool {
         let program = self.program;
-        let holds = program.rules[idx.0 as usize]
-            .when
-            .as_ref()
-            .is_none_or(|w| self.at_top_level(|ev| ev.truth(w)));
+        let holds = match &program.rules[idx.0 as usize].when {
+            None => true,
+            Some(w) if self.locals.is_empty() => self.truth(w),
+            Some(w) => self.truth_in_fresh_frame(w),
+        };
         self.rules[idx.0 as usize] = Some(holds);
         self.memoised.push(Err(idx));
         holds
@@ -252,70 +263,18 @@ impl<'p> Evaluation<'p> {
     /// The value of a definition (memoised).
     pub fn definition(&mut self, id: DefId) -> Value {
         if let Some(v) = &self.defs[id.0 as usize] {
-            return v.clone();
+            return locals::cloned(v);
         }
         let program = self.program;
-        let v = self.at_top_level(|ev| ev.eval(&program.definitions[id.0 as usize].expr));
-        self.defs[id.0 as usize] = Some(v.clone());
+        let expr = &program.definitions[id.0 as usize].expr;
+        let v = if self.locals.is_empty() {
+            self.eval(expr)
+        } else {
+            self.in_fresh_frame(expr)
+        };
+        self.defs[id.0 as usize] = Some(locals::cloned(&v));
         self.memoised.push(Ok(id));
         v
-    }
-
-    /// Runs `f` with no locals, as a definition's or rule's own expression is: its item
-    /// variables are numbered from the first slot, so computed while a list is gone
-    /// through, it would otherwise take the place of that list's item.
-    fn at_top_level<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
-        if self.locals.is_empty() {
-            return f(self);
-        }
-        let frame = self.frames.pop().unwrap_or_default();
-        self.in_own_frame(frame, f)
-    }
-
-    /// Runs `f` with `frame` as the only locals (a function's arguments, or none), then
-    /// gives the frame back, emptied, for the next call.
-    fn in_own_frame<T>(&mut self, frame: Vec<Local>, f: impl FnOnce(&mut Self) -> T) -> T {
-        let saved = std::mem::replace(&mut self.locals, frame);
-        let out = f(self);
-        let mut frame = std::mem::replace(&mut self.locals, saved);
-        frame.clear();
-        self.frames.push(frame);
-        out
-    }
-
-    /// Runs `f` with `args` as the only locals (a function's frame).
-    pub(crate) fn in_frame<T>(&mut self, args: Vec<Value>, f: impl FnOnce(&mut Self) -> T) -> T {
-        let args = args.into_iter().map(Local::Value).collect();
-        let saved = std::mem::replace(&mut self.locals, args);
-        let out = f(self);
-        self.locals = saved;
-        out
-    }
-
-    /// A table's row for an enum value (its step taken).
-    #[inline(never)]
-    fn table_row(&mut self, table: TableId, key: &CExpr) -> Value {
-        match self.eval(key) {
-            Value::Enum(_, v) if self.may_repeat() => {
-                let program = self.program;
-                let row = &program.tables[table.0 as usize].rows[v as usize];
-                Value::Record(row.iter().map(|c| self.eval(c)).collect())
-            }
-            _ => Value::Absent,
-        }
-    }
-
-    /// Calls a function the policy defines, its arguments in a frame reused from call
-    /// to call (a function in a filter is called for every item).
-    #[inline(never)]
-    fn call_definition(&mut self, id: DefId, args: &[CExpr]) -> Value {
-        let mut frame = self.frames.pop().unwrap_or_default();
-        for a in args {
-            let v = self.eval(a);
-            frame.push(Local::Value(v));
-        }
-        let program = self.program;
-        self.in_own_frame(frame, |ev| ev.eval(&program.definitions[id.0 as usize].expr))
     }
 
     /// A value that needed the calendar: absent, and the missing year noted, when the
@@ -340,27 +299,40 @@ impl<'p> Evaluation<'p> {
         // call of the evaluator's large function cost more than their work.
         match &e.kind {
             CKind::Const(v) => {
-                self.expression_step(e.span);
+                self.expression_step(&e.span);
                 v.clone()
             }
             CKind::Local(slot) => {
-                self.expression_step(e.span);
-                self.local(*slot).clone()
+                self.expression_step(&e.span);
+                locals::cloned(self.local(*slot))
             }
-            CKind::Def(id) if matches!(self.defs.get(id.0 as usize), Some(Some(_))) => {
-                self.expression_step(e.span);
-                self.defs[id.0 as usize].clone().unwrap_or(Value::Absent)
+            CKind::Def(id) => {
+                self.expression_step(&e.span);
+                // Computed already (most uses): a copy; else computed, without going
+                // through the evaluator's large function.
+                match self.defs.get(id.0 as usize) {
+                    Some(Some(v)) => locals::cloned(v),
+                    _ => self.definition(*id),
+                }
             }
             CKind::AsOf => {
-                self.expression_step(e.span);
+                self.expression_step(&e.span);
                 Value::Date(self.as_of)
             }
             CKind::CaseField(path) => {
-                self.expression_step(e.span);
-                self.facts.at(path)
+                self.expression_step(&e.span);
+                match self.facts.at_ref(path) {
+                    Some(v) => locals::cloned(v),
+                    None => Value::Absent,
+                }
             }
             CKind::GetField(base, i) => {
-                self.expression_step(e.span);
+                self.expression_step(&e.span);
+                // A field of a list item (`s.date`), read here, without a call.
+                if let CKind::Local(slot) = &base.kind {
+                    self.expression_step(&base.span);
+                    return locals::field_of(self.local(*slot), *i);
+                }
                 self.field(base, *i)
             }
             _ => self.eval_node(e),
@@ -370,7 +342,7 @@ impl<'p> Evaluation<'p> {
     /// Evaluates an expression (all forms; see [`Self::eval`]).
     #[inline(never)]
     fn eval_node(&mut self, e: &CExpr) -> Value {
-        self.expression_step(e.span);
+        self.expression_step(&e.span);
         match &e.kind {
             CKind::Const(v) => v.clone(),
             CKind::AsOf => Value::Date(self.as_of),

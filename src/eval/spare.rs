@@ -9,7 +9,7 @@
 use super::locals::Local;
 use crate::program::{DefId, RuleIdx};
 use crate::value::Value;
-use std::cell::Cell;
+use std::cell::RefCell;
 
 /// The buffers of one evaluation, all empty (their capacity is what is kept).
 #[derive(Default)]
@@ -24,8 +24,10 @@ pub(super) struct Buffers {
 }
 
 thread_local! {
-    static SPARE: Cell<Buffers> = const {
-        Cell::new(Buffers {
+    // A RefCell, changed in place: taking the six buffers out of a Cell and putting
+    // them back copied them twice on each hand-back.
+    static SPARE: RefCell<Buffers> = const {
+        RefCell::new(Buffers {
             defs: Vec::new(),
             rules: Vec::new(),
             key_sets: Vec::new(),
@@ -39,7 +41,11 @@ thread_local! {
 /// The thread's spare buffers (empty ones when there are none, or when the thread is
 /// being torn down).
 pub(super) fn take() -> Buffers {
-    SPARE.try_with(Cell::take).unwrap_or_default()
+    SPARE
+        .try_with(|spare| spare.try_borrow_mut().map(|mut kept| std::mem::take(&mut *kept)))
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default()
 }
 
 /// Keeps `given`'s buffers for the next evaluation on this thread, emptied; a buffer
@@ -61,14 +67,14 @@ pub(super) fn give_back(given: Buffers) {
     memoised.clear();
     frames.iter_mut().for_each(Vec::clear);
     let _ = SPARE.try_with(|spare| {
-        let mut kept = spare.take();
-        keep(&mut kept.defs, defs);
-        keep(&mut kept.rules, rules);
-        keep(&mut kept.key_sets, key_sets);
-        keep(&mut kept.locals, locals);
-        keep(&mut kept.memoised, memoised);
-        keep(&mut kept.frames, frames);
-        spare.set(kept);
+        if let Ok(mut kept) = spare.try_borrow_mut() {
+            keep(&mut kept.defs, defs);
+            keep(&mut kept.rules, rules);
+            keep(&mut kept.key_sets, key_sets);
+            keep(&mut kept.locals, locals);
+            keep(&mut kept.memoised, memoised);
+            keep(&mut kept.frames, frames);
+        }
     });
 }
 

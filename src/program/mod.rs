@@ -3,12 +3,16 @@
 
 mod children;
 mod derive_plan;
+mod literals;
 mod lookup;
 pub mod membership;
+mod record_bytes;
 mod records;
 
 pub use derive_plan::DerivePlan;
+pub use literals::{literal, literal_row};
 pub use lookup::RuleLookup;
+pub use record_bytes::{KindBytes, RecordBytes};
 pub use records::{EnumType, FieldInfo, RecordType};
 
 use crate::ast::{AggOp, BinOp, Citation, Effective, Label, RuleId, RuleKind, UnOp, Unit};
@@ -295,6 +299,9 @@ pub struct Table {
     pub row_type: RecordId,
     /// Row columns by enum value, in row-type field order.
     pub rows: Vec<Vec<CExpr>>,
+    /// Each row whose cells are literals, made once, with the steps evaluating its
+    /// cells takes (see [`literal`]); `None` for a row computed when it is asked for.
+    pub literal_rows: Vec<Option<(Value, u64)>>,
 }
 
 /// A compiled rule.
@@ -394,6 +401,9 @@ pub struct Program {
     pub rule_lookup: RuleLookup,
     /// The decision record's policy-defined fields.
     pub decision: Vec<DecisionOutput>,
+    /// The fixed pieces of its decision records as JSON bytes (made from the rest by
+    /// the checker).
+    pub record_bytes: RecordBytes,
 }
 
 impl Program {

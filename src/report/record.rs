@@ -4,11 +4,10 @@
 //! is the one [`super::decision_json`] makes, byte for byte (a test checks it on every
 //! case under `tests/cases`); diagnostics and the trace are serialized as there.
 
-use super::diagnostics::DiagnosticJson;
 use super::{RenderOptions, Trace};
-use crate::ast::{RuleId, RuleKind};
 use crate::case::mask_id;
-use crate::eval::{Decision, RuleOutcome};
+use crate::diagnostic::Diagnostic;
+use crate::eval::Decision;
 use crate::program::{Program, RuleIdx};
 use crate::run::{CaseResult, Status};
 use crate::source::SourceMap;
@@ -36,16 +35,9 @@ pub(super) fn write_record(
     if let (Some(decision), Some(facts)) = (&r.decision, r.facts()) {
         out.extend_from_slice(b",\"as_of\":");
         date(out, decision.as_of);
-        out.extend_from_slice(b",\"policy\":");
-        text(out, &program.info.id);
-        out.extend_from_slice(b",\"documents\":[");
-        for (i, document) in program.info.documents.iter().enumerate() {
-            comma(out, i);
-            text(out, document);
-        }
-        out.push(b']');
-        for (name, v) in &decision.outputs {
-            key(out, name);
+        out.extend_from_slice(&program.record_bytes.header);
+        for (key, (_, v)) in program.record_bytes.outputs.iter().zip(&decision.outputs) {
+            out.extend_from_slice(key);
             value(out, v, program, options.show_pii);
         }
         held_rules(out, decision, program, options.show_pii);
@@ -67,50 +59,39 @@ pub(super) fn write_record(
 
 /// The rules that hold, a list per kind (checks aside); for tiers, the one that holds
 /// or null. A kind whose rules yield values lists objects, one per rule that holds.
+/// The kinds, keys and ids are the program's bytes (see [`crate::program::RecordBytes`]).
 fn held_rules(out: &mut Vec<u8>, decision: &Decision, program: &Program, show_pii: bool) {
-    let holds = |o: Option<&RuleOutcome>| o.is_some_and(|o| o.holds);
-    for kind in RuleKind::ALL.into_iter().filter(|k| *k != RuleKind::Check) {
-        // The kind's rules from the lookup, not by going through all rules per kind.
-        let rules = program.rule_lookup.of_kind(kind);
-        if rules.is_empty() {
-            continue;
-        }
-        key(out, kind.record_key());
-        let rule = |i: &RuleIdx| program.rules.get(i.0 as usize).map(|rule| (*i, rule));
-        let as_objects = rules.iter().filter_map(rule).any(|(_, r)| r.yields.is_some());
-        let held = rules
-            .iter()
-            .filter_map(rule)
-            .filter(|(i, _)| holds(decision.outcomes.get(i.0 as usize)));
-        let tier = kind == RuleKind::Tier;
-        if !tier {
+    let bytes = &program.record_bytes;
+    let holds = |i: &RuleIdx| decision.outcomes.get(i.0 as usize).is_some_and(|o| o.holds);
+    for kind in &bytes.kinds {
+        out.extend_from_slice(&kind.key);
+        if !kind.single {
             out.push(b'[');
         }
         let mut n = 0;
-        for (i, rule) in held {
-            if tier && n == 1 {
+        for i in kind.rules.iter().filter(|i| holds(i)) {
+            if kind.single && n == 1 {
                 break;
             }
             comma(out, n);
             n += 1;
-            if !as_objects {
-                rule_id(out, &rule.id);
+            let id = bytes.rule_ids.get(i.0 as usize).map_or(&b"null"[..], |id| &id[..]);
+            let Some(start) = &kind.object_start else {
+                out.extend_from_slice(id);
                 continue;
-            }
-            out.push(b'{');
-            text(out, kind.id_key());
-            out.push(b':');
-            rule_id(out, &rule.id);
+            };
+            out.extend_from_slice(start);
+            out.extend_from_slice(id);
             let yields = decision.outcomes.get(i.0 as usize).and_then(|o| o.yields.as_ref());
-            if let (Some(fields), Some(values)) = (&rule.yields, yields) {
-                for (field, v) in fields.iter().zip(values) {
-                    key(out, &field.name);
+            if let (Some(keys), Some(values)) = (bytes.yield_keys.get(i.0 as usize), yields) {
+                for (key, v) in keys.iter().zip(values) {
+                    out.extend_from_slice(key);
                     value(out, v, program, show_pii);
                 }
             }
             out.push(b'}');
         }
-        match (tier, n) {
+        match (kind.single, n) {
             (true, 0) => out.extend_from_slice(b"null"),
             (true, _) => {}
             (false, _) => out.push(b']'),
@@ -123,14 +104,64 @@ fn diagnostics(out: &mut Vec<u8>, r: &CaseResult, sources: &SourceMap) {
     out.extend_from_slice(b",\"diagnostics\":[");
     for (i, d) in r.diagnostics.iter().enumerate() {
         comma(out, i);
-        // Into a Vec: no I/O error, and the diagnostic makes no other.
-        let _ = serde_json::to_writer(&mut *out, &DiagnosticJson::new(d, sources));
+        diagnostic(out, d, sources);
     }
     out.push(b']');
 }
 
+/// A diagnostic as `DiagnosticJson` serializes it: severity, code, message, the
+/// clause it cites, where it is, and the hint (written here, as the rest of the record
+/// is, rather than through serde_json's map serializer).
+fn diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &SourceMap) {
+    out.extend_from_slice(b"{\"severity\":");
+    text(out, d.severity.as_str());
+    out.extend_from_slice(b",\"code\":");
+    text(out, d.code.as_str());
+    out.extend_from_slice(b",\"message\":");
+    text(out, &d.message);
+    if let Some(cite) = &d.cite {
+        out.extend_from_slice(b",\"cite\":");
+        text(out, cite);
+    }
+    if let Some(span) = d.span {
+        out.extend_from_slice(b",\"file\":");
+        text(out, &sources.get(span.file).name);
+        let at = sources.line_col(span);
+        out.extend_from_slice(b",\"line\":");
+        number(out, i64::try_from(at.line).unwrap_or(i64::MAX));
+        out.extend_from_slice(b",\"column\":");
+        number(out, i64::try_from(at.column).unwrap_or(i64::MAX));
+    }
+    if let Some(help) = &d.help {
+        out.extend_from_slice(b",\"help\":");
+        text(out, help);
+    }
+    out.push(b'}');
+}
+
 /// A value: dates and months as text, periods as numbers, enum values by name.
 fn value(out: &mut Vec<u8>, v: &Value, program: &Program, show_pii: bool) {
+    match v {
+        Value::List(items) | Value::Record(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                comma(out, i);
+                // The items of most lists (months, dates, names) written here, without
+                // a call each.
+                match item {
+                    Value::List(_) | Value::Record(_) => value(out, item, program, show_pii),
+                    _ => scalar(out, item, program, show_pii),
+                }
+            }
+            out.push(b']');
+        }
+        _ => scalar(out, v, program, show_pii),
+    }
+}
+
+/// A value that is not a list or a record (see [`value`]).
+#[inline(always)]
+fn scalar(out: &mut Vec<u8>, v: &Value, program: &Program, show_pii: bool) {
     match v {
         Value::Absent => out.extend_from_slice(b"null"),
         Value::Bool(true) => out.extend_from_slice(b"true"),
@@ -142,28 +173,15 @@ fn value(out: &mut Vec<u8>, v: &Value, program: &Program, show_pii: bool) {
         Value::Date(d) => date(out, *d),
         Value::Month(m) => month(out, *m),
         Value::Enum(e, i) => match program
-            .enums
+            .record_bytes
+            .variants
             .get(e.0 as usize)
-            .and_then(|t| t.variants().get(*i as usize))
+            .and_then(|t| t.get(*i as usize))
         {
-            Some((name, _)) => text(out, name),
+            Some(name) => out.extend_from_slice(name),
             None => out.extend_from_slice(b"null"),
         },
-        Value::List(items) | Value::Record(items) => {
-            out.push(b'[');
-            for (i, item) in items.iter().enumerate() {
-                comma(out, i);
-                value(out, item, program, show_pii);
-            }
-            out.push(b']');
-        }
-    }
-}
-
-fn rule_id(out: &mut Vec<u8>, id: &RuleId) {
-    match id {
-        RuleId::Number(n) => number(out, i64::from(*n)),
-        RuleId::Name(name) => text(out, name),
+        Value::List(_) | Value::Record(_) => value(out, v, program, show_pii),
     }
 }
 
@@ -172,13 +190,6 @@ fn comma(out: &mut Vec<u8>, i: usize) {
     if i > 0 {
         out.push(b',');
     }
-}
-
-/// `,"name":`.
-fn key(out: &mut Vec<u8>, name: &str) {
-    out.push(b',');
-    text(out, name);
-    out.push(b':');
 }
 
 /// A JSON string. Most texts need no escaping (no quote, backslash or control
@@ -241,13 +252,12 @@ fn number(out: &mut Vec<u8>, n: i64) {
 fn date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
     match u32::try_from(d.year()) {
         Ok(year) if year <= 9999 => {
-            out.push(b'"');
-            four_digits(out, year);
-            out.push(b'-');
-            two_digits(out, d.month());
-            out.push(b'-');
-            two_digits(out, d.day());
-            out.push(b'"');
+            // Made on the stack and copied once: a record writes dozens of dates.
+            let mut bytes = *b"\"0000-00-00\"";
+            digits(&mut bytes[1..5], year);
+            digits(&mut bytes[6..8], d.month());
+            digits(&mut bytes[9..11], d.day());
+            out.extend_from_slice(&bytes);
         }
         _ => text(out, &IsoDate(d).to_string()),
     }
@@ -257,23 +267,21 @@ fn date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
 fn month(out: &mut Vec<u8>, m: YearMonth) {
     match u32::try_from(m.year()) {
         Ok(year) if year <= 9999 => {
-            out.push(b'"');
-            four_digits(out, year);
-            out.push(b'-');
-            two_digits(out, m.month());
-            out.push(b'"');
+            let mut bytes = *b"\"0000-00\"";
+            digits(&mut bytes[1..5], year);
+            digits(&mut bytes[6..8], m.month());
+            out.extend_from_slice(&bytes);
         }
         _ => text(out, &m.to_string()),
     }
 }
 
-fn four_digits(out: &mut Vec<u8>, n: u32) {
-    two_digits(out, n / 100);
-    two_digits(out, n % 100);
-}
-
-fn two_digits(out: &mut Vec<u8>, n: u32) {
-    out.extend_from_slice(&[b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8]);
+/// Writes `n` in decimal over `out`, right-aligned and zero-padded (`n` fits).
+fn digits(out: &mut [u8], mut n: u32) {
+    for place in out.iter_mut().rev() {
+        *place = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
 }
 
 #[cfg(test)]
