@@ -15,6 +15,7 @@
 
 mod derive;
 mod json_line;
+mod line_spans;
 mod load;
 mod record;
 pub mod resident_id;
