@@ -8,9 +8,14 @@
 //!
 //! Where a diagnostic must point into such a case (a `check` that holds points at the
 //! field it reads first), `line_spans` finds the place in the line when it is asked.
+//!
+//! The line is read through a [`LineCursor`] (compact JSON in place, the rest by
+//! jiter), and the fields of the records being read wait on one stack for the whole
+//! line, so that a record or a list is allocated once, at its final size.
 
 use super::LoadedCase;
 use super::derive;
+use super::line_cursor::{LineCursor, same_bytes};
 use super::load::ENVELOPE_KEYS;
 use super::record::{order_breaks, schema};
 use super::resident_id;
@@ -19,7 +24,7 @@ use crate::program::{Program, RecordId, SchemaField, SchemaShape, Type};
 use crate::source::{FileId, Span};
 use crate::value::{EnumId, Value};
 use crate::yaml::ScalarStyle;
-use jiter::{Jiter, Peek};
+use jiter::Peek;
 use std::sync::Arc;
 
 /// Why the fast path gave up: the line is for the located loader.
@@ -39,7 +44,8 @@ impl From<jiter::JiterError> for GiveUp {
 pub fn read_json_line(program: &Program, file: FileId, line: &Arc<str>) -> Option<LoadedCase> {
     let mut reader = LineReader {
         program,
-        jiter: Jiter::new(line.as_bytes()),
+        cursor: LineCursor::new(line),
+        items: Vec::with_capacity(32),
     };
     let envelope = reader.root().ok()?;
     let mut facts = envelope.facts;
@@ -78,17 +84,17 @@ enum Key {
 
 impl Key {
     /// A key at the root, where `next` is the field after the last one read.
-    fn at_root(program: &Program, next: usize, name: &str) -> Key {
+    fn at_root(program: &Program, fields: &[SchemaField], next: usize, name: &str) -> Key {
         match ENVELOPE_KEYS.iter().position(|e| *e == name) {
             Some(k) => Key::Envelope(k),
-            None => Key::in_record(program, Program::ROOT, next, name),
+            None => Key::in_record(program, Program::ROOT, fields, next, name),
         }
     }
 
-    /// A key of a record, where `next` is the field after the last one read: keys are
-    /// most often written in the schema's order, so that field is tried before the index.
-    fn in_record(program: &Program, record: RecordId, next: usize, name: &str) -> Key {
-        let fields = schema(program, record);
+    /// A key of a record with these fields, where `next` is the field after the last
+    /// one read: keys are most often written in the schema's order, so that field is
+    /// tried before the index.
+    fn in_record(program: &Program, record: RecordId, fields: &[SchemaField], next: usize, name: &str) -> Key {
         if fields.get(next).is_some_and(|f| f.name == name) {
             return Key::Field(next);
         }
@@ -101,22 +107,26 @@ impl Key {
 
 struct LineReader<'p, 't> {
     program: &'p Program,
-    jiter: Jiter<'t>,
+    cursor: LineCursor<'t>,
+    /// The items of the lists being read, innermost last: each list takes its items
+    /// from the top as its value.
+    items: Vec<Value>,
 }
 
 impl LineReader<'_, '_> {
     fn root(&mut self) -> Fast<Envelope> {
-        if self.jiter.peek()? != Peek::Object {
+        if self.cursor.peek()? != Peek::Object {
             return Err(GiveUp);
         }
         let program = self.program;
         let fields = schema(program, Program::ROOT);
-        let mut slots = vec![Value::Absent; fields.len()];
-        let mut given = vec![false; fields.len()];
+        let mut record = open(fields)?;
+        let slots = Arc::get_mut(&mut record).ok_or(GiveUp)?;
+        let mut given = 0;
         let mut envelope_given = [false; ENVELOPE_KEYS.len()];
         let (mut id, mut as_of) = (None, None);
         let mut next = 0;
-        let mut key = self.jiter.known_object()?.map(|k| Key::at_root(program, next, k));
+        let mut key = self.root_key(fields, true, next)?;
         while let Some(found) = key {
             match found {
                 Key::Envelope(k) if std::mem::replace(&mut envelope_given[k], true) => return Err(GiveUp),
@@ -127,15 +137,15 @@ impl LineReader<'_, '_> {
                     _ => return Err(GiveUp),
                 },
                 Key::Field(i) => {
-                    self.member(&fields[i], i, &mut slots, &mut given)?;
+                    slots[i] = self.member(&fields[i], i, &mut given)?;
                     next = i + 1;
                 }
                 Key::Unknown => return Err(GiveUp),
             }
-            key = self.jiter.next_key()?.map(|k| Key::at_root(program, next, k));
+            key = self.root_key(fields, false, next)?;
         }
-        self.jiter.finish()?;
-        let facts = self.complete(Program::ROOT, fields, slots, &given)?;
+        self.cursor.finish()?;
+        let facts = self.complete(Program::ROOT, fields, record, given)?;
         Ok(Envelope {
             id: id.ok_or(GiveUp)?,
             as_of,
@@ -143,78 +153,123 @@ impl LineReader<'_, '_> {
         })
     }
 
+    /// The next key at the root (the first when `first`), where `next` is the field
+    /// after the last one read; `None` at the end.
+    fn root_key(&mut self, fields: &[SchemaField], first: bool, next: usize) -> Fast<Option<Key>> {
+        // The loader's own keys come before the schema's, whatever it names.
+        if let Some(f) = fields.get(next)
+            && !ENVELOPE_KEYS.contains(&f.name.as_str())
+            && self.cursor.key_is(first, &f.name)
+        {
+            return Ok(Some(Key::Field(next)));
+        }
+        let program = self.program;
+        let key = |k: &str| Key::at_root(program, fields, next, k);
+        Ok(if first {
+            self.cursor.object_first(key)?
+        } else {
+            self.cursor.object_next(key)?
+        })
+    }
+
+    /// The next key of a record (the first when `first`), where `next` is the field
+    /// after the last one read; `None` at the end. Mostly it is that field, or the end.
+    #[inline]
+    fn record_key(&mut self, record: RecordId, fields: &[SchemaField], first: bool, next: usize) -> Fast<Option<Key>> {
+        if fields.get(next).is_some_and(|f| self.cursor.key_is(first, &f.name)) {
+            return Ok(Some(Key::Field(next)));
+        }
+        if !first && self.cursor.object_end() {
+            return Ok(None);
+        }
+        self.other_key(record, fields, first, next)
+    }
+
+    /// [`Self::record_key`] when the key is not the one expected.
+    #[inline(never)]
+    fn other_key(&mut self, record: RecordId, fields: &[SchemaField], first: bool, next: usize) -> Fast<Option<Key>> {
+        let program = self.program;
+        let key = |k: &str| Key::in_record(program, record, fields, next, k);
+        Ok(if first {
+            self.cursor.object_first(key)?
+        } else {
+            self.cursor.object_next(key)?
+        })
+    }
+
     /// The id: text that is not blank (anything else is for the located loader).
     fn id(&mut self) -> Fast<(String, usize, usize)> {
-        if self.jiter.peek()? != Peek::String {
+        if self.cursor.peek()? != Peek::String {
             return Err(GiveUp);
         }
-        let start = self.jiter.current_index();
-        let text = self.jiter.known_str()?.trim();
+        let start = self.cursor.pos();
+        let text = self.cursor.string(|text| text.trim().to_owned())?;
         if text.is_empty() {
             return Err(GiveUp);
         }
-        let text = text.to_owned();
-        Ok((text, start, self.jiter.current_index()))
+        Ok((text, start, self.cursor.pos()))
     }
 
     fn as_of(&mut self) -> Fast<Option<chrono::NaiveDate>> {
-        match self.jiter.peek()? {
+        match self.cursor.peek()? {
             Peek::Null => {
-                self.jiter.known_null()?;
+                self.cursor.null()?;
                 Ok(None)
             }
-            Peek::String => Ok(Some(parse_date(self.jiter.known_str()?).map_err(|_| GiveUp)?)),
+            Peek::String => Ok(Some(self.cursor.string(parse_date)?.map_err(|_| GiveUp)?)),
             _ => Err(GiveUp),
         }
     }
 
-    /// The value of field `i` of a record, into its slot (a key given twice is for the
-    /// located loader, which reports it).
-    fn member(&mut self, field: &SchemaField, i: usize, slots: &mut [Value], given: &mut [bool]) -> Fast<()> {
-        if std::mem::replace(&mut given[i], true) {
+    /// The value of field `i` (a key given twice is for the located loader, which
+    /// reports it).
+    fn member(&mut self, field: &SchemaField, i: usize, given: &mut Given) -> Fast<Value> {
+        let bit = 1 << i;
+        if *given & bit != 0 {
             return Err(GiveUp);
         }
-        slots[i] = self.field(field)?;
-        Ok(())
+        *given |= bit;
+        self.field(field)
     }
 
     /// A record from its `{`.
     fn record(&mut self, record: RecordId) -> Fast<Value> {
-        let program = self.program;
-        let fields = schema(program, record);
-        let mut slots = vec![Value::Absent; fields.len()];
-        let mut given = vec![false; fields.len()];
-        let mut key = self
-            .jiter
-            .known_object()?
-            .map(|k| Key::in_record(program, record, 0, k));
+        let fields = schema(self.program, record);
+        let mut value = open(fields)?;
+        let slots = Arc::get_mut(&mut value).ok_or(GiveUp)?;
+        let mut given = 0;
+        let mut key = self.record_key(record, fields, true, 0)?;
         while let Some(found) = key {
             let Key::Field(i) = found else {
                 return Err(GiveUp);
             };
-            self.member(&fields[i], i, &mut slots, &mut given)?;
-            key = self
-                .jiter
-                .next_key()?
-                .map(|k| Key::in_record(program, record, i + 1, k));
+            slots[i] = self.member(&fields[i], i, &mut given)?;
+            key = self.record_key(record, fields, false, i + 1)?;
         }
-        self.complete(record, fields, slots, &given)
+        self.complete(record, fields, value, given)
     }
 
-    /// The record once its keys are read: what was left out or null takes its default,
+    /// A record once its keys are read: what was left out or null takes its default,
     /// and its dates must be in order.
-    fn complete(&self, record: RecordId, fields: &[SchemaField], mut slots: Vec<Value>, given: &[bool]) -> Fast<Value> {
+    fn complete(
+        &mut self,
+        record: RecordId,
+        fields: &[SchemaField],
+        mut value: Arc<[Value]>,
+        given: Given,
+    ) -> Fast<Value> {
+        let slots = Arc::get_mut(&mut value).ok_or(GiveUp)?;
         for (i, field) in fields.iter().enumerate() {
-            if given[i] && !slots[i].is_absent() {
+            if given & (1 << i) != 0 && !slots[i].is_absent() {
                 continue;
             }
             slots[i] = match &field.shape {
                 // A record left out (or null) is read as an empty one.
                 SchemaShape::Record(r) => {
                     let inner = schema(self.program, *r);
-                    self.complete(*r, inner, vec![Value::Absent; inner.len()], &vec![false; inner.len()])?
+                    self.complete(*r, inner, open(inner)?, 0)?
                 }
-                SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_) => Value::List(Vec::new().into()),
+                SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_) => Value::List(Arc::new([])),
                 SchemaShape::Scalar(_) if field.derive.is_some() => Value::Absent,
                 SchemaShape::Scalar(_) => match &field.default {
                     Some(default) => default.clone(),
@@ -223,7 +278,7 @@ impl LineReader<'_, '_> {
                 },
             };
         }
-        let value = Value::Record(slots.into());
+        let value = Value::Record(value);
         let orders = self.program.orders.iter().filter(|(r, _)| *r == record);
         if orders
             .into_iter()
@@ -236,26 +291,27 @@ impl LineReader<'_, '_> {
 
     /// A field's value; null is left absent, for [`Self::complete`].
     fn field(&mut self, field: &SchemaField) -> Fast<Value> {
-        let peek = self.jiter.peek()?;
+        let peek = self.cursor.peek()?;
         if peek == Peek::Null {
-            self.jiter.known_null()?;
+            self.cursor.null()?;
             return Ok(Value::Absent);
         }
         match &field.shape {
             SchemaShape::Scalar(ty) => self.scalar(ty, peek),
             SchemaShape::Record(r) if peek == Peek::Object => self.record(*r),
             SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_) if peek == Peek::Array => {
-                let mut items = Vec::new();
-                let mut next = self.jiter.known_array()?;
+                let base = self.items.len();
+                let mut next = self.cursor.array_first()?;
                 while let Some(peek) = next {
-                    items.push(match &field.shape {
+                    let item = match &field.shape {
                         SchemaShape::ListOfRecords(r) if peek == Peek::Object => self.record(*r)?,
                         SchemaShape::ListOf(ty) if peek != Peek::Null => self.scalar(ty, peek)?,
                         _ => return Err(GiveUp),
-                    });
-                    next = self.jiter.array_step()?;
+                    };
+                    self.items.push(item);
+                    next = self.cursor.array_next()?;
                 }
-                Ok(Value::List(items.into()))
+                Ok(Value::List(self.items.drain(base..).collect()))
             }
             _ => Err(GiveUp),
         }
@@ -264,45 +320,69 @@ impl LineReader<'_, '_> {
     /// A scalar of type `ty`, as `read_scalar` reads the same JSON value (a string is
     /// quoted text; a number is read by the core schema from its digits).
     fn scalar(&mut self, ty: &Type, peek: Peek) -> Fast<Value> {
-        let value = match peek {
-            Peek::True | Peek::False => {
-                let b = self.jiter.known_bool(peek)?;
-                match ty {
-                    Type::Bool => Value::Bool(b),
-                    _ => return Err(GiveUp),
-                }
+        let program = self.program;
+        match peek {
+            Peek::True | Peek::False => match (ty, self.cursor.bool(peek)?) {
+                (Type::Bool, b) => Ok(Value::Bool(b)),
+                _ => Err(GiveUp),
+            },
+            Peek::String
+                if matches!(ty, Type::Date)
+                    && let Some(date) = self.cursor.plain_date() =>
+            {
+                Ok(Value::Date(date))
             }
-            Peek::String => {
-                let text = self.jiter.known_str()?;
-                match ty {
-                    Type::Text => Value::Text(text.into()),
-                    Type::Date => Value::Date(parse_date(text).map_err(|_| GiveUp)?),
-                    Type::Month => Value::Month(parse_month(text).map_err(|_| GiveUp)?),
-                    Type::ResidentId if resident_id::validate(text).is_ok() => Value::ResidentId(text.into()),
-                    Type::Enum(e) => variant(self.program, *e, text)?,
-                    _ => return Err(GiveUp),
-                }
-            }
-            Peek::Object | Peek::Array | Peek::Null => return Err(GiveUp),
-            _ => {
-                let bytes = self.jiter.known_number_bytes(peek)?;
+            Peek::String => self.cursor.string(|text| match ty {
+                Type::Text => Ok(Value::Text(text.into())),
+                Type::Date => Ok(Value::Date(parse_date(text).map_err(|_| GiveUp)?)),
+                Type::Month => Ok(Value::Month(parse_month(text).map_err(|_| GiveUp)?)),
+                Type::ResidentId if resident_id::validate(text).is_ok() => Ok(Value::ResidentId(text.into())),
+                Type::Enum(e) => variant(program, *e, text),
+                _ => Err(GiveUp),
+            })?,
+            Peek::Object | Peek::Array | Peek::Null => Err(GiveUp),
+            _ => self.cursor.number(peek, |bytes| {
                 let text = std::str::from_utf8(bytes).map_err(|_| GiveUp)?;
                 match (ty, resolve(text, ScalarStyle::Plain)) {
-                    (Type::Int, Core::Int(Some(n))) => Value::Int(n),
-                    (Type::Quantity(u), Core::Int(Some(n))) => Value::Quantity(n, *u),
-                    (Type::Text, Core::Int(_) | Core::Float | Core::Str) => Value::Text(text.into()),
+                    (Type::Int, Core::Int(Some(n))) => Ok(Value::Int(n)),
+                    (Type::Quantity(u), Core::Int(Some(n))) => Ok(Value::Quantity(n, *u)),
+                    (Type::Text, Core::Int(_) | Core::Float | Core::Str) => Ok(Value::Text(text.into())),
                     // An enum's values may be numbers (an age of 50 or 55).
-                    (Type::Enum(e), _) => variant(self.program, *e, text)?,
-                    _ => return Err(GiveUp),
+                    (Type::Enum(e), _) => variant(program, *e, text),
+                    _ => Err(GiveUp),
                 }
-            }
-        };
-        Ok(value)
+            })?,
+        }
     }
+}
+
+/// Which fields of a record were given, a bit each.
+type Given = u64;
+
+/// A record with these fields, all absent, to be filled in place (so it is allocated
+/// once, at its size). A record of more fields than [`Given`] has bits is left to the
+/// located loader.
+fn open(fields: &[SchemaField]) -> Fast<Arc<[Value]>> {
+    if fields.len() > Given::BITS as usize {
+        return Err(GiveUp);
+    }
+    Ok((0..fields.len()).map(|_| Value::Absent).collect())
 }
 
 /// The value of enum `e` named `text`.
 fn variant(program: &Program, e: EnumId, text: &str) -> Fast<Value> {
-    let variant = program.enums.get(e.0 as usize).and_then(|t| t.variant(text));
+    let enum_type = program.enums.get(e.0 as usize).ok_or(GiveUp)?;
+    // Most enums have a handful of values: looking along them (lengths first) is
+    // quicker than hashing the name; the first of two of one name wins, as in the index.
+    let variants = enum_type.variants();
+    let variant = if variants.len() <= 16 {
+        let text = text.as_bytes();
+        variants
+            .iter()
+            .position(|(name, _)| same_bytes(name.as_bytes(), text))
+            .map(|i| i as u16)
+    } else {
+        enum_type.variant(text)
+    };
     Ok(Value::Enum(e, variant.ok_or(GiveUp)?))
 }

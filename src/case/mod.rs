@@ -15,6 +15,7 @@
 
 mod derive;
 mod json_line;
+mod line_cursor;
 mod line_spans;
 mod load;
 mod record;

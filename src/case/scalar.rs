@@ -242,28 +242,33 @@ fn shaped(text: &str, len: usize, dashes: &[usize]) -> bool {
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     // Most dates of a batch are well written: their digits are read in place (a case
     // holds dozens of dates); any other text takes the way that explains it.
-    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *text.as_bytes()
-        && let Some([y0, y1, y2, y3, m0, m1, d0, d1]) = digits([y0, y1, y2, y3, m0, m1, d0, d1])
-    {
-        let year = i32::from(y0) * 1000 + i32::from(y1) * 100 + i32::from(y2) * 10 + i32::from(y3);
-        let (month, day) = (u32::from(m0 * 10 + m1), u32::from(d0 * 10 + d1));
-        if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
-            return Ok(date);
-        }
+    match plain_date(text.as_bytes()) {
+        Some(date) => Ok(date),
+        None => parse_date_slowly(text),
     }
-    parse_date_slowly(text)
 }
 
-/// The values of eight ASCII digits, or `None` if one is not a digit.
+/// A valid date written `YYYY-MM-DD` with ASCII digits; `None` for anything else
+/// (which [`parse_date`] reads or explains).
+pub(super) fn plain_date(text: &[u8]) -> Option<NaiveDate> {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *text else {
+        return None;
+    };
+    let [y0, y1, y2, y3, m0, m1, d0, d1] = digits([y0, y1, y2, y3, m0, m1, d0, d1])?;
+    let year = i32::from(y0) * 1000 + i32::from(y1) * 100 + i32::from(y2) * 10 + i32::from(y3);
+    let (month, day) = (u32::from(m0 * 10 + m1), u32::from(d0 * 10 + d1));
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// The values of eight ASCII digits, or `None` if one is not a digit: the eight are
+/// checked at once, as one word (a digit is `0x30..=0x39`: its high half is 3, and
+/// adding 6 leaves it so).
 fn digits(bytes: [u8; 8]) -> Option<[u8; 8]> {
-    let mut out = [0; 8];
-    for (o, b) in out.iter_mut().zip(bytes) {
-        *o = b.wrapping_sub(b'0');
-        if *o > 9 {
-            return None;
-        }
-    }
-    Some(out)
+    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    const ZEROS: u64 = 0x3030_3030_3030_3030;
+    let word = u64::from_le_bytes(bytes);
+    let all_digits = word & HIGH == ZEROS && word.wrapping_add(0x0606_0606_0606_0606) & HIGH == ZEROS;
+    all_digits.then(|| word.wrapping_sub(ZEROS).to_le_bytes())
 }
 
 /// [`parse_date`] for text that is not a plain valid date: the error says why.
@@ -386,6 +391,18 @@ mod tests {
         assert_eq!(resolve(".", Plain), Core::Str);
         assert_eq!(resolve("2025-03-10", Plain), Core::Str);
         assert_eq!(resolve("11010519491231002X", Plain), Core::Str);
+    }
+
+    #[test]
+    fn eight_digits_are_checked_as_one_word() {
+        for b in 0..=u8::MAX {
+            for at in 0..8 {
+                let mut bytes = *b"01234567";
+                bytes[at] = b;
+                let expected = b.is_ascii_digit().then(|| bytes.map(|d| d.wrapping_sub(b'0')));
+                assert_eq!(digits(bytes), expected, "{b:#x} at {at}");
+            }
+        }
     }
 
     #[test]
