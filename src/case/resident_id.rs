@@ -102,14 +102,19 @@ pub fn check_char(first17: &str) -> Option<char> {
 /// and a real birth date. A wrong checksum is reported before a bad birth date, since a
 /// typo anywhere breaks the checksum.
 pub fn validate(id: &str) -> Result<IdInfo, IdError> {
-    let chars: Vec<char> = id.chars().collect();
-    if chars.len() != 18 {
-        return Err(IdError::Length { found: chars.len() });
+    // The characters are looked at in place, not collected: the ID of every case read
+    // is validated.
+    let length = id.chars().count();
+    if length != 18 {
+        return Err(IdError::Length { found: length });
     }
-    if let Some(i) = chars[..17].iter().position(|c| !c.is_ascii_digit()) {
+    if let Some(i) = id.chars().take(17).position(|c| !c.is_ascii_digit()) {
         return Err(IdError::NotDigit { position: i + 1 });
     }
-    let found = chars[17];
+    // The first 17 characters are ASCII digits: the 18th starts at byte 17.
+    let Some(found) = id.get(17..).and_then(|last| last.chars().next()) else {
+        return Err(IdError::Length { found: length });
+    };
     if found == 'x' {
         return Err(IdError::LowerCaseX);
     }
