@@ -122,7 +122,7 @@ impl LineReader<'_, '_> {
         let fields = schema(program, Program::ROOT);
         let mut record = open(fields)?;
         let slots = Arc::get_mut(&mut record).ok_or(GiveUp)?;
-        let mut given = 0;
+        let mut marks = Marks::default();
         let mut envelope_given = [false; ENVELOPE_KEYS.len()];
         let (mut id, mut as_of) = (None, None);
         let mut next = 0;
@@ -137,7 +137,7 @@ impl LineReader<'_, '_> {
                     _ => return Err(GiveUp),
                 },
                 Key::Field(i) => {
-                    slots[i] = self.member(&fields[i], i, &mut given)?;
+                    slots[i] = self.member(&fields[i], i, &mut marks)?;
                     next = i + 1;
                 }
                 Key::Unknown => return Err(GiveUp),
@@ -145,7 +145,7 @@ impl LineReader<'_, '_> {
             key = self.root_key(fields, false, next)?;
         }
         self.cursor.finish()?;
-        let facts = self.complete(Program::ROOT, fields, record, given)?;
+        let facts = self.complete(Program::ROOT, fields, record, marks)?;
         Ok(Envelope {
             id: id.ok_or(GiveUp)?,
             as_of,
@@ -154,15 +154,24 @@ impl LineReader<'_, '_> {
     }
 
     /// The next key at the root (the first when `first`), where `next` is the field
-    /// after the last one read; `None` at the end.
+    /// after the last one read; `None` at the end. Mostly it is that field.
+    #[inline]
     fn root_key(&mut self, fields: &[SchemaField], first: bool, next: usize) -> Fast<Option<Key>> {
         // The loader's own keys come before the schema's, whatever it names.
         if let Some(f) = fields.get(next)
-            && !ENVELOPE_KEYS.contains(&f.name.as_str())
+            && !ENVELOPE_KEYS
+                .iter()
+                .any(|e| same_bytes(e.as_bytes(), f.name.as_bytes()))
             && self.cursor.key_is(first, &f.name)
         {
             return Ok(Some(Key::Field(next)));
         }
+        self.other_root_key(fields, first, next)
+    }
+
+    /// [`Self::root_key`] when the key is not the one expected.
+    #[inline(never)]
+    fn other_root_key(&mut self, fields: &[SchemaField], first: bool, next: usize) -> Fast<Option<Key>> {
         let program = self.program;
         let key = |k: &str| Key::at_root(program, fields, next, k);
         Ok(if first {
@@ -223,13 +232,20 @@ impl LineReader<'_, '_> {
 
     /// The value of field `i` (a key given twice is for the located loader, which
     /// reports it).
-    fn member(&mut self, field: &SchemaField, i: usize, given: &mut Given) -> Fast<Value> {
+    fn member(&mut self, field: &SchemaField, i: usize, marks: &mut Marks) -> Fast<Value> {
         let bit = 1 << i;
-        if *given & bit != 0 {
+        if marks.given & bit != 0 {
             return Err(GiveUp);
         }
-        *given |= bit;
-        self.field(field)
+        marks.given |= bit;
+        // Null is the one value read as absent.
+        let peek = self.cursor.peek()?;
+        if peek == Peek::Null {
+            self.cursor.null()?;
+            marks.null |= bit;
+            return Ok(Value::Absent);
+        }
+        self.field(field, peek)
     }
 
     /// A record from its `{`.
@@ -237,16 +253,16 @@ impl LineReader<'_, '_> {
         let fields = schema(self.program, record);
         let mut value = open(fields)?;
         let slots = Arc::get_mut(&mut value).ok_or(GiveUp)?;
-        let mut given = 0;
+        let mut marks = Marks::default();
         let mut key = self.record_key(record, fields, true, 0)?;
         while let Some(found) = key {
             let Key::Field(i) = found else {
                 return Err(GiveUp);
             };
-            slots[i] = self.member(&fields[i], i, &mut given)?;
+            slots[i] = self.member(&fields[i], i, &mut marks)?;
             key = self.record_key(record, fields, false, i + 1)?;
         }
-        self.complete(record, fields, value, given)
+        self.complete(record, fields, value, marks)
     }
 
     /// A record once its keys are read: what was left out or null takes its default,
@@ -256,18 +272,21 @@ impl LineReader<'_, '_> {
         record: RecordId,
         fields: &[SchemaField],
         mut value: Arc<[Value]>,
-        given: Given,
+        marks: Marks,
     ) -> Fast<Value> {
         let slots = Arc::get_mut(&mut value).ok_or(GiveUp)?;
-        for (i, field) in fields.iter().enumerate() {
-            if given & (1 << i) != 0 && !slots[i].is_absent() {
-                continue;
-            }
+        // Only the fields left without a value are looked at (most records have none).
+        let all = Given::MAX.checked_shr(Given::BITS - fields.len() as u32).unwrap_or(0);
+        let mut left = (all & !marks.given) | marks.null;
+        while left != 0 {
+            let i = left.trailing_zeros() as usize;
+            left &= left - 1;
+            let field = &fields[i];
             slots[i] = match &field.shape {
                 // A record left out (or null) is read as an empty one.
                 SchemaShape::Record(r) => {
                     let inner = schema(self.program, *r);
-                    self.complete(*r, inner, open(inner)?, 0)?
+                    self.complete(*r, inner, open(inner)?, Marks::default())?
                 }
                 SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_) => Value::List(Arc::new([])),
                 SchemaShape::Scalar(_) if field.derive.is_some() => Value::Absent,
@@ -289,13 +308,8 @@ impl LineReader<'_, '_> {
         Ok(value)
     }
 
-    /// A field's value; null is left absent, for [`Self::complete`].
-    fn field(&mut self, field: &SchemaField) -> Fast<Value> {
-        let peek = self.cursor.peek()?;
-        if peek == Peek::Null {
-            self.cursor.null()?;
-            return Ok(Value::Absent);
-        }
+    /// The value of a field, other than null, from its first byte (`peek`).
+    fn field(&mut self, field: &SchemaField, peek: Peek) -> Fast<Value> {
         match &field.shape {
             SchemaShape::Scalar(ty) => self.scalar(ty, peek),
             SchemaShape::Record(r) if peek == Peek::Object => self.record(*r),
@@ -356,8 +370,15 @@ impl LineReader<'_, '_> {
     }
 }
 
-/// Which fields of a record were given, a bit each.
+/// A set of the fields of a record, a bit each.
 type Given = u64;
+
+/// Which fields of a record being read were given, and which of those were null.
+#[derive(Default, Clone, Copy)]
+struct Marks {
+    given: Given,
+    null: Given,
+}
 
 /// A record with these fields, all absent, to be filled in place (so it is allocated
 /// once, at its size). A record of more fields than [`Given`] has bits is left to the
