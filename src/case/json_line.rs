@@ -84,23 +84,26 @@ enum Key {
 
 impl Key {
     /// A key at the root, where `next` is the field after the last one read.
-    fn at_root(program: &Program, fields: &[SchemaField], next: usize, name: &str) -> Key {
+    fn at_root(fields: &[SchemaField], next: usize, name: &str) -> Key {
         match ENVELOPE_KEYS.iter().position(|e| *e == name) {
             Some(k) => Key::Envelope(k),
-            None => Key::in_record(program, Program::ROOT, fields, next, name),
+            None => Key::in_record(fields, next, name),
         }
     }
 
     /// A key of a record with these fields, where `next` is the field after the last
     /// one read: keys are most often written in the schema's order, so that field is
-    /// tried before the index.
-    fn in_record(program: &Program, record: RecordId, fields: &[SchemaField], next: usize, name: &str) -> Key {
+    /// tried first. Then the fields are looked along (a record has few, and comparing
+    /// lengths first is quicker than hashing the name), the first of a name winning as
+    /// in the record type's index the located loader uses.
+    fn in_record(fields: &[SchemaField], next: usize, name: &str) -> Key {
         if fields.get(next).is_some_and(|f| f.name == name) {
             return Key::Field(next);
         }
-        match program.record(record).field(name) {
-            Some(i) if fields.get(i).is_some_and(|f| f.name == name) => Key::Field(i),
-            _ => Key::Unknown,
+        let name = name.as_bytes();
+        match fields.iter().position(|f| same_bytes(f.name.as_bytes(), name)) {
+            Some(i) => Key::Field(i),
+            None => Key::Unknown,
         }
     }
 }
@@ -172,8 +175,7 @@ impl LineReader<'_, '_> {
     /// [`Self::root_key`] when the key is not the one expected.
     #[inline(never)]
     fn other_root_key(&mut self, fields: &[SchemaField], first: bool, next: usize) -> Fast<Option<Key>> {
-        let program = self.program;
-        let key = |k: &str| Key::at_root(program, fields, next, k);
+        let key = |k: &str| Key::at_root(fields, next, k);
         Ok(if first {
             self.cursor.object_first(key)?
         } else {
@@ -184,21 +186,20 @@ impl LineReader<'_, '_> {
     /// The next key of a record (the first when `first`), where `next` is the field
     /// after the last one read; `None` at the end. Mostly it is that field, or the end.
     #[inline]
-    fn record_key(&mut self, record: RecordId, fields: &[SchemaField], first: bool, next: usize) -> Fast<Option<Key>> {
+    fn record_key(&mut self, fields: &[SchemaField], first: bool, next: usize) -> Fast<Option<Key>> {
         if fields.get(next).is_some_and(|f| self.cursor.key_is(first, &f.name)) {
             return Ok(Some(Key::Field(next)));
         }
         if !first && self.cursor.object_end() {
             return Ok(None);
         }
-        self.other_key(record, fields, first, next)
+        self.other_key(fields, first, next)
     }
 
     /// [`Self::record_key`] when the key is not the one expected.
     #[inline(never)]
-    fn other_key(&mut self, record: RecordId, fields: &[SchemaField], first: bool, next: usize) -> Fast<Option<Key>> {
-        let program = self.program;
-        let key = |k: &str| Key::in_record(program, record, fields, next, k);
+    fn other_key(&mut self, fields: &[SchemaField], first: bool, next: usize) -> Fast<Option<Key>> {
+        let key = |k: &str| Key::in_record(fields, next, k);
         Ok(if first {
             self.cursor.object_first(key)?
         } else {
@@ -254,13 +255,13 @@ impl LineReader<'_, '_> {
         let mut value = open(fields)?;
         let slots = Arc::get_mut(&mut value).ok_or(GiveUp)?;
         let mut marks = Marks::default();
-        let mut key = self.record_key(record, fields, true, 0)?;
+        let mut key = self.record_key(fields, true, 0)?;
         while let Some(found) = key {
             let Key::Field(i) = found else {
                 return Err(GiveUp);
             };
             slots[i] = self.member(&fields[i], i, &mut marks)?;
-            key = self.record_key(record, fields, false, i + 1)?;
+            key = self.record_key(fields, false, i + 1)?;
         }
         self.complete(record, fields, value, marks)
     }
