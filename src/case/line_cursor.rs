@@ -241,16 +241,34 @@ fn plain_text(line: &str, at: usize) -> Option<(&str, usize)> {
         return None;
     }
     let start = at + 1;
-    let len = bytes
-        .get(start..)?
-        .iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-    let end = start + len;
+    let end = start + text_end(bytes.get(start..)?)?;
     if bytes[end] != b'"' {
         return None;
     }
     // The quotes are ASCII, so the text between them is whole characters.
     Some((line.get(start..end)?, end + 1))
+}
+
+/// The place of the first quote, backslash or control character (the end of a text
+/// with nothing escaped, or what stops it from being one), looked for a word of eight
+/// bytes at a time: in a word, a byte is flagged when it is one of them, and the lowest
+/// flag is exact (a wrong flag can only sit above a right one).
+fn text_end(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The bytes of `word` that are zero, or (with `below`) less than `below`.
+    let small = |word: u64, below: u8| word.wrapping_sub(ONES * u64::from(below)) & !word & HIGHS;
+    let (words, rest) = bytes.as_chunks::<8>();
+    for (i, word) in words.iter().enumerate() {
+        let word = u64::from_le_bytes(*word);
+        let flags =
+            small(word ^ (ONES * u64::from(b'"')), 1) | small(word ^ (ONES * u64::from(b'\\')), 1) | small(word, 0x20);
+        if flags != 0 {
+            return Some(i * 8 + flags.trailing_zeros() as usize / 8);
+        }
+    }
+    let found = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+    Some(words.len() * 8 + found)
 }
 
 /// A plain key at `at` directly followed by its `:`, and where its value starts.
@@ -273,6 +291,24 @@ mod tests {
         assert_eq!(plain_text(r#""abc"#, 0), None);
         assert_eq!(plain_key(r#""a":1"#, 0), Some(("a", 4)));
         assert_eq!(plain_key(r#""a" :1"#, 0), None);
+    }
+
+    #[test]
+    fn the_end_of_a_text_is_found_as_byte_by_byte() {
+        let by_bytes = |bytes: &[u8]| bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        for len in 0..20 {
+            for at in 0..len {
+                for b in 0..=u8::MAX {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    assert_eq!(text_end(&bytes), by_bytes(&bytes), "{b:#x} at {at} of {len}");
+                    // A second stop after the first, and bytes at the top of the range.
+                    bytes.push(b'"');
+                    bytes.insert(0, 0xE6);
+                    assert_eq!(text_end(&bytes), by_bytes(&bytes), "{b:#x} at {at} of {len}, with more");
+                }
+            }
+        }
     }
 
     #[test]
