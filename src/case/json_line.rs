@@ -148,7 +148,8 @@ impl LineReader<'_, '_> {
             key = self.root_key(fields, false, next)?;
         }
         self.cursor.finish()?;
-        let facts = self.complete(Program::ROOT, fields, record, marks)?;
+        self.complete(fields, slots, marks)?;
+        let facts = self.in_order(Program::ROOT, Value::Record(record))?;
         Ok(Envelope {
             id: id.ok_or(GiveUp)?,
             as_of,
@@ -263,19 +264,14 @@ impl LineReader<'_, '_> {
             slots[i] = self.member(&fields[i], i, &mut marks)?;
             key = self.record_key(fields, false, i + 1)?;
         }
-        self.complete(record, fields, value, marks)
+        self.complete(fields, slots, marks)?;
+        self.in_order(record, Value::Record(value))
     }
 
-    /// A record once its keys are read: what was left out or null takes its default,
-    /// and its dates must be in order.
-    fn complete(
-        &mut self,
-        record: RecordId,
-        fields: &[SchemaField],
-        mut value: Arc<[Value]>,
-        marks: Marks,
-    ) -> Fast<Value> {
-        let slots = Arc::get_mut(&mut value).ok_or(GiveUp)?;
+    /// The fields of a record once its keys are read: what was left out or null takes
+    /// its default. (They are filled where they lie: the record's `Arc` is made unique
+    /// once, by the caller.)
+    fn complete(&mut self, fields: &[SchemaField], slots: &mut [Value], marks: Marks) -> Fast<()> {
         // Only the fields left without a value are looked at (most records have none).
         let all = Given::MAX.checked_shr(Given::BITS - fields.len() as u32).unwrap_or(0);
         let mut left = (all & !marks.given) | marks.null;
@@ -287,7 +283,9 @@ impl LineReader<'_, '_> {
                 // A record left out (or null) is read as an empty one.
                 SchemaShape::Record(r) => {
                     let inner = schema(self.program, *r);
-                    self.complete(*r, inner, open(inner)?, Marks::default())?
+                    let mut empty = open(inner)?;
+                    self.complete(inner, Arc::get_mut(&mut empty).ok_or(GiveUp)?, Marks::default())?;
+                    self.in_order(*r, Value::Record(empty))?
                 }
                 SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_) => Value::List(Arc::new([])),
                 SchemaShape::Scalar(_) if field.derive.is_some() => Value::Absent,
@@ -298,7 +296,11 @@ impl LineReader<'_, '_> {
                 },
             };
         }
-        let value = Value::Record(value);
+        Ok(())
+    }
+
+    /// A complete record of type `record`, when its dates are in order.
+    fn in_order(&self, record: RecordId, value: Value) -> Fast<Value> {
         let orders = self.program.orders.iter().filter(|(r, _)| *r == record);
         if orders
             .into_iter()
