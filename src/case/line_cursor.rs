@@ -6,7 +6,7 @@
 //! of what is JSON: the cursor accepts only tokens jiter reads the same way, and gives
 //! up nothing jiter would accept.
 
-use super::scalar::plain_date;
+use super::plain_date::plain_date;
 use jiter::{Jiter, JiterError, Peek};
 
 /// A place in a JSON line.
