@@ -108,10 +108,18 @@ impl<'p> Worker<'p> {
         let latest = &self.versions[self.versions.len() - 1];
         match piece.content {
             PieceContent::JsonLine(bytes) => {
-                let decoded = DecodedText::decode(bytes);
-                let file = self.sources.add_piece(name.as_ref(), decoded.text, piece.lines_before);
+                // A line that is all UTF-8 (checked with SIMD: every case's line is) is
+                // copied once, into the text the case keeps; any other is decoded.
+                let (text, invalid): (Arc<str>, _) = match simdutf8::basic::from_utf8(&bytes) {
+                    Ok(text) => (text.into(), Vec::new()),
+                    Err(_) => {
+                        let decoded = DecodedText::decode(bytes);
+                        (decoded.text.into(), decoded.invalid)
+                    }
+                };
+                let file = self.sources.add_piece(name.as_ref(), text, piece.lines_before);
                 let text = self.sources.get(file).text.clone();
-                let case = match decoded.invalid.first() {
+                let case = match invalid.first() {
                     // Not parsed: nothing of a line with a byte that is not text is read.
                     Some(&bad) => {
                         let at = Span::new(file, bad, bad + 1);

@@ -7,20 +7,24 @@
 //! line it accepts, it gives the facts the located loader gives.
 //!
 //! Where a diagnostic must point into such a case (a `check` that holds points at the
-//! field it reads first), [`nearest_span`] finds the place in the line when it is
-//! asked, as [`CaseSpans::nearest_span`](super::CaseSpans::nearest_span) would.
+//! field it reads first), `line_spans` finds the place in the line when it is asked.
+//!
+//! The line is read through a [`LineCursor`] (compact JSON in place, the rest by
+//! jiter), and the fields of the records being read wait on one stack for the whole
+//! line, so that a record or a list is allocated once, at its final size.
 
+use super::LoadedCase;
 use super::derive;
+use super::line_cursor::{LineCursor, same_bytes};
 use super::load::ENVELOPE_KEYS;
 use super::record::{order_breaks, schema};
 use super::resident_id;
 use super::scalar::{Core, parse_date, parse_month, resolve};
-use super::{CaseSpans, LoadedCase};
 use crate::program::{Program, RecordId, SchemaField, SchemaShape, Type};
 use crate::source::{FileId, Span};
 use crate::value::{EnumId, Value};
-use crate::yaml::{ScalarStyle, json_key_span};
-use jiter::{Jiter, Peek};
+use crate::yaml::ScalarStyle;
+use jiter::Peek;
 use std::sync::Arc;
 
 /// Why the fast path gave up: the line is for the located loader.
@@ -40,7 +44,9 @@ impl From<jiter::JiterError> for GiveUp {
 pub fn read_json_line(program: &Program, file: FileId, line: &Arc<str>) -> Option<LoadedCase> {
     let mut reader = LineReader {
         program,
-        jiter: Jiter::new(line.as_bytes()),
+        cursor: LineCursor::new(line),
+        items: Vec::with_capacity(32),
+        ordered: program.orders.iter().fold(0, |set, (r, _)| set | record_bit(*r)),
     };
     let envelope = reader.root().ok()?;
     let mut facts = envelope.facts;
@@ -79,45 +85,55 @@ enum Key {
 
 impl Key {
     /// A key at the root, where `next` is the field after the last one read.
-    fn at_root(program: &Program, next: usize, name: &str) -> Key {
+    fn at_root(fields: &[SchemaField], next: usize, name: &str) -> Key {
         match ENVELOPE_KEYS.iter().position(|e| *e == name) {
             Some(k) => Key::Envelope(k),
-            None => Key::in_record(program, Program::ROOT, next, name),
+            None => Key::in_record(fields, next, name),
         }
     }
 
-    /// A key of a record, where `next` is the field after the last one read: keys are
-    /// most often written in the schema's order, so that field is tried before the index.
-    fn in_record(program: &Program, record: RecordId, next: usize, name: &str) -> Key {
-        let fields = schema(program, record);
+    /// A key of a record with these fields, where `next` is the field after the last
+    /// one read: keys are most often written in the schema's order, so that field is
+    /// tried first. Then the fields are looked along (a record has few, and comparing
+    /// lengths first is quicker than hashing the name), the first of a name winning as
+    /// in the record type's index the located loader uses.
+    fn in_record(fields: &[SchemaField], next: usize, name: &str) -> Key {
         if fields.get(next).is_some_and(|f| f.name == name) {
             return Key::Field(next);
         }
-        match program.record(record).field(name) {
-            Some(i) if fields.get(i).is_some_and(|f| f.name == name) => Key::Field(i),
-            _ => Key::Unknown,
+        let name = name.as_bytes();
+        match fields.iter().position(|f| same_bytes(f.name.as_bytes(), name)) {
+            Some(i) => Key::Field(i),
+            None => Key::Unknown,
         }
     }
 }
 
 struct LineReader<'p, 't> {
     program: &'p Program,
-    jiter: Jiter<'t>,
+    cursor: LineCursor<'t>,
+    /// The items of the lists being read, innermost last: each list takes its items
+    /// from the top as its value.
+    items: Vec<Value>,
+    /// The record types (of the first 64) that have a date order: most records read
+    /// have none, and need not look through the program's orders.
+    ordered: u64,
 }
 
 impl LineReader<'_, '_> {
     fn root(&mut self) -> Fast<Envelope> {
-        if self.jiter.peek()? != Peek::Object {
+        if self.cursor.peek()? != Peek::Object {
             return Err(GiveUp);
         }
         let program = self.program;
         let fields = schema(program, Program::ROOT);
-        let mut slots = vec![Value::Absent; fields.len()];
-        let mut given = vec![false; fields.len()];
+        let mut record = open(fields)?;
+        let slots = Arc::get_mut(&mut record).ok_or(GiveUp)?;
+        let mut marks = Marks::default();
         let mut envelope_given = [false; ENVELOPE_KEYS.len()];
         let (mut id, mut as_of) = (None, None);
         let mut next = 0;
-        let mut key = self.jiter.known_object()?.map(|k| Key::at_root(program, next, k));
+        let mut key = self.root_key(fields, true, next)?;
         while let Some(found) = key {
             match found {
                 Key::Envelope(k) if std::mem::replace(&mut envelope_given[k], true) => return Err(GiveUp),
@@ -128,15 +144,16 @@ impl LineReader<'_, '_> {
                     _ => return Err(GiveUp),
                 },
                 Key::Field(i) => {
-                    self.member(&fields[i], i, &mut slots, &mut given)?;
+                    slots[i] = self.member(&fields[i], i, &mut marks)?;
                     next = i + 1;
                 }
                 Key::Unknown => return Err(GiveUp),
             }
-            key = self.jiter.next_key()?.map(|k| Key::at_root(program, next, k));
+            key = self.root_key(fields, false, next)?;
         }
-        self.jiter.finish()?;
-        let facts = self.complete(Program::ROOT, fields, slots, &given)?;
+        self.cursor.finish()?;
+        self.complete(fields, slots, marks)?;
+        let facts = self.in_order(Program::ROOT, Value::Record(record))?;
         Ok(Envelope {
             id: id.ok_or(GiveUp)?,
             as_of,
@@ -144,78 +161,137 @@ impl LineReader<'_, '_> {
         })
     }
 
+    /// The next key at the root (the first when `first`), where `next` is the field
+    /// after the last one read; `None` at the end. Mostly it is that field.
+    #[inline]
+    fn root_key(&mut self, fields: &[SchemaField], first: bool, next: usize) -> Fast<Option<Key>> {
+        // The loader's own keys come before the schema's, whatever it names.
+        if let Some(f) = fields.get(next)
+            && !ENVELOPE_KEYS
+                .iter()
+                .any(|e| same_bytes(e.as_bytes(), f.name.as_bytes()))
+            && self.cursor.key_is(first, &f.name)
+        {
+            return Ok(Some(Key::Field(next)));
+        }
+        self.other_root_key(fields, first, next)
+    }
+
+    /// [`Self::root_key`] when the key is not the one expected.
+    #[inline(never)]
+    fn other_root_key(&mut self, fields: &[SchemaField], first: bool, next: usize) -> Fast<Option<Key>> {
+        let key = |k: &str| Key::at_root(fields, next, k);
+        Ok(if first {
+            self.cursor.object_first(key)?
+        } else {
+            self.cursor.object_next(key)?
+        })
+    }
+
+    /// The next key of a record (the first when `first`), where `next` is the field
+    /// after the last one read; `None` at the end. Mostly it is that field, or the end.
+    #[inline]
+    fn record_key(&mut self, fields: &[SchemaField], first: bool, next: usize) -> Fast<Option<Key>> {
+        if fields.get(next).is_some_and(|f| self.cursor.key_is(first, &f.name)) {
+            return Ok(Some(Key::Field(next)));
+        }
+        if !first && self.cursor.object_end() {
+            return Ok(None);
+        }
+        self.other_key(fields, first, next)
+    }
+
+    /// [`Self::record_key`] when the key is not the one expected.
+    #[inline(never)]
+    fn other_key(&mut self, fields: &[SchemaField], first: bool, next: usize) -> Fast<Option<Key>> {
+        let key = |k: &str| Key::in_record(fields, next, k);
+        Ok(if first {
+            self.cursor.object_first(key)?
+        } else {
+            self.cursor.object_next(key)?
+        })
+    }
+
     /// The id: text that is not blank (anything else is for the located loader).
     fn id(&mut self) -> Fast<(String, usize, usize)> {
-        if self.jiter.peek()? != Peek::String {
+        if self.cursor.peek()? != Peek::String {
             return Err(GiveUp);
         }
-        let start = self.jiter.current_index();
-        let text = self.jiter.known_str()?.trim();
+        let start = self.cursor.pos();
+        let text = self.cursor.string(|text| text.trim().to_owned())?;
         if text.is_empty() {
             return Err(GiveUp);
         }
-        let text = text.to_owned();
-        Ok((text, start, self.jiter.current_index()))
+        Ok((text, start, self.cursor.pos()))
     }
 
     fn as_of(&mut self) -> Fast<Option<chrono::NaiveDate>> {
-        match self.jiter.peek()? {
+        match self.cursor.peek()? {
             Peek::Null => {
-                self.jiter.known_null()?;
+                self.cursor.null()?;
                 Ok(None)
             }
-            Peek::String => Ok(Some(parse_date(self.jiter.known_str()?).map_err(|_| GiveUp)?)),
+            Peek::String => Ok(Some(self.cursor.string(parse_date)?.map_err(|_| GiveUp)?)),
             _ => Err(GiveUp),
         }
     }
 
-    /// The value of field `i` of a record, into its slot (a key given twice is for the
-    /// located loader, which reports it).
-    fn member(&mut self, field: &SchemaField, i: usize, slots: &mut [Value], given: &mut [bool]) -> Fast<()> {
-        if std::mem::replace(&mut given[i], true) {
+    /// The value of field `i` (a key given twice is for the located loader, which
+    /// reports it).
+    fn member(&mut self, field: &SchemaField, i: usize, marks: &mut Marks) -> Fast<Value> {
+        let bit = 1 << i;
+        if marks.given & bit != 0 {
             return Err(GiveUp);
         }
-        slots[i] = self.field(field)?;
-        Ok(())
+        marks.given |= bit;
+        // Null is the one value read as absent.
+        let peek = self.cursor.peek()?;
+        if peek == Peek::Null {
+            self.cursor.null()?;
+            marks.null |= bit;
+            return Ok(Value::Absent);
+        }
+        self.field(field, peek)
     }
 
     /// A record from its `{`.
     fn record(&mut self, record: RecordId) -> Fast<Value> {
-        let program = self.program;
-        let fields = schema(program, record);
-        let mut slots = vec![Value::Absent; fields.len()];
-        let mut given = vec![false; fields.len()];
-        let mut key = self
-            .jiter
-            .known_object()?
-            .map(|k| Key::in_record(program, record, 0, k));
+        let fields = schema(self.program, record);
+        let mut value = open(fields)?;
+        let slots = Arc::get_mut(&mut value).ok_or(GiveUp)?;
+        let mut marks = Marks::default();
+        let mut key = self.record_key(fields, true, 0)?;
         while let Some(found) = key {
             let Key::Field(i) = found else {
                 return Err(GiveUp);
             };
-            self.member(&fields[i], i, &mut slots, &mut given)?;
-            key = self
-                .jiter
-                .next_key()?
-                .map(|k| Key::in_record(program, record, i + 1, k));
+            slots[i] = self.member(&fields[i], i, &mut marks)?;
+            key = self.record_key(fields, false, i + 1)?;
         }
-        self.complete(record, fields, slots, &given)
+        self.complete(fields, slots, marks)?;
+        self.in_order(record, Value::Record(value))
     }
 
-    /// The record once its keys are read: what was left out or null takes its default,
-    /// and its dates must be in order.
-    fn complete(&self, record: RecordId, fields: &[SchemaField], mut slots: Vec<Value>, given: &[bool]) -> Fast<Value> {
-        for (i, field) in fields.iter().enumerate() {
-            if given[i] && !slots[i].is_absent() {
-                continue;
-            }
+    /// The fields of a record once its keys are read: what was left out or null takes
+    /// its default. (They are filled where they lie: the record's `Arc` is made unique
+    /// once, by the caller.)
+    fn complete(&mut self, fields: &[SchemaField], slots: &mut [Value], marks: Marks) -> Fast<()> {
+        // Only the fields left without a value are looked at (most records have none).
+        let all = Given::MAX.checked_shr(Given::BITS - fields.len() as u32).unwrap_or(0);
+        let mut left = (all & !marks.given) | marks.null;
+        while left != 0 {
+            let i = left.trailing_zeros() as usize;
+            left &= left - 1;
+            let field = &fields[i];
             slots[i] = match &field.shape {
                 // A record left out (or null) is read as an empty one.
                 SchemaShape::Record(r) => {
                     let inner = schema(self.program, *r);
-                    self.complete(*r, inner, vec![Value::Absent; inner.len()], &vec![false; inner.len()])?
+                    let mut empty = open(inner)?;
+                    self.complete(inner, Arc::get_mut(&mut empty).ok_or(GiveUp)?, Marks::default())?;
+                    self.in_order(*r, Value::Record(empty))?
                 }
-                SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_) => Value::List(Vec::new().into()),
+                SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_) => Value::List(Arc::new([])),
                 SchemaShape::Scalar(_) if field.derive.is_some() => Value::Absent,
                 SchemaShape::Scalar(_) => match &field.default {
                     Some(default) => default.clone(),
@@ -224,7 +300,14 @@ impl LineReader<'_, '_> {
                 },
             };
         }
-        let value = Value::Record(slots.into());
+        Ok(())
+    }
+
+    /// A complete record of type `record`, when its dates are in order.
+    fn in_order(&self, record: RecordId, value: Value) -> Fast<Value> {
+        if record.0 < 64 && self.ordered & record_bit(record) == 0 {
+            return Ok(value);
+        }
         let orders = self.program.orders.iter().filter(|(r, _)| *r == record);
         if orders
             .into_iter()
@@ -235,28 +318,24 @@ impl LineReader<'_, '_> {
         Ok(value)
     }
 
-    /// A field's value; null is left absent, for [`Self::complete`].
-    fn field(&mut self, field: &SchemaField) -> Fast<Value> {
-        let peek = self.jiter.peek()?;
-        if peek == Peek::Null {
-            self.jiter.known_null()?;
-            return Ok(Value::Absent);
-        }
+    /// The value of a field, other than null, from its first byte (`peek`).
+    fn field(&mut self, field: &SchemaField, peek: Peek) -> Fast<Value> {
         match &field.shape {
             SchemaShape::Scalar(ty) => self.scalar(ty, peek),
             SchemaShape::Record(r) if peek == Peek::Object => self.record(*r),
             SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_) if peek == Peek::Array => {
-                let mut items = Vec::new();
-                let mut next = self.jiter.known_array()?;
+                let base = self.items.len();
+                let mut next = self.cursor.array_first()?;
                 while let Some(peek) = next {
-                    items.push(match &field.shape {
+                    let item = match &field.shape {
                         SchemaShape::ListOfRecords(r) if peek == Peek::Object => self.record(*r)?,
                         SchemaShape::ListOf(ty) if peek != Peek::Null => self.scalar(ty, peek)?,
                         _ => return Err(GiveUp),
-                    });
-                    next = self.jiter.array_step()?;
+                    };
+                    self.items.push(item);
+                    next = self.cursor.array_next()?;
                 }
-                Ok(Value::List(items.into()))
+                Ok(Value::List(self.items.drain(base..).collect()))
             }
             _ => Err(GiveUp),
         }
@@ -265,154 +344,81 @@ impl LineReader<'_, '_> {
     /// A scalar of type `ty`, as `read_scalar` reads the same JSON value (a string is
     /// quoted text; a number is read by the core schema from its digits).
     fn scalar(&mut self, ty: &Type, peek: Peek) -> Fast<Value> {
-        let value = match peek {
-            Peek::True | Peek::False => {
-                let b = self.jiter.known_bool(peek)?;
-                match ty {
-                    Type::Bool => Value::Bool(b),
-                    _ => return Err(GiveUp),
-                }
+        let program = self.program;
+        match peek {
+            Peek::True | Peek::False => match (ty, self.cursor.bool(peek)?) {
+                (Type::Bool, b) => Ok(Value::Bool(b)),
+                _ => Err(GiveUp),
+            },
+            Peek::String
+                if matches!(ty, Type::Date)
+                    && let Some(date) = self.cursor.plain_date() =>
+            {
+                Ok(Value::Date(date))
             }
-            Peek::String => {
-                let text = self.jiter.known_str()?;
-                match ty {
-                    Type::Text => Value::Text(text.into()),
-                    Type::Date => Value::Date(parse_date(text).map_err(|_| GiveUp)?),
-                    Type::Month => Value::Month(parse_month(text).map_err(|_| GiveUp)?),
-                    Type::ResidentId if resident_id::validate(text).is_ok() => Value::ResidentId(text.into()),
-                    Type::Enum(e) => variant(self.program, *e, text)?,
-                    _ => return Err(GiveUp),
-                }
-            }
-            Peek::Object | Peek::Array | Peek::Null => return Err(GiveUp),
-            _ => {
-                let bytes = self.jiter.known_number_bytes(peek)?;
+            Peek::String => self.cursor.string(|text| match ty {
+                Type::Text => Ok(Value::Text(text.into())),
+                Type::Date => Ok(Value::Date(parse_date(text).map_err(|_| GiveUp)?)),
+                Type::Month => Ok(Value::Month(parse_month(text).map_err(|_| GiveUp)?)),
+                Type::ResidentId if resident_id::validate(text).is_ok() => Ok(Value::ResidentId(text.into())),
+                Type::Enum(e) => variant(program, *e, text),
+                _ => Err(GiveUp),
+            })?,
+            Peek::Object | Peek::Array | Peek::Null => Err(GiveUp),
+            _ => self.cursor.number(peek, |bytes| {
                 let text = std::str::from_utf8(bytes).map_err(|_| GiveUp)?;
                 match (ty, resolve(text, ScalarStyle::Plain)) {
-                    (Type::Int, Core::Int(Some(n))) => Value::Int(n),
-                    (Type::Quantity(u), Core::Int(Some(n))) => Value::Quantity(n, *u),
-                    (Type::Text, Core::Int(_) | Core::Float | Core::Str) => Value::Text(text.into()),
+                    (Type::Int, Core::Int(Some(n))) => Ok(Value::Int(n)),
+                    (Type::Quantity(u), Core::Int(Some(n))) => Ok(Value::Quantity(n, *u)),
+                    (Type::Text, Core::Int(_) | Core::Float | Core::Str) => Ok(Value::Text(text.into())),
                     // An enum's values may be numbers (an age of 50 or 55).
-                    (Type::Enum(e), _) => variant(self.program, *e, text)?,
-                    _ => return Err(GiveUp),
+                    (Type::Enum(e), _) => variant(program, *e, text),
+                    _ => Err(GiveUp),
                 }
-            }
-        };
-        Ok(value)
+            })?,
+        }
     }
+}
+
+/// The bit of a record type among the first 64 (none for the others).
+fn record_bit(record: RecordId) -> u64 {
+    1u64.checked_shl(u32::from(record.0)).unwrap_or(0)
+}
+
+/// A set of the fields of a record, a bit each.
+type Given = u64;
+
+/// Which fields of a record being read were given, and which of those were null.
+#[derive(Default, Clone, Copy)]
+struct Marks {
+    given: Given,
+    null: Given,
+}
+
+/// A record with these fields, all absent, to be filled in place (so it is allocated
+/// once, at its size). A record of more fields than [`Given`] has bits is left to the
+/// located loader.
+fn open(fields: &[SchemaField]) -> Fast<Arc<[Value]>> {
+    if fields.len() > Given::BITS as usize {
+        return Err(GiveUp);
+    }
+    Ok((0..fields.len()).map(|_| Value::Absent).collect())
 }
 
 /// The value of enum `e` named `text`.
 fn variant(program: &Program, e: EnumId, text: &str) -> Fast<Value> {
-    let variant = program.enums.get(e.0 as usize).and_then(|t| t.variant(text));
+    let enum_type = program.enums.get(e.0 as usize).ok_or(GiveUp)?;
+    // Most enums have a handful of values: looking along them (lengths first) is
+    // quicker than hashing the name; the first of two of one name wins, as in the index.
+    let variants = enum_type.variants();
+    let variant = if variants.len() <= 16 {
+        let text = text.as_bytes();
+        variants
+            .iter()
+            .position(|(name, _)| same_bytes(name.as_bytes(), text))
+            .map(|i| i as u16)
+    } else {
+        enum_type.variant(text)
+    };
     Ok(Value::Enum(e, variant.ok_or(GiveUp)?))
-}
-
-/// Where the located loader would point for the value at `path` (field indices through
-/// records from the case root) of a line the fast path read: as
-/// [`CaseSpans::nearest_span`](super::CaseSpans::nearest_span) says, its value when it
-/// was written (for a field derived from an ID number and left out, that ID), else the
-/// key of the nearest record around it that was written, else the whole case. `None`
-/// when the path leaves the records (the caller then reads the line located).
-pub(crate) fn nearest_span(program: &Program, file: FileId, line: &str, path: &[u16]) -> Option<Span> {
-    let mut jiter = Jiter::new(line.as_bytes());
-    if jiter.peek().ok()? != Peek::Object {
-        return None;
-    }
-    let mut record = Program::ROOT;
-    let mut around: Option<Span> = None;
-    for (depth, &i) in path.iter().enumerate() {
-        let field = schema(program, record).get(i as usize)?;
-        let last = depth + 1 == path.len();
-        let found = find_key(&mut jiter, file, line, &field.name)?;
-        // A field derived from an ID number, left out or null, points at the ID it
-        // came from, when that is written.
-        if last
-            && let Some(derive) = &field.derive
-            && found.is_none_or(|(_, peek)| peek == Peek::Null)
-            && let Some(source) = nearest_value(program, file, line, &derive.source)?
-        {
-            return Some(source);
-        }
-        // Left out: the nearest written record around it.
-        let Some((key, peek)) = found else {
-            return Some(around.unwrap_or(root_span(file, line)?));
-        };
-        let start = jiter.current_index();
-        match (&field.shape, peek) {
-            _ if last => {
-                jiter.known_skip(peek).ok()?;
-                return Some(Span::new(file, start, jiter.current_index()));
-            }
-            (SchemaShape::Record(r), Peek::Object) => {
-                around = Some(key);
-                record = *r;
-            }
-            // A record given as null: nothing under it was written.
-            (SchemaShape::Record(_), Peek::Null) => return Some(key),
-            _ => return None,
-        }
-    }
-    root_span(file, line)
-}
-
-/// The span of the value at `path` when it is written and not null; `Some(None)` when
-/// it is not.
-fn nearest_value(program: &Program, file: FileId, line: &str, path: &[u16]) -> Option<Option<Span>> {
-    let mut jiter = Jiter::new(line.as_bytes());
-    jiter.peek().ok()?;
-    let mut record = Program::ROOT;
-    for (depth, &i) in path.iter().enumerate() {
-        let field = schema(program, record).get(i as usize)?;
-        let Some((_, peek)) = find_key(&mut jiter, file, line, &field.name)? else {
-            return Some(None);
-        };
-        let start = jiter.current_index();
-        match (&field.shape, peek) {
-            (_, Peek::Null) => return Some(None),
-            _ if depth + 1 == path.len() => {
-                jiter.known_skip(peek).ok()?;
-                return Some(Some(Span::new(file, start, jiter.current_index())));
-            }
-            (SchemaShape::Record(r), Peek::Object) => record = *r,
-            _ => return None,
-        }
-    }
-    None
-}
-
-/// From an object's `{`, the key `name` (its span, and a peek at its value, which the
-/// reader is then at), or `Some(None)` when the object does not have it.
-fn find_key(jiter: &mut Jiter, file: FileId, line: &str, name: &str) -> Option<Option<(Span, Peek)>> {
-    let mut before = jiter.current_index();
-    let mut key = jiter.known_object().ok()?.map(|k| k == name);
-    while let Some(found) = key {
-        let at = json_key_span(file, line.as_bytes(), before, jiter.current_index());
-        let peek = jiter.peek().ok()?;
-        if found {
-            return Some(Some((at, peek)));
-        }
-        jiter.known_skip(peek).ok()?;
-        before = jiter.current_index();
-        key = jiter.next_key().ok()?.map(|k| k == name);
-    }
-    Some(None)
-}
-
-/// The span of the case's mapping, as the JSON reader gives it (to the end of the line's
-/// trailing blanks).
-fn root_span(file: FileId, line: &str) -> Option<Span> {
-    let mut jiter = Jiter::new(line.as_bytes());
-    let peek = jiter.peek().ok()?;
-    let start = jiter.current_index();
-    jiter.known_skip(peek).ok()?;
-    jiter.finish().ok()?;
-    Some(Span::new(file, start, jiter.current_index()))
-}
-
-/// The located spans of a line the fast path read, by reading it again located (for
-/// what [`nearest_span`] does not find).
-pub(crate) fn located_spans(program: &Program, file: FileId, line: &str) -> CaseSpans {
-    let doc = crate::yaml::parse_json_document(file, line);
-    super::load_document(program, file, doc).spans
 }

@@ -5,7 +5,7 @@
 use super::record::{KeyPath, Place, Reader};
 use super::scalar::{Core, describe, parse_date, resolve};
 use super::spans::{CaseSpans, SpanNode};
-use super::{derive, json_line};
+use super::{derive, line_spans};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::program::Program;
 use crate::source::{FileId, SourceMap, Span};
@@ -70,8 +70,8 @@ impl LoadedCase {
         let Some(line) = &self.json_line else {
             return self.spans.nearest_span(indices);
         };
-        json_line::nearest_span(program, self.file, line, path)
-            .or_else(|| json_line::located_spans(program, self.file, line).nearest_span(indices))
+        line_spans::nearest_span(program, self.file, line, path)
+            .or_else(|| line_spans::located_spans(program, self.file, line).nearest_span(indices))
     }
 
     /// Whether any diagnostic is an error (then `facts` is `None`).

@@ -15,7 +15,10 @@
 
 mod derive;
 mod json_line;
+mod line_cursor;
+mod line_spans;
 mod load;
+mod plain_date;
 mod record;
 pub mod resident_id;
 mod scalar;

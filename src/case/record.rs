@@ -385,14 +385,13 @@ pub(crate) fn missing(field: &SchemaField, path: KeyPath, place: Place) -> Diagn
 /// The dates of an `order` that break it in a record: for each date given, paired with
 /// the first earlier-listed date given that is later than it (indices into its paths).
 pub(crate) fn order_breaks<'a>(order: &'a DateOrder, record: &'a Value) -> impl Iterator<Item = (usize, usize)> + 'a {
-    let given = move |k: &usize| {
-        let v = record.at(&order.paths[*k]);
-        (!v.is_absent()).then_some(v)
-    };
+    // Looked at in place, not cloned: the fast path checks the orders of every record
+    // it reads.
+    let given = move |k: &usize| record.at_ref(&order.paths[*k]).filter(|v| !v.is_absent());
     (0..order.paths.len()).filter_map(move |j| {
         let later = given(&j)?;
         (0..j)
-            .find(|i| given(i).is_some_and(|earlier| earlier.compare(&later) == Some(std::cmp::Ordering::Greater)))
+            .find(|i| given(i).is_some_and(|earlier| earlier.compare(later) == Some(std::cmp::Ordering::Greater)))
             .map(|i| (i, j))
     })
 }

@@ -102,14 +102,25 @@ pub fn check_char(first17: &str) -> Option<char> {
 /// and a real birth date. A wrong checksum is reported before a bad birth date, since a
 /// typo anywhere breaks the checksum.
 pub fn validate(id: &str) -> Result<IdInfo, IdError> {
-    let chars: Vec<char> = id.chars().collect();
-    if chars.len() != 18 {
-        return Err(IdError::Length { found: chars.len() });
+    // The characters are looked at in place, not collected: the ID of every case read
+    // is validated. Those of an ASCII ID are its bytes.
+    let ascii = id.is_ascii();
+    let length = if ascii { id.len() } else { id.chars().count() };
+    if length != 18 {
+        return Err(IdError::Length { found: length });
     }
-    if let Some(i) = chars[..17].iter().position(|c| !c.is_ascii_digit()) {
+    let not_digit = if ascii {
+        id.bytes().take(17).position(|b| !b.is_ascii_digit())
+    } else {
+        id.chars().take(17).position(|c| !c.is_ascii_digit())
+    };
+    if let Some(i) = not_digit {
         return Err(IdError::NotDigit { position: i + 1 });
     }
-    let found = chars[17];
+    // The first 17 characters are ASCII digits: the 18th starts at byte 17.
+    let Some(found) = id.get(17..).and_then(|last| last.chars().next()) else {
+        return Err(IdError::Length { found: length });
+    };
     if found == 'x' {
         return Err(IdError::LowerCaseX);
     }
@@ -143,11 +154,16 @@ pub fn sex(id: &str) -> Option<Sex> {
     validate(id).ok().map(|info| info.sex)
 }
 
+/// The date of eight ASCII digits `YYYYMMDD`, when it is one.
 fn parse_birth_date(digits: &str) -> Option<NaiveDate> {
-    let year = digits.get(0..4)?.parse().ok()?;
-    let month = digits.get(4..6)?.parse().ok()?;
-    let day = digits.get(6..8)?.parse().ok()?;
-    NaiveDate::from_ymd_opt(year, month, day)
+    let number = |range: std::ops::Range<usize>| {
+        let digits = digits.as_bytes().get(range)?;
+        digits
+            .iter()
+            .try_fold(0, |n, b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
+    };
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(4..6)?, number(6..8)?)
 }
 
 /// The ID number with its birth date and order code hidden, for messages and output:
@@ -185,6 +201,16 @@ mod tests {
         assert_eq!(info.birth_date, d("1949-12-31"));
         assert_eq!(info.sex, Sex::Female);
         assert_eq!(check_char("11010519491231002"), Some('X'));
+    }
+
+    #[test]
+    fn birth_dates_are_eight_digits_of_a_real_date() {
+        assert_eq!(parse_birth_date("19750305"), Some(d("1975-03-05")));
+        assert_eq!(parse_birth_date("00000101"), NaiveDate::from_ymd_opt(0, 1, 1));
+        assert_eq!(parse_birth_date("19750230"), None);
+        assert_eq!(parse_birth_date("1975030x"), None);
+        assert_eq!(parse_birth_date("+1750305"), None);
+        assert_eq!(parse_birth_date("1975030"), None);
     }
 
     #[test]

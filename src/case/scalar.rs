@@ -1,6 +1,7 @@
 //! Scalars: what a YAML scalar means in the YAML 1.2 core schema, and reading one as a
 //! value of a policy type, with a diagnostic when it does not fit.
 
+use super::plain_date::plain_date;
 use super::resident_id::{self, IdError};
 use crate::ast::Unit;
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
@@ -242,28 +243,10 @@ fn shaped(text: &str, len: usize, dashes: &[usize]) -> bool {
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     // Most dates of a batch are well written: their digits are read in place (a case
     // holds dozens of dates); any other text takes the way that explains it.
-    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *text.as_bytes()
-        && let Some([y0, y1, y2, y3, m0, m1, d0, d1]) = digits([y0, y1, y2, y3, m0, m1, d0, d1])
-    {
-        let year = i32::from(y0) * 1000 + i32::from(y1) * 100 + i32::from(y2) * 10 + i32::from(y3);
-        let (month, day) = (u32::from(m0 * 10 + m1), u32::from(d0 * 10 + d1));
-        if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
-            return Ok(date);
-        }
+    match plain_date(text.as_bytes()) {
+        Some(date) => Ok(date),
+        None => parse_date_slowly(text),
     }
-    parse_date_slowly(text)
-}
-
-/// The values of eight ASCII digits, or `None` if one is not a digit.
-fn digits(bytes: [u8; 8]) -> Option<[u8; 8]> {
-    let mut out = [0; 8];
-    for (o, b) in out.iter_mut().zip(bytes) {
-        *o = b.wrapping_sub(b'0');
-        if *o > 9 {
-            return None;
-        }
-    }
-    Some(out)
 }
 
 /// [`parse_date`] for text that is not a plain valid date: the error says why.
