@@ -12,8 +12,9 @@ pub enum Lang {
 
 impl Lang {
     /// The language the environment asks for: `ZHENGCE_LANG` (`zh` or `en`), else the
-    /// locale in `LANG` (Chinese for `zh_*`, English for any other locale), else
-    /// Chinese. `--lang` wins over both.
+    /// locale in `LANG` (Chinese for `zh_*`, English for any other language's locale),
+    /// else Chinese, also for the C and POSIX locales, which name no language. `--lang`
+    /// wins over both.
     pub fn from_env() -> Lang {
         Lang::from_vars(
             std::env::var("ZHENGCE_LANG").ok().as_deref(),
@@ -28,9 +29,12 @@ impl Lang {
             Some(p) if p.eq_ignore_ascii_case("en") => Some(Lang::En),
             _ => None,
         });
+        // The C and POSIX locales (a container's or a CI runner's default) ask for no
+        // language: Chinese, zhengce's default, as when `LANG` is unset.
+        let no_preference = |l: &str| l.is_empty() || l == "C" || l.starts_with("C.") || l == "POSIX";
         chosen.unwrap_or(match locale.map(str::trim) {
-            None | Some("") => Lang::Zh,
-            Some(l) if l.starts_with("zh") => Lang::Zh,
+            None => Lang::Zh,
+            Some(l) if no_preference(l) || l.starts_with("zh") => Lang::Zh,
             Some(_) => Lang::En,
         })
     }
@@ -50,8 +54,10 @@ mod tests {
             (Some("fr"), Some("zh_TW.UTF-8"), Lang::Zh),
             (Some(""), Some("en_GB.UTF-8"), Lang::En),
             (None, Some("zh_CN.UTF-8"), Lang::Zh),
-            (None, Some("C.UTF-8"), Lang::En),
-            (None, Some("POSIX"), Lang::En),
+            (None, Some("C.UTF-8"), Lang::Zh),
+            (None, Some("POSIX"), Lang::Zh),
+            (None, Some("C"), Lang::Zh),
+            (None, Some("fr_FR.UTF-8"), Lang::En),
             (None, Some(""), Lang::Zh),
             (None, None, Lang::Zh),
         ];

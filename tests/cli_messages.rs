@@ -84,7 +84,7 @@ fn the_language_comes_from_the_flag_then_zhengce_lang_then_the_locale() {
         (&[], &[], ZH),
         (&[], &[("LANG", "zh_CN.UTF-8")], ZH),
         (&[], &[("LANG", "en_US.UTF-8")], EN_LINE),
-        (&[], &[("LANG", "C.UTF-8")], EN_LINE),
+        (&[], &[("LANG", "C.UTF-8")], ZH),
         (&[], &[("LANG", "zh_CN.UTF-8"), ("ZHENGCE_LANG", "en")], EN_LINE),
         (&["--lang", "zh"], &[("ZHENGCE_LANG", "en")], ZH),
         (&["--lang", "en"], &[("LANG", "zh_CN.UTF-8")], EN_LINE),

@@ -157,9 +157,11 @@ mod tests {
         std::fs::write(&path, text).unwrap();
         let (path, junit) = (path.to_str().unwrap(), dir.join("junit.xml"));
         let runs = [
-            vec!["test", path],
+            vec!["test", "--lang", "en", path],
             vec![
                 "test",
+                "--lang",
+                "en",
                 "--format",
                 "json",
                 "--coverage",
