@@ -41,16 +41,23 @@ impl YearMonth {
     }
 }
 
+impl YearMonth {
+    /// `YYYY-MM` as bytes made on the stack, for years 0–9999 (records and traces write
+    /// thousands of months; `None` for a year outside, written as chrono would).
+    pub fn ascii(self) -> Option<[u8; 7]> {
+        let year = u32::try_from(self.year()).ok().filter(|y| *y <= 9999)?;
+        let mut text = *b"0000-00";
+        digits(&mut text[0..4], year);
+        digits(&mut text[5..7], self.month());
+        Some(text)
+    }
+}
+
 impl std::fmt::Display for YearMonth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match u32::try_from(self.year()) {
-            Ok(year) if year <= 9999 => {
-                let mut text = *b"0000-00";
-                digits(&mut text[0..4], year);
-                digits(&mut text[5..7], self.month());
-                f.write_str(std::str::from_utf8(&text).unwrap_or_default())
-            }
-            _ => write!(f, "{:04}-{:02}", self.year(), self.month()),
+        match self.ascii() {
+            Some(text) => f.write_str(std::str::from_utf8(&text).unwrap_or_default()),
+            None => write!(f, "{:04}-{:02}", self.year(), self.month()),
         }
     }
 }
@@ -69,19 +76,26 @@ fn digits(out: &mut [u8], mut n: u32) {
 #[derive(Debug, Clone, Copy)]
 pub struct IsoDate(pub NaiveDate);
 
+impl IsoDate {
+    /// `YYYY-MM-DD` as bytes made on the stack, for years 0–9999 (`None` for a year
+    /// chrono writes with a sign).
+    pub fn ascii(self) -> Option<[u8; 10]> {
+        let d = self.0;
+        let year = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+        let mut text = *b"0000-00-00";
+        digits(&mut text[0..4], year);
+        digits(&mut text[5..7], d.month());
+        digits(&mut text[8..10], d.day());
+        Some(text)
+    }
+}
+
 impl std::fmt::Display for IsoDate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let d = self.0;
-        match u32::try_from(d.year()) {
-            Ok(year) if year <= 9999 => {
-                let mut text = *b"0000-00-00";
-                digits(&mut text[0..4], year);
-                digits(&mut text[5..7], d.month());
-                digits(&mut text[8..10], d.day());
-                f.write_str(std::str::from_utf8(&text).unwrap_or_default())
-            }
+        match self.ascii() {
+            Some(text) => f.write_str(std::str::from_utf8(&text).unwrap_or_default()),
             // Years chrono writes with a sign: as it writes them.
-            _ => write!(f, "{}", d.format("%Y-%m-%d")),
+            None => write!(f, "{}", self.0.format("%Y-%m-%d")),
         }
     }
 }

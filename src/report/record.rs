@@ -12,7 +12,6 @@ use crate::program::{Program, RuleIdx};
 use crate::run::{CaseResult, Status};
 use crate::source::SourceMap;
 use crate::value::{IsoDate, Value, YearMonth};
-use chrono::Datelike;
 
 /// Appends one case's decision record to `out`, as one line of JSON.
 pub(super) fn write_record(
@@ -231,57 +230,31 @@ fn needs_escaping(bytes: &[u8]) -> bool {
 
 /// A whole number in decimal.
 fn number(out: &mut Vec<u8>, n: i64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n.unsigned_abs();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    if n < 0 {
-        out.push(b'-');
-    }
-    out.extend_from_slice(&digits[at..]);
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
-/// A date as `"YYYY-MM-DD"`.
+/// A date as `"YYYY-MM-DD"`: made on the stack and copied once (a record writes dozens).
 fn date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
-    match u32::try_from(d.year()) {
-        Ok(year) if year <= 9999 => {
-            // Made on the stack and copied once: a record writes dozens of dates.
-            let mut bytes = *b"\"0000-00-00\"";
-            digits(&mut bytes[1..5], year);
-            digits(&mut bytes[6..8], d.month());
-            digits(&mut bytes[9..11], d.day());
-            out.extend_from_slice(&bytes);
-        }
-        _ => text(out, &IsoDate(d).to_string()),
+    match IsoDate(d).ascii() {
+        Some(text) => quoted(out, &text),
+        None => text(out, &IsoDate(d).to_string()),
     }
 }
 
 /// A month as `"YYYY-MM"`.
 fn month(out: &mut Vec<u8>, m: YearMonth) {
-    match u32::try_from(m.year()) {
-        Ok(year) if year <= 9999 => {
-            let mut bytes = *b"\"0000-00\"";
-            digits(&mut bytes[1..5], year);
-            digits(&mut bytes[6..8], m.month());
-            out.extend_from_slice(&bytes);
-        }
-        _ => text(out, &m.to_string()),
+    match m.ascii() {
+        Some(text) => quoted(out, &text),
+        None => text(out, &m.to_string()),
     }
 }
 
-/// Writes `n` in decimal over `out`, right-aligned and zero-padded (`n` fits).
-fn digits(out: &mut [u8], mut n: u32) {
-    for place in out.iter_mut().rev() {
-        *place = b'0' + (n % 10) as u8;
-        n /= 10;
-    }
+/// ASCII that needs no escaping, between quotes.
+fn quoted(out: &mut Vec<u8>, ascii: &[u8]) {
+    out.reserve(ascii.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(ascii);
+    out.push(b'"');
 }
 
 #[cfg(test)]

@@ -41,7 +41,9 @@ pub(super) fn write_value<W: Write>(w: &mut W, v: &Value, style: &ValueStyle) ->
     match v {
         Value::Absent => w.write_str(msg(Msg::Absent, lang)),
         Value::Bool(b) => w.write_str(msg(if *b { Msg::Yes } else { Msg::No }, lang)),
-        Value::Int(n) => write!(w, "{n}"),
+        // Numbers, dates and months written from stack buffers, not through `fmt`:
+        // a trace writes thousands of them.
+        Value::Int(n) => w.write_str(itoa::Buffer::new().format(*n)),
         Value::Text(t) => {
             w.write_str("“")?;
             w.write_str(t)?;
@@ -54,10 +56,16 @@ pub(super) fn write_value<W: Write>(w: &mut W, v: &Value, style: &ValueStyle) ->
                 w.write_str(&mask_id(id))
             }
         }
-        Value::Date(d) => write!(w, "{}", IsoDate(*d)),
-        Value::Month(m) => write!(w, "{m}"),
+        Value::Date(d) => match IsoDate(*d).ascii() {
+            Some(text) => w.write_str(std::str::from_utf8(&text).unwrap_or_default()),
+            None => write!(w, "{}", IsoDate(*d)),
+        },
+        Value::Month(m) => match m.ascii() {
+            Some(text) => w.write_str(std::str::from_utf8(&text).unwrap_or_default()),
+            None => write!(w, "{m}"),
+        },
         Value::Quantity(n, unit) => {
-            write!(w, "{n}")?;
+            w.write_str(itoa::Buffer::new().format(*n))?;
             w.write_str(unit_word(*unit, lang))
         }
         Value::Enum(e, i) => match style
