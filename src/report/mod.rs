@@ -1,6 +1,7 @@
 //! Rendering: decisions and diagnostics to text for people and JSON for machines.
 //! Renderers decide nothing; they only show what the evaluator decided.
 
+mod because;
 mod catalogue;
 mod diagnostics;
 mod excerpt;
@@ -14,13 +15,14 @@ mod text;
 mod trace;
 mod values;
 
+pub use because::because_list;
 pub use diagnostics::{diagnostic_json, diagnostic_json_at, render_diagnostic};
 #[cfg(test)]
 pub(crate) use json::TRACES_BUILT;
 pub use json::{decision_json, value_json, write_decision_json};
 pub use junit::JunitReport;
 pub use messages::Lang;
-pub use text::{because_list, definition_text, render_text, rule_name};
+pub use text::{definition_text, render_text, rule_name};
 pub use trace::{rule_trace, trace_lines};
 pub use values::{ValueStyle, format_value, type_words};
 

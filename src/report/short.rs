@@ -3,8 +3,9 @@
 //! condition that failed, rules failing for the same reason on one line. `--explain
 //! full` gives every rule with every reason instead (`text.rs`).
 
+use super::because::because_list;
 use super::messages::{Msg, kind_heading, msg};
-use super::text::{because_list, rule_name, yields_line};
+use super::text::{rule_name, yields_line};
 use super::values::ValueStyle;
 use crate::ast::RuleKind;
 use crate::eval::{Because, Decision, Explainer};

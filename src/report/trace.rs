@@ -2,8 +2,9 @@
 //! whether it held and why, with the values used — the `trace` of the JSON record, and
 //! what `zhengce diff` shows side by side.
 
+use super::because::write_because_list;
 use super::messages::{Msg, msg};
-use super::text::{write_because_list, write_rule_name, write_yields};
+use super::text::{write_rule_name, write_yields};
 use super::values::ValueStyle;
 use crate::ast::RuleKind;
 use crate::eval::{Decision, Explainer};
