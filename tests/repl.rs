@@ -49,32 +49,24 @@ fn a_what_if_change_shows_what_changed_in_the_decision() {
         "set registration.unemployed_since = 2025-06-10\n:undo\n:as-of 2026-01-10\nwhy category 6\n",
     );
     let lines: Vec<&str> = out.lines().collect();
-    // The first line is 83 columns: it wraps at 80.
+    // The first line is wider than 80 columns: it wraps.
     assert_eq!(
         [lines[0], lines[1]],
         [
-            "case EX-2025-0002 · as_of 2025-09-01 · eligible true · categories [1,2] · tier",
-            "  null"
+            "案件 EX-2025-0002 · 评估日 2025-09-01 · 就业困难人员 是 · 认定类别 [1,2] · 帮扶",
+            "  分类 无"
         ]
     );
     let lines = &lines[1..];
     assert_eq!(
         &lines[1..4],
-        [
-            "eligible true → false",
-            "categories −1 −2",
-            "diagnostics −assessment_missing"
-        ]
+        ["就业困难人员 是 → 否", "认定类别 −1 −2", "提示 −assessment_missing"]
     );
     assert_eq!(
         &lines[4..7],
-        [
-            "eligible false → true",
-            "categories +1 +2",
-            "diagnostics +assessment_missing"
-        ]
+        ["就业困难人员 否 → 是", "认定类别 +1 +2", "提示 +assessment_missing"]
     );
-    assert_eq!(&lines[7..9], ["as_of 2025-09-01 → 2026-01-10", "categories +6"]);
+    assert_eq!(&lines[7..9], ["评估日 2025-09-01 → 2026-01-10", "认定类别 +6"]);
     assert!(lines[9].starts_with("一（六） 成立: "), "{out}");
     let unwrapped: String = out.split_whitespace().collect();
     assert!(unwrapped.contains("登记失业日期2025-01-10+12个月=2026-01-10✓"), "{out}");
@@ -140,7 +132,7 @@ fn reload_reads_the_edited_policy_and_keeps_the_case() {
     // Wait until the session has loaded the policy and the case, then edit the policy.
     let mut first = String::new();
     std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
-    assert!(first.contains("categories [1,2]"), "{first}");
+    assert!(first.contains("认定类别 [1,2]"), "{first}");
     Command::new("sh").arg(&script).status().unwrap();
     stdin.write_all(b":reload\n").unwrap();
     drop(stdin);
@@ -148,7 +140,7 @@ fn reload_reads_the_edited_policy_and_keeps_the_case() {
     std::io::Read::read_to_string(&mut stdout, &mut out).unwrap();
     child.wait().unwrap();
     assert!(out.contains("政策 hunan-2025-employment-assistance"), "{out}");
-    assert!(out.contains("categories −1"), "{out}");
+    assert!(out.contains("认定类别 −1"), "{out}");
 }
 
 #[test]
@@ -213,8 +205,8 @@ fn the_interactive_front_end_completes_and_explains() {
     p.send("set registration.unemployed_s").unwrap();
     p.send("\t").unwrap();
     p.send_line(" = 2025-06-10").unwrap();
-    p.exp_string("eligible true").unwrap();
-    p.exp_string("false").unwrap();
+    p.exp_string("difficulty yes").unwrap();
+    p.exp_string("no\r\ncategories").unwrap();
     p.exp_string("> ").unwrap();
     p.send_line("why category 1").unwrap();
     p.exp_string("does not hold").unwrap();

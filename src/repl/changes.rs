@@ -1,13 +1,79 @@
-//! What a what-if change did to the decision, in short (`categories +1`,
-//! `tier 2 → 3`, `investigate: status pending → overdue`).
+//! What a what-if change did to the decision, in short (`认定类别 +1`,
+//! `帮扶分类 2 → 3`, `investigate: status pending → overdue`), each part of the record
+//! named by the policy's label in the session's language.
 
+use crate::ast::RuleKind;
+use crate::program::{Program, Type};
+use crate::report::Lang;
+use crate::report::messages::{Msg, kind_heading, label, msg};
 use serde_json::Value as Json;
+
+/// How a change names the record's parts and yes/no values.
+#[derive(Clone, Copy)]
+pub struct Words<'p> {
+    /// The policy, for its labels.
+    pub program: &'p Program,
+    /// The language.
+    pub lang: Lang,
+}
+
+impl Words<'_> {
+    /// A record key as people name it: a decision's label, a kind's heading, or the
+    /// evaluation date, the case, the diagnostics.
+    pub fn key(&self, key: &str) -> String {
+        let lang = self.lang;
+        if let Some(output) = self.program.decision.iter().find(|d| &*d.name == key)
+            && let Some(l) = &output.expr.label
+        {
+            return label(l, lang).to_string();
+        }
+        if let Some(kind) = RuleKind::ALL.into_iter().find(|k| k.record_key() == key) {
+            return kind_heading(kind, lang).to_string();
+        }
+        match key {
+            "case" => msg(Msg::Case, lang).to_string(),
+            "as_of" => msg(Msg::EvaluationDate, lang).to_string(),
+            "diagnostics" => msg(Msg::Diagnostics, lang).to_string(),
+            other => other.to_string(),
+        }
+    }
+
+    /// A record value in words: yes and no, none for null.
+    pub fn value(&self, v: &Json) -> String {
+        match v {
+            Json::Bool(b) => msg(if *b { Msg::Yes } else { Msg::No }, self.lang).to_string(),
+            Json::Null => msg(Msg::None, self.lang).to_string(),
+            Json::String(s) => s.clone(),
+            other => other.to_string(),
+        }
+    }
+
+    /// The line that opens a session: the case, its date, the yes/no decisions and the
+    /// categories and tier that hold.
+    pub fn summary_line(&self, record: &Json) -> String {
+        let yes_no = self
+            .program
+            .decision
+            .iter()
+            .filter(|d| d.expr.ty == Type::Bool)
+            .map(|d| d.name.to_string());
+        let kinds = [RuleKind::Category, RuleKind::Tier].map(|k| k.record_key().to_string());
+        let keys = ["case".to_string(), "as_of".to_string()]
+            .into_iter()
+            .chain(yes_no)
+            .chain(kinds);
+        let parts: Vec<String> = keys
+            .filter_map(|key| Some(format!("{} {}", self.key(&key), self.value(record.get(&key)?))))
+            .collect();
+        format!("{}\n", parts.join(" · "))
+    }
+}
 
 /// Keys that are inputs or bookkeeping, not decisions.
 const SKIPPED: [&str; 4] = ["case", "policy", "documents", "trace"];
 
 /// The differences between two decision records, one line each.
-pub fn short_diff(before: &Json, after: &Json) -> Vec<String> {
+pub fn short_diff(before: &Json, after: &Json, words: Words) -> Vec<String> {
     let (Json::Object(b), Json::Object(a)) = (before, after) else {
         return Vec::new();
     };
@@ -23,13 +89,18 @@ pub fn short_diff(before: &Json, after: &Json) -> Vec<String> {
         match (old, new) {
             (Json::Array(o), Json::Array(n)) if key == "diagnostics" => {
                 let codes = |list: &Vec<Json>| list.iter().filter_map(|d| d.get("code").cloned()).collect::<Vec<_>>();
-                set_changes(key, &codes(o), &codes(n), &mut out);
+                set_changes(&words.key(key), &codes(o), &codes(n), &mut out);
             }
             (Json::Array(o), Json::Array(n)) if o.iter().chain(n).any(Json::is_object) => {
                 object_changes(o, n, &mut out)
             }
-            (Json::Array(o), Json::Array(n)) => set_changes(key, o, n, &mut out),
-            _ => out.push(format!("{key} {} → {}", show(old), show(new))),
+            (Json::Array(o), Json::Array(n)) => set_changes(&words.key(key), o, n, &mut out),
+            _ => out.push(format!(
+                "{} {} → {}",
+                words.key(key),
+                words.value(old),
+                words.value(new)
+            )),
         }
     }
     out
@@ -93,25 +164,40 @@ fn object_changes(old: &[Json], new: &[Json], out: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy_set::{DEFAULT_POLICY, PolicySource, load_policy};
     use serde_json::json;
 
     #[test]
-    fn changes_are_short() {
+    fn changes_are_short_and_named_by_the_policys_labels() {
+        let program = load_policy(DEFAULT_POLICY, PolicySource::Builtin).program.unwrap();
         let before = json!({"eligible": false, "categories": [6], "tier": 2,
             "deadlines": [{"step": "investigate", "due": "2025-10-10", "status": "pending"}],
             "diagnostics": [{"code": "a"}], "trace": ["x"]});
         let after = json!({"eligible": true, "categories": [1, 6], "tier": 3,
             "deadlines": [{"step": "investigate", "due": "2025-10-10", "status": "overdue"}],
             "diagnostics": [], "trace": ["y"]});
+        let words = |lang| Words {
+            program: &program,
+            lang,
+        };
         assert_eq!(
-            short_diff(&before, &after),
+            short_diff(&before, &after, words(Lang::Zh)),
             [
-                "eligible false → true",
-                "categories +1",
-                "tier 2 → 3",
+                "就业困难人员 否 → 是",
+                "认定类别 +1",
+                "帮扶分类 2 → 3",
                 "investigate: status pending → overdue",
-                "diagnostics −a"
+                "提示 −a"
             ]
+        );
+        assert_eq!(
+            short_diff(&before, &after, words(Lang::En))[0],
+            "person with employment difficulty no → yes"
+        );
+        let record = json!({"case": "c1", "as_of": "2025-09-01", "eligible": true, "categories": [1], "tier": null});
+        assert_eq!(
+            words(Lang::Zh).summary_line(&record),
+            "案件 c1 · 评估日 2025-09-01 · 就业困难人员 是 · 认定类别 [1] · 帮扶分类 无\n"
         );
     }
 }

@@ -1,7 +1,7 @@
 //! `:missing`: the case fields the decision reads that the case leaves out, and, for
 //! each, whether some plausible value would change the decision (tried, not guessed).
 
-use super::changes::short_diff;
+use super::changes::{Words, short_diff};
 use super::edit;
 use crate::program::{CExpr, CKind, Program, Type};
 use crate::report::Lang;
@@ -40,7 +40,7 @@ pub fn report(
         if !facts.at(&path).is_absent() {
             continue;
         }
-        let Some((name, label, ty)) = describe(program, &path) else {
+        let Some((name, label, ty)) = describe(program, &path, lang) else {
             continue;
         };
         let label = if label.is_empty() {
@@ -51,7 +51,7 @@ pub fn report(
         let effect = probes(program, &ty, as_of).into_iter().find_map(|value| {
             let mut candidate = case.clone();
             edit::set(&mut candidate, &name, value.clone()).ok()?;
-            let changes = short_diff(baseline, &probe(&candidate)?);
+            let changes = short_diff(baseline, &probe(&candidate)?, Words { program, lang });
             let value = value.as_scalar().map_or(String::new(), |(t, _)| t.to_string());
             (!changes.is_empty()).then(|| format!("{value} → {}", changes.join("; ")))
         });
@@ -83,7 +83,7 @@ fn read_paths(program: &Program, e: &CExpr, out: &mut Vec<Box<[u16]>>, seen: &mu
 }
 
 /// The dotted name, label and type of a field path.
-fn describe(program: &Program, path: &[u16]) -> Option<(String, String, Type)> {
+fn describe(program: &Program, path: &[u16], lang: Lang) -> Option<(String, String, Type)> {
     let mut record = Program::ROOT;
     let mut names = Vec::new();
     let mut field = None;
@@ -96,7 +96,11 @@ fn describe(program: &Program, path: &[u16]) -> Option<(String, String, Type)> {
         field = Some(f);
     }
     let f = field?;
-    Some((names.join("."), f.label.zh.clone(), f.ty.clone()))
+    Some((
+        names.join("."),
+        crate::report::messages::label(&f.label, lang).to_string(),
+        f.ty.clone(),
+    ))
 }
 
 /// Values worth trying for a field of this type.

@@ -135,6 +135,14 @@ impl Session {
         msg_args(m, self.options.lang, args)
     }
 
+    /// How the session names the decision record's parts (its latest policy's labels).
+    fn words(&self) -> super::changes::Words<'_> {
+        super::changes::Words {
+            program: self.program(),
+            lang: self.options.lang,
+        }
+    }
+
     /// Whether any command so far has failed (a wrong command, a change refused, a
     /// file not read).
     pub fn any_failed(&self) -> bool {
@@ -256,9 +264,9 @@ impl Session {
             &self.options,
         );
         let out = match &self.last {
-            None => summary_line(&record),
+            None => self.words().summary_line(&record),
             Some(before) => {
-                let changes = super::changes::short_diff(before, &record);
+                let changes = super::changes::short_diff(before, &record, self.words());
                 if changes.is_empty() {
                     format!("{}\n", self.say(Msg::NoChangeInDecision, &[]))
                 } else {
@@ -320,17 +328,4 @@ fn load(policy: Option<&str>) -> Result<(LoadedPolicy, Vec<Program>), String> {
         ));
     }
     Ok((loaded, versions))
-}
-
-/// The first view of a case: its outcome in one line.
-fn summary_line(record: &Json) -> String {
-    let mut parts = Vec::new();
-    for key in ["case", "as_of", "eligible", "categories", "tier"] {
-        match record.get(key) {
-            Some(Json::String(v)) => parts.push(format!("{key} {v}")),
-            Some(v) => parts.push(format!("{key} {v}")),
-            None => {}
-        }
-    }
-    format!("{}\n", parts.join(" · "))
 }
