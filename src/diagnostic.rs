@@ -1,6 +1,7 @@
 //! Diagnostics: every problem found in a policy file or a case file, or reported by a
 //! policy's own `check` rules, as plain data. Drawing them is the renderers' job.
 
+use crate::lang::Text;
 use crate::source::Span;
 use std::sync::Arc;
 
@@ -179,32 +180,32 @@ pub struct Diagnostic {
     /// What kind of problem it is.
     pub code: Code,
     /// One sentence that says what is wrong.
-    pub message: String,
+    pub message: Text,
     /// Where it is, when it is somewhere in a file.
     pub span: Option<Span>,
     /// The text under the underline.
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// What to do about it.
-    pub help: Option<String>,
+    pub help: Option<Text>,
     /// The clause of the notice that the diagnostic comes from, for policy checks.
     pub cite: Option<String>,
     /// Other places that explain this one (the first definition of a duplicate).
-    pub related: Vec<(Span, String)>,
+    pub related: Vec<(Span, Text)>,
 }
 
 impl Diagnostic {
     /// An error with a message and no location yet.
-    pub fn error(code: Code, message: impl Into<String>) -> Diagnostic {
+    pub fn error(code: Code, message: impl Into<Text>) -> Diagnostic {
         Diagnostic::new(Severity::Error, code, message)
     }
 
     /// A warning with a message and no location yet.
-    pub fn warning(code: Code, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(code: Code, message: impl Into<Text>) -> Diagnostic {
         Diagnostic::new(Severity::Warning, code, message)
     }
 
     /// A diagnostic of any severity.
-    pub fn new(severity: Severity, code: Code, message: impl Into<String>) -> Diagnostic {
+    pub fn new(severity: Severity, code: Code, message: impl Into<Text>) -> Diagnostic {
         Diagnostic {
             severity,
             code,
@@ -218,7 +219,7 @@ impl Diagnostic {
     }
 
     /// Points the diagnostic at a span, with a label under it.
-    pub fn at(mut self, span: Span, label: impl Into<String>) -> Diagnostic {
+    pub fn at(mut self, span: Span, label: impl Into<Text>) -> Diagnostic {
         self.span = Some(span);
         self.label = Some(label.into());
         self
@@ -233,13 +234,13 @@ impl Diagnostic {
     }
 
     /// Adds a hint.
-    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
 
     /// Adds a related location.
-    pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Diagnostic {
+    pub fn with_related(mut self, span: Span, label: impl Into<Text>) -> Diagnostic {
         self.related.push((span, label.into()));
         self
     }
@@ -251,7 +252,7 @@ impl Diagnostic {
 }
 
 /// A "did you mean" hint: the candidate closest to `name`, when one is close enough.
-pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Text> {
     nearest(name, candidates).map(suggestion)
 }
 
@@ -268,6 +269,27 @@ pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// The hint that offers `word` in place of what was written.
-pub fn suggestion(word: &str) -> String {
-    format!("did you mean `{word}`?")
+pub fn suggestion(word: &str) -> Text {
+    Words::DidYouMean.with([word])
+}
+
+crate::catalogue! {
+    /// What many diagnostics say alike.
+    pub enum Words {
+        /// offers a word in place of what was written
+        DidYouMean => "是否应为 `{}`？", "did you mean `{}`?";
+        /// the label under the place a diagnostic points at
+        Here => "此处", "here";
+        /// the label under a field a diagnostic is about
+        ThisField => "此字段", "this field";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_message_has_both_languages() {
+        let all = super::Words::ALL.iter().map(|m| (format!("{m:?}"), m.template()));
+        crate::lang::check_catalogue(all).unwrap();
+    }
 }

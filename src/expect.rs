@@ -44,7 +44,7 @@ pub fn validate(program: &Program, expect: &YamlNode) -> Vec<Diagnostic> {
             }
             // The likely typo goes into the message itself: `test` lists messages only.
             let message = match did_you_mean(name, keys.iter().map(String::as_str)) {
-                Some(guess) => format!("`expect.{name}` is not a key of the decision record; {guess}"),
+                Some(guess) => format!("`expect.{name}` is not a key of the decision record; {}", guess.en()),
                 None => format!("`expect.{name}` is not a key of the decision record"),
             };
             let help = format!("the decision record has: {}", keys.join(", "));

@@ -123,7 +123,10 @@ fn working_days_do_not_mix_with_months_or_calendar_days() {
         .iter()
         .find(|d| d.code == Code::TypeMismatch)
         .expect("a type error");
-    assert_eq!(d.message, "`+` cannot combine a month with a period in working_days");
+    assert_eq!(
+        d.message.en(),
+        "`+` cannot combine a month with a period in working_days"
+    );
     let text = format!("{POLICY}define long \"长\" = time_limit > 3 days\n");
     let loaded = policy(&text);
     let d = loaded
@@ -132,7 +135,7 @@ fn working_days_do_not_mix_with_months_or_calendar_days() {
         .find(|d| d.code == Code::TypeMismatch)
         .expect("a type error");
     assert_eq!(
-        d.message,
+        d.message.en(),
         "`>` cannot combine a period in working_days with a period in days"
     );
 }
@@ -146,12 +149,12 @@ fn functions_are_called_with_their_arguments() {
         .iter()
         .find(|d| d.code == Code::InvalidConstruct)
         .expect("an error");
-    assert_eq!(d.message, "`done_by` is a function");
+    assert_eq!(d.message.en(), "`done_by` is a function");
     let text = POLICY.replace("\"完成\": done_by(step.done),", "\"完成\": done_by(step.done, as_of),");
     let loaded = policy(&text);
     let d = loaded.diagnostics.iter().find(|d| d.code == Code::TypeMismatch);
     assert_eq!(
-        d.map(|d| d.message.as_str()),
+        d.map(|d| d.message.en()).as_deref(),
         Some("`done_by` takes 1 argument(s), but 2 were given"),
         "{:#?}",
         loaded.diagnostics
@@ -166,6 +169,6 @@ fn a_missing_calendar_file_is_reported_where_it_is_named() {
         .iter()
         .find(|d| d.code == Code::FileNotFound)
         .expect("an error");
-    assert!(d.message.contains("cal/2024.yaml"), "{}", d.message);
+    assert!(d.message.en().contains("cal/2024.yaml"), "{}", d.message.en());
     assert_eq!(loaded.sources.snippet(d.span.unwrap()), "\"cal/2024.yaml\"");
 }

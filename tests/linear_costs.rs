@@ -52,7 +52,7 @@ fn many_rules_check_and_each_diagnostic_finds_its_field() {
     let diagnostics = &results[0].diagnostics;
     assert_eq!(diagnostics.len(), n);
     for (i, d) in diagnostics.iter().enumerate() {
-        let json = diagnostic_json(d, &loaded.sources);
+        let json = diagnostic_json(d, &loaded.sources, zhengce::lang::Lang::En);
         assert_eq!(json["code"], format!("c{i}"));
         assert_eq!(
             (&json["file"], &json["line"]),
@@ -78,7 +78,7 @@ fn many_duplicate_rules_are_each_reported_and_drawn() {
     assert_eq!(duplicates.len(), n);
     // Each rule takes two lines, after the two of the header.
     for (i, d) in duplicates.iter().enumerate().step_by(499) {
-        let drawn = render_diagnostic(d, &loaded.sources, false, false);
+        let drawn = render_diagnostic(d, &loaded.sources, zhengce::lang::Lang::En, false, false);
         let (first, again) = (3 + 2 * i, 3 + 2 * (n + i));
         assert!(drawn.contains(&format!("duplicates.policy:{again}:7")), "{drawn}");
         assert!(drawn.contains(&format!(" {first} │ check c{i} ")), "{drawn}");
@@ -108,7 +108,7 @@ fn a_diagnostic_in_each_of_many_cases_is_placed_and_drawn() {
             .diagnostics
             .iter()
             .filter(|d| d.span.is_some())
-            .map(|d| diagnostic_json(d, &loaded.sources)["line"].clone())
+            .map(|d| diagnostic_json(d, &loaded.sources, zhengce::lang::Lang::En)["line"].clone())
             .collect();
         // Each case takes five lines and a `---`; the diagnostic is on its third line.
         assert_eq!(placed, [serde_json::json!(6 * i + 3)], "case {i}");
@@ -116,7 +116,7 @@ fn a_diagnostic_in_each_of_many_cases_is_placed_and_drawn() {
     for result in results.iter().step_by(799) {
         for (d, span) in result.diagnostics.iter().filter_map(|d| d.span.map(|s| (d, s))) {
             let line = loaded.sources.line_col(span).line;
-            let drawn = render_diagnostic(d, &loaded.sources, false, false);
+            let drawn = render_diagnostic(d, &loaded.sources, zhengce::lang::Lang::En, false, false);
             assert!(drawn.contains(&format!("cases.yaml:{line}:")), "{drawn}");
         }
     }
@@ -135,7 +135,7 @@ fn a_case_of_many_fields_checks_and_loads() {
         .collect();
     let text = format!("policy \"p\" {{}}\ncase {{\n{fields}  f7: int? \"again\"\n}}\n{checks}");
     let loaded = load("duplicate_field", &text);
-    let messages: Vec<&str> = loaded.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.message.en()).collect();
     assert_eq!(messages, ["case field `f7` is declared twice"]);
     let mut loaded = load("fields", &text.replace("  f7: int? \"again\"\n", ""));
     let Some(program) = loaded.program.take() else {

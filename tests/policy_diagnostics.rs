@@ -37,7 +37,11 @@ fn syntax_errors_are_all_reported_with_their_place() {
     let loaded = load(&[("p.policy", &text)]);
     let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.code == Code::Syntax).collect();
     assert_eq!(errors.len(), 2, "{errors:#?}");
-    assert!(errors[0].message.contains("expected"), "{}", errors[0].message);
+    assert!(
+        errors[0].message.en().contains("expected"),
+        "{}",
+        errors[0].message.en()
+    );
     let at = loaded.sources.line_col(errors[0].span.unwrap());
     assert_eq!(at.line, 3);
     assert!(loaded.program.is_none());
@@ -48,9 +52,12 @@ fn unknown_name_suggests_the_closest() {
     let text = format!("{HEADER}{SCHEMA}define birth \"出生\" = person.birth_date\ndefine x \"x\" = brith\n");
     let loaded = load(&[("p.policy", &text)]);
     let d = only(&loaded, Code::UnknownName);
-    assert_eq!(d.message, "`brith` is not defined");
+    assert_eq!(d.message.en(), "`brith` is not defined");
     assert_eq!(underlined(&loaded, d), "brith");
-    assert_eq!(d.help.as_deref(), Some("did you mean `birth`?"));
+    assert_eq!(
+        d.help.as_ref().map(|h| h.en()).as_deref(),
+        Some("did you mean `birth`?")
+    );
 }
 
 #[test]
@@ -58,9 +65,18 @@ fn unknown_field_suggests_the_field() {
     let text = format!("{HEADER}{SCHEMA}define b \"b\" = person.birth_dat\n");
     let loaded = load(&[("p.policy", &text)]);
     let d = only(&loaded, Code::UnknownField);
-    assert_eq!(d.message, "the case has no field `person.birth_dat`");
+    assert_eq!(d.message.en(), "the case has no field `person.birth_dat`");
     assert_eq!(underlined(&loaded, d), "birth_dat");
-    assert!(d.help.as_deref().unwrap_or("").contains("birth_date"), "{:?}", d.help);
+    assert!(
+        d.help
+            .as_ref()
+            .map(|h| h.en())
+            .as_deref()
+            .unwrap_or("")
+            .contains("birth_date"),
+        "{:?}",
+        d.help
+    );
 }
 
 #[test]
@@ -68,10 +84,15 @@ fn a_date_compared_with_a_number_is_a_type_error() {
     let text = format!("{HEADER}{SCHEMA}define old \"old\" = person.birth_date < 1975\n");
     let loaded = load(&[("p.policy", &text)]);
     let d = only(&loaded, Code::TypeMismatch);
-    assert_eq!(d.message, "`<` cannot combine a date with a number");
+    assert_eq!(d.message.en(), "`<` cannot combine a date with a number");
     assert_eq!(underlined(&loaded, d), "person.birth_date < 1975");
     assert!(
-        d.help.as_deref().unwrap_or("").contains("date + 6 months"),
+        d.help
+            .as_ref()
+            .map(|h| h.en())
+            .as_deref()
+            .unwrap_or("")
+            .contains("date + 6 months"),
         "{:?}",
         d.help
     );
@@ -86,7 +107,7 @@ fn an_age_compared_with_a_bare_number_asks_for_a_unit() {
     let d = only(&loaded, Code::TypeMismatch);
     assert_eq!(underlined(&loaded, d), "age >= 50");
     assert_eq!(
-        d.help.as_deref(),
+        d.help.as_ref().map(|h| h.en()).as_deref(),
         Some("give the number its unit, e.g. `50 years` or `6 months`")
     );
 }
@@ -97,7 +118,7 @@ fn duplicate_rule_ids_point_at_both() {
     let text = format!("{HEADER}{rule}{rule}");
     let loaded = load(&[("p.policy", &text)]);
     let d = only(&loaded, Code::DuplicateRule);
-    assert_eq!(d.message, "category 1 is declared twice");
+    assert_eq!(d.message.en(), "category 1 is declared twice");
     assert_eq!(underlined(&loaded, d), "1");
     assert_eq!(loaded.sources.line_col(d.span.unwrap()).line, 3);
     assert_eq!(d.related.len(), 1);
@@ -108,7 +129,7 @@ fn a_rule_without_citation_is_an_error() {
     let text = format!("{HEADER}category 2 {{ when true }}\n");
     let loaded = load(&[("p.policy", &text)]);
     let d = only(&loaded, Code::MissingCitation);
-    assert_eq!(d.message, "category 2 does not cite the clause it encodes");
+    assert_eq!(d.message.en(), "category 2 does not cite the clause it encodes");
     assert_eq!(underlined(&loaded, d), "2");
     assert!(d.is_error());
 }
@@ -120,9 +141,11 @@ fn an_import_cycle_is_reported_at_the_uses_line() {
     let loaded = load(&[("a.policy", a), ("b.policy", b)]);
     let d = only(&loaded, Code::ImportCycle);
     assert!(
-        d.message.starts_with("policy files build on each other in a circle"),
-        "{}",
         d.message
+            .en()
+            .starts_with("policy files build on each other in a circle"),
+        "{}",
+        d.message.en()
     );
     assert_eq!(underlined(&loaded, d), "\"a.policy\"");
 }

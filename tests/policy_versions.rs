@@ -99,11 +99,11 @@ fn replacing_something_the_policy_does_not_have_is_an_error() {
         .replace("repeal category 2", "repeal category 9");
     std::fs::write(dir.join("amendment.policy"), bad).unwrap();
     let loaded = load_policy(&dir.join("amendment.policy").to_string_lossy(), PolicySource::Disk);
-    let messages: Vec<&str> = loaded
+    let messages: Vec<String> = loaded
         .diagnostics
         .iter()
         .filter(|d| d.code == Code::UnknownName)
-        .map(|d| d.message.as_str())
+        .map(|d| d.message.en())
         .collect();
     assert_eq!(
         messages,

@@ -322,7 +322,7 @@ impl Reached {
         for d in diagnostics {
             let mut message = String::new();
             let mut quoted = false;
-            for c in d.message.chars() {
+            for c in d.message.en().chars() {
                 match c {
                     '`' => {
                         quoted = !quoted;
@@ -468,8 +468,8 @@ fn choose_sample(reached: &[Reached]) -> Vec<usize> {
 /// Draws diagnostics as `zhengce check` and `--format json` do.
 fn render_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>, sources: &SourceMap) {
     for d in diagnostics {
-        let _ = render_diagnostic(d, sources, false, false);
-        let _ = diagnostic_json(d, sources);
+        let _ = render_diagnostic(d, sources, zhengce::lang::Lang::Zh, false, false);
+        let _ = diagnostic_json(d, sources, zhengce::lang::Lang::En);
     }
 }
 
@@ -777,8 +777,8 @@ impl Ended {
         let failures = || diagnostics().filter(|d| d.code == Code::EvaluationFailed);
         Ended {
             codes: diagnostics().map(|d| d.code.clone()).collect(),
-            out_of_steps: failures().any(|d| d.message == budget),
-            failed: failures().any(|d| d.message != budget),
+            out_of_steps: failures().any(|d| d.message.en() == budget),
+            failed: failures().any(|d| d.message.en() != budget),
             most_steps: results
                 .iter()
                 .filter_map(|r| r.decision.as_ref())
@@ -911,7 +911,7 @@ fn brackets_nested_too_deep_are_an_error_at_the_first_level_too_many() {
     let loaded = load_one("too-deep-brackets", &define(&nested(101, "(", "1", ")")));
     let (d, underlined) = only_error(&loaded);
     assert_eq!(d.code, Code::TooDeep);
-    assert_eq!(d.message, "this is nested more than 100 levels deep");
+    assert_eq!(d.message.en(), "this is nested more than 100 levels deep");
     assert_eq!(underlined, "(");
     assert_eq!(
         loaded.sources.line_col(d.span.unwrap()).column,
@@ -919,7 +919,8 @@ fn brackets_nested_too_deep_are_an_error_at_the_first_level_too_many() {
     );
     assert!(
         d.help
-            .as_deref()
+            .as_ref()
+            .map(|h| h.en())
             .unwrap_or_default()
             .contains("all(c in [a, b, ...] : c)")
     );
@@ -945,7 +946,7 @@ fn a_table_whose_row_uses_the_table_is_a_cycle() {
     let loaded = load_one("table-cycle", &text);
     let (d, underlined) = only_error(&loaded);
     assert_eq!(d.code, Code::DefinitionCycle);
-    assert_eq!(d.message, "table `t` depends on itself");
+    assert_eq!(d.message.en(), "table `t` depends on itself");
     assert_eq!(underlined, "t");
 }
 
@@ -966,7 +967,7 @@ fn an_evaluation_that_takes_too_many_steps_stops_with_an_error_at_the_inner_list
         .collect();
     assert_eq!(failed.len(), 1, "{:#?}", results[0].diagnostics);
     assert_eq!(
-        failed[0].message,
+        failed[0].message.en(),
         "more than 1000000 steps to evaluate this case: evaluation stopped"
     );
     // The inner list, gone through once for each of the outer's 108,000 months.

@@ -74,7 +74,7 @@ fn out_of_steps(result: &CaseResult) -> Option<&Diagnostic> {
     let stops: Vec<&Diagnostic> = result
         .diagnostics
         .iter()
-        .filter(|d| d.code == Code::EvaluationFailed && d.message == OUT_OF_STEPS)
+        .filter(|d| d.code == Code::EvaluationFailed && d.message.en() == OUT_OF_STEPS)
         .collect();
     assert!(stops.len() <= 1, "{stops:#?}");
     stops.first().copied()

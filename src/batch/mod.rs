@@ -24,7 +24,7 @@ use summary::Tally;
 
 use crate::input::InputLimits;
 use crate::program::Program;
-use crate::report::{RenderOptions, diagnostic_json_at};
+use crate::report::{Lang, RenderOptions, diagnostic_json_at};
 use crate::run::{Stage, Status, duplicate_id};
 use crate::source::SourceMap;
 use chrono::NaiveDate;
@@ -111,7 +111,7 @@ pub fn run(
             });
         }
         drop(done_tx);
-        let mut writer = OrderedWriter::new(versions, out);
+        let mut writer = OrderedWriter::new(versions, out, options.render.lang);
         let result = writer.write_all(&done_rx, &permit_tx, progress, started);
         // On a write error the workers and the reader stop at their next send.
         drop(done_rx);
@@ -188,11 +188,14 @@ struct OrderedWriter<'a> {
     summary: Summary,
     /// What held and what was yes, by index.
     tally: Tally,
+    /// The language of error records made here.
+    lang: Lang,
 }
 
 impl<'a> OrderedWriter<'a> {
-    fn new(versions: &'a [Program], out: &'a mut dyn Write) -> OrderedWriter<'a> {
+    fn new(versions: &'a [Program], out: &'a mut dyn Write, lang: Lang) -> OrderedWriter<'a> {
         OrderedWriter {
+            lang,
             versions,
             out,
             seen: SeenIds::default(),
@@ -276,7 +279,7 @@ impl<'a> OrderedWriter<'a> {
         let record = json!({
             "case": id.as_ref(),
             "status": "error",
-            "diagnostics": [diagnostic_json_at(&d, at)],
+            "diagnostics": [diagnostic_json_at(&d, at, self.lang)],
         });
         Some(format!("{record}\n"))
     }

@@ -56,7 +56,7 @@ impl WorkingDayCalendar {
             if let Some((k, _)) = key.as_scalar()
                 && !KEYS.contains(&k)
             {
-                let help = did_you_mean(k, KEYS).unwrap_or_else(|| format!("the keys are {}", KEYS.join(", ")));
+                let help = did_you_mean(k, KEYS).unwrap_or_else(|| format!("the keys are {}", KEYS.join(", ")).into());
                 reader.diagnostics.push(
                     Diagnostic::error(Code::UnknownKey, format!("unknown key `{k}` in a calendar file"))
                         .at(key.span, "unknown key")

@@ -62,7 +62,7 @@ fn notes_group_the_days_off() {
 fn bad_calendar_files_are_reported() {
     let bad = "year: 2025\nsource: t\nholidayz: []\nworkdays:\n  - { date: 2025-09-29, name: x }\n  - { date: 2026-01-03, name: y }\n";
     let (cal, diags) = WorkingDayCalendar::from_files(&[("b.yaml", bad)]);
-    let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+    let messages: Vec<String> = diags.iter().map(|d| d.message.en()).collect();
     assert!(
         messages.iter().any(|m| m.contains("unknown key `holidayz`")),
         "{messages:?}"

@@ -229,7 +229,7 @@ impl Walk<'_> {
                     "correct whichever is wrong ({explain}); or leave `{}` out to take it from the ID",
                     field.name
                 ));
-            d.label = Some(format!("disagrees with `{}`", derive.source_name));
+            d.label = Some(format!("disagrees with `{}`", derive.source_name).into());
             if let Some(s) = id_span {
                 d = d.with_related(*s, "the ID number");
             }

@@ -185,8 +185,8 @@ impl<'p> Reader<'p> {
         let all: Vec<String> = names.clone().map(|n| format!("`{n}`")).collect();
         let help = match did_you_mean(name, names) {
             Some(hint) => hint,
-            None if all.is_empty() => "this mapping takes no keys".to_string(),
-            None => format!("the keys allowed here are {}", all.join(", ")),
+            None if all.is_empty() => "this mapping takes no keys".into(),
+            None => format!("the keys allowed here are {}", all.join(", ")).into(),
         };
         self.diagnostics.push(
             Diagnostic::error(Code::UnknownKey, format!("unknown key `{shown}` {within}"))

@@ -336,7 +336,7 @@ fn read_enum(
     }
     let allowed = variant_list(program, e);
     let help = match did_you_mean(text, enum_type.variants().iter().map(|(n, _)| n.as_str())) {
-        Some(hint) => format!("{hint} The values are {allowed}"),
+        Some(hint) => format!("{} The values are {allowed}", hint.en()),
         None => format!("the values are {allowed}"),
     };
     let shown: String = text.chars().take(40).collect();

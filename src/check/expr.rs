@@ -357,8 +357,8 @@ impl<'a> Checker<'a> {
                 )
                 .at(part.span, "unknown field");
                 d = d.with_help(match did_you_mean(&part.node, names.iter().map(String::as_str)) {
-                    Some(h) => h.replace("`?", &format!("` ({walked}.…)?")),
-                    None => format!("`{walked}` has: {}", names.join(", ")),
+                    Some(h) => crate::lang::Text::from(h.en().replace("`?", &format!("` ({walked}.…)?"))),
+                    None => format!("`{walked}` has: {}", names.join(", ")).into(),
                 });
                 self.error(d);
                 return self.poisoned(span);
@@ -397,7 +397,7 @@ impl<'a> Checker<'a> {
                                 .at(name.span, "unknown field");
                         d = d.with_help(
                             did_you_mean(&name.node, names.iter().map(String::as_str))
-                                .unwrap_or_else(|| format!("its fields are: {}", names.join(", "))),
+                                .unwrap_or_else(|| format!("its fields are: {}", names.join(", ")).into()),
                         );
                         self.error(d);
                         self.poisoned(span)

@@ -189,7 +189,8 @@ impl<'a> Checker<'a> {
             let names = Builtin::ALL.iter().map(|(n, _)| *n);
             let listed: Vec<&str> = Builtin::ALL.iter().map(|(n, _)| *n).collect();
             d = d.with_help(
-                did_you_mean(&name.node, names).unwrap_or_else(|| format!("the functions are: {}", listed.join(", "))),
+                did_you_mean(&name.node, names)
+                    .unwrap_or_else(|| format!("the functions are: {}", listed.join(", ")).into()),
             );
             self.error(d);
             return self.poisoned(span);

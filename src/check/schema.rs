@@ -158,7 +158,7 @@ fn compile_order(c: &mut Checker, record: RecordId, order: &OrderDecl) -> Option
                 }
                 let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
                 let help = did_you_mean(&step.node, names.iter().copied())
-                    .unwrap_or_else(|| format!("the fields here are: {}", names.join(", ")));
+                    .unwrap_or_else(|| format!("the fields here are: {}", names.join(", ")).into());
                 c.error(
                     Diagnostic::error(
                         Code::UnknownField,
@@ -256,6 +256,7 @@ fn named_type(c: &mut Checker, name: &Ident) -> Type {
             "the types are {} and the enums the policy declares",
             candidates[..6].join(", ")
         )
+        .into()
     });
     c.error(
         Diagnostic::error(Code::UnknownName, format!("`{}` is not a type", name.node))

@@ -135,7 +135,7 @@ impl<'a> Checker<'a> {
         let listed: Vec<&str> = enum_type.variants().iter().map(|(n, _)| n.as_str()).collect();
         d = d.with_help(match did_you_mean(&name.node, names) {
             Some(h) => h,
-            None => format!("the values are: {}", listed.join(", ")),
+            None => format!("the values are: {}", listed.join(", ")).into(),
         });
         self.error(d);
     }

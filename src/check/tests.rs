@@ -14,7 +14,10 @@ fn checked(text: &str) -> (Option<Program>, Vec<(Code, String)>) {
     assert!(errors.is_empty(), "{errors:?}");
     let Some(parsed) = parsed else { panic!("no policy") };
     let (program, diagnostics) = check(&[parsed]);
-    (program, diagnostics.into_iter().map(|d| (d.code, d.message)).collect())
+    (
+        program,
+        diagnostics.into_iter().map(|d| (d.code, d.message.en())).collect(),
+    )
 }
 
 /// 4,000 rules, some declared twice: each duplicate is found by a hash lookup, not by

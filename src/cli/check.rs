@@ -42,7 +42,7 @@ pub fn run(policies: &[String], strict: bool, limits: InputLimits, lang: Lang, c
         let mut repeated = 0;
         for d in &diagnostics {
             if shown.first_time(d, &loaded.sources) {
-                console.err(&render_diagnostic(d, &loaded.sources, color, false));
+                console.err(&render_diagnostic(d, &loaded.sources, lang, color, false));
             } else {
                 repeated += 1;
             }
@@ -90,7 +90,6 @@ impl Shown {
     /// Whether `d` is shown for the first time (and remembers it).
     fn first_time(&mut self, d: &Diagnostic, sources: &SourceMap) -> bool {
         let place = d.span.map(|s| (sources.get(s.file).name.clone(), s.start, s.end));
-        self.seen
-            .insert((place, d.code.as_str().to_string(), d.message.clone()))
+        self.seen.insert((place, d.code.as_str().to_string(), d.message.en()))
     }
 }

@@ -44,6 +44,7 @@ fn run_side(
     as_of: Option<NaiveDate>,
     cases: &[String],
     limits: InputLimits,
+    lang: Lang,
     console: &mut Console,
 ) -> Option<Run> {
     let mut loaded = match &spec.path {
@@ -52,7 +53,7 @@ fn run_side(
     };
     let color = super::color(console);
     for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
-        console.err(&render_diagnostic(d, &loaded.sources, color, false));
+        console.err(&render_diagnostic(d, &loaded.sources, lang, color, false));
     }
     let versions = std::mem::take(&mut loaded.versions);
     if versions.is_empty() {
@@ -86,8 +87,8 @@ pub fn run(
     console: &mut Console,
 ) -> u8 {
     let (Some(a), Some(b)) = (
-        run_side(old, as_of, cases, common.limits(), console),
-        run_side(new, as_of, cases, common.limits(), console),
+        run_side(old, as_of, cases, common.limits(), common.lang(), console),
+        run_side(new, as_of, cases, common.limits(), common.lang(), console),
     ) else {
         return EXIT_POLICY;
     };

@@ -293,7 +293,7 @@ fn load_checked_policy(common: &CommonArgs, console: &mut Console) -> Option<Loa
     };
     let color = color(console);
     for d in &loaded.diagnostics {
-        console.err(&render_diagnostic(d, &loaded.sources, color, false));
+        console.err(&render_diagnostic(d, &loaded.sources, common.lang(), color, false));
     }
     if loaded.program.is_none() {
         let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();

@@ -97,7 +97,7 @@ fn outcome(r: &CaseResult, program: &Program, sources: &SourceMap, options: &Ren
         .diagnostics
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| format!("{}: {}", d.code.as_str(), d.message))
+        .map(|d| format!("{}: {}", d.code.as_str(), d.message.get(options.lang)))
         .collect();
     let (result, mismatches) = match &r.case.expect {
         Some(expect) => {

@@ -94,10 +94,15 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
         .iter()
         .map(|idx| {
             let rule = &program.rules[idx.0 as usize];
-            let message = rule
-                .message
-                .as_ref()
-                .map_or_else(|| rule.cite.clause.node.clone(), |m| m.zh.clone());
+            // The policy's own words; English falls back to the Chinese when the policy
+            // gives none.
+            let message = rule.message.as_ref().map_or_else(
+                || crate::lang::Text::from(&rule.cite.clause.node),
+                |m| crate::lang::Text::Both {
+                    zh: m.zh.clone(),
+                    en: m.en.clone().unwrap_or_else(|| m.zh.clone()),
+                },
+            );
             let mut d = Diagnostic::new(
                 rule.severity.unwrap_or(Severity::Warning),
                 Code::Policy(rule.id.to_string().into()),
@@ -288,7 +293,7 @@ impl<'p> Evaluation<'p> {
 
     fn fail(&mut self, span: Span, message: impl Into<String>) -> Value {
         self.failures
-            .push(Diagnostic::error(Code::EvaluationFailed, message).at(span, "while computing this"));
+            .push(Diagnostic::error(Code::EvaluationFailed, message.into()).at(span, "while computing this"));
         Value::Absent
     }
 

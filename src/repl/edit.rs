@@ -2,8 +2,9 @@
 //! tree written back as YAML (for `:save`, and to load the edited case again with the
 //! same validation as a case file).
 
+use crate::lang::Text;
 use crate::report::Lang;
-use crate::report::messages::{Msg, msg_args};
+use crate::report::messages::Msg;
 
 use crate::source::{FileId, Span};
 use crate::yaml::{ScalarStyle, YamlKind, YamlNode, parse_documents};
@@ -11,23 +12,16 @@ use crate::yaml::{ScalarStyle, YamlKind, YamlNode, parse_documents};
 /// Why an edit cannot be made: a message of the catalogue and its values, told in
 /// the session's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EditError {
-    message: Msg,
-    args: Vec<String>,
-}
+pub struct EditError(Text);
 
 impl EditError {
     fn new(message: Msg, args: &[&str]) -> EditError {
-        EditError {
-            message,
-            args: args.iter().map(|a| a.to_string()).collect(),
-        }
+        EditError(message.with(args.iter().copied()))
     }
 
     /// The reason in `lang`.
     pub fn text(&self, lang: Lang) -> String {
-        let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
-        msg_args(self.message, lang, &args)
+        self.0.get(lang).into_owned()
     }
 }
 
@@ -87,7 +81,7 @@ pub fn parse_value(text: &str) -> Result<YamlNode, EditError> {
         return Err(EditError::new(Msg::ValueMissing, &[]));
     };
     if let Some(d) = doc.diagnostics.first() {
-        return Err(EditError::new(Msg::NotAValue, &[text, &d.message]));
+        return Err(EditError(Msg::NotAValue.with([Text::from(text), d.message.clone()])));
     }
     Ok(doc.root)
 }

@@ -3,424 +3,391 @@
 //! test checks that the Chinese is Chinese and the English is not. `{}` marks where a
 //! value goes ([`super::messages::msg_args`]).
 
-use crate::lang::Lang;
+crate::catalogue! {
+    /// A message of the catalogue.
+    pub enum Msg {
+        /// "holds"
+        Holds => "成立", "holds";
+        /// "does not hold"
+        Fails => "不成立", "does not hold";
+        /// yes
+        Yes => "是", "yes";
+        /// no
+        No => "否", "no";
+        /// absent value
+        Absent => "未填写", "not given";
+        /// "case"
+        Case => "案件", "case";
+        /// "evaluation date"
+        EvaluationDate => "评估日", "evaluation date";
+        /// "policy"
+        Policy => "政策", "policy";
+        /// "(today's date, from the clock)"
+        FromClock => "（未指定评估日，取今天的日期）", " (no evaluation date given: today's date)";
+        /// heading for diagnostics
+        Diagnostics => "提示", "diagnostics";
+        /// "is"
+        Is => "为", "is";
+        /// "is absent"
+        IsAbsent => "未填写", "is not given";
+        /// "is given"
+        IsPresent => "已填写", "is given";
+        /// "not"
+        Not => "并非", "not";
+        /// the rules of a kind that hold (`{}`: the kind's heading)
+        KindsThatHold => "成立的{}", "{} that hold";
+        /// "none"
+        None => "无", "none";
+        /// heading: the case cannot be evaluated
+        CaseError => "无法评估此案件", "this case cannot be evaluated";
+        /// separator between conditions
+        Separator => "；", "; ";
+        /// colon after a heading
+        Colon => "：", ": ";
+        /// unit after a number of years
+        YearsUnit => "年", " years";
+        /// unit after a number of months
+        MonthsUnit => "个月", " months";
+        /// unit after a number of days
+        DaysUnit => "天", " days";
+        /// unit after a number of working days
+        WorkingDaysUnit => "个工作日", " working days";
+        /// days off that a count of working days skipped
+        NotCounted => "不计", "skipped";
+        /// a make-up working day
+        MakeUpWorkday => "调休上班", "make-up working day";
+        /// `:missing`: a field that could change the outcome (an example follows)
+        CouldChange => "可能改变结果，例如", "could change the outcome, e.g.";
+        /// `:missing`: no value tried changes the outcome
+        NoChange => "试过的值不改变结果", "no value tried changes the outcome";
+        /// `:missing`: nothing the decision reads is absent
+        AllGiven => "决定所依据的字段均已填写", "every field the decision reads is given";
+        /// batch summary: cases read
+        SummaryCases => "案件", "cases";
+        /// batch summary: cases evaluated
+        SummaryEvaluated => "已评估", "evaluated";
+        /// batch summary: cases read without error (validate only)
+        SummaryValid => "校验通过", "valid";
+        /// batch summary: error records
+        SummaryErrors => "出错", "errors";
+        /// batch summary: of which duplicate ids
+        SummaryDuplicates => "其中案件编号重复", "of which duplicate ids";
+        /// batch summary: seconds and cases per second
+        SummaryRate => "秒，每秒案件数", "s, cases/s";
+        /// batch summary: eligibility categories
+        SummaryCategories => "认定类别", "categories";
+        /// batch summary: aid tiers
+        SummaryTiers => "帮扶类别", "tiers";
+        /// batch summary: exit clauses
+        SummaryExits => "退出情形", "exits";
+        /// `eval`: a file without a case (`{}`: the file)
+        NoCaseInFile => "提示：{} 中没有案件", "warning: no case in {}";
+        /// `eval`, `test`: nothing to run (`{}`: the paths given)
+        NoCasesUnder => "错误：在 {} 中没有找到案件", "error: no cases found under {}";
+        /// `check`: a policy that checks (path, rules, definitions, files, warnings)
+        CheckOk => "{}：通过（规则 {} 条，定义 {} 个，文件 {} 个；警告 {} 个{}）", "{}: ok ({} rules, {} definitions, {} files; {} warning(s){})";
+        /// `check`: a policy with errors (path, errors, warnings)
+        CheckFailed => "{}：错误 {} 个，警告 {} 个{}", "{}: {} error(s), {} warning(s){}";
+        /// `check`: how many of the problems were shown above with another policy
+        ShownAbove => "，其中 {} 个已在上文列出", "; {} of them shown above";
+        /// every rule of a kind (they fail for one reason)
+        AllOfThem => "全部", "all";
+        /// an unlabelled condition, by what it reads (`{}`: their labels)
+        ConditionOn => "关于{}的条件", "the condition on {}";
+        /// an unlabelled condition that reads nothing labelled
+        ACondition => "条件", "a condition";
+        /// an unlabelled computed value, by what it reads (`{}`: their labels)
+        ComputedFrom => "由{}算得", "computed from {}";
+        /// an unlabelled computed value that reads nothing labelled
+        AComputedValue => "计算结果", "a computed value";
 
-/// Declares [`Msg`], its texts and the list of every message.
-macro_rules! catalogue {
-    ($($(#[$doc:meta])* $name:ident => $zh:literal, $en:literal;)*) => {
-        /// A message of the catalogue.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Msg {
-            $($(#[$doc])* $name,)*
-        }
+        // The REPL.
+        /// a command without its argument (command, what it needs, command)
+        NeedsArgument => "`{}` 需要{}；见 `:help {}`", "`{}` needs {}; see `:help {}`";
+        /// what `:load` needs
+        ArgCaseFile => "一个案件文件", "a case file";
+        /// what `:policy` needs
+        ArgPolicyFile => "一个政策文件", "a policy file";
+        /// what `:save` needs
+        ArgFileName => "一个文件名", "a file name";
+        /// what `why` needs
+        ArgRule => "一条规则或定义：条款号、类别和编号，或名称", "a rule or definition: its clause, its kind and id, or its name";
+        /// what `set` needs
+        ArgSet => "`路径 = 值`", "`PATH = VALUE`";
+        /// what `unset` needs
+        ArgFieldPath => "一个字段路径", "a field path";
+        /// what `push` needs
+        ArgPush => "`路径 值`", "`PATH VALUE`";
+        /// how to write `set`
+        SetUsage => "写作 `set 路径 = 值`，路径按案件文件的写法（a.b.c、list[0].d）", "write `set PATH = VALUE`, the path as in the case file (a.b.c, list[0].d)";
+        /// how to write `push`
+        PushUsage => "写作 `push 路径 值`，例如 `push 列表 {字段: 值}`", "write `push PATH VALUE`, e.g. `push LIST {field: value}`";
+        /// an unknown command (the command, a hint)
+        UnknownCommand => "没有命令 `{}`：{}", "unknown command `{}`: {}";
+        /// a hint to read the help
+        SeeHelp => "见 `:help`", "see `:help`";
+        /// the nearest known word
+        DidYouMean => "是不是 `{}`？", "did you mean `{}`?";
+        /// `:help` about a command that does not exist
+        NoSuchCommand => "没有命令 `{}`；`:help` 列出全部命令", "no command `{}`; `:help` lists them";
+        /// the first line of `:help`
+        HelpIntro => "命令（其他输入都作为表达式求值，例如 `age` 或 `as_of + 5 working_days`）：", "commands (anything else is evaluated as an expression, e.g. `age` or `as_of + 5 working_days`):";
+        /// `:load`
+        HelpLoad => "载入案件文件（其中第一个案件，或编号为 ID 的案件）", "load a case file (its first case, or the case with ID)";
+        /// `:policy`
+        HelpPolicy => "改用另一个政策（案件保留）", "use another policy (the case is kept)";
+        /// `:reload`
+        HelpReload => "修改政策文件后重新读取；案件保留", "read the policy files again after an edit; the case is kept";
+        /// `:as-of`
+        HelpAsOf => "按日期（YYYY-MM-DD）评估；不带日期：按案件自己的 as_of", "evaluate on DATE (YYYY-MM-DD); alone: on the case's own as_of";
+        /// `set`
+        HelpSet => "修改字段：值的写法与案件文件相同", "change a field: the value is written as in a case file";
+        /// `unset`
+        HelpUnset => "去掉字段，如同案件文件没有填写", "leave a field out, as if the case file did not give it";
+        /// `push`
+        HelpPush => "向列表添加一项：push 列表 {字段: 值, …}", "add an item to a list: push LIST {field: value, …}";
+        /// `:undo`
+        HelpUndo => "撤销上一次更改", "take back the last change";
+        /// `eval`
+        HelpEval => "完整的决定和全部说明", "the whole decision with every explanation";
+        /// `why`
+        HelpWhy => "说明一条规则（按条款号、类别和编号如 why category 1、或名称）或一个定义", "one rule explained, named by its clause, by kind and id (why category 1) or by name; or a definition";
+        /// `:missing`
+        HelpMissing => "决定所依据但未填写的字段，以及哪些可能改变结果", "absent fields the decision depends on, and which could change it";
+        /// `:case`
+        HelpCase => "以 YAML 显示案件", "show the case as YAML";
+        /// `:save`
+        HelpSave => "把案件（含改动）写成 YAML 文件", "write the case (with your changes) as YAML";
+        /// `:help`
+        HelpHelp => "本列表，或一个命令的说明", "this list, or one command";
+        /// `:quit`
+        HelpQuit => "退出（也可按 Ctrl-D）", "leave (Ctrl-D too)";
+        /// a date written wrong
+        NotADate => "`{}` 不是日期（YYYY-MM-DD）", "`{}` is not a date (YYYY-MM-DD)";
+        /// `:undo` with nothing to undo
+        NothingToUndo => "没有可撤销的更改", "nothing to undo";
+        /// a file that cannot be read (file, why)
+        CannotRead => "无法读取 `{}`：{}", "cannot read `{}`: {}";
+        /// a file that cannot be written (file, why)
+        CannotWrite => "无法写入 `{}`：{}", "cannot write `{}`: {}";
+        /// a file without the case asked for (file, id)
+        NoCaseWithId => "`{}` 中没有编号为 `{}` 的案件", "`{}` has no case with id `{}`";
+        /// a file without a case (file)
+        NoCaseInFileRepl => "`{}` 中没有案件", "`{}` has no case";
+        /// a case that cannot be loaded (file, why)
+        CannotLoadCase => "无法从 `{}` 载入案件：{}", "cannot load the case from `{}`: {}";
+        /// the policy now in use (its documents)
+        PolicyInUse => "政策 {}", "policy {}";
+        /// a command that needs a case
+        NoCaseLoaded => "尚未载入案件；先用 `:load 文件`", "no case loaded; `:load FILE` first";
+        /// a case with nothing in it
+        CaseEmpty => "案件为空", "the case is empty";
+        /// the errors of a case that cannot be evaluated follow
+        CannotBeEvaluatedBecause => "此案件无法评估：", "the case cannot be evaluated:";
+        /// a change that left the decision as it was
+        NoChangeInDecision => "决定没有变化", "no change in the decision";
+        /// a change refused
+        NotChanged => "（未更改）", "(not changed)";
+        /// no decision to explain
+        NoDecision => "没有决定", "no decision";
+        /// the candidates of an ambiguous name follow (the name)
+        CouldBe => "`{}` 可能是：", "`{}` could be:";
+        /// `why` of a name that names nothing
+        NoRuleOrDefinition => "没有规则或定义 `{}`：规则可按条款号、类别和编号（why category 1）或名称指定，定义按名称或标签", "no rule or definition `{}`: name a rule by its clause, by kind and id (why category 1) or by name; a definition by name or label";
+        /// an expression when the policy does not check
+        PolicyDoesNotCheck => "政策未通过检查", "the policy does not check";
+        /// an expression without an evaluation date
+        NoEvaluationDateHint => "没有评估日：用 `:as-of 日期`，或载入带 `as_of` 的案件", "no evaluation date: `:as-of DATE`, or load a case with `as_of`";
+        /// `:missing` without an evaluation date
+        NoEvaluationDateShort => "没有评估日", "no evaluation date";
+        /// `:save` done (the file)
+        SavedTo => "已保存到 {}", "saved to {}";
+        /// a path written wrong
+        NotAFieldPath => "`{}` 不是字段路径（写作 `person.birth_date` 这样）", "`{}` is not a field path (write it like `person.birth_date`)";
+        /// a list index written wrong
+        NotAListIndex => "`[{}` 不是列表下标", "`[{}` is not a list index";
+        /// `set` without a value
+        ValueMissing => "缺少值", "a value is missing";
+        /// a value that does not read (the text, why)
+        NotAValue => "`{}` 不是一个值：{}", "`{}` is not a value: {}";
+        /// an index past the end of a list (items, index)
+        NoSuchItem => "列表有 {} 项，没有第 [{}] 项", "the list has {} item(s); there is no [{}]";
+        /// a key inside something that is not a mapping
+        CannotSetInside => "`{}` 所在的值不是映射，无法设置", "cannot set `{}` inside a value that is not a mapping";
+        /// an index into something that is not a list
+        CannotIndex => "不是列表的值无法取 [{}]", "cannot take [{}] of a value that is not a list";
+        /// `unset` without a path
+        PathMissing => "缺少路径", "a path is missing";
+        /// `unset` of a field the case does not give
+        NotGivenInCase => "案件中没有填写 `{}`", "`{}` is not given in the case";
+        /// `push` onto something that is not a list
+        NotAList => "`{}` 不是列表", "`{}` is not a list";
 
-        impl Msg {
-            /// Every message, for the test that each has both languages.
-            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
+        // `test`, `eval` and the command line.
+        /// a case that failed its expectations (place, case, what differed)
+        TestFailed => "未通过 {} {}：{}", "FAIL {} {}: {}";
+        /// one expectation not met (key, expected, actual)
+        ExpectedGot => "{}：应为 {}，实为 {}", "{}: expected {}, got {}";
+        /// a tested case that cannot be evaluated (the first error)
+        CannotBeEvaluatedColon => "无法评估：{}", "cannot be evaluated: {}";
+        /// the closing line of `test` (passed, failed)
+        TestTotals => "通过 {}，未通过 {}", "{} passed, {} failed";
+        /// what the closing line adds when cases had no expectations (skipped)
+        TestSkipped => "，跳过 {}", ", {} skipped";
+        /// a JUnit file that cannot be written (path, why)
+        CannotWriteJunit => "无法写入 JUnit 报告 `{}`：{}", "cannot write the JUnit report to `{}`: {}";
+        /// coverage under `--coverage-min` (coverage, minimum)
+        CoverageBelowMinimum => "规则覆盖率 {}% 低于下限 {}%", "rule coverage {}% is below the minimum {}%";
+        /// the coverage totals (rules %, seen, total, conditions %, seen, total)
+        CoverageTotals => "覆盖率：规则 {}%（{}/{} 种结果），条件 {}%（{}/{} 种结果）", "coverage: rules {}% ({}/{} outcomes), conditions {}% ({}/{} outcomes)";
+        /// a rule no case reached (the rule)
+        NotExercised => "未覆盖：{}", "not exercised: {}";
+        /// a rule that no case made hold
+        NeverHolds => "从未成立：{}", "never holds: {}";
+        /// a rule that every case made hold
+        AlwaysHolds => "总是成立：{}", "always holds: {}";
+        /// a condition never false (rule, condition)
+        ConditionNeverFalse => "{}：条件 `{}` 从未为假", "{}: condition `{}` never false";
+        /// a condition never true (rule, condition)
+        ConditionNeverTrue => "{}：条件 `{}` 从未为真", "{}: condition `{}` never true";
+        /// a policy with errors, before any case (errors)
+        PolicyHasErrors => "政策有 {} 个错误；未评估任何案件", "the policy has {} error(s); nothing was evaluated";
 
-            /// The text in a language.
-            pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Msg::$name, Lang::Zh) => $zh, (Msg::$name, Lang::En) => $en,)*
-                }
-            }
-        }
-    };
-}
+        // `diff`.
+        /// a group of changed cases (the rule, how many)
+        DiffGroup => "{}（{} 个案件）", "{} ({} case(s))";
+        /// the rule's explanation under the old policy
+        DiffOld => "原：{}", "old: {}";
+        /// the rule's explanation under the new policy
+        DiffNew => "新：{}", "new: {}";
+        /// the closing line of `diff` (evaluated, changed)
+        DiffTotals => "评估 {} 个案件，变化 {} 个", "{} cases evaluated, {} changed";
+        /// what the closing line adds: the changes by rule
+        DiffByRule => "；按规则：{}", "; by rule: {}";
 
-catalogue! {
-    /// "holds"
-    Holds => "成立", "holds";
-    /// "does not hold"
-    Fails => "不成立", "does not hold";
-    /// yes
-    Yes => "是", "yes";
-    /// no
-    No => "否", "no";
-    /// absent value
-    Absent => "未填写", "not given";
-    /// "case"
-    Case => "案件", "case";
-    /// "evaluation date"
-    EvaluationDate => "评估日", "evaluation date";
-    /// "policy"
-    Policy => "政策", "policy";
-    /// "(today's date, from the clock)"
-    FromClock => "（未指定评估日，取今天的日期）", " (no evaluation date given: today's date)";
-    /// heading for diagnostics
-    Diagnostics => "提示", "diagnostics";
-    /// "is"
-    Is => "为", "is";
-    /// "is absent"
-    IsAbsent => "未填写", "is not given";
-    /// "is given"
-    IsPresent => "已填写", "is given";
-    /// "not"
-    Not => "并非", "not";
-    /// the rules of a kind that hold (`{}`: the kind's heading)
-    KindsThatHold => "成立的{}", "{} that hold";
-    /// "none"
-    None => "无", "none";
-    /// heading: the case cannot be evaluated
-    CaseError => "无法评估此案件", "this case cannot be evaluated";
-    /// separator between conditions
-    Separator => "；", "; ";
-    /// colon after a heading
-    Colon => "：", ": ";
-    /// unit after a number of years
-    YearsUnit => "年", " years";
-    /// unit after a number of months
-    MonthsUnit => "个月", " months";
-    /// unit after a number of days
-    DaysUnit => "天", " days";
-    /// unit after a number of working days
-    WorkingDaysUnit => "个工作日", " working days";
-    /// days off that a count of working days skipped
-    NotCounted => "不计", "skipped";
-    /// a make-up working day
-    MakeUpWorkday => "调休上班", "make-up working day";
-    /// `:missing`: a field that could change the outcome (an example follows)
-    CouldChange => "可能改变结果，例如", "could change the outcome, e.g.";
-    /// `:missing`: no value tried changes the outcome
-    NoChange => "试过的值不改变结果", "no value tried changes the outcome";
-    /// `:missing`: nothing the decision reads is absent
-    AllGiven => "决定所依据的字段均已填写", "every field the decision reads is given";
-    /// batch summary: cases read
-    SummaryCases => "案件", "cases";
-    /// batch summary: cases evaluated
-    SummaryEvaluated => "已评估", "evaluated";
-    /// batch summary: cases read without error (validate only)
-    SummaryValid => "校验通过", "valid";
-    /// batch summary: error records
-    SummaryErrors => "出错", "errors";
-    /// batch summary: of which duplicate ids
-    SummaryDuplicates => "其中案件编号重复", "of which duplicate ids";
-    /// batch summary: seconds and cases per second
-    SummaryRate => "秒，每秒案件数", "s, cases/s";
-    /// batch summary: eligibility categories
-    SummaryCategories => "认定类别", "categories";
-    /// batch summary: aid tiers
-    SummaryTiers => "帮扶类别", "tiers";
-    /// batch summary: exit clauses
-    SummaryExits => "退出情形", "exits";
-    /// `eval`: a file without a case (`{}`: the file)
-    NoCaseInFile => "提示：{} 中没有案件", "warning: no case in {}";
-    /// `eval`, `test`: nothing to run (`{}`: the paths given)
-    NoCasesUnder => "错误：在 {} 中没有找到案件", "error: no cases found under {}";
-    /// `check`: a policy that checks (path, rules, definitions, files, warnings)
-    CheckOk => "{}：通过（规则 {} 条，定义 {} 个，文件 {} 个；警告 {} 个{}）", "{}: ok ({} rules, {} definitions, {} files; {} warning(s){})";
-    /// `check`: a policy with errors (path, errors, warnings)
-    CheckFailed => "{}：错误 {} 个，警告 {} 个{}", "{}: {} error(s), {} warning(s){}";
-    /// `check`: how many of the problems were shown above with another policy
-    ShownAbove => "，其中 {} 个已在上文列出", "; {} of them shown above";
-    /// every rule of a kind (they fail for one reason)
-    AllOfThem => "全部", "all";
-    /// an unlabelled condition, by what it reads (`{}`: their labels)
-    ConditionOn => "关于{}的条件", "the condition on {}";
-    /// an unlabelled condition that reads nothing labelled
-    ACondition => "条件", "a condition";
-    /// an unlabelled computed value, by what it reads (`{}`: their labels)
-    ComputedFrom => "由{}算得", "computed from {}";
-    /// an unlabelled computed value that reads nothing labelled
-    AComputedValue => "计算结果", "a computed value";
+        // The command line's help (`--help`).
+        /// the program
+        CliAbout => "zhengce（政策）：可执行的就业援助政策", "zhengce (\"policy\"): executable employment-assistance policy";
+        /// `check`
+        CliCheck => "解析并检查政策文件；一次报告全部错误", "Parse and check policy files; report every error at once";
+        /// `eval`
+        CliEval => "评估案件文件并说明每项结果", "Evaluate case files and explain every outcome";
+        /// `batch`
+        CliBatch => "评估一个名册：JSON Lines 或 YAML 案件，按输入顺序每个案件一条 JSON 记录，并行，附汇总（合同 §5）", "Evaluate a register: JSON Lines or YAML cases, one JSON record per case in input order, in parallel, with a summary (contract §5)";
+        /// `diff`
+        CliDiff => "在两个政策（文件或 builtin，均可加 @日期）下评估案件，按变化的规则列出决定有变化的案件", "Evaluate cases under two policies (`FILE`, `builtin`, either with `@DATE`) and report every case whose decision changes, grouped by the rule that changed";
+        /// `repl`
+        CliRepl => "探索一个案件：修改它，看决定有何变化", "Explore a case: change it, and see what changes in the decision";
+        /// `test`
+        CliTest => "运行带 `expect:` 的案件文件；报告不一致之处", "Run case files that carry an `expect:` block; report what differs";
+        /// `--policy`
+        ArgPolicy => "使用的政策文件（默认：内置的湖南 2025 政策）", "Policy file to use instead of the built-in Hunan 2025 policy";
+        /// `--lang`
+        ArgLang => "所有信息的语言：zh 或 en（默认：ZHENGCE_LANG，否则 LANG：zh_* 为中文）", "Language of every message: zh or en (default: `ZHENGCE_LANG`, else `LANG`: zh for `zh_*`)";
+        /// `--show-pii`
+        ArgShowPii => "完整显示身份证号码（默认遮盖）", "Show resident ID numbers in full instead of masked";
+        /// `--max-policy-bytes`
+        ArgMaxPolicyBytes => "读取的政策或日历文件的最大字节数", "Largest policy or calendar file read, in bytes";
+        /// `--max-case-bytes`
+        ArgMaxCaseBytes => "单个案件（一个 YAML 文档）的最大字节数", "Largest single case (one YAML document) read, in bytes";
+        /// `check`'s files
+        ArgPolicies => "政策文件（默认：内置的湖南政策）", "Policy files (default: the built-in Hunan policy)";
+        /// `--strict`
+        ArgStrict => "把每个警告（未使用的定义和字段、永不成立的规则、帮扶分类的重叠或空缺）都当作错误", "Treat every warning (unused definitions and fields, rules that never hold, overlapping tiers or a gap between them) as an error";
+        /// `eval`'s cases
+        ArgEvalCases => "案件文件（YAML）或目录；`-` 读标准输入", "Case files (YAML) or directories; `-` reads standard input";
+        /// `--as-of`
+        ArgAsOf => "评估日（YYYY-MM-DD）；优先于案件自己的 as_of", "Evaluation date (YYYY-MM-DD); wins over each case's `as_of`";
+        /// `--format`
+        ArgFormat => "输出格式：text（供人阅读）或 json（每行一条 JSON 决定记录）", "Output format: text (for people) or json (one JSON decision record per line)";
+        /// `--explain`
+        ArgExplain => "文本格式显示多少说明：short（成立的规则及理由；不成立的规则只列第一个不满足的条件）或 full（全部）", "How much of the explanation the text format shows: short (what holds and why; for a rule that fails, the first condition that failed) or full";
+        /// `batch`'s inputs
+        ArgBatchInputs => "JSON Lines（.jsonl、.ndjson）或 YAML 文件、目录，或 `-` 表示标准输入", "JSON Lines (`.jsonl`, `.ndjson`) or YAML files, directories, or `-` for standard input";
+        /// `--out`
+        ArgOut => "把记录写入文件，而不是标准输出", "Write the records to FILE instead of standard output";
+        /// `--jobs`
+        ArgJobs => "工作线程数（默认：CPU 核数；最多 64）", "Worker threads (default: the number of cores; at most 64)";
+        /// `--trace`
+        ArgTrace => "每条记录附带说明（trace；默认不含）", "Include each record's trace (most of the bytes; left out by default)";
+        /// `--summary`
+        ArgSummary => "另把汇总以 JSON 写入文件", "Also write the summary as JSON to FILE";
+        /// `--validate-only`
+        ArgValidateOnly => "只读取并校验每个案件，不评估", "Read and validate every case; evaluate nothing";
+        /// `--quiet`
+        ArgQuiet => "不在标准错误显示进度条和汇总", "No progress bar and no summary on standard error";
+        /// `diff`'s old policy
+        ArgDiffOld => "原政策：`文件[@日期]` 或 `builtin[@日期]`", "The old policy: `FILE[@DATE]` or `builtin[@DATE]`";
+        /// `diff`'s new policy
+        ArgDiffNew => "新政策：`文件[@日期]` 或 `builtin[@日期]`", "The new policy: `FILE[@DATE]` or `builtin[@DATE]`";
+        /// `diff`'s and `test`'s cases
+        ArgCases => "案件文件或目录", "Case files or directories";
+        /// `repl`'s case
+        ArgReplCase => "启动时载入的案件文件", "A case file to load at the start";
+        /// `--no-history`
+        ArgNoHistory => "不在用户数据目录保存命令历史", "Do not keep the history of commands in the user's data directory";
+        /// `--junit`
+        ArgJunit => "另把结果以 JUnit XML 写入文件", "Also write the results as JUnit XML to FILE";
+        /// `--coverage`
+        ArgCoverage => "报告案件使哪些规则和条件为真、为假", "Report which rules and conditions the cases make true and false";
+        /// `--coverage-min`
+        ArgCoverageMin => "规则覆盖率低于该百分比时失败", "Fail when rule coverage is below PCT percent";
+        /// `--help`
+        ArgHelp => "显示帮助", "Print help";
+        /// `--version`
+        ArgVersion => "显示版本", "Print version";
+        /// the help's layout for a command with subcommands
+        HelpTemplateTop => "{about-with-newline}\n用法：{usage}\n\n命令：\n{subcommands}\n\n选项：\n{options}\n", "{about-with-newline}\nUsage: {usage}\n\nCommands:\n{subcommands}\n\nOptions:\n{options}\n";
+        /// the help's layout for a subcommand
+        HelpTemplateSub => "{about-with-newline}\n用法：{usage}\n\n参数：\n{positionals}\n\n选项：\n{options}\n", "{about-with-newline}\nUsage: {usage}\n\nArguments:\n{positionals}\n\nOptions:\n{options}\n";
 
-    // The REPL.
-    /// a command without its argument (command, what it needs, command)
-    NeedsArgument => "`{}` 需要{}；见 `:help {}`", "`{}` needs {}; see `:help {}`";
-    /// what `:load` needs
-    ArgCaseFile => "一个案件文件", "a case file";
-    /// what `:policy` needs
-    ArgPolicyFile => "一个政策文件", "a policy file";
-    /// what `:save` needs
-    ArgFileName => "一个文件名", "a file name";
-    /// what `why` needs
-    ArgRule => "一条规则或定义：条款号、类别和编号，或名称", "a rule or definition: its clause, its kind and id, or its name";
-    /// what `set` needs
-    ArgSet => "`路径 = 值`", "`PATH = VALUE`";
-    /// what `unset` needs
-    ArgFieldPath => "一个字段路径", "a field path";
-    /// what `push` needs
-    ArgPush => "`路径 值`", "`PATH VALUE`";
-    /// how to write `set`
-    SetUsage => "写作 `set 路径 = 值`，路径按案件文件的写法（a.b.c、list[0].d）", "write `set PATH = VALUE`, the path as in the case file (a.b.c, list[0].d)";
-    /// how to write `push`
-    PushUsage => "写作 `push 路径 值`，例如 `push 列表 {字段: 值}`", "write `push PATH VALUE`, e.g. `push LIST {field: value}`";
-    /// an unknown command (the command, a hint)
-    UnknownCommand => "没有命令 `{}`：{}", "unknown command `{}`: {}";
-    /// a hint to read the help
-    SeeHelp => "见 `:help`", "see `:help`";
-    /// the nearest known word
-    DidYouMean => "是不是 `{}`？", "did you mean `{}`?";
-    /// `:help` about a command that does not exist
-    NoSuchCommand => "没有命令 `{}`；`:help` 列出全部命令", "no command `{}`; `:help` lists them";
-    /// the first line of `:help`
-    HelpIntro => "命令（其他输入都作为表达式求值，例如 `age` 或 `as_of + 5 working_days`）：", "commands (anything else is evaluated as an expression, e.g. `age` or `as_of + 5 working_days`):";
-    /// `:load`
-    HelpLoad => "载入案件文件（其中第一个案件，或编号为 ID 的案件）", "load a case file (its first case, or the case with ID)";
-    /// `:policy`
-    HelpPolicy => "改用另一个政策（案件保留）", "use another policy (the case is kept)";
-    /// `:reload`
-    HelpReload => "修改政策文件后重新读取；案件保留", "read the policy files again after an edit; the case is kept";
-    /// `:as-of`
-    HelpAsOf => "按日期（YYYY-MM-DD）评估；不带日期：按案件自己的 as_of", "evaluate on DATE (YYYY-MM-DD); alone: on the case's own as_of";
-    /// `set`
-    HelpSet => "修改字段：值的写法与案件文件相同", "change a field: the value is written as in a case file";
-    /// `unset`
-    HelpUnset => "去掉字段，如同案件文件没有填写", "leave a field out, as if the case file did not give it";
-    /// `push`
-    HelpPush => "向列表添加一项：push 列表 {字段: 值, …}", "add an item to a list: push LIST {field: value, …}";
-    /// `:undo`
-    HelpUndo => "撤销上一次更改", "take back the last change";
-    /// `eval`
-    HelpEval => "完整的决定和全部说明", "the whole decision with every explanation";
-    /// `why`
-    HelpWhy => "说明一条规则（按条款号、类别和编号如 why category 1、或名称）或一个定义", "one rule explained, named by its clause, by kind and id (why category 1) or by name; or a definition";
-    /// `:missing`
-    HelpMissing => "决定所依据但未填写的字段，以及哪些可能改变结果", "absent fields the decision depends on, and which could change it";
-    /// `:case`
-    HelpCase => "以 YAML 显示案件", "show the case as YAML";
-    /// `:save`
-    HelpSave => "把案件（含改动）写成 YAML 文件", "write the case (with your changes) as YAML";
-    /// `:help`
-    HelpHelp => "本列表，或一个命令的说明", "this list, or one command";
-    /// `:quit`
-    HelpQuit => "退出（也可按 Ctrl-D）", "leave (Ctrl-D too)";
-    /// a date written wrong
-    NotADate => "`{}` 不是日期（YYYY-MM-DD）", "`{}` is not a date (YYYY-MM-DD)";
-    /// `:undo` with nothing to undo
-    NothingToUndo => "没有可撤销的更改", "nothing to undo";
-    /// a file that cannot be read (file, why)
-    CannotRead => "无法读取 `{}`：{}", "cannot read `{}`: {}";
-    /// a file that cannot be written (file, why)
-    CannotWrite => "无法写入 `{}`：{}", "cannot write `{}`: {}";
-    /// a file without the case asked for (file, id)
-    NoCaseWithId => "`{}` 中没有编号为 `{}` 的案件", "`{}` has no case with id `{}`";
-    /// a file without a case (file)
-    NoCaseInFileRepl => "`{}` 中没有案件", "`{}` has no case";
-    /// a case that cannot be loaded (file, why)
-    CannotLoadCase => "无法从 `{}` 载入案件：{}", "cannot load the case from `{}`: {}";
-    /// the policy now in use (its documents)
-    PolicyInUse => "政策 {}", "policy {}";
-    /// a command that needs a case
-    NoCaseLoaded => "尚未载入案件；先用 `:load 文件`", "no case loaded; `:load FILE` first";
-    /// a case with nothing in it
-    CaseEmpty => "案件为空", "the case is empty";
-    /// the errors of a case that cannot be evaluated follow
-    CannotBeEvaluatedBecause => "此案件无法评估：", "the case cannot be evaluated:";
-    /// a change that left the decision as it was
-    NoChangeInDecision => "决定没有变化", "no change in the decision";
-    /// a change refused
-    NotChanged => "（未更改）", "(not changed)";
-    /// no decision to explain
-    NoDecision => "没有决定", "no decision";
-    /// the candidates of an ambiguous name follow (the name)
-    CouldBe => "`{}` 可能是：", "`{}` could be:";
-    /// `why` of a name that names nothing
-    NoRuleOrDefinition => "没有规则或定义 `{}`：规则可按条款号、类别和编号（why category 1）或名称指定，定义按名称或标签", "no rule or definition `{}`: name a rule by its clause, by kind and id (why category 1) or by name; a definition by name or label";
-    /// an expression when the policy does not check
-    PolicyDoesNotCheck => "政策未通过检查", "the policy does not check";
-    /// an expression without an evaluation date
-    NoEvaluationDateHint => "没有评估日：用 `:as-of 日期`，或载入带 `as_of` 的案件", "no evaluation date: `:as-of DATE`, or load a case with `as_of`";
-    /// `:missing` without an evaluation date
-    NoEvaluationDateShort => "没有评估日", "no evaluation date";
-    /// `:save` done (the file)
-    SavedTo => "已保存到 {}", "saved to {}";
-    /// a path written wrong
-    NotAFieldPath => "`{}` 不是字段路径（写作 `person.birth_date` 这样）", "`{}` is not a field path (write it like `person.birth_date`)";
-    /// a list index written wrong
-    NotAListIndex => "`[{}` 不是列表下标", "`[{}` is not a list index";
-    /// `set` without a value
-    ValueMissing => "缺少值", "a value is missing";
-    /// a value that does not read (the text, why)
-    NotAValue => "`{}` 不是一个值：{}", "`{}` is not a value: {}";
-    /// an index past the end of a list (items, index)
-    NoSuchItem => "列表有 {} 项，没有第 [{}] 项", "the list has {} item(s); there is no [{}]";
-    /// a key inside something that is not a mapping
-    CannotSetInside => "`{}` 所在的值不是映射，无法设置", "cannot set `{}` inside a value that is not a mapping";
-    /// an index into something that is not a list
-    CannotIndex => "不是列表的值无法取 [{}]", "cannot take [{}] of a value that is not a list";
-    /// `unset` without a path
-    PathMissing => "缺少路径", "a path is missing";
-    /// `unset` of a field the case does not give
-    NotGivenInCase => "案件中没有填写 `{}`", "`{}` is not given in the case";
-    /// `push` onto something that is not a list
-    NotAList => "`{}` 不是列表", "`{}` is not a list";
-
-    // `test`, `eval` and the command line.
-    /// a case that failed its expectations (place, case, what differed)
-    TestFailed => "未通过 {} {}：{}", "FAIL {} {}: {}";
-    /// one expectation not met (key, expected, actual)
-    ExpectedGot => "{}：应为 {}，实为 {}", "{}: expected {}, got {}";
-    /// a tested case that cannot be evaluated (the first error)
-    CannotBeEvaluatedColon => "无法评估：{}", "cannot be evaluated: {}";
-    /// the closing line of `test` (passed, failed)
-    TestTotals => "通过 {}，未通过 {}", "{} passed, {} failed";
-    /// what the closing line adds when cases had no expectations (skipped)
-    TestSkipped => "，跳过 {}", ", {} skipped";
-    /// a JUnit file that cannot be written (path, why)
-    CannotWriteJunit => "无法写入 JUnit 报告 `{}`：{}", "cannot write the JUnit report to `{}`: {}";
-    /// coverage under `--coverage-min` (coverage, minimum)
-    CoverageBelowMinimum => "规则覆盖率 {}% 低于下限 {}%", "rule coverage {}% is below the minimum {}%";
-    /// the coverage totals (rules %, seen, total, conditions %, seen, total)
-    CoverageTotals => "覆盖率：规则 {}%（{}/{} 种结果），条件 {}%（{}/{} 种结果）", "coverage: rules {}% ({}/{} outcomes), conditions {}% ({}/{} outcomes)";
-    /// a rule no case reached (the rule)
-    NotExercised => "未覆盖：{}", "not exercised: {}";
-    /// a rule that no case made hold
-    NeverHolds => "从未成立：{}", "never holds: {}";
-    /// a rule that every case made hold
-    AlwaysHolds => "总是成立：{}", "always holds: {}";
-    /// a condition never false (rule, condition)
-    ConditionNeverFalse => "{}：条件 `{}` 从未为假", "{}: condition `{}` never false";
-    /// a condition never true (rule, condition)
-    ConditionNeverTrue => "{}：条件 `{}` 从未为真", "{}: condition `{}` never true";
-    /// a policy with errors, before any case (errors)
-    PolicyHasErrors => "政策有 {} 个错误；未评估任何案件", "the policy has {} error(s); nothing was evaluated";
-
-    // `diff`.
-    /// a group of changed cases (the rule, how many)
-    DiffGroup => "{}（{} 个案件）", "{} ({} case(s))";
-    /// the rule's explanation under the old policy
-    DiffOld => "原：{}", "old: {}";
-    /// the rule's explanation under the new policy
-    DiffNew => "新：{}", "new: {}";
-    /// the closing line of `diff` (evaluated, changed)
-    DiffTotals => "评估 {} 个案件，变化 {} 个", "{} cases evaluated, {} changed";
-    /// what the closing line adds: the changes by rule
-    DiffByRule => "；按规则：{}", "; by rule: {}";
-
-    // The command line's help (`--help`).
-    /// the program
-    CliAbout => "zhengce（政策）：可执行的就业援助政策", "zhengce (\"policy\"): executable employment-assistance policy";
-    /// `check`
-    CliCheck => "解析并检查政策文件；一次报告全部错误", "Parse and check policy files; report every error at once";
-    /// `eval`
-    CliEval => "评估案件文件并说明每项结果", "Evaluate case files and explain every outcome";
-    /// `batch`
-    CliBatch => "评估一个名册：JSON Lines 或 YAML 案件，按输入顺序每个案件一条 JSON 记录，并行，附汇总（合同 §5）", "Evaluate a register: JSON Lines or YAML cases, one JSON record per case in input order, in parallel, with a summary (contract §5)";
-    /// `diff`
-    CliDiff => "在两个政策（文件或 builtin，均可加 @日期）下评估案件，按变化的规则列出决定有变化的案件", "Evaluate cases under two policies (`FILE`, `builtin`, either with `@DATE`) and report every case whose decision changes, grouped by the rule that changed";
-    /// `repl`
-    CliRepl => "探索一个案件：修改它，看决定有何变化", "Explore a case: change it, and see what changes in the decision";
-    /// `test`
-    CliTest => "运行带 `expect:` 的案件文件；报告不一致之处", "Run case files that carry an `expect:` block; report what differs";
-    /// `--policy`
-    ArgPolicy => "使用的政策文件（默认：内置的湖南 2025 政策）", "Policy file to use instead of the built-in Hunan 2025 policy";
-    /// `--lang`
-    ArgLang => "所有信息的语言：zh 或 en（默认：ZHENGCE_LANG，否则 LANG：zh_* 为中文）", "Language of every message: zh or en (default: `ZHENGCE_LANG`, else `LANG`: zh for `zh_*`)";
-    /// `--show-pii`
-    ArgShowPii => "完整显示身份证号码（默认遮盖）", "Show resident ID numbers in full instead of masked";
-    /// `--max-policy-bytes`
-    ArgMaxPolicyBytes => "读取的政策或日历文件的最大字节数", "Largest policy or calendar file read, in bytes";
-    /// `--max-case-bytes`
-    ArgMaxCaseBytes => "单个案件（一个 YAML 文档）的最大字节数", "Largest single case (one YAML document) read, in bytes";
-    /// `check`'s files
-    ArgPolicies => "政策文件（默认：内置的湖南政策）", "Policy files (default: the built-in Hunan policy)";
-    /// `--strict`
-    ArgStrict => "把每个警告（未使用的定义和字段、永不成立的规则、帮扶分类的重叠或空缺）都当作错误", "Treat every warning (unused definitions and fields, rules that never hold, overlapping tiers or a gap between them) as an error";
-    /// `eval`'s cases
-    ArgEvalCases => "案件文件（YAML）或目录；`-` 读标准输入", "Case files (YAML) or directories; `-` reads standard input";
-    /// `--as-of`
-    ArgAsOf => "评估日（YYYY-MM-DD）；优先于案件自己的 as_of", "Evaluation date (YYYY-MM-DD); wins over each case's `as_of`";
-    /// `--format`
-    ArgFormat => "输出格式：text（供人阅读）或 json（每行一条 JSON 决定记录）", "Output format: text (for people) or json (one JSON decision record per line)";
-    /// `--explain`
-    ArgExplain => "文本格式显示多少说明：short（成立的规则及理由；不成立的规则只列第一个不满足的条件）或 full（全部）", "How much of the explanation the text format shows: short (what holds and why; for a rule that fails, the first condition that failed) or full";
-    /// `batch`'s inputs
-    ArgBatchInputs => "JSON Lines（.jsonl、.ndjson）或 YAML 文件、目录，或 `-` 表示标准输入", "JSON Lines (`.jsonl`, `.ndjson`) or YAML files, directories, or `-` for standard input";
-    /// `--out`
-    ArgOut => "把记录写入文件，而不是标准输出", "Write the records to FILE instead of standard output";
-    /// `--jobs`
-    ArgJobs => "工作线程数（默认：CPU 核数；最多 64）", "Worker threads (default: the number of cores; at most 64)";
-    /// `--trace`
-    ArgTrace => "每条记录附带说明（trace；默认不含）", "Include each record's trace (most of the bytes; left out by default)";
-    /// `--summary`
-    ArgSummary => "另把汇总以 JSON 写入文件", "Also write the summary as JSON to FILE";
-    /// `--validate-only`
-    ArgValidateOnly => "只读取并校验每个案件，不评估", "Read and validate every case; evaluate nothing";
-    /// `--quiet`
-    ArgQuiet => "不在标准错误显示进度条和汇总", "No progress bar and no summary on standard error";
-    /// `diff`'s old policy
-    ArgDiffOld => "原政策：`文件[@日期]` 或 `builtin[@日期]`", "The old policy: `FILE[@DATE]` or `builtin[@DATE]`";
-    /// `diff`'s new policy
-    ArgDiffNew => "新政策：`文件[@日期]` 或 `builtin[@日期]`", "The new policy: `FILE[@DATE]` or `builtin[@DATE]`";
-    /// `diff`'s and `test`'s cases
-    ArgCases => "案件文件或目录", "Case files or directories";
-    /// `repl`'s case
-    ArgReplCase => "启动时载入的案件文件", "A case file to load at the start";
-    /// `--no-history`
-    ArgNoHistory => "不在用户数据目录保存命令历史", "Do not keep the history of commands in the user's data directory";
-    /// `--junit`
-    ArgJunit => "另把结果以 JUnit XML 写入文件", "Also write the results as JUnit XML to FILE";
-    /// `--coverage`
-    ArgCoverage => "报告案件使哪些规则和条件为真、为假", "Report which rules and conditions the cases make true and false";
-    /// `--coverage-min`
-    ArgCoverageMin => "规则覆盖率低于该百分比时失败", "Fail when rule coverage is below PCT percent";
-    /// `--help`
-    ArgHelp => "显示帮助", "Print help";
-    /// `--version`
-    ArgVersion => "显示版本", "Print version";
-    /// the help's layout for a command with subcommands
-    HelpTemplateTop => "{about-with-newline}\n用法：{usage}\n\n命令：\n{subcommands}\n\n选项：\n{options}\n", "{about-with-newline}\nUsage: {usage}\n\nCommands:\n{subcommands}\n\nOptions:\n{options}\n";
-    /// the help's layout for a subcommand
-    HelpTemplateSub => "{about-with-newline}\n用法：{usage}\n\n参数：\n{positionals}\n\n选项：\n{options}\n", "{about-with-newline}\nUsage: {usage}\n\nArguments:\n{positionals}\n\nOptions:\n{options}\n";
-
-    // Kinds of values (the REPL tells an expression's value with its kind).
-    /// a value with its kind (the value, the kind)
-    ValueOfKind => "{}（{}）", "{}  ({})";
-    /// a yes/no value
-    TypeBool => "是/否", "a yes/no value";
-    /// a number
-    TypeNumber => "数字", "a number";
-    /// text
-    TypeText => "文本", "text";
-    /// a date
-    TypeDate => "日期", "a date";
-    /// a month
-    TypeMonth => "月份", "a month";
-    /// a period (its unit)
-    TypePeriod => "以{}计的期间", "a period in {}";
-    /// a resident ID number
-    TypeResidentId => "身份证号码", "a resident ID number";
-    /// a value of an enum (its label)
-    TypeEnum => "{}的取值", "a {} value";
-    /// a list (of what)
-    TypeList => "{}的列表", "a list of {}";
-    /// a record
-    TypeRecord => "记录", "a record";
-    /// a table
-    TypeTable => "表", "a table";
-    /// a value of no known kind
-    TypeAnything => "任意值", "anything";
-    /// years, as a unit
-    UnitYears => "年", "years";
-    /// months, as a unit
-    UnitMonths => "月", "months";
-    /// days, as a unit
-    UnitDays => "天", "days";
-    /// working days, as a unit
-    UnitWorkingDays => "工作日", "working days";
+        // Kinds of values (the REPL tells an expression's value with its kind).
+        /// a value with its kind (the value, the kind)
+        ValueOfKind => "{}（{}）", "{}  ({})";
+        /// a yes/no value
+        TypeBool => "是/否", "a yes/no value";
+        /// a number
+        TypeNumber => "数字", "a number";
+        /// text
+        TypeText => "文本", "text";
+        /// a date
+        TypeDate => "日期", "a date";
+        /// a month
+        TypeMonth => "月份", "a month";
+        /// a period (its unit)
+        TypePeriod => "以{}计的期间", "a period in {}";
+        /// a resident ID number
+        TypeResidentId => "身份证号码", "a resident ID number";
+        /// a value of an enum (its label)
+        TypeEnum => "{}的取值", "a {} value";
+        /// a list (of what)
+        TypeList => "{}的列表", "a list of {}";
+        /// a record
+        TypeRecord => "记录", "a record";
+        /// a table
+        TypeTable => "表", "a table";
+        /// a value of no known kind
+        TypeAnything => "任意值", "anything";
+        /// a REPL's new policy has errors: the session keeps the old one
+        PolicyKept => "政策有错误，会话继续使用原来的政策", "the policy has errors; the session keeps the one it had";
+        /// years, as a unit
+        UnitYears => "年", "years";
+        /// months, as a unit
+        UnitMonths => "月", "months";
+        /// days, as a unit
+        UnitDays => "天", "days";
+        /// working days, as a unit
+        UnitWorkingDays => "工作日", "working days";
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn is_chinese(c: char) -> bool {
-        matches!(c, '\u{3000}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
-    }
-
     #[test]
     fn every_message_has_both_languages() {
-        for m in Msg::ALL {
-            let (zh, en) = (m.text(Lang::Zh), m.text(Lang::En));
-            assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{m:?}");
-            // Punctuation-only messages (a separator, a colon) are the same in both.
-            let words = |t: &str| t.chars().any(|c| c.is_alphabetic());
-            if words(zh) || words(en) {
-                assert!(zh.chars().any(is_chinese), "{m:?}: the Chinese is {zh:?}");
-                assert!(!en.chars().any(is_chinese), "{m:?}: the English is {en:?}");
-            }
-            assert_eq!(zh.matches("{}").count(), en.matches("{}").count(), "{m:?}");
-        }
+        let all = Msg::ALL.iter().map(|m| (format!("{m:?}"), m.template()));
+        crate::lang::check_catalogue(all).unwrap();
     }
 }

@@ -2,6 +2,7 @@
 
 use super::excerpt::Excerpt;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Lang;
 use crate::source::{LineCol, SourceMap, Span};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan};
 use serde_json::Value as Json;
@@ -20,6 +21,8 @@ struct Report<'a> {
     diagnostic: &'a Diagnostic,
     /// The message, with the place when the source is not drawn.
     message: String,
+    /// The hint, with the clause it comes from.
+    help: Option<String>,
     source: Option<Box<dyn SourceCode>>,
     labels: Vec<LabeledSpan>,
 }
@@ -52,14 +55,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let help = self.diagnostic.help.as_deref();
-        let cite = self.diagnostic.cite.as_deref();
-        match (help, cite) {
-            (Some(h), Some(c)) => Some(Box::new(format!("{h} ({c})"))),
-            (Some(h), None) => Some(Box::new(h)),
-            (None, Some(c)) => Some(Box::new(format!("({c})"))),
-            (None, None) => None,
-        }
+        self.help.as_deref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -74,10 +70,10 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-/// Draws a diagnostic with miette: message, file:line:column, underlined source, help.
-/// Resident ID numbers in the source shown are masked unless `show_pii`.
-pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, color: bool, show_pii: bool) -> String {
-    let mut message = d.message.clone();
+/// Draws a diagnostic with miette, in a language: message, file:line:column, underlined
+/// source, help. Resident ID numbers in the source shown are masked unless `show_pii`.
+pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, lang: Lang, color: bool, show_pii: bool) -> String {
+    let mut message = d.message.get(lang).into_owned();
     let (source, labels) = match d.span {
         Some(span) if on_long_line(&sources.get(span.file).text, span) => {
             let at = sources.line_col(span);
@@ -87,7 +83,7 @@ pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, color: bool, show_
         Some(span) => {
             let file = sources.get(span.file);
             let mut labels = vec![LabeledSpan::new_primary_with_span(
-                d.label.clone(),
+                d.label.as_ref().map(|l| l.get(lang).into_owned()),
                 SourceSpan::new((span.start as usize).into(), span.len()),
             )];
             let text = &file.text;
@@ -97,7 +93,7 @@ pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, color: bool, show_
                 .filter(|(s, _)| s.file == span.file && !on_long_line(text, *s))
                 .map(|(s, label)| {
                     labels.push(LabeledSpan::new_with_span(
-                        Some(label.clone()),
+                        Some(label.get(lang).into_owned()),
                         SourceSpan::new((s.start as usize).into(), s.len()),
                     ));
                     *s
@@ -113,10 +109,18 @@ pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, color: bool, show_
         }
         None => (None, Vec::new()),
     };
+    let help = d.help.as_ref().map(|h| h.get(lang));
+    let help = match (help, &d.cite) {
+        (Some(h), Some(c)) => Some(format!("{h} ({c})")),
+        (Some(h), None) => Some(h.into_owned()),
+        (None, Some(c)) => Some(format!("({c})")),
+        (None, None) => None,
+    };
     draw(
         &Report {
             diagnostic: d,
             message,
+            help,
             source,
             labels,
         },
@@ -140,7 +144,7 @@ fn draw(report: &Report, color: bool) -> String {
         .with_context_lines(CONTEXT_LINES);
     let mut out = String::new();
     if handler.render_report(&mut out, report).is_err() {
-        out = format!("{}: {}\n", d.severity.as_str(), d.message);
+        out = format!("{}: {}\n", d.severity.as_str(), report.message);
     }
     out
 }
@@ -162,16 +166,16 @@ fn on_long_line(text: &str, span: Span) -> bool {
     })
 }
 
-/// A diagnostic as the JSON object of contract §4: severity, code, message, and where
-/// known the clause, file, line and column.
-pub fn diagnostic_json(d: &Diagnostic, sources: &SourceMap) -> Json {
-    serde_json::to_value(DiagnosticJson::new(d, sources)).unwrap_or(Json::Null)
+/// A diagnostic as the JSON object of contract §4: severity, code, message (in `lang`),
+/// and where known the clause, file, line and column.
+pub fn diagnostic_json(d: &Diagnostic, sources: &SourceMap, lang: Lang) -> Json {
+    serde_json::to_value(DiagnosticJson::new(d, sources, lang)).unwrap_or(Json::Null)
 }
 
 /// A diagnostic as JSON, placed at a file's line and column (for a diagnostic made
 /// after its case's text was let go, as a batch's duplicate ids are).
-pub fn diagnostic_json_at(d: &Diagnostic, at: Option<(&str, LineCol)>) -> Json {
-    serde_json::to_value(DiagnosticJson { d, at }).unwrap_or(Json::Null)
+pub fn diagnostic_json_at(d: &Diagnostic, at: Option<(&str, LineCol)>, lang: Lang) -> Json {
+    serde_json::to_value(DiagnosticJson { d, at, lang }).unwrap_or(Json::Null)
 }
 
 /// A diagnostic as a JSON object: severity, code, message, the clause it cites, where
@@ -179,15 +183,16 @@ pub fn diagnostic_json_at(d: &Diagnostic, at: Option<(&str, LineCol)>) -> Json {
 pub(crate) struct DiagnosticJson<'a> {
     d: &'a Diagnostic,
     at: Option<(&'a str, LineCol)>,
+    lang: Lang,
 }
 
 impl<'a> DiagnosticJson<'a> {
-    /// `d`, placed in its file by `sources`.
-    pub(crate) fn new(d: &'a Diagnostic, sources: &'a SourceMap) -> DiagnosticJson<'a> {
+    /// `d`, placed in its file by `sources`, told in `lang`.
+    pub(crate) fn new(d: &'a Diagnostic, sources: &'a SourceMap, lang: Lang) -> DiagnosticJson<'a> {
         let at = d
             .span
             .map(|span| (sources.get(span.file).name.as_str(), sources.line_col(span)));
-        DiagnosticJson { d, at }
+        DiagnosticJson { d, at, lang }
     }
 }
 
@@ -198,7 +203,7 @@ impl serde::Serialize for DiagnosticJson<'_> {
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("severity", d.severity.as_str())?;
         map.serialize_entry("code", d.code.as_str())?;
-        map.serialize_entry("message", &d.message)?;
+        map.serialize_entry("message", &d.message.get(self.lang))?;
         if let Some(cite) = &d.cite {
             map.serialize_entry("cite", cite)?;
         }
@@ -208,7 +213,7 @@ impl serde::Serialize for DiagnosticJson<'_> {
             map.serialize_entry("column", &at.column)?;
         }
         if let Some(help) = &d.help {
-            map.serialize_entry("help", help)?;
+            map.serialize_entry("help", &help.get(self.lang))?;
         }
         map.end()
     }
@@ -236,7 +241,7 @@ mod tests {
             let d = Diagnostic::error(Code::DuplicateRule, "declared twice")
                 .at(Span::new(file, line(at), line(at) + 2), "here")
                 .with_related(Span::new(file, line(related), line(related) + 2), "first here");
-            let drawn = render_diagnostic(&d, &map, false, true);
+            let drawn = render_diagnostic(&d, &map, Lang::En, false, true);
             let whole: Arc<str> = text.as_str().into();
             let labels = vec![
                 LabeledSpan::new_primary_with_span(Some("here".into()), SourceSpan::new(line(at).into(), 2)),
@@ -245,7 +250,8 @@ mod tests {
             let expected = draw(
                 &Report {
                     diagnostic: &d,
-                    message: d.message.clone(),
+                    message: d.message.en(),
+                    help: None,
                     source: Some(Box::new(miette::NamedSource::new("p.policy", whole))),
                     labels,
                 },

@@ -9,6 +9,7 @@ use crate::ast::{RuleId, RuleKind};
 use crate::case::mask_id;
 use crate::diagnostic::Diagnostic;
 use crate::eval::RuleOutcome;
+use crate::lang::Lang;
 use crate::program::{CompiledRule, Program};
 use crate::run::{CaseResult, Status};
 use crate::source::SourceMap;
@@ -60,7 +61,7 @@ impl Serialize for DecisionRecord<'_> {
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("case", &r.id)?;
         map.serialize_entry("status", if r.status == Status::Ok { "ok" } else { "error" })?;
-        let diagnostics = Diagnostics(&r.diagnostics, self.sources);
+        let diagnostics = Diagnostics(&r.diagnostics, self.sources, options.lang);
         let (Some(decision), Some(facts)) = (&r.decision, r.facts()) else {
             map.serialize_entry("diagnostics", &diagnostics)?;
             return map.end();
@@ -191,13 +192,13 @@ impl Serialize for RuleIdJson<'_> {
 }
 
 /// A case's diagnostics, each placed in its file.
-struct Diagnostics<'a>(&'a [Diagnostic], &'a SourceMap);
+struct Diagnostics<'a>(&'a [Diagnostic], &'a SourceMap, Lang);
 
 impl Serialize for Diagnostics<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.0.len()))?;
         for d in self.0 {
-            seq.serialize_element(&DiagnosticJson::new(d, self.1))?;
+            seq.serialize_element(&DiagnosticJson::new(d, self.1, self.2))?;
         }
         seq.end()
     }

@@ -8,6 +8,7 @@ use super::{RenderOptions, Trace};
 use crate::case::mask_id;
 use crate::diagnostic::Diagnostic;
 use crate::eval::Decision;
+use crate::lang::Lang;
 use crate::program::{Program, RuleIdx};
 use crate::run::{CaseResult, Status};
 use crate::source::SourceMap;
@@ -40,7 +41,7 @@ pub(super) fn write_record(
             value(out, v, program, options.show_pii);
         }
         held_rules(out, decision, program, options.show_pii);
-        diagnostics(out, r, sources);
+        diagnostics(out, r, sources, options.lang);
         if options.trace == Trace::Included {
             let trace = super::json::trace_of(program, decision, facts, options, sources);
             out.extend_from_slice(b",\"trace\":[");
@@ -51,7 +52,7 @@ pub(super) fn write_record(
             out.push(b']');
         }
     } else {
-        diagnostics(out, r, sources);
+        diagnostics(out, r, sources, options.lang);
     }
     out.extend_from_slice(b"}\n");
 }
@@ -99,11 +100,11 @@ fn held_rules(out: &mut Vec<u8>, decision: &Decision, program: &Program, show_pi
 }
 
 /// `,"diagnostics":[…]`, each placed in its file.
-fn diagnostics(out: &mut Vec<u8>, r: &CaseResult, sources: &SourceMap) {
+fn diagnostics(out: &mut Vec<u8>, r: &CaseResult, sources: &SourceMap, lang: Lang) {
     out.extend_from_slice(b",\"diagnostics\":[");
     for (i, d) in r.diagnostics.iter().enumerate() {
         comma(out, i);
-        diagnostic(out, d, sources);
+        diagnostic(out, d, sources, lang);
     }
     out.push(b']');
 }
@@ -111,13 +112,13 @@ fn diagnostics(out: &mut Vec<u8>, r: &CaseResult, sources: &SourceMap) {
 /// A diagnostic as `DiagnosticJson` serializes it: severity, code, message, the
 /// clause it cites, where it is, and the hint (written here, as the rest of the record
 /// is, rather than through serde_json's map serializer).
-fn diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &SourceMap) {
+fn diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &SourceMap, lang: Lang) {
     out.extend_from_slice(b"{\"severity\":");
     text(out, d.severity.as_str());
     out.extend_from_slice(b",\"code\":");
     text(out, d.code.as_str());
     out.extend_from_slice(b",\"message\":");
-    text(out, &d.message);
+    text(out, &d.message.get(lang));
     if let Some(cite) = &d.cite {
         out.extend_from_slice(b",\"cite\":");
         text(out, cite);
@@ -133,7 +134,7 @@ fn diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &SourceMap) {
     }
     if let Some(help) = &d.help {
         out.extend_from_slice(b",\"help\":");
-        text(out, help);
+        text(out, &help.get(lang));
     }
     out.push(b'}');
 }

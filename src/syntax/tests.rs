@@ -51,9 +51,9 @@ fn every_broken_item_is_reported() {
     assert_eq!(errors.len(), 2, "{errors:?}");
     assert_eq!(file.unwrap().items.len(), 1);
     assert!(
-        errors[0].message.starts_with("syntax error: expected"),
+        errors[0].message.en().starts_with("syntax error: expected"),
         "{}",
-        errors[0].message
+        errors[0].message.en()
     );
 }
 
@@ -101,13 +101,13 @@ fn syntax_errors_at_an_operand_name_what_was_expected() {
         let (_, errors) = parse(&format!("policy \"p\" {{}}\ndefine x \"x\" = {input}\n"));
         let messages: Vec<String> = errors
             .iter()
-            .map(|e| format!("{} @{:?}", e.message, e.span.map(|s| s.start)))
+            .map(|e| format!("{} @{:?}", e.message.en(), e.span.map(|s| s.start)))
             .collect();
         let mut map = SourceMap::new();
         let f = map.add("repl", *input);
         let repl = parse_expression(f, input)
             .err()
-            .map(|e| format!("{} @{:?}", e.message, e.span.map(|s| s.start)));
+            .map(|e| format!("{} @{:?}", e.message.en(), e.span.map(|s| s.start)));
         assert_eq!(messages.join(" | "), *in_policy, "{input}");
         assert_eq!(repl.unwrap_or_default(), *in_repl, "repl: {input}");
     }
@@ -312,23 +312,31 @@ fn a_misspelled_keyword_or_unit_is_offered_its_word() {
     ] {
         let d = first_error(items);
         assert_eq!(
-            d.help.as_deref(),
+            d.help.as_ref().map(|h| h.en()).as_deref(),
             Some(format!("did you mean `{word}`?").as_str()),
             "{items}: {d:?}"
         );
         assert!(
-            d.message.ends_with(&format!("found `{}`", misspelled(&d, items))),
+            d.message.en().ends_with(&format!("found `{}`", misspelled(&d, items))),
             "{}",
-            d.message
+            d.message.en()
         );
     }
     // In the header too, which is parsed on its own.
     let (_, errors) = parse("policy \"p\" { valid_for 5 yaers }\n");
-    assert_eq!(errors[0].help.as_deref(), Some("did you mean `years`?"));
+    assert_eq!(
+        errors[0].help.as_ref().map(|h| h.en()).as_deref(),
+        Some("did you mean `years`?")
+    );
     // No word is offered when none is close.
     let d = first_error("define x \"x\" = 16 fortnights");
     assert!(
-        !d.help.as_deref().unwrap_or("").contains("did you mean"),
+        !d.help
+            .as_ref()
+            .map(|h| h.en())
+            .as_deref()
+            .unwrap_or("")
+            .contains("did you mean"),
         "{:?}",
         d.help
     );
@@ -374,17 +382,18 @@ fn the_expected_list_is_short_and_in_the_writers_words() {
         "define x \"x\" = 1 2",
     ] {
         let d = first_error(items);
-        let listed = expected_items(&d.message);
-        assert!(listed.len() <= expected::MAX_SHOWN + 1, "{items}: {}", d.message);
+        let listed = expected_items(&d.message.en());
+        assert!(listed.len() <= expected::MAX_SHOWN + 1, "{items}: {}", d.message.en());
         let mut unique = listed.clone();
         unique.sort();
         unique.dedup();
-        assert_eq!(unique.len(), listed.len(), "{items}: {}", d.message);
-        let words: Vec<&str> = d.message.split(|c: char| !(c.is_alphanumeric() || c == '_')).collect();
+        assert_eq!(unique.len(), listed.len(), "{items}: {}", d.message.en());
+        let message = d.message.en();
+        let words: Vec<&str> = message.split(|c: char| !(c.is_alphanumeric() || c == '_')).collect();
         for name in &internal {
             let phrase = name.split(' ').collect::<Vec<_>>();
             let named = words.windows(phrase.len()).any(|w| w == phrase.as_slice());
-            assert!(!named, "{items}: `{name}` in {}", d.message);
+            assert!(!named, "{items}: `{name}` in {}", d.message.en());
         }
     }
 }
@@ -434,8 +443,8 @@ fn a_missing_sign_is_named_where_it_is_missing() {
         ),
     ] {
         let d = first_error(items);
-        let listed = expected_items(&d.message);
-        assert!(listed.contains(&sign.to_string()), "{items}: {}", d.message);
-        assert_eq!(misspelled(&d, items), found, "{}", d.message);
+        let listed = expected_items(&d.message.en());
+        assert!(listed.contains(&sign.to_string()), "{items}: {}", d.message.en());
+        assert_eq!(misspelled(&d, items), found, "{}", d.message.en());
     }
 }

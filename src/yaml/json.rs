@@ -303,7 +303,7 @@ mod tests {
             let doc = parse_json_document(FileId(0), &text);
             assert!(!doc.complete);
             assert!(
-                doc.diagnostics[0].message.contains("nests deeper"),
+                doc.diagnostics[0].message.en().contains("nests deeper"),
                 "{:?}",
                 doc.diagnostics
             );
@@ -318,7 +318,7 @@ mod tests {
         let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
         let text = format!("{{{}, \"k3\": 0, \"k39\": 1}}", keys.join(", "));
         let doc = parse_json_document(FileId(0), &text);
-        let dups: Vec<&str> = doc.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        let dups: Vec<String> = doc.diagnostics.iter().map(|d| d.message.en()).collect();
         assert_eq!(dups, ["the key `k3` is given twice", "the key `k39` is given twice"]);
         assert_eq!(doc.root.as_map().map(<[_]>::len), Some(40));
     }

@@ -50,7 +50,7 @@ fn anchors_aliases_and_tags_are_rejected() {
     let (docs, _) = parse("a: &x 1\nb: *x\nc: !!str 3\n");
     let codes: Vec<&str> = docs[0].diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["yaml_syntax"; 3]);
-    assert!(docs[0].diagnostics[1].message.contains("aliases"));
+    assert!(docs[0].diagnostics[1].message.en().contains("aliases"));
 }
 
 #[test]
@@ -60,7 +60,11 @@ fn a_syntax_error_resumes_at_the_next_document() {
     assert_eq!(complete, [false, true, false, true]);
     let first = &docs[0].diagnostics[0];
     assert_eq!(first.code, Code::YamlSyntax);
-    assert!(first.message.starts_with("YAML syntax error: "), "{}", first.message);
+    assert!(
+        first.message.en().starts_with("YAML syntax error: "),
+        "{}",
+        first.message.en()
+    );
     assert_eq!(sources.line_col(first.span.unwrap()).line, 2);
     assert_eq!(
         sources.line_col(docs[2].diagnostics[0].span.unwrap()),
@@ -75,7 +79,7 @@ fn deep_nesting_is_refused() {
     let (docs, _) = parse(&text);
     assert_eq!(docs.len(), 2);
     assert!(
-        docs[0].diagnostics[0].message.contains("nests deeper"),
+        docs[0].diagnostics[0].message.en().contains("nests deeper"),
         "{:#?}",
         docs[0].diagnostics
     );
@@ -120,7 +124,11 @@ fn keys_given_twice_are_found_in_small_and_large_mappings() {
             .filter(|d| d.code == Code::DuplicateKey)
             .map(|d| {
                 let first = d.related.first().map_or(0, |(s, _)| sources.line_col(*s).line);
-                (d.message.clone(), sources.snippet(d.span.unwrap()).to_string(), first)
+                (
+                    d.message.en().clone(),
+                    sources.snippet(d.span.unwrap()).to_string(),
+                    first,
+                )
             })
             .collect();
         let expected = [

@@ -97,8 +97,11 @@ fn an_unknown_key_is_named_with_a_suggestion_and_its_position() {
     let (case, sources) = load_one(&text);
     let d = only_error(&case);
     assert_eq!(d.code, Code::UnknownKey);
-    assert_eq!(d.message, "unknown key `land_lost_onn` in `person`");
-    assert_eq!(d.help.as_deref(), Some("did you mean `land_lost_on`?"));
+    assert_eq!(d.message.en(), "unknown key `land_lost_onn` in `person`");
+    assert_eq!(
+        d.help.as_ref().map(|h| h.en()).as_deref(),
+        Some("did you mean `land_lost_on`?")
+    );
     assert_eq!(position(&sources, d), LineCol { line: 7, column: 3 });
     assert_eq!(underlined(&sources, d), "land_lost_onn");
 }
@@ -108,8 +111,11 @@ fn an_unknown_top_level_key_suggests_among_fields_and_envelope_keys() {
     let (case, sources) = load_one(&GOOD.replace("as_of:", "as_off:"));
     let d = only_error(&case);
     assert_eq!(d.code, Code::UnknownKey);
-    assert!(d.message.contains("at the top level"), "{}", d.message);
-    assert_eq!(d.help.as_deref(), Some("did you mean `as_of`?"));
+    assert!(d.message.en().contains("at the top level"), "{}", d.message.en());
+    assert_eq!(
+        d.help.as_ref().map(|h| h.en()).as_deref(),
+        Some("did you mean `as_of`?")
+    );
     assert_eq!(position(&sources, d), LineCol { line: 2, column: 1 });
     assert_eq!(case.as_of, None);
 }
@@ -120,7 +126,7 @@ fn a_duplicate_key_points_at_its_second_occurrence() {
     let (case, sources) = load_one(&text);
     let d = only_error(&case);
     assert_eq!(d.code, Code::DuplicateKey);
-    assert!(d.message.contains("`children`"), "{}", d.message);
+    assert!(d.message.en().contains("`children`"), "{}", d.message.en());
     assert_eq!(position(&sources, d), LineCol { line: 11, column: 3 });
     assert_eq!(sources.line_col(d.related[0].0).line, 9, "the first occurrence");
 }
@@ -131,10 +137,17 @@ fn yes_is_not_a_boolean() {
     let d = only_error(&case);
     assert_eq!(d.code, Code::WrongType);
     assert_eq!(
-        d.message,
+        d.message.en(),
         "`person.veteran` (退役军人) must be `true` or `false`, not text"
     );
-    assert!(d.help.as_deref().unwrap().contains("`true` or `false`"));
+    assert!(
+        d.help
+            .as_ref()
+            .map(|h| h.en())
+            .as_deref()
+            .unwrap()
+            .contains("`true` or `false`")
+    );
     assert_eq!(underlined(&sources, d), "yes");
     assert_eq!(position(&sources, d), LineCol { line: 10, column: 12 });
 }
@@ -145,7 +158,7 @@ fn february_30_is_an_invalid_date() {
     let d = only_error(&case);
     assert_eq!(d.code, Code::InvalidDate);
     assert_eq!(
-        d.message,
+        d.message.en(),
         "`person.land_lost_on` (承包土地被征收日期): `2025-02-30` is not a valid date: 2025-02 has 28 days"
     );
     assert_eq!(position(&sources, d), LineCol { line: 7, column: 17 });
@@ -159,11 +172,11 @@ fn badly_written_dates_and_months_are_invalid_dates() {
         .replace("as_of: 2025-09-01", "as_of: 2025-02-29");
     let (case, _) = load_one(&text);
     assert_eq!(codes(&case), [Code::InvalidDate, Code::InvalidDate, Code::InvalidDate]);
-    assert!(case.diagnostics[0].message.starts_with("`as_of`"));
+    assert!(case.diagnostics[0].message.en().starts_with("`as_of`"));
     assert!(
-        case.diagnostics[2].message.contains("`subsidy_months[0]`"),
+        case.diagnostics[2].message.en().contains("`subsidy_months[0]`"),
         "{}",
-        case.diagnostics[2].message
+        case.diagnostics[2].message.en()
     );
 }
 
@@ -173,8 +186,8 @@ fn an_unquoted_id_number_is_a_number_and_a_wrong_type() {
     let (case, sources) = load_one(text);
     let d = only_error(&case);
     assert_eq!(d.code, Code::WrongType);
-    assert!(d.message.contains("not a number"), "{}", d.message);
-    assert!(d.help.as_deref().unwrap().contains("quotes"));
+    assert!(d.message.en().contains("not a number"), "{}", d.message.en());
+    assert!(d.help.as_ref().map(|h| h.en()).as_deref().unwrap().contains("quotes"));
     assert_eq!(position(&sources, d), LineCol { line: 3, column: 14 });
 }
 
@@ -184,8 +197,8 @@ fn a_bad_checksum_is_reported_with_the_id_masked() {
     let (case, sources) = load_one(text);
     let d = only_error(&case);
     assert_eq!(d.code, Code::BadIdChecksum);
-    assert!(d.message.contains("430102********1235"), "{}", d.message);
-    assert!(!d.message.contains("430102197503101235"));
+    assert!(d.message.en().contains("430102********1235"), "{}", d.message.en());
+    assert!(!d.message.en().contains("430102197503101235"));
     assert_eq!(underlined(&sources, d), "\"430102197503101235\"");
 }
 
@@ -211,13 +224,13 @@ fn an_id_that_disagrees_with_birth_date_and_gender() {
     assert_eq!(codes(&case), [Code::FieldDisagrees, Code::FieldDisagrees]);
     let gender = &case.diagnostics[0];
     assert_eq!(
-        gender.message,
+        gender.message.en(),
         "`person.gender` (性别) is female, but `person.id_number` 430102********1234 gives male"
     );
     assert_eq!(underlined(&sources, gender), "female");
     let birth = &case.diagnostics[1];
     assert_eq!(
-        birth.message,
+        birth.message.en(),
         "`person.birth_date` (出生日期) is 1975-03-11, but `person.id_number` 430102********1234 gives 1975-03-10"
     );
     assert_eq!(position(&sources, birth), LineCol { line: 5, column: 15 });
@@ -243,19 +256,26 @@ fn missing_required_fields_point_at_their_parent() {
     );
     let status = &case.diagnostics[0];
     assert_eq!(
-        status.message,
+        status.message.en(),
         "`employment.status` (就业状态) is required but not given"
     );
     assert_eq!(underlined(&sources, status), "employment");
-    assert_eq!(status.help.as_deref(), Some("add `status:` to `employment`"));
-    let gender = &case.diagnostics[1];
-    assert!(gender.message.starts_with("`person.gender`"), "{}", gender.message);
     assert_eq!(
-        gender.help.as_deref(),
+        status.help.as_ref().map(|h| h.en()).as_deref(),
+        Some("add `status:` to `employment`")
+    );
+    let gender = &case.diagnostics[1];
+    assert!(
+        gender.message.en().starts_with("`person.gender`"),
+        "{}",
+        gender.message.en()
+    );
+    assert_eq!(
+        gender.help.as_ref().map(|h| h.en()).as_deref(),
         Some("give `person.gender`, or `person.id_number` from which it is derived")
     );
     assert_eq!(underlined(&sources, gender), "person");
-    assert!(case.diagnostics[2].message.starts_with("`person.birth_date`"));
+    assert!(case.diagnostics[2].message.en().starts_with("`person.birth_date`"));
 }
 
 #[test]
@@ -266,15 +286,19 @@ fn a_missing_record_and_a_missing_id() {
         codes(&case),
         [Code::MissingField, Code::MissingField, Code::MissingField]
     );
-    assert_eq!(case.diagnostics[0].message, "the case has no `id`");
+    assert_eq!(case.diagnostics[0].message.en(), "the case has no `id`");
     let status = &case.diagnostics[1];
     assert_eq!(
-        status.help.as_deref(),
+        status.help.as_ref().map(|h| h.en()).as_deref(),
         Some("add `employment:` with `status:` under it")
     );
     assert_eq!(position(&sources, status), LineCol { line: 1, column: 1 });
     let date = &case.diagnostics[2];
-    assert!(date.message.starts_with("`services[0].date`"), "{}", date.message);
+    assert!(
+        date.message.en().starts_with("`services[0].date`"),
+        "{}",
+        date.message.en()
+    );
     assert_eq!(position(&sources, date), LineCol { line: 3, column: 5 });
 }
 
@@ -284,10 +308,10 @@ fn an_unknown_enum_value_lists_the_values_and_suggests_one() {
     let d = only_error(&case);
     assert_eq!(d.code, Code::UnknownEnumValue);
     assert_eq!(
-        d.message,
+        d.message.en(),
         "`employment.status` (就业状态): `unemploy` is not one of its values"
     );
-    let help = d.help.as_deref().unwrap();
+    let help = d.help.as_ref().map(|h| h.en()).unwrap();
     assert!(help.starts_with("did you mean `unemployed`?"), "{help}");
     assert!(help.contains("`self_employed` (自主创业)"), "{help}");
     assert_eq!(position(&sources, d), LineCol { line: 11, column: 11 });
@@ -339,13 +363,15 @@ fn wrong_shapes_are_wrong_types() {
     assert!(
         case.diagnostics[1]
             .message
+            .en()
             .starts_with("`employment` (就业状况) must be a mapping"),
         "{}",
-        case.diagnostics[1].message
+        case.diagnostics[1].message.en()
     );
     assert!(
         case.diagnostics[2]
             .message
+            .en()
             .starts_with("`services` (公共就业服务记录) must be a list")
     );
 }
@@ -361,8 +387,9 @@ fn scalars_follow_the_core_schema() {
     assert!(
         case.diagnostics[0]
             .help
-            .as_deref()
+            .as_ref()
             .unwrap()
+            .en()
             .contains("remove the quotes")
     );
 }

@@ -48,7 +48,7 @@ impl Session {
     /// A session on a policy file (`None`: the built-in policy). Fails with the policy's
     /// diagnostics, drawn, when it does not check.
     pub fn new(policy: Option<&str>, lang: Lang, show_pii: bool) -> Result<Session, String> {
-        let (loaded, versions) = load(policy)?;
+        let (loaded, versions) = load(policy, lang)?;
         // `eval` in the REPL is the whole explanation (`:help eval`), at the terminal's
         // width when there is one.
         let width = if std::io::stdout().is_terminal() {
@@ -176,7 +176,7 @@ impl Session {
             .iter()
             .find(|d| matches!(d.code, Code::InvalidUtf8 | Code::CaseTooLarge))
         {
-            return Err(self.say(Msg::CannotLoadCase, &[path, &d.message]));
+            return Err(self.say(Msg::CannotLoadCase, &[path, &d.message.get(self.options.lang)]));
         }
         // Loading the first case is not a change to undo: `:undo` after it would
         // leave the session with no case.
@@ -189,7 +189,7 @@ impl Session {
     }
 
     fn use_policy(&mut self, path: Option<String>) -> Result<String, String> {
-        let (loaded, versions) = load(path.as_deref())?;
+        let (loaded, versions) = load(path.as_deref(), self.options.lang)?;
         self.loaded = loaded;
         self.versions = versions;
         self.policy_path = path;
@@ -241,7 +241,11 @@ impl Session {
         if result.decision.is_none() {
             let mut out = format!("{}\n", self.say(Msg::CannotBeEvaluatedBecause, &[]));
             for d in result.diagnostics.iter().filter(|d| d.is_error()) {
-                out.push_str(&format!("  {}: {}\n", d.code.as_str(), d.message));
+                out.push_str(&format!(
+                    "  {}: {}\n",
+                    d.code.as_str(),
+                    d.message.get(self.options.lang)
+                ));
             }
             return Err(out);
         }
@@ -306,11 +310,12 @@ impl Session {
     }
 
     fn draw(&self, d: &Diagnostic) -> String {
-        render_diagnostic(d, &self.loaded.sources, false, self.options.show_pii)
+        render_diagnostic(d, &self.loaded.sources, self.options.lang, false, self.options.show_pii)
     }
 }
 
-fn load(policy: Option<&str>) -> Result<(LoadedPolicy, Vec<Program>), String> {
+/// Loads and checks a policy; its errors, drawn, when it does not check.
+fn load(policy: Option<&str>, lang: Lang) -> Result<(LoadedPolicy, Vec<Program>), String> {
     let mut loaded = match policy {
         Some(p) => load_policy(p, PolicySource::Disk),
         None => load_policy(DEFAULT_POLICY, PolicySource::Builtin),
@@ -321,11 +326,9 @@ fn load(policy: Option<&str>) -> Result<(LoadedPolicy, Vec<Program>), String> {
             .diagnostics
             .iter()
             .filter(|d| d.is_error())
-            .map(|d| render_diagnostic(d, &loaded.sources, false, false))
+            .map(|d| render_diagnostic(d, &loaded.sources, lang, false, false))
             .collect();
-        return Err(format!(
-            "{drawn}the policy has errors; the session keeps the one it had\n"
-        ));
+        return Err(format!("{drawn}{}\n", Msg::PolicyKept.text(lang)));
     }
     Ok((loaded, versions))
 }

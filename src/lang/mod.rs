@@ -1,4 +1,9 @@
-//! The two languages zhengce speaks, and which one the user asked for.
+//! The two languages zhengce speaks, which one the user asked for, and [`Text`]: words
+//! kept in both until they are shown.
+
+mod text;
+
+pub use text::{Template, Text, check_catalogue};
 
 /// The language of every message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

@@ -1,0 +1,218 @@
+//! [`Text`]: words for a user, kept in both languages until they are shown, so that a
+//! diagnostic made deep in the pipeline is told in the language chosen at the end.
+
+use super::Lang;
+use std::borrow::Cow;
+
+/// A catalogue message in both languages; `{}` marks where a value goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Template {
+    /// The Chinese text.
+    pub zh: &'static str,
+    /// The English text.
+    pub en: &'static str,
+}
+
+impl Template {
+    /// The text in a language.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// Words shown to a user, in whichever language is chosen when they are shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    /// The same in either language: a name, a value, a quotation from a file.
+    Verbatim(String),
+    /// A text given in each language (a policy's label or message).
+    Both {
+        /// The Chinese text.
+        zh: String,
+        /// The English text.
+        en: String,
+    },
+    /// A catalogue message with its `{}`s filled in by the values, in order.
+    Message(Template, Box<[Text]>),
+}
+
+impl Text {
+    /// A catalogue message with its values.
+    pub fn message(template: Template, args: impl IntoIterator<Item = Text>) -> Text {
+        Text::Message(template, args.into_iter().collect())
+    }
+
+    /// The words in a language.
+    pub fn get(&self, lang: Lang) -> Cow<'_, str> {
+        match self {
+            Text::Verbatim(s) => Cow::Borrowed(s),
+            Text::Both { zh, en } => Cow::Borrowed(if lang == Lang::En { en } else { zh }),
+            Text::Message(t, args) if args.is_empty() => Cow::Borrowed(t.get(lang)),
+            Text::Message(..) => {
+                let mut out = String::new();
+                self.write(lang, &mut out);
+                Cow::Owned(out)
+            }
+        }
+    }
+
+    /// Appends the words in a language to `out`.
+    pub fn write(&self, lang: Lang, out: &mut String) {
+        match self {
+            Text::Verbatim(s) => out.push_str(s),
+            Text::Both { zh, en } => out.push_str(if lang == Lang::En { en } else { zh }),
+            Text::Message(t, args) => {
+                let mut parts = t.get(lang).split("{}");
+                out.push_str(parts.next().unwrap_or(""));
+                for (k, part) in parts.enumerate() {
+                    if let Some(arg) = args.get(k) {
+                        arg.write(lang, out);
+                    }
+                    out.push_str(part);
+                }
+            }
+        }
+    }
+
+    /// The words in Chinese.
+    pub fn zh(&self) -> String {
+        self.get(Lang::Zh).into_owned()
+    }
+
+    /// The words in English.
+    pub fn en(&self) -> String {
+        self.get(Lang::En).into_owned()
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text::Verbatim(s)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text::Verbatim(s.to_string())
+    }
+}
+
+impl From<&String> for Text {
+    fn from(s: &String) -> Text {
+        Text::Verbatim(s.clone())
+    }
+}
+
+impl From<Template> for Text {
+    fn from(t: Template) -> Text {
+        Text::Message(t, Box::new([]))
+    }
+}
+
+/// Declares a catalogue: an enum of messages, each with its Chinese and its English
+/// text (the syntax takes both, so a message cannot be added in one language only),
+/// `ALL` for the test that checks them, and `with` to fill in values.
+#[macro_export]
+macro_rules! catalogue {
+    ($(#[$enum_doc:meta])* $vis:vis enum $enum:ident {
+        $($(#[$doc:meta])* $name:ident => $zh:literal, $en:literal;)*
+    }) => {
+        $(#[$enum_doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        $vis enum $enum {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl $enum {
+            /// Every message, for the test that each has both languages.
+            pub const ALL: &'static [$enum] = &[$($enum::$name,)*];
+
+            /// The message in both languages.
+            pub fn template(self) -> $crate::lang::Template {
+                match self {
+                    $($enum::$name => $crate::lang::Template { zh: $zh, en: $en },)*
+                }
+            }
+
+            /// The text in a language.
+            pub fn text(self, lang: $crate::lang::Lang) -> &'static str {
+                self.template().get(lang)
+            }
+
+            /// The message with its `{}`s filled in by `args`, in order.
+            pub fn with<T: Into<$crate::lang::Text>>(self, args: impl IntoIterator<Item = T>) -> $crate::lang::Text {
+                $crate::lang::Text::message(self.template(), args.into_iter().map(Into::into))
+            }
+        }
+
+        impl From<$enum> for $crate::lang::Text {
+            fn from(m: $enum) -> $crate::lang::Text {
+                $crate::lang::Text::from(m.template())
+            }
+        }
+    };
+}
+
+/// Checks a catalogue: each message has a Chinese text that is Chinese and an English
+/// text that is not, with the same number of `{}`s. For the catalogues' tests.
+pub fn check_catalogue(templates: impl IntoIterator<Item = (String, Template)>) -> Result<(), String> {
+    fn is_chinese(c: char) -> bool {
+        matches!(c, '\u{3000}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+    }
+    for (name, Template { zh, en }) in templates {
+        if zh.trim().is_empty() || en.trim().is_empty() {
+            return Err(format!("{name}: a text is empty"));
+        }
+        // Punctuation-only messages (a separator, a colon) are the same in both.
+        let words = |t: &str| t.chars().any(|c| c.is_alphabetic());
+        if (words(zh) || words(en)) && !zh.chars().any(is_chinese) {
+            return Err(format!("{name}: the Chinese is {zh:?}"));
+        }
+        if en.chars().any(is_chinese) {
+            return Err(format!("{name}: the English is {en:?}"));
+        }
+        if zh.matches("{}").count() != en.matches("{}").count() {
+            return Err(format!("{name}: the two texts take different numbers of values"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_is_filled_in_in_the_language_asked_for() {
+        let inner = Text::Both {
+            zh: "年龄".into(),
+            en: "age".into(),
+        };
+        let t = Text::message(
+            Template {
+                zh: "{}不是{}",
+                en: "{} is not {}",
+            },
+            [inner, Text::from("x")],
+        );
+        assert_eq!(t.zh(), "年龄不是x");
+        assert_eq!(t.en(), "age is not x");
+    }
+
+    #[test]
+    fn the_check_finds_a_message_in_one_language_only() {
+        let ok = Template {
+            zh: "错误",
+            en: "error",
+        };
+        let bad = Template {
+            zh: "error",
+            en: "error",
+        };
+        assert!(check_catalogue([("ok".to_string(), ok)]).is_ok());
+        assert!(check_catalogue([("bad".to_string(), bad)]).is_err());
+    }
+}
