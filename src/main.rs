@@ -2,7 +2,7 @@
 
 use clap::FromArgMatches;
 use std::process::ExitCode;
-use zhengce::cli::{Cli, Console, help, run};
+use zhengce::cli::{Cli, Console, help, run, usage};
 use zhengce::privacy::Pii;
 
 // A case is read into many small allocations and let go at once; mimalloc's thread-
@@ -14,26 +14,24 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     // The help is written in the language the command line or the environment asks for.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let parsed = help::command(help::lang_of(&args))
+    let lang = help::lang_of(&args);
+    let parsed = help::command(lang)
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
     match parsed {
         Ok(cli) => ExitCode::from(run(cli)),
-        // Usage errors, `--help` and `--version`: clap's text goes through the same
-        // masking as every other output (a mistyped argument may be an ID number).
+        // Usage errors, `--help` and `--version`, in the user's language; the text goes
+        // through the same masking as every other output (a mistyped argument may be an
+        // ID number).
         Err(e) => {
             let mut console = Console::stdio(Pii::Mask);
-            let styled = e.render();
             let terminal = if e.use_stderr() {
                 console.err_is_terminal()
             } else {
                 console.out_is_terminal()
             };
-            let text = if terminal && std::env::var_os("NO_COLOR").is_none() {
-                styled.ansi().to_string()
-            } else {
-                styled.to_string()
-            };
+            let styled = terminal && std::env::var_os("NO_COLOR").is_none();
+            let text = usage::usage_error_text(&e, lang, styled);
             if e.use_stderr() {
                 console.err(&text);
             } else {

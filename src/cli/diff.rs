@@ -24,7 +24,7 @@ pub struct PolicyAt {
 }
 
 /// Parses `POLICY[@DATE]`.
-pub fn parse_policy_at(s: &str) -> Result<PolicyAt, String> {
+pub fn parse_policy_at(s: &str) -> Result<PolicyAt, super::usage::BadValue> {
     let (path, date) = match s.rsplit_once('@') {
         Some((p, d)) => (p, Some(super::parse_date(d)?)),
         None => (s, None),

@@ -13,6 +13,7 @@ pub mod help;
 mod inputs;
 mod repl;
 mod test;
+pub mod usage;
 
 use crate::input::InputLimits;
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy_with};
@@ -181,8 +182,8 @@ pub enum Command {
     },
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::syntax::parse_date_text(s).ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)"))
+fn parse_date(s: &str) -> Result<NaiveDate, usage::BadValue> {
+    crate::syntax::parse_date_text(s).ok_or_else(|| usage::BadValue(Msg::NotADateValue.with([s])))
 }
 
 /// Runs a parsed command line on the process's standard streams; returns the exit code.

@@ -253,6 +253,34 @@ crate::catalogue! {
         /// a policy with errors, before any case (errors)
         PolicyHasErrors => "政策有 {} 个错误；未评估任何案件", "the policy has {} error(s); nothing was evaluated";
 
+        // Mistakes on the command line (in English, clap's own words are shown).
+        /// an argument that no subcommand takes
+        UsageUnknownArgument => "错误：不认识的参数 `{}`", "error: unexpected argument `{}`";
+        /// a subcommand that does not exist
+        UsageUnknownSubcommand => "错误：没有子命令 `{}`", "error: unrecognized subcommand `{}`";
+        /// an option given without its value
+        UsageValueMissing => "错误：`{}` 缺少值", "error: `{}` needs a value";
+        /// a value that is not one of the choices (value, argument)
+        UsageInvalidValue => "错误：`{}` 不是 `{}` 可取的值", "error: `{}` is not a value of `{}`";
+        /// a value that does not read (argument, why)
+        UsageBadValue => "错误：`{}` 的值无效：{}", "error: invalid value for `{}`: {}";
+        /// required arguments not given
+        UsageMissingArguments => "错误：缺少必需的参数：{}", "error: the required arguments were not given: {}";
+        /// two arguments that cannot go together
+        UsageConflict => "错误：`{}` 不能与 `{}` 同时使用", "error: `{}` cannot be used with `{}`";
+        /// a wrong number of values
+        UsageValueCount => "错误：`{}` 的值的个数不对", "error: a wrong number of values for `{}`";
+        /// the values an option takes
+        UsagePossibleValues => "  可选的值：{}", "  possible values: {}";
+        /// a suggestion
+        UsageDidYouMean => "  提示：是否应为 {}？", "  tip: did you mean {}?";
+        /// a command-line date that does not read
+        NotADateValue => "`{}` 不是日期（应写作 YYYY-MM-DD）", "`{}` is not a date (YYYY-MM-DD)";
+        /// the usage line
+        UsageLine => "用法：{}", "Usage: {}";
+        /// where to read more
+        UsageMoreInformation => "更多信息请用 `--help`。", "For more information, try `--help`.";
+
         // `diff`.
         /// a group of changed cases (the rule, how many)
         DiffGroup => "{}（{} 个案件）", "{} ({} case(s))";
