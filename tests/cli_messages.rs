@@ -99,3 +99,51 @@ fn the_language_comes_from_the_flag_then_zhengce_lang_then_the_locale() {
         assert!(!out.contains(other), "{flags:?} {env:?}:\n{out}");
     }
 }
+
+/// The display width of a line (a Chinese character takes two columns).
+fn columns(line: &str) -> usize {
+    textwrap::core::display_width(line)
+}
+
+#[test]
+fn diff_tells_changes_with_the_policys_labels_within_80_columns() {
+    let args = [
+        "diff",
+        "builtin",
+        "examples/revision/hunan-2027-revision.policy",
+        "examples/revision/cases",
+    ];
+    let (zh, _, code) = zhengce(&args, &[("ZHENGCE_LANG", "zh")]);
+    assert_eq!(code, Some(0), "{zh}");
+    assert!(
+        zh.contains("rev-man-47-after：就业困难人员 否 → 是；认定类别 +1"),
+        "{zh}"
+    );
+    assert!(zh.contains("investigate：状态 按时完成 → 逾期完成"), "{zh}");
+    assert!(zh.contains("案件状态（2 个案件）"), "{zh}");
+    let (en, _, _) = zhengce(&args, EN);
+    assert!(
+        en.contains("rev-man-47-after: person with employment difficulty no → yes; categories +1"),
+        "{en}"
+    );
+    assert!(en.contains("investigate: status on time → late"), "{en}");
+    assert!(en.contains("case status (2 case(s))"), "{en}");
+    for out in [&zh, &en] {
+        assert!(out.lines().all(|l| columns(l) <= 80), "{out}");
+        // No record key or JSON value is shown as such.
+        assert!(!out.contains("eligible") && !out.contains("[]"), "{out}");
+    }
+}
+
+#[test]
+fn command_line_mistakes_are_told_in_the_language_asked_for() {
+    let (_, zh, code) = zhengce(&["eval", "--formt", "json", "x.yaml"], &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        zh.contains("不认识的参数 `--formt`") && zh.contains("是否应为 `--format`"),
+        "{zh}"
+    );
+    let (_, en, code) = zhengce(&["eval", "--formt", "json", "x.yaml"], EN);
+    assert_eq!(code, Some(2));
+    assert!(en.contains("unexpected argument '--formt'"), "{en}");
+}

@@ -67,7 +67,7 @@ fn a_what_if_change_shows_what_changed_in_the_decision() {
         ["就业困难人员 否 → 是", "认定类别 +1 +2", "提示 +assessment_missing"]
     );
     assert_eq!(&lines[7..9], ["评估日 2025-09-01 → 2026-01-10", "认定类别 +6"]);
-    assert!(lines[9].starts_with("一（六） 成立: "), "{out}");
+    assert!(lines[9].starts_with("一（六） 成立："), "{out}");
     let unwrapped: String = out.split_whitespace().collect();
     assert!(unwrapped.contains("登记失业日期2025-01-10+12个月=2026-01-10✓"), "{out}");
 }

@@ -3,7 +3,9 @@
 //! explanations; then a summary.
 
 use crate::report::Lang;
-use crate::report::messages::{Msg, msg_args, msg_with};
+use crate::report::changes::Words;
+use crate::report::layout::wrap_lines;
+use crate::report::messages::{Msg, msg, msg_args, msg_with};
 
 use super::{CommonArgs, Console, EXIT_OK, EXIT_POLICY, Format, inputs, render_options};
 use crate::diff::{CaseDiff, RuleChange, Side, diff_case};
@@ -108,52 +110,104 @@ pub fn run(
         diffs.extend(diff_case(sa, sb, &options));
     }
     let evaluated = a.results.len();
+    // Changes are named by the new policy's labels.
+    let Some(newest) = b.versions.first() else {
+        return EXIT_POLICY;
+    };
+    let words = Words {
+        program: newest,
+        lang: options.lang,
+    };
     // Group by the rule that changed; a change no rule explains goes under its fields.
     let mut groups: Groups = BTreeMap::new();
     for d in &diffs {
         if d.rules.is_empty() {
             // A case that can be evaluated on one side only is a change of status.
-            let keys: Vec<&str> = d.changes.iter().map(|c| c.key.as_str()).collect();
-            let group = if keys.contains(&"status") {
-                "status".to_string()
+            let keys: Vec<String> = d.changes.iter().map(|c| c.key.clone()).collect();
+            let group = if keys.iter().any(|k| k == "status") {
+                Group::Fields(vec!["status".to_string()])
             } else {
-                keys.join(", ")
+                Group::Fields(keys)
             };
             groups.entry(group).or_default().push((d, None));
         }
         for r in &d.rules {
-            groups.entry(r.rule.clone()).or_default().push((d, Some(r)));
+            groups
+                .entry(Group::Rule(r.rule.clone()))
+                .or_default()
+                .push((d, Some(r)));
         }
     }
     match format {
         Format::Json => console.out(&format!("{}\n", diff_json(&diffs, &groups, evaluated))),
-        Format::Text => console.out(&diff_text(&groups, diffs.len(), evaluated, common.lang())),
+        Format::Text => console.out(&wrap_lines(
+            &diff_text(&groups, diffs.len(), evaluated, words),
+            options.width,
+        )),
     }
     EXIT_OK
 }
 
 /// The changed cases by the rule that changed (or the fields, when no rule did), each
 /// with its change of that rule: a case is not searched for it again for each rule.
-type Groups<'d> = BTreeMap<String, Vec<(&'d CaseDiff, Option<&'d RuleChange>)>>;
+type Groups<'d> = BTreeMap<Group, Vec<(&'d CaseDiff, Option<&'d RuleChange>)>>;
 
-fn change_text(d: &CaseDiff) -> String {
-    let parts: Vec<String> = d
-        .changes
-        .iter()
-        .map(|c| format!("{}: {} → {}", c.key, c.old, c.new))
-        .collect();
-    parts.join("; ")
+/// What a group of changed cases has in common.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Group {
+    /// A rule whose outcome changed (as named to people).
+    Rule(String),
+    /// Fields of the record that changed with no rule to explain them (`status`: the
+    /// case is evaluated on one side only).
+    Fields(Vec<String>),
 }
 
-fn diff_text(groups: &Groups, changed: usize, evaluated: usize, lang: Lang) -> String {
+impl Group {
+    /// The group's name in JSON: the rule, or the record keys.
+    fn key(&self) -> String {
+        match self {
+            Group::Rule(rule) => rule.clone(),
+            Group::Fields(keys) => keys.join(", "),
+        }
+    }
+
+    /// The group's name for people: the rule, or the fields' labels.
+    fn named(&self, words: Words) -> String {
+        match self {
+            Group::Rule(rule) => rule.clone(),
+            Group::Fields(keys) => {
+                let named: Vec<String> = keys.iter().map(|k| words.key(k)).collect();
+                named.join(msg(Msg::ListSeparator, words.lang))
+            }
+        }
+    }
+}
+
+/// What changed in a case's record, told with the policy's labels.
+fn change_text(d: &CaseDiff, words: Words) -> String {
+    let mut parts = Vec::new();
+    for c in &d.changes {
+        words.change(&c.key, &c.old, &c.new, &mut parts);
+    }
+    parts.join(msg(Msg::Separator, words.lang))
+}
+
+fn diff_text(groups: &Groups, changed: usize, evaluated: usize, words: Words) -> String {
+    let lang = words.lang;
     let mut out = String::new();
-    for (rule, cases) in groups {
+    for (group, cases) in groups {
+        let rule = &group.named(words);
         out.push_str(&format!(
             "{}\n",
             msg_args(Msg::DiffGroup, lang, &[rule, &cases.len().to_string()])
         ));
         for (d, change) in cases {
-            out.push_str(&format!("  {}: {}\n", d.case, change_text(d)));
+            out.push_str(&format!(
+                "  {}{}{}\n",
+                d.case,
+                msg(Msg::Colon, lang),
+                change_text(d, words)
+            ));
             if let Some(r) = change {
                 out.push_str(&format!(
                     "    {}\n",
@@ -166,11 +220,15 @@ fn diff_text(groups: &Groups, changed: usize, evaluated: usize, lang: Lang) -> S
             }
         }
     }
-    let by_rule: Vec<String> = groups.iter().map(|(r, c)| format!("{r} {}", c.len())).collect();
+    let by_rule: Vec<String> = groups
+        .iter()
+        .map(|(g, c)| format!("{} {}", g.named(words), c.len()))
+        .collect();
+    let by_rule = by_rule.join(msg(Msg::ListSeparator, lang));
     let totals = [evaluated.to_string(), changed.to_string()];
     out.push_str(&msg_args(Msg::DiffTotals, lang, &[&totals[0], &totals[1]]));
     if !by_rule.is_empty() {
-        out.push_str(&msg_with(Msg::DiffByRule, lang, &by_rule.join(", ")));
+        out.push_str(&msg_with(Msg::DiffByRule, lang, &by_rule));
     }
     out.push('\n');
     out
@@ -188,6 +246,6 @@ fn diff_json(diffs: &[CaseDiff], groups: &Groups, evaluated: usize) -> serde_jso
         })
         .collect();
     let by_rule: serde_json::Map<String, serde_json::Value> =
-        groups.iter().map(|(r, c)| (r.clone(), json!(c.len()))).collect();
+        groups.iter().map(|(g, c)| (g.key(), json!(c.len()))).collect();
     json!({"cases": cases, "summary": {"evaluated": evaluated, "changed": diffs.len(), "by_rule": by_rule}})
 }

@@ -1,10 +1,10 @@
 //! `:missing`: the case fields the decision reads that the case leaves out, and, for
 //! each, whether some plausible value would change the decision (tried, not guessed).
 
-use super::changes::{Words, short_diff};
 use super::edit;
 use crate::program::{CExpr, CKind, Program, Type};
 use crate::report::Lang;
+use crate::report::changes::{Words, short_diff};
 use crate::report::messages::{Msg, msg};
 use crate::run::CaseResult;
 use crate::yaml::{ScalarStyle, YamlKind, YamlNode};

@@ -3,7 +3,6 @@
 //! prompts, no colours, for scripts and tests) and interactive (rustyline: completion,
 //! history, multi-line input).
 
-mod changes;
 pub mod command;
 mod edit;
 pub mod front;

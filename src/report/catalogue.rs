@@ -42,6 +42,8 @@ crate::catalogue! {
         CaseError => "无法评估此案件", "this case cannot be evaluated";
         /// separator between conditions
         Separator => "；", "; ";
+        /// separator between items of a list
+        ListSeparator => "、", ", ";
         /// colon after a heading
         Colon => "：", ": ";
         /// unit after a number of years
@@ -396,6 +398,12 @@ crate::catalogue! {
         TypeTable => "表", "a table";
         /// a value of no known kind
         TypeAnything => "任意值", "anything";
+        /// a case's status, as a record key
+        CaseStatus => "案件状态", "case status";
+        /// a case that was evaluated
+        StatusOk => "已评估", "evaluated";
+        /// a case that could not be evaluated
+        StatusError => "无法评估", "not evaluable";
         /// a REPL's new policy has errors: the session keeps the old one
         PolicyKept => "政策有错误，会话继续使用原来的政策", "the policy has errors; the session keeps the one it had";
         /// years, as a unit

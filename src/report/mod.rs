@@ -3,6 +3,7 @@
 
 mod because;
 mod catalogue;
+pub mod changes;
 mod diagnostics;
 mod excerpt;
 mod json;

@@ -105,7 +105,7 @@ impl TraceText {
     }
 }
 
-/// One rule's trace line: `一（一） 成立: …conditions… → …what it yields…`.
+/// One rule's trace line: `一（一） 成立：…conditions… → …what it yields…`.
 pub fn rule_trace(
     program: &Program,
     decision: &Decision,
@@ -134,7 +134,7 @@ fn write_rule_trace(
     write_rule_name(out, rule, program);
     out.push(' ');
     out.push_str(msg(if outcome.holds { Msg::Holds } else { Msg::Fails }, style.lang));
-    out.push_str(": ");
+    out.push_str(msg(Msg::Colon, style.lang));
     // The reasons are found before the values yielded, as they always were: both use
     // the one explainer, whose memo fills in the order it is asked.
     let reasons = explainer.rule(idx);

@@ -136,8 +136,8 @@ impl Session {
     }
 
     /// How the session names the decision record's parts (its latest policy's labels).
-    fn words(&self) -> super::changes::Words<'_> {
-        super::changes::Words {
+    fn words(&self) -> crate::report::changes::Words<'_> {
+        crate::report::changes::Words {
             program: self.program(),
             lang: self.options.lang,
         }
@@ -270,7 +270,7 @@ impl Session {
         let out = match &self.last {
             None => self.words().summary_line(&record),
             Some(before) => {
-                let changes = super::changes::short_diff(before, &record, self.words());
+                let changes = crate::report::changes::short_diff(before, &record, self.words());
                 if changes.is_empty() {
                     format!("{}\n", self.say(Msg::NoChangeInDecision, &[]))
                 } else {

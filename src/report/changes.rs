@@ -2,10 +2,10 @@
 //! `帮扶分类 2 → 3`, `investigate: status pending → overdue`), each part of the record
 //! named by the policy's label in the session's language.
 
+use super::messages::{Msg, kind_heading, label, msg};
 use crate::ast::RuleKind;
+use crate::lang::Lang;
 use crate::program::{Program, Type};
-use crate::report::Lang;
-use crate::report::messages::{Msg, kind_heading, label, msg};
 use serde_json::Value as Json;
 
 /// How a change names the record's parts and yes/no values.
@@ -33,6 +33,7 @@ impl Words<'_> {
         match key {
             "case" => msg(Msg::Case, lang).to_string(),
             "as_of" => msg(Msg::EvaluationDate, lang).to_string(),
+            "status" => msg(Msg::CaseStatus, lang).to_string(),
             "diagnostics" => msg(Msg::Diagnostics, lang).to_string(),
             other => other.to_string(),
         }
@@ -79,31 +80,108 @@ pub fn short_diff(before: &Json, after: &Json, words: Words) -> Vec<String> {
     };
     let mut out = Vec::new();
     for (key, new) in a {
-        if SKIPPED.contains(&key.as_str()) {
-            continue;
-        }
-        let old = b.get(key).unwrap_or(&Json::Null);
-        if old == new {
-            continue;
-        }
-        match (old, new) {
-            (Json::Array(o), Json::Array(n)) if key == "diagnostics" => {
-                let codes = |list: &Vec<Json>| list.iter().filter_map(|d| d.get("code").cloned()).collect::<Vec<_>>();
-                set_changes(&words.key(key), &codes(o), &codes(n), &mut out);
-            }
-            (Json::Array(o), Json::Array(n)) if o.iter().chain(n).any(Json::is_object) => {
-                object_changes(o, n, &mut out)
-            }
-            (Json::Array(o), Json::Array(n)) => set_changes(&words.key(key), o, n, &mut out),
-            _ => out.push(format!(
-                "{} {} → {}",
-                words.key(key),
-                words.value(old),
-                words.value(new)
-            )),
+        if !SKIPPED.contains(&key.as_str()) {
+            words.change(key, b.get(key).unwrap_or(&Json::Null), new, &mut out);
         }
     }
     out
+}
+
+impl Words<'_> {
+    /// The change of one record key, in lines (none when the values are equal): a
+    /// set's additions and removals, a list of objects item by item, else old → new.
+    pub fn change(&self, key: &str, old: &Json, new: &Json, out: &mut Vec<String>) {
+        if old == new {
+            return;
+        }
+        match (old, new) {
+            (Json::Array(o), Json::Array(n)) if key == "diagnostics" => {
+                // Whole diagnostics or their codes: compared by code.
+                let codes =
+                    |list: &[Json]| -> Vec<Json> { list.iter().map(|d| d.get("code").unwrap_or(d).clone()).collect() };
+                set_changes(&self.key(key), &codes(o), &codes(n), out);
+            }
+            (Json::Array(o), Json::Array(n)) if o.iter().chain(n).any(Json::is_object) => {
+                self.object_changes(key, o, n, out)
+            }
+            (Json::Array(o), Json::Array(n)) => set_changes(&self.key(key), o, n, out),
+            // A list on one side only (a case evaluated on one side): what it holds.
+            (Json::Null, Json::Array(n)) => set_changes(&self.key(key), &[], n, out),
+            (Json::Array(o), Json::Null) => set_changes(&self.key(key), o, &[], out),
+            _ if key == "status" => out.push(format!("{} {} → {}", self.key(key), self.status(old), self.status(new))),
+            _ => out.push(format!("{} {} → {}", self.key(key), self.value(old), self.value(new))),
+        }
+    }
+
+    /// A case's status in words: evaluated, or not.
+    fn status(&self, v: &Json) -> String {
+        match v.as_str() {
+            Some("ok") => msg(Msg::StatusOk, self.lang).to_string(),
+            Some("error") => msg(Msg::StatusError, self.lang).to_string(),
+            _ => self.value(v),
+        }
+    }
+
+    /// The changes of a list of objects (deadlines, entitlements…), matched by id:
+    /// those added and removed, and for the others each field that changed, named by
+    /// its label, enum values by theirs.
+    fn object_changes(&self, key: &str, old: &[Json], new: &[Json], out: &mut Vec<String>) {
+        let kind = RuleKind::ALL.into_iter().find(|k| k.record_key() == key);
+        for n in new {
+            let id = id_of(n);
+            match old.iter().find(|o| id_of(o) == id) {
+                None => out.push(format!("+{}", show(&id))),
+                Some(o) => {
+                    let (Some(om), Some(nm)) = (o.as_object(), n.as_object()) else {
+                        continue;
+                    };
+                    for (field, value) in nm {
+                        let before = om.get(field).unwrap_or(&Json::Null);
+                        if before != value {
+                            let (name, shown) = self.yielded(kind, field);
+                            out.push(format!(
+                                "{}{}{name} {} → {}",
+                                show(&id),
+                                msg(Msg::Colon, self.lang),
+                                shown(before),
+                                shown(value)
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        for o in old {
+            if !new.iter().any(|n| id_of(n) == id_of(o)) {
+                out.push(format!("−{}", show(&id_of(o))));
+            }
+        }
+    }
+
+    /// A value a rule of `kind` yields under `field`: its label, and how its values are
+    /// shown (an enum's by their labels).
+    fn yielded(&self, kind: Option<RuleKind>, field: &str) -> (String, impl Fn(&Json) -> String + '_) {
+        let found = kind
+            .into_iter()
+            .flat_map(|k| self.program.rules_of(k))
+            .filter_map(|(_, r)| r.yields.as_ref())
+            .flatten()
+            .find(|y| y.name == field);
+        let name = found.map_or_else(|| field.to_string(), |y| label(&y.label, self.lang).to_string());
+        let enum_type = found.and_then(|y| match &y.expr.ty {
+            Type::Enum(e) => self.program.enums.get(e.0 as usize),
+            _ => None,
+        });
+        let shown = move |v: &Json| match (enum_type, v.as_str()) {
+            (Some(e), Some(text)) => e
+                .variants()
+                .iter()
+                .find(|(name, _)| name == text)
+                .map_or_else(|| text.to_string(), |(_, l)| label(l, self.lang).to_string()),
+            _ => self.value(v),
+        };
+        (name, shown)
+    }
 }
 
 fn show(v: &Json) -> String {
@@ -136,31 +214,6 @@ fn id_of(v: &Json) -> Json {
     v.get("step").or_else(|| v.get("id")).cloned().unwrap_or(Json::Null)
 }
 
-fn object_changes(old: &[Json], new: &[Json], out: &mut Vec<String>) {
-    for n in new {
-        let id = id_of(n);
-        match old.iter().find(|o| id_of(o) == id) {
-            None => out.push(format!("+{}", show(&id))),
-            Some(o) => {
-                let (Some(om), Some(nm)) = (o.as_object(), n.as_object()) else {
-                    continue;
-                };
-                for (field, value) in nm {
-                    let before = om.get(field).unwrap_or(&Json::Null);
-                    if before != value {
-                        out.push(format!("{}: {field} {} → {}", show(&id), show(before), show(value)));
-                    }
-                }
-            }
-        }
-    }
-    for o in old {
-        if !new.iter().any(|n| id_of(n) == id_of(o)) {
-            out.push(format!("−{}", show(&id_of(o))));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,7 +239,7 @@ mod tests {
                 "就业困难人员 否 → 是",
                 "认定类别 +1",
                 "帮扶分类 2 → 3",
-                "investigate: status pending → overdue",
+                "investigate：状态 办理中 → 已逾期未完成",
                 "提示 −a"
             ]
         );
