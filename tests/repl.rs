@@ -353,3 +353,22 @@ fn the_session_speaks_one_language() {
         }
     }
 }
+
+#[test]
+fn missing_names_fields_and_tried_values_by_their_labels_within_80_columns() {
+    let zh = repl(&["examples/cases/li-qiang.yaml"], ":missing\n");
+    assert!(zh.lines().all(|l| textwrap::core::display_width(l) <= 80), "{zh}");
+    let unwrapped: String = zh.split_whitespace().collect();
+    assert!(
+        unwrapped.contains("assessment.employability（就业能力）：可能改变结果，例如有一定自主就业能力→应提供的服务"),
+        "{zh}"
+    );
+    assert!(unwrapped.contains("例如任意文字→认定类别+7；提示"), "{zh}");
+    assert!(unwrapped.contains("认定流程时限+investigate"), "{zh}");
+    let en = repl(&["--lang", "en", "examples/cases/li-qiang.yaml"], ":missing\n");
+    let unwrapped = en.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        unwrapped.contains("assessment.employability (employability): could change the outcome, e.g."),
+        "{en}"
+    );
+}

@@ -5,7 +5,7 @@ use super::edit;
 use crate::program::{CExpr, CKind, Program, Type};
 use crate::report::Lang;
 use crate::report::changes::{Words, short_diff};
-use crate::report::messages::{Msg, msg};
+use crate::report::messages::{Msg, label, msg, msg_with};
 use crate::run::CaseResult;
 use crate::yaml::{ScalarStyle, YamlKind, YamlNode};
 use serde_json::Value as Json;
@@ -46,20 +46,21 @@ pub fn report(
         let label = if label.is_empty() {
             String::new()
         } else {
-            format!(" ({label})")
+            msg_with(Msg::InBrackets, lang, &label)
         };
-        let effect = probes(program, &ty, as_of).into_iter().find_map(|value| {
-            let mut candidate = case.clone();
-            edit::set(&mut candidate, &name, value.clone()).ok()?;
-            let changes = short_diff(baseline, &probe(&candidate)?, Words { program, lang });
-            let value = value.as_scalar().map_or(String::new(), |(t, _)| t.to_string());
-            (!changes.is_empty()).then(|| format!("{value} → {}", changes.join("; ")))
-        });
+        let effect = probes(program, &ty, as_of, lang)
+            .into_iter()
+            .find_map(|(value, shown)| {
+                let mut candidate = case.clone();
+                edit::set(&mut candidate, &name, value).ok()?;
+                let changes = short_diff(baseline, &probe(&candidate)?, Words { program, lang });
+                (!changes.is_empty()).then(|| format!("{shown} → {}", changes.join(msg(Msg::Separator, lang))))
+            });
         let verdict = match effect {
             Some(e) => format!("{} {e}", msg(Msg::CouldChange, lang)),
             None => msg(Msg::NoChange, lang).to_string(),
         };
-        out.push_str(&format!("{name}{label}: {verdict}\n"));
+        out.push_str(&format!("{name}{label}{}{verdict}\n", msg(Msg::Colon, lang)));
     }
     if out.is_empty() {
         out = format!("{}\n", msg(Msg::AllGiven, lang));
@@ -96,40 +97,44 @@ fn describe(program: &Program, path: &[u16], lang: Lang) -> Option<(String, Stri
         field = Some(f);
     }
     let f = field?;
-    Some((
-        names.join("."),
-        crate::report::messages::label(&f.label, lang).to_string(),
-        f.ty.clone(),
-    ))
+    Some((names.join("."), label(&f.label, lang).to_string(), f.ty.clone()))
 }
 
-/// Values worth trying for a field of this type.
-fn probes(program: &Program, ty: &Type, as_of: chrono::NaiveDate) -> Vec<YamlNode> {
+/// Values worth trying for a field of this type, each with how it is shown (yes and no,
+/// an enum value by its label).
+fn probes(program: &Program, ty: &Type, as_of: chrono::NaiveDate, lang: Lang) -> Vec<(YamlNode, String)> {
     let scalar = |text: String, style| YamlNode {
         kind: YamlKind::Scalar { text, style },
         span: crate::source::Span::new(crate::source::FileId(0), 0, 0),
     };
     let plain = |t: String| scalar(t, ScalarStyle::Plain);
     let months_back = |m: i64| crate::value::add_months(as_of, -m);
+    let as_written = |t: String| (plain(t.clone()), t);
     match ty {
-        Type::Bool => vec![plain("true".into()), plain("false".into())],
+        Type::Bool => vec![
+            (plain("true".into()), msg(Msg::Yes, lang).to_string()),
+            (plain("false".into()), msg(Msg::No, lang).to_string()),
+        ],
         Type::Date => [0, 1, 6, 12, 24, 60]
             .into_iter()
             .filter_map(months_back)
-            .map(|d| plain(d.to_string()))
+            .map(|d| as_written(d.to_string()))
             .collect(),
         Type::Month => [0, 1, 6, 12, 36]
             .into_iter()
             .filter_map(months_back)
-            .map(|d| plain(d.format("%Y-%m").to_string()))
+            .map(|d| as_written(d.format("%Y-%m").to_string()))
             .collect(),
-        Type::Int => [0, 1, 3, 10].into_iter().map(|n| plain(n.to_string())).collect(),
-        Type::Text => vec![scalar("?".into(), ScalarStyle::Quoted)],
+        Type::Int => [0, 1, 3, 10].into_iter().map(|n| as_written(n.to_string())).collect(),
+        Type::Text => vec![(
+            scalar("?".into(), ScalarStyle::Quoted),
+            msg(Msg::AnyText, lang).to_string(),
+        )],
         Type::Enum(id) => program
             .enum_type(*id)
             .variants()
             .iter()
-            .map(|(name, _)| plain(name.clone()))
+            .map(|(name, l)| (plain(name.clone()), label(l, lang).to_string()))
             .collect(),
         _ => Vec::new(),
     }

@@ -398,6 +398,10 @@ crate::catalogue! {
         TypeTable => "表", "a table";
         /// a value of no known kind
         TypeAnything => "任意值", "anything";
+        /// a label after a name
+        InBrackets => "（{}）", " ({})";
+        /// some text, as a value tried by `:missing`
+        AnyText => "任意文字", "any text";
         /// a case's status, as a record key
         CaseStatus => "案件状态", "case status";
         /// a case that was evaluated

@@ -130,7 +130,7 @@ impl Words<'_> {
         for n in new {
             let id = id_of(n);
             match old.iter().find(|o| id_of(o) == id) {
-                None => out.push(format!("+{}", show(&id))),
+                None => out.push(format!("{} +{}", self.key(key), show(&id))),
                 Some(o) => {
                     let (Some(om), Some(nm)) = (o.as_object(), n.as_object()) else {
                         continue;
@@ -153,7 +153,7 @@ impl Words<'_> {
         }
         for o in old {
             if !new.iter().any(|n| id_of(n) == id_of(o)) {
-                out.push(format!("−{}", show(&id_of(o))));
+                out.push(format!("{} −{}", self.key(key), show(&id_of(o))));
             }
         }
     }

@@ -94,14 +94,8 @@ impl Session {
             Some(decision_json(&r, &versions[r.version], sources, options))
         };
         let program = versions[versions.len() - 1].clone();
-        Ok(missing::report(
-            &program,
-            &result,
-            &case,
-            &baseline,
-            &mut probe,
-            self.options.lang,
-        ))
+        let report = missing::report(&program, &result, &case, &baseline, &mut probe, self.options.lang);
+        Ok(wrap_lines(&report, self.options.width))
     }
 
     pub(super) fn expression(&mut self, text: &str) -> Result<String, String> {
