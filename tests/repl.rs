@@ -343,7 +343,15 @@ fn the_session_speaks_one_language() {
     }
     // Past the load's summary (the record's keys), no English word in the Chinese session's
     // own messages: each line that has letters holds Chinese too, or is a usage line.
+    // (A help line's continuation, under its description, belongs to it.)
+    let mut lines: Vec<String> = Vec::new();
     for line in zh.lines().skip_while(|l| !l.starts_with("命令（")) {
+        match lines.last_mut() {
+            Some(last) if line.starts_with(&" ".repeat(31)) => last.push_str(line.trim_start()),
+            _ => lines.push(line.to_string()),
+        }
+    }
+    for line in &lines {
         let usage = line.trim_start().starts_with(':')
             || ["set ", "unset ", "push ", "eval", "why "]
                 .iter()
@@ -371,4 +379,15 @@ fn missing_names_fields_and_tried_values_by_their_labels_within_80_columns() {
         unwrapped.contains("assessment.employability (employability): could change the outcome, e.g."),
         "{en}"
     );
+}
+
+#[test]
+fn help_fits_80_columns_with_its_descriptions_in_one_column() {
+    for lang in ["zh", "en"] {
+        let out = repl(&["--lang", lang, "examples/cases/li-qiang.yaml"], ":help\n:help why\n");
+        assert!(out.lines().all(|l| textwrap::core::display_width(l) <= 80), "{out}");
+        // A description's continuation starts under the description.
+        let continued = out.lines().skip(3).filter(|l| l.starts_with(&" ".repeat(31))).count();
+        assert!(continued > 0, "{out}");
+    }
 }

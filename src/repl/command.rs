@@ -1,6 +1,7 @@
 //! REPL commands: what the user typed, parsed into a command, and the help for each.
 
 use crate::report::Lang;
+use crate::report::layout::{wrap_lines, wrap_table};
 use crate::report::messages::{Msg, msg, msg_args, msg_with};
 
 /// A command of the REPL.
@@ -171,7 +172,7 @@ pub fn unfinished(input: &str) -> bool {
 }
 
 /// The help text in `lang`: every command, or one.
-pub fn help(topic: Option<&str>, lang: Lang) -> String {
+pub fn help(topic: Option<&str>, lang: Lang, width: usize) -> String {
     match topic {
         Some(t) => {
             let t = if t.starts_with(':') || HELP.iter().any(|(n, _, _)| *n == t) {
@@ -180,16 +181,17 @@ pub fn help(topic: Option<&str>, lang: Lang) -> String {
                 format!(":{t}")
             };
             match HELP.iter().find(|(n, _, _)| *n == t) {
-                Some((_, usage, what)) => format!("{usage}\n  {}\n", msg(*what, lang)),
+                Some((_, usage, what)) => wrap_lines(&format!("{usage}\n  {}\n", msg(*what, lang)), width),
                 None => format!("{}\n", msg_with(Msg::NoSuchCommand, lang, &t)),
             }
         }
         None => {
-            let mut out = format!("{}\n", msg(Msg::HelpIntro, lang));
+            let mut table = String::new();
             for (_, usage, what) in HELP {
-                out.push_str(&format!("  {usage:<28} {}\n", msg(*what, lang)));
+                table.push_str(&format!("  {usage:<28} {}\n", msg(*what, lang)));
             }
-            out
+            // Continuation lines under the descriptions.
+            wrap_lines(&format!("{}\n", msg(Msg::HelpIntro, lang)), width) + &wrap_table(&table, width, 31)
         }
     }
 }

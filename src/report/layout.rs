@@ -48,6 +48,18 @@ fn glue_hyphens(text: &str) -> std::borrow::Cow<'_, str> {
 /// the Unicode line-breaking rules: Chinese may break between characters, a date or a
 /// number never), its continuation lines indented two columns more than it.
 pub fn wrap_lines(text: &str, width: usize) -> String {
+    wrap(text, width, None)
+}
+
+/// [`wrap_lines`] for a two-column table (a name, then what it is): continuation lines
+/// start under the second column, at `column`, when the width leaves room there.
+pub fn wrap_table(text: &str, width: usize, column: usize) -> String {
+    wrap(text, width, Some(column))
+}
+
+/// Wraps every line wider than `width`; continuation lines at `column`, else two
+/// columns in from the line's own indent.
+fn wrap(text: &str, width: usize, column: Option<usize>) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     for line in text.split_inclusive('\n') {
         let (body, newline) = match line.strip_suffix('\n') {
@@ -60,7 +72,10 @@ pub fn wrap_lines(text: &str, width: usize) -> String {
         }
         let content = glue_hyphens(body.trim_start_matches(' '));
         let indent = &body[..body.len() - body.trim_start_matches(' ').len()];
-        let more = format!("{indent}  ");
+        let more = match column {
+            Some(c) if c + 20 <= width => " ".repeat(c),
+            _ => format!("{indent}  "),
+        };
         let options = textwrap::Options::new(width.max(indent.len() + 12))
             .initial_indent(indent)
             .subsequent_indent(&more)
@@ -111,6 +126,14 @@ mod tests {
             }
         }
         assert_eq!(wrap_lines("short\n", 80), "short\n");
+        let table = "  :as-of [DATE]   evaluate on DATE (YYYY-MM-DD); alone: on the case's own as_of\n";
+        let wrapped = wrap_table(table, 50, 18);
+        let pieces: Vec<&str> = wrapped.lines().collect();
+        assert!(
+            pieces.len() > 1 && pieces[1..].iter().all(|p| p.starts_with(&" ".repeat(18))),
+            "{wrapped}"
+        );
+        assert!(pieces.iter().all(|p| display_width(p) <= 50), "{wrapped}");
         let english = "  every household member is unemployed: no (the condition on household members ✗)";
         for piece in wrap_lines(english, 30).lines() {
             assert!(display_width(piece) <= 30, "{piece:?}");

@@ -95,7 +95,7 @@ impl Session {
         let out = match command {
             Command::Quit => return Reply::Quit,
             Command::Nothing => Ok(String::new()),
-            Command::Help(topic) => Ok(help(topic.as_deref(), lang)),
+            Command::Help(topic) => Ok(help(topic.as_deref(), lang, self.options.width)),
             Command::Load(path, id) => self.load_case(&path, id.as_deref()),
             Command::Policy(path) => self.use_policy((path != "builtin").then_some(path)),
             Command::Reload => self.use_policy(self.policy_path.clone()),
