@@ -3,7 +3,7 @@
 //! keyboard away from a word it expected, that word (`words.rs`).
 
 use super::expected::{self, Context, Phrase};
-use super::messages::{SyntaxMsg, code};
+use super::messages::SyntaxMsg;
 use super::{Rule, detail, too_deep, words};
 use crate::diagnostic::{Code, Diagnostic, suggestion};
 use crate::lang::Text;
@@ -138,9 +138,9 @@ impl<'t> Found<'t> {
 
     fn describe(&self) -> Text {
         match self {
-            Found::Word(word) => code(word),
+            Found::Word(word) => SyntaxMsg::FoundCode.with([*word]),
             Found::Char('\n') => SyntaxMsg::EndOfLine.into(),
-            Found::Char(c) => code(c.encode_utf8(&mut [0; 4])),
+            Found::Char(c) => SyntaxMsg::FoundCode.with([c.to_string()]),
             Found::End { expression: true, .. } => SyntaxMsg::EndOfLine.into(),
             Found::End { ends_file: true, .. } => SyntaxMsg::EndOfFile.into(),
             Found::End { ends_file: false, .. } => SyntaxMsg::NextItem.into(),

@@ -18,12 +18,14 @@ crate::catalogue! {
         SomethingElse => "其他内容", "something else";
         /// a word or sign as written (the word)
         Code => "`{}`", "`{}`";
+        /// a word or sign found where the parser stopped (the word)
+        FoundCode => " `{}`", "`{}`";
         /// two things of a list (the first ones, the next)
         Comma => "{}、{}", "{}, {}";
         /// the last two things of a list (the first ones, the last)
         Or => "{}或{}", "{} or {}";
         /// a list cut short (the things named)
-        AndMore => "{}等", "{}, …";
+        AndMore => "{} 等", "{}, …";
 
         // What was found where the parser stopped.
         /// the end of a line
@@ -176,7 +178,7 @@ mod tests {
         assert_eq!(list(items(3), 4).en(), "`0`, `1` or `2`");
         assert_eq!(list(items(3), 4).zh(), "`0`、`1`或`2`");
         assert_eq!(list(items(5), 4).en(), "`0`, `1`, `2`, `3`, …");
-        assert_eq!(list(items(5), 4).zh(), "`0`、`1`、`2`、`3`等");
+        assert_eq!(list(items(5), 4).zh(), "`0`、`1`、`2`、`3` 等");
         assert_eq!(list(items(1), 4).en(), "`0`");
         assert_eq!(list(Vec::new(), 4).zh(), "其他内容");
     }
