@@ -91,7 +91,7 @@ crate::catalogue! {
         /// `match` of something not an enum value (the type found)
         MatchNeedsEnum => "`match` 需要枚举值，但此处为{}", "`match` needs an enum value, but this is {}";
         /// an aggregation over something not a list (the type found)
-        NeedsList => "此处需要列表，但此处为{}", "this needs a list, but this is {}";
+        NeedsList => "需要列表，但此处为{}", "this needs a list, but this is {}";
         /// `sum` of what cannot be added (the type found)
         SumAdds => "`sum` 只能相加数字或期间，不能相加{}", "`sum` adds numbers or periods, not {}";
         /// the label under such a `sum`
