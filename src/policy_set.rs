@@ -280,7 +280,7 @@ impl Loader {
             Ok(bytes) => bytes,
             Err(e) => {
                 let (code, help) = match e {
-                    ReadError::Io(_) => (Code::FileNotFound, LoadMsg::RelativePaths.with([what])),
+                    ReadError::Io(_) => (Code::FileNotFound, LoadMsg::RelativePaths.into()),
                     ReadError::TooLarge { .. } => (Code::FileRefused, LoadMsg::RaiseLimit.into()),
                     ReadError::NotRegular(_) => (Code::FileRefused, LoadMsg::NameAFile.with([what])),
                 };

@@ -10,7 +10,7 @@ crate::catalogue! {
         /// policy files that build on each other in a circle (the files, the first again)
         ImportCycle => "政策文件互相引入，形成循环：{} → {}", "policy files build on each other in a circle: {} → {}";
         /// when a policy may build on another
-        ImportCycleHelp => "一个政策只能引入不直接或间接引入它自身的政策", "a policy may build on another only when that one does not build on it, directly or indirectly";
+        ImportCycleHelp => "政策不能互相引入：被引入的政策不能直接或间接地再引入本政策", "a policy may build on another only when that one does not build on it, directly or indirectly";
         /// a file that cannot be read (what file, the path, why)
         CannotRead => "无法读取{}文件 `{}`：{}", "cannot read {} file `{}`: {}";
         /// a file that is not UTF-8 (what file)
@@ -23,8 +23,8 @@ crate::catalogue! {
         Policy => "政策", "policy";
         /// a calendar file
         Calendar => "日历", "calendar";
-        /// where the paths of `uses` and `calendar` start (what file)
-        RelativePaths => "`uses` 和 `calendar` 中的路径相对于写有它们的{}文件", "paths in `uses` and `calendar` are relative to the {} file that names them";
+        /// where the paths of `uses` and `calendar` start
+        RelativePaths => "`uses` 和 `calendar` 中的路径相对于写有它们的政策文件", "paths in `uses` and `calendar` are relative to the policy file that names them";
         /// how to read a larger file
         RaiseLimit => "政策文件通常只有几十 KB；可用 `--max-policy-bytes` 提高上限", "a policy file is tens of kilobytes; raise the limit with `--max-policy-bytes`";
         /// what to name instead of a device or folder (what file)
