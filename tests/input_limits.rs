@@ -97,7 +97,7 @@ fn a_policy_file_that_is_not_utf8_is_an_error_at_the_byte() {
     let dir = scratch("policy-utf8");
     let path = dir.join("p.policy");
     std::fs::write(&path, b"policy \"p\" {}\n// \xe5\xb9\xb4 \xff\n").expect("written");
-    let (code, _, err) = zhengce(&["check", path.to_str().expect("a path")]);
+    let (code, _, err) = zhengce(&["check", "--lang", "en", path.to_str().expect("a path")]);
     assert_eq!(code, 3);
     assert!(err.contains("invalid_utf8"), "{err}");
     assert!(
@@ -109,7 +109,7 @@ fn a_policy_file_that_is_not_utf8_is_an_error_at_the_byte() {
 #[test]
 fn devices_and_oversized_policies_are_refused_where_they_are_named() {
     // `uses "/dev/zero"` once read without end.
-    let (code, _, err) = zhengce(&["check", "tests/reliability/mem-uses-dev-zero.policy"]);
+    let (code, _, err) = zhengce(&["check", "--lang", "en", "tests/reliability/mem-uses-dev-zero.policy"]);
     assert_eq!(code, 3);
     assert!(err.contains("file_refused") && err.contains("a device"), "{err}");
     assert!(
@@ -119,6 +119,8 @@ fn devices_and_oversized_policies_are_refused_where_they_are_named() {
 
     let (code, _, err) = zhengce(&[
         "check",
+        "--lang",
+        "en",
         "--max-policy-bytes",
         "1000",
         "policies/hunan/2025-employment-assistance.policy",

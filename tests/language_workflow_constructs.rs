@@ -125,8 +125,9 @@ fn working_days_do_not_mix_with_months_or_calendar_days() {
         .expect("a type error");
     assert_eq!(
         d.message.en(),
-        "`+` cannot combine a month with a period in working_days"
+        "`+` cannot combine a month with a period in working days"
     );
+    assert_eq!(d.message.zh(), "`+` 不能用于月份和以工作日计的期间");
     let text = format!("{POLICY}define long \"长\" = time_limit > 3 days\n");
     let loaded = policy(&text);
     let d = loaded
@@ -136,7 +137,7 @@ fn working_days_do_not_mix_with_months_or_calendar_days() {
         .expect("a type error");
     assert_eq!(
         d.message.en(),
-        "`>` cannot combine a period in working_days with a period in days"
+        "`>` cannot combine a period in working days with a period in days"
     );
 }
 

@@ -85,11 +85,8 @@ fn bad_input_gets_a_message_and_the_session_goes_on() {
         "{out}"
     );
     assert!(out.contains("unknown key `birth_dat` in `person`"), "{out}");
-    assert!(
-        out.contains("`+` cannot combine a period in years with a number"),
-        "{out}"
-    );
-    assert!(out.contains("`undefined_name` is not defined"), "{out}");
+    assert!(out.contains("`+` 不能用于以年计的期间和数字"), "{out}");
+    assert!(out.contains("未知的名称 `undefined_name`"), "{out}");
     assert!(out.contains("写作 `set 路径 = 值`"), "{out}");
     assert!(out.contains("没有规则或定义 `九（九）`"), "{out}");
     // The multi-line expression, then `age`, still evaluate after all that.

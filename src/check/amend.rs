@@ -3,6 +3,8 @@
 //! rule. Both happen while declaring, before anything is checked, so the checked
 //! program is the amended policy as a whole.
 
+use super::messages::CheckMsg;
+use super::rules::rule_name;
 use super::{Checker, Global};
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic};
@@ -45,18 +47,12 @@ impl<'a> Checker<'a> {
                         self.rule_sources[i] = self.source;
                     }
                     None if self.unparsed.has_rule(r.kind, Some(&r.id.node)) => {}
-                    None => {
-                        let name = format!("{} {}", r.kind.keyword(), r.id.node);
-                        self.error(nothing_to_replace(r.id.span, &name));
-                    }
+                    None => self.error(nothing_to_replace(r.id.span, &rule_name(r).join(" "))),
                 }
             }
             _ => self.error(
-                Diagnostic::error(
-                    Code::InvalidConstruct,
-                    "only a param, define, table or rule can be replaced",
-                )
-                .at(span, "cannot be replaced"),
+                Diagnostic::error(Code::InvalidConstruct, CheckMsg::CannotReplaceItem)
+                    .at(span, CheckMsg::CannotBeReplaced),
             ),
         }
     }
@@ -67,11 +63,11 @@ impl<'a> Checker<'a> {
             if self.unparsed.has_rule(r.kind, Some(&r.id.node)) {
                 return;
             }
-            let name = format!("{} {}", r.kind.keyword(), r.id.node);
+            let name = [r.kind.keyword().to_string(), r.id.node.to_string()];
             self.error(
-                Diagnostic::error(Code::UnknownName, format!("there is no {name} to repeal"))
-                    .at(r.id.span, "no such rule")
-                    .with_help("a repeal names a rule of the amended policy by its kind and id"),
+                Diagnostic::error(Code::UnknownName, CheckMsg::NothingToRepeal.with(name))
+                    .at(r.id.span, CheckMsg::NoSuchRule)
+                    .with_help(CheckMsg::RepealHelp),
             );
             return;
         };
@@ -83,16 +79,13 @@ impl<'a> Checker<'a> {
 }
 
 fn nothing_to_replace(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::error(Code::UnknownName, format!("there is no `{name}` to replace"))
-        .at(span, "not in the amended policy")
-        .with_help("`replace` gives a new version of something the amended policy has; to add something new, leave out `replace`")
+    Diagnostic::error(Code::UnknownName, CheckMsg::NothingToReplace.with([name]))
+        .at(span, CheckMsg::NotInAmended)
+        .with_help(CheckMsg::ReplaceHelp)
 }
 
 fn uncited(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::error(
-        Code::MissingCitation,
-        format!("the change to `{name}` does not cite the amending clause"),
-    )
-    .at(span, "no `cites`")
-    .with_help("write `cites \"条款\" \"the amending text\"` after the label")
+    Diagnostic::error(Code::MissingCitation, CheckMsg::ChangeNotCited.with([name]))
+        .at(span, CheckMsg::NoCites)
+        .with_help(CheckMsg::WriteAmendingCites)
 }

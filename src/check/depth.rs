@@ -4,6 +4,7 @@
 //! out of stack on any policy.
 
 use super::Checker;
+use super::messages::CheckMsg;
 use crate::ast::MAX_DEPTH;
 use crate::program::{DefId, RuleIdx, TableId};
 use crate::source::Span;
@@ -22,26 +23,26 @@ impl Checker<'_> {
     pub(super) fn check_sizes(&mut self) {
         let limit = u16::MAX as usize;
         let counts = [
-            ("enums", self.enums.len()),
+            (CheckMsg::TooManyEnums, self.enums.len()),
             (
-                "values in one enum",
+                CheckMsg::TooManyValues,
                 self.enums.iter().map(|e| e.variants().len()).max().unwrap_or(0),
             ),
-            ("records", self.records.len()),
+            (CheckMsg::TooManyRecords, self.records.len()),
             (
-                "fields in one record",
+                CheckMsg::TooManyFields,
                 self.records.iter().map(|r| r.fields().len()).max().unwrap_or(0),
             ),
-            ("tables", self.tables.len()),
+            (CheckMsg::TooManyTables, self.tables.len()),
         ];
-        for (what, count) in counts {
+        for (too_many, count) in counts {
             if count > limit {
                 self.error(
                     crate::diagnostic::Diagnostic::error(
                         crate::diagnostic::Code::InvalidConstruct,
-                        format!("the policy has {count} {what}; at most {limit} are allowed"),
+                        too_many.with([count.to_string(), limit.to_string()]),
                     )
-                    .with_help("split the policy, or group values into tables"),
+                    .with_help(CheckMsg::SplitPolicy),
                 );
             }
         }

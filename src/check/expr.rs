@@ -1,8 +1,10 @@
 //! Checking and compiling expressions: names to slots, types checked.
 
+use super::messages::{CheckMsg, names};
 use super::{Checker, Global, types};
 use crate::ast::*;
-use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::diagnostic::{Code, Diagnostic, did_you_mean, nearest};
+use crate::lang::Text;
 use crate::program::*;
 use crate::value::{Value, YearMonth};
 
@@ -25,7 +27,8 @@ impl<'a> Checker<'a> {
         self.typed(CKind::Const(Value::Absent), Type::Unknown, span)
     }
 
-    pub(super) fn mismatch(&mut self, span: crate::source::Span, message: String, label: String, help: Option<&str>) {
+    /// A type error at `span`.
+    pub(super) fn mismatch(&mut self, span: crate::source::Span, message: Text, label: Text, help: Option<CheckMsg>) {
         let mut d = Diagnostic::error(Code::TypeMismatch, message).at(span, label);
         if let Some(h) = help {
             d = d.with_help(h);
@@ -74,7 +77,7 @@ impl<'a> Checker<'a> {
                     }
                 }
                 _ => {
-                    self.unknown_name(ty, "an enum");
+                    self.unknown_name(ty, CheckMsg::NotAnEnum);
                     self.poisoned(span)
                 }
             },
@@ -86,15 +89,15 @@ impl<'a> Checker<'a> {
                 };
                 if !ok {
                     let found = super::type_name(&c.ty, &self.enums);
-                    let what = if *op == UnOp::Not {
-                        "`not` needs a yes/no value"
+                    let needs = if *op == UnOp::Not {
+                        CheckMsg::NotNeedsBool
                     } else {
-                        "`-` needs a number"
+                        CheckMsg::MinusNeedsNumber
                     };
                     self.mismatch(
                         c.span,
-                        format!("{what}, but this is {found}"),
-                        format!("this is {found}"),
+                        needs.with([found.clone()]),
+                        CheckMsg::ThisIs.with([found]),
                         None,
                     );
                 }
@@ -111,10 +114,11 @@ impl<'a> Checker<'a> {
                             super::type_name(&r.ty, &self.enums),
                         );
                         let hint = types::binary_hint(*op, &l.ty, &r.ty);
+                        let symbol = Text::from(op.symbol());
                         self.mismatch(
                             span,
-                            format!("`{}` cannot combine {lt} with {rt}", op.symbol()),
-                            format!("{lt} {} {rt}", op.symbol()),
+                            CheckMsg::CannotCombine.with([symbol.clone(), lt.clone(), rt.clone()]),
+                            CheckMsg::Operation.with([lt, symbol, rt]),
                             hint,
                         );
                         self.poisoned(span)
@@ -127,8 +131,8 @@ impl<'a> Checker<'a> {
                     let found = super::type_name(&c.ty, &self.enums);
                     self.mismatch(
                         c.span,
-                        format!("a unit goes after a number, but this is {found}"),
-                        format!("this is {found}"),
+                        CheckMsg::UnitAfterNumber.with([found.clone()]),
+                        CheckMsg::ThisIs.with([found]),
                         None,
                     );
                 }
@@ -158,9 +162,9 @@ impl<'a> Checker<'a> {
                             let found = super::type_name(&other, &self.enums);
                             self.mismatch(
                                 c.span,
-                                format!("`is {}` tests an enum value, but this is {found}", v.node),
-                                format!("this is {found}"),
-                                Some("compare numbers and dates with `==`, `<`, `>=`"),
+                                CheckMsg::IsTestsEnum.with([Text::from(&v.node), found.clone()]),
+                                CheckMsg::ThisIs.with([found]),
+                                Some(CheckMsg::CompareWith),
                             );
                             self.poisoned(span)
                         }
@@ -169,9 +173,9 @@ impl<'a> Checker<'a> {
             }
             ExprKind::If(c, a, b) => {
                 let c = self.expr(c);
-                self.expect_type(&c, &Type::Bool, "the condition of `if`");
+                self.expect_type(&c, &Type::Bool, CheckMsg::IfCondition);
                 let (a, b) = (self.expr(a), self.expr(b));
-                let ty = self.join(&a, &b, "the two branches of `if`");
+                let ty = self.join(&a, &b, CheckMsg::IfBranches);
                 self.typed(CKind::If(Box::new(c), Box::new(a), Box::new(b)), ty, span)
             }
             ExprKind::Match(scrutinee, arms) => self.match_expr(scrutinee, arms, span),
@@ -200,7 +204,7 @@ impl<'a> Checker<'a> {
                     if ty == Type::Unknown {
                         ty = item.ty.clone();
                     } else if !types::compatible(&ty, &item.ty) {
-                        self.expect_type(item, &ty.clone(), "every item of a list");
+                        self.expect_type(item, &ty.clone(), CheckMsg::ListItems);
                     }
                 }
                 self.typed(CKind::List(items), Type::List(Box::new(ty)), span)
@@ -224,7 +228,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(super) fn join(&mut self, a: &CExpr, b: &CExpr, what: &str) -> Type {
+    /// The one type of two values that must share it; `what` says what they are.
+    pub(super) fn join(&mut self, a: &CExpr, b: &CExpr, what: CheckMsg) -> Type {
         if !types::compatible(&a.ty, &b.ty) {
             let (at, bt) = (
                 super::type_name(&a.ty, &self.enums),
@@ -232,8 +237,8 @@ impl<'a> Checker<'a> {
             );
             self.mismatch(
                 b.span,
-                format!("{what} must have one type, but they are {at} and {bt}"),
-                format!("this is {bt}"),
+                CheckMsg::OneType.with([what.into(), at, bt.clone()]),
+                CheckMsg::ThisIs.with([bt]),
                 None,
             );
         }
@@ -244,7 +249,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn unknown_name(&mut self, name: &Ident, what: &str) {
+    /// An unknown name: `message` says what it is not (defined, an enum).
+    fn unknown_name(&mut self, name: &Ident, message: CheckMsg) {
         // A name declared by an item that failed to parse, or perhaps a field of a
         // `case` block that did: its syntax error says what is wrong.
         if self.unparsed.has_name(&name.node) || self.unparsed.may_have_field(&name.node) {
@@ -260,12 +266,12 @@ impl<'a> Checker<'a> {
         );
         candidates.push(AS_OF.to_string());
         candidates.sort();
-        let mut d = Diagnostic::error(Code::UnknownName, format!("`{}` is not {what}", name.node))
-            .at(name.span, "unknown name");
+        let mut d =
+            Diagnostic::error(Code::UnknownName, message.with([&name.node])).at(name.span, CheckMsg::UnknownName);
         if let Some(h) = did_you_mean(&name.node, candidates.iter().map(String::as_str)) {
             d = d.with_help(h);
         } else {
-            d = d.with_help("declare it with `define`, or write the full case path such as `person.birth_date`");
+            d = d.with_help(CheckMsg::DeclareIt);
         }
         self.error(d);
     }
@@ -283,9 +289,9 @@ impl<'a> Checker<'a> {
             match global {
                 Global::Def(id) if !self.def_decls[id.0 as usize].0.params.is_empty() => {
                     self.error(
-                        Diagnostic::error(Code::InvalidConstruct, format!("`{}` is a function", first.node))
-                            .at(first.span, "needs its arguments")
-                            .with_help(format!("call it: `{}(...)`", first.node)),
+                        Diagnostic::error(Code::InvalidConstruct, CheckMsg::IsAFunction.with([&first.node]))
+                            .at(first.span, CheckMsg::NeedsArguments)
+                            .with_help(CheckMsg::CallIt.with([&first.node])),
                     );
                     return self.poisoned(span);
                 }
@@ -302,15 +308,9 @@ impl<'a> Checker<'a> {
                 Global::Table(id) => self.typed(CKind::Const(Value::Absent), Type::Table(id), first.span),
                 Global::Enum(_) => {
                     self.error(
-                        Diagnostic::error(
-                            Code::InvalidConstruct,
-                            format!("`{}` is an enum, not a value", first.node),
-                        )
-                        .at(first.span, "an enum type")
-                        .with_help(format!(
-                            "write a value as `{}::value`, or test one with `x is value`",
-                            first.node
-                        )),
+                        Diagnostic::error(Code::InvalidConstruct, CheckMsg::EnumNotValue.with([&first.node]))
+                            .at(first.span, CheckMsg::AnEnumType)
+                            .with_help(CheckMsg::WriteEnumValue.with([&first.node])),
                     );
                     return self.poisoned(span);
                 }
@@ -318,7 +318,7 @@ impl<'a> Checker<'a> {
         } else if let Some(i) = self.records[Program::ROOT.0 as usize].field(&first.node) {
             return self.case_path(i, first, rest, span);
         } else {
-            self.unknown_name(first, "defined");
+            self.unknown_name(first, CheckMsg::NotDefined);
             return self.poisoned(span);
         };
         for part in rest {
@@ -339,9 +339,9 @@ impl<'a> Checker<'a> {
                 self.error(
                     Diagnostic::error(
                         Code::UnknownField,
-                        format!("`{walked}` is {found}, it has no field `{}`", part.node),
+                        CheckMsg::HasNoFields.with([Text::from(&walked), found, Text::from(&part.node)]),
                     )
-                    .at(part.span, "no such field"),
+                    .at(part.span, CheckMsg::NoSuchField),
                 );
                 return self.poisoned(span);
             };
@@ -350,15 +350,12 @@ impl<'a> Checker<'a> {
                 if self.unparsed.may_have_field(&part.node) {
                     return self.poisoned(span);
                 }
-                let names: Vec<String> = record.fields().iter().map(|f| f.name.clone()).collect();
-                let mut d = Diagnostic::error(
-                    Code::UnknownField,
-                    format!("the case has no field `{walked}.{}`", part.node),
-                )
-                .at(part.span, "unknown field");
-                d = d.with_help(match did_you_mean(&part.node, names.iter().map(String::as_str)) {
-                    Some(h) => crate::lang::Text::from(h.en().replace("`?", &format!("` ({walked}.…)?"))),
-                    None => format!("`{walked}` has: {}", names.join(", ")).into(),
+                let fields = || record.fields().iter().map(|f| f.name.as_str());
+                let mut d = Diagnostic::error(Code::UnknownField, CheckMsg::CaseHasNoField.with([&walked, &part.node]))
+                    .at(part.span, CheckMsg::UnknownField);
+                d = d.with_help(match nearest(&part.node, fields()) {
+                    Some(field) => CheckMsg::DidYouMeanIn.with([field, walked.as_str()]),
+                    None => CheckMsg::PathHas.with([Text::from(&walked), names(fields())]),
                 });
                 self.error(d);
                 return self.poisoned(span);
@@ -391,13 +388,13 @@ impl<'a> Checker<'a> {
                         }
                     }
                     None => {
-                        let names: Vec<String> = record.fields().iter().map(|f| f.name.clone()).collect();
+                        let fields = || record.fields().iter().map(|f| f.name.as_str());
                         let mut d =
-                            Diagnostic::error(Code::UnknownField, format!("this record has no field `{}`", name.node))
-                                .at(name.span, "unknown field");
+                            Diagnostic::error(Code::UnknownField, CheckMsg::RecordHasNoField.with([&name.node]))
+                                .at(name.span, CheckMsg::UnknownField);
                         d = d.with_help(
-                            did_you_mean(&name.node, names.iter().map(String::as_str))
-                                .unwrap_or_else(|| format!("its fields are: {}", names.join(", ")).into()),
+                            did_you_mean(&name.node, fields())
+                                .unwrap_or_else(|| CheckMsg::ItsFields.with([names(fields())])),
                         );
                         self.error(d);
                         self.poisoned(span)
@@ -408,8 +405,11 @@ impl<'a> Checker<'a> {
             other => {
                 let found = super::type_name(&other, &self.enums);
                 self.error(
-                    Diagnostic::error(Code::UnknownField, format!("{found} has no field `{}`", name.node))
-                        .at(name.span, "no such field"),
+                    Diagnostic::error(
+                        Code::UnknownField,
+                        CheckMsg::TypeHasNoField.with([found, Text::from(&name.node)]),
+                    )
+                    .at(name.span, CheckMsg::NoSuchField),
                 );
                 self.poisoned(span)
             }
@@ -424,8 +424,8 @@ impl<'a> Checker<'a> {
                 let found = super::type_name(&t.ty, &self.enums);
                 self.mismatch(
                     t.span,
-                    format!("only a table can be indexed, but this is {found}"),
-                    format!("this is {found}"),
+                    CheckMsg::OnlyTableIndexed.with([found.clone()]),
+                    CheckMsg::ThisIs.with([found]),
                     None,
                 );
             }
@@ -433,7 +433,7 @@ impl<'a> Checker<'a> {
         };
         let decl = self.table_decls[id.0 as usize];
         if let Some((Global::Enum(e), _)) = self.globals.get(&decl.key.node).copied() {
-            self.expect_type(&k, &Type::Enum(e), "a table key");
+            self.expect_type(&k, &Type::Enum(e), CheckMsg::TableKey);
         }
         match self.check_table(id, t.span) {
             Some(row) => self.typed(CKind::TableRow(id, Box::new(k)), Type::Record(row), span),

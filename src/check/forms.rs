@@ -2,6 +2,7 @@
 //! builtin calls.
 
 use super::Checker;
+use super::messages::{CheckMsg, names};
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::program::*;
@@ -14,8 +15,8 @@ impl<'a> Checker<'a> {
                 let found = super::type_name(&s.ty, &self.enums);
                 self.mismatch(
                     s.span,
-                    format!("`match` needs an enum value, but this is {found}"),
-                    format!("this is {found}"),
+                    CheckMsg::MatchNeedsEnum.with([found.clone()]),
+                    CheckMsg::ThisIs.with([found]),
                     None,
                 );
             }
@@ -36,30 +37,24 @@ impl<'a> Checker<'a> {
                 match enum_type.variant(&p.node) {
                     Some(v) if table[v as usize].is_none() => table[v as usize] = Some(index),
                     Some(_) => self.error(
-                        Diagnostic::warning(
-                            Code::InvalidConstruct,
-                            format!("`{}` is matched twice; the first arm wins", p.node),
-                        )
-                        .at(p.span, "never reached"),
+                        Diagnostic::warning(Code::InvalidConstruct, CheckMsg::MatchedTwice.with([&p.node]))
+                            .at(p.span, CheckMsg::NeverReached),
                     ),
                     None => self.unknown_variant(p, &enum_type),
                 }
             }
             if let Some(first) = bodies.first() {
                 let first = first.clone();
-                self.join(&first, &body, "the arms of `match`");
+                self.join(&first, &body, CheckMsg::MatchArms);
             }
             bodies.push(body);
         }
         let missing = super::uncovered(&enum_type, &table);
         if !missing.is_empty() {
             self.error(
-                Diagnostic::error(
-                    Code::InvalidConstruct,
-                    format!("`match` does not cover {}", missing.join(", ")),
-                )
-                .at(span, "not every value is covered")
-                .with_help("add an arm for each, or `_ => ...` for the rest"),
+                Diagnostic::error(Code::InvalidConstruct, CheckMsg::MatchNotCover.with([names(missing)]))
+                    .at(span, CheckMsg::NotEveryValue)
+                    .with_help(CheckMsg::AddArms),
             );
             return self.poisoned(span);
         }
@@ -92,8 +87,8 @@ impl<'a> Checker<'a> {
                 let found = super::type_name(other, &self.enums);
                 self.mismatch(
                     list.span,
-                    format!("this needs a list, but this is {found}"),
-                    format!("this is {found}"),
+                    CheckMsg::NeedsList.with([found.clone()]),
+                    CheckMsg::ThisIs.with([found]),
                     None,
                 );
                 Type::Unknown
@@ -103,7 +98,7 @@ impl<'a> Checker<'a> {
         self.locals.push((binder.node.clone(), item.clone()));
         let filter = filter.map(|f| {
             let c = self.expr(f);
-            self.expect_type(&c, &Type::Bool, "a `where` condition");
+            self.expect_type(&c, &Type::Bool, CheckMsg::WhereCondition);
             c
         });
         let body = body.map(|b| self.expr(b));
@@ -115,11 +110,11 @@ impl<'a> Checker<'a> {
             AggOp::Count => Type::Int,
             AggOp::Any | AggOp::All => {
                 if let Some(b) = &body {
-                    self.expect_type(b, &Type::Bool, "the body of `any`/`all`");
+                    self.expect_type(b, &Type::Bool, CheckMsg::AnyAllBody);
                 } else if op == AggOp::All {
                     self.error(
-                        Diagnostic::error(Code::InvalidConstruct, "`all` needs a condition after `:`")
-                            .at(span, "e.g. `all(m in household.members: not m.employed)`"),
+                        Diagnostic::error(Code::InvalidConstruct, CheckMsg::AllNeedsCondition)
+                            .at(span, CheckMsg::AllExample),
                     );
                 }
                 Type::Bool
@@ -127,12 +122,7 @@ impl<'a> Checker<'a> {
             AggOp::Sum => {
                 if !matches!(body_ty, Type::Int | Type::Quantity(_) | Type::Unknown) {
                     let found = super::type_name(&body_ty, &self.enums);
-                    self.mismatch(
-                        span,
-                        format!("`sum` adds numbers or periods, not {found}"),
-                        "cannot add these".into(),
-                        None,
-                    );
+                    self.mismatch(span, CheckMsg::SumAdds.with([found]), CheckMsg::CannotAdd.into(), None);
                 }
                 body_ty
             }
@@ -147,11 +137,8 @@ impl<'a> Checker<'a> {
                     .any(|e| e.is_none_or(|e| !matches!(e.ty, Type::Month | Type::Date | Type::Unknown)))
                 {
                     self.error(
-                        Diagnostic::error(
-                            Code::InvalidConstruct,
-                            "`months_covered` needs a range of months or dates",
-                        )
-                        .at(span, "e.g. `months_covered(s in subsidies: s.from .. s.to)`"),
+                        Diagnostic::error(Code::InvalidConstruct, CheckMsg::MonthsCoveredRange)
+                            .at(span, CheckMsg::MonthsCoveredExample),
                     );
                 }
                 Type::List(Box::new(Type::Month))
@@ -159,8 +146,7 @@ impl<'a> Checker<'a> {
         };
         if until.is_some() && op != AggOp::MonthsCovered {
             self.error(
-                Diagnostic::error(Code::InvalidConstruct, "only `months_covered` takes a range `a .. b`")
-                    .at(span, "no range here"),
+                Diagnostic::error(Code::InvalidConstruct, CheckMsg::OnlyMonthsCovered).at(span, CheckMsg::NoRangeHere),
             );
         }
         let kind = CKind::Aggregate {
@@ -184,13 +170,12 @@ impl<'a> Checker<'a> {
             if self.unparsed.has_name(&name.node) {
                 return self.poisoned(span);
             }
-            let mut d = Diagnostic::error(Code::UnknownName, format!("there is no function `{}`", name.node))
-                .at(name.span, "unknown function");
-            let names = Builtin::ALL.iter().map(|(n, _)| *n);
-            let listed: Vec<&str> = Builtin::ALL.iter().map(|(n, _)| *n).collect();
+            let mut d = Diagnostic::error(Code::UnknownName, CheckMsg::NoFunction.with([&name.node]))
+                .at(name.span, CheckMsg::UnknownFunction);
+            let functions = || Builtin::ALL.iter().map(|(n, _)| *n);
             d = d.with_help(
-                did_you_mean(&name.node, names)
-                    .unwrap_or_else(|| format!("the functions are: {}", listed.join(", ")).into()),
+                did_you_mean(&name.node, functions())
+                    .unwrap_or_else(|| CheckMsg::TheFunctions.with([names(functions())])),
             );
             self.error(d);
             return self.poisoned(span);
@@ -212,7 +197,7 @@ impl<'a> Checker<'a> {
             Builtin::Length => {
                 let t = args.first().map_or(Type::Unknown, |a| a.ty.clone());
                 if !matches!(t, Type::List(_) | Type::Text | Type::Unknown) {
-                    self.mismatch(span, "`length` needs a list or text".into(), "not a list".into(), None);
+                    self.mismatch(span, CheckMsg::LengthNeeds.into(), CheckMsg::NotAList.into(), None);
                 }
                 (vec![t], Type::Int)
             }
@@ -243,17 +228,13 @@ impl<'a> Checker<'a> {
     /// The arguments of a call against its parameters: their number, then their types.
     fn check_arguments(&mut self, name: &Ident, args: &[CExpr], params: &[Type], span: crate::source::Span) -> bool {
         if args.len() != params.len() {
-            let message = format!(
-                "`{}` takes {} argument(s), but {} were given",
-                name.node,
-                params.len(),
-                args.len()
-            );
-            self.error(Diagnostic::error(Code::TypeMismatch, message).at(span, "wrong number of arguments"));
+            let counts = [params.len(), args.len()].map(|n| n.to_string());
+            let message = CheckMsg::ArgumentCount.with([&name.node, &counts[0], &counts[1]]);
+            self.error(Diagnostic::error(Code::TypeMismatch, message).at(span, CheckMsg::WrongArgumentCount));
             return false;
         }
         for (a, p) in args.iter().zip(params) {
-            self.expect_type(a, p, &format!("an argument of `{}`", name.node));
+            self.expect_type(a, p, CheckMsg::ArgumentOf.with([&name.node]));
         }
         true
     }

@@ -6,6 +6,7 @@ mod amend;
 mod depth;
 mod expr;
 mod forms;
+mod messages;
 mod rules;
 mod schema;
 mod table;
@@ -21,6 +22,7 @@ use crate::program::*;
 use crate::source::Span;
 use crate::value::EnumId;
 use depth::Body;
+use messages::CheckMsg;
 use std::collections::{HashMap, HashSet};
 
 /// Checks a set of policy files (dependencies first, the main policy last) and compiles
@@ -152,10 +154,10 @@ impl<'a> Checker<'a> {
         if let Some((_, first)) = self.globals.get(&name.node) {
             let first = *first;
             self.error(
-                Diagnostic::error(Code::DuplicateName, format!("`{}` is declared twice", name.node))
-                    .at(name.span, "declared again here")
-                    .with_related(first, "first declared here")
-                    .with_help("give one of them another name"),
+                Diagnostic::error(Code::DuplicateName, CheckMsg::DeclaredTwice.with([&name.node]))
+                    .at(name.span, CheckMsg::DeclaredAgainHere)
+                    .with_related(first, CheckMsg::FirstDeclaredHere)
+                    .with_help(CheckMsg::GiveAnotherName),
             );
             return false;
         }
@@ -184,8 +186,8 @@ impl<'a> Checker<'a> {
         for (name, label) in &e.variants {
             if !seen.insert(name.node.as_str()) {
                 self.error(
-                    Diagnostic::error(Code::DuplicateName, format!("`{}` is listed twice", name.node))
-                        .at(name.span, "listed again here"),
+                    Diagnostic::error(Code::DuplicateName, CheckMsg::ListedTwice.with([&name.node]))
+                        .at(name.span, CheckMsg::ListedAgainHere),
                 );
                 continue;
             }
@@ -217,9 +219,9 @@ impl<'a> Checker<'a> {
                 self.error(
                     Diagnostic::error(
                         Code::DuplicateName,
-                        format!("decision field `{}` is given twice", field.name.node),
+                        CheckMsg::DecisionFieldTwice.with([&field.name.node]),
                     )
-                    .at(field.name.span, "given again here"),
+                    .at(field.name.span, CheckMsg::GivenAgainHere),
                 );
             }
             let expr = self.expr(&field.expr);
@@ -241,11 +243,9 @@ impl<'a> Checker<'a> {
             State::InProgress => {
                 let decl = self.def_decls[i].0;
                 self.error(
-                    Diagnostic::error(Code::DefinitionCycle, format!("`{}` depends on itself", decl.name.node))
-                        .at(decl.name.span, "part of a cycle")
-                        .with_help(
-                            "a definition may not use itself, directly or through others: evaluation must always end",
-                        ),
+                    Diagnostic::error(Code::DefinitionCycle, CheckMsg::DependsOnItself.with([&decl.name.node]))
+                        .at(decl.name.span, CheckMsg::PartOfCycle)
+                        .with_help(CheckMsg::DefinitionCycleHelp),
                 );
                 return Type::Unknown;
             }
@@ -272,18 +272,17 @@ impl<'a> Checker<'a> {
         ty
     }
 
-    fn expect_type(&mut self, e: &CExpr, expected: &Type, what: &str) {
+    /// A type error unless `e` is of the type `expected`; `what` says what `e` is.
+    fn expect_type(&mut self, e: &CExpr, expected: &Type, what: impl Into<crate::lang::Text>) {
         if !types::compatible(&e.ty, expected) {
             let found = type_name(&e.ty, &self.enums);
+            let expected = type_name(expected, &self.enums);
             self.error(
                 Diagnostic::error(
                     Code::TypeMismatch,
-                    format!(
-                        "{what} must be {}, but this is {found}",
-                        type_name(expected, &self.enums)
-                    ),
+                    CheckMsg::MustBe.with([what.into(), expected, found.clone()]),
                 )
-                .at(e.span, format!("this is {found}")),
+                .at(e.span, CheckMsg::ThisIs.with([found])),
             );
         }
     }

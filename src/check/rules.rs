@@ -3,6 +3,7 @@
 //! `holds(…)` with the program's [`RuleLookup`].
 
 use super::depth::Body;
+use super::messages::CheckMsg;
 use super::{Checker, State};
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic};
@@ -14,13 +15,10 @@ impl<'a> Checker<'a> {
         if let Some(&first) = self.rule_positions.get(&(r.kind, r.id.node.clone())) {
             let first = self.rule_decls[first].id.span;
             self.error(
-                Diagnostic::error(
-                    Code::DuplicateRule,
-                    format!("{} {} is declared twice", r.kind.keyword(), r.id.node),
-                )
-                .at(r.id.span, "declared again here")
-                .with_related(first, "first declared here")
-                .with_help("rule ids are the notice's numbers: each may appear once per kind"),
+                Diagnostic::error(Code::DuplicateRule, CheckMsg::RuleDeclaredTwice.with(rule_name(r)))
+                    .at(r.id.span, CheckMsg::DeclaredAgainHere)
+                    .with_related(first, CheckMsg::FirstDeclaredHere)
+                    .with_help(CheckMsg::RuleIdsOnce),
             );
             return;
         }
@@ -72,25 +70,17 @@ impl<'a> Checker<'a> {
     pub(super) fn check_citation(&mut self, r: &RuleDecl) {
         match &r.cite {
             None => self.error(
-                Diagnostic::error(
-                    Code::MissingCitation,
-                    format!("{} {} does not cite the clause it encodes", r.kind.keyword(), r.id.node),
-                )
-                .at(r.id.span, "no `cites`")
-                .with_help("write `cites \"CLAUSE\" \"the clause text, verbatim\"` after the rule id, naming the clause as the notice numbers it"),
+                Diagnostic::error(Code::MissingCitation, CheckMsg::NoCitation.with(rule_name(r)))
+                    .at(r.id.span, CheckMsg::NoCites)
+                    .with_help(CheckMsg::WriteCites),
             ),
             Some(c) if c.text.is_none() => self.error(
                 Diagnostic::warning(
                     Code::MissingCitation,
-                    format!(
-                        "{} {} cites {} without its text",
-                        r.kind.keyword(),
-                        r.id.node,
-                        c.clause.node
-                    ),
+                    CheckMsg::CitesWithoutText.with([r.kind.keyword(), &r.id.node.to_string(), &c.clause.node]),
                 )
-                .at(c.clause.span, "no verbatim text")
-                .with_help("add the clause text, verbatim, after the clause number"),
+                .at(c.clause.span, CheckMsg::NoVerbatimText)
+                .with_help(CheckMsg::AddClauseText),
             ),
             Some(_) => {}
         }
@@ -106,9 +96,9 @@ impl<'a> Checker<'a> {
                 self.error(
                     Diagnostic::error(
                         Code::DefinitionCycle,
-                        format!("{} {} depends on itself", decl.kind.keyword(), decl.id.node),
+                        CheckMsg::RuleDependsOnItself.with(rule_name(decl)),
                     )
-                    .at(decl.id.span, "part of a cycle"),
+                    .at(decl.id.span, CheckMsg::PartOfCycle),
                 );
                 return;
             }
@@ -120,7 +110,7 @@ impl<'a> Checker<'a> {
         let outer = self.begin_body();
         let when = decl.when.as_ref().map(|w| {
             let c = self.expr(w);
-            self.expect_type(&c, &Type::Bool, "a rule's condition");
+            self.expect_type(&c, &Type::Bool, CheckMsg::RuleCondition);
             c
         });
         let yields = decl.yields.as_ref().map(|fields| self.yields(fields));
@@ -138,8 +128,8 @@ impl<'a> Checker<'a> {
             let name = &field.name;
             if !seen.insert(name.node.as_str()) {
                 self.error(
-                    Diagnostic::error(Code::DuplicateName, format!("`{}` is yielded twice", name.node))
-                        .at(name.span, "given again here"),
+                    Diagnostic::error(Code::DuplicateName, CheckMsg::YieldedTwice.with([&name.node]))
+                        .at(name.span, CheckMsg::GivenAgainHere),
                 );
             }
             let expr = self.expr(&field.expr);
@@ -171,13 +161,11 @@ impl<'a> Checker<'a> {
             return self.poisoned(span);
         }
         if missing {
-            let what = match id {
-                Some(i) => format!("{} {i}", kind.keyword()),
-                None => format!("any {} rule", kind.keyword()),
+            let message = match id {
+                Some(i) => CheckMsg::NoSuchRuleOf.with([kind.keyword().to_string(), i.to_string()]),
+                None => CheckMsg::NoRuleOfKind.with([kind.keyword()]),
             };
-            self.error(
-                Diagnostic::error(Code::UnknownName, format!("the policy has no {what}")).at(span, "no such rule"),
-            );
+            self.error(Diagnostic::error(Code::UnknownName, message).at(span, CheckMsg::NoSuchRule));
             return self.poisoned(span);
         }
         match rule.flatten() {
@@ -210,6 +198,11 @@ impl<'a> Checker<'a> {
             self.kind_heights.insert(kind, height);
         }
     }
+}
+
+/// A rule's kind and id, as written (`category 1`), for a message that names it.
+pub(super) fn rule_name(r: &RuleDecl) -> [String; 2] {
+    [r.kind.keyword().to_string(), r.id.node.to_string()]
 }
 
 #[cfg(test)]

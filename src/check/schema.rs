@@ -1,6 +1,7 @@
 //! The case schema: `case { ... }` blocks (merged across policy files) compiled into
 //! record types for the checker and field readers for the case loader.
 
+use super::messages::{CheckMsg, names};
 use super::{Checker, Global};
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
@@ -156,16 +157,13 @@ fn compile_order(c: &mut Checker, record: RecordId, order: &OrderDecl) -> Option
                 if c.unparsed.may_have_field(&step.node) {
                     return None;
                 }
-                let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
-                let help = did_you_mean(&step.node, names.iter().copied())
-                    .unwrap_or_else(|| format!("the fields here are: {}", names.join(", ")).into());
+                let field_names = || fields.iter().map(|f| f.name.as_str());
+                let help = did_you_mean(&step.node, field_names())
+                    .unwrap_or_else(|| CheckMsg::FieldsHere.with([super::messages::names(field_names())]));
                 c.error(
-                    Diagnostic::error(
-                        Code::UnknownField,
-                        format!("`order` names `{}`, which this record does not have", step.node),
-                    )
-                    .at(step.span, "unknown field")
-                    .with_help(help),
+                    Diagnostic::error(Code::UnknownField, CheckMsg::OrderUnknownField.with([&step.node]))
+                        .at(step.span, CheckMsg::UnknownField)
+                        .with_help(help),
                 );
                 return None;
             };
@@ -178,11 +176,7 @@ fn compile_order(c: &mut Checker, record: RecordId, order: &OrderDecl) -> Option
         if !matches!(ty, Type::Date | Type::Month) {
             let span = path.last().map_or(order.span, |p| p.span);
             c.error(
-                Diagnostic::error(
-                    Code::TypeMismatch,
-                    "`order` keeps dates or months in order; this field is neither",
-                )
-                .at(span, "not a date or month"),
+                Diagnostic::error(Code::TypeMismatch, CheckMsg::OrderNeedsDates).at(span, CheckMsg::NotDateOrMonth),
             );
             return None;
         }
@@ -194,13 +188,10 @@ fn compile_order(c: &mut Checker, record: RecordId, order: &OrderDecl) -> Option
 
 fn duplicate(c: &mut Checker, again: &FieldDecl, first: &FieldDecl) {
     c.error(
-        Diagnostic::error(
-            Code::DuplicateName,
-            format!("case field `{}` is declared twice", again.name.node),
-        )
-        .at(again.name.span, "declared again here")
-        .with_related(first.name.span, "first declared here")
-        .with_help("only nested records (`name \"label\" { ... }`) may be declared in several places"),
+        Diagnostic::error(Code::DuplicateName, CheckMsg::CaseFieldTwice.with([&again.name.node]))
+            .at(again.name.span, CheckMsg::DeclaredAgainHere)
+            .with_related(first.name.span, CheckMsg::FirstDeclaredHere)
+            .with_help(CheckMsg::OnlyNestedRecords),
     );
 }
 
@@ -231,8 +222,8 @@ pub(super) fn parameter_type(c: &mut Checker, ty: &TypeExpr) -> Type {
         TypeExpr::List(element, _) => Type::List(Box::new(parameter_type(c, element))),
         TypeExpr::ListOfRecords(_, span) => {
             c.error(
-                Diagnostic::error(Code::InvalidConstruct, "a parameter cannot be a list of new records")
-                    .at(*span, "not allowed here"),
+                Diagnostic::error(Code::InvalidConstruct, CheckMsg::ParameterOfRecords)
+                    .at(*span, CheckMsg::NotAllowedHere),
             );
             Type::Unknown
         }
@@ -252,15 +243,12 @@ fn named_type(c: &mut Checker, name: &Ident) -> Type {
     let mut candidates: Vec<String> = SCALAR_TYPES.iter().map(|(n, _)| n.to_string()).collect();
     candidates.extend(c.enums.iter().map(|e| e.name.clone()));
     let help = did_you_mean(&name.node, candidates.iter().map(String::as_str)).unwrap_or_else(|| {
-        format!(
-            "the types are {} and the enums the policy declares",
-            candidates[..6].join(", ")
-        )
-        .into()
+        let scalars = SCALAR_TYPES.iter().take(6).map(|(n, _)| *n);
+        CheckMsg::TheTypes.with([names(scalars)])
     });
     c.error(
-        Diagnostic::error(Code::UnknownName, format!("`{}` is not a type", name.node))
-            .at(name.span, "unknown type")
+        Diagnostic::error(Code::UnknownName, CheckMsg::NotAType.with([&name.node]))
+            .at(name.span, CheckMsg::UnknownType)
             .with_help(help),
     );
     Type::Unknown
@@ -286,9 +274,9 @@ fn default_value(c: &mut Checker, e: &Expr, ty: &Type) -> Option<Value> {
                     c.error(
                         Diagnostic::error(
                             Code::UnknownName,
-                            format!("`{name}` is not a value of {}", c.enums[id.0 as usize].name),
+                            CheckMsg::NotAValueOf.with([&name, &c.enums[id.0 as usize].name]),
                         )
-                        .at(e.span, "unknown value"),
+                        .at(e.span, CheckMsg::UnknownValue),
                     );
                     return None;
                 }
@@ -297,8 +285,8 @@ fn default_value(c: &mut Checker, e: &Expr, ty: &Type) -> Option<Value> {
         _ => {
             let expected = super::type_name(ty, &c.enums);
             c.error(
-                Diagnostic::error(Code::TypeMismatch, format!("the default must be {expected}"))
-                    .at(e.span, "wrong type of default"),
+                Diagnostic::error(Code::TypeMismatch, CheckMsg::DefaultMustBe.with([expected]))
+                    .at(e.span, CheckMsg::WrongDefault),
             );
             return None;
         }
@@ -308,11 +296,11 @@ fn default_value(c: &mut Checker, e: &Expr, ty: &Type) -> Option<Value> {
 
 fn resolve_derive(c: &mut Checker, p: PendingDerive) {
     let d = p.derive;
-    let fail = |c: &mut Checker, message: String| {
+    let fail = |c: &mut Checker, message: crate::lang::Text| {
         c.error(
             Diagnostic::error(Code::InvalidConstruct, message)
-                .at(d.span, "cannot derive from this")
-                .with_help("write `from person.id_number.birth_date` or `from person.id_number.sex(male, female)`"),
+                .at(d.span, CheckMsg::CannotDerive)
+                .with_help(CheckMsg::DeriveHelp),
         );
     };
     let Some((accessor, source_path)) = d.path.split_last() else {
@@ -328,13 +316,13 @@ fn resolve_derive(c: &mut Checker, p: PendingDerive) {
             if c.unparsed.may_have_field(&step.node) {
                 return;
             }
-            return fail(c, format!("the case has no field `{}` here", step.node));
+            return fail(c, CheckMsg::NoFieldHere.with([&step.node]));
         };
         indices.push(i as u16);
         ty = c.records[record.0 as usize].fields()[i].ty.clone();
     }
     if ty != Type::ResidentId {
-        return fail(c, "only a resident_id field can be derived from".to_string());
+        return fail(c, CheckMsg::OnlyFromResidentId.into());
     }
     let target_ty = c.records[p.record.0 as usize].fields()[p.field].ty.clone();
     let accessor = match (accessor.node.as_str(), &d.variants, &target_ty) {
@@ -344,24 +332,13 @@ fn resolve_derive(c: &mut Checker, p: PendingDerive) {
             match (enum_type.variant(&odd.node), enum_type.variant(&even.node)) {
                 (Some(a), Some(b)) => IdAccessor::Sex(Value::Enum(*e, a), Value::Enum(*e, b)),
                 _ => {
-                    return fail(
-                        c,
-                        format!(
-                            "`{}` and `{}` must be values of {}",
-                            odd.node, even.node, enum_type.name
-                        ),
-                    );
+                    let message = CheckMsg::MustBeValuesOf.with([&odd.node, &even.node, &enum_type.name]);
+                    return fail(c, message);
                 }
             }
         }
         _ => {
-            return fail(
-                c,
-                format!(
-                    "`{}` cannot give this field's type (birth_date gives a date, sex(a, b) an enum value)",
-                    accessor.node
-                ),
-            );
+            return fail(c, CheckMsg::CannotGiveType.with([&accessor.node]));
         }
     };
     let source_name = source_path

@@ -1,6 +1,7 @@
 //! Tables: rows keyed by an enum, every value with a row, every row with the same
 //! columns.
 
+use super::messages::{CheckMsg, names};
 use super::{Body, Checker, Global, types, uncovered};
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
@@ -19,12 +20,10 @@ impl<'a> Checker<'a> {
             self.error(
                 Diagnostic::error(
                     Code::DefinitionCycle,
-                    format!("table `{}` depends on itself", decl.name.node),
+                    CheckMsg::TableDependsOnItself.with([&decl.name.node]),
                 )
-                .at(decl.name.span, "part of a cycle")
-                .with_help(
-                    "a table's rows may not use the table, directly or through others: evaluation must always end",
-                ),
+                .at(decl.name.span, CheckMsg::PartOfCycle)
+                .with_help(CheckMsg::TableCycleHelp),
             );
             return None;
         }
@@ -43,8 +42,8 @@ impl<'a> Checker<'a> {
             _ if self.unparsed.has_name(&decl.key.node) => return None,
             _ => {
                 let names: Vec<String> = self.enums.iter().map(|e| e.name.clone()).collect();
-                let mut d = Diagnostic::error(Code::UnknownName, format!("`{}` is not an enum", decl.key.node))
-                    .at(decl.key.span, "a table is keyed by an enum");
+                let mut d = Diagnostic::error(Code::UnknownName, CheckMsg::NotAnEnum.with([&decl.key.node]))
+                    .at(decl.key.span, CheckMsg::KeyedByEnum);
                 if let Some(h) = did_you_mean(&decl.key.node, names.iter().map(String::as_str)) {
                     d = d.with_help(h);
                 }
@@ -81,14 +80,9 @@ impl<'a> Checker<'a> {
                             .all(|(a, b)| a.name == b.name && types::compatible(&a.ty, &b.ty));
                     if !same {
                         self.error(
-                            Diagnostic::error(
-                                Code::BadTable,
-                                format!("row `{}` has other columns than the first row", row.key.node),
-                            )
-                            .at(row.span, "columns differ")
-                            .with_help(
-                                "every row needs the same columns, in the same order, with values of the same types",
-                            ),
+                            Diagnostic::error(Code::BadTable, CheckMsg::RowColumnsDiffer.with([&row.key.node]))
+                                .at(row.span, CheckMsg::ColumnsDiffer)
+                                .with_help(CheckMsg::SameColumns),
                         );
                     }
                 }
@@ -100,10 +94,10 @@ impl<'a> Checker<'a> {
             self.error(
                 Diagnostic::error(
                     Code::BadTable,
-                    format!("table `{}` has no row for {}", decl.name.node, missing.join(", ")),
+                    CheckMsg::RowsMissing.with([crate::lang::Text::from(&decl.name.node), names(missing)]),
                 )
-                .at(decl.name.span, "rows missing")
-                .with_help("a table needs one row for every value of its enum"),
+                .at(decl.name.span, CheckMsg::RowsMissingLabel)
+                .with_help(CheckMsg::RowPerValue),
             );
             return None;
         }
@@ -128,14 +122,13 @@ impl<'a> Checker<'a> {
     pub(super) fn unknown_variant(&mut self, name: &Ident, enum_type: &EnumType) {
         let mut d = Diagnostic::error(
             Code::UnknownName,
-            format!("`{}` is not a value of {}", name.node, enum_type.name),
+            CheckMsg::NotAValueOf.with([&name.node, &enum_type.name]),
         )
-        .at(name.span, "unknown value");
-        let names = enum_type.variants().iter().map(|(n, _)| n.as_str());
-        let listed: Vec<&str> = enum_type.variants().iter().map(|(n, _)| n.as_str()).collect();
-        d = d.with_help(match did_you_mean(&name.node, names) {
+        .at(name.span, CheckMsg::UnknownValue);
+        let values = || enum_type.variants().iter().map(|(n, _)| n.as_str());
+        d = d.with_help(match did_you_mean(&name.node, values()) {
             Some(h) => h,
-            None => format!("the values are: {}", listed.join(", ")).into(),
+            None => CheckMsg::TheValues.with([names(values())]),
         });
         self.error(d);
     }

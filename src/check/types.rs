@@ -1,25 +1,20 @@
 //! Type names for messages, type compatibility and the typing of operators.
 
+use super::messages::CheckMsg;
 use crate::ast::{BinOp, Unit};
-use crate::program::{EnumType, Type};
+use crate::lang::Text;
+use crate::program::{EnumType, Type, TypeWord, type_text};
 
-/// A type as policy staff would read it in a message.
-pub fn type_name(ty: &Type, enums: &[EnumType]) -> String {
+/// A type as a policy writer would read it in a message: the words of
+/// [`TypeWord`], a yes/no value with its keyword (`bool`) and an enum by its name.
+pub fn type_name(ty: &Type, enums: &[EnumType]) -> Text {
     match ty {
-        Type::Bool => "a yes/no value (bool)".into(),
-        Type::Int => "a number".into(),
-        Type::Text => "text".into(),
-        Type::Date => "a date".into(),
-        Type::Month => "a month".into(),
-        Type::Quantity(u) => format!("a period in {}", u.name()),
-        Type::ResidentId => "a resident ID number".into(),
-        Type::Enum(e) => enums
-            .get(e.0 as usize)
-            .map_or("an enum value".into(), |e| format!("a {} value", e.name)),
-        Type::List(t) => format!("a list of {}", type_name(t, enums)),
-        Type::Record(_) => "a record".into(),
-        Type::Table(_) => "a table".into(),
-        Type::Unknown => "anything".into(),
+        Type::Bool => CheckMsg::YesNo.into(),
+        Type::List(t) => TypeWord::List.with([type_name(t, enums)]),
+        _ => type_text(ty, &|e| match enums.get(e.0 as usize) {
+            Some(e) => CheckMsg::EnumValueOf.with([e.name.as_str()]),
+            None => TypeWord::Anything.into(),
+        }),
     }
 }
 
@@ -93,18 +88,14 @@ pub fn binary(op: BinOp, l: &Type, r: &Type) -> Option<Type> {
 }
 
 /// A hint for a common mistake with an operator.
-pub fn binary_hint(op: BinOp, l: &Type, r: &Type) -> Option<&'static str> {
+pub fn binary_hint(op: BinOp, l: &Type, r: &Type) -> Option<CheckMsg> {
     match (l, r) {
         (Type::Quantity(_), Type::Int) | (Type::Int, Type::Quantity(_)) if !matches!(op, BinOp::Mul | BinOp::Div) => {
-            Some("give the number its unit, e.g. `50 years` or `6 months`")
+            Some(CheckMsg::GiveUnit)
         }
-        (Type::Date, Type::Int) | (Type::Int, Type::Date) => {
-            Some("a date is compared with a date; to add a period write `date + 6 months`")
-        }
-        (Type::Enum(_), Type::Text) | (Type::Text, Type::Enum(_)) => {
-            Some("test an enum value with `is`, e.g. `gender is male`")
-        }
-        _ if matches!(op, BinOp::And | BinOp::Or) => Some("`and` and `or` join yes/no conditions"),
+        (Type::Date, Type::Int) | (Type::Int, Type::Date) => Some(CheckMsg::DateWithDate),
+        (Type::Enum(_), Type::Text) | (Type::Text, Type::Enum(_)) => Some(CheckMsg::TestWithIs),
+        _ if matches!(op, BinOp::And | BinOp::Or) => Some(CheckMsg::AndOrJoin),
         _ => None,
     }
 }

@@ -2,6 +2,7 @@
 //! never hold, and tiers that overlap or leave a gap. Warnings for `zhengce check`;
 //! errors for `zhengce check --strict`, as CI wants them.
 
+mod messages;
 mod tiers;
 mod usage;
 

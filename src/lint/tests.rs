@@ -4,13 +4,17 @@ use crate::source::SourceMap;
 use crate::syntax::parse_policy;
 
 fn lint_codes(text: &str) -> Vec<(Code, String)> {
+    lints(text).into_iter().map(|d| (d.code, d.message.en())).collect()
+}
+
+fn lints(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
     let mut map = SourceMap::new();
     let file = map.add("t.policy", text);
     let (parsed, errors) = parse_policy(file, text);
     assert!(errors.is_empty(), "{errors:?}");
     let (program, diagnostics) = crate::check::check(&[parsed.unwrap()]);
     let program = program.unwrap_or_else(|| panic!("{diagnostics:#?}"));
-    lint(&program).into_iter().map(|d| (d.code, d.message.en())).collect()
+    lint(&program)
 }
 
 const TIERS: &str = r#"policy "t" {}
@@ -41,7 +45,11 @@ fn overlapping_tiers_are_found() {
     assert_eq!(found[0].0, Code::TierOverlap);
     assert_eq!(
         found[0].1,
-        "tier 2 and tier 3 both hold when a.ability = 弱, a.hard = 是"
+        "tier 2 and tier 3 both hold when a.ability = weak, a.hard = yes"
+    );
+    assert_eq!(
+        lints(&text)[0].message.zh(),
+        "`tier 2` 与 `tier 3` 在以下情形同时成立：`a.ability` = 弱、`a.hard` = 是"
     );
 }
 
@@ -51,7 +59,11 @@ fn a_gap_between_tiers_is_found() {
     let found = lint_codes(&text);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, Code::TierGap);
-    assert_eq!(found[0].1, "no tier holds when a.ability = 弱, a.hard = 否");
+    assert_eq!(found[0].1, "no tier holds when a.ability = weak, a.hard = no");
+    assert_eq!(
+        lints(&text)[0].message.zh(),
+        "在以下情形没有任何帮扶分类成立：`a.ability` = 弱、`a.hard` = 否"
+    );
 }
 
 #[test]
@@ -71,6 +83,15 @@ category 2 cites "二" "t" { when cap > 5 }
             "definition `spare` is not used by any rule",
             "case field `y` is not read by any rule",
             "category 2 can never hold: its condition is always false",
+        ]
+    );
+    let zh: Vec<String> = lints(text).iter().map(|d| d.message.zh()).collect();
+    assert_eq!(
+        zh,
+        [
+            "定义 `spare` 未被任何规则使用",
+            "案件字段 `y` 未被任何规则读取",
+            "`category 2` 永不成立：其条件恒为假",
         ]
     );
 }

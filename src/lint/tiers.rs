@@ -4,9 +4,11 @@
 //! true. Overlap: two tiers that both hold for some assignment. Gap: an assignment for
 //! which every tier definitely fails. Three-valued logic keeps both free of false alarms.
 
+use super::messages::LintMsg;
 use super::usage::children;
 use crate::ast::{BinOp, RuleKind, UnOp};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::lang::{Lang, Text};
 use crate::program::{CExpr, CKind, Program, Type};
 use crate::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -76,15 +78,14 @@ pub(super) fn overlaps_and_gaps(program: &Program) -> Vec<Diagnostic> {
                     out.push(
                         Diagnostic::warning(
                             Code::TierOverlap,
-                            format!(
-                                "tier {} and tier {} both hold when {}",
-                                ra.id,
-                                rb.id,
-                                describe(program, &variables, &assignment)
-                            ),
+                            LintMsg::TierOverlap.with([
+                                Text::from(ra.id.to_string()),
+                                Text::from(rb.id.to_string()),
+                                describe(program, &variables, &assignment),
+                            ]),
                         )
-                        .at(rb.span, "overlaps")
-                        .with_related(ra.span, "with this tier"),
+                        .at(rb.span, LintMsg::Overlaps)
+                        .with_related(ra.span, LintMsg::WithThisTier),
                     );
                 }
             }
@@ -95,10 +96,10 @@ pub(super) fn overlaps_and_gaps(program: &Program) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::warning(
                     Code::TierGap,
-                    format!("no tier holds when {}", describe(program, &variables, &assignment)),
+                    LintMsg::TierGap.with([describe(program, &variables, &assignment)]),
                 )
-                .at(first.span, "tiers leave a gap")
-                .with_help("every input that should get a tier needs one tier whose condition holds"),
+                .at(first.span, LintMsg::TiersLeaveGap)
+                .with_help(LintMsg::TierGapHelp),
             );
         }
     }
@@ -196,24 +197,29 @@ fn assignment(variables: &[Variable], mut n: usize) -> Vec<Value> {
         .collect()
 }
 
-fn describe(program: &Program, variables: &[Variable], assignment: &[Value]) -> String {
-    let style = crate::report::ValueStyle {
-        program,
-        lang: crate::report::Lang::Zh,
-        show_pii: false,
+/// The values of the case fields, in each language: `a.b` = 是、`c` = 弱 (the values
+/// as a case worker reads them, the fields as written); a.b = yes, c = weak.
+fn describe(program: &Program, variables: &[Variable], assignment: &[Value]) -> Text {
+    let in_lang = |lang: Lang, path: &dyn Fn(String) -> String, separator: &str| {
+        let style = crate::report::ValueStyle {
+            program,
+            lang,
+            show_pii: false,
+        };
+        let parts: Vec<String> = variables
+            .iter()
+            .zip(assignment)
+            .map(|(v, value)| {
+                let value = crate::report::format_value(value, &style);
+                format!("{} = {value}", path(field_path(program, &v.path)))
+            })
+            .collect();
+        parts.join(separator)
     };
-    let parts: Vec<String> = variables
-        .iter()
-        .zip(assignment)
-        .map(|(v, value)| {
-            format!(
-                "{} = {}",
-                field_path(program, &v.path),
-                crate::report::format_value(value, &style)
-            )
-        })
-        .collect();
-    parts.join(", ")
+    Text::Both {
+        zh: in_lang(Lang::Zh, &|p| format!("`{p}`"), "、"),
+        en: in_lang(Lang::En, &|p| p, ", "),
+    }
 }
 
 fn field_path(program: &Program, path: &[u16]) -> String {

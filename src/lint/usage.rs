@@ -1,6 +1,7 @@
 //! What the policy reads: definitions reached from its rules and decision, and case
 //! fields reached from any expression, `order` or `from`.
 
+use super::messages::LintMsg;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Evaluation;
 use crate::program::{CExpr, CKind, DefId, Program, RecordId, SchemaShape, Type};
@@ -89,11 +90,15 @@ pub(super) fn unused(program: &Program) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, def) in program.definitions.iter().enumerate() {
         if !uses.defs.contains(&(i as u32)) {
-            let what = if def.is_param { "parameter" } else { "definition" };
+            let unused = if def.is_param {
+                LintMsg::UnusedParameter
+            } else {
+                LintMsg::UnusedDefinition
+            };
             out.push(
-                Diagnostic::warning(Code::Unused, format!("{what} `{}` is not used by any rule", def.name))
-                    .at(def.span, "unused")
-                    .with_help("remove it, or use it in a rule or in the `decision` block"),
+                Diagnostic::warning(Code::Unused, unused.with([&def.name]))
+                    .at(def.span, LintMsg::Unused)
+                    .with_help(LintMsg::RemoveOrUse),
             );
         }
     }
@@ -103,12 +108,9 @@ pub(super) fn unused(program: &Program) -> Vec<Diagnostic> {
             let leaf = !matches!(field.shape, SchemaShape::Record(_));
             if leaf && field.note.is_none() && !uses.fields.contains(&(r as u16, i as u16)) {
                 out.push(
-                    Diagnostic::warning(
-                        Code::Unused,
-                        format!("case field `{}` is not read by any rule", field.name),
-                    )
-                    .at(field.span, "unused")
-                    .with_help("use it, remove it, or say why it is kept with `note \"…\"` after its label"),
+                    Diagnostic::warning(Code::Unused, LintMsg::UnusedCaseField.with([&field.name]))
+                        .at(field.span, LintMsg::Unused)
+                        .with_help(LintMsg::UseOrNote),
                 );
             }
         }
@@ -136,16 +138,10 @@ pub(super) fn never_holds(program: &Program) -> Vec<Diagnostic> {
             !evaluation.eval(when).truthy()
         })
         .map(|rule| {
-            Diagnostic::warning(
-                Code::NeverHolds,
-                format!(
-                    "{} {} can never hold: its condition is always false",
-                    rule.kind.keyword(),
-                    rule.id
-                ),
-            )
-            .at(rule.span, "never holds")
-            .with_help("check the condition; a rule that cannot hold encodes nothing")
+            let rule_name = [rule.kind.keyword().to_string(), rule.id.to_string()];
+            Diagnostic::warning(Code::NeverHolds, LintMsg::NeverHolds.with(rule_name))
+                .at(rule.span, LintMsg::NeverHoldsLabel)
+                .with_help(LintMsg::CheckCondition)
         })
         .collect()
 }

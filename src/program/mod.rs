@@ -8,12 +8,14 @@ mod lookup;
 pub mod membership;
 mod record_bytes;
 mod records;
+mod type_words;
 
 pub use derive_plan::DerivePlan;
 pub use literals::{literal, literal_row};
 pub use lookup::RuleLookup;
 pub use record_bytes::{KindBytes, RecordBytes};
 pub use records::{EnumType, FieldInfo, RecordType};
+pub use type_words::{TypeWord, type_text};
 
 use crate::ast::{AggOp, BinOp, Citation, Effective, Label, RuleId, RuleKind, UnOp, Unit};
 use crate::diagnostic::Severity;

@@ -371,33 +371,10 @@ crate::catalogue! {
         /// the help's layout for a subcommand
         HelpTemplateSub => "{about-with-newline}\n用法：{usage}\n\n参数：\n{positionals}\n\n选项：\n{options}\n", "{about-with-newline}\nUsage: {usage}\n\nArguments:\n{positionals}\n\nOptions:\n{options}\n";
 
-        // Kinds of values (the REPL tells an expression's value with its kind).
+        // Kinds of values (the REPL tells an expression's value with its kind, in
+        // `program::TypeWord`'s words).
         /// a value with its kind (the value, the kind)
         ValueOfKind => "{}（{}）", "{}  ({})";
-        /// a yes/no value
-        TypeBool => "是/否", "a yes/no value";
-        /// a number
-        TypeNumber => "数字", "a number";
-        /// text
-        TypeText => "文本", "text";
-        /// a date
-        TypeDate => "日期", "a date";
-        /// a month
-        TypeMonth => "月份", "a month";
-        /// a period (its unit)
-        TypePeriod => "以{}计的期间", "a period in {}";
-        /// a resident ID number
-        TypeResidentId => "身份证号码", "a resident ID number";
-        /// a value of an enum (its label)
-        TypeEnum => "{}的取值", "a {} value";
-        /// a list (of what)
-        TypeList => "{}的列表", "a list of {}";
-        /// a record
-        TypeRecord => "记录", "a record";
-        /// a table
-        TypeTable => "表", "a table";
-        /// a value of no known kind
-        TypeAnything => "任意值", "anything";
         /// a label after a name
         InBrackets => "（{}）", " ({})";
         /// some text, as a value tried by `:missing`
@@ -410,14 +387,6 @@ crate::catalogue! {
         StatusError => "无法评估", "not evaluable";
         /// a REPL's new policy has errors: the session keeps the old one
         PolicyKept => "政策有错误，会话继续使用原来的政策", "the policy has errors; the session keeps the one it had";
-        /// years, as a unit
-        UnitYears => "年", "years";
-        /// months, as a unit
-        UnitMonths => "月", "months";
-        /// days, as a unit
-        UnitDays => "天", "days";
-        /// working days, as a unit
-        UnitWorkingDays => "工作日", "working days";
     }
 }
 

@@ -1,6 +1,6 @@
 //! Values as people read them: dates, periods with units, enum labels, masked IDs.
 
-use super::messages::{Lang, Msg, msg, msg_with};
+use super::messages::{Lang, Msg, msg};
 use crate::ast::Unit;
 use crate::case::mask_id;
 use crate::program::Program;
@@ -112,32 +112,11 @@ fn unit_word(unit: Unit, lang: Lang) -> &'static str {
 /// What kind of value a type holds, in words (`以年计的期间`, `a period in years`),
 /// enums by their policy labels.
 pub fn type_words(ty: &crate::program::Type, style: &ValueStyle) -> String {
-    use crate::program::Type;
+    use crate::program::{TypeWord, type_text};
     let lang = style.lang;
-    let m = |m: Msg| msg(m, lang).to_string();
-    match ty {
-        Type::Bool => m(Msg::TypeBool),
-        Type::Int => m(Msg::TypeNumber),
-        Type::Text => m(Msg::TypeText),
-        Type::Date => m(Msg::TypeDate),
-        Type::Month => m(Msg::TypeMonth),
-        Type::Quantity(unit) => {
-            let unit = match unit {
-                Unit::Years => Msg::UnitYears,
-                Unit::Months => Msg::UnitMonths,
-                Unit::Days => Msg::UnitDays,
-                Unit::WorkingDays => Msg::UnitWorkingDays,
-            };
-            msg_with(Msg::TypePeriod, lang, msg(unit, lang))
-        }
-        Type::ResidentId => m(Msg::TypeResidentId),
-        Type::Enum(e) => match style.program.enums.get(e.0 as usize) {
-            Some(e) => msg_with(Msg::TypeEnum, lang, super::messages::label(&e.label, lang)),
-            None => m(Msg::TypeAnything),
-        },
-        Type::List(inner) => msg_with(Msg::TypeList, lang, &type_words(inner, style)),
-        Type::Record(_) => m(Msg::TypeRecord),
-        Type::Table(_) => m(Msg::TypeTable),
-        Type::Unknown => m(Msg::TypeAnything),
-    }
+    let enum_words = |e: crate::value::EnumId| match style.program.enums.get(e.0 as usize) {
+        Some(e) => TypeWord::Enum.with([super::messages::label(&e.label, lang)]),
+        None => TypeWord::Anything.into(),
+    };
+    type_text(ty, &enum_words).get(lang).into_owned()
 }

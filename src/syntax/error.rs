@@ -3,8 +3,10 @@
 //! keyboard away from a word it expected, that word (`words.rs`).
 
 use super::expected::{self, Context, Phrase};
+use super::messages::SyntaxMsg;
 use super::{Rule, detail, too_deep, words};
 use crate::diagnostic::{Code, Diagnostic, suggestion};
+use crate::lang::Text;
 use crate::source::{FileId, Span};
 
 /// Where the text that failed to parse is: its file, its offset in the file, and
@@ -23,10 +25,6 @@ pub(super) struct Piece<'t> {
     /// Whether it runs to the end of the file.
     pub ends_file: bool,
 }
-
-/// The general hint, when no word is suggested.
-const SYNTAX_HELP: &str =
-    "compare with the language tour in README.md; a string needs double quotes, a rule needs `{ when ... }`";
 
 /// The diagnostic for a parse error in `piece`.
 pub(super) fn syntax_error(piece: &Piece, e: pest::error::Error<Rule>) -> Diagnostic {
@@ -66,9 +64,7 @@ pub(super) fn syntax_error(piece: &Piece, e: pest::error::Error<Rule>) -> Diagno
         _ => None,
     };
     let phrases = expected::phrases(&rules, piece.context, meant, &extra);
-    let first = phrases
-        .first()
-        .map_or(expected::NOTHING_NAMED.to_string(), |p| p.text());
+    let first = phrases.first().map_or(SyntaxMsg::SomethingElse.into(), |p| p.text());
     let span = Span::new(
         piece.file,
         piece.base + start,
@@ -76,16 +72,12 @@ pub(super) fn syntax_error(piece: &Piece, e: pest::error::Error<Rule>) -> Diagno
     );
     let d = Diagnostic::error(
         Code::Syntax,
-        format!(
-            "syntax error: expected {}, found {}",
-            expected::describe(&phrases),
-            found.describe()
-        ),
+        SyntaxMsg::SyntaxError.with([expected::describe(&phrases), found.describe()]),
     )
-    .at(span, format!("expected {first}"));
+    .at(span, SyntaxMsg::Expected.with([first]));
     match meant {
         Some(word) => d.with_help(suggestion(word)),
-        None => d.with_help(SYNTAX_HELP),
+        None => d.with_help(SyntaxMsg::SyntaxHelp),
     }
 }
 
@@ -144,14 +136,14 @@ impl<'t> Found<'t> {
         }
     }
 
-    fn describe(&self) -> String {
+    fn describe(&self) -> Text {
         match self {
-            Found::Word(word) => format!("`{word}`"),
-            Found::Char('\n') => "the end of the line".to_string(),
-            Found::Char(c) => format!("`{c}`"),
-            Found::End { expression: true, .. } => "the end of the line".to_string(),
-            Found::End { ends_file: true, .. } => "the end of the file".to_string(),
-            Found::End { ends_file: false, .. } => "the start of the next item".to_string(),
+            Found::Word(word) => SyntaxMsg::FoundCode.with([*word]),
+            Found::Char('\n') => SyntaxMsg::EndOfLine.into(),
+            Found::Char(c) => SyntaxMsg::FoundCode.with([c.to_string()]),
+            Found::End { expression: true, .. } => SyntaxMsg::EndOfLine.into(),
+            Found::End { ends_file: true, .. } => SyntaxMsg::EndOfFile.into(),
+            Found::End { ends_file: false, .. } => SyntaxMsg::NextItem.into(),
         }
     }
 }

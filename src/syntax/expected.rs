@@ -4,13 +4,12 @@
 //! likeliest first.
 
 use super::Rule;
+use super::messages::{SyntaxMsg, code, list};
 use super::words::words_of;
+use crate::lang::Text;
 
 /// At most this many things are named; more are shown as "…".
 pub(super) const MAX_SHOWN: usize = 4;
-
-/// What is said when the parser names nothing it expected.
-pub(super) const NOTHING_NAMED: &str = "something else";
 
 /// One thing the parser could have read, in a policy writer's words. The order of the
 /// variants is the order they are named in: what most often ends a slip comes first.
@@ -58,44 +57,44 @@ pub(super) enum Phrase {
 
 impl Phrase {
     /// The words for it.
-    pub(super) fn text(self) -> String {
-        let text = match self {
-            Phrase::Token(word) | Phrase::Addition(word) => return format!("`{word}`"),
-            Phrase::Unit => "a unit (years, months, days)",
-            Phrase::Operator => "an operator (and, or, +, >=, …)",
-            Phrase::Value => "a value or a name",
-            Phrase::Record => "a record (`{ name: value, … }`)",
-            Phrase::Name => "a name",
-            Phrase::FieldName => "a field name",
-            Phrase::EnumValue => "an enum value",
-            Phrase::Text => "a text in double quotes",
-            Phrase::Date => "a date (YYYY-MM-DD)",
-            Phrase::Month => "a month (YYYY-MM)",
-            Phrase::Number => "a whole number",
-            Phrase::RuleKind => "a rule kind (category, tier, exit, …)",
-            Phrase::RuleId => "a rule number or name",
-            Phrase::Severity => "`error`, `warning` or `info`",
-            Phrase::Type => "a type (date, bool, int, an enum, …)",
-            Phrase::HeaderStart => "`policy \"id\" { … }`",
-            Phrase::HeaderEntry => "a header line (title, issued, uses, …)",
-            Phrase::RuleEntry => "a rule line (when, severity, message, note)",
-            Phrase::FieldDecl => "a case field (`name: type \"label\"`)",
-            Phrase::OptionalMark => "`?`",
-            Phrase::Parameters => "a parameter (`name: type`)",
-            Phrase::MatchArm => "a match arm (`value => result`)",
-            Phrase::RecordEntry => "`name: value`",
-            Phrase::TableRow => "a table row (`value => { … }`)",
-            Phrase::DecisionField => "`name = value`",
-            Phrase::Citation => "`cites \"clause\" \"text\"`",
-            Phrase::DefaultValue => "a default (`= value`)",
-            Phrase::Derive => "`from` and a case field",
-            Phrase::NewItem => "a new item (define, param, category, …)",
-            Phrase::Is => "`is`",
-            Phrase::FieldAccess => "`.` and a field name",
-            Phrase::Index => "`[`",
-            Phrase::EndOfLine => "the end of the line",
+    pub(super) fn text(self) -> Text {
+        let message = match self {
+            Phrase::Token(word) | Phrase::Addition(word) => return code(word),
+            Phrase::OptionalMark => return code("?"),
+            Phrase::Is => return code("is"),
+            Phrase::Index => return code("["),
+            Phrase::Unit => SyntaxMsg::Unit,
+            Phrase::Operator => SyntaxMsg::Operator,
+            Phrase::Value => SyntaxMsg::Value,
+            Phrase::Record => SyntaxMsg::Record,
+            Phrase::Name => SyntaxMsg::Name,
+            Phrase::FieldName => SyntaxMsg::FieldName,
+            Phrase::EnumValue => SyntaxMsg::EnumValue,
+            Phrase::Text => SyntaxMsg::Text,
+            Phrase::Date => SyntaxMsg::Date,
+            Phrase::Month => SyntaxMsg::Month,
+            Phrase::Number => SyntaxMsg::Number,
+            Phrase::RuleKind => SyntaxMsg::RuleKind,
+            Phrase::RuleId => SyntaxMsg::RuleId,
+            Phrase::Severity => SyntaxMsg::Severity,
+            Phrase::Type => SyntaxMsg::Type,
+            Phrase::HeaderStart => SyntaxMsg::HeaderStart,
+            Phrase::HeaderEntry => SyntaxMsg::HeaderEntry,
+            Phrase::RuleEntry => SyntaxMsg::RuleEntry,
+            Phrase::FieldDecl => SyntaxMsg::FieldDecl,
+            Phrase::Parameters => SyntaxMsg::Parameters,
+            Phrase::MatchArm => SyntaxMsg::MatchArm,
+            Phrase::RecordEntry => SyntaxMsg::RecordEntry,
+            Phrase::TableRow => SyntaxMsg::TableRow,
+            Phrase::DecisionField => SyntaxMsg::DecisionField,
+            Phrase::Citation => SyntaxMsg::Citation,
+            Phrase::DefaultValue => SyntaxMsg::DefaultValue,
+            Phrase::Derive => SyntaxMsg::Derive,
+            Phrase::NewItem => SyntaxMsg::NewItem,
+            Phrase::FieldAccess => SyntaxMsg::FieldAccess,
+            Phrase::EndOfLine => SyntaxMsg::EndOfLine,
         };
-        text.to_string()
+        message.into()
     }
 }
 
@@ -153,14 +152,8 @@ pub(super) fn phrases(rules: &[Rule], context: Context, suggested: Option<&str>,
 }
 
 /// The list of phrases as a message says it: "a, b or c", or "a, b, c, d, …".
-pub(super) fn describe(phrases: &[Phrase]) -> String {
-    let texts: Vec<String> = phrases.iter().take(MAX_SHOWN).map(|p| p.text()).collect();
-    match texts.as_slice() {
-        [] => NOTHING_NAMED.to_string(),
-        [one] => one.clone(),
-        _ if phrases.len() > MAX_SHOWN => format!("{}, …", texts.join(", ")),
-        [first @ .., last] => format!("{} or {last}", first.join(", ")),
-    }
+pub(super) fn describe(phrases: &[Phrase]) -> Text {
+    list(phrases.iter().map(|p| p.text()).collect(), MAX_SHOWN)
 }
 
 /// What "a value or a name" already says.

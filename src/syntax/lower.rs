@@ -2,6 +2,7 @@
 
 use super::Rule;
 use super::literal::{parse_date, parse_month, rule_id, severity, string_value};
+use super::messages::SyntaxMsg;
 use crate::ast::*;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{FileId, Span};
@@ -310,10 +311,7 @@ impl Lowering {
                 }
                 match (name, expr) {
                     (Some(name), Some(expr)) => Ok(YieldField { name, label, expr }),
-                    _ => Err(Box::new(Diagnostic::error(
-                        Code::Syntax,
-                        "a yielded value is incomplete",
-                    ))),
+                    _ => Err(Box::new(Diagnostic::error(Code::Syntax, SyntaxMsg::YieldIncomplete))),
                 }
             })
             .collect()
@@ -407,25 +405,28 @@ impl Lowering {
     pub fn next_ident(&self, pairs: &mut pest::iterators::Pairs<Rule>) -> Lowered<Ident> {
         match pairs.next() {
             Some(p) => Ok(self.ident(p)),
-            None => Err(Box::new(Diagnostic::error(Code::Syntax, "a name is missing"))),
+            None => Err(Box::new(Diagnostic::error(Code::Syntax, SyntaxMsg::NameMissing))),
         }
     }
 
     pub fn next_expr(&self, pairs: &mut pest::iterators::Pairs<Rule>) -> Lowered<Expr> {
         match pairs.next() {
             Some(p) => self.expr(p),
-            None => Err(Box::new(Diagnostic::error(Code::Syntax, "an expression is missing"))),
+            None => Err(Box::new(Diagnostic::error(Code::Syntax, SyntaxMsg::ExpressionMissing))),
         }
     }
 
     pub fn missing(&self, span: Span) -> Box<Diagnostic> {
-        Box::new(Diagnostic::error(Code::Syntax, "this declaration is incomplete").at(span, "incomplete"))
+        Box::new(Diagnostic::error(Code::Syntax, SyntaxMsg::Incomplete).at(span, SyntaxMsg::IncompleteLabel))
     }
 
     pub fn unexpected(&self, pair: &Pair<Rule>) -> Box<Diagnostic> {
         Box::new(
-            Diagnostic::error(Code::Syntax, format!("unexpected {:?}", pair.as_rule()))
-                .at(self.span(pair), "not expected here"),
+            Diagnostic::error(
+                Code::Syntax,
+                SyntaxMsg::Unexpected.with([format!("{:?}", pair.as_rule())]),
+            )
+            .at(self.span(pair), SyntaxMsg::NotExpectedHere),
         )
     }
 
@@ -436,18 +437,19 @@ impl Lowering {
             return Err(self.missing(span));
         };
         let text = inner.as_str();
-        let bad = |what: &str| {
-            Diagnostic::error(Code::InvalidDate, format!("`{text}` is not a valid {what}"))
-                .at(span, format!("no such {what}"))
+        let bad = |(message, label): (SyntaxMsg, SyntaxMsg)| {
+            Diagnostic::error(Code::InvalidDate, message.with([text])).at(span, label)
         };
         let lit = match inner.as_rule() {
-            Rule::date => Literal::Date(parse_date(text).ok_or_else(|| bad("date"))?),
+            Rule::date => {
+                Literal::Date(parse_date(text).ok_or_else(|| bad((SyntaxMsg::NotADate, SyntaxMsg::NoSuchDate)))?)
+            }
             Rule::month => {
-                let (y, m) = parse_month(text).ok_or_else(|| bad("month"))?;
+                let (y, m) = parse_month(text).ok_or_else(|| bad((SyntaxMsg::NotAMonth, SyntaxMsg::NoSuchMonth)))?;
                 Literal::Month(y, m)
             }
             Rule::integer => Literal::Int(text.parse().map_err(|_| {
-                Diagnostic::error(Code::Syntax, format!("`{text}` is too large")).at(span, "too large")
+                Diagnostic::error(Code::Syntax, SyntaxMsg::TooLarge.with([text])).at(span, SyntaxMsg::TooLargeLabel)
             })?),
             Rule::string => Literal::Text(string_value(inner)),
             Rule::kw_true => Literal::Bool(true),

@@ -9,6 +9,7 @@ mod expr;
 mod header;
 mod literal;
 mod lower;
+mod messages;
 mod prebuilt;
 mod recover;
 mod split;
@@ -19,6 +20,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{FileId, Span};
 use error::{Piece, syntax_error};
 use expected::Context;
+use messages::SyntaxMsg;
 use pest::Parser;
 use split::split_items;
 
@@ -155,17 +157,10 @@ fn too_deeply_nested(text: &str) -> Option<usize> {
 
 /// A bracket or an expression nested more than [`MAX_DEPTH`] deep.
 pub(crate) fn too_deep(span: Span) -> Diagnostic {
-    Diagnostic::error(
-        Code::TooDeep,
-        format!("this is nested more than {MAX_DEPTH} levels deep"),
-    )
-    .at(span, "too deep")
-    .with_help(TOO_DEEP_HELP)
+    Diagnostic::error(Code::TooDeep, SyntaxMsg::TooDeep.with([MAX_DEPTH.to_string()]))
+        .at(span, SyntaxMsg::TooDeepLabel)
+        .with_help(SyntaxMsg::TooDeepHelp)
 }
-
-/// How to write a deeply nested expression with fewer levels.
-const TOO_DEEP_HELP: &str = "brackets, operators and the definitions an expression uses all count: \
-     write a long chain of `and` (`or`) as `all(c in [a, b, ...] : c)` (`any`), and split deep nesting into fewer levels";
 
 #[cfg(test)]
 mod tests;
@@ -188,7 +183,7 @@ pub fn parse_expression(file: FileId, text: &str) -> Result<crate::ast::Expr, Bo
     let expr = pairs
         .next()
         .and_then(|p| p.into_inner().find(|p| p.as_rule() == Rule::expr))
-        .ok_or_else(|| Box::new(Diagnostic::error(Code::Syntax, "an expression is missing")))?;
+        .ok_or_else(|| Box::new(Diagnostic::error(Code::Syntax, SyntaxMsg::ExpressionMissing)))?;
     lowering.expr(expr)
 }
 

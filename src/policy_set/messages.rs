@@ -1,0 +1,114 @@
+//! What loading a policy says, in Chinese and in English: files that cannot be read,
+//! and policy files that build on each other in a circle.
+
+use crate::input::ReadError;
+use crate::lang::Text;
+
+crate::catalogue! {
+    /// A message of loading a policy.
+    pub enum LoadMsg {
+        /// policy files that build on each other in a circle (the files, the first again)
+        ImportCycle => "政策文件互相引入，形成循环：{} → {}", "policy files build on each other in a circle: {} → {}";
+        /// when a policy may build on another
+        ImportCycleHelp => "政策不能互相引入：被引入的政策不能直接或间接地再引入本政策", "a policy may build on another only when that one does not build on it, directly or indirectly";
+        /// a file that cannot be read (what file, the path, why)
+        CannotRead => "无法读取{}文件 `{}`：{}", "cannot read {} file `{}`: {}";
+        /// a file that is not UTF-8 (what file)
+        NotUtf8 => "{}文件不是 UTF-8 文本", "the {} file is not UTF-8 text";
+        /// the label under the first byte that is not UTF-8
+        ThisByte => "此字节", "this byte";
+        /// how to fix a file that is not UTF-8
+        SaveAsUtf8 => "请把文件另存为 UTF-8 编码", "save the file as UTF-8";
+        /// a policy file
+        Policy => "政策", "policy";
+        /// a calendar file
+        Calendar => "日历", "calendar";
+        /// where the paths of `uses` and `calendar` start
+        RelativePaths => "`uses` 和 `calendar` 中的路径相对于写有它们的政策文件", "paths in `uses` and `calendar` are relative to the policy file that names them";
+        /// how to read a larger file
+        RaiseLimit => "政策文件通常只有几十 KB；可用 `--max-policy-bytes` 提高上限", "a policy file is tens of kilobytes; raise the limit with `--max-policy-bytes`";
+        /// what to name instead of a device or folder (what file)
+        NameAFile => "请指定一个{}文件", "name a {} file";
+        /// a file larger than the limit (its size, the limit)
+        TooLarge => "文件有 {} 字节，超过上限 {} 字节", "it has {} bytes, more than the limit of {}";
+        /// not a regular file (what it is)
+        NotRegular => "它是{}，不是普通文件", "it is {}, not a regular file";
+        /// a folder
+        Directory => "目录", "a directory";
+        /// a device
+        Device => "设备", "a device";
+        /// a pipe
+        Pipe => "管道", "a pipe";
+        /// a socket
+        Socket => "套接字", "a socket";
+        /// something else that is not a plain file
+        NotPlain => "特殊文件", "not a plain file";
+        /// a file the built-in policies do not have
+        NoBuiltin => "没有这个内置政策文件", "no such built-in policy file";
+        /// a file that does not exist
+        NotFound => "文件不存在", "no such file or directory";
+        /// a file the user may not read
+        PermissionDenied => "没有读取权限", "permission denied";
+        /// a path through something that is not a folder
+        NotADirectory => "路径中有一部分不是目录", "not a directory";
+        /// another error of the system (the system's words)
+        SystemError => "系统错误（`{}`）", "{}";
+    }
+}
+
+/// Why a file could not be read, in each language: the system's own words in English
+/// (`No such file or directory (os error 2)`), in Chinese the catalogue's for the
+/// common errors and the system's, quoted, for the rest.
+pub(super) fn read_error(e: &ReadError) -> Text {
+    match e {
+        ReadError::NotRegular(kind) => {
+            let kind = match *kind {
+                "a directory" => LoadMsg::Directory,
+                "a device" => LoadMsg::Device,
+                "a pipe" => LoadMsg::Pipe,
+                "a socket" => LoadMsg::Socket,
+                _ => LoadMsg::NotPlain,
+            };
+            LoadMsg::NotRegular.with([kind])
+        }
+        ReadError::TooLarge { size, limit } => LoadMsg::TooLarge.with([size.to_string(), limit.to_string()]),
+        ReadError::Io(e) if e == LoadMsg::NoBuiltin.template().en => LoadMsg::NoBuiltin.into(),
+        ReadError::Io(e) => {
+            // The system says `… (os error N)`.
+            let known = if e.ends_with("(os error 2)") {
+                LoadMsg::NotFound
+            } else if e.ends_with("(os error 13)") {
+                LoadMsg::PermissionDenied
+            } else if e.ends_with("(os error 20)") {
+                LoadMsg::NotADirectory
+            } else {
+                return LoadMsg::SystemError.with([e.as_str()]);
+            };
+            Text::Both {
+                zh: known.template().zh.to_string(),
+                en: e.clone(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_both_languages() {
+        let all = LoadMsg::ALL.iter().map(|m| (format!("{m:?}"), m.template()));
+        crate::lang::check_catalogue(all).unwrap();
+    }
+
+    #[test]
+    fn the_system_s_words_are_kept_in_english_and_told_in_chinese() {
+        let missing = read_error(&ReadError::Io("No such file or directory (os error 2)".into()));
+        assert_eq!(missing.en(), "No such file or directory (os error 2)");
+        assert_eq!(missing.zh(), "文件不存在");
+        let device = read_error(&ReadError::NotRegular("a device"));
+        assert_eq!(device.en(), "it is a device, not a regular file");
+        assert_eq!(device.zh(), "它是设备，不是普通文件");
+    }
+}
