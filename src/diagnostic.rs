@@ -298,6 +298,12 @@ crate::catalogue! {
         Quoted => "`{}`", "`{}`";
         /// between the items of a list
         ListSeparator => "{}、{}", "{}, {}";
+        /// a message with its place, when its line is too long to draw (message, place)
+        AtPlace => "{}（{}）", "{} ({})";
+        /// a hint with the clause it comes from (hint, clause)
+        WithCite => "{}（{}）", "{} ({})";
+        /// a clause alone
+        Cite => "（{}）", "({})";
     }
 }
 

@@ -1,11 +1,16 @@
 //! Running cases: load each case file against the program, pick the evaluation date,
 //! evaluate, and collect one result per case. A bad case never stops the others.
 
+mod messages;
+
+pub use messages::RunMsg;
+
 use crate::ast::{Effective, Unit};
 use crate::case::{LoadedCase, cases};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Words};
 use crate::eval::{Decision, decide};
 use crate::input::{DecodedText, InputLimits};
+use crate::lang::Text;
 use crate::program::{CExpr, CKind, DefId, PolicyInfo, Program, RuleIdx};
 use crate::source::{FileId, SourceMap, Span};
 use crate::value::Value;
@@ -43,13 +48,10 @@ pub enum Stage {
 
 /// The diagnostic of a case whose id an earlier case of the run has (`first` says
 /// where that one is, or what became of it).
-pub fn duplicate_id(id: &str, at: Option<Span>, first: &str) -> Diagnostic {
-    Diagnostic::error(
-        Code::DuplicateCaseId,
-        format!("case id `{id}` is used by an earlier case"),
-    )
-    .at_opt(at)
-    .with_help(format!("case ids are unique across a batch; {first}"))
+pub fn duplicate_id(id: &str, at: Option<Span>, first: impl Into<Text>) -> Diagnostic {
+    Diagnostic::error(Code::DuplicateCaseId, RunMsg::DuplicateId.with([id]))
+        .at_opt(at)
+        .with_help(RunMsg::HelpUniqueIds.with([first]))
 }
 
 /// The result of one case.
@@ -169,7 +171,7 @@ impl<'p> Runner<'p> {
     }
 
     /// An error result for a file that cannot be read.
-    pub fn unreadable(&self, sources: &mut SourceMap, name: &str, error: &str) -> CaseResult {
+    pub fn unreadable(&self, sources: &mut SourceMap, name: &str, error: impl Into<Text>) -> CaseResult {
         let file = sources.add(name, "");
         CaseResult::unread(file, unreadable(name, error))
     }
@@ -179,7 +181,7 @@ impl<'p> Runner<'p> {
             .id
             .as_ref()
             .filter(|id| !self.seen.insert((*id).clone()))
-            .map(|id| duplicate_id(id, case.id_span, "the first case with this id was evaluated"));
+            .map(|id| duplicate_id(id, case.id_span, RunMsg::FirstEvaluated));
         self.evaluate_case(case, duplicate, Stage::Evaluate)
     }
 
@@ -203,9 +205,9 @@ impl<'p> Runner<'p> {
             (None, None, MissingDate::Error) if diagnostics.iter().any(Diagnostic::is_error) => (None, false),
             (None, None, MissingDate::Error) => {
                 diagnostics.push(
-                    Diagnostic::error(Code::NoEvaluationDate, "the case has no evaluation date")
+                    Diagnostic::error(Code::NoEvaluationDate, RunMsg::NoEvaluationDate)
                         .at_opt(case.id_span)
-                        .with_help("give the case an `as_of: YYYY-MM-DD`, or run with `--as-of`"),
+                        .with_help(RunMsg::HelpGiveAsOf),
                 );
                 (None, false)
             }
@@ -234,7 +236,7 @@ impl<'p> Runner<'p> {
             if from_clock {
                 diagnostics.push(Diagnostic::warning(
                     Code::AsOfToday,
-                    format!("evaluated on today's date, {date}"),
+                    RunMsg::EvaluatedToday.with([date.to_string()]),
                 ));
             }
             diagnostics.extend(in_force(&self.versions[result.version].info, date));
@@ -259,8 +261,8 @@ impl<'p> Runner<'p> {
 }
 
 /// The error of an input that cannot be read.
-pub fn unreadable(name: &str, error: &str) -> Diagnostic {
-    Diagnostic::error(Code::Io, format!("cannot read `{name}`: {error}"))
+pub fn unreadable(name: &str, error: impl Into<Text>) -> Diagnostic {
+    Diagnostic::error(Code::Io, RunMsg::CannotRead.with([Text::from(name), error.into()]))
 }
 
 impl CaseResult {
@@ -301,9 +303,9 @@ fn in_force(info: &PolicyInfo, date: NaiveDate) -> Option<Diagnostic> {
         return Some(
             Diagnostic::warning(
                 Code::PolicyNotInForce,
-                format!("`{}` takes effect on {start}, after {date}", info.id),
+                RunMsg::NotYetInForce.with([info.id.to_string(), start.to_string(), date.to_string()]),
             )
-            .with_help("evaluate on a later date, or with the policy in force on this one"),
+            .with_help(RunMsg::HelpLaterDate),
         );
     }
     let (n, unit) = info.valid_for?;
@@ -316,9 +318,9 @@ fn in_force(info: &PolicyInfo, date: NaiveDate) -> Option<Diagnostic> {
     (date >= end).then(|| {
         Diagnostic::warning(
             Code::PolicyNotInForce,
-            format!("`{}` was valid until {end} (有效期 from {start})", info.id),
+            RunMsg::Expired.with([info.id.to_string(), end.to_string(), start.to_string()]),
         )
-        .with_help("its validity has run out: use the policy that replaced it")
+        .with_help(RunMsg::HelpExpired)
     })
 }
 
@@ -336,17 +338,37 @@ fn locate(
     if !matches!(d.code, Code::Policy(_)) || d.span.is_some() || compiled.severity.is_none() {
         return None;
     }
-    let path = first_fields.of_rule(program, rule)?;
+    let (path, label) = first_fields.of_rule(program, rule)?;
     let span = case.nearest_span(program, &path)?;
     let mut d = d.clone();
     d.span = Some(span);
-    d.label = Some("this field".into());
+    d.label = Some(label);
     Some(d)
 }
 
-/// A case field's path of field indices, shared: each diagnostic a rule raises takes
-/// the rule's path without a copy.
-type FieldPath = Arc<[u16]>;
+/// A case field's path of field indices and its label (the field's own, from the
+/// policy, or "this field"), shared: each diagnostic a rule raises takes the rule's
+/// path without a copy.
+type FieldPath = (Arc<[u16]>, Text);
+
+/// A field path found in an expression, with the label of the field it ends at.
+fn field_path(program: &Program, path: &[u16]) -> FieldPath {
+    let mut record = Program::ROOT;
+    let mut label = None;
+    for i in path {
+        let Some(field) = program.record(record).fields().get(*i as usize) else {
+            break;
+        };
+        label = Some(&field.label);
+        if let crate::program::Type::Record(r) = field.ty {
+            record = r;
+        }
+    }
+    let label = label
+        .filter(|l| !l.zh.is_empty())
+        .map_or_else(|| Words::ThisField.into(), crate::case::messages::label);
+    (Arc::from(path), label)
+}
 
 /// The first case field each rule's condition reads, through definitions: found once
 /// per rule and per definition for a batch, rather than for every diagnostic.
@@ -364,7 +386,7 @@ impl FirstFields {
         // A field the condition names itself (`assessment.employability is absent`)
         // comes before those its definitions read (`eligible` reads the birth date).
         let when = program.rules.get(rule.0 as usize).and_then(|r| r.when.as_ref());
-        let found = when.and_then(|w| named_directly(w).or_else(|| self.in_expr(program, w)));
+        let found = when.and_then(|w| named_directly(program, w).or_else(|| self.in_expr(program, w)));
         self.rules.insert(rule, found.clone());
         found
     }
@@ -375,7 +397,7 @@ impl FirstFields {
         #[cfg(test)]
         tests::WALKED.with(|n| n.set(n.get() + 1));
         match &e.kind {
-            CKind::CaseField(path) => return Some(FieldPath::from(&path[..])),
+            CKind::CaseField(path) => return Some(field_path(program, path)),
             CKind::Def(id) => return self.of_def(program, *id),
             _ => {}
         }
@@ -398,11 +420,13 @@ impl FirstFields {
 }
 
 /// The first case field an expression names itself, outside its definitions.
-fn named_directly(e: &CExpr) -> Option<FieldPath> {
+fn named_directly(program: &Program, e: &CExpr) -> Option<FieldPath> {
     match &e.kind {
-        CKind::CaseField(path) => Some(FieldPath::from(&path[..])),
+        CKind::CaseField(path) => Some(field_path(program, path)),
         CKind::Def(_) => None,
-        _ => crate::lint::children(e).into_iter().find_map(named_directly),
+        _ => crate::lint::children(e)
+            .into_iter()
+            .find_map(|c| named_directly(program, c)),
     }
 }
 
