@@ -81,10 +81,10 @@ fn bad_input_gets_a_message_and_the_session_goes_on() {
     );
     assert!(out.contains("没有命令 `:lod`：是不是 `:load`？"), "{out}");
     assert!(
-        out.contains("unknown_enum_value: `person.gender` (性别): `man` is not one of its values"),
+        out.contains("unknown_enum_value: `person.gender`（性别）：`man` 不是它的取值"),
         "{out}"
     );
-    assert!(out.contains("unknown key `birth_dat` in `person`"), "{out}");
+    assert!(out.contains("未知的键 `birth_dat`（在 `person` 中）"), "{out}");
     assert!(
         out.contains("`+` cannot combine a period in years with a number"),
         "{out}"
