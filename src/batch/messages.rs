@@ -5,7 +5,7 @@ crate::catalogue! {
     /// A message of a batch.
     pub enum BatchMsg {
         /// where the first case with an id is (file, line)
-        FirstAt => "第一个使用此编号的案件在 {} 第 {} 行", "the first case with this id is at {} line {}";
+        FirstAt => "第一个使用此编号的案件在 `{}` 第 {} 行", "the first case with this id is at {} line {}";
         /// `--out` names an input (out, input)
         OutIsInput => "错误：`--out {}` 就是输入文件 `{}`：写入记录会在读取案件之前把它们抹掉", "error: `--out {}` is the input `{}`: writing the records would erase the cases before they are read";
         /// the records cannot be written (path, why)

@@ -2,11 +2,11 @@
 //! the whole case is read, a derived field left out is filled from the ID, and one given
 //! must agree with it.
 
-use super::messages::CaseMsg;
+use super::messages::{CaseMsg, named};
 use super::record::{KeyPath, Place, missing, schema, what};
 use super::resident_id::{self, IdInfo, Sex};
 use super::spans::{CaseSpans, SpanNode};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Words};
 use crate::lang::Text;
 use crate::program::{DeriveFrom, IdAccessor, Program, RecordId, SchemaField, SchemaShape};
 use crate::source::Span;
@@ -217,10 +217,10 @@ impl Walk<'_> {
             let masked = resident_id::mask(id);
             let message = CaseMsg::Disagrees.with([
                 what(path, field),
-                self.show(value).into(),
+                self.show(value),
                 derive.source_name.to_string().into(),
                 masked.into(),
-                self.show(&from_id).into(),
+                self.show(&from_id),
             ]);
             let explain = match derive.accessor {
                 IdAccessor::BirthDate => CaseMsg::ExplainBirthDate,
@@ -237,19 +237,19 @@ impl Walk<'_> {
         }
     }
 
-    /// A value as written in a case file.
-    fn show(&self, value: &Value) -> String {
+    /// A value as written in a case file; an enum value in backticks, with its label.
+    fn show(&self, value: &Value) -> Text {
         match value {
-            Value::Date(d) => d.to_string(),
+            Value::Date(d) => d.to_string().into(),
             Value::Enum(e, i) => self
                 .program
                 .enums
                 .get(e.0 as usize)
                 .and_then(|t| t.variants().get(*i as usize))
-                .map_or_else(|| i.to_string(), |(n, _)| n.clone()),
-            Value::ResidentId(id) => resident_id::mask(id),
-            Value::Text(t) => t.to_string(),
-            other => format!("{other:?}"),
+                .map_or_else(|| i.to_string().into(), |(n, l)| named(n, l)),
+            Value::ResidentId(id) => resident_id::mask(id).into(),
+            Value::Text(t) => Words::Quoted.with([t.as_ref()]),
+            other => format!("{other:?}").into(),
         }
     }
 }

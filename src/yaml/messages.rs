@@ -159,9 +159,9 @@ crate::catalogue! {
         /// a decimal for an integer
         FloatExpectingInt => "应为整数，却是小数", "float value was found where an int was expected";
         /// a key given twice (the key)
-        DuplicateKey => "键 {} 重复", "Detected duplicate key {}";
+        DuplicateKey => "键 `{}` 重复", "Detected duplicate key {}";
         /// the parser's own failure (its words)
-        InternalError => "内部错误：{}", "Internal error: {}";
+        InternalError => "内部错误：`{}`", "Internal error: {}";
         /// a list cut off
         EofInList => "列表还没有结束，行就结束了", "EOF while parsing a list";
         /// an object cut off
