@@ -98,160 +98,78 @@ fn check_records(records: &[Json], lang: &str) -> BTreeSet<String> {
     codes
 }
 
-/// The example case, and one file per mutation of it, each with one kind of problem.
+/// Mutations of the example cases, one kind of problem each: `name|from|to`, with
+/// `\n` and `\t` for a line break and a tab; `wf-` mutations are of the workflow case.
+const EDITS: &str = r#"
+unknown-top|household:|foo_bar_baz: 1\nhousehold:
+unknown-nested|birth_date:|birth_dat:
+duplicate-key|  gender: male\n|  gender: male\n  gender: female\n
+full-width|  gender: male|  gender：male
+feb-30|1975-03-10|1975-02-30
+date-shape|1975-03-10|1975-3-10
+date-number|2025-01-10|20250110
+bool-yes|urban: true|urban: yes
+bool-quoted|urban: true|urban: "true"
+record-as-list|household:\n  urban: true\n  members: []|household: [1, 2]
+list-as-map|members: []|members: {a: 1}
+empty-item|members: []|members:\n    -\n
+item-not-map|members: []|members: [1]
+key-a-list|household:|[a, b]: 1\nhousehold:
+enum-man|gender: male|gender: man
+enum-retired|status: unemployed|status: retired
+no-status|  status: unemployed\n|  since: 2025-01-01\n
+no-employment|employment:\n  status: unemployed\n|
+null-status|status: unemployed|status:
+no-id|id: EX-2025-0002\n|
+empty-id|id: EX-2025-0002|id: ''
+id-bool|id: EX-2025-0002|id: true
+id-list|id: EX-2025-0002|id: [1]
+id-checksum|person:\n|person:\n  id_number: "430102197503101235"\n
+id-short|person:\n|person:\n  id_number: "43010219750310123"\n
+id-lower-x|person:\n|person:\n  id_number: "11010519491231002x"\n
+id-unquoted|person:\n|person:\n  id_number: 430102197503101234\n
+id-disagrees|person:\n  gender: male\n  birth_date: 1975-03-10|person:\n  id_number: "430102197503101234"\n  gender: female\n  birth_date: 1975-03-11
+as-of-invalid|as_of: 2025-09-01|as_of: 2025-02-29
+as-of-list|as_of: 2025-09-01|as_of: [1]
+as-of-none|as_of: 2025-09-01\n|
+expect-scalar|household:|expect: 1\nhousehold:
+expect-typo|household:|expect: { eligble: true, zzz: 1 }\nhousehold:
+yaml-indent|  gender: male\n|  gender: male\n bad: x\n
+yaml-bracket|members: []|members: [unclosed
+yaml-quote|id: EX-2025-0002|id: "EX-2025-0002
+yaml-colon|gender: male|gender: male: female
+yaml-tab|  gender: male|\tgender: male
+yaml-alias|gender: male|gender: *x
+yaml-anchor|gender: male|gender: &a male
+yaml-tag|gender: male|gender: !!str male
+wf-out-of-order|applied_on: 2025-09-26|applied_on: 2025-09-30
+wf-no-calendar|2025-|2031-
+"#;
+
+/// The example case, and one file per mutation of it (and a YAML nested too deep, and
+/// bytes that are not UTF-8); their paths.
 fn mutations(dir: &Path) -> Vec<String> {
-    let base = std::fs::read_to_string("examples/cases/li-qiang.yaml").expect("the example case");
-    let workflow = std::fs::read_to_string("examples/cases/chen-jing-workflow.yaml").expect("the example case");
-    let id = "  id_number: \"430102197503101234\"\n";
-    let deep = format!("x: {}1{}\n", "[".repeat(70), "]".repeat(70));
-    let edits: Vec<(&str, String, &str, String)> = vec![
-        (
-            "unknown-top",
-            base.clone(),
-            "household:",
-            "foo_bar_baz: 1\nhousehold:".into(),
-        ),
-        ("unknown-nested", base.clone(), "birth_date:", "birth_dat:".into()),
-        (
-            "duplicate-key",
-            base.clone(),
-            "  gender: male\n",
-            "  gender: male\n  gender: female\n".into(),
-        ),
-        ("full-width", base.clone(), "  gender: male", "  gender：male".into()),
-        ("feb-30", base.clone(), "1975-03-10", "1975-02-30".into()),
-        ("date-shape", base.clone(), "1975-03-10", "1975-3-10".into()),
-        ("date-number", base.clone(), "2025-01-10", "20250110".into()),
-        ("bool-yes", base.clone(), "urban: true", "urban: yes".into()),
-        ("bool-quoted", base.clone(), "urban: true", "urban: \"true\"".into()),
-        (
-            "record-as-list",
-            base.clone(),
-            "household:\n  urban: true\n  members: []",
-            "household: [1, 2]".into(),
-        ),
-        ("list-as-map", base.clone(), "members: []", "members: {a: 1}".into()),
-        ("empty-item", base.clone(), "members: []", "members:\n    -\n".into()),
-        ("item-not-map", base.clone(), "members: []", "members: [1]".into()),
-        ("key-a-list", base.clone(), "household:", "[a, b]: 1\nhousehold:".into()),
-        ("enum-man", base.clone(), "gender: male", "gender: man".into()),
-        (
-            "enum-retired",
-            base.clone(),
-            "status: unemployed",
-            "status: retired".into(),
-        ),
-        (
-            "no-status",
-            base.clone(),
-            "  status: unemployed\n",
-            "  since: 2025-01-01\n".into(),
-        ),
-        (
-            "no-employment",
-            base.clone(),
-            "employment:\n  status: unemployed\n",
-            String::new(),
-        ),
-        ("null-status", base.clone(), "status: unemployed", "status:".into()),
-        ("no-id", base.clone(), "id: EX-2025-0002\n", String::new()),
-        ("empty-id", base.clone(), "id: EX-2025-0002", "id: ''".into()),
-        ("id-bool", base.clone(), "id: EX-2025-0002", "id: true".into()),
-        ("id-list", base.clone(), "id: EX-2025-0002", "id: [1]".into()),
-        (
-            "id-checksum",
-            base.clone(),
-            "person:\n",
-            format!("person:\n{}", id.replace("1234", "1235")),
-        ),
-        (
-            "id-short",
-            base.clone(),
-            "person:\n",
-            format!("person:\n{}", id.replace("1234", "123")),
-        ),
-        (
-            "id-lower-x",
-            base.clone(),
-            "person:\n",
-            "person:\n  id_number: \"11010519491231002x\"\n".into(),
-        ),
-        (
-            "id-unquoted",
-            base.clone(),
-            "person:\n",
-            "person:\n  id_number: 430102197503101234\n".into(),
-        ),
-        (
-            "id-disagrees",
-            base.clone(),
-            "person:\n  gender: male\n  birth_date: 1975-03-10",
-            format!("person:\n{id}  gender: female\n  birth_date: 1975-03-11"),
-        ),
-        (
-            "as-of-invalid",
-            base.clone(),
-            "as_of: 2025-09-01",
-            "as_of: 2025-02-29".into(),
-        ),
-        ("as-of-list", base.clone(), "as_of: 2025-09-01", "as_of: [1]".into()),
-        ("as-of-none", base.clone(), "as_of: 2025-09-01\n", String::new()),
-        (
-            "expect-scalar",
-            base.clone(),
-            "household:",
-            "expect: 1\nhousehold:".into(),
-        ),
-        (
-            "expect-typo",
-            base.clone(),
-            "household:",
-            "expect: { eligble: true, zzz: 1 }\nhousehold:".into(),
-        ),
-        (
-            "yaml-indent",
-            base.clone(),
-            "  gender: male\n",
-            "  gender: male\n bad: x\n".into(),
-        ),
-        ("yaml-bracket", base.clone(), "members: []", "members: [unclosed".into()),
-        (
-            "yaml-quote",
-            base.clone(),
-            "id: EX-2025-0002",
-            "id: \"EX-2025-0002".into(),
-        ),
-        (
-            "yaml-colon",
-            base.clone(),
-            "gender: male",
-            "gender: male: female".into(),
-        ),
-        ("yaml-tab", base.clone(), "  gender: male", "\tgender: male".into()),
-        ("yaml-alias", base.clone(), "gender: male", "gender: *x".into()),
-        ("yaml-anchor", base.clone(), "gender: male", "gender: &a male".into()),
-        ("yaml-tag", base.clone(), "gender: male", "gender: !!str male".into()),
-        ("yaml-deep", base.clone(), "household:", format!("{deep}household:")),
-        (
-            "out-of-order",
-            workflow.clone(),
-            "applied_on: 2025-09-26",
-            "applied_on: 2025-09-30".into(),
-        ),
-        ("no-calendar", workflow.clone(), "2025-", "2031-".into()),
-    ];
+    let read = |name: &str| std::fs::read_to_string(format!("examples/cases/{name}.yaml")).expect("an example");
+    let (base, workflow) = (read("li-qiang"), read("chen-jing-workflow"));
+    let unescape = |s: &str| s.replace("\\n", "\n").replace("\\t", "\t");
+    let deep = format!("x: {}1{}\nhousehold:", "[".repeat(70), "]".repeat(70));
+    let edits = EDITS.lines().filter(|l| !l.is_empty()).map(|l| {
+        let mut parts = l.splitn(3, '|');
+        let mut next = || unescape(parts.next().unwrap_or_default());
+        (next(), next(), next())
+    });
     let mut names = Vec::new();
-    for (name, text, from, to) in edits {
-        assert!(text.contains(from), "{name}: `{from}` is not in the case");
+    let mut write = |name: &str, bytes: Vec<u8>| {
         let path = dir.join(format!("{name}.yaml"));
-        std::fs::write(&path, text.replace(from, &to)).expect("written");
+        std::fs::write(&path, bytes).expect("written");
         names.push(path.display().to_string());
+    };
+    for (name, from, to) in edits.chain([("yaml-deep".into(), "household:".into(), deep)]) {
+        let text = if name.starts_with("wf-") { &workflow } else { &base };
+        assert!(text.contains(&from), "{name}: `{from}` is not in the case");
+        write(&name, text.replace(&from, &to).into_bytes());
     }
-    let mut bytes = base.clone().into_bytes();
-    bytes.extend_from_slice(b"# \xff\xfe\n");
-    let path = dir.join("not-utf8.yaml");
-    std::fs::write(&path, bytes).expect("written");
-    names.push(path.display().to_string());
+    write("not-utf8", [base.as_bytes(), b"# \xff\xfe\n"].concat());
     names
 }
 
