@@ -413,5 +413,12 @@ mod tests {
             parse_date("2025-{9-01").map_err(|e| e.en()),
             Err("dates are written YYYY-MM-DD".into())
         );
+        let why = |r: Result<NaiveDate, Text>| r.map_err(|e| e.zh()).err();
+        assert_eq!(why(parse_date("2025-02-30")).as_deref(), Some("2025-02 只有 28 天"));
+        assert_eq!(why(parse_date("2025-13-01")).as_deref(), Some("没有 13 月"));
+        assert_eq!(
+            why(parse_date("2025-03")).as_deref(),
+            Some("日期还要写上日（YYYY-MM-DD）")
+        );
     }
 }
