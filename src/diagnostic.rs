@@ -273,6 +273,18 @@ pub fn suggestion(word: &str) -> Text {
     Words::DidYouMean.with([word])
 }
 
+/// Texts as a list, with each language's separator: `a、b、c` / `a, b, c`.
+pub fn list(items: impl IntoIterator<Item = Text>) -> Text {
+    let mut items = items.into_iter();
+    let first = items.next().unwrap_or_else(|| Text::from(""));
+    items.fold(first, |all, next| Words::ListSeparator.with([all, next]))
+}
+
+/// Names as written in a file, in backticks, as a list: `` `a`、`b` `` / `` `a`, `b` ``.
+pub fn quoted_list<'a>(names: impl IntoIterator<Item = &'a str>) -> Text {
+    list(names.into_iter().map(|n| Words::Quoted.with([n])))
+}
+
 crate::catalogue! {
     /// What many diagnostics say alike.
     pub enum Words {
@@ -282,6 +294,16 @@ crate::catalogue! {
         Here => "此处", "here";
         /// the label under a field a diagnostic is about
         ThisField => "此字段", "this field";
+        /// a name as written in a file
+        Quoted => "`{}`", "`{}`";
+        /// between the items of a list
+        ListSeparator => "{}、{}", "{}, {}";
+        /// a message with its place, when its line is too long to draw (message, place)
+        AtPlace => "{}（{}）", "{} ({})";
+        /// a hint with the clause it comes from (hint, clause)
+        WithCite => "{}（{}）", "{} ({})";
+        /// a clause alone
+        Cite => "（{}）", "({})";
     }
 }
 

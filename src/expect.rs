@@ -4,8 +4,10 @@
 //! more (a warning it does not test).
 
 use crate::ast::RuleKind;
+use crate::case::messages::{CaseMsg, EnvelopeMsg};
 use crate::case::{ScalarStyle, YamlKind, YamlNode};
-use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::diagnostic::{Code, Diagnostic, did_you_mean, quoted_list};
+use crate::lang::Text;
 use crate::program::Program;
 use crate::report::Lang;
 use crate::report::messages::{Msg, msg, msg_args, msg_with};
@@ -32,8 +34,8 @@ pub fn validate(program: &Program, expect: &YamlNode) -> Vec<Diagnostic> {
     let keys = record_keys(program);
     let Some(map) = expect.as_map() else {
         return vec![
-            Diagnostic::error(Code::WrongType, "`expect` must be a mapping of decision-record keys")
-                .at(expect.span, "not a mapping"),
+            Diagnostic::error(Code::WrongType, EnvelopeMsg::ExpectNotRecordKeys)
+                .at(expect.span, EnvelopeMsg::LabelNotMapping),
         ];
     };
     map.iter()
@@ -44,13 +46,13 @@ pub fn validate(program: &Program, expect: &YamlNode) -> Vec<Diagnostic> {
             }
             // The likely typo goes into the message itself: `test` lists messages only.
             let message = match did_you_mean(name, keys.iter().map(String::as_str)) {
-                Some(guess) => format!("`expect.{name}` is not a key of the decision record; {}", guess.en()),
-                None => format!("`expect.{name}` is not a key of the decision record"),
+                Some(guess) => EnvelopeMsg::ExpectUnknownKeyGuess.with([Text::from(name), guess]),
+                None => EnvelopeMsg::ExpectUnknownKey.with([name]),
             };
-            let help = format!("the decision record has: {}", keys.join(", "));
+            let help = EnvelopeMsg::HelpRecordHas.with([quoted_list(keys.iter().map(String::as_str))]);
             Some(
                 Diagnostic::error(Code::UnknownKey, message)
-                    .at(k.span, "unknown key")
+                    .at(k.span, CaseMsg::LabelUnknownKey)
                     .with_help(help),
             )
         })

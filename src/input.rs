@@ -6,6 +6,7 @@
 //! byte is read; a file larger than its limit is refused by its size, so no input can
 //! make zhengce allocate without bound.
 
+use crate::lang::Text;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
@@ -59,6 +60,46 @@ impl fmt::Display for ReadError {
             ReadError::TooLarge { size, limit } => write!(f, "it has {size} bytes, more than the limit of {limit}"),
             ReadError::Io(e) => f.write_str(e),
         }
+    }
+}
+
+impl ReadError {
+    /// Why, in words in both languages (the system's own words as they are).
+    pub fn text(&self) -> Text {
+        match self {
+            ReadError::NotRegular(kind) => {
+                let kind = match *kind {
+                    "a directory" => InputMsg::Directory,
+                    "a device" => InputMsg::Device,
+                    "a pipe" => InputMsg::Pipe,
+                    "a socket" => InputMsg::Socket,
+                    _ => InputMsg::NotPlain,
+                };
+                InputMsg::NotRegular.with([kind])
+            }
+            ReadError::TooLarge { size, limit } => InputMsg::TooLarge.with([size.to_string(), limit.to_string()]),
+            ReadError::Io(e) => Text::from(e),
+        }
+    }
+}
+
+crate::catalogue! {
+    /// Why an input file is not read.
+    pub enum InputMsg {
+        /// not a regular file (what it is)
+        NotRegular => "它是{}，不是普通文件", "it is {}, not a regular file";
+        /// larger than the limit (size, limit)
+        TooLarge => "它有 {} 字节，超过上限 {}", "it has {} bytes, more than the limit of {}";
+        /// a directory
+        Directory => "目录", "a directory";
+        /// a device
+        Device => "设备", "a device";
+        /// a pipe
+        Pipe => "管道", "a pipe";
+        /// a socket
+        Socket => "套接字", "a socket";
+        /// anything else that is not a regular file
+        NotPlain => "特殊文件", "not a plain file";
     }
 }
 
@@ -169,6 +210,15 @@ pub fn first_invalid_in(invalid: &[usize], start: usize, end: usize) -> Option<u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_message_has_both_languages() {
+        let all = InputMsg::ALL.iter().map(|m| (format!("{m:?}"), m.template()));
+        crate::lang::check_catalogue(all).unwrap();
+        let e = ReadError::NotRegular("a directory");
+        assert_eq!(e.text().en(), e.to_string());
+        assert_eq!(e.text().zh(), "它是目录，不是普通文件");
+    }
 
     #[test]
     fn bad_bytes_keep_their_offsets() {

@@ -1,17 +1,24 @@
 //! Running cases: load each case file against the program, pick the evaluation date,
 //! evaluate, and collect one result per case. A bad case never stops the others.
 
+mod locate;
+mod messages;
+
+use locate::{FirstFields, locate};
+pub use messages::RunMsg;
+
 use crate::ast::{Effective, Unit};
 use crate::case::{LoadedCase, cases};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::{Decision, decide};
 use crate::input::{DecodedText, InputLimits};
-use crate::program::{CExpr, CKind, DefId, PolicyInfo, Program, RuleIdx};
+use crate::lang::Text;
+use crate::program::{PolicyInfo, Program};
 use crate::source::{FileId, SourceMap, Span};
 use crate::value::Value;
 use crate::yaml::DocumentChecks;
 use chrono::NaiveDate;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// Where the evaluation date comes from when neither `--as-of` nor the case gives one.
@@ -43,13 +50,10 @@ pub enum Stage {
 
 /// The diagnostic of a case whose id an earlier case of the run has (`first` says
 /// where that one is, or what became of it).
-pub fn duplicate_id(id: &str, at: Option<Span>, first: &str) -> Diagnostic {
-    Diagnostic::error(
-        Code::DuplicateCaseId,
-        format!("case id `{id}` is used by an earlier case"),
-    )
-    .at_opt(at)
-    .with_help(format!("case ids are unique across a batch; {first}"))
+pub fn duplicate_id(id: &str, at: Option<Span>, first: impl Into<Text>) -> Diagnostic {
+    Diagnostic::error(Code::DuplicateCaseId, RunMsg::DuplicateId.with([id]))
+        .at_opt(at)
+        .with_help(RunMsg::HelpUniqueIds.with([first]))
 }
 
 /// The result of one case.
@@ -169,7 +173,7 @@ impl<'p> Runner<'p> {
     }
 
     /// An error result for a file that cannot be read.
-    pub fn unreadable(&self, sources: &mut SourceMap, name: &str, error: &str) -> CaseResult {
+    pub fn unreadable(&self, sources: &mut SourceMap, name: &str, error: impl Into<Text>) -> CaseResult {
         let file = sources.add(name, "");
         CaseResult::unread(file, unreadable(name, error))
     }
@@ -179,7 +183,7 @@ impl<'p> Runner<'p> {
             .id
             .as_ref()
             .filter(|id| !self.seen.insert((*id).clone()))
-            .map(|id| duplicate_id(id, case.id_span, "the first case with this id was evaluated"));
+            .map(|id| duplicate_id(id, case.id_span, RunMsg::FirstEvaluated));
         self.evaluate_case(case, duplicate, Stage::Evaluate)
     }
 
@@ -203,9 +207,9 @@ impl<'p> Runner<'p> {
             (None, None, MissingDate::Error) if diagnostics.iter().any(Diagnostic::is_error) => (None, false),
             (None, None, MissingDate::Error) => {
                 diagnostics.push(
-                    Diagnostic::error(Code::NoEvaluationDate, "the case has no evaluation date")
+                    Diagnostic::error(Code::NoEvaluationDate, RunMsg::NoEvaluationDate)
                         .at_opt(case.id_span)
-                        .with_help("give the case an `as_of: YYYY-MM-DD`, or run with `--as-of`"),
+                        .with_help(RunMsg::HelpGiveAsOf),
                 );
                 (None, false)
             }
@@ -234,7 +238,7 @@ impl<'p> Runner<'p> {
             if from_clock {
                 diagnostics.push(Diagnostic::warning(
                     Code::AsOfToday,
-                    format!("evaluated on today's date, {date}"),
+                    RunMsg::EvaluatedToday.with([date.to_string()]),
                 ));
             }
             diagnostics.extend(in_force(&self.versions[result.version].info, date));
@@ -259,8 +263,8 @@ impl<'p> Runner<'p> {
 }
 
 /// The error of an input that cannot be read.
-pub fn unreadable(name: &str, error: &str) -> Diagnostic {
-    Diagnostic::error(Code::Io, format!("cannot read `{name}`: {error}"))
+pub fn unreadable(name: &str, error: impl Into<Text>) -> Diagnostic {
+    Diagnostic::error(Code::Io, RunMsg::CannotRead.with([Text::from(name), error.into()]))
 }
 
 impl CaseResult {
@@ -301,9 +305,9 @@ fn in_force(info: &PolicyInfo, date: NaiveDate) -> Option<Diagnostic> {
         return Some(
             Diagnostic::warning(
                 Code::PolicyNotInForce,
-                format!("`{}` takes effect on {start}, after {date}", info.id),
+                RunMsg::NotYetInForce.with([info.id.to_string(), start.to_string(), date.to_string()]),
             )
-            .with_help("evaluate on a later date, or with the policy in force on this one"),
+            .with_help(RunMsg::HelpLaterDate),
         );
     }
     let (n, unit) = info.valid_for?;
@@ -316,139 +320,8 @@ fn in_force(info: &PolicyInfo, date: NaiveDate) -> Option<Diagnostic> {
     (date >= end).then(|| {
         Diagnostic::warning(
             Code::PolicyNotInForce,
-            format!("`{}` was valid until {end} (有效期 from {start})", info.id),
+            RunMsg::Expired.with([info.id.to_string(), end.to_string(), start.to_string()]),
         )
-        .with_help("its validity has run out: use the policy that replaced it")
+        .with_help(RunMsg::HelpExpired)
     })
-}
-
-/// A policy's own diagnostic (from a `check`), raised by `rule`, points at the case
-/// field its condition reads first, so that a case worker sees the line to look at;
-/// `None` when it stays as it is.
-fn locate(
-    d: &Diagnostic,
-    rule: RuleIdx,
-    program: &Program,
-    first_fields: &mut FirstFields,
-    case: &LoadedCase,
-) -> Option<Diagnostic> {
-    let compiled = program.rules.get(rule.0 as usize)?;
-    if !matches!(d.code, Code::Policy(_)) || d.span.is_some() || compiled.severity.is_none() {
-        return None;
-    }
-    let path = first_fields.of_rule(program, rule)?;
-    let span = case.nearest_span(program, &path)?;
-    let mut d = d.clone();
-    d.span = Some(span);
-    d.label = Some("this field".into());
-    Some(d)
-}
-
-/// A case field's path of field indices, shared: each diagnostic a rule raises takes
-/// the rule's path without a copy.
-type FieldPath = Arc<[u16]>;
-
-/// The first case field each rule's condition reads, through definitions: found once
-/// per rule and per definition for a batch, rather than for every diagnostic.
-#[derive(Debug, Default)]
-struct FirstFields {
-    rules: HashMap<RuleIdx, Option<FieldPath>>,
-    defs: HashMap<DefId, Option<FieldPath>>,
-}
-
-impl FirstFields {
-    fn of_rule(&mut self, program: &Program, rule: RuleIdx) -> Option<FieldPath> {
-        if let Some(found) = self.rules.get(&rule) {
-            return found.clone();
-        }
-        // A field the condition names itself (`assessment.employability is absent`)
-        // comes before those its definitions read (`eligible` reads the birth date).
-        let when = program.rules.get(rule.0 as usize).and_then(|r| r.when.as_ref());
-        let found = when.and_then(|w| named_directly(w).or_else(|| self.in_expr(program, w)));
-        self.rules.insert(rule, found.clone());
-        found
-    }
-
-    /// The checker keeps definitions within `ast::MAX_DEPTH` of each other, so this
-    /// recursion is as deep as an evaluation at most.
-    fn in_expr(&mut self, program: &Program, e: &CExpr) -> Option<FieldPath> {
-        #[cfg(test)]
-        tests::WALKED.with(|n| n.set(n.get() + 1));
-        match &e.kind {
-            CKind::CaseField(path) => return Some(FieldPath::from(&path[..])),
-            CKind::Def(id) => return self.of_def(program, *id),
-            _ => {}
-        }
-        crate::lint::children(e)
-            .into_iter()
-            .find_map(|c| self.in_expr(program, c))
-    }
-
-    fn of_def(&mut self, program: &Program, id: DefId) -> Option<FieldPath> {
-        if let Some(found) = self.defs.get(&id) {
-            return found.clone();
-        }
-        let found = program
-            .definitions
-            .get(id.0 as usize)
-            .and_then(|d| self.in_expr(program, &d.expr));
-        self.defs.insert(id, found.clone());
-        found
-    }
-}
-
-/// The first case field an expression names itself, outside its definitions.
-fn named_directly(e: &CExpr) -> Option<FieldPath> {
-    match &e.kind {
-        CKind::CaseField(path) => Some(FieldPath::from(&path[..])),
-        CKind::Def(_) => None,
-        _ => crate::lint::children(e).into_iter().find_map(named_directly),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::cell::Cell;
-
-    thread_local! {
-        /// Expressions walked to find where diagnostics point, on this thread.
-        pub(super) static WALKED: Cell<usize> = const { Cell::new(0) };
-    }
-
-    /// 2,000 checks that hold, each reading a definition of a 1,000-item list before the
-    /// case field: each diagnostic points at the field, and the definition is walked
-    /// once for the batch, not once per diagnostic (2·10⁶ walks).
-    #[test]
-    fn diagnostics_are_located_with_one_walk_per_definition() {
-        let (n, terms) = (2_000, 1_000);
-        let mut text = String::from("policy \"p\" {}\ncase { b: bool? \"b\" }\n");
-        let zeros = vec!["0"; terms].join(", ");
-        text.push_str(&format!("define k \"k\" = length([{zeros}]) > 0\n"));
-        for i in 0..n {
-            text.push_str(&format!(
-                "check c{i} cites \"x\" \"x\" {{ when k and b\n severity warning }}\n"
-            ));
-        }
-        let mut sources = SourceMap::new();
-        let file = sources.add("t.policy", text.as_str());
-        let (parsed, errors) = crate::syntax::parse_policy(file, &text);
-        assert!(errors.is_empty(), "{errors:?}");
-        let Some(parsed) = parsed else { panic!("no policy") };
-        let (program, diagnostics) = crate::check::check(&[parsed]);
-        let Some(program) = program else {
-            panic!("{diagnostics:?}")
-        };
-        let mut runner = Runner::new(&program, None, MissingDate::Error);
-        WALKED.with(|w| w.set(0));
-        let results = runner.run_file(&mut sources, "case.yaml", "id: x\nas_of: 2025-09-01\nb: true\n");
-        let walked = WALKED.with(Cell::get);
-        let located: Vec<usize> = results[0]
-            .diagnostics
-            .iter()
-            .filter_map(|d| d.span.map(|s| sources.line_col(s).line))
-            .collect();
-        assert_eq!(located, vec![3; n], "each points at `b: true`");
-        assert!(walked < 4 * terms + 10 * n, "{walked} expressions walked");
-    }
 }

@@ -251,7 +251,7 @@ fn one_percent_corrupt_lines_give_one_error_record_each_and_leave_the_rest_uncha
                 assert_eq!(diagnostic["line"], i + 1, "{what}: {d}");
                 assert_eq!(diagnostic["file"], path(&clean_path), "{what}");
                 if *kind == 4 {
-                    let first = format!("line {}", i + 1 - 7);
+                    let first = format!("第 {} 行", i + 1 - 7);
                     assert!(diagnostic["help"].as_str().is_some_and(|h| h.contains(&first)), "{d}");
                 }
             }

@@ -238,8 +238,9 @@ fn a_policy_check_points_at_the_case_field_it_reads() {
     assert_eq!(record["status"], "error");
     let d = &record["diagnostics"][0];
     assert_eq!(d["code"], "employment_since_missing");
-    // `employment.status: employed` is on line 16.
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(16), Some(11)));
+    // The check asks `employment.since is absent`: it points at `employment:` (line 15),
+    // where `since` goes, rather than at the status it also reads.
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(15), Some(1)));
 }
 
 #[test]

@@ -132,16 +132,22 @@ fn devices_and_oversized_policies_are_refused_where_they_are_named() {
 
 #[test]
 fn a_case_file_that_is_a_device_or_a_folder_link_is_refused_and_the_batch_goes_on() {
-    let (code, out, _) = zhengce(&["eval", "--format", "json", "/dev/zero", "examples/cases/li-qiang.yaml"]);
-    assert_eq!(code, 1);
-    let both = records(&out);
-    assert_eq!(both.len(), 2);
-    assert_eq!(both[0]["status"], "error");
-    let message = diagnostic(&both[0], "io")
-        .and_then(|d| d["message"].as_str())
-        .unwrap_or("");
-    assert!(message.contains("not a regular file"), "{message}");
-    assert_eq!(both[1]["status"], "ok");
+    let args = ["eval", "--format", "json", "/dev/zero", "examples/cases/li-qiang.yaml"];
+    for (lang, said) in [
+        ("en", "it is a device, not a regular file"),
+        ("zh", "它是设备，不是普通文件"),
+    ] {
+        let (code, out, _) = zhengce(&[&args[..], &["--lang", lang]].concat());
+        assert_eq!(code, 1);
+        let both = records(&out);
+        assert_eq!(both.len(), 2);
+        assert_eq!(both[0]["status"], "error");
+        let message = diagnostic(&both[0], "io")
+            .and_then(|d| d["message"].as_str())
+            .unwrap_or("");
+        assert!(message.contains(said), "{message}");
+        assert_eq!(both[1]["status"], "ok");
+    }
 
     // A link from a folder to its parent is not followed for ever.
     let dir = scratch("loop");

@@ -104,8 +104,19 @@ fn dates_out_of_order_point_at_the_later_date() {
     assert_eq!(json["status"], "error");
     let d = &json["diagnostics"][0];
     assert_eq!(d["code"], "dates_out_of_order");
+    assert_eq!(d["message"], "`step.done`（2025-10-01）早于 `step.start`（2025-10-09）");
+    let english = RenderOptions {
+        lang: zhengce::lang::Lang::En,
+        ..RenderOptions::default()
+    };
+    let mut loaded = policy(POLICY);
+    let program = loaded.program.take().expect("the policy checks");
+    let mut runner = Runner::new(&program, None, MissingDate::Error);
+    let case = "id: d\nas_of: 2025-10-20\nstep:\n  start: 2025-10-09\n  done: 2025-10-01\n";
+    let results = runner.run_file(&mut loaded.sources, "c.yaml", case);
+    let json = decision_json(&results[0], &program, &loaded.sources, &english);
     assert_eq!(
-        d["message"],
+        json["diagnostics"][0]["message"],
         "`step.done` (2025-10-01) is before `step.start` (2025-10-09)"
     );
     assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(5), Some(9)));

@@ -81,10 +81,10 @@ fn bad_input_gets_a_message_and_the_session_goes_on() {
     );
     assert!(out.contains("没有命令 `:lod`：是不是 `:load`？"), "{out}");
     assert!(
-        out.contains("unknown_enum_value: `person.gender` (性别): `man` is not one of its values"),
+        out.contains("unknown_enum_value: `person.gender`（性别）：`man` 不是它的取值"),
         "{out}"
     );
-    assert!(out.contains("unknown key `birth_dat` in `person`"), "{out}");
+    assert!(out.contains("未知的键 `birth_dat`（在 `person` 中）"), "{out}");
     assert!(out.contains("`+` 不能用于以年计的期间和数字"), "{out}");
     assert!(out.contains("未知的名称 `undefined_name`"), "{out}");
     assert!(out.contains("写作 `set 路径 = 值`"), "{out}");

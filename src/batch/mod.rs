@@ -14,6 +14,7 @@
 //! Duplicate ids are found by the writer, which sees the cases in input order.
 
 mod ids;
+pub mod messages;
 pub mod source;
 pub mod summary;
 mod worker;
@@ -23,12 +24,14 @@ pub use summary::Summary;
 use summary::Tally;
 
 use crate::input::InputLimits;
+use crate::lang::Text;
 use crate::program::Program;
 use crate::report::{Lang, RenderOptions, diagnostic_json_at};
 use crate::run::{Stage, Status, duplicate_id};
 use crate::source::SourceMap;
 use chrono::NaiveDate;
 use ids::{FirstSeen, SeenIds};
+use messages::BatchMsg;
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
@@ -69,7 +72,7 @@ pub struct BatchInput {
     /// How it is written.
     pub format: InputFormat,
     /// Its bytes, or why it cannot be opened.
-    pub open: Box<dyn FnOnce() -> Result<Box<dyn BufRead + Send>, String> + Send>,
+    pub open: Box<dyn FnOnce() -> Result<Box<dyn BufRead + Send>, Text> + Send>,
 }
 
 /// Runs a batch over `inputs`, writing one JSON record per case to `out` in input
@@ -171,7 +174,8 @@ impl Piece {
         match &self.content {
             PieceContent::JsonLine(b) | PieceContent::Yaml(b) => b.len(),
             PieceContent::TooLarge { head, .. } => head.len(),
-            PieceContent::Unreadable(e) => e.len(),
+            // The record of an unreadable input is small, as its words are.
+            PieceContent::Unreadable(_) => 64,
         }
     }
 }
@@ -273,8 +277,8 @@ impl<'a> OrderedWriter<'a> {
         };
         let first = self.seen.first_or_insert(id, here)?;
         let file = self.inputs.get(first.input as usize).map_or("", |f| f.as_ref());
-        let first = format!("the first case with this id is at {file} line {}", first.line);
-        let d = duplicate_id(id, None, &first);
+        let first = BatchMsg::FirstAt.with([file.to_string(), first.line.to_string()]);
+        let d = duplicate_id(id, None, first);
         let at = case.id_at.map(|at| (case.name.as_ref(), at));
         let record = json!({
             "case": id.as_ref(),

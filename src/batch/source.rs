@@ -3,6 +3,7 @@
 //! follows the largest case, never the file. A piece over the size limit is kept only
 //! up to the limit (and reported); the rest of it is read past, not held.
 
+use crate::lang::Text;
 use std::io::{self, BufRead};
 use std::sync::Arc;
 
@@ -73,7 +74,7 @@ pub enum PieceContent {
         size: u64,
     },
     /// The input could not be read (from here on).
-    Unreadable(String),
+    Unreadable(Text),
 }
 
 /// Reads the pieces of one input.
@@ -248,7 +249,7 @@ impl<R: BufRead> Iterator for PieceReader<R> {
             Err(e) => {
                 self.done = true;
                 let lines_before = self.line;
-                Some(self.piece(lines_before, PieceContent::Unreadable(e.to_string())))
+                Some(self.piece(lines_before, PieceContent::Unreadable(Text::from(e.to_string()))))
             }
         }
     }
@@ -264,7 +265,7 @@ mod tests {
                 let text = match p.content {
                     PieceContent::JsonLine(b) | PieceContent::Yaml(b) => String::from_utf8_lossy(&b).into_owned(),
                     PieceContent::TooLarge { size, .. } => format!("too large: {size}"),
-                    PieceContent::Unreadable(e) => e,
+                    PieceContent::Unreadable(e) => e.en(),
                 };
                 (p.lines_before, text)
             })

@@ -2,6 +2,7 @@
 //! field of the decision (`eligible`) and per category, tier and exit the number of
 //! cases; the elapsed time and cases per second. Names come from the policy.
 
+use super::messages::BatchMsg;
 use crate::ast::{RuleId, RuleKind};
 use crate::program::Program;
 use crate::report::Lang;
@@ -162,7 +163,11 @@ impl Summary {
             self.errors,
         );
         if self.duplicates > 0 {
-            head.push_str(&format!("（{} {}）", m(Msg::SummaryDuplicates), self.duplicates));
+            head.push_str(
+                &BatchMsg::OfWhichDuplicates
+                    .with([self.duplicates.to_string()])
+                    .get(lang),
+            );
         }
         if self.valid > 0 {
             head.push_str(&format!("{}{} {}", m(Msg::Separator), m(Msg::SummaryValid), self.valid));

@@ -6,6 +6,7 @@
 use super::BatchOptions;
 use super::source::{Piece, PieceContent};
 use crate::case::{LoadedCase, cases, load_document, read_json_line};
+use crate::diagnostic::Words;
 use crate::input::DecodedText;
 use crate::program::Program;
 use crate::report::write_decision_json;
@@ -149,13 +150,13 @@ impl<'p> Worker<'p> {
                 let decoded = DecodedText::decode(head);
                 let file = self.sources.add_piece(name.as_ref(), decoded.text, piece.lines_before);
                 let limit = usize::try_from(self.options.limits.case_bytes).unwrap_or(usize::MAX);
-                let why = case_too_large(size, limit).at(Span::new(file, 0, first_line), "here");
+                let why = case_too_large(size, limit).at(Span::new(file, 0, first_line), Words::Here);
                 self.result(CaseResult::unread(file, why), &name, out);
             }
             PieceContent::Unreadable(error) => {
                 let file = self.sources.add_piece(name.as_ref(), "", piece.lines_before);
                 // Where reading stopped: the line after the last piece read.
-                let why = unreadable(&name, &error).at(Span::new(file, 0, 0), "here");
+                let why = unreadable(&name, error).at(Span::new(file, 0, 0), Words::Here);
                 self.result(CaseResult::unread(file, why), &name, out);
             }
         }

@@ -1,8 +1,10 @@
 //! Reading calendar files: one YAML document per year,
 //! `{year, source, url, holidays: [{name, from, to}], workdays: [{date, name}]}`.
 
+use super::messages::CalendarMsg;
 use super::{CalendarYear, WorkingDayCalendar};
-use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::diagnostic::{Code, Diagnostic, Words, did_you_mean, quoted_list};
+use crate::lang::Text;
 use crate::source::{FileId, SourceMap, Span};
 use crate::yaml::{YamlKind, YamlNode, parse_documents};
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -36,19 +38,13 @@ impl WorkingDayCalendar {
         };
         let docs = parse_documents(file, text);
         let Some(doc) = docs.into_iter().next() else {
-            return vec![Diagnostic::error(
-                Code::BadCalendar,
-                format!("calendar file `{name}` is empty"),
-            )];
+            return vec![Diagnostic::error(Code::BadCalendar, CalendarMsg::Empty.with([name]))];
         };
         reader.diagnostics.extend(doc.diagnostics);
         let Some(map) = doc.root.as_map() else {
             reader.diagnostics.push(
-                Diagnostic::error(
-                    Code::BadCalendar,
-                    "a calendar file is a mapping with `year`, `source`, `holidays`, `workdays`",
-                )
-                .at(doc.root.span, "not a mapping"),
+                Diagnostic::error(Code::BadCalendar, CalendarMsg::NotMapping)
+                    .at(doc.root.span, CalendarMsg::LabelNotMapping),
             );
             return reader.diagnostics;
         };
@@ -56,10 +52,10 @@ impl WorkingDayCalendar {
             if let Some((k, _)) = key.as_scalar()
                 && !KEYS.contains(&k)
             {
-                let help = did_you_mean(k, KEYS).unwrap_or_else(|| format!("the keys are {}", KEYS.join(", ")).into());
+                let help = did_you_mean(k, KEYS).unwrap_or_else(|| CalendarMsg::HelpKeys.with([quoted_list(KEYS)]));
                 reader.diagnostics.push(
-                    Diagnostic::error(Code::UnknownKey, format!("unknown key `{k}` in a calendar file"))
-                        .at(key.span, "unknown key")
+                    Diagnostic::error(Code::UnknownKey, CalendarMsg::UnknownKey.with([k]))
+                        .at(key.span, CalendarMsg::LabelUnknownKey)
                         .with_help(help),
                 );
             }
@@ -73,8 +69,8 @@ impl WorkingDayCalendar {
             Some(y) => y,
             None => {
                 reader.diagnostics.push(
-                    Diagnostic::error(Code::BadCalendar, "the calendar needs `year: YYYY`")
-                        .at(doc.root.span, "no year"),
+                    Diagnostic::error(Code::BadCalendar, CalendarMsg::NeedsYear)
+                        .at(doc.root.span, CalendarMsg::LabelNoYear),
                 );
                 return reader.diagnostics;
             }
@@ -82,7 +78,7 @@ impl WorkingDayCalendar {
         if let Some(existing) = self.years.get(&year) {
             reader.diagnostics.push(Diagnostic::error(
                 Code::BadCalendar,
-                format!("{year} already has a calendar (from `{}`)", existing.file),
+                CalendarMsg::AlreadyHas.with([year.to_string(), existing.file.clone()]),
             ));
         }
         let source = doc
@@ -92,11 +88,8 @@ impl WorkingDayCalendar {
             .map(|(t, _)| t.to_string());
         if source.as_deref().is_none_or(|s| s.trim().is_empty()) {
             reader.diagnostics.push(
-                Diagnostic::error(
-                    Code::BadCalendar,
-                    "the calendar must cite the notice it comes from (`source`)",
-                )
-                .at(doc.root.span, "no source"),
+                Diagnostic::error(Code::BadCalendar, CalendarMsg::NeedsSource)
+                    .at(doc.root.span, CalendarMsg::LabelNoSource),
             );
         }
         for item in list(doc.root.get("holidays")) {
@@ -104,7 +97,7 @@ impl WorkingDayCalendar {
             let (from, to) = (reader.date(item, "from", year), reader.date(item, "to", year));
             if let (Some(name), Some(from), Some(to)) = (name, from, to) {
                 if to < from {
-                    reader.error(item.span, "`to` is before `from`");
+                    reader.error(item.span, CalendarMsg::ToBeforeFrom.into());
                 }
                 let mut day = from;
                 while day <= to {
@@ -120,12 +113,10 @@ impl WorkingDayCalendar {
             let (name, date) = (reader.text(item, "name"), reader.date(item, "date", year));
             if let (Some(name), Some(date)) = (name, date) {
                 if !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
+                    let weekday = CalendarMsg::weekday(date.weekday());
                     reader.error(
                         item.span,
-                        &format!(
-                            "{date} is a {:?}: a make-up working day falls on a weekend",
-                            date.weekday()
-                        ),
+                        CalendarMsg::MakeUpOnWeekday.with([Text::from(date.to_string()), weekday.into()]),
                     );
                 }
                 reader.workdays.push((date, name, item.span));
@@ -138,9 +129,9 @@ impl WorkingDayCalendar {
                 reader.diagnostics.push(
                     Diagnostic::error(
                         Code::BadCalendar,
-                        format!("{day} is both a holiday and a make-up working day"),
+                        CalendarMsg::HolidayAndWorkday.with([day.to_string()]),
                     )
-                    .at(*span, "listed twice"),
+                    .at(*span, CalendarMsg::LabelListedTwice),
                 );
             }
         }
@@ -177,16 +168,16 @@ struct Reader {
 }
 
 impl Reader {
-    fn error(&mut self, span: Span, message: &str) {
+    fn error(&mut self, span: Span, message: Text) {
         self.diagnostics
-            .push(Diagnostic::error(Code::BadCalendar, message).at(span, "here"));
+            .push(Diagnostic::error(Code::BadCalendar, message).at(span, Words::Here));
     }
 
     fn text(&mut self, item: &YamlNode, key: &str) -> Option<Arc<str>> {
         match item.get(key).and_then(|n| n.as_scalar()) {
             Some((t, _)) if !t.trim().is_empty() => Some(t.into()),
             _ => {
-                self.error(item.span, &format!("`{key}` is missing"));
+                self.error(item.span, CalendarMsg::Missing.with([key]));
                 None
             }
         }
@@ -200,14 +191,12 @@ impl Reader {
         match date {
             Some(d) if d.year() == year => Some(d),
             Some(d) => {
-                self.error(node.map_or(item.span, |n| n.span), &format!("{d} is not in {year}"));
+                let message = CalendarMsg::NotInYear.with([d.to_string(), year.to_string()]);
+                self.error(node.map_or(item.span, |n| n.span), message);
                 None
             }
             None => {
-                self.error(
-                    node.map_or(item.span, |n| n.span),
-                    &format!("`{key}` must be a date (YYYY-MM-DD)"),
-                );
+                self.error(node.map_or(item.span, |n| n.span), CalendarMsg::MustBeDate.with([key]));
                 None
             }
         }

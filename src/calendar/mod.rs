@@ -5,6 +5,7 @@
 //! calendar fails with [`CalendarMissing`]; it never guesses Monday–Friday.
 
 mod load;
+pub mod messages;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::BTreeMap;

@@ -75,5 +75,14 @@ fn bad_calendar_files_are_reported() {
         messages.iter().any(|m| m.contains("2026-01-03 is not in 2025")),
         "{messages:?}"
     );
+    let chinese: Vec<String> = diags.iter().map(|d| d.message.zh()).collect();
+    assert!(
+        chinese.contains(&"2025-09-29 是星期一：调休上班日应在周末".to_string()),
+        "{chinese:?}"
+    );
+    assert!(
+        chinese.contains(&"2026-01-03 不在 2025 年内".to_string()),
+        "{chinese:?}"
+    );
     assert!(cal.years().is_empty());
 }

@@ -2,10 +2,12 @@
 //! the whole case is read, a derived field left out is filled from the ID, and one given
 //! must agree with it.
 
+use super::messages::{CaseMsg, named};
 use super::record::{KeyPath, Place, missing, schema, what};
 use super::resident_id::{self, IdInfo, Sex};
 use super::spans::{CaseSpans, SpanNode};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Words};
+use crate::lang::Text;
 use crate::program::{DeriveFrom, IdAccessor, Program, RecordId, SchemaField, SchemaShape};
 use crate::source::Span;
 use crate::value::Value;
@@ -188,10 +190,11 @@ impl Walk<'_> {
             if matches!(state, Some(IdState::Absent) | None) && value.is_absent() {
                 match &field.default {
                     Some(default) => *value = default.clone(),
-                    None => self.diagnostics.push(missing(field, path, place).with_help(format!(
-                        "give `{path}`, or `{}` from which it is derived",
-                        derive.source_name
-                    ))),
+                    None => {
+                        self.diagnostics.push(missing(field, path, place).with_help(
+                            CaseMsg::HelpGiveOrDerive.with([path.to_string(), derive.source_name.to_string()]),
+                        ))
+                    }
                 }
             }
             return;
@@ -212,44 +215,41 @@ impl Walk<'_> {
         }
         if *value != from_id {
             let masked = resident_id::mask(id);
-            let message = format!(
-                "{} is {}, but `{}` {masked} gives {}",
+            let message = CaseMsg::Disagrees.with([
                 what(path, field),
                 self.show(value),
-                derive.source_name,
+                derive.source_name.to_string().into(),
+                masked.into(),
                 self.show(&from_id),
-            );
+            ]);
             let explain = match derive.accessor {
-                IdAccessor::BirthDate => "digits 7–14 of the ID number are the birth date",
-                IdAccessor::Sex(..) => "digit 17 of the ID number is odd for a man and even for a woman",
+                IdAccessor::BirthDate => CaseMsg::ExplainBirthDate,
+                IdAccessor::Sex(..) => CaseMsg::ExplainSex,
             };
             let mut d = Diagnostic::error(Code::FieldDisagrees, message)
                 .at_opt(node.as_mut().and_then(|n| n.value))
-                .with_help(format!(
-                    "correct whichever is wrong ({explain}); or leave `{}` out to take it from the ID",
-                    field.name
-                ));
-            d.label = Some(format!("disagrees with `{}`", derive.source_name).into());
+                .with_help(CaseMsg::HelpCorrect.with([explain.into(), Text::from(field.name.as_str())]));
+            d.label = Some(CaseMsg::LabelDisagreesWith.with([derive.source_name.to_string()]));
             if let Some(s) = id_span {
-                d = d.with_related(*s, "the ID number");
+                d = d.with_related(*s, CaseMsg::RelatedIdNumber);
             }
             self.diagnostics.push(d);
         }
     }
 
-    /// A value as written in a case file.
-    fn show(&self, value: &Value) -> String {
+    /// A value as written in a case file; an enum value in backticks, with its label.
+    fn show(&self, value: &Value) -> Text {
         match value {
-            Value::Date(d) => d.to_string(),
+            Value::Date(d) => d.to_string().into(),
             Value::Enum(e, i) => self
                 .program
                 .enums
                 .get(e.0 as usize)
                 .and_then(|t| t.variants().get(*i as usize))
-                .map_or_else(|| format!("value {i}"), |(n, _)| n.clone()),
-            Value::ResidentId(id) => resident_id::mask(id),
-            Value::Text(t) => t.to_string(),
-            other => format!("{other:?}"),
+                .map_or_else(|| i.to_string().into(), |(n, l)| named(n, l)),
+            Value::ResidentId(id) => resident_id::mask(id).into(),
+            Value::Text(t) => Words::Quoted.with([t.as_ref()]),
+            other => format!("{other:?}").into(),
         }
     }
 }

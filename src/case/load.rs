@@ -2,11 +2,12 @@
 //! schema. The envelope keys `id`, `as_of` and `expect` are the loader's own; every
 //! other top-level key is a field of the schema's root record.
 
+use super::messages::{CaseMsg, EnvelopeMsg};
 use super::record::{KeyPath, Place, Reader};
 use super::scalar::{Core, describe, parse_date, resolve};
 use super::spans::{CaseSpans, SpanNode};
 use super::{derive, line_spans};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Words};
 use crate::program::Program;
 use crate::source::{FileId, SourceMap, Span};
 use crate::value::Value;
@@ -130,12 +131,9 @@ pub fn load_document(program: &Program, file: FileId, doc: YamlDocument) -> Load
     if !matches!(root.kind, YamlKind::Map(_)) {
         if doc.complete {
             case.diagnostics.push(
-                Diagnostic::error(
-                    Code::WrongType,
-                    format!("a case must be a mapping of keys to values, not {}", describe(&root)),
-                )
-                .at(root.span, "not a case")
-                .with_help("start the case with `id: ...` and give its facts as `key: value` lines"),
+                Diagnostic::error(Code::WrongType, EnvelopeMsg::CaseNotMapping.with([describe(&root)]))
+                    .at(root.span, EnvelopeMsg::LabelNotACase)
+                    .with_help(EnvelopeMsg::HelpStartCase),
             );
         }
         return case;
@@ -180,17 +178,17 @@ fn read_id(root: &YamlNode, case: &mut LoadedCase) {
     };
     let Some(node) = root.get("id") else {
         case.diagnostics.push(
-            Diagnostic::error(Code::MissingField, "the case has no `id`")
-                .at(anchor, "the case starts here")
-                .with_help("add `id: ...` (unique within the suite or batch) at the top of the case"),
+            Diagnostic::error(Code::MissingField, EnvelopeMsg::NoId)
+                .at(anchor, EnvelopeMsg::LabelCaseStarts)
+                .with_help(EnvelopeMsg::HelpAddId),
         );
         return;
     };
     case.id_span = Some(node.span);
     let empty = || {
-        Diagnostic::error(Code::MissingField, "the case `id` is empty")
-            .at(node.span, "empty id")
-            .with_help("give the case an id such as `HN-2025-000123`")
+        Diagnostic::error(Code::MissingField, EnvelopeMsg::EmptyId)
+            .at(node.span, EnvelopeMsg::LabelEmptyId)
+            .with_help(EnvelopeMsg::HelpGiveId)
     };
     let diagnostic = match node.as_scalar() {
         Some((text, style)) => match resolve(text, style) {
@@ -208,12 +206,9 @@ fn read_id(root: &YamlNode, case: &mut LoadedCase) {
 }
 
 fn wrong_id(node: &YamlNode) -> Diagnostic {
-    Diagnostic::error(
-        Code::WrongType,
-        format!("the case `id` must be text, not {}", describe(node)),
-    )
-    .at(node.span, "expected text")
-    .with_help("give the case an id such as `HN-2025-000123`")
+    Diagnostic::error(Code::WrongType, EnvelopeMsg::IdNotText.with([describe(node)]))
+        .at(node.span, EnvelopeMsg::LabelExpectedText)
+        .with_help(EnvelopeMsg::HelpGiveId)
 }
 
 fn read_as_of(root: &YamlNode, case: &mut LoadedCase) {
@@ -228,21 +223,15 @@ fn read_as_of(root: &YamlNode, case: &mut LoadedCase) {
             }
             Err(why) => {
                 let shown: String = text.chars().take(40).collect();
-                Diagnostic::error(
-                    Code::InvalidDate,
-                    format!("`as_of`: `{shown}` is not a valid date: {why}"),
-                )
-                .at(node.span, "invalid date")
+                let what = Words::Quoted.with(["as_of"]);
+                Diagnostic::error(Code::InvalidDate, CaseMsg::InvalidDate.with([what, shown.into(), why]))
+                    .at(node.span, CaseMsg::LabelInvalidDate)
             }
         },
-        _ => Diagnostic::error(
-            Code::WrongType,
-            format!("`as_of` must be a date (YYYY-MM-DD), not {}", describe(node)),
-        )
-        .at(node.span, "expected a date"),
+        _ => Diagnostic::error(Code::WrongType, EnvelopeMsg::AsOfNotDate.with([describe(node)]))
+            .at(node.span, EnvelopeMsg::LabelExpectedDate),
     };
-    case.diagnostics
-        .push(diagnostic.with_help("write the evaluation date as YYYY-MM-DD, e.g. `as_of: 2025-09-01`"));
+    case.diagnostics.push(diagnostic.with_help(EnvelopeMsg::HelpAsOf));
 }
 
 fn read_expect(root: &YamlNode, case: &mut LoadedCase) {
@@ -253,12 +242,9 @@ fn read_expect(root: &YamlNode, case: &mut LoadedCase) {
         case.expect = Some(node.clone());
     } else {
         case.diagnostics.push(
-            Diagnostic::error(
-                Code::WrongType,
-                format!("`expect` must be a mapping, not {}", describe(node)),
-            )
-            .at(node.span, "expected `key: value` pairs")
-            .with_help("write the expected decision as a mapping, e.g. `expect: { eligible: true }`"),
+            Diagnostic::error(Code::WrongType, EnvelopeMsg::ExpectNotMapping.with([describe(node)]))
+                .at(node.span, CaseMsg::LabelExpectedPairs)
+                .with_help(EnvelopeMsg::HelpExpectMapping),
         );
     }
 }

@@ -18,6 +18,7 @@ mod json_line;
 mod line_cursor;
 mod line_spans;
 mod load;
+pub mod messages;
 mod plain_date;
 mod record;
 pub mod resident_id;

@@ -2,9 +2,11 @@
 //! its shape (scalar, nested record, list), defaults for what is left out, and a
 //! diagnostic for every unknown key, missing field and badly written value.
 
+use super::messages::{CaseMsg, named};
 use super::scalar::{describe, read_scalar};
 use super::spans::SpanNode;
-use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::diagnostic::{Code, Diagnostic, did_you_mean, quoted_list};
+use crate::lang::Text;
 use crate::program::{DateOrder, Program, RecordId, SchemaField, SchemaShape, Type};
 use crate::source::Span;
 use crate::value::Value;
@@ -71,28 +73,10 @@ impl fmt::Display for KeyPath<'_> {
     }
 }
 
-/// The field as named in messages: `` `person.birth_date` (出生日期) ``.
-pub(crate) struct What<'a> {
-    path: KeyPath<'a>,
-    label: &'a str,
-}
-
-impl fmt::Display for What<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.label.is_empty() {
-            write!(f, "`{}`", self.path)
-        } else {
-            write!(f, "`{}` ({})", self.path, self.label)
-        }
-    }
-}
-
-/// The field at `path` as named in messages.
-pub(crate) fn what<'a>(path: KeyPath<'a>, field: &'a SchemaField) -> What<'a> {
-    What {
-        path,
-        label: &field.label.zh,
-    }
+/// The field at `path` as named in messages: `` `person.birth_date`（出生日期）`` in
+/// Chinese, `` `person.birth_date` (date of birth) `` in English.
+pub(crate) fn what(path: KeyPath, field: &SchemaField) -> Text {
+    named(&path.to_string(), &field.label)
 }
 
 /// The schema of a record type (empty when the policy has none).
@@ -121,9 +105,9 @@ impl<'p> Reader<'p> {
             for (key, value) in pairs {
                 let Some((name, _)) = key.as_scalar() else {
                     self.diagnostics.push(
-                        Diagnostic::error(Code::WrongType, "a key must be plain text, not a list or a mapping")
-                            .at(key.span, "not a key")
-                            .with_help("write keys as `name: value`"),
+                        Diagnostic::error(Code::WrongType, CaseMsg::KeyNotText)
+                            .at(key.span, CaseMsg::LabelNotAKey)
+                            .with_help(CaseMsg::HelpKeyForm),
                     );
                     continue;
                 };
@@ -159,15 +143,16 @@ impl<'p> Reader<'p> {
                 let (earlier, later) = (value.at(&order.paths[i]), value.at(&order.paths[j]));
                 let (earlier_span, later_span) = (span_at(nodes, &order.paths[i]), span_at(nodes, &order.paths[j]));
                 let (a, b) = (path.field(&order.names[i]), path.field(&order.names[j]));
+                let (a, b) = (a.to_string(), b.to_string());
                 let mut d = Diagnostic::error(
                     Code::DatesOutOfOrder,
-                    format!("`{b}` ({}) is before `{a}` ({})", show(&later), show(&earlier)),
+                    CaseMsg::OutOfOrder.with([b.clone(), show(&later), a.clone(), show(&earlier)]),
                 )
                 .at_opt(later_span)
-                .with_help(format!("`{b}` must not be before `{a}`; check both dates"));
-                d.label = Some("out of order".into());
+                .with_help(CaseMsg::HelpOrder.with([b, a.clone()]));
+                d.label = Some(CaseMsg::LabelOutOfOrder.into());
                 if let Some(s) = earlier_span {
-                    d = d.with_related(s, format!("`{a}` is here"));
+                    d = d.with_related(s, CaseMsg::RelatedIsHere.with([a]));
                 }
                 self.diagnostics.push(d);
             }
@@ -177,20 +162,19 @@ impl<'p> Reader<'p> {
     fn unknown_key(&mut self, name: &str, span: Span, fields: &[SchemaField], path: KeyPath, skip: &[&str]) {
         let names = fields.iter().map(|f| f.name.as_str()).chain(skip.iter().copied());
         let shown: String = name.chars().take(60).collect();
-        let within = if path.is_root() {
-            "at the top level of the case".to_string()
+        let message = if path.is_root() {
+            CaseMsg::UnknownKeyAtTop.with([shown])
         } else {
-            format!("in `{path}`")
+            CaseMsg::UnknownKeyIn.with([shown, path.to_string()])
         };
-        let all: Vec<String> = names.clone().map(|n| format!("`{n}`")).collect();
-        let help = match did_you_mean(name, names) {
+        let help = match did_you_mean(name, names.clone()) {
             Some(hint) => hint,
-            None if all.is_empty() => "this mapping takes no keys".into(),
-            None => format!("the keys allowed here are {}", all.join(", ")).into(),
+            None if names.clone().next().is_none() => CaseMsg::HelpNoKeys.into(),
+            None => CaseMsg::HelpKeysAllowed.with([quoted_list(names)]),
         };
         self.diagnostics.push(
-            Diagnostic::error(Code::UnknownKey, format!("unknown key `{shown}` {within}"))
-                .at(span, "unknown key")
+            Diagnostic::error(Code::UnknownKey, message)
+                .at(span, CaseMsg::LabelUnknownKey)
                 .with_help(help),
         );
     }
@@ -234,26 +218,23 @@ impl<'p> Reader<'p> {
                 value
             }
             (SchemaShape::Scalar(_), None) => self.absent(field, path, place, slot.map(|(_, v)| v)),
-            (SchemaShape::Scalar(ty), Some(v)) => self.scalar(ty, v, &what(path, field), &mut node),
+            (SchemaShape::Scalar(ty), Some(v)) => self.scalar(ty, v, &|| what(path, field), &mut node),
             (SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_), None) => Value::List(Vec::new().into()),
             (SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_), Some(v)) if matches!(v.kind, YamlKind::Seq(_)) => {
                 self.list(field, v, path, &mut node)
             }
             (shape, Some(v)) => {
                 let expected = match shape {
-                    SchemaShape::Record(_) => "a mapping of keys to values (`key: value` lines indented under it)",
-                    _ => "a list (`- item` lines, or `[]` for none)",
+                    SchemaShape::Record(_) => CaseMsg::ExpectMappingLines,
+                    _ => CaseMsg::ExpectListLines,
                 };
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::WrongType,
-                        format!("{} must be {expected}, not {}", what(path, field), describe(v)),
+                        CaseMsg::MustBe.with([what(path, field), expected.into(), describe(v).into()]),
                     )
-                    .at(v.span, "wrong type")
-                    .with_help(format!(
-                        "see how `{}` is declared in the policy's `case` block",
-                        field.name
-                    )),
+                    .at(v.span, CaseMsg::LabelWrongType)
+                    .with_help(CaseMsg::HelpSeeSchema.with([field.name.as_str()])),
                 );
                 node.invalid = true;
                 Value::Absent
@@ -262,7 +243,7 @@ impl<'p> Reader<'p> {
         (value, node)
     }
 
-    fn scalar(&mut self, ty: &Type, v: &YamlNode, what: &dyn fmt::Display, node: &mut SpanNode) -> Value {
+    fn scalar(&mut self, ty: &Type, v: &YamlNode, what: &dyn Fn() -> Text, node: &mut SpanNode) -> Value {
         match read_scalar(self.program, ty, v, what) {
             Ok(value) => value,
             Err(d) => {
@@ -286,12 +267,9 @@ impl<'p> Reader<'p> {
             return Value::Absent;
         }
         let d = match null {
-            Some(v) => Diagnostic::error(
-                Code::MissingField,
-                format!("{} is required but empty", what(path, field)),
-            )
-            .at(v.span, "a value is required here")
-            .with_help(format!("give `{}` a value", field.name)),
+            Some(v) => Diagnostic::error(Code::MissingField, CaseMsg::RequiredButEmpty.with([what(path, field)]))
+                .at(v.span, CaseMsg::LabelValueRequired)
+                .with_help(CaseMsg::HelpGiveValue.with([field.name.as_str()])),
             None => missing(field, path, place),
         };
         self.diagnostics.push(d);
@@ -309,9 +287,9 @@ impl<'p> Reader<'p> {
             let value = match (&field.shape, &item.kind) {
                 (_, _) if item.is_null() => {
                     self.diagnostics.push(
-                        Diagnostic::error(Code::WrongType, format!("`{item_path}` is an empty list item"))
-                            .at(item.span, "empty item")
-                            .with_help("remove the empty `-` line"),
+                        Diagnostic::error(Code::WrongType, CaseMsg::EmptyItem.with([item_path.to_string()]))
+                            .at(item.span, CaseMsg::LabelEmptyItem)
+                            .with_help(CaseMsg::HelpRemoveDash),
                     );
                     item_node.invalid = true;
                     Value::Absent
@@ -326,18 +304,15 @@ impl<'p> Reader<'p> {
                     item_node.children = children;
                     value
                 }
-                (SchemaShape::ListOf(ty), _) => self.scalar(ty, item, &what(item_path, field), &mut item_node),
+                (SchemaShape::ListOf(ty), _) => self.scalar(ty, item, &|| what(item_path, field), &mut item_node),
                 _ => {
                     self.diagnostics.push(
                         Diagnostic::error(
                             Code::WrongType,
-                            format!(
-                                "`{item_path}` must be a mapping of keys to values, not {}",
-                                describe(item)
-                            ),
+                            CaseMsg::ItemNotMapping.with([Text::from(item_path.to_string()), describe(item).into()]),
                         )
-                        .at(item.span, "expected `key: value` pairs")
-                        .with_help("write each item as `- { key: value, ... }` or as indented `key: value` lines"),
+                        .at(item.span, CaseMsg::LabelExpectedPairs)
+                        .with_help(CaseMsg::HelpItemForm),
                     );
                     item_node.invalid = true;
                     Value::Absent
@@ -352,30 +327,24 @@ impl<'p> Reader<'p> {
 
 /// The diagnostic for a required field that is not given.
 pub(crate) fn missing(field: &SchemaField, path: KeyPath, place: Place) -> Diagnostic {
+    let key = field.name.as_str();
     let (label, help) = if place.path.is_root() {
-        (
-            format!("the case has no `{}`", field.name),
-            format!("add `{}:` at the top level of the case", field.name),
-        )
+        (CaseMsg::LabelCaseHasNo.with([key]), CaseMsg::HelpAddAtTop.with([key]))
     } else if place.written {
         (
-            format!("`{}` is missing here", field.name),
-            format!("add `{}:` to `{}`", field.name, place.path),
+            CaseMsg::LabelMissingHere.with([key]),
+            CaseMsg::HelpAddTo.with([key.to_string(), place.path.to_string()]),
         )
     } else {
         (
-            format!("`{path}` is missing"),
-            format!("add `{}:` with `{}:` under it", place.path, field.name),
+            CaseMsg::LabelPathMissing.with([path.to_string()]),
+            CaseMsg::HelpAddWithUnder.with([place.path.to_string(), key.to_string()]),
         )
     };
     let message = if place.written || place.path.is_root() {
-        format!("{} is required but not given", what(path, field))
+        CaseMsg::RequiredNotGiven.with([what(path, field)])
     } else {
-        format!(
-            "{} is required but not given (there is no `{}`)",
-            what(path, field),
-            place.path
-        )
+        CaseMsg::RequiredNoParent.with([what(path, field), place.path.to_string().into()])
     };
     Diagnostic::error(Code::MissingField, message)
         .at(place.anchor, label)

@@ -3,6 +3,8 @@
 //! code (odd for men, even for women), and the 18th the ISO 7064 MOD 11-2 check
 //! character, a digit or an upper-case `X`.
 
+use super::messages::CaseMsg;
+use crate::lang::Text;
 use chrono::NaiveDate;
 
 /// Weights of the first 17 digits in the checksum.
@@ -66,23 +68,17 @@ impl IdError {
         matches!(self, IdError::Checksum { .. })
     }
 
-    /// A short English explanation of the problem.
-    pub fn describe(&self) -> String {
+    /// A short explanation of the problem, in both languages.
+    pub fn describe(&self) -> Text {
         match self {
-            IdError::Length { found } => {
-                format!("a resident ID number has 18 characters, this one has {found}")
-            }
-            IdError::NotDigit { position } => {
-                format!("character {position} is not a digit (the first 17 characters must be digits)")
-            }
-            IdError::LowerCaseX => "the check character must be an upper-case `X`, not `x`".to_string(),
-            IdError::BadCheckChar => "the 18th character must be a digit or an upper-case `X`".to_string(),
+            IdError::Length { found } => CaseMsg::IdLength.with([found.to_string()]),
+            IdError::NotDigit { position } => CaseMsg::IdNotDigit.with([position.to_string()]),
+            IdError::LowerCaseX => CaseMsg::IdLowerX.into(),
+            IdError::BadCheckChar => CaseMsg::IdBadCheckChar.into(),
             IdError::Checksum { expected, found } => {
-                format!("the check character is `{found}` but the first 17 digits call for `{expected}`")
+                CaseMsg::IdChecksum.with([found.to_string(), expected.to_string()])
             }
-            IdError::BirthDate { digits } => {
-                format!("digits 7–14 (`{digits}`) are not a real birth date")
-            }
+            IdError::BirthDate { digits } => CaseMsg::IdBirthDate.with([digits.as_str()]),
         }
     }
 }

@@ -1,15 +1,17 @@
 //! Scalars: what a YAML scalar means in the YAML 1.2 core schema, and reading one as a
 //! value of a policy type, with a diagnostic when it does not fit.
 
+use super::messages::{CaseMsg, label, named};
 use super::plain_date::plain_date;
 use super::resident_id::{self, IdError};
-use crate::ast::Unit;
-use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+
+use crate::diagnostic::{Code, Diagnostic, Words, did_you_mean, list};
+use crate::lang::Text;
+use crate::program::TypeWord;
 use crate::program::{Program, Type};
 use crate::value::{EnumId, Value, YearMonth};
 use crate::yaml::{ScalarStyle, YamlKind, YamlNode};
 use chrono::NaiveDate;
-use std::fmt;
 
 /// The meaning of a scalar in the YAML 1.2 core schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,140 +92,118 @@ fn is_float(t: &str) -> bool {
 
 /// What a node is, for "must be X, not Y" messages (never echoes the text itself,
 /// which may be a resident ID number).
-pub fn describe(node: &YamlNode) -> &'static str {
+pub fn describe(node: &YamlNode) -> CaseMsg {
     match &node.kind {
-        YamlKind::Seq(_) => "a list",
-        YamlKind::Map(_) => "a mapping",
+        YamlKind::Seq(_) => CaseMsg::KindList,
+        YamlKind::Map(_) => CaseMsg::KindMapping,
         YamlKind::Scalar { text, style } => match resolve(text, *style) {
-            Core::Null => "empty (null)",
-            Core::Bool(_) => "a boolean",
-            Core::Int(_) => "a number",
-            Core::Float => "a decimal number",
-            Core::Str if *style == ScalarStyle::Quoted => "quoted text",
-            Core::Str => "text",
+            Core::Null => CaseMsg::KindNull,
+            Core::Bool(_) => CaseMsg::KindBool,
+            Core::Int(_) => CaseMsg::KindNumber,
+            Core::Float => CaseMsg::KindDecimal,
+            Core::Str if *style == ScalarStyle::Quoted => CaseMsg::KindQuotedText,
+            Core::Str => CaseMsg::KindText,
         },
     }
 }
 
 /// A type as the case file's writer would read it.
-pub fn expected(program: &Program, ty: &Type) -> String {
+pub fn expected(program: &Program, ty: &Type) -> Text {
     match ty {
-        Type::Bool => "`true` or `false`".into(),
-        Type::Int => "a whole number".into(),
-        Type::Text => "text".into(),
-        Type::Date => "a date (YYYY-MM-DD)".into(),
-        Type::Month => "a month (YYYY-MM)".into(),
-        Type::Quantity(u) => format!("a whole number of {}", Unit::name(*u)),
-        Type::ResidentId => "a resident ID number in quotes".into(),
-        Type::Enum(e) => format!("one of {}", variant_list(program, *e)),
-        Type::List(t) => format!("a list of {}", expected(program, t)),
-        Type::Record(_) => "a mapping of keys to values".into(),
-        Type::Table(_) | Type::Unknown => "a value the policy does not let a case give".into(),
+        Type::Bool => CaseMsg::ExpectBool.into(),
+        Type::Int => CaseMsg::ExpectInt.into(),
+        Type::Text => CaseMsg::KindText.into(),
+        Type::Date => CaseMsg::ExpectDate.into(),
+        Type::Month => CaseMsg::ExpectMonth.into(),
+        Type::Quantity(u) => CaseMsg::ExpectQuantity.with([TypeWord::unit(*u)]),
+        Type::ResidentId => CaseMsg::ExpectResidentId.into(),
+        Type::Enum(e) => CaseMsg::ExpectOneOf.with([variant_list(program, *e)]),
+        Type::List(t) => CaseMsg::ExpectListOf.with([expected(program, t)]),
+        Type::Record(_) => CaseMsg::ExpectMapping.into(),
+        Type::Table(_) | Type::Unknown => CaseMsg::ExpectNothing.into(),
     }
 }
 
-/// `male (男), female (女)`.
-fn variant_list(program: &Program, e: EnumId) -> String {
+/// `` `male`（男）、`female`（女）``.
+fn variant_list(program: &Program, e: EnumId) -> Text {
     let Some(enum_type) = program.enums.get(e.0 as usize) else {
-        return String::new();
+        return Text::from("");
     };
-    let names: Vec<String> = enum_type
-        .variants()
-        .iter()
-        .map(|(n, l)| {
-            if l.zh.is_empty() {
-                format!("`{n}`")
-            } else {
-                format!("`{n}` ({})", l.zh)
-            }
-        })
-        .collect();
-    names.join(", ")
+    list(enum_type.variants().iter().map(|(n, l)| named(n, l)))
 }
 
 /// Reads a non-null scalar (or a mis-shaped node) as a value of `ty`. `what` names the
-/// field in messages (`` `person.birth_date` (出生日期) ``).
+/// field in messages (`` `person.birth_date`（出生日期）``), made only for one.
 /// The diagnostic is boxed to keep the `Result` small.
 pub fn read_scalar(
     program: &Program,
     ty: &Type,
     node: &YamlNode,
-    what: &dyn fmt::Display,
+    what: &dyn Fn() -> Text,
 ) -> Result<Value, Box<Diagnostic>> {
-    let wrong = |help: &str| Box::new(wrong_type(program, ty, node, what, help));
+    let wrong = |help: CaseMsg| Box::new(wrong_type(program, ty, node, what(), help));
     let Some((text, style)) = node.as_scalar() else {
-        return Err(wrong("give a single value here"));
+        return Err(wrong(CaseMsg::HelpSingleValue));
     };
     let core = resolve(text, style);
     match ty {
         Type::Bool => match core {
             Core::Bool(b) => Ok(Value::Bool(b)),
             Core::Str if style == ScalarStyle::Quoted && matches!(text, "true" | "false") => {
-                Err(wrong("remove the quotes: quoted `\"true\"` is text"))
+                Err(wrong(CaseMsg::HelpUnquoteBool))
             }
-            _ => Err(wrong(
-                "booleans are written `true` or `false` (YAML 1.2: `yes`, `no`, `on` and `off` are text)",
-            )),
+            _ => Err(wrong(CaseMsg::HelpBool)),
         },
         Type::Int | Type::Quantity(_) => match core {
             Core::Int(Some(n)) => Ok(match ty {
                 Type::Quantity(u) => Value::Quantity(n, *u),
                 _ => Value::Int(n),
             }),
-            Core::Int(None) => Err(wrong("the number is too large")),
-            Core::Str if style == ScalarStyle::Quoted && is_int(text) => {
-                Err(wrong("remove the quotes: a quoted number is text"))
-            }
-            _ => Err(wrong("write a whole number such as `50`")),
+            Core::Int(None) => Err(wrong(CaseMsg::HelpTooLarge)),
+            Core::Str if style == ScalarStyle::Quoted && is_int(text) => Err(wrong(CaseMsg::HelpUnquoteNumber)),
+            _ => Err(wrong(CaseMsg::HelpWholeNumber)),
         },
         Type::Text => match core {
             Core::Str | Core::Int(_) | Core::Float => Ok(Value::Text(text.into())),
-            _ => Err(wrong("put the text in quotes")),
+            _ => Err(wrong(CaseMsg::HelpQuoteText)),
         },
         Type::Date => match core {
             Core::Str => parse_date(text)
                 .map(Value::Date)
-                .map_err(|why| Box::new(invalid_date(node, what, text, &why))),
-            _ => Err(wrong("write the date as YYYY-MM-DD, e.g. `2025-03-10`")),
+                .map_err(|why| Box::new(invalid_date(node, what(), text, why))),
+            _ => Err(wrong(CaseMsg::HelpDate)),
         },
         Type::Month => match core {
             Core::Str => parse_month(text)
                 .map(Value::Month)
-                .map_err(|why| Box::new(invalid_date(node, what, text, &why))),
-            _ => Err(wrong("write the month as YYYY-MM, e.g. `2025-05`")),
+                .map_err(|why| Box::new(invalid_date(node, what(), text, why))),
+            _ => Err(wrong(CaseMsg::HelpMonth)),
         },
         Type::ResidentId => match core {
             Core::Str => read_resident_id(text, node, what),
-            Core::Int(_) | Core::Float => Err(wrong(
-                "put the ID number in quotes (`\"...\"`): without quotes YAML reads a number of digits as a number",
-            )),
-            _ => Err(wrong("give the 18-character ID number in quotes")),
+            Core::Int(_) | Core::Float => Err(wrong(CaseMsg::HelpQuoteId)),
+            _ => Err(wrong(CaseMsg::HelpIdInQuotes)),
         },
         Type::Enum(e) => read_enum(program, *e, text, node, what),
-        Type::List(_) | Type::Record(_) | Type::Table(_) | Type::Unknown => Err(wrong(
-            "the policy's case schema does not let a case give this field as a single value",
-        )),
+        Type::List(_) | Type::Record(_) | Type::Table(_) | Type::Unknown => Err(wrong(CaseMsg::HelpNotScalar)),
     }
 }
 
-fn wrong_type(program: &Program, ty: &Type, node: &YamlNode, what: &dyn fmt::Display, help: &str) -> Diagnostic {
+fn wrong_type(program: &Program, ty: &Type, node: &YamlNode, what: Text, help: CaseMsg) -> Diagnostic {
     let expected = expected(program, ty);
     Diagnostic::error(
         Code::WrongType,
-        format!("{what} must be {expected}, not {}", describe(node)),
+        CaseMsg::MustBe.with([what, expected.clone(), describe(node).into()]),
     )
-    .at(node.span, format!("expected {expected}"))
+    .at(node.span, CaseMsg::LabelExpected.with([expected]))
     .with_help(help)
 }
 
-fn invalid_date(node: &YamlNode, what: &dyn fmt::Display, text: &str, why: &str) -> Diagnostic {
+fn invalid_date(node: &YamlNode, what: Text, text: &str, why: Text) -> Diagnostic {
     let shown: String = text.chars().take(40).collect();
-    Diagnostic::error(
-        Code::InvalidDate,
-        format!("{what}: `{shown}` is not a valid date: {why}"),
-    )
-    .at(node.span, "invalid date")
-    .with_help("dates are written YYYY-MM-DD and months YYYY-MM, and must exist in the calendar")
+    Diagnostic::error(Code::InvalidDate, CaseMsg::InvalidDate.with([what, shown.into(), why]))
+        .at(node.span, CaseMsg::LabelInvalidDate)
+        .with_help(CaseMsg::HelpDates)
 }
 
 /// Whether `text` has the shape of `digits` with `-` at the given byte positions.
@@ -240,7 +220,7 @@ fn shaped(text: &str, len: usize, dashes: &[usize]) -> bool {
 }
 
 /// Parses `YYYY-MM-DD`; the error says why it is not a date.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(text: &str) -> Result<NaiveDate, Text> {
     // Most dates of a batch are well written: their digits are read in place (a case
     // holds dozens of dates); any other text takes the way that explains it.
     match plain_date(text.as_bytes()) {
@@ -250,31 +230,31 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 /// [`parse_date`] for text that is not a plain valid date: the error says why.
-fn parse_date_slowly(text: &str) -> Result<NaiveDate, String> {
+fn parse_date_slowly(text: &str) -> Result<NaiveDate, Text> {
     if !shaped(text, 10, &[4, 7]) {
         return Err(if shaped(text, 7, &[4]) {
-            "a date needs the day too (YYYY-MM-DD)".into()
+            CaseMsg::DateNeedsDay.into()
         } else {
-            "dates are written YYYY-MM-DD".into()
+            CaseMsg::DateShape.into()
         });
     }
     let (year, month) = year_month(text)?;
-    let day: u32 = text[8..10].parse().map_err(|_| "bad day".to_string())?;
+    let day: u32 = text[8..10].parse().map_err(|_| Text::from(CaseMsg::BadDay))?;
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
         let last = YearMonth::new(year, month)
             .last_day()
             .map_or(0, |d| chrono::Datelike::day(&d));
-        format!("{year:04}-{month:02} has {last} days")
+        CaseMsg::MonthDays.with([format!("{year:04}-{month:02}"), last.to_string()])
     })
 }
 
 /// Parses `YYYY-MM`; the error says why it is not a month.
-pub fn parse_month(text: &str) -> Result<YearMonth, String> {
+pub fn parse_month(text: &str) -> Result<YearMonth, Text> {
     if !shaped(text, 7, &[4]) {
         return Err(if shaped(text, 10, &[4, 7]) {
-            "a month is written without the day (YYYY-MM)".into()
+            CaseMsg::MonthNoDay.into()
         } else {
-            "months are written YYYY-MM".into()
+            CaseMsg::MonthShape.into()
         });
     }
     let (year, month) = year_month(text)?;
@@ -282,39 +262,30 @@ pub fn parse_month(text: &str) -> Result<YearMonth, String> {
 }
 
 /// The year and month of text shaped `YYYY-MM...` (ASCII digits checked by the caller).
-fn year_month(text: &str) -> Result<(i32, u32), String> {
-    let year: i32 = text[0..4].parse().map_err(|_| "bad year".to_string())?;
-    let month: u32 = text[5..7].parse().map_err(|_| "bad month".to_string())?;
+fn year_month(text: &str) -> Result<(i32, u32), Text> {
+    let year: i32 = text[0..4].parse().map_err(|_| Text::from(CaseMsg::BadYear))?;
+    let month: u32 = text[5..7].parse().map_err(|_| Text::from(CaseMsg::BadMonth))?;
     if !(1..=12).contains(&month) {
-        return Err(format!("there is no month {month}"));
+        return Err(CaseMsg::NoSuchMonth.with([month.to_string()]));
     }
     Ok((year, month))
 }
 
-fn read_resident_id(text: &str, node: &YamlNode, what: &dyn fmt::Display) -> Result<Value, Box<Diagnostic>> {
+fn read_resident_id(text: &str, node: &YamlNode, what: &dyn Fn() -> Text) -> Result<Value, Box<Diagnostic>> {
     match resident_id::validate(text) {
         Ok(_) => Ok(Value::ResidentId(text.into())),
         Err(e @ IdError::Checksum { .. }) => Err(Box::new(
             Diagnostic::error(
                 Code::BadIdChecksum,
-                format!(
-                    "{what} {} fails the GB 11643 checksum: {}",
-                    resident_id::mask(text),
-                    e.describe()
-                ),
+                CaseMsg::IdChecksumFails.with([what(), resident_id::mask(text).into(), e.describe()]),
             )
-            .at(node.span, "wrong check character")
-            .with_help("check the number against the ID card: one mistyped digit breaks the checksum"),
+            .at(node.span, CaseMsg::LabelWrongCheck)
+            .with_help(CaseMsg::HelpCheckId),
         )),
         Err(e) => Err(Box::new(
-            Diagnostic::error(
-                Code::BadIdNumber,
-                format!("{what} is not a valid resident ID number: {}", e.describe()),
-            )
-            .at(node.span, "malformed ID number")
-            .with_help(
-                "a resident ID number is 17 digits and a check character (a digit or an upper-case `X`), in quotes",
-            ),
+            Diagnostic::error(Code::BadIdNumber, CaseMsg::IdInvalid.with([what(), e.describe()]))
+                .at(node.span, CaseMsg::LabelMalformedId)
+                .with_help(CaseMsg::HelpIdFormat),
         )),
     }
 }
@@ -324,11 +295,11 @@ fn read_enum(
     e: EnumId,
     text: &str,
     node: &YamlNode,
-    what: &dyn fmt::Display,
+    what: &dyn Fn() -> Text,
 ) -> Result<Value, Box<Diagnostic>> {
     let Some(enum_type) = program.enums.get(e.0 as usize) else {
         return Err(Box::new(
-            Diagnostic::error(Code::UnknownEnumValue, format!("{what} has no known values")).at(node.span, "here"),
+            Diagnostic::error(Code::UnknownEnumValue, CaseMsg::NoValues.with([what()])).at(node.span, Words::Here),
         ));
     };
     if let Some(i) = enum_type.variant_or_label(text) {
@@ -336,17 +307,19 @@ fn read_enum(
     }
     let allowed = variant_list(program, e);
     let help = match did_you_mean(text, enum_type.variants().iter().map(|(n, _)| n.as_str())) {
-        Some(hint) => format!("{} The values are {allowed}", hint.en()),
-        None => format!("the values are {allowed}"),
+        Some(hint) => CaseMsg::HelpGuessValues.with([hint, allowed]),
+        None => CaseMsg::HelpValues.with([allowed]),
     };
     let shown: String = text.chars().take(40).collect();
+    let of = if enum_type.label.zh.is_empty() {
+        Words::Quoted.with([enum_type.name.as_str()])
+    } else {
+        label(&enum_type.label)
+    };
     Err(Box::new(
-        Diagnostic::error(
-            Code::UnknownEnumValue,
-            format!("{what}: `{shown}` is not one of its values"),
-        )
-        .at(node.span, format!("not a value of {}", enum_type.name))
-        .with_help(help),
+        Diagnostic::error(Code::UnknownEnumValue, CaseMsg::NotAValue.with([what(), shown.into()]))
+            .at(node.span, CaseMsg::LabelNotValueOf.with([of]))
+            .with_help(help),
     ))
 }
 
@@ -374,34 +347,68 @@ mod tests {
     #[test]
     fn dates_and_months() {
         assert_eq!(
-            parse_date("2025-03-10"),
+            parse_date("2025-03-10").map_err(|e| e.en()),
             Ok(NaiveDate::from_ymd_opt(2025, 3, 10).unwrap())
         );
-        assert_eq!(parse_date("2025-02-30"), Err("2025-02 has 28 days".into()));
         assert_eq!(
-            parse_date("2024-02-29"),
+            parse_date("2025-02-30").map_err(|e| e.en()),
+            Err("2025-02 has 28 days".into())
+        );
+        assert_eq!(
+            parse_date("2024-02-29").map_err(|e| e.en()),
             Ok(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap())
         );
-        assert_eq!(parse_date("2023-02-29"), Err("2023-02 has 28 days".into()));
-        assert_eq!(parse_date("2025-00-10"), Err("there is no month 0".into()));
-        assert_eq!(parse_date("2025-1a-10"), Err("dates are written YYYY-MM-DD".into()));
-        assert_eq!(parse_date("2025-13-01"), Err("there is no month 13".into()));
-        assert_eq!(parse_date("2025-3-1"), Err("dates are written YYYY-MM-DD".into()));
         assert_eq!(
-            parse_date("2025-03"),
+            parse_date("2023-02-29").map_err(|e| e.en()),
+            Err("2023-02 has 28 days".into())
+        );
+        assert_eq!(
+            parse_date("2025-00-10").map_err(|e| e.en()),
+            Err("there is no month 0".into())
+        );
+        assert_eq!(
+            parse_date("2025-1a-10").map_err(|e| e.en()),
+            Err("dates are written YYYY-MM-DD".into())
+        );
+        assert_eq!(
+            parse_date("2025-13-01").map_err(|e| e.en()),
+            Err("there is no month 13".into())
+        );
+        assert_eq!(
+            parse_date("2025-3-1").map_err(|e| e.en()),
+            Err("dates are written YYYY-MM-DD".into())
+        );
+        assert_eq!(
+            parse_date("2025-03").map_err(|e| e.en()),
             Err("a date needs the day too (YYYY-MM-DD)".into())
         );
         assert_eq!(
-            parse_date("年年年年-年年-年年"),
+            parse_date("年年年年-年年-年年").map_err(|e| e.en()),
             Err("dates are written YYYY-MM-DD".into())
         );
-        assert_eq!(parse_month("2025-05"), Ok(YearMonth::new(2025, 5)));
+        assert_eq!(parse_month("2025-05").map_err(|e| e.en()), Ok(YearMonth::new(2025, 5)));
         assert_eq!(
-            parse_month("2025-05-01"),
+            parse_month("2025-05-01").map_err(|e| e.en()),
             Err("a month is written without the day (YYYY-MM)".into())
         );
-        assert_eq!(parse_month("2025-00"), Err("there is no month 0".into()));
-        assert_eq!(parse_month("2025-{9-01"), Err("months are written YYYY-MM".into()));
-        assert_eq!(parse_date("2025-{9-01"), Err("dates are written YYYY-MM-DD".into()));
+        assert_eq!(
+            parse_month("2025-00").map_err(|e| e.en()),
+            Err("there is no month 0".into())
+        );
+        assert_eq!(
+            parse_month("2025-{9-01").map_err(|e| e.en()),
+            Err("months are written YYYY-MM".into())
+        );
+        assert_eq!(
+            parse_date("2025-{9-01").map_err(|e| e.en()),
+            Err("dates are written YYYY-MM-DD".into())
+        );
+        let why = |r: Result<NaiveDate, Text>| r.map_err(|e| e.zh()).err();
+        assert_eq!(why(parse_date("2025-02-30")).as_deref(), Some("2025-02 只有 28 天"));
+        assert_eq!(why(parse_date("2025-13-01")).as_deref(), Some("没有 13 月"));
+        assert_eq!(
+            why(parse_date("2025-03")).as_deref(),
+            Some("日期还要写上日（YYYY-MM-DD）")
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! error (and `--summary FILE`); a progress bar while it runs on a terminal.
 
 use super::{CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, EXIT_USAGE, load_checked_policy, parse_date};
+use crate::batch::messages::BatchMsg;
 use crate::batch::{self, BatchInput, BatchOptions, InputFormat, Summary};
 use crate::report::messages::{Msg, msg};
 use crate::report::{RenderOptions, Trace};
@@ -71,11 +72,11 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
         },
         limits: args.common.limits(),
     };
+    let lang = args.common.lang();
     let bar = (!args.quiet && console.err_is_terminal()).then(progress_bar);
     let mut progress = |s: &Summary| {
         if let Some(bar) = &bar {
             bar.set_position(s.cases);
-            let lang = args.common.lang();
             let sep = msg(Msg::Separator, lang);
             let (cases, errors) = (msg(Msg::SummaryCases, lang), msg(Msg::SummaryErrors, lang));
             bar.set_message(format!("{cases}{sep}{:.0}/s{sep}{errors} {}", s.rate(), s.errors));
@@ -85,16 +86,19 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
     if let Some(out) = &args.out
         && let Some(input) = overwritten(out, &inputs)
     {
-        console.err(&format!(
-            "error: `--out {out}` is the input `{input}`: writing the records would erase the cases before they are read\n"
-        ));
+        let line = BatchMsg::OutIsInput.with([out.as_str(), input]);
+        console.err(&format!("{}\n", line.get(lang)));
         return EXIT_USAGE;
     }
     let result = match &args.out {
         Some(path) => match console.create_file(path) {
             Ok(mut file) => batch::run(inputs, &versions, &loaded.sources, &options, &mut file, &mut progress)
                 .and_then(|s| file.flush().map(|()| s)),
-            Err(e) => Err(io::Error::new(e.kind(), format!("cannot write `{path}`: {e}"))),
+            Err(e) => {
+                let line = BatchMsg::CannotWrite.with([path.clone(), e.to_string()]);
+                console.err(&format!("{}\n", line.get(lang)));
+                return EXIT_FAILED;
+            }
         },
         None => batch::run(
             inputs,
@@ -113,18 +117,19 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
         // `| head`: the reader stopped listening; that is not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return EXIT_OK,
         Err(e) => {
-            console.err(&format!("error: {e}\n"));
+            console.err(&format!("{}\n", BatchMsg::WriteFailed.with([e.to_string()]).get(lang)));
             return EXIT_FAILED;
         }
     };
     if !args.quiet {
         let latest = &versions[versions.len() - 1];
-        console.err(&summary.text(args.common.lang(), latest));
+        console.err(&summary.text(lang, latest));
     }
     if let Some(path) = &args.summary
         && let Err(e) = console.write_file(path, &format!("{:#}\n", summary.json()))
     {
-        console.err(&format!("error: cannot write the summary to `{path}`: {e}\n"));
+        let line = BatchMsg::CannotWriteSummary.with([path.clone(), e.to_string()]);
+        console.err(&format!("{}\n", line.get(lang)));
         return EXIT_FAILED;
     }
     if summary.errors > 0 { EXIT_FAILED } else { EXIT_OK }
@@ -174,7 +179,7 @@ fn file_input(path: &str) -> BatchInput {
         // A name with no telling extension is read as JSON Lines (§5's default).
         format: format.unwrap_or(InputFormat::JsonLines),
         open: Box::new(move || {
-            let file = crate::input::open_regular_file(Path::new(&owned)).map_err(|e| e.to_string())?;
+            let file = crate::input::open_regular_file(Path::new(&owned)).map_err(|e| e.text())?;
             Ok(Box::new(BufReader::with_capacity(1 << 16, file)) as Box<dyn BufRead + Send>)
         }),
     }

@@ -67,7 +67,7 @@ fn run_side(
     for input in inputs::collect(cases) {
         match input.bytes {
             Ok(bytes) => results.extend(runner.run_file(&mut loaded.sources, &input.name, bytes)),
-            Err(e) => results.push(runner.unreadable(&mut loaded.sources, &input.name, &e)),
+            Err(e) => results.push(runner.unreadable(&mut loaded.sources, &input.name, e)),
         }
     }
     drop(runner);

@@ -55,7 +55,7 @@ pub fn run(
             }
             Err(e) => {
                 total += 1;
-                let r = runner.unreadable(&mut loaded.sources, &input.name, &e);
+                let r = runner.unreadable(&mut loaded.sources, &input.name, e);
                 printer.write(&r, &versions, &loaded.sources, console);
             }
         }

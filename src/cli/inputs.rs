@@ -3,6 +3,7 @@
 //! itself). Only regular files are read: a device or a pipe named as a file is refused.
 
 use crate::input::read_regular_file;
+use crate::lang::Text;
 use std::io::Read;
 use std::path::Path;
 
@@ -10,8 +11,8 @@ use std::path::Path;
 pub struct Input {
     /// The name shown in messages.
     pub name: String,
-    /// The bytes, or the read error.
-    pub bytes: Result<Vec<u8>, String>,
+    /// The bytes, or why they could not be read.
+    pub bytes: Result<Vec<u8>, Text>,
 }
 
 /// Expands paths into input files, in a deterministic order. Each file is read when
@@ -36,7 +37,7 @@ pub fn collect(paths: &[String]) -> impl Iterator<Item = Input> + use<> {
             let bytes = std::io::stdin()
                 .read_to_end(&mut bytes)
                 .map(|_| bytes)
-                .map_err(|e| e.to_string());
+                .map_err(|e| Text::from(e.to_string()));
             Input {
                 name: "<stdin>".into(),
                 bytes,
@@ -50,8 +51,8 @@ pub fn collect(paths: &[String]) -> impl Iterator<Item = Input> + use<> {
 
 /// A case file's bytes. Its size is not limited here: each case in it is (one
 /// document at a time, `--max-case-bytes`).
-fn read(path: &str) -> Result<Vec<u8>, String> {
-    read_regular_file(Path::new(path), None).map_err(|e| e.to_string())
+fn read(path: &str) -> Result<Vec<u8>, Text> {
+    read_regular_file(Path::new(path), None).map_err(|e| e.text())
 }
 
 /// Every file below `dir` whose path `wanted` accepts, in the order found.

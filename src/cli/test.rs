@@ -68,7 +68,7 @@ pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs, console: &
             }
             Err(e) => {
                 total += 1;
-                let r = runner.unreadable(&mut loaded.sources, &input.name, &e);
+                let r = runner.unreadable(&mut loaded.sources, &input.name, e);
                 case(&r, &loaded.sources, &input.name, console);
             }
         }

@@ -1,22 +1,53 @@
 //! Arithmetic on values: numbers, periods, dates and months (contract §1).
 
+use super::messages::EvalMsg;
 use crate::ast::{BinOp, Unit};
+use crate::lang::Text;
 use crate::value::{Value, YearMonth, add_days, add_months, in_unit_base};
 
+/// Why an operator gave no value (small, so that the result of every operation stays
+/// small; told in words only when it is reported).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// The result does not fit.
+    Overflow,
+    /// A date past the calendar.
+    OutOfCalendar,
+    /// A division by zero.
+    DivisionByZero,
+    /// Working days, which need the calendar.
+    WorkingDays,
+    /// Values the operator does not take.
+    NotApplicable,
+}
+
+impl Refused {
+    /// The reason in words, for the operator `op`.
+    pub fn text(self, op: BinOp) -> Text {
+        match self {
+            Refused::Overflow => EvalMsg::OutOfRange.with([op.symbol()]),
+            Refused::OutOfCalendar => EvalMsg::OutsideCalendar.into(),
+            Refused::DivisionByZero => EvalMsg::DivisionByZero.into(),
+            Refused::WorkingDays => EvalMsg::WorkingDaysNeedCalendar.into(),
+            Refused::NotApplicable => EvalMsg::CannotApply.with([op.symbol()]),
+        }
+    }
+}
+
 /// Applies an arithmetic operator. Absent operands give an absent result; an overflow
-/// or a date outside the calendar is an error message.
-pub fn apply(op: BinOp, a: &Value, b: &Value) -> Result<Value, String> {
+/// or a date outside the calendar is refused.
+pub fn apply(op: BinOp, a: &Value, b: &Value) -> Result<Value, Refused> {
     use Value::*;
     if a.is_absent() || b.is_absent() {
         return Ok(Absent);
     }
-    let overflow = || format!("the result of `{}` is out of range", op.symbol());
-    let out_of_calendar = || "the date is outside the calendar".to_string();
+    let overflow = || Refused::Overflow;
+    let out_of_calendar = || Refused::OutOfCalendar;
     Ok(match (op, a, b) {
         (BinOp::Add, Int(x), Int(y)) => Int(x.checked_add(*y).ok_or_else(overflow)?),
         (BinOp::Sub, Int(x), Int(y)) => Int(x.checked_sub(*y).ok_or_else(overflow)?),
         (BinOp::Mul, Int(x), Int(y)) => Int(x.checked_mul(*y).ok_or_else(overflow)?),
-        (BinOp::Div, Int(_), Int(0)) | (BinOp::Div, Quantity(..), Int(0)) => return Err("division by zero".into()),
+        (BinOp::Div, Int(_), Int(0)) | (BinOp::Div, Quantity(..), Int(0)) => return Err(Refused::DivisionByZero),
         (BinOp::Div, Int(x), Int(y)) => Int(x.checked_div_euclid(*y).ok_or_else(overflow)?),
         (BinOp::Add | BinOp::Sub, Quantity(x, ux), Quantity(y, uy)) => {
             let unit = if ux == uy { *ux } else { Unit::Months };
@@ -39,7 +70,7 @@ pub fn apply(op: BinOp, a: &Value, b: &Value) -> Result<Value, String> {
         (BinOp::Div, Quantity(x, ux), Quantity(y, uy)) => {
             let (x, y) = (in_unit_base(*x, *ux), in_unit_base(*y, *uy));
             if y == 0 {
-                return Err("division by zero".into());
+                return Err(Refused::DivisionByZero);
             }
             Int(x.checked_div_euclid(y).ok_or_else(overflow)?)
         }
@@ -52,7 +83,7 @@ pub fn apply(op: BinOp, a: &Value, b: &Value) -> Result<Value, String> {
             let moved = match u {
                 Unit::Days => add_days(*d, n),
                 // Working days need the calendar: the evaluator does them itself.
-                Unit::WorkingDays => return Err("working days need a calendar".into()),
+                Unit::WorkingDays => return Err(Refused::WorkingDays),
                 Unit::Years | Unit::Months => add_months(*d, in_unit_base(n, *u)),
             };
             Date(moved.ok_or_else(out_of_calendar)?)
@@ -68,6 +99,6 @@ pub fn apply(op: BinOp, a: &Value, b: &Value) -> Result<Value, String> {
         }
         (BinOp::Sub, Date(x), Date(y)) => Quantity((*x - *y).num_days(), Unit::Days),
         (BinOp::Sub, Month(x), Month(y)) => Quantity(x.0 as i64 - y.0 as i64, Unit::Months),
-        _ => return Err(format!("`{}` cannot be applied to these values", op.symbol())),
+        _ => return Err(Refused::NotApplicable),
     })
 }

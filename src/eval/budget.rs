@@ -12,6 +12,7 @@
 //! do not depend on the work that ran long are still there, as before the budget.
 
 use super::Evaluation;
+use super::messages::EvalMsg;
 use crate::calendar::{Unanswered, WorkingDayCalendar};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::Span;
@@ -82,13 +83,10 @@ impl Evaluation<'_> {
         self.failures.push(
             Diagnostic::error(
                 Code::EvaluationFailed,
-                format!("more than {MAX_STEPS} steps to evaluate this case: evaluation stopped"),
+                EvalMsg::TooManySteps.with([MAX_STEPS.to_string()]),
             )
-            .at(span, "while computing this")
-            .with_help(
-                "a case of a real policy takes a few hundred steps: the list, range of months or dates, \
-                 or aggregations nested here go through far more than any real case has",
-            ),
+            .at(span, EvalMsg::LabelWhileComputing)
+            .with_help(EvalMsg::HelpSteps),
         );
     }
 

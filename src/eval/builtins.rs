@@ -2,6 +2,7 @@
 
 use super::Evaluation;
 use super::aggregate::span_of_months;
+use super::messages::EvalMsg;
 use crate::ast::Unit;
 use crate::program::{Builtin, CExpr};
 use crate::source::Span;
@@ -48,10 +49,10 @@ impl Evaluation<'_> {
             (Builtin::MonthOf, [Value::Date(d)]) => Value::Month(YearMonth::of(*d)),
             (Builtin::FirstDay, [Value::Month(m)]) => m
                 .first_day()
-                .map_or_else(|| self.fail(span, "no such day"), Value::Date),
-            (Builtin::LastDay, [Value::Month(m)]) => {
-                m.last_day().map_or_else(|| self.fail(span, "no such day"), Value::Date)
-            }
+                .map_or_else(|| self.fail(span, EvalMsg::NoSuchDay), Value::Date),
+            (Builtin::LastDay, [Value::Month(m)]) => m
+                .last_day()
+                .map_or_else(|| self.fail(span, EvalMsg::NoSuchDay), Value::Date),
             (Builtin::Min, [a, b]) => self.pick(a.clone(), b.clone(), Ordering::Less, span),
             (Builtin::Max, [a, b]) => self.pick(a.clone(), b.clone(), Ordering::Greater, span),
             (Builtin::Trim, [Value::Text(t)]) if self.text_steps(t, span) => Value::Text(t.trim().into()),

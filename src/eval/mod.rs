@@ -11,6 +11,7 @@ mod explain;
 mod frames;
 mod item_lookup;
 mod locals;
+pub mod messages;
 mod operators;
 mod spare;
 #[cfg(test)]
@@ -22,11 +23,13 @@ pub use explain::{Because, Explainer, Memo, Shown};
 use crate::ast::{RuleKind, UnOp};
 use crate::calendar::CalendarMissing;
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::lang::Text;
 use crate::program::*;
 use crate::source::Span;
 use crate::value::Value;
 use chrono::NaiveDate;
 use locals::Local;
+use messages::EvalMsg;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -113,13 +116,9 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
         })
         .collect();
     diagnostics.extend(ev.missing_years.iter().map(|year| {
-        Diagnostic::warning(
-            Code::CalendarMissing,
-            format!("no working-day calendar for {year}: what depends on it is left unknown"),
-        )
-        .with_help(format!(
-            "add policies/calendars/{year}.yaml from the State Council's holiday notice for {year}, and name it in the policy with `calendar`"
-        ))
+        let year = year.to_string();
+        Diagnostic::warning(Code::CalendarMissing, EvalMsg::NoCalendar.with([year.as_str()]))
+            .with_help(EvalMsg::HelpAddCalendar.with([year.as_str(), year.as_str()]))
     }));
     let steps = ev.steps;
     let memo = Memo::keep(&mut ev);
@@ -291,9 +290,9 @@ impl<'p> Evaluation<'p> {
         })
     }
 
-    fn fail(&mut self, span: Span, message: impl Into<String>) -> Value {
+    fn fail(&mut self, span: Span, message: impl Into<Text>) -> Value {
         self.failures
-            .push(Diagnostic::error(Code::EvaluationFailed, message.into()).at(span, "while computing this"));
+            .push(Diagnostic::error(Code::EvaluationFailed, message).at(span, EvalMsg::LabelWhileComputing));
         Value::Absent
     }
 

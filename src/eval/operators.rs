@@ -149,7 +149,7 @@ impl<'p> Evaluation<'p> {
         }
         match arithmetic::apply(op, &a, &b) {
             Ok(v) => v,
-            Err(message) => self.fail(span, message),
+            Err(why) => self.fail(span, why.text(op)),
         }
     }
 }

@@ -72,8 +72,6 @@ crate::catalogue! {
         SummaryValid => "校验通过", "valid";
         /// batch summary: error records
         SummaryErrors => "出错", "errors";
-        /// batch summary: of which duplicate ids
-        SummaryDuplicates => "其中案件编号重复", "of which duplicate ids";
         /// batch summary: seconds and cases per second
         SummaryRate => "秒，每秒案件数", "s, cases/s";
         /// batch summary: eligibility categories

@@ -1,8 +1,8 @@
 //! Diagnostics as miette reports (with the underlined source) and as JSON objects.
 
 use super::excerpt::Excerpt;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::lang::Lang;
+use crate::diagnostic::{Diagnostic, Severity, Words};
+use crate::lang::{Lang, Text};
 use crate::source::{LineCol, SourceMap, Span};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan};
 use serde_json::Value as Json;
@@ -77,7 +77,8 @@ pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, lang: Lang, color:
     let (source, labels) = match d.span {
         Some(span) if on_long_line(&sources.get(span.file).text, span) => {
             let at = sources.line_col(span);
-            message = format!("{message} ({}:{}:{})", sources.get(span.file).name, at.line, at.column);
+            let place = format!("{}:{}:{}", sources.get(span.file).name, at.line, at.column);
+            message = Words::AtPlace.with([message, place]).get(lang).into_owned();
             (None, Vec::new())
         }
         Some(span) => {
@@ -109,11 +110,10 @@ pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, lang: Lang, color:
         }
         None => (None, Vec::new()),
     };
-    let help = d.help.as_ref().map(|h| h.get(lang));
-    let help = match (help, &d.cite) {
-        (Some(h), Some(c)) => Some(format!("{h} ({c})")),
-        (Some(h), None) => Some(h.into_owned()),
-        (None, Some(c)) => Some(format!("({c})")),
+    let help = match (&d.help, &d.cite) {
+        (Some(h), Some(c)) => Some(Words::WithCite.with([h.clone(), Text::from(c)]).get(lang).into_owned()),
+        (Some(h), None) => Some(h.get(lang).into_owned()),
+        (None, Some(c)) => Some(Words::Cite.with([c]).get(lang).into_owned()),
         (None, None) => None,
     };
     draw(

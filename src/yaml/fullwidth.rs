@@ -10,6 +10,8 @@
 //! The rewritten piece keeps a table from each of its characters to the byte of the
 //! original text it stands for, so every span still points into the file as written.
 
+use super::messages::YamlMsg;
+use crate::diagnostic::list;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{FileId, Span};
 
@@ -241,25 +243,18 @@ pub(super) fn warnings(file: FileId, text: &str, replaced: &[usize]) -> Vec<(usi
             .and_then(|t| t.find('\n'))
             .map_or(text.len(), |k| first + k);
         let on_line = replaced[i..].iter().take_while(|&&at| at < line_end).count();
-        let found: Vec<&str> = [
-            (COLON, "`：` as `:`"),
-            (SPACE, "`　` as a space"),
-            (COMMA, "`，` as `,`"),
+        let found = [
+            (COLON, YamlMsg::FullWidthColon),
+            (SPACE, YamlMsg::FullWidthSpace),
+            (COMMA, YamlMsg::FullWidthComma),
         ]
         .into_iter()
         .filter(|(c, _)| replaced[i..i + on_line].iter().any(|&at| kind_of(at) == Some(*c)))
-        .map(|(_, what)| what)
-        .collect();
+        .map(|(c, what)| what.with([c.to_string()]));
         let width = kind_of(first).map_or(1, char::len_utf8);
-        let d = Diagnostic::warning(
-            Code::FullWidthPunctuation,
-            format!(
-                "full-width punctuation on this line was read as ASCII: {}",
-                found.join(", ")
-            ),
-        )
-        .at(Span::new(file, first, first + width), "full-width")
-        .with_help("YAML needs ASCII `:`, `,` and spaces: switch the input method to half-width (半角) for keys");
+        let d = Diagnostic::warning(Code::FullWidthPunctuation, YamlMsg::FullWidth.with([list(found)]))
+            .at(Span::new(file, first, first + width), YamlMsg::LabelFullWidth)
+            .with_help(YamlMsg::HelpFullWidth);
         out.push((first, d));
         i += on_line.max(1);
     }

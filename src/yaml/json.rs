@@ -7,9 +7,10 @@
 //! JSON is parsed with `jiter`, which gives the position of each value (serde_json
 //! does not), so that a diagnostic points at the value in the line.
 
+use super::messages::{YamlMsg, jiter_error};
 use super::node::{ScalarStyle, YamlDocument, YamlKind, YamlNode};
 use super::parse::MAX_DEPTH;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Words};
 use crate::source::{FileId, Span};
 use jiter::{Jiter, JiterError, Peek};
 use std::collections::HashMap;
@@ -52,12 +53,9 @@ fn syntax_error(file: FileId, text: &str, stop: &Stop) -> Diagnostic {
         Stop::Json(e) => e,
         Stop::TooDeep(at) => {
             let at = (*at).min(text.len());
-            return Diagnostic::error(
-                Code::JsonSyntax,
-                format!("the JSON nests deeper than {MAX_DEPTH} levels"),
-            )
-            .at(Span::new(file, at, (at + 1).min(text.len())), "too deep")
-            .with_help("a case nests a few levels deep: person, then its fields");
+            return Diagnostic::error(Code::JsonSyntax, YamlMsg::JsonTooDeep.with([MAX_DEPTH.to_string()]))
+                .at(Span::new(file, at, (at + 1).min(text.len())), YamlMsg::LabelTooDeep)
+                .with_help(YamlMsg::HelpNesting);
         }
     };
     let at = e.index.min(text.len());
@@ -68,12 +66,12 @@ fn syntax_error(file: FileId, text: &str, stop: &Stop) -> Diagnostic {
     }
     let cut = at >= text.trim_end().len();
     let help = if cut {
-        "the line ends before the case does: was it cut off? Each line must be one whole JSON object"
+        YamlMsg::HelpCutLine
     } else {
-        "each line of a JSON Lines file is one case, written as one JSON object"
+        YamlMsg::HelpJsonLine
     };
-    Diagnostic::error(Code::JsonSyntax, format!("not valid JSON: {}", e.error_type))
-        .at(Span::new(file, at, end), "here")
+    Diagnostic::error(Code::JsonSyntax, YamlMsg::NotJson.with([jiter_error(&e.error_type)]))
+        .at(Span::new(file, at, end), Words::Here)
         .with_help(help)
 }
 
@@ -192,10 +190,10 @@ impl JsonReader<'_> {
             };
             match first {
                 Some(i) => {
-                    let d = Diagnostic::error(Code::DuplicateKey, format!("the key `{text}` is given twice"))
-                        .at(key_span, "given again here")
-                        .with_related(pairs[i].0.span, "first given here")
-                        .with_help("give each key once; the first value is the one read");
+                    let d = Diagnostic::error(Code::DuplicateKey, YamlMsg::DuplicateKey.with([text.as_str()]))
+                        .at(key_span, YamlMsg::LabelGivenAgain)
+                        .with_related(pairs[i].0.span, YamlMsg::LabelFirstGiven)
+                        .with_help(YamlMsg::HelpGiveOnce);
                     self.diagnostics.push(d);
                 }
                 None => {

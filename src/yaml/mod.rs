@@ -3,6 +3,7 @@
 
 mod fullwidth;
 mod json;
+pub mod messages;
 mod node;
 mod offsets;
 mod parse;

@@ -104,7 +104,7 @@ impl YamlDocument {
             root: YamlNode::null(Span { end: at.start, ..at }),
             span: whole,
             complete: false,
-            diagnostics: vec![why.at(at, "here")],
+            diagnostics: vec![why.at(at, crate::diagnostic::Words::Here)],
         }
     }
 }

@@ -6,9 +6,11 @@
 //! so one broken case does not hide the cases after it.
 
 use super::fullwidth;
+use super::messages::{YamlMsg, yaml_syntax};
 use super::node::{ScalarStyle, YamlDocument, YamlKind, YamlNode};
 use super::offsets::Offsets;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Words};
+use crate::lang::Text;
 use crate::source::{FileId, Span};
 use saphyr_parser::{Event, Parser, ScalarStyle as SaphyrStyle, ScanError};
 use std::collections::HashMap;
@@ -68,8 +70,8 @@ pub(super) fn parse_piece(file: FileId, text: &str, start: usize, end: usize) ->
 struct Failure {
     /// Byte offset of the failure.
     byte: usize,
-    /// A message still to report there (empty when the diagnostic is already made).
-    message: &'static str,
+    /// A message still to report there (none when the diagnostic is already made).
+    message: Option<YamlMsg>,
 }
 
 /// A sequence or mapping being read.
@@ -128,7 +130,7 @@ impl<'t> Builder<'t> {
                     let byte = self.doc.as_ref().map_or(start, |d| d.end);
                     return Some(Failure {
                         byte,
-                        message: "the YAML parser failed here",
+                        message: Some(YamlMsg::ParserFailed),
                     });
                 }
             };
@@ -149,12 +151,11 @@ impl<'t> Builder<'t> {
             .get(byte..)
             .and_then(|t| t.chars().next())
             .map_or(byte, |c| byte + c.len_utf8());
-        let message = format!("YAML syntax error: {}", e.info());
-        let d = Diagnostic::error(Code::YamlSyntax, message)
-            .at(Span::new(self.file, byte, end), "the YAML cannot be read from here")
-            .with_help("check the indentation and the quotes; a case file is a YAML mapping of `key: value` lines");
+        let d = Diagnostic::error(Code::YamlSyntax, yaml_syntax(e.info()))
+            .at(Span::new(self.file, byte, end), YamlMsg::LabelCannotRead)
+            .with_help(YamlMsg::HelpYamlSyntax);
         self.open_doc(byte).diagnostics.push(d);
-        Failure { byte, message: "" }
+        Failure { byte, message: None }
     }
 
     /// Handles one event; `Ok(false)` at the end of the stream.
@@ -173,7 +174,7 @@ impl<'t> Builder<'t> {
                 self.close_doc(true);
             }
             Event::Alias(_) => {
-                self.error(span, "aliases (`*name`) are not allowed in case files", "alias");
+                self.error(span, YamlMsg::Alias.into(), YamlMsg::LabelAlias);
                 self.push(YamlNode::null(span));
             }
             Event::Scalar(text, style, anchor, tag) => {
@@ -227,12 +228,12 @@ impl<'t> Builder<'t> {
         if self.stack.len() >= MAX_DEPTH {
             self.error(
                 span,
-                &format!("the YAML nests deeper than {MAX_DEPTH} levels"),
-                "too deep",
+                YamlMsg::YamlTooDeep.with([MAX_DEPTH.to_string()]),
+                YamlMsg::LabelTooDeep,
             );
             return Err(Failure {
                 byte: span.start as usize,
-                message: "",
+                message: None,
             });
         }
         self.stack.push(frame);
@@ -241,17 +242,17 @@ impl<'t> Builder<'t> {
 
     fn check_plain_node(&mut self, anchor: usize, tagged: bool, span: Span) {
         if anchor != 0 {
-            self.error(span, "anchors (`&name`) are not allowed in case files", "anchor");
+            self.error(span, YamlMsg::Anchor.into(), YamlMsg::LabelAnchor);
         }
         if tagged {
-            self.error(span, "tags (`!name`, `!!type`) are not allowed in case files", "tag");
+            self.error(span, YamlMsg::Tag.into(), YamlMsg::LabelTag);
         }
     }
 
-    fn error(&mut self, span: Span, message: &str, label: &str) {
+    fn error(&mut self, span: Span, message: Text, label: YamlMsg) {
         let d = Diagnostic::error(Code::YamlSyntax, message)
             .at(span, label)
-            .with_help("write each value out in full; quote text that should not be read as another type");
+            .with_help(YamlMsg::HelpWriteInFull);
         self.open_doc(span.start as usize).diagnostics.push(d);
     }
 
@@ -268,9 +269,9 @@ impl<'t> Builder<'t> {
                 if doc.root.is_none() {
                     doc.root = Some(node);
                 } else {
-                    let d = Diagnostic::error(Code::YamlSyntax, "a second value after the document's root").at(
+                    let d = Diagnostic::error(Code::YamlSyntax, YamlMsg::SecondRoot).at(
                         Span::new(file, node.span.start as usize, node.span.end as usize),
-                        "unexpected",
+                        YamlMsg::LabelUnexpected,
                     );
                     doc.diagnostics.push(d);
                 }
@@ -285,10 +286,10 @@ impl<'t> Builder<'t> {
                 };
                 match first_place(pairs, seen, text) {
                     Some(first) => {
-                        let d = Diagnostic::error(Code::DuplicateKey, format!("the key `{text}` is given twice"))
-                            .at(k.span, "given again here")
-                            .with_related(first, "first given here")
-                            .with_help("give each key once; the first value is the one read");
+                        let d = Diagnostic::error(Code::DuplicateKey, YamlMsg::DuplicateKey.with([text]))
+                            .at(k.span, YamlMsg::LabelGivenAgain)
+                            .with_related(first, YamlMsg::LabelFirstGiven)
+                            .with_help(YamlMsg::HelpGiveOnce);
                         self.open_doc(k.span.start as usize).diagnostics.push(d);
                     }
                     None => {
@@ -336,9 +337,9 @@ impl<'t> Builder<'t> {
 
     /// Ends the document in which parsing failed.
     fn fail(&mut self, failure: Failure) {
-        if !failure.message.is_empty() {
+        if let Some(message) = failure.message {
             let span = Span::new(self.file, failure.byte, failure.byte);
-            let d = Diagnostic::error(Code::YamlSyntax, failure.message).at(span, "here");
+            let d = Diagnostic::error(Code::YamlSyntax, message).at(span, Words::Here);
             self.open_doc(failure.byte).diagnostics.push(d);
         }
         let doc = self.open_doc(failure.byte);

@@ -3,9 +3,10 @@
 //! (size, bytes that were not UTF-8) and parsed on its own, so that memory follows
 //! the largest document, not the file, and one bad document costs only itself.
 
+use super::messages::YamlMsg;
 use super::node::YamlDocument;
 use super::parse::{is_marker, parse_piece};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Words};
 use crate::source::{FileId, Span};
 
 /// Parses every document of a YAML stream. Never panics; problems are diagnostics of
@@ -81,7 +82,7 @@ fn piece_documents(file: FileId, text: &str, start: usize, end: usize, checks: &
             }
             for doc in &mut docs {
                 doc.complete = false;
-                doc.diagnostics = vec![d.clone().at(Span::new(file, bad, bad + 1), "here")];
+                doc.diagnostics = vec![d.clone().at(Span::new(file, bad, bad + 1), Words::Here)];
             }
             docs
         }
@@ -92,15 +93,14 @@ fn piece_documents(file: FileId, text: &str, start: usize, end: usize, checks: &
 pub fn case_too_large(size: u64, limit: usize) -> Diagnostic {
     Diagnostic::error(
         Code::CaseTooLarge,
-        format!("this case has {size} bytes, more than the limit of {limit}"),
+        YamlMsg::CaseTooLarge.with([size.to_string(), limit.to_string()]),
     )
-    .with_help("a case is a few kilobytes; split the file, or raise the limit with `--max-case-bytes`")
+    .with_help(YamlMsg::HelpCaseTooLarge)
 }
 
 /// The error of a case holding a byte that is not UTF-8 (unlocated).
 pub fn not_utf8() -> Diagnostic {
-    Diagnostic::error(Code::InvalidUtf8, "this byte is not UTF-8 text; the case is not read")
-        .with_help("save the file as UTF-8 (the other cases of the file are read as usual)")
+    Diagnostic::error(Code::InvalidUtf8, YamlMsg::NotUtf8).with_help(YamlMsg::HelpNotUtf8)
 }
 
 /// Cuts `text` into pieces that each start at a `---` line (or at the start).

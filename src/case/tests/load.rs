@@ -225,7 +225,7 @@ fn an_id_that_disagrees_with_birth_date_and_gender() {
     let gender = &case.diagnostics[0];
     assert_eq!(
         gender.message.en(),
-        "`person.gender` (性别) is female, but `person.id_number` 430102********1234 gives male"
+        "`person.gender` (性别) is `female` (女), but `person.id_number` 430102********1234 gives `male` (男)"
     );
     assert_eq!(underlined(&sources, gender), "female");
     let birth = &case.diagnostics[1];
