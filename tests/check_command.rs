@@ -107,7 +107,7 @@ fn a_broken_copy_of_the_hunan_policy_reports_every_error() {
     // In the order of the file.
     let at = |text: &str| err.find(text).unwrap_or(usize::MAX);
     let places = [
-        "found `yaers`",
+        "`yaers`\n",
         "`unemployed_6_month` is",
         "`street_reveiw_time` is",
         "`certifed` is",

@@ -10,7 +10,15 @@
 //! rules in the report of issue 9.
 
 use zhengce::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
-use zhengce::report::{diagnostic_json, render_diagnostic};
+use zhengce::report::{DrawOptions, diagnostic_json, render_diagnostic};
+
+/// Diagnostics drawn as in a pipe, in English.
+const DRAW: DrawOptions = DrawOptions {
+    lang: zhengce::lang::Lang::En,
+    color: false,
+    show_pii: false,
+    width: 80,
+};
 use zhengce::run::{MissingDate, Runner};
 
 /// Writes a policy into a fresh folder and loads it.
@@ -78,7 +86,7 @@ fn many_duplicate_rules_are_each_reported_and_drawn() {
     assert_eq!(duplicates.len(), n);
     // Each rule takes two lines, after the two of the header.
     for (i, d) in duplicates.iter().enumerate().step_by(499) {
-        let drawn = render_diagnostic(d, &loaded.sources, zhengce::lang::Lang::En, false, false);
+        let drawn = render_diagnostic(d, &loaded.sources, DRAW);
         let (first, again) = (3 + 2 * i, 3 + 2 * (n + i));
         assert!(drawn.contains(&format!("duplicates.policy:{again}:7")), "{drawn}");
         assert!(drawn.contains(&format!(" {first} │ check c{i} ")), "{drawn}");
@@ -117,7 +125,7 @@ fn a_diagnostic_in_each_of_many_cases_is_placed_and_drawn() {
     for result in results.iter().step_by(799) {
         for (d, span) in result.diagnostics.iter().filter_map(|d| d.span.map(|s| (d, s))) {
             let line = loaded.sources.line_col(span).line;
-            let drawn = render_diagnostic(d, &loaded.sources, zhengce::lang::Lang::En, false, false);
+            let drawn = render_diagnostic(d, &loaded.sources, DRAW);
             assert!(drawn.contains(&format!("cases.yaml:{line}:")), "{drawn}");
         }
     }

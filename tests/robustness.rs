@@ -468,7 +468,16 @@ fn choose_sample(reached: &[Reached]) -> Vec<usize> {
 /// Draws diagnostics as `zhengce check` and `--format json` do.
 fn render_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>, sources: &SourceMap) {
     for d in diagnostics {
-        let _ = render_diagnostic(d, sources, zhengce::lang::Lang::Zh, false, false);
+        let _ = render_diagnostic(
+            d,
+            sources,
+            zhengce::report::DrawOptions {
+                lang: zhengce::lang::Lang::Zh,
+                color: false,
+                show_pii: false,
+                width: 80,
+            },
+        );
         let _ = diagnostic_json(d, sources, zhengce::lang::Lang::En);
     }
 }

@@ -5,7 +5,7 @@
 //! them use (or that is named itself as well) is checked with each. Its problems are
 //! the same each time, and are shown once: the first time they are found.
 
-use super::{Console, EXIT_OK, EXIT_POLICY, color};
+use super::{Console, EXIT_OK, EXIT_POLICY};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::InputLimits;
 use crate::lint::lint;
@@ -38,11 +38,14 @@ pub fn run(policies: &[String], strict: bool, limits: InputLimits, lang: Lang, c
                 d.severity = Severity::Error;
             }
         }
-        let color = color(console);
         let mut repeated = 0;
         for d in &diagnostics {
             if shown.first_time(d, &loaded.sources) {
-                console.err(&render_diagnostic(d, &loaded.sources, lang, color, false));
+                console.err(&render_diagnostic(
+                    d,
+                    &loaded.sources,
+                    super::draw_options(lang, console),
+                ));
             } else {
                 repeated += 1;
             }

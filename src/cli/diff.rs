@@ -53,9 +53,12 @@ fn run_side(
         Some(p) => load_policy_with(p, PolicySource::Disk, limits),
         None => load_policy_with(DEFAULT_POLICY, PolicySource::Builtin, limits),
     };
-    let color = super::color(console);
     for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
-        console.err(&render_diagnostic(d, &loaded.sources, lang, color, false));
+        console.err(&render_diagnostic(
+            d,
+            &loaded.sources,
+            super::draw_options(lang, console),
+        ));
     }
     let versions = std::mem::take(&mut loaded.versions);
     if versions.is_empty() {

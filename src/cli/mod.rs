@@ -19,7 +19,7 @@ use crate::input::InputLimits;
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy_with};
 use crate::privacy::Pii;
 use crate::report::messages::{Msg, msg_with};
-use crate::report::{Explain, Lang, RenderOptions, render_diagnostic};
+use crate::report::{DrawOptions, Explain, Lang, RenderOptions, render_diagnostic};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 pub use console::Console;
@@ -270,6 +270,21 @@ fn color(console: &Console) -> bool {
     std::env::var_os("NO_COLOR").is_none() && console.err_is_terminal()
 }
 
+/// How diagnostics are drawn on standard error: coloured and as wide as a terminal
+/// there, else 80 columns; ID numbers masked.
+fn draw_options(lang: Lang, console: &Console) -> DrawOptions {
+    DrawOptions {
+        lang,
+        color: color(console),
+        show_pii: false,
+        width: if console.err_is_terminal() {
+            textwrap::termwidth()
+        } else {
+            80
+        },
+    }
+}
+
 fn render_options(common: &CommonArgs, console: &Console) -> RenderOptions {
     RenderOptions {
         lang: common.lang(),
@@ -292,9 +307,12 @@ fn load_checked_policy(common: &CommonArgs, console: &mut Console) -> Option<Loa
         Some(path) => load_policy_with(path, PolicySource::Disk, common.limits()),
         None => load_policy_with(DEFAULT_POLICY, PolicySource::Builtin, common.limits()),
     };
-    let color = color(console);
     for d in &loaded.diagnostics {
-        console.err(&render_diagnostic(d, &loaded.sources, common.lang(), color, false));
+        console.err(&render_diagnostic(
+            d,
+            &loaded.sources,
+            draw_options(common.lang(), console),
+        ));
     }
     if loaded.program.is_none() {
         let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();

@@ -70,9 +70,40 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-/// Draws a diagnostic with miette, in a language: message, file:line:column, underlined
-/// source, help. Resident ID numbers in the source shown are masked unless `show_pii`.
-pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, lang: Lang, color: bool, show_pii: bool) -> String {
+/// How a diagnostic is drawn.
+#[derive(Debug, Clone, Copy)]
+pub struct DrawOptions {
+    /// The language of its words.
+    pub lang: Lang,
+    /// Colour (a terminal's).
+    pub color: bool,
+    /// Resident ID numbers in the source shown in full.
+    pub show_pii: bool,
+    /// The width of its lines, in columns.
+    pub width: usize,
+}
+
+impl From<&super::RenderOptions> for DrawOptions {
+    fn from(o: &super::RenderOptions) -> DrawOptions {
+        DrawOptions {
+            lang: o.lang,
+            color: o.color,
+            show_pii: o.show_pii,
+            width: o.width,
+        }
+    }
+}
+
+/// Draws a diagnostic with miette, in a language and a width: message, file:line:column,
+/// underlined source, help. Resident ID numbers in the source shown are masked unless
+/// `show_pii`.
+pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, options: DrawOptions) -> String {
+    let DrawOptions {
+        lang,
+        color,
+        show_pii,
+        width,
+    } = options;
     let mut message = d.message.get(lang).into_owned();
     let (source, labels) = match d.span {
         Some(span) if on_long_line(&sources.get(span.file).text, span) => {
@@ -125,11 +156,12 @@ pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, lang: Lang, color:
             labels,
         },
         color,
+        width,
     )
 }
 
 /// Draws a report with miette.
-fn draw(report: &Report, color: bool) -> String {
+fn draw(report: &Report, color: bool, width: usize) -> String {
     let d = report.diagnostic;
     let theme = if color {
         GraphicalTheme::unicode()
@@ -137,7 +169,7 @@ fn draw(report: &Report, color: bool) -> String {
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(100)
+        .with_width(width)
         // A long word (an ID glued to letters) is not cut in two, where masking
         // would see two short runs of digits.
         .with_break_words(false)
@@ -241,7 +273,13 @@ mod tests {
             let d = Diagnostic::error(Code::DuplicateRule, "declared twice")
                 .at(Span::new(file, line(at), line(at) + 2), "here")
                 .with_related(Span::new(file, line(related), line(related) + 2), "first here");
-            let drawn = render_diagnostic(&d, &map, Lang::En, false, true);
+            let options = DrawOptions {
+                lang: Lang::En,
+                color: false,
+                show_pii: true,
+                width: 100,
+            };
+            let drawn = render_diagnostic(&d, &map, options);
             let whole: Arc<str> = text.as_str().into();
             let labels = vec![
                 LabeledSpan::new_primary_with_span(Some("here".into()), SourceSpan::new(line(at).into(), 2)),
@@ -256,6 +294,7 @@ mod tests {
                     labels,
                 },
                 false,
+                100,
             );
             assert_eq!(drawn, expected, "labels on lines {at} and {related}");
         }

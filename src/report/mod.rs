@@ -17,7 +17,7 @@ mod trace;
 mod values;
 
 pub use because::because_list;
-pub use diagnostics::{diagnostic_json, diagnostic_json_at, render_diagnostic};
+pub use diagnostics::{DrawOptions, diagnostic_json, diagnostic_json_at, render_diagnostic};
 #[cfg(test)]
 pub(crate) use json::TRACES_BUILT;
 pub use json::{decision_json, value_json, write_decision_json};

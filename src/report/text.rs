@@ -76,7 +76,7 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
     if !r.diagnostics.is_empty() {
         let _ = writeln!(out, "\n{}", msg(Msg::Diagnostics, lang));
         for d in &r.diagnostics {
-            out.push_str(&render_diagnostic(d, sources, lang, options.color, options.show_pii));
+            out.push_str(&render_diagnostic(d, sources, options.into()));
         }
     }
     out

@@ -13,7 +13,7 @@ use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy}
 use crate::program::Program;
 use crate::report::layout::wrap_lines;
 use crate::report::messages::{Msg, msg, msg_args, msg_with};
-use crate::report::{Explain, Lang, RenderOptions, decision_json, render_diagnostic, render_text};
+use crate::report::{DrawOptions, Explain, Lang, RenderOptions, decision_json, render_diagnostic, render_text};
 use crate::run::{CaseResult, MissingDate, Runner};
 use crate::yaml::{DocumentChecks, YamlNode, documents};
 use chrono::NaiveDate;
@@ -310,7 +310,14 @@ impl Session {
     }
 
     fn draw(&self, d: &Diagnostic) -> String {
-        render_diagnostic(d, &self.loaded.sources, self.options.lang, false, self.options.show_pii)
+        render_diagnostic(
+            d,
+            &self.loaded.sources,
+            DrawOptions {
+                color: false,
+                ..(&self.options).into()
+            },
+        )
     }
 }
 
@@ -326,7 +333,15 @@ fn load(policy: Option<&str>, lang: Lang) -> Result<(LoadedPolicy, Vec<Program>)
             .diagnostics
             .iter()
             .filter(|d| d.is_error())
-            .map(|d| render_diagnostic(d, &loaded.sources, lang, false, false))
+            .map(|d| {
+                let options = DrawOptions {
+                    lang,
+                    color: false,
+                    show_pii: false,
+                    width: 80,
+                };
+                render_diagnostic(d, &loaded.sources, options)
+            })
             .collect();
         return Err(format!("{drawn}{}\n", Msg::PolicyKept.text(lang)));
     }
