@@ -173,6 +173,9 @@ fn draw(report: &Report, color: bool, width: usize) -> String {
         // A long word (an ID glued to letters) is not cut in two, where masking
         // would see two short runs of digits.
         .with_break_words(false)
+        // Never at a hyphen inside a word (an option, a date, an id).
+        .with_word_separator(textwrap::WordSeparator::Custom(super::layout::words_of))
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
         .with_context_lines(CONTEXT_LINES);
     let mut out = String::new();
     if handler.render_report(&mut out, report).is_err() {

@@ -2,7 +2,8 @@
 //! Chinese character takes two.
 
 use std::borrow::Cow;
-use textwrap::core::display_width;
+use textwrap::WordSeparator;
+use textwrap::core::{Word, display_width};
 
 /// `text` cut to at most `width` columns, ending in `…` when it was cut.
 pub fn cut_to_width(text: &str, width: usize) -> Cow<'_, str> {
@@ -25,23 +26,25 @@ pub fn cut_to_width(text: &str, width: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A hyphen no line may break at (U+2011), standing in for `-` while a line is wrapped.
-const GLUED_HYPHEN: char = '\u{2011}';
-
-/// `text` with each `-` between two ASCII letters or digits glued: the line-breaking
-/// rules would break a date (`2025-` / `09-01`) or an id there. Text that already held
-/// U+2011 is left as it is.
-fn glue_hyphens(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains('-') || text.contains(GLUED_HYPHEN) {
-        return std::borrow::Cow::Borrowed(text);
+/// The words of a line as the Unicode line-breaking rules find them (Chinese may break
+/// between characters), except that a run of ASCII without a space is one word: a date
+/// (`2025-09-01`), an id, an option (`--max-case-bytes`) or a path is never cut.
+pub fn words_of(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for w in WordSeparator::UnicodeBreakProperties.find_words(line) {
+        let end = at + w.word.len() + w.whitespace.len();
+        let joins = pieces.last().is_some_and(|&(start, prev_end)| {
+            let ascii = |c: char| c.is_ascii_graphic();
+            line[start..prev_end].ends_with(ascii) && w.word.starts_with(ascii)
+        });
+        match pieces.last_mut() {
+            Some(last) if joins => last.1 = end,
+            _ => pieces.push((at, end)),
+        }
+        at = end;
     }
-    let chars: Vec<char> = text.chars().collect();
-    let glued = chars.iter().enumerate().map(|(i, &c)| {
-        let between =
-            i > 0 && chars[i - 1].is_ascii_alphanumeric() && chars.get(i + 1).is_some_and(char::is_ascii_alphanumeric);
-        if c == '-' && between { GLUED_HYPHEN } else { c }
-    });
-    std::borrow::Cow::Owned(glued.collect())
+    Box::new(pieces.into_iter().map(move |(a, b)| Word::from(&line[a..b])))
 }
 
 /// Every line of `text` that is wider than `width` columns wrapped between words (by
@@ -70,7 +73,7 @@ fn wrap(text: &str, width: usize, column: Option<usize>) -> String {
             out.push_str(line);
             continue;
         }
-        let content = glue_hyphens(body.trim_start_matches(' '));
+        let content = body.trim_start_matches(' ');
         let indent = &body[..body.len() - body.trim_start_matches(' ').len()];
         let more = match column {
             Some(c) if c + 20 <= width => " ".repeat(c),
@@ -79,18 +82,14 @@ fn wrap(text: &str, width: usize, column: Option<usize>) -> String {
         let options = textwrap::Options::new(width.max(indent.len() + 12))
             .initial_indent(indent)
             .subsequent_indent(&more)
-            .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+            .word_separator(WordSeparator::Custom(words_of))
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
             .break_words(false);
-        for (k, piece) in textwrap::wrap(&content, &options).iter().enumerate() {
+        for (k, piece) in textwrap::wrap(content, &options).iter().enumerate() {
             if k > 0 {
                 out.push('\n');
             }
-            match content {
-                std::borrow::Cow::Owned(_) => {
-                    out.extend(piece.chars().map(|c| if c == GLUED_HYPHEN { '-' } else { c }))
-                }
-                std::borrow::Cow::Borrowed(_) => out.push_str(piece),
-            }
+            out.push_str(piece);
         }
         out.push_str(newline);
     }
@@ -134,6 +133,8 @@ mod tests {
             "{wrapped}"
         );
         assert!(pieces.iter().all(|p| display_width(p) <= 50), "{wrapped}");
+        let option = wrap_lines("raise the limit with `--max-policy-bytes` please", 30);
+        assert!(option.contains("`--max-policy-bytes`"), "{option}");
         let english = "  every household member is unemployed: no (the condition on household members ✗)";
         for piece in wrap_lines(english, 30).lines() {
             assert!(display_width(piece) <= 30, "{piece:?}");
