@@ -10,6 +10,7 @@ use crate::diagnostic::{Code, Diagnostic, did_you_mean, quoted_list};
 use crate::lang::Text;
 use crate::program::Program;
 use crate::report::Lang;
+use crate::report::changes::Words;
 use crate::report::messages::{Msg, msg, msg_args, msg_with};
 use serde_json::{Value as Json, json};
 
@@ -59,11 +60,42 @@ pub fn validate(program: &Program, expect: &YamlNode) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// A record key as people name it, in each language: the policy's label with the key
+/// as written in `expect` (`就业困难人员（eligible）`), or the key alone when it has no
+/// label.
+fn named_key(program: &Program, key: &str) -> Text {
+    let in_lang = |lang| {
+        let label = Words { program, lang }.key(key);
+        if label == key {
+            format!("`{key}`")
+        } else {
+            format!("{label}{}", msg_with(Msg::InBrackets, lang, &format!("`{key}`")))
+        }
+    };
+    Text::Both {
+        zh: in_lang(Lang::Zh),
+        en: in_lang(Lang::En),
+    }
+}
+
+/// A value of the record in words: yes and no, none; lists and numbers as JSON.
+fn value_words(v: &Json, lang: Lang) -> String {
+    match v {
+        Json::Bool(b) => msg(if *b { Msg::Yes } else { Msg::No }, lang).to_string(),
+        Json::Null => msg(Msg::None, lang).to_string(),
+        Json::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
 /// One difference between an expectation and the decision record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mismatch {
     /// The record key.
     pub key: String,
+    /// The record key as people name it: the policy's label and the key, in each
+    /// language.
+    pub named: Text,
     /// What the case expects.
     pub expected: Json,
     /// What the decision record says.
@@ -96,6 +128,7 @@ pub fn compare(program: &Program, expect: &YamlNode, record: &Json) -> Vec<Misma
         if !ok {
             out.push(Mismatch {
                 key: key.to_string(),
+                named: named_key(program, key),
                 expected,
                 actual,
                 span: v.span,
@@ -235,8 +268,8 @@ impl TestOutcome {
             .mismatches
             .iter()
             .map(|m| {
-                let (expected, actual) = (m.expected.to_string(), m.actual.to_string());
-                msg_args(Msg::ExpectedGot, lang, &[&m.key, &expected, &actual])
+                let (expected, actual) = (value_words(&m.expected, lang), value_words(&m.actual, lang));
+                msg_args(Msg::ExpectedGot, lang, &[&m.named.get(lang), &expected, &actual])
             })
             .collect();
         if parts.is_empty()

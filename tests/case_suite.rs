@@ -40,7 +40,8 @@ fn a_failing_expectation_fails_the_run_and_names_the_difference() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout.contains("categories：应为 [6]，实为 [1]"), "{stdout}");
+    let flat: String = stdout.split_whitespace().collect();
+    assert!(flat.contains("认定类别（`categories`）：应为[6]，实为[1]"), "{stdout}");
     assert!(stdout.trim_end().ends_with("通过 0，未通过 1"), "{stdout}");
     assert!(stdout.starts_with("未通过 "), "{stdout}");
 }

@@ -52,7 +52,10 @@ fn junit_output_is_xml_that_a_consumer_reads() {
         .children()
         .find(|n| n.has_tag_name("failure"))
         .expect("a failure element");
-    assert_eq!(failure.attribute("message"), Some("categories: expected [6], got [1]"));
+    assert_eq!(
+        failure.attribute("message"),
+        Some("`categories`: expected [6], got [1]")
+    );
     let passed = cases.iter().filter(|c| !c.children().any(|n| n.is_element())).count();
     assert_eq!(passed, cases.len() - 1);
 }

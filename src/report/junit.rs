@@ -171,6 +171,7 @@ mod tests {
         let mismatches = match result {
             TestResult::Failed => vec![Mismatch {
                 key: "eligible".into(),
+                named: "`eligible`".into(),
                 expected: json!(true),
                 actual: json!("<no>"),
                 span: Span::new(FileId(0), 0, 0),
@@ -210,8 +211,8 @@ mod tests {
              \x20 <testsuite name=\"a.yaml\" tests=\"2\" failures=\"1\" skipped=\"0\">\n\
              \x20   <testcase classname=\"a.yaml\" name=\"a1\"/>\n\
              \x20   <testcase classname=\"a.yaml\" name=\"a&amp;2\">\n\
-             \x20     <failure message=\"eligible: expected true, got &quot;&lt;no&gt;&quot;\" type=\"expectation\">\
-             a.yaml:3: eligible: expected true, got &quot;&lt;no&gt;&quot;</failure>\n\
+             \x20     <failure message=\"`eligible`: expected yes, got &lt;no&gt;\" type=\"expectation\">\
+             a.yaml:3: `eligible`: expected yes, got &lt;no&gt;</failure>\n\
              \x20   </testcase>\n\
              \x20 </testsuite>\n\
              \x20 <testsuite name=\"b.yaml\" tests=\"1\" failures=\"0\" skipped=\"1\">\n\

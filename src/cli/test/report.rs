@@ -7,6 +7,7 @@ use super::coverage::{coverage_json, coverage_text};
 use crate::cli::{Console, EXIT_FAILED, EXIT_OK, Format};
 use crate::coverage::Coverage;
 use crate::expect::{TestOutcome, TestResult};
+use crate::report::layout::wrap_lines;
 use crate::report::messages::{Msg, msg_args, msg_with};
 use crate::report::{JunitReport, Lang};
 use serde_json::json;
@@ -20,6 +21,8 @@ pub(super) struct TestReport {
     junit: Option<JunitReport>,
     /// The language of the report's words.
     lang: Lang,
+    /// The width its lines wrap at, in columns.
+    width: usize,
 }
 
 /// What the end of the run reports besides the cases.
@@ -34,8 +37,9 @@ pub(super) struct Closing<'a> {
 
 impl TestReport {
     /// A report in `format`; `junit` keeps what a JUnit file needs.
-    pub(super) fn new(format: Format, junit: bool, lang: Lang) -> TestReport {
+    pub(super) fn new(format: Format, junit: bool, lang: Lang, width: usize) -> TestReport {
         TestReport {
+            width,
             format,
             passed: 0,
             failed: 0,
@@ -61,7 +65,9 @@ impl TestReport {
                 let open = if first { "{\"cases\":[" } else { "," };
                 console.out(&format!("{open}{}", outcome_json(o)));
             }
-            Format::Text if o.result == TestResult::Failed => console.out(&failure_text(o, self.lang)),
+            Format::Text if o.result == TestResult::Failed => {
+                console.out(&wrap_lines(&failure_text(o, self.lang), self.width))
+            }
             Format::Text => {}
         }
     }
