@@ -151,12 +151,8 @@ mod tests {
         pub(super) static WALKED: Cell<usize> = const { Cell::new(0) };
     }
 
-    /// A check that a field is missing points at where it would be written, labelled
-    /// with the field's own label in each language.
-    #[test]
-    fn a_check_points_at_the_field_it_finds_missing_with_its_label() {
-        let text = "policy \"p\" {}\ncase {\n  b: bool? \"乙\" en \"second\"\n  g \"组\" en \"group\" { a: bool? \"甲\" en \"first\" }\n}\n\
-                    check c cites \"x\" \"x\" { when b and g.a is absent\n severity warning }\n";
+    /// A policy checked without errors, with its source map.
+    fn checked(text: &str) -> (crate::program::Program, SourceMap) {
         let mut sources = SourceMap::new();
         let file = sources.add("t.policy", text);
         let (parsed, errors) = crate::syntax::parse_policy(file, text);
@@ -166,6 +162,16 @@ mod tests {
         let Some(program) = program else {
             panic!("{diagnostics:?}")
         };
+        (program, sources)
+    }
+
+    /// A check that a field is missing points at where it would be written, labelled
+    /// with the field's own label in each language.
+    #[test]
+    fn a_check_points_at_the_field_it_finds_missing_with_its_label() {
+        let text = "policy \"p\" {}\ncase {\n  b: bool? \"乙\" en \"second\"\n  g \"组\" en \"group\" { a: bool? \"甲\" en \"first\" }\n}\n\
+                    check c cites \"x\" \"x\" { when b and g.a is absent\n severity warning }\n";
+        let (program, mut sources) = checked(text);
         let mut runner = Runner::new(&program, None, MissingDate::Error);
         for (case, line, column) in [
             ("id: x\nas_of: 2025-09-01\nb: true\n", 1, 1),
@@ -194,15 +200,7 @@ mod tests {
                 "check c{i} cites \"x\" \"x\" {{ when k and b\n severity warning }}\n"
             ));
         }
-        let mut sources = SourceMap::new();
-        let file = sources.add("t.policy", text.as_str());
-        let (parsed, errors) = crate::syntax::parse_policy(file, &text);
-        assert!(errors.is_empty(), "{errors:?}");
-        let Some(parsed) = parsed else { panic!("no policy") };
-        let (program, diagnostics) = crate::check::check(&[parsed]);
-        let Some(program) = program else {
-            panic!("{diagnostics:?}")
-        };
+        let (program, mut sources) = checked(&text);
         let mut runner = Runner::new(&program, None, MissingDate::Error);
         WALKED.with(|w| w.set(0));
         let results = runner.run_file(&mut sources, "case.yaml", "id: x\nas_of: 2025-09-01\nb: true\n");
