@@ -150,3 +150,33 @@ fn command_line_mistakes_are_told_in_the_language_asked_for() {
     assert_eq!(code, Some(2));
     assert!(en.contains("unexpected argument '--formt'"), "{en}");
 }
+
+#[test]
+fn batch_diff_and_test_fail_when_nothing_was_checked() {
+    let dir = temp_dir("nothing");
+    let dir_s = dir.to_str().unwrap();
+    let (_, err, code) = zhengce(&["batch", dir_s], EN);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("no cases found under"), "{err}");
+    let (_, err, code) = zhengce(&["diff", "builtin", "builtin", dir_s], EN);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("no cases found under"), "{err}");
+    // Cases without `expect:`: nothing tested.
+    let (_, err, code) = zhengce(&["test", "examples/cases"], &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("没有一个案件带 `expect:`"), "{err}");
+    // Cases neither policy can evaluate are counted, and fail the run.
+    let (out, _, code) = zhengce(&["diff", "builtin", "builtin", "tests/cases/input-errors"], EN);
+    assert_eq!(code, Some(1), "{out}");
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("22 case(s) could not be evaluated under either policy"),
+        "{out}"
+    );
+    let (out, _, code) = zhengce(&["diff", "builtin", "builtin", "examples/cases"], EN);
+    assert_eq!(code, Some(0), "{out}");
+    // `--policy` is not how diff names its policies.
+    let (_, err, code) = zhengce(&["diff", "--policy", "x", "builtin", "builtin", "examples/cases"], EN);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("OLD and NEW"), "{err}");
+}

@@ -122,12 +122,33 @@ struct Outcome {
     errors: Vec<String>,
 }
 
+/// A record key as the report names it: the policy's English label with the key, or
+/// the key alone where the label is the key.
+fn named(key: &str) -> String {
+    match key {
+        "eligible" => "person with employment difficulty (`eligible`)".into(),
+        "status" => "case status (`status`)".into(),
+        other => format!("`{other}`"),
+    }
+}
+
+/// A value as the report shows it: yes, no and none in words, text as it is.
+fn words(v: &Value) -> String {
+    match v {
+        Value::Bool(true) => "yes".into(),
+        Value::Bool(false) => "no".into(),
+        Value::Null => "none".into(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
 impl Outcome {
     fn summary(&self) -> String {
         let mut parts: Vec<String> = self
             .differences
             .iter()
-            .map(|(k, e, a)| format!("{k}: expected {e}, got {a}"))
+            .map(|(k, e, a)| format!("{}: expected {}, got {}", named(k), words(e), words(a)))
             .collect();
         if parts.is_empty() && !self.errors.is_empty() {
             parts.push(format!("cannot be evaluated: {}", self.errors[0]));

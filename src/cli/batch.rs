@@ -5,7 +5,7 @@
 use super::{CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, EXIT_USAGE, load_checked_policy, parse_date};
 use crate::batch::messages::BatchMsg;
 use crate::batch::{self, BatchInput, BatchOptions, InputFormat, Summary};
-use crate::report::messages::{Msg, msg};
+use crate::report::messages::{Msg, msg, msg_with};
 use crate::report::{RenderOptions, Trace};
 use crate::run::Stage;
 use chrono::NaiveDate;
@@ -130,6 +130,14 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
     {
         let line = BatchMsg::CannotWriteSummary.with([path.clone(), e.to_string()]);
         console.err(&format!("{}\n", line.get(lang)));
+        return EXIT_FAILED;
+    }
+    // No case in the inputs fails, as for `eval` and `test`.
+    if summary.cases == 0 {
+        console.err(&format!(
+            "{}\n",
+            msg_with(Msg::NoCasesUnder, lang, &args.inputs.join(" "))
+        ));
         return EXIT_FAILED;
     }
     if summary.errors > 0 { EXIT_FAILED } else { EXIT_OK }

@@ -7,12 +7,12 @@ use crate::report::changes::Words;
 use crate::report::layout::wrap_lines;
 use crate::report::messages::{Msg, msg, msg_args, msg_with};
 
-use super::{CommonArgs, Console, EXIT_OK, EXIT_POLICY, Format, inputs, render_options};
+use super::{CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, EXIT_USAGE, Format, inputs, render_options};
 use crate::diff::{CaseDiff, RuleChange, Side, diff_case};
 use crate::input::InputLimits;
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy_with};
 use crate::report::render_diagnostic;
-use crate::run::{CaseResult, MissingDate, Runner};
+use crate::run::{CaseResult, MissingDate, Runner, Status};
 use chrono::NaiveDate;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -91,6 +91,11 @@ pub fn run(
     common: &CommonArgs,
     console: &mut Console,
 ) -> u8 {
+    // The policies are OLD and NEW; a `--policy` here would be silently unused.
+    if common.policy.is_some() {
+        console.err(&format!("{}\n", msg(Msg::DiffTakesNoPolicy, common.lang())));
+        return EXIT_USAGE;
+    }
     let (Some(a), Some(b)) = (
         run_side(old, as_of, cases, common.limits(), common.lang(), console),
         run_side(new, as_of, cases, common.limits(), common.lang(), console),
@@ -98,6 +103,23 @@ pub fn run(
         return EXIT_POLICY;
     };
     let options = render_options(common, console);
+    // Nothing to compare is a failure, as for `eval` and `test`: a wrong path in a
+    // script must not pass unnoticed.
+    if a.results.is_empty() {
+        console.err(&format!(
+            "{}\n",
+            msg_with(Msg::NoCasesUnder, options.lang, &cases.join(" "))
+        ));
+        return EXIT_FAILED;
+    }
+    // Cases that neither policy could evaluate (a broken case file) change nothing, but
+    // they were not compared: said, and the run fails.
+    let not_evaluated = a
+        .results
+        .iter()
+        .zip(&b.results)
+        .filter(|(ra, rb)| ra.status == Status::Error && rb.status == Status::Error)
+        .count();
     let mut diffs: Vec<CaseDiff> = Vec::new();
     for (ra, rb) in a.results.iter().zip(&b.results) {
         let sa = Side {
@@ -142,13 +164,13 @@ pub fn run(
         }
     }
     match format {
-        Format::Json => console.out(&format!("{}\n", diff_json(&diffs, &groups, evaluated))),
+        Format::Json => console.out(&format!("{}\n", diff_json(&diffs, &groups, evaluated, not_evaluated))),
         Format::Text => console.out(&wrap_lines(
-            &diff_text(&groups, diffs.len(), evaluated, words),
+            &diff_text(&groups, [diffs.len(), evaluated, not_evaluated], words),
             options.width,
         )),
     }
-    EXIT_OK
+    if not_evaluated > 0 { EXIT_FAILED } else { EXIT_OK }
 }
 
 /// The changed cases by the rule that changed (or the fields, when no rule did), each
@@ -195,7 +217,10 @@ fn change_text(d: &CaseDiff, words: Words) -> String {
     parts.join(msg(Msg::Separator, words.lang))
 }
 
-fn diff_text(groups: &Groups, changed: usize, evaluated: usize, words: Words) -> String {
+/// The text report; `counts` are the cases changed, evaluated, and not evaluated by
+/// either policy.
+fn diff_text(groups: &Groups, counts: [usize; 3], words: Words) -> String {
+    let [changed, evaluated, not_evaluated] = counts;
     let lang = words.lang;
     let mut out = String::new();
     for (group, cases) in groups {
@@ -230,6 +255,9 @@ fn diff_text(groups: &Groups, changed: usize, evaluated: usize, words: Words) ->
     let by_rule = by_rule.join(msg(Msg::ListSeparator, lang));
     let totals = [evaluated.to_string(), changed.to_string()];
     out.push_str(&msg_args(Msg::DiffTotals, lang, &[&totals[0], &totals[1]]));
+    if not_evaluated > 0 {
+        out.push_str(&msg_with(Msg::DiffNotEvaluated, lang, &not_evaluated.to_string()));
+    }
     if !by_rule.is_empty() {
         out.push_str(&msg_with(Msg::DiffByRule, lang, &by_rule));
     }
@@ -237,7 +265,7 @@ fn diff_text(groups: &Groups, changed: usize, evaluated: usize, words: Words) ->
     out
 }
 
-fn diff_json(diffs: &[CaseDiff], groups: &Groups, evaluated: usize) -> serde_json::Value {
+fn diff_json(diffs: &[CaseDiff], groups: &Groups, evaluated: usize, not_evaluated: usize) -> serde_json::Value {
     let cases: Vec<serde_json::Value> = diffs
         .iter()
         .map(|d| {
@@ -250,5 +278,5 @@ fn diff_json(diffs: &[CaseDiff], groups: &Groups, evaluated: usize) -> serde_jso
         .collect();
     let by_rule: serde_json::Map<String, serde_json::Value> =
         groups.iter().map(|(g, c)| (g.key(), json!(c.len()))).collect();
-    json!({"cases": cases, "summary": {"evaluated": evaluated, "changed": diffs.len(), "by_rule": by_rule}})
+    json!({"cases": cases, "summary": {"evaluated": evaluated, "changed": diffs.len(), "not_evaluated": not_evaluated, "by_rule": by_rule}})
 }

@@ -47,7 +47,14 @@ pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs, console: &
     let mut coverage = wants_coverage.then(|| Coverage::new(&versions, &loaded.sources));
     let mut runner = Runner::with_versions(&versions, opts.as_of, MissingDate::Error);
     runner.limits = common.limits();
-    let mut report = TestReport::new(opts.format, opts.junit.is_some(), common.lang(), options.width);
+    // On a terminal a failure wraps to its width; in a pipe or a CI log it stays one line
+    // (one `grep` finds it).
+    let width = if console.out_is_terminal() {
+        options.width
+    } else {
+        usize::MAX
+    };
+    let mut report = TestReport::new(opts.format, opts.junit.is_some(), common.lang(), width);
     let mut case = |r: &CaseResult, sources: &SourceMap, file: &str, console: &mut Console| {
         let program = &versions[r.version];
         if let (Some(coverage), Some(decision), Some(facts)) = (&mut coverage, &r.decision, r.facts()) {
@@ -179,7 +186,7 @@ mod tests {
             assert_eq!(code, 1, "{out}");
             assert_eq!(TRACES_BUILT.with(std::cell::Cell::get), 1, "{args:?}");
             assert!(
-                out.contains("`trace`: expected [], got\n  [\"") || out.contains("\"key\":\"trace\""),
+                out.contains("`trace`: expected [], got [\"") || out.contains("\"key\":\"trace\""),
                 "{out}"
             );
         }

@@ -290,6 +290,12 @@ crate::catalogue! {
         DiffNew => "新：{}", "new: {}";
         /// the closing line of `diff` (evaluated, changed)
         DiffTotals => "评估 {} 个案件，变化 {} 个", "{} cases evaluated, {} changed";
+        /// what the closing line adds: cases neither policy could evaluate
+        DiffNotEvaluated => "；{} 个案件在两个政策下都无法评估", "; {} case(s) could not be evaluated under either policy";
+        /// `--policy` given to `diff`
+        DiffTakesNoPolicy => "错误：`diff` 的两个政策由 OLD 和 NEW 指定，不用 `--policy`", "error: `diff` takes its two policies as OLD and NEW, not `--policy`";
+        /// `test` where no case has an `expect:` block
+        NothingTested => "错误：没有一个案件带 `expect:`，什么也没有检查", "error: no case has an `expect:` block: nothing was checked";
         /// what the closing line adds: the changes by rule
         DiffByRule => "；按规则：{}", "; by rule: {}";
 

@@ -8,7 +8,7 @@ use crate::cli::{Console, EXIT_FAILED, EXIT_OK, Format};
 use crate::coverage::Coverage;
 use crate::expect::{TestOutcome, TestResult};
 use crate::report::layout::wrap_lines;
-use crate::report::messages::{Msg, msg_args, msg_with};
+use crate::report::messages::{Msg, msg, msg_args, msg_with};
 use crate::report::{JunitReport, Lang};
 use serde_json::json;
 
@@ -76,6 +76,12 @@ impl TestReport {
     pub(super) fn finish(self, closing: &Closing, console: &mut Console) -> u8 {
         let (passed, failed, skipped) = (self.passed, self.failed, self.skipped);
         let mut code = if failed == 0 { EXIT_OK } else { EXIT_FAILED };
+        // Cases were found but none had an `expect:` block: nothing was checked, and a
+        // CI job must not pass on that.
+        if passed + failed == 0 {
+            console.err(&format!("{}\n", msg(Msg::NothingTested, self.lang)));
+            code = EXIT_FAILED;
+        }
         if let (Some(path), Some(junit)) = (closing.junit_path, &self.junit)
             && let Err(e) = console.write_file_with(path, |w| junit.write_to(w))
         {
