@@ -272,28 +272,30 @@ impl<'p> Evaluation<'p> {
     /// The conditions that decided a yes/no expression's value.
     fn reasons(&mut self, e: &'p CExpr, depth: usize) -> Vec<Because<'p>> {
         let holds = self.eval(e).truthy();
-        self.reasons_known(e, holds, depth)
+        let mut out = Vec::new();
+        self.reasons_known(e, holds, depth, &mut out);
+        out
     }
 
-    /// [`Self::reasons`] of an expression whose value is known to be `holds`: each
-    /// part is evaluated once on the way down, not again at every level below it.
-    fn reasons_known(&mut self, e: &'p CExpr, holds: bool, depth: usize) -> Vec<Because<'p>> {
+    /// Appends to `out` [`Self::reasons`] of an expression whose value is known to be
+    /// `holds`: each part is evaluated once on the way down, not again at every level
+    /// below it, and the sides of `and` and `or` add to the one list rather than each
+    /// making its own.
+    fn reasons_known(&mut self, e: &'p CExpr, holds: bool, depth: usize, out: &mut Vec<Because<'p>>) {
         match &e.kind {
             CKind::Binary(op @ (BinOp::And | BinOp::Or), l, r) => {
                 // `and` that held and `or` that failed need every side; otherwise only the
                 // sides that decided it.
                 let all_sides = (*op == BinOp::And) == holds;
-                let mut out = Vec::new();
                 for side in [l, r] {
                     let side_holds = self.eval(side).truthy();
                     if all_sides || side_holds == holds {
-                        out.extend(self.reasons_known(side, side_holds, depth));
+                        self.reasons_known(side, side_holds, depth, out);
                         if !all_sides {
                             break;
                         }
                     }
                 }
-                out
             }
             CKind::Binary(op, l, r)
                 if matches!(
@@ -301,45 +303,48 @@ impl<'p> Evaluation<'p> {
                     BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
                 ) =>
             {
-                vec![Because::Compare {
+                out.push(Because::Compare {
                     left: self.shown(l),
                     op: *op,
                     right: self.shown(r),
                     holds,
-                }]
+                });
             }
             CKind::Unary(UnOp::Not, inner) => {
-                let mut inner_reasons = self.reasons_known(inner, !holds, depth);
-                match inner_reasons.len() {
-                    1 => vec![Because::Not(Box::new(inner_reasons.remove(0)))],
-                    _ => vec![Because::Other {
-                        span: e.span,
-                        reads: reads(e),
-                        holds,
-                    }],
-                }
+                let mark = out.len();
+                self.reasons_known(inner, !holds, depth, out);
+                let because = match out.len() - mark {
+                    1 => out.pop().map(|inner| Because::Not(Box::new(inner))),
+                    _ => None,
+                };
+                out.truncate(mark);
+                out.push(because.unwrap_or_else(|| Because::Other {
+                    span: e.span,
+                    reads: reads(e),
+                    holds,
+                }));
             }
             CKind::IsVariant(subject, v, negated) => {
                 let variant = match &subject.ty {
                     Type::Enum(id) => self.program.enum_type(*id).variants().get(*v as usize).map(|(_, l)| l),
                     _ => None,
                 };
-                vec![Because::Is {
+                out.push(Because::Is {
                     subject: self.shown(subject),
                     variant,
                     absent: false,
                     negated: *negated,
                     holds,
-                }]
+                });
             }
             CKind::IsAbsent(subject, absent) => {
-                vec![Because::Is {
+                out.push(Because::Is {
                     subject: self.shown(subject),
                     variant: None,
                     absent: *absent,
                     negated: false,
                     holds,
-                }]
+                });
             }
             CKind::Def(id) | CKind::CallDefinition(id, _) => {
                 let program = self.program;
@@ -349,23 +354,22 @@ impl<'p> Evaluation<'p> {
                     CKind::CallDefinition(_, args) => args.iter().map(|a| self.eval(a)).collect(),
                     _ => Vec::new(),
                 };
-                let reasons = if depth < MAX_DEPTH {
-                    self.in_frame(args, |ev| ev.reasons_known(&def.expr, holds, depth + 1))
-                } else {
-                    Vec::new()
-                };
-                vec![Because::Flag {
+                let mut reasons = Vec::new();
+                if depth < MAX_DEPTH {
+                    self.in_frame(args, |ev| ev.reasons_known(&def.expr, holds, depth + 1, &mut reasons));
+                }
+                out.push(Because::Flag {
                     label: &def.label,
                     holds,
                     reasons,
-                }]
+                });
             }
             CKind::CaseField(_) | CKind::GetField(..) if e.label.is_some() => {
-                vec![Because::Flag {
+                out.push(Because::Flag {
                     label: e.label.as_ref().unwrap_or(&NO_LABEL),
                     holds,
                     reasons: Vec::new(),
-                }]
+                });
             }
             CKind::Holds(kind, rule) => {
                 let program = self.program;
@@ -378,13 +382,13 @@ impl<'p> Evaluation<'p> {
                     .filter(|r| self.rule(**r))
                     .map(|r| &program.rules[r.0 as usize].id)
                     .collect();
-                vec![Because::Rules { kind: *kind, held }]
+                out.push(Because::Rules { kind: *kind, held });
             }
-            _ => vec![Because::Other {
+            _ => out.push(Because::Other {
                 span: e.span,
                 reads: reads(e),
                 holds,
-            }],
+            }),
         }
     }
 
