@@ -395,7 +395,7 @@ impl<'p> Evaluation<'p> {
     fn shown(&mut self, e: &'p CExpr) -> Shown<'p> {
         let value = self.eval(e);
         match &e.kind {
-            CKind::Const(v) => Shown::Constant(v.clone()),
+            CKind::Const(_) => Shown::Constant(value),
             CKind::WithUnit(inner, _) if matches!(inner.kind, CKind::Const(_)) => Shown::Constant(value),
             CKind::Binary(op @ (BinOp::Add | BinOp::Sub), l, r) => Shown::Arithmetic {
                 op: *op,

@@ -45,9 +45,15 @@ pub(super) fn write_record(
         if options.trace == Trace::Included {
             let trace = super::json::trace_of(program, decision, facts, options, sources);
             out.extend_from_slice(b",\"trace\":[");
+            // One look at the whole trace for what needs escaping, rather than one a line.
+            let escape = needs_escaping(trace.text().as_bytes());
             for (i, line) in trace.lines().enumerate() {
                 comma(out, i);
-                text(out, line);
+                if escape {
+                    text(out, line);
+                } else {
+                    quoted(out, line.as_bytes());
+                }
             }
             out.push(b']');
         }
@@ -250,11 +256,11 @@ fn month(out: &mut Vec<u8>, m: YearMonth) {
     }
 }
 
-/// ASCII that needs no escaping, between quotes.
-fn quoted(out: &mut Vec<u8>, ascii: &[u8]) {
-    out.reserve(ascii.len() + 2);
+/// Text that needs no escaping (ASCII, or checked), between quotes.
+fn quoted(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.reserve(bytes.len() + 2);
     out.push(b'"');
-    out.extend_from_slice(ascii);
+    out.extend_from_slice(bytes);
     out.push(b'"');
 }
 
