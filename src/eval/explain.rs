@@ -256,7 +256,7 @@ impl<'p> Evaluation<'p> {
                 self.working_day_span(&program.definitions[id.0 as usize].expr, depth + 1)
             }
             CKind::If(c, a, b) => {
-                let branch = if self.eval(c).truthy() { a } else { b };
+                let branch = if self.truth(c) { a } else { b };
                 self.working_day_span(branch, depth + 1)
             }
             CKind::Binary(BinOp::Add, l, r) if r.ty == Type::Quantity(crate::ast::Unit::WorkingDays) => {
@@ -271,7 +271,7 @@ impl<'p> Evaluation<'p> {
 
     /// The conditions that decided a yes/no expression's value.
     fn reasons(&mut self, e: &'p CExpr, depth: usize) -> Vec<Because<'p>> {
-        let holds = self.eval(e).truthy();
+        let holds = self.truth(e);
         let mut out = Vec::new();
         self.reasons_known(e, holds, depth, &mut out);
         out
@@ -288,7 +288,7 @@ impl<'p> Evaluation<'p> {
                 // sides that decided it.
                 let all_sides = (*op == BinOp::And) == holds;
                 for side in [l, r] {
-                    let side_holds = self.eval(side).truthy();
+                    let side_holds = self.truth(side);
                     if all_sides || side_holds == holds {
                         self.reasons_known(side, side_holds, depth, out);
                         if !all_sides {
