@@ -213,22 +213,28 @@ impl<'p> Explainer<'p> {
         !(self.from_memo && self.ev.stopped)
     }
 
-    /// Why a rule held or failed: the conditions that decided it.
+    /// Why a rule held or failed: the conditions that decided it. Whether it held is
+    /// the rule's own value (from the memo, when there is one), not its condition
+    /// evaluated again.
     pub fn rule(&mut self, rule: RuleIdx) -> Vec<Because<'p>> {
         let program = self.ev.program;
         match &program.rules[rule.0 as usize].when {
-            Some(w) => self.ev.reasons(w, 0),
+            Some(w) => {
+                let holds = self.ev.rule(rule);
+                self.ev.reasons(w, holds)
+            }
             None => Vec::new(),
         }
     }
 
     /// Why a yes/no expression has its value; a definition is explained by its own
-    /// conditions.
+    /// conditions, its value read from the memo.
     pub fn expr(&mut self, e: &'p CExpr) -> Vec<Because<'p>> {
         let program = self.ev.program;
+        let holds = self.ev.truth(e);
         match &e.kind {
-            CKind::Def(id) => self.ev.reasons(&program.definitions[id.0 as usize].expr, 0),
-            _ => self.ev.reasons(e, 0),
+            CKind::Def(id) => self.ev.reasons(&program.definitions[id.0 as usize].expr, holds),
+            _ => self.ev.reasons(e, holds),
         }
     }
 
@@ -269,32 +275,31 @@ impl<'p> Evaluation<'p> {
         }
     }
 
-    /// The conditions that decided a yes/no expression's value.
-    fn reasons(&mut self, e: &'p CExpr, depth: usize) -> Vec<Because<'p>> {
-        let holds = self.truth(e);
+    /// The conditions that decided a yes/no expression's value, `holds`.
+    fn reasons(&mut self, e: &'p CExpr, holds: bool) -> Vec<Because<'p>> {
         let mut out = Vec::new();
-        self.reasons_known(e, holds, depth, &mut out);
+        self.reasons_known(e, holds, 0, &mut out);
         out
     }
 
     /// Appends to `out` [`Self::reasons`] of an expression whose value is known to be
-    /// `holds`: each part is evaluated once on the way down, not again at every level
-    /// below it, and the sides of `and` and `or` add to the one list rather than each
+    /// `holds`: a part is evaluated only where its value is not known from the whole,
+    /// and the sides of `and` and `or` add to the one list rather than each
     /// making its own.
     fn reasons_known(&mut self, e: &'p CExpr, holds: bool, depth: usize, out: &mut Vec<Because<'p>>) {
         match &e.kind {
             CKind::Binary(op @ (BinOp::And | BinOp::Or), l, r) => {
-                // `and` that held and `or` that failed need every side; otherwise only the
-                // sides that decided it.
-                let all_sides = (*op == BinOp::And) == holds;
-                for side in [l, r] {
-                    let side_holds = self.truth(side);
-                    if all_sides || side_holds == holds {
-                        self.reasons_known(side, side_holds, depth, out);
-                        if !all_sides {
-                            break;
-                        }
-                    }
+                // `and` that held and `or` that failed need every side, and each side has
+                // the value of the whole; otherwise only the side that decided it: the
+                // left one if it has the whole's value, else the right one, which then
+                // has it. So a side is evaluated only to tell which decided, never to
+                // learn what `holds` already says.
+                if (*op == BinOp::And) == holds {
+                    self.reasons_known(l, holds, depth, out);
+                    self.reasons_known(r, holds, depth, out);
+                } else {
+                    let side = if self.truth(l) == holds { l } else { r };
+                    self.reasons_known(side, holds, depth, out);
                 }
             }
             CKind::Binary(op, l, r)
