@@ -213,22 +213,28 @@ impl<'p> Explainer<'p> {
         !(self.from_memo && self.ev.stopped)
     }
 
-    /// Why a rule held or failed: the conditions that decided it.
+    /// Why a rule held or failed: the conditions that decided it. Whether it held is
+    /// the rule's own value (from the memo, when there is one), not its condition
+    /// evaluated again.
     pub fn rule(&mut self, rule: RuleIdx) -> Vec<Because<'p>> {
         let program = self.ev.program;
         match &program.rules[rule.0 as usize].when {
-            Some(w) => self.ev.reasons(w, 0),
+            Some(w) => {
+                let holds = self.ev.rule(rule);
+                self.ev.reasons(w, holds)
+            }
             None => Vec::new(),
         }
     }
 
     /// Why a yes/no expression has its value; a definition is explained by its own
-    /// conditions.
+    /// conditions, its value read from the memo.
     pub fn expr(&mut self, e: &'p CExpr) -> Vec<Because<'p>> {
         let program = self.ev.program;
+        let holds = self.ev.truth(e);
         match &e.kind {
-            CKind::Def(id) => self.ev.reasons(&program.definitions[id.0 as usize].expr, 0),
-            _ => self.ev.reasons(e, 0),
+            CKind::Def(id) => self.ev.reasons(&program.definitions[id.0 as usize].expr, holds),
+            _ => self.ev.reasons(e, holds),
         }
     }
 
@@ -256,7 +262,7 @@ impl<'p> Evaluation<'p> {
                 self.working_day_span(&program.definitions[id.0 as usize].expr, depth + 1)
             }
             CKind::If(c, a, b) => {
-                let branch = if self.eval(c).truthy() { a } else { b };
+                let branch = if self.truth(c) { a } else { b };
                 self.working_day_span(branch, depth + 1)
             }
             CKind::Binary(BinOp::Add, l, r) if r.ty == Type::Quantity(crate::ast::Unit::WorkingDays) => {
@@ -269,31 +275,32 @@ impl<'p> Evaluation<'p> {
         }
     }
 
-    /// The conditions that decided a yes/no expression's value.
-    fn reasons(&mut self, e: &'p CExpr, depth: usize) -> Vec<Because<'p>> {
-        let holds = self.eval(e).truthy();
-        self.reasons_known(e, holds, depth)
+    /// The conditions that decided a yes/no expression's value, `holds`.
+    fn reasons(&mut self, e: &'p CExpr, holds: bool) -> Vec<Because<'p>> {
+        let mut out = Vec::new();
+        self.reasons_known(e, holds, 0, &mut out);
+        out
     }
 
-    /// [`Self::reasons`] of an expression whose value is known to be `holds`: each
-    /// part is evaluated once on the way down, not again at every level below it.
-    fn reasons_known(&mut self, e: &'p CExpr, holds: bool, depth: usize) -> Vec<Because<'p>> {
+    /// Appends to `out` [`Self::reasons`] of an expression whose value is known to be
+    /// `holds`: a part is evaluated only where its value is not known from the whole,
+    /// and the sides of `and` and `or` add to the one list rather than each
+    /// making its own.
+    fn reasons_known(&mut self, e: &'p CExpr, holds: bool, depth: usize, out: &mut Vec<Because<'p>>) {
         match &e.kind {
             CKind::Binary(op @ (BinOp::And | BinOp::Or), l, r) => {
-                // `and` that held and `or` that failed need every side; otherwise only the
-                // sides that decided it.
-                let all_sides = (*op == BinOp::And) == holds;
-                let mut out = Vec::new();
-                for side in [l, r] {
-                    let side_holds = self.eval(side).truthy();
-                    if all_sides || side_holds == holds {
-                        out.extend(self.reasons_known(side, side_holds, depth));
-                        if !all_sides {
-                            break;
-                        }
-                    }
+                // `and` that held and `or` that failed need every side, and each side has
+                // the value of the whole; otherwise only the side that decided it: the
+                // left one if it has the whole's value, else the right one, which then
+                // has it. So a side is evaluated only to tell which decided, never to
+                // learn what `holds` already says.
+                if (*op == BinOp::And) == holds {
+                    self.reasons_known(l, holds, depth, out);
+                    self.reasons_known(r, holds, depth, out);
+                } else {
+                    let side = if self.truth(l) == holds { l } else { r };
+                    self.reasons_known(side, holds, depth, out);
                 }
-                out
             }
             CKind::Binary(op, l, r)
                 if matches!(
@@ -301,45 +308,48 @@ impl<'p> Evaluation<'p> {
                     BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
                 ) =>
             {
-                vec![Because::Compare {
+                out.push(Because::Compare {
                     left: self.shown(l),
                     op: *op,
                     right: self.shown(r),
                     holds,
-                }]
+                });
             }
             CKind::Unary(UnOp::Not, inner) => {
-                let mut inner_reasons = self.reasons_known(inner, !holds, depth);
-                match inner_reasons.len() {
-                    1 => vec![Because::Not(Box::new(inner_reasons.remove(0)))],
-                    _ => vec![Because::Other {
-                        span: e.span,
-                        reads: reads(e),
-                        holds,
-                    }],
-                }
+                let mark = out.len();
+                self.reasons_known(inner, !holds, depth, out);
+                let because = match out.len() - mark {
+                    1 => out.pop().map(|inner| Because::Not(Box::new(inner))),
+                    _ => None,
+                };
+                out.truncate(mark);
+                out.push(because.unwrap_or_else(|| Because::Other {
+                    span: e.span,
+                    reads: reads(e),
+                    holds,
+                }));
             }
             CKind::IsVariant(subject, v, negated) => {
                 let variant = match &subject.ty {
                     Type::Enum(id) => self.program.enum_type(*id).variants().get(*v as usize).map(|(_, l)| l),
                     _ => None,
                 };
-                vec![Because::Is {
+                out.push(Because::Is {
                     subject: self.shown(subject),
                     variant,
                     absent: false,
                     negated: *negated,
                     holds,
-                }]
+                });
             }
             CKind::IsAbsent(subject, absent) => {
-                vec![Because::Is {
+                out.push(Because::Is {
                     subject: self.shown(subject),
                     variant: None,
                     absent: *absent,
                     negated: false,
                     holds,
-                }]
+                });
             }
             CKind::Def(id) | CKind::CallDefinition(id, _) => {
                 let program = self.program;
@@ -349,23 +359,22 @@ impl<'p> Evaluation<'p> {
                     CKind::CallDefinition(_, args) => args.iter().map(|a| self.eval(a)).collect(),
                     _ => Vec::new(),
                 };
-                let reasons = if depth < MAX_DEPTH {
-                    self.in_frame(args, |ev| ev.reasons_known(&def.expr, holds, depth + 1))
-                } else {
-                    Vec::new()
-                };
-                vec![Because::Flag {
+                let mut reasons = Vec::new();
+                if depth < MAX_DEPTH {
+                    self.in_frame(args, |ev| ev.reasons_known(&def.expr, holds, depth + 1, &mut reasons));
+                }
+                out.push(Because::Flag {
                     label: &def.label,
                     holds,
                     reasons,
-                }]
+                });
             }
             CKind::CaseField(_) | CKind::GetField(..) if e.label.is_some() => {
-                vec![Because::Flag {
+                out.push(Because::Flag {
                     label: e.label.as_ref().unwrap_or(&NO_LABEL),
                     holds,
                     reasons: Vec::new(),
-                }]
+                });
             }
             CKind::Holds(kind, rule) => {
                 let program = self.program;
@@ -378,20 +387,20 @@ impl<'p> Evaluation<'p> {
                     .filter(|r| self.rule(**r))
                     .map(|r| &program.rules[r.0 as usize].id)
                     .collect();
-                vec![Because::Rules { kind: *kind, held }]
+                out.push(Because::Rules { kind: *kind, held });
             }
-            _ => vec![Because::Other {
+            _ => out.push(Because::Other {
                 span: e.span,
                 reads: reads(e),
                 holds,
-            }],
+            }),
         }
     }
 
     fn shown(&mut self, e: &'p CExpr) -> Shown<'p> {
         let value = self.eval(e);
         match &e.kind {
-            CKind::Const(v) => Shown::Constant(v.clone()),
+            CKind::Const(_) => Shown::Constant(value),
             CKind::WithUnit(inner, _) if matches!(inner.kind, CKind::Const(_)) => Shown::Constant(value),
             CKind::Binary(op @ (BinOp::Add | BinOp::Sub), l, r) => Shown::Arithmetic {
                 op: *op,

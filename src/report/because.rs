@@ -2,7 +2,7 @@
 //! used, on one line (`年龄（周岁） 50年 ≥ 50年 ✓；连续失业六个月以上：是`). Shared by the
 //! text format, the trace and the REPL.
 
-use super::messages::{Lang, Msg, kind_heading, label, msg, msg_with, operator};
+use super::messages::{Lang, Msg, kind_heading, label, msg, operator, write_msg_with};
 use super::text::parenthesised;
 use super::values::{ValueStyle, write_value};
 use crate::ast::Label;
@@ -92,7 +92,9 @@ fn because(out: &mut String, b: &Because, style: &ValueStyle, sources: &SourceMa
             parenthesised(out, lang, |out| because(out, inner, style, sources));
         }
         Because::Rules { kind, held } => {
-            out.push_str(&msg_with(Msg::KindsThatHold, lang, kind_heading(*kind, lang)));
+            write_msg_with(out, Msg::KindsThatHold, lang, |out| {
+                out.push_str(kind_heading(*kind, lang))
+            });
             out.push_str(msg(Msg::Colon, lang));
             if held.is_empty() {
                 out.push_str(msg(Msg::None, lang));
@@ -161,8 +163,14 @@ fn told_by(out: &mut String, reads: &[&Label], with: Msg, without: Msg, lang: La
         Lang::Zh => "、",
         Lang::En => ", ",
     };
-    let labels: Vec<&str> = reads.iter().map(|l| label(l, lang)).collect();
-    out.push_str(&msg_with(with, lang, &labels.join(separator)));
+    write_msg_with(out, with, lang, |out| {
+        for (k, l) in reads.iter().enumerate() {
+            if k > 0 {
+                out.push_str(separator);
+            }
+            out.push_str(label(l, lang));
+        }
+    });
 }
 
 /// Appends a computed value: one that is absent was not given by anyone, so it is

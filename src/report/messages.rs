@@ -17,6 +17,21 @@ pub fn msg_with(m: Msg, lang: Lang, arg: &str) -> String {
     msg_args(m, lang, &[arg])
 }
 
+/// Writes a message into `out` with its `{}` filled in by what `arg` writes: no
+/// `String` for the argument or the message (a trace writes thousands).
+pub fn write_msg_with(out: &mut String, m: Msg, lang: Lang, arg: impl FnOnce(&mut String)) {
+    let text = msg(m, lang);
+    match text.split_once("{}") {
+        Some((before, after)) => {
+            out.push_str(before);
+            arg(out);
+            // As in `msg_args`, a `{}` without an argument is left empty.
+            after.split("{}").for_each(|part| out.push_str(part));
+        }
+        None => out.push_str(text),
+    }
+}
+
 /// A message with its `{}`s filled in by `args`, in order.
 pub fn msg_args(m: Msg, lang: Lang, args: &[&str]) -> String {
     let mut parts = msg(m, lang).split("{}");

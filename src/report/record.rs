@@ -45,9 +45,15 @@ pub(super) fn write_record(
         if options.trace == Trace::Included {
             let trace = super::json::trace_of(program, decision, facts, options, sources);
             out.extend_from_slice(b",\"trace\":[");
+            // One look at the whole trace for what needs escaping, rather than one a line.
+            let escape = needs_escaping(trace.text().as_bytes());
             for (i, line) in trace.lines().enumerate() {
                 comma(out, i);
-                text(out, line);
+                if escape {
+                    text(out, line);
+                } else {
+                    quoted(out, line.as_bytes());
+                }
             }
             out.push(b']');
         }
@@ -206,15 +212,25 @@ fn text(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// Whether `bytes` hold a quote, a backslash or a control character: eight bytes at a
-/// time (a byte is one of them when it is below 0x20 or equal to one of two values).
+/// Whether `bytes` hold a quote, a backslash or a control character. A trace is
+/// kilobytes a case, all looked at here: 64 bytes at a time, compared without an early
+/// exit so that the compiler compares them all at once (SIMD: about a third of the
+/// instructions of eight bytes at a time); what is left eight bytes at a time (a byte
+/// is one of them when it is below 0x20 or equal to one of two values), then one by one.
 fn needs_escaping(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    let special = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
+    let mut blocks = bytes.chunks_exact(64);
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | special(b)) {
+            return true;
+        }
+    }
     // A byte of `x` is zero (or, for `below`, under `n`): its high bit in the result.
     let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
-    let mut chunks = bytes.chunks_exact(8);
+    let mut chunks = blocks.remainder().chunks_exact(8);
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
@@ -223,10 +239,7 @@ fn needs_escaping(bytes: &[u8]) -> bool {
             return true;
         }
     }
-    chunks
-        .remainder()
-        .iter()
-        .any(|b| *b < 0x20 || *b == b'"' || *b == b'\\')
+    chunks.remainder().iter().any(|&b| special(b))
 }
 
 /// A whole number in decimal.
@@ -250,11 +263,11 @@ fn month(out: &mut Vec<u8>, m: YearMonth) {
     }
 }
 
-/// ASCII that needs no escaping, between quotes.
-fn quoted(out: &mut Vec<u8>, ascii: &[u8]) {
-    out.reserve(ascii.len() + 2);
+/// Text that needs no escaping (ASCII, or checked), between quotes.
+fn quoted(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.reserve(bytes.len() + 2);
     out.push(b'"');
-    out.extend_from_slice(ascii);
+    out.extend_from_slice(bytes);
     out.push(b'"');
 }
 
@@ -262,12 +275,13 @@ fn quoted(out: &mut Vec<u8>, ascii: &[u8]) {
 mod tests {
     use super::needs_escaping;
 
-    /// Eight bytes at a time finds what one byte at a time finds, at every place of a
-    /// word and in the remainder, among bytes of every value (UTF-8 ones too).
+    /// 64 and eight bytes at a time find what one byte at a time finds, at every place
+    /// of a block or a word and in the remainder, among bytes of every value (UTF-8
+    /// ones too).
     #[test]
     fn escaping_is_found_as_byte_by_byte() {
         let naive = |bytes: &[u8]| bytes.iter().any(|b| *b < 0x20 || *b == b'"' || *b == b'\\');
-        for len in 1..=19 {
+        for len in (1..=19).chain([63, 64, 65, 72, 79, 130]) {
             for at in 0..len {
                 for b in 0..=255u8 {
                     let mut bytes = vec![0xe4u8; len];

@@ -46,7 +46,7 @@ impl TraceText {
         style: &ValueStyle,
         sources: &SourceMap,
     ) -> TraceText {
-        let mut trace = TraceText::default();
+        let mut trace = TraceText::for_program(program);
         let mut explainer = Explainer::of_decision(program, facts, decision);
         trace.write(program, decision, &mut explainer, style, sources);
         if !explainer.exact() {
@@ -55,6 +55,21 @@ impl TraceText {
             trace.write(program, decision, &mut fresh, style, sources);
         }
         trace
+    }
+
+    /// An empty trace with room for a usual one of `program`'s: a line per rule of about
+    /// 200 bytes, so that it does not grow a few times over for each case.
+    fn for_program(program: &Program) -> TraceText {
+        let lines = program.rules.len() + program.decision.len();
+        TraceText {
+            text: String::with_capacity(lines * 200),
+            ends: Vec::with_capacity(lines),
+        }
+    }
+
+    /// The whole text, the lines one after another.
+    pub(super) fn text(&self) -> &str {
+        &self.text
     }
 
     /// The lines, in order.

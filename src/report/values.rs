@@ -56,12 +56,12 @@ pub(super) fn write_value<W: Write>(w: &mut W, v: &Value, style: &ValueStyle) ->
                 w.write_str(&mask_id(id))
             }
         }
-        Value::Date(d) => match IsoDate(*d).ascii() {
-            Some(text) => w.write_str(std::str::from_utf8(&text).unwrap_or_default()),
+        Value::Date(d) => match IsoDate(*d).ascii_text(&mut [0; 10]) {
+            Some(text) => w.write_str(text),
             None => write!(w, "{}", IsoDate(*d)),
         },
-        Value::Month(m) => match m.ascii() {
-            Some(text) => w.write_str(std::str::from_utf8(&text).unwrap_or_default()),
+        Value::Month(m) => match m.ascii_text(&mut [0; 7]) {
+            Some(text) => w.write_str(text),
             None => write!(w, "{m}"),
         },
         Value::Quantity(n, unit) => {
