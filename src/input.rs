@@ -63,6 +63,11 @@ impl fmt::Display for ReadError {
     }
 }
 
+/// A system error in words in both languages (see [`ReadError::text`]).
+pub fn system_error(e: &std::io::Error) -> Text {
+    ReadError::Io(e.to_string()).text()
+}
+
 impl ReadError {
     /// Why, in words in both languages (the system's own words as they are).
     pub fn text(&self) -> Text {
@@ -78,7 +83,24 @@ impl ReadError {
                 InputMsg::NotRegular.with([kind])
             }
             ReadError::TooLarge { size, limit } => InputMsg::TooLarge.with([size.to_string(), limit.to_string()]),
-            ReadError::Io(e) => Text::from(e),
+            ReadError::Io(e) => {
+                // The system says `… (os error N)`: in English as it says it, in
+                // Chinese the catalogue's words for the common errors, else its own,
+                // quoted.
+                let known = if e.ends_with("(os error 2)") {
+                    InputMsg::NotFound
+                } else if e.ends_with("(os error 13)") {
+                    InputMsg::PermissionDenied
+                } else if e.ends_with("(os error 20)") {
+                    InputMsg::NotADirectory
+                } else {
+                    return InputMsg::SystemError.with([e.as_str()]);
+                };
+                Text::Both {
+                    zh: known.template().zh.to_string(),
+                    en: e.clone(),
+                }
+            }
         }
     }
 }
@@ -100,6 +122,14 @@ crate::catalogue! {
         Socket => "套接字", "a socket";
         /// anything else that is not a regular file
         NotPlain => "特殊文件", "not a plain file";
+        /// a file that does not exist
+        NotFound => "文件不存在", "no such file or directory";
+        /// a file the user may not read
+        PermissionDenied => "没有读取权限", "permission denied";
+        /// a path through something that is not a folder
+        NotADirectory => "路径中有一部分不是目录", "not a directory";
+        /// another error of the system (the system's words)
+        SystemError => "系统错误（`{}`）", "{}";
     }
 }
 

@@ -249,7 +249,7 @@ impl<R: BufRead> Iterator for PieceReader<R> {
             Err(e) => {
                 self.done = true;
                 let lines_before = self.line;
-                Some(self.piece(lines_before, PieceContent::Unreadable(Text::from(e.to_string()))))
+                Some(self.piece(lines_before, PieceContent::Unreadable(crate::input::system_error(&e))))
             }
         }
     }

@@ -5,6 +5,8 @@
 use super::{CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, EXIT_USAGE, load_checked_policy, parse_date};
 use crate::batch::messages::BatchMsg;
 use crate::batch::{self, BatchInput, BatchOptions, InputFormat, Summary};
+use crate::input::system_error;
+use crate::lang::Text;
 use crate::report::messages::{Msg, msg, msg_with};
 use crate::report::{RenderOptions, Trace};
 use crate::run::Stage;
@@ -95,7 +97,7 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
             Ok(mut file) => batch::run(inputs, &versions, &loaded.sources, &options, &mut file, &mut progress)
                 .and_then(|s| file.flush().map(|()| s)),
             Err(e) => {
-                let line = BatchMsg::CannotWrite.with([path.clone(), e.to_string()]);
+                let line = BatchMsg::CannotWrite.with([Text::from(path), system_error(&e)]);
                 console.err(&format!("{}\n", line.get(lang)));
                 return EXIT_FAILED;
             }
@@ -117,7 +119,10 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
         // `| head`: the reader stopped listening; that is not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return EXIT_OK,
         Err(e) => {
-            console.err(&format!("{}\n", BatchMsg::WriteFailed.with([e.to_string()]).get(lang)));
+            console.err(&format!(
+                "{}\n",
+                BatchMsg::WriteFailed.with([system_error(&e)]).get(lang)
+            ));
             return EXIT_FAILED;
         }
     };
@@ -128,7 +133,7 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
     if let Some(path) = &args.summary
         && let Err(e) = console.write_file(path, &format!("{:#}\n", summary.json()))
     {
-        let line = BatchMsg::CannotWriteSummary.with([path.clone(), e.to_string()]);
+        let line = BatchMsg::CannotWriteSummary.with([Text::from(path), system_error(&e)]);
         console.err(&format!("{}\n", line.get(lang)));
         return EXIT_FAILED;
     }

@@ -37,7 +37,7 @@ pub fn collect(paths: &[String]) -> impl Iterator<Item = Input> + use<> {
             let bytes = std::io::stdin()
                 .read_to_end(&mut bytes)
                 .map(|_| bytes)
-                .map_err(|e| Text::from(e.to_string()));
+                .map_err(|e| crate::input::system_error(&e));
             Input {
                 name: "<stdin>".into(),
                 bytes,

@@ -29,66 +29,17 @@ crate::catalogue! {
         RaiseLimit => "政策文件通常只有几十 KB；可用 `--max-policy-bytes` 提高上限", "a policy file is tens of kilobytes; raise the limit with `--max-policy-bytes`";
         /// what to name instead of a device or folder (what file)
         NameAFile => "请指定一个{}文件", "name a {} file";
-        /// a file larger than the limit (its size, the limit)
-        TooLarge => "文件有 {} 字节，超过上限 {} 字节", "it has {} bytes, more than the limit of {}";
-        /// not a regular file (what it is)
-        NotRegular => "它是{}，不是普通文件", "it is {}, not a regular file";
-        /// a folder
-        Directory => "目录", "a directory";
-        /// a device
-        Device => "设备", "a device";
-        /// a pipe
-        Pipe => "管道", "a pipe";
-        /// a socket
-        Socket => "套接字", "a socket";
-        /// something else that is not a plain file
-        NotPlain => "特殊文件", "not a plain file";
         /// a file the built-in policies do not have
         NoBuiltin => "没有这个内置政策文件", "no such built-in policy file";
-        /// a file that does not exist
-        NotFound => "文件不存在", "no such file or directory";
-        /// a file the user may not read
-        PermissionDenied => "没有读取权限", "permission denied";
-        /// a path through something that is not a folder
-        NotADirectory => "路径中有一部分不是目录", "not a directory";
-        /// another error of the system (the system's words)
-        SystemError => "系统错误（`{}`）", "{}";
     }
 }
 
-/// Why a file could not be read, in each language: the system's own words in English
-/// (`No such file or directory (os error 2)`), in Chinese the catalogue's for the
-/// common errors and the system's, quoted, for the rest.
+/// Why a policy file could not be read, in each language (see [`ReadError::text`]); a
+/// built-in file that does not exist in the catalogue's words.
 pub(super) fn read_error(e: &ReadError) -> Text {
     match e {
-        ReadError::NotRegular(kind) => {
-            let kind = match *kind {
-                "a directory" => LoadMsg::Directory,
-                "a device" => LoadMsg::Device,
-                "a pipe" => LoadMsg::Pipe,
-                "a socket" => LoadMsg::Socket,
-                _ => LoadMsg::NotPlain,
-            };
-            LoadMsg::NotRegular.with([kind])
-        }
-        ReadError::TooLarge { size, limit } => LoadMsg::TooLarge.with([size.to_string(), limit.to_string()]),
         ReadError::Io(e) if e == LoadMsg::NoBuiltin.template().en => LoadMsg::NoBuiltin.into(),
-        ReadError::Io(e) => {
-            // The system says `… (os error N)`.
-            let known = if e.ends_with("(os error 2)") {
-                LoadMsg::NotFound
-            } else if e.ends_with("(os error 13)") {
-                LoadMsg::PermissionDenied
-            } else if e.ends_with("(os error 20)") {
-                LoadMsg::NotADirectory
-            } else {
-                return LoadMsg::SystemError.with([e.as_str()]);
-            };
-            Text::Both {
-                zh: known.template().zh.to_string(),
-                en: e.clone(),
-            }
-        }
+        other => other.text(),
     }
 }
 

@@ -87,7 +87,11 @@ impl TestReport {
         {
             console.err(&format!(
                 "{}\n",
-                msg_args(Msg::CannotWriteJunit, self.lang, &[path, &e.to_string()])
+                msg_args(
+                    Msg::CannotWriteJunit,
+                    self.lang,
+                    &[path, &crate::input::system_error(&e).get(self.lang)]
+                )
             ));
             code = EXIT_FAILED;
         }

@@ -151,7 +151,7 @@ impl Session {
 
     fn load_case(&mut self, path: &str, id: Option<&str>) -> Result<String, String> {
         let bytes = read_regular_file(std::path::Path::new(path), None)
-            .map_err(|e| self.say(Msg::CannotRead, &[path, &e.to_string()]))?;
+            .map_err(|e| self.say(Msg::CannotRead, &[path, &e.text().get(self.options.lang)]))?;
         let decoded = DecodedText::decode(bytes);
         let checks = DocumentChecks {
             max_bytes: usize::try_from(InputLimits::default().case_bytes).unwrap_or(usize::MAX),
@@ -305,7 +305,10 @@ impl Session {
 
     fn save(&mut self, path: &str) -> Result<String, String> {
         let case = self.case.as_ref().ok_or_else(|| self.say(Msg::NoCaseLoaded, &[]))?;
-        std::fs::write(path, edit::to_yaml(case)).map_err(|e| self.say(Msg::CannotWrite, &[path, &e.to_string()]))?;
+        std::fs::write(path, edit::to_yaml(case)).map_err(|e| {
+            let why = crate::input::system_error(&e);
+            self.say(Msg::CannotWrite, &[path, &why.get(self.options.lang)])
+        })?;
         Ok(format!("{}\n", self.say(Msg::SavedTo, &[path])))
     }
 
