@@ -120,7 +120,7 @@ fn eval_text_is_short_fits_80_columns_and_shows_no_expression_syntax() {
         for explain in ["short", "full"] {
             let text = eval_text(lang, explain);
             let decision = text
-                .split("\n提示\n")
+                .split("\n诊断信息\n")
                 .next()
                 .unwrap()
                 .split("\ndiagnostics\n")

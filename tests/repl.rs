@@ -60,11 +60,11 @@ fn a_what_if_change_shows_what_changed_in_the_decision() {
     let lines = &lines[1..];
     assert_eq!(
         &lines[1..4],
-        ["就业困难人员 是 → 否", "认定类别 −1 −2", "提示 −assessment_missing"]
+        ["就业困难人员 是 → 否", "认定类别 −1 −2", "诊断信息 −assessment_missing"]
     );
     assert_eq!(
         &lines[4..7],
-        ["就业困难人员 否 → 是", "认定类别 +1 +2", "提示 +assessment_missing"]
+        ["就业困难人员 否 → 是", "认定类别 +1 +2", "诊断信息 +assessment_missing"]
     );
     assert_eq!(&lines[7..9], ["评估日 2025-09-01 → 2026-01-10", "认定类别 +6"]);
     assert!(lines[9].starts_with("一（六） 成立："), "{out}");
@@ -368,7 +368,7 @@ fn missing_names_fields_and_tried_values_by_their_labels_within_80_columns() {
         unwrapped.contains("assessment.employability（就业能力）：可能改变结果，例如有一定自主就业能力→应提供的服务"),
         "{zh}"
     );
-    assert!(unwrapped.contains("例如任意文字→认定类别+7；提示"), "{zh}");
+    assert!(unwrapped.contains("例如任意文字→认定类别+7；诊断信息"), "{zh}");
     assert!(unwrapped.contains("认定流程时限+investigate"), "{zh}");
     let en = repl(&["--lang", "en", "examples/cases/li-qiang.yaml"], ":missing\n");
     let unwrapped = en.split_whitespace().collect::<Vec<_>>().join(" ");

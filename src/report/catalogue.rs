@@ -25,7 +25,9 @@ crate::catalogue! {
         /// "(today's date, from the clock)"
         FromClock => "（未指定评估日，取今天的日期）", " (no evaluation date given: today's date)";
         /// heading for diagnostics
-        Diagnostics => "提示", "diagnostics";
+        Diagnostics => "诊断信息", "diagnostics";
+        /// the hint under a drawn diagnostic
+        DiagnosticHelp => "  提示：{}", "  help: {}";
         /// "is"
         Is => "为", "is";
         /// "is absent"

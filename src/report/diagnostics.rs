@@ -21,8 +21,6 @@ struct Report<'a> {
     diagnostic: &'a Diagnostic,
     /// The message, with the place when the source is not drawn.
     message: String,
-    /// The hint, with the clause it comes from.
-    help: Option<String>,
     source: Option<Box<dyn SourceCode>>,
     labels: Vec<LabeledSpan>,
 }
@@ -52,10 +50,6 @@ impl miette::Diagnostic for Report<'_> {
             Severity::Warning => miette::Severity::Warning,
             Severity::Info => miette::Severity::Advice,
         })
-    }
-
-    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.help.as_deref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -147,17 +141,26 @@ pub fn render_diagnostic(d: &Diagnostic, sources: &SourceMap, options: DrawOptio
         (None, Some(c)) => Some(Words::Cite.with([c]).get(lang).into_owned()),
         (None, None) => None,
     };
-    draw(
+    let mut out = draw(
         &Report {
             diagnostic: d,
             message,
-            help,
             source,
             labels,
         },
         color,
         width,
-    )
+    );
+    // The hint is written here rather than by miette, whose heading is English; its
+    // continuation lines start under the text, as miette's would.
+    if let Some(help) = help {
+        let line = format!(
+            "{}\n",
+            super::messages::msg_with(super::messages::Msg::DiagnosticHelp, lang, &help)
+        );
+        out.push_str(&super::layout::wrap_table(&line, width, 8));
+    }
+    out
 }
 
 /// Draws a report with miette.
@@ -292,7 +295,6 @@ mod tests {
                 &Report {
                     diagnostic: &d,
                     message: d.message.en(),
-                    help: None,
                     source: Some(Box::new(miette::NamedSource::new("p.policy", whole))),
                     labels,
                 },
