@@ -180,3 +180,25 @@ fn batch_diff_and_test_fail_when_nothing_was_checked() {
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("OLD and NEW"), "{err}");
 }
+
+#[test]
+fn a_diagnostics_hint_is_headed_in_the_users_language() {
+    let dir = temp_dir("hint");
+    let policy = dir.join("bad.policy");
+    std::fs::write(&policy, "policy \"p\" {}\ndefine a \"a\" = 16 yaers\n").unwrap();
+    let (_, zh, code) = zhengce(&["check", policy.to_str().unwrap()], &[]);
+    assert_eq!(code, Some(3), "{zh}");
+    assert!(
+        zh.contains("  提示：是否应为 `years`？") && !zh.contains("help:"),
+        "{zh}"
+    );
+    let (_, en, _) = zhengce(&["check", policy.to_str().unwrap()], EN);
+    assert!(en.contains("  help: did you mean `years`?"), "{en}");
+    // A REPL whose policy does not check cannot start: it says so, not that it kept one.
+    let (out, err, code) = zhengce(&["repl", "--policy", policy.to_str().unwrap()], &[]);
+    assert_ne!(code, Some(0));
+    assert!(
+        err.contains("无法开始会话") || out.contains("无法开始会话"),
+        "{out}{err}"
+    );
+}

@@ -47,14 +47,13 @@ pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs, console: &
     let mut coverage = wants_coverage.then(|| Coverage::new(&versions, &loaded.sources));
     let mut runner = Runner::with_versions(&versions, opts.as_of, MissingDate::Error);
     runner.limits = common.limits();
-    // On a terminal a failure wraps to its width; in a pipe or a CI log it stays one line
-    // (one `grep` finds it).
-    let width = if console.out_is_terminal() {
-        options.width
-    } else {
-        usize::MAX
-    };
-    let mut report = TestReport::new(opts.format, opts.junit.is_some(), common.lang(), width);
+    let mut report = TestReport::new(
+        opts.format,
+        opts.junit.is_some(),
+        common.lang(),
+        options.width,
+        console.out_is_terminal(),
+    );
     let mut case = |r: &CaseResult, sources: &SourceMap, file: &str, console: &mut Console| {
         let program = &versions[r.version];
         if let (Some(coverage), Some(decision), Some(facts)) = (&mut coverage, &r.decision, r.facts()) {

@@ -391,6 +391,8 @@ crate::catalogue! {
         StatusOk => "已评估", "evaluated";
         /// a case that could not be evaluated
         StatusError => "无法评估", "not evaluable";
+        /// the REPL's policy has errors at the start
+        PolicyCannotStart => "政策有错误，无法开始会话", "the policy has errors; the session cannot start";
         /// a REPL's new policy has errors: the session keeps the old one
         PolicyKept => "政策有错误，会话继续使用原来的政策", "the policy has errors; the session keeps the one it had";
     }

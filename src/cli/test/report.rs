@@ -23,6 +23,9 @@ pub(super) struct TestReport {
     lang: Lang,
     /// The width its lines wrap at, in columns.
     width: usize,
+    /// Whether a failure's line wraps too (on a terminal; in a pipe or a CI log it
+    /// stays one line, which one `grep` finds).
+    wrap_failures: bool,
 }
 
 /// What the end of the run reports besides the cases.
@@ -37,9 +40,10 @@ pub(super) struct Closing<'a> {
 
 impl TestReport {
     /// A report in `format`; `junit` keeps what a JUnit file needs.
-    pub(super) fn new(format: Format, junit: bool, lang: Lang, width: usize) -> TestReport {
+    pub(super) fn new(format: Format, junit: bool, lang: Lang, width: usize, wrap_failures: bool) -> TestReport {
         TestReport {
             width,
+            wrap_failures,
             format,
             passed: 0,
             failed: 0,
@@ -66,7 +70,12 @@ impl TestReport {
                 console.out(&format!("{open}{}", outcome_json(o)));
             }
             Format::Text if o.result == TestResult::Failed => {
-                console.out(&wrap_lines(&failure_text(o, self.lang), self.width))
+                let text = failure_text(o, self.lang);
+                console.out(&if self.wrap_failures {
+                    wrap_lines(&text, self.width)
+                } else {
+                    text
+                })
             }
             Format::Text => {}
         }
@@ -115,7 +124,10 @@ impl TestReport {
             }
             Format::Text => {
                 let lang = self.lang;
-                let mut text = closing.coverage.map(|c| coverage_text(c, lang)).unwrap_or_default();
+                let mut text = closing
+                    .coverage
+                    .map(|c| wrap_lines(&coverage_text(c, lang), self.width))
+                    .unwrap_or_default();
                 if let Some((c, min)) = below_min {
                     let (percent, min) = (format!("{:.1}", c.rule_percent()), min.to_string());
                     text.push_str(&format!(

@@ -48,7 +48,7 @@ impl Session {
     /// A session on a policy file (`None`: the built-in policy). Fails with the policy's
     /// diagnostics, drawn, when it does not check.
     pub fn new(policy: Option<&str>, lang: Lang, show_pii: bool) -> Result<Session, String> {
-        let (loaded, versions) = load(policy, lang)?;
+        let (loaded, versions) = load(policy, lang, Msg::PolicyCannotStart)?;
         // `eval` in the REPL is the whole explanation (`:help eval`), at the terminal's
         // width when there is one.
         let width = if std::io::stdout().is_terminal() {
@@ -126,7 +126,8 @@ impl Session {
         };
         Reply::Print(out.unwrap_or_else(|e| {
             self.failed = true;
-            format!("{e}\n")
+            // Errors fit the width as other replies do.
+            wrap_lines(&format!("{e}\n"), self.options.width)
         }))
     }
 
@@ -189,7 +190,7 @@ impl Session {
     }
 
     fn use_policy(&mut self, path: Option<String>) -> Result<String, String> {
-        let (loaded, versions) = load(path.as_deref(), self.options.lang)?;
+        let (loaded, versions) = load(path.as_deref(), self.options.lang, Msg::PolicyKept)?;
         self.loaded = loaded;
         self.versions = versions;
         self.policy_path = path;
@@ -324,8 +325,9 @@ impl Session {
     }
 }
 
-/// Loads and checks a policy; its errors, drawn, when it does not check.
-fn load(policy: Option<&str>, lang: Lang) -> Result<(LoadedPolicy, Vec<Program>), String> {
+/// Loads and checks a policy; its errors, drawn, when it does not check, and then
+/// `closing` (what becomes of the session).
+fn load(policy: Option<&str>, lang: Lang, closing: Msg) -> Result<(LoadedPolicy, Vec<Program>), String> {
     let mut loaded = match policy {
         Some(p) => load_policy(p, PolicySource::Disk),
         None => load_policy(DEFAULT_POLICY, PolicySource::Builtin),
@@ -346,7 +348,7 @@ fn load(policy: Option<&str>, lang: Lang) -> Result<(LoadedPolicy, Vec<Program>)
                 render_diagnostic(d, &loaded.sources, options)
             })
             .collect();
-        return Err(format!("{drawn}{}\n", Msg::PolicyKept.text(lang)));
+        return Err(format!("{drawn}{}\n", closing.text(lang)));
     }
     Ok((loaded, versions))
 }
