@@ -202,3 +202,24 @@ fn a_diagnostics_hint_is_headed_in_the_users_language() {
         "{out}{err}"
     );
 }
+
+#[test]
+fn help_fits_80_columns_in_either_language() {
+    for lang in ["zh", "en"] {
+        for sub in ["", "eval", "test", "batch", "diff", "check", "repl"] {
+            let args: Vec<&str> = [sub, "--help", "--lang", lang]
+                .into_iter()
+                .filter(|a| !a.is_empty())
+                .collect();
+            let (out, err, code) = zhengce(&args, &[]);
+            assert_eq!(code, Some(0), "{args:?}: {err}");
+            assert!(out.lines().all(|l| columns(l) <= 80), "{args:?}:\n{out}");
+            if lang == "zh" {
+                assert!(!out.contains("[default:") && !out.contains("Print"), "{args:?}:\n{out}");
+            }
+        }
+    }
+    let (out, _, _) = zhengce(&["eval", "--help"], &[]);
+    let flat: String = out.split_whitespace().collect();
+    assert!(flat.contains("（默认：text）"), "{out}");
+}

@@ -5,9 +5,10 @@
 
 use super::Cli;
 use crate::lang::Lang;
-use crate::report::messages::{Msg, msg};
+use crate::report::messages::{Msg, msg, msg_with};
 use clap::{Arg, ArgAction, CommandFactory};
 use std::ffi::OsString;
+use std::io::IsTerminal;
 
 /// What each subcommand does.
 const ABOUT: [(&str, Msg); 6] = [
@@ -80,12 +81,38 @@ pub fn lang_of(args: &[OsString]) -> Lang {
     }
 }
 
+/// The width help is laid out in: the terminal's, 80 columns in a pipe.
+fn help_width() -> usize {
+    if std::io::stdout().is_terminal() {
+        textwrap::termwidth()
+    } else {
+        80
+    }
+}
+
+/// `text` broken into lines of at most `columns` (clap cannot break Chinese, which has
+/// no spaces; it indents the lines given to it).
+fn fit(text: &str, columns: usize) -> String {
+    let options = textwrap::Options::new(columns.max(20))
+        .word_separator(textwrap::WordSeparator::Custom(crate::report::layout::words_of))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text, &options).join("\n")
+}
+
 /// The command line's clap command with its help in `lang`.
 pub fn command(lang: Lang) -> clap::Command {
-    let text = |m: Msg| msg(m, lang);
+    let width = help_width();
+    // A subcommand's description stands after its name in the list (about 12 columns
+    // in), or alone at the top of its help.
+    let text = |m: Msg| fit(msg(m, lang), width - 12);
     let mut cmd = with_help_flags(Cli::command(), lang)
         .about(text(Msg::CliAbout))
         .help_template(text(Msg::HelpTemplateTop))
+        // `--help` is the one way to ask for help (the `help` subcommand's text is clap's,
+        // in English only).
+        .disable_help_subcommand(true)
+        // The help fits the terminal; 80 columns in a pipe (clap's own default is 100).
+        .term_width(width)
         .disable_version_flag(true)
         .arg(
             Arg::new("version")
@@ -102,11 +129,11 @@ pub fn command(lang: Lang) -> clap::Command {
                 .help_template(text(Msg::HelpTemplateSub));
             for (id, m) in COMMON {
                 if sub.get_arguments().any(|a| a.get_id() == id) {
-                    sub = sub.mut_arg(id, |a| described(a, text(m)));
+                    sub = sub.mut_arg(id, |a| described(a, m, lang, width));
                 }
             }
             for (_, id, m) in ARGS.iter().filter(|(s, _, _)| *s == name) {
-                sub = sub.mut_arg(*id, |a| described(a, text(*m)));
+                sub = sub.mut_arg(*id, |a| described(a, *m, lang, width));
             }
             sub
         });
@@ -114,12 +141,26 @@ pub fn command(lang: Lang) -> clap::Command {
     cmd
 }
 
-/// An argument with one help text, its possible values told in the text itself.
-fn described(arg: Arg, help: &'static str) -> Arg {
+/// An argument with one help text in `lang`, its possible values told in the text
+/// itself and its default in the language's words.
+fn described(arg: Arg, help: Msg, lang: Lang, width: usize) -> Arg {
     let takes_values = arg.get_action().takes_values();
-    arg.help(help)
-        .long_help(None::<&str>)
-        .hide_possible_values(takes_values)
+    let default = arg
+        .get_default_values()
+        .first()
+        .and_then(|d| d.to_str())
+        .map(str::to_string);
+    let arg = arg.long_help(None::<&str>).hide_possible_values(takes_values);
+    // An option's help stands on the line under it, 10 columns in; a positional
+    // argument's after its name, up to about 18 columns in.
+    let room = width - if arg.is_positional() { 18 } else { 10 };
+    match default {
+        Some(d) if takes_values => {
+            let help = format!("{}{}", msg(help, lang), msg_with(Msg::ArgDefault, lang, &d));
+            arg.help(fit(&help, room)).hide_default_value(true)
+        }
+        _ => arg.help(fit(msg(help, lang), room)),
+    }
 }
 
 /// `-h`/`--help` with its text in `lang`.

@@ -318,6 +318,8 @@ crate::catalogue! {
         CliTest => "运行带 `expect:` 的案件文件；报告不一致之处", "Run case files that carry an `expect:` block; report what differs";
         /// `--policy`
         ArgPolicy => "使用的政策文件（默认：内置的湖南 2025 政策）", "Policy file to use instead of the built-in Hunan 2025 policy";
+        /// an option's default value, after its help
+        ArgDefault => "（默认：{}）", " [default: {}]";
         /// `--lang`
         ArgLang => "所有信息的语言：zh 或 en（默认：ZHENGCE_LANG，否则 LANG：zh_* 为中文）", "Language of every message: zh or en (default: `ZHENGCE_LANG`, else `LANG`: zh for `zh_*`)";
         /// `--show-pii`
