@@ -149,6 +149,9 @@ fn labels_to_values(program: &Program, expected: &mut Json) {
             });
             if let (Some(name), None) = (named.next(), named.next()) {
                 *text = name.clone();
+            } else if matches!(text.as_str(), "是" | "否") {
+                // Yes and no as staff write them, as in a case file.
+                *expected = Json::Bool(text == "是");
             }
         }
         Json::Array(items) => items.iter_mut().for_each(|x| labels_to_values(program, x)),

@@ -120,3 +120,37 @@ services: [{date：2025-03-01，kind: job_referral}，{date: 2025-04-01, kind：
     };
     assert_eq!(strip(read), plain);
 }
+
+#[test]
+fn yes_and_no_may_be_written_as_shi_and_fou() {
+    let written = CASE
+        .replace("GENDER", "男")
+        .replace("living_difficulty: true", "living_difficulty: 是");
+    let plain = CASE.replace("GENDER", "男");
+    let (a, code) = zhengce(&["eval", "--format", "json", "-"], &written);
+    assert_eq!(code, Some(0), "{a}");
+    let (b, _) = zhengce(&["eval", "--format", "json", "-"], &plain);
+    assert_eq!(a, b);
+    // In `expect` and in the REPL too.
+    let (out, code) = zhengce(&["test", "-"], &format!("{plain}expect: {{ eligible: 是 }}\n"));
+    assert_eq!(code, Some(0), "{out}");
+    let (out, code) = zhengce(&["test", "-"], &format!("{plain}expect: {{ eligible: 否 }}\n"));
+    assert_eq!(code, Some(1), "{out}");
+    let (out, code) = zhengce(
+        &["repl", "examples/cases/li-qiang.yaml"],
+        "set person.dibao = 是\nperson.dibao\n",
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.lines().any(|l| l.starts_with("yes") || l.starts_with("true")),
+        "{out}"
+    );
+    // Other words are still refused.
+    let (out, code) = zhengce(
+        &["eval", "-"],
+        &CASE
+            .replace("GENDER", "男")
+            .replace("living_difficulty: true", "living_difficulty: 对"),
+    );
+    assert_eq!(code, Some(1), "{out}");
+}

@@ -71,7 +71,7 @@ crate::catalogue! {
         /// `"true"` in quotes
         HelpUnquoteBool => "去掉引号：带引号的 `\"true\"` 是文本", "remove the quotes: quoted `\"true\"` is text";
         /// anything else for a boolean
-        HelpBool => "是/否写作 `true` 或 `false`（YAML 1.2 中 `yes`、`no`、`on`、`off` 是文本）", "booleans are written `true` or `false` (YAML 1.2: `yes`, `no`, `on` and `off` are text)";
+        HelpBool => "是/否写作 `true` 或 `false`，也可写 `是` 或 `否`（YAML 1.2 中 `yes`、`no`、`on`、`off` 是文本）", "booleans are written `true` or `false`, or `是` or `否` (YAML 1.2: `yes`, `no`, `on` and `off` are text)";
         /// a number past 64 bits
         HelpTooLarge => "数字过大", "the number is too large";
         /// a number in quotes

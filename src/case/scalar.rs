@@ -149,6 +149,8 @@ pub fn read_scalar(
     match ty {
         Type::Bool => match core {
             Core::Bool(b) => Ok(Value::Bool(b)),
+            // Yes and no as staff write them: as unambiguous as `true` and `false`.
+            Core::Str if matches!(text, "是" | "否") => Ok(Value::Bool(text == "是")),
             Core::Str if style == ScalarStyle::Quoted && matches!(text, "true" | "false") => {
                 Err(wrong(CaseMsg::HelpUnquoteBool))
             }
