@@ -388,3 +388,16 @@ fn help_fits_80_columns_with_its_descriptions_in_one_column() {
         assert!(continued > 0, "{out}");
     }
 }
+
+#[test]
+fn an_expression_ending_with_an_operator_goes_on_and_a_command_ends_it() {
+    let out = repl(&["examples/cases/li-qiang.yaml"], "age >=\n50 years\n");
+    assert!(out.contains("是（是/否）"), "{out}");
+    // `:quit` after an unfinished expression is a command, not the expression's rest.
+    let (out, code) = repl_session(&["examples/cases/li-qiang.yaml"], "(1 +\n:quit\nage\n");
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        !out.contains("50年（以年计的期间）"),
+        "the session ended at :quit: {out}"
+    );
+}

@@ -168,7 +168,24 @@ pub fn unfinished(input: &str) -> bool {
         }
     }
     end_word(&mut word);
-    in_string || depth > 0 || open_ifs > 0
+    in_string || depth > 0 || open_ifs > 0 || ends_with_operator(input)
+}
+
+/// Whether an expression (not a command) ends with an operator that needs its right
+/// side: `age >=`, `a and`, `as_of +` go on on the next line.
+fn ends_with_operator(input: &str) -> bool {
+    let text = input.trim();
+    let first = text.split_whitespace().next().unwrap_or("");
+    if text.starts_with(':') || ["set", "unset", "push", "why", "eval"].contains(&first) {
+        return false;
+    }
+    const SIGNS: [&str; 12] = ["+", "-", "*", "/", ">=", "<=", ">", "<", "=", "!=", "??", ","];
+    const WORDS: [&str; 6] = ["and", "or", "not", "then", "else", "in"];
+    SIGNS.iter().any(|s| text.ends_with(s))
+        || WORDS.iter().any(|w| {
+            text.strip_suffix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
+        })
 }
 
 /// The help text in `lang`: every command, or one.
@@ -239,6 +256,14 @@ mod tests {
         assert!(unfinished("if age > 40 years"));
         assert!(unfinished("if age > 40 years then 1\n"));
         assert!(!unfinished("if age > 40 years then 1 else 2"));
+        // An expression that ends with an operator goes on; a command does not.
+        assert!(unfinished("age >="));
+        assert!(unfinished("dibao and"));
+        assert!(unfinished("as_of + "));
+        assert!(!unfinished("age >= 50 years"));
+        assert!(!unfinished("band"));
+        assert!(!unfinished("set person.gender ="));
+        assert!(!unfinished(":as-of"));
         assert!(!unfinished("if_x + verify"));
         assert!(!unfinished("\"if\""));
     }
