@@ -24,10 +24,11 @@ pub fn plain(session: &mut Session, input: impl BufRead, mut output: impl Write)
         let line = line.strip_suffix('\r').unwrap_or(&line);
         // A command (`:quit`…) is never the rest of an unfinished expression: the
         // expression is answered (as unfinished) first.
-        if !pending.is_empty() && line.trim_start().starts_with(':') {
-            if let Reply::Print(text) = session.handle(&std::mem::take(&mut pending)) {
-                output.write_all(text.as_bytes())?;
-            }
+        if !pending.is_empty()
+            && line.trim_start().starts_with(':')
+            && let Reply::Print(text) = session.handle(&std::mem::take(&mut pending))
+        {
+            output.write_all(text.as_bytes())?;
         }
         pending.push_str(line);
         if unfinished(&pending) {
