@@ -223,3 +223,29 @@ fn help_fits_80_columns_in_either_language() {
     let flat: String = out.split_whitespace().collect();
     assert!(flat.contains("（默认：text）"), "{out}");
 }
+
+#[test]
+fn the_batch_summary_names_rules_as_the_rest_of_zhengce_does() {
+    let dir = temp_dir("summary");
+    let out = dir.join("o.jsonl");
+    let args = [
+        "batch",
+        "--as-of",
+        "2025-09-01",
+        "examples/cases",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let (_, zh, code) = zhengce(&args, &[]);
+    assert_eq!(code, Some(0), "{zh}");
+    assert!(zh.contains("案件 4：已评估 4；出错 0"), "{zh}");
+    assert!(
+        zh.contains("  认定类别：一（一） 3 件；一（二） 1 件；一（三） 1 件"),
+        "{zh}"
+    );
+    let (_, en, _) = zhengce(&args, EN);
+    assert!(
+        en.contains("  categories: 一（一）: 3; 一（二）: 1; 一（三）: 1"),
+        "{en}"
+    );
+}

@@ -6,7 +6,8 @@ use super::messages::BatchMsg;
 use crate::ast::{RuleId, RuleKind};
 use crate::program::Program;
 use crate::report::Lang;
-use crate::report::messages::{Msg, label, msg};
+use crate::report::messages::{Msg, kind_heading, label, msg, msg_args};
+use crate::report::rule_name;
 use serde_json::{Map, Value as Json, json};
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -82,6 +83,14 @@ pub enum RuleKey {
 }
 
 impl RuleKey {
+    /// The policy's rule id it stands for.
+    fn rule_id(&self) -> Option<RuleId> {
+        match self {
+            RuleKey::Number(n) => u32::try_from(*n).ok().map(RuleId::Number),
+            RuleKey::Name(s) => Some(RuleId::Name(s.clone())),
+        }
+    }
+
     fn of(id: &RuleId) -> RuleKey {
         match id {
             RuleId::Number(n) => RuleKey::Number(*n as i64),
@@ -182,18 +191,31 @@ impl Summary {
                 .map_or(name.as_str(), |l| label(l, lang));
             lines.push(format!("  {shown}{}{n}", m(Msg::Colon)));
         }
-        let kinds = [Msg::SummaryCategories, Msg::SummaryTiers, Msg::SummaryExits];
+        // Each kind by the heading the rest of zhengce gives it, each rule with its
+        // count of cases.
+        let kinds = [RuleKind::Category, RuleKind::Tier, RuleKind::Exit];
         for (k, kind) in kinds.iter().enumerate() {
             let counts: Vec<String> = self
                 .held
                 .iter()
                 .filter(|((at, _), _)| *at == k)
-                .map(|((_, id), n)| format!("{} → {n}", id.json()))
+                .map(|((_, id), n)| {
+                    // The rule as named everywhere else (一（一）), its id if the
+                    // latest policy no longer has it.
+                    let named = id
+                        .rule_id()
+                        .and_then(|id| program.rule_lookup.get(*kind, &id))
+                        .map_or_else(
+                            || id.json().to_string(),
+                            |idx| rule_name(&program.rules[idx.0 as usize], program),
+                        );
+                    msg_args(Msg::SummaryCount, lang, &[&named, &n.to_string()])
+                })
                 .collect();
             if !counts.is_empty() {
                 lines.push(format!(
                     "  {}{}{}",
-                    m(*kind),
+                    kind_heading(*kind, lang),
                     m(Msg::Colon),
                     counts.join(m(Msg::Separator))
                 ));

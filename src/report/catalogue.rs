@@ -76,12 +76,6 @@ crate::catalogue! {
         SummaryErrors => "出错", "errors";
         /// batch summary: seconds and cases per second
         SummaryRate => "秒，每秒案件数", "s, cases/s";
-        /// batch summary: eligibility categories
-        SummaryCategories => "认定类别", "categories";
-        /// batch summary: aid tiers
-        SummaryTiers => "帮扶类别", "tiers";
-        /// batch summary: exit clauses
-        SummaryExits => "退出情形", "exits";
         /// `eval`: a file without a case (`{}`: the file)
         NoCaseInFile => "提示：{} 中没有案件", "warning: no case in {}";
         /// `eval`, `test`: nothing to run (`{}`: the paths given)
@@ -232,6 +226,8 @@ crate::catalogue! {
         ExpectedGot => "{}：应为 {}，实为 {}", "{}: expected {}, got {}";
         /// a tested case that cannot be evaluated (the first error)
         CannotBeEvaluatedColon => "无法评估：{}", "cannot be evaluated: {}";
+        /// a rule's count of cases in a batch's summary (rule, cases)
+        SummaryCount => "{} {} 件", "{}: {}";
         /// the closing line of `test` (passed, failed)
         TestTotals => "通过 {}，未通过 {}", "{} passed, {} failed";
         /// what the closing line adds when cases had no expectations (skipped)
