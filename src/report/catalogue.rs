@@ -18,6 +18,8 @@ crate::catalogue! {
         Absent => "未填写", "not given";
         /// "case"
         Case => "案件", "case";
+        /// a case whose id is not known (not read, or not given)
+        NoCaseId => "无编号", "(no id)";
         /// "evaluation date"
         EvaluationDate => "评估日", "evaluation date";
         /// "policy"

@@ -26,7 +26,7 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
         show_pii: options.show_pii,
     };
     let mut out = String::new();
-    let id = r.id.as_deref().unwrap_or("?");
+    let id = r.id.as_deref().unwrap_or(msg(Msg::NoCaseId, lang));
     let _ = write!(out, "{} {id}", msg(Msg::Case, lang));
     if let Some(d) = r.as_of {
         let _ = write!(out, " · {} {d}", msg(Msg::EvaluationDate, lang));
