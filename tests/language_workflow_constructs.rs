@@ -75,7 +75,7 @@ fn a_deadline_counts_working_days_and_names_the_holidays() {
     assert_eq!(json["working"], true);
     assert_eq!(json["counted"], 13);
     assert!(
-        text.contains("期限 2025-10-10（国庆节 10-01..10-08 不计；09-28 调休上班）"),
+        text.contains("期限 2025-10-10（国庆节 10-01 至 10-08 不计；09-28 调休上班）"),
         "{text}"
     );
 }

@@ -48,6 +48,8 @@ crate::catalogue! {
         YesNo => "是/否值（`bool`）", "a yes/no value (bool)";
         /// a value of an enum, by its name (the enum)
         EnumValueOf => "枚举 `{}` 的值", "a {} value";
+        /// values of an enum, as the items of a list (its name)
+        EnumValuesOf => "枚举 `{}` 的值", "{} values";
         /// the condition of `if`
         IfCondition => "`if` 的条件", "the condition of `if`";
         /// the branches of `if`

@@ -10,8 +10,8 @@ use crate::program::{EnumType, Type, TypeWord, type_text};
 pub fn type_name(ty: &Type, enums: &[EnumType]) -> Text {
     match ty {
         Type::Bool => CheckMsg::YesNo.into(),
-        Type::List(t) => TypeWord::List.with([type_name(t, enums)]),
-        _ => type_text(ty, &|e| match enums.get(e.0 as usize) {
+        _ => type_text(ty, &|e, several| match enums.get(e.0 as usize) {
+            Some(e) if several => CheckMsg::EnumValuesOf.with([e.name.as_str()]),
             Some(e) => CheckMsg::EnumValueOf.with([e.name.as_str()]),
             None => TypeWord::Anything.into(),
         }),

@@ -2,108 +2,13 @@
 //! it, each with the values it used. Computed only when an explanation is rendered,
 //! never on the evaluation path itself.
 
+use super::explain_items::{ItemTest, told_by_value};
 use super::{Decision, Evaluation};
-use crate::ast::{BinOp, Label, RuleId, RuleKind, UnOp};
+use crate::ast::{AggOp, BinOp, Label, RuleKind, UnOp};
 use crate::program::*;
-use crate::source::Span;
 use crate::value::Value;
 
-/// An operand of a condition, with its value. Labels are the program's own, borrowed:
-/// a trace shows thousands of them.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Shown<'p> {
-    /// A labelled case field or definition.
-    Named {
-        /// Its label.
-        label: &'p Label,
-        /// Its value.
-        value: Value,
-        /// Whether it is computed (a definition), not given in the case: an absent
-        /// value is then "none", not "not given".
-        computed: bool,
-    },
-    /// A literal.
-    Constant(Value),
-    /// The evaluation date D.
-    EvaluationDate(Value),
-    /// `a + b` or `a - b`, with the result.
-    Arithmetic {
-        /// The operator.
-        op: BinOp,
-        /// Left operand.
-        left: Box<Shown<'p>>,
-        /// Right operand.
-        right: Box<Shown<'p>>,
-        /// The result.
-        value: Value,
-    },
-    /// Any other expression, told by the labelled fields and definitions it reads (an
-    /// explanation never shows the policy's expression syntax).
-    Computed {
-        /// Where it is written in the policy.
-        span: Span,
-        /// The labels of what it reads, in order, each once.
-        reads: Vec<&'p Label>,
-        /// Its value.
-        value: Value,
-    },
-}
-
-/// One condition that decided a rule's outcome.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Because<'p> {
-    /// `left op right`.
-    Compare {
-        /// Left side.
-        left: Shown<'p>,
-        /// The comparison.
-        op: BinOp,
-        /// Right side.
-        right: Shown<'p>,
-        /// Whether it held.
-        holds: bool,
-    },
-    /// `x is value`, `x is absent`.
-    Is {
-        /// What was tested.
-        subject: Shown<'p>,
-        /// The enum value's label, or `None` for an absence test.
-        variant: Option<&'p Label>,
-        /// For an absence test: whether absence was asked for.
-        absent: bool,
-        /// `is not`.
-        negated: bool,
-        /// Whether it held.
-        holds: bool,
-    },
-    /// A yes/no field or definition, with the reasons for a definition's value.
-    Flag {
-        /// Its label.
-        label: &'p Label,
-        /// Its value.
-        holds: bool,
-        /// Why (for definitions, up to a few levels deep).
-        reasons: Vec<Because<'p>>,
-    },
-    /// `not x`.
-    Not(Box<Because<'p>>),
-    /// `holds(kind)`: which rules of the kind held.
-    Rules {
-        /// The kind.
-        kind: RuleKind,
-        /// Ids of the rules that held.
-        held: Vec<&'p RuleId>,
-    },
-    /// Any other condition, told by the labelled fields and definitions it reads.
-    Other {
-        /// Where it is written.
-        span: Span,
-        /// The labels of what it reads, in order, each once.
-        reads: Vec<&'p Label>,
-        /// Whether it held.
-        holds: bool,
-    },
-}
+pub use super::because::{Because, Shown};
 
 /// The label of a yes/no field that has none.
 static NO_LABEL: Label = Label {
@@ -286,7 +191,7 @@ impl<'p> Evaluation<'p> {
     /// `holds`: a part is evaluated only where its value is not known from the whole,
     /// and the sides of `and` and `or` add to the one list rather than each
     /// making its own.
-    fn reasons_known(&mut self, e: &'p CExpr, holds: bool, depth: usize, out: &mut Vec<Because<'p>>) {
+    pub(super) fn reasons_known(&mut self, e: &'p CExpr, holds: bool, depth: usize, out: &mut Vec<Because<'p>>) {
         match &e.kind {
             CKind::Binary(op @ (BinOp::And | BinOp::Or), l, r) => {
                 // `and` that held and `or` that failed need every side, and each side has
@@ -308,6 +213,11 @@ impl<'p> Evaluation<'p> {
                     BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
                 ) =>
             {
+                if let Some(subject) = told_by_value(l, r) {
+                    let subject = self.shown(subject);
+                    out.push(Because::ValueOf { subject, holds });
+                    return;
+                }
                 out.push(Because::Compare {
                     left: self.shown(l),
                     op: *op,
@@ -376,6 +286,29 @@ impl<'p> Evaluation<'p> {
                     reasons: Vec::new(),
                 });
             }
+            CKind::Aggregate {
+                op: op @ (AggOp::All | AggOp::Any),
+                slot,
+                list,
+                filter,
+                body,
+                ..
+            } if list.label.is_some() => {
+                let test = ItemTest {
+                    every: *op == AggOp::All,
+                    slot: *slot,
+                    filter: filter.as_deref(),
+                    body: body.as_deref(),
+                };
+                match self.item_reasons(list, &test, holds, depth) {
+                    Some(because) => out.push(because),
+                    None => out.push(Because::Other {
+                        span: e.span,
+                        reads: reads(e),
+                        holds,
+                    }),
+                }
+            }
             CKind::Holds(kind, rule) => {
                 let program = self.program;
                 let rules = match rule {
@@ -397,7 +330,7 @@ impl<'p> Evaluation<'p> {
         }
     }
 
-    fn shown(&mut self, e: &'p CExpr) -> Shown<'p> {
+    pub(super) fn shown(&mut self, e: &'p CExpr) -> Shown<'p> {
         let value = self.eval(e);
         match &e.kind {
             CKind::Const(_) => Shown::Constant(value),
@@ -427,7 +360,7 @@ impl<'p> Evaluation<'p> {
 
 /// The labels of the fields and definitions an expression reads, in the order written,
 /// each once: the words that tell a condition that has no label of its own.
-fn reads(e: &CExpr) -> Vec<&Label> {
+pub(super) fn reads(e: &CExpr) -> Vec<&Label> {
     fn walk<'p>(e: &'p CExpr, out: &mut Vec<&'p Label>) {
         if out.len() >= 4 {
             return;

@@ -5,9 +5,11 @@
 
 mod aggregate;
 mod arithmetic;
+mod because;
 mod budget;
 mod builtins;
 mod explain;
+mod explain_items;
 mod frames;
 mod item_lookup;
 mod locals;

@@ -41,6 +41,30 @@ crate::catalogue! {
         Days => "天", "days";
         /// working days, as a unit
         WorkingDays => "工作日", "working days";
+        /// yes/no values, as the items of a list
+        Bools => "是/否", "yes/no values";
+        /// numbers, as the items of a list
+        Numbers => "数字", "numbers";
+        /// texts, as the items of a list
+        Texts => "文本", "texts";
+        /// dates, as the items of a list
+        Dates => "日期", "dates";
+        /// months, as the items of a list
+        MonthValues => "月份", "months";
+        /// periods, as the items of a list (their unit)
+        Periods => "以{}计的期间", "periods in {}";
+        /// resident ID numbers, as the items of a list
+        ResidentIds => "身份证号码", "resident ID numbers";
+        /// values of an enum, as the items of a list (its label)
+        Enums => "{}的取值", "{} values";
+        /// lists, as the items of a list (of what)
+        Lists => "{}的列表", "lists of {}";
+        /// records, as the items of a list
+        Records => "记录", "records";
+        /// tables, as the items of a list
+        Tables => "表", "tables";
+        /// values of no known kind, as the items of a list
+        Anythings => "任意值", "values";
     }
 }
 
@@ -57,21 +81,39 @@ impl TypeWord {
 }
 
 /// What kind of value a type holds, in words; `enum_words` says it of an enum's values
-/// (by the enum's label for a reader of decisions, by its name for a policy writer).
-pub fn type_text(ty: &Type, enum_words: &dyn Fn(EnumId) -> Text) -> Text {
-    let word = match ty {
-        Type::Bool => TypeWord::Bool,
-        Type::Int => TypeWord::Number,
-        Type::Text => TypeWord::Text,
-        Type::Date => TypeWord::Date,
-        Type::Month => TypeWord::Month,
-        Type::Quantity(unit) => return TypeWord::Period.with([TypeWord::unit(*unit)]),
-        Type::ResidentId => TypeWord::ResidentId,
-        Type::Enum(e) => return enum_words(*e),
-        Type::List(inner) => return TypeWord::List.with([type_text(inner, enum_words)]),
-        Type::Record(_) => TypeWord::Record,
-        Type::Table(_) => TypeWord::Table,
-        Type::Unknown => TypeWord::Anything,
+/// (by the enum's label for a reader of decisions, by its name for a policy writer), one
+/// value or, `true`, several (the items of a list).
+pub fn type_text(ty: &Type, enum_words: &dyn Fn(EnumId, bool) -> Text) -> Text {
+    kind_text(ty, false, enum_words)
+}
+
+/// [`type_text`], of one value or of several: `a list of dates`, not `of a date`.
+fn kind_text(ty: &Type, several: bool, enum_words: &dyn Fn(EnumId, bool) -> Text) -> Text {
+    use TypeWord::*;
+    let word = match (ty, several) {
+        (Type::Bool, false) => Bool,
+        (Type::Bool, true) => Bools,
+        (Type::Int, false) => Number,
+        (Type::Int, true) => Numbers,
+        (Type::Text, false) => Text,
+        (Type::Text, true) => Texts,
+        (Type::Date, false) => Date,
+        (Type::Date, true) => Dates,
+        (Type::Month, false) => Month,
+        (Type::Month, true) => MonthValues,
+        (Type::Quantity(unit), false) => return Period.with([TypeWord::unit(*unit)]),
+        (Type::Quantity(unit), true) => return Periods.with([TypeWord::unit(*unit)]),
+        (Type::ResidentId, false) => ResidentId,
+        (Type::ResidentId, true) => ResidentIds,
+        (Type::Enum(e), _) => return enum_words(*e, several),
+        (Type::List(inner), false) => return List.with([kind_text(inner, true, enum_words)]),
+        (Type::List(inner), true) => return Lists.with([kind_text(inner, true, enum_words)]),
+        (Type::Record(_), false) => Record,
+        (Type::Record(_), true) => Records,
+        (Type::Table(_), false) => Table,
+        (Type::Table(_), true) => Tables,
+        (Type::Unknown, false) => Anything,
+        (Type::Unknown, true) => Anythings,
     };
     word.into()
 }
@@ -88,9 +130,12 @@ mod tests {
 
     #[test]
     fn a_type_is_told_in_each_language() {
-        let enums = |_| TypeWord::Anything.into();
+        let enums = |_, _| TypeWord::Anything.into();
         let periods = Type::List(Box::new(Type::Quantity(Unit::WorkingDays)));
         assert_eq!(type_text(&periods, &enums).zh(), "以工作日计的期间的列表");
-        assert_eq!(type_text(&periods, &enums).en(), "a list of a period in working days");
+        assert_eq!(type_text(&periods, &enums).en(), "a list of periods in working days");
+        let records = Type::List(Box::new(Type::Record(crate::program::RecordId(0))));
+        assert_eq!(type_text(&records, &enums).zh(), "记录的列表");
+        assert_eq!(type_text(&records, &enums).en(), "a list of records");
     }
 }

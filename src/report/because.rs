@@ -5,7 +5,7 @@
 use super::messages::{Lang, Msg, kind_heading, label, msg, operator, write_msg_with};
 use super::text::parenthesised;
 use super::values::{ValueStyle, write_value};
-use crate::ast::Label;
+use crate::ast::{BinOp, Label};
 use crate::eval::{Because, Shown};
 use crate::source::SourceMap;
 use crate::value::Value;
@@ -25,7 +25,7 @@ pub(super) fn write_because_list(out: &mut String, reasons: &[Because], style: &
         if k > 0 {
             out.push_str(msg(Msg::Separator, style.lang));
         }
-        because(out, b, style, sources);
+        because(out, b, false, style, sources);
     }
 }
 
@@ -33,47 +33,46 @@ fn mark(holds: bool) -> &'static str {
     if holds { " ✓" } else { " ✗" }
 }
 
-fn because(out: &mut String, b: &Because, style: &ValueStyle, sources: &SourceMap) {
+/// Writes a condition in words; `negated`: the condition under a `not`, told in its own
+/// negated wording (`不是`, `≥` for `<`, a yes/no field with the mark of the `not`)
+/// wherever it has one, else as `并非（…）`.
+fn because(out: &mut String, b: &Because, negated: bool, style: &ValueStyle, sources: &SourceMap) {
     let lang = style.lang;
     match b {
         Because::Compare { left, op, right, holds } => {
+            let op = match (negated, opposite(*op, left, right)) {
+                (false, _) => *op,
+                (true, Some(op)) => op,
+                (true, None) => return not_wrapped(out, b, style, sources),
+            };
             shown(out, left, style);
             out.push(' ');
-            out.push_str(operator(*op));
+            out.push_str(operator(op));
             out.push(' ');
             shown(out, right, style);
-            out.push_str(mark(*holds));
+            out.push_str(mark(*holds != negated));
         }
         Because::Is {
             subject,
             variant,
-            absent,
-            negated,
+            negated: is_not,
             holds,
+            ..
         } => {
-            match subject {
-                // "公示开始日期 已填写 ✗" reads better without the absent value.
-                Shown::Named {
-                    label: l,
-                    value: Value::Absent,
-                    ..
-                } => out.push_str(label(l, lang)),
-                other => shown(out, other, style),
+            shown(out, subject, style);
+            // `x is v` with its value; a test of presence is told as the fact, `公示开始日期
+            // 未填写`, not as the test (`已填写 ✗`).
+            if let Some(v) = variant {
+                out.push(' ');
+                out.push_str(msg(if *is_not != negated { Msg::IsNot } else { Msg::Is }, lang));
+                out.push(' ');
+                out.push_str(label(v, lang));
             }
-            out.push(' ');
-            match variant {
-                Some(v) => {
-                    if *negated {
-                        out.push_str(msg(Msg::Not, lang));
-                        out.push(' ');
-                    }
-                    out.push_str(msg(Msg::Is, lang));
-                    out.push(' ');
-                    out.push_str(label(v, lang));
-                }
-                None => out.push_str(msg(if *absent { Msg::IsAbsent } else { Msg::IsPresent }, lang)),
-            }
-            out.push_str(mark(*holds));
+            out.push_str(mark(*holds != negated));
+        }
+        Because::ValueOf { subject, holds } => {
+            shown(out, subject, style);
+            out.push_str(mark(*holds != negated));
         }
         Because::Flag {
             label: l,
@@ -86,12 +85,48 @@ fn because(out: &mut String, b: &Because, style: &ValueStyle, sources: &SourceMa
             if !reasons.is_empty() {
                 parenthesised(out, lang, |out| write_because_list(out, reasons, style, sources));
             }
+            // `not 有异议` is `有异议：否 ✓`: the field's own answer, and whether the
+            // `not` held.
+            if negated {
+                out.push_str(mark(!*holds));
+            }
         }
-        Because::Not(inner) => {
-            out.push_str(msg(Msg::Not, lang));
-            parenthesised(out, lang, |out| because(out, inner, style, sources));
+        Because::Not(inner) => because(out, inner, !negated, style, sources),
+        Because::Item {
+            list,
+            number,
+            reasons,
+            holds,
+        } => {
+            let mut number_text = itoa::Buffer::new();
+            let words = if *holds { Msg::ItemMeets } else { Msg::ItemFails };
+            write_msg_args(out, words, lang, &[label(list, lang), number_text.format(*number)]);
+            if !reasons.is_empty() {
+                parenthesised(out, lang, |out| write_because_list(out, reasons, style, sources));
+            }
+            if negated {
+                out.push_str(mark(!*holds));
+            }
+        }
+        Because::EveryItem { list, every, holds } => {
+            match list {
+                // An empty list: the list's own value, `无`.
+                Shown::Named {
+                    label: l,
+                    value: Value::List(items),
+                    ..
+                } if !items.is_empty() => {
+                    let words = if *every { Msg::EveryItemMeets } else { Msg::NoItemMeets };
+                    write_msg_args(out, words, lang, &[label(l, lang)]);
+                }
+                other => shown(out, other, style),
+            }
+            out.push_str(mark(*holds != negated));
         }
         Because::Rules { kind, held } => {
+            if negated {
+                return not_wrapped(out, b, style, sources);
+            }
             write_msg_with(out, Msg::KindsThatHold, lang, |out| {
                 out.push_str(kind_heading(*kind, lang))
             });
@@ -108,8 +143,51 @@ fn because(out: &mut String, b: &Because, style: &ValueStyle, sources: &SourceMa
         }
         Because::Other { reads, holds, .. } => {
             told_by(out, reads, Msg::ConditionOn, Msg::ACondition, lang);
-            out.push_str(mark(*holds));
+            out.push_str(mark(*holds != negated));
         }
+    }
+}
+
+/// `并非（…）`: a negated condition that has no negated wording of its own.
+fn not_wrapped(out: &mut String, b: &Because, style: &ValueStyle, sources: &SourceMap) {
+    out.push_str(msg(Msg::Not, style.lang));
+    parenthesised(out, style.lang, |out| because(out, b, false, style, sources));
+}
+
+/// The comparison that holds exactly when `left op right` does not: only when both
+/// sides have a value (a comparison with an absent value fails either way round).
+fn opposite(op: BinOp, left: &Shown, right: &Shown) -> Option<BinOp> {
+    if value_of(left).is_absent() || value_of(right).is_absent() {
+        return None;
+    }
+    Some(match op {
+        BinOp::Eq => BinOp::Ne,
+        BinOp::Ne => BinOp::Eq,
+        BinOp::Lt => BinOp::Ge,
+        BinOp::Ge => BinOp::Lt,
+        BinOp::Le => BinOp::Gt,
+        BinOp::Gt => BinOp::Le,
+        _ => return None,
+    })
+}
+
+fn value_of<'a>(s: &'a Shown) -> &'a Value {
+    match s {
+        Shown::Named { value, .. }
+        | Shown::Constant(value)
+        | Shown::EvaluationDate(value)
+        | Shown::Arithmetic { value, .. }
+        | Shown::Computed { value, .. } => value,
+    }
+}
+
+/// Writes a message with its `{}`s filled in by `args`, in order (no `String` made).
+fn write_msg_args(out: &mut String, m: Msg, lang: Lang, args: &[&str]) {
+    let mut parts = msg(m, lang).split("{}");
+    out.push_str(parts.next().unwrap_or(""));
+    for (k, part) in parts.enumerate() {
+        out.push_str(args.get(k).copied().unwrap_or(""));
+        out.push_str(part);
     }
 }
 
@@ -122,13 +200,14 @@ fn shown(out: &mut String, s: &Shown, style: &ValueStyle) {
         } => {
             out.push_str(label(l, style.lang));
             out.push(' ');
-            if *computed {
-                push_computed(out, value, style);
-            } else {
-                push_value(out, value, style);
+            match value {
+                _ if *computed => push_computed(out, value, style),
+                // A blank text was not filled in, as the policy reads it.
+                Value::Text(t) if t.trim().is_empty() => out.push_str(msg(Msg::Absent, style.lang)),
+                value => push_value(out, value, style),
             }
         }
-        Shown::Constant(v) => push_value(out, v, style),
+        Shown::Constant(v) => push_computed(out, v, style),
         Shown::EvaluationDate(v) => {
             out.push_str(msg(Msg::EvaluationDate, style.lang));
             out.push(' ');

@@ -32,11 +32,9 @@ crate::catalogue! {
         DiagnosticHelp => "  提示：{}", "  help: {}";
         /// "is"
         Is => "为", "is";
-        /// "is absent"
-        IsAbsent => "未填写", "is not given";
-        /// "is given"
-        IsPresent => "已填写", "is given";
-        /// "not"
+        /// "is not" (an enum value)
+        IsNot => "不是", "is not";
+        /// "not" (a condition that has no negated wording of its own)
         Not => "并非", "not";
         /// the rules of a kind that hold (`{}`: the kind's heading)
         KindsThatHold => "成立的{}", "{} that hold";
@@ -96,6 +94,16 @@ crate::catalogue! {
         ACondition => "条件", "a condition";
         /// an unlabelled computed value, by what it reads (`{}`: their labels)
         ComputedFrom => "由{}算得", "computed from {}";
+        /// the item of a list that met the condition (the list, the item's number)
+        ItemMeets => "{}第{}项符合条件", "{}: item {} meets the condition";
+        /// the item of a list that did not meet the condition (the list, the number)
+        ItemFails => "{}第{}项不符合条件", "{}: item {} does not meet the condition";
+        /// every item of a list met the condition (the list)
+        EveryItemMeets => "{}均符合条件", "{}: every item meets the condition";
+        /// no item of a list met the condition (the list)
+        NoItemMeets => "{}均不符合条件", "{}: no item meets the condition";
+        /// between the first and last day of a range of days
+        RangeTo => "至", "to";
         /// an unlabelled computed value that reads nothing labelled
         AComputedValue => "计算结果", "a computed value";
 

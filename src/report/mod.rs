@@ -25,7 +25,7 @@ pub use junit::JunitReport;
 pub use messages::Lang;
 pub use text::{definition_text, render_text, rule_name};
 pub use trace::{rule_trace, trace_lines};
-pub use values::{ValueStyle, format_value, type_words};
+pub use values::{ValueStyle, format_typed_value, format_value, type_words};
 
 /// How results are rendered.
 #[derive(Debug, Clone, Copy)]

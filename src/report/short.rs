@@ -94,6 +94,9 @@ fn holds(b: &Because) -> Option<bool> {
         Because::Compare { holds, .. }
         | Because::Is { holds, .. }
         | Because::Flag { holds, .. }
+        | Because::ValueOf { holds, .. }
+        | Because::Item { holds, .. }
+        | Because::EveryItem { holds, .. }
         | Because::Other { holds, .. } => Some(*holds),
         Because::Not(inner) => holds(inner).map(|h| !h),
         Because::Rules { .. } => None,

@@ -1,20 +1,21 @@
 //! The text format: a case summary for a case worker, outcome first, then every rule
 //! with its clause, the values used and why it held or failed.
 
-use super::because::{because_list, push_value};
+use super::because::because_list;
 use super::layout::wrap_lines;
 use super::messages::Lang;
 use super::messages::{Msg, kind_heading, label, msg};
 use super::short;
-use super::values::{ValueStyle, format_value};
+use super::values::{ValueStyle, write_typed_value};
 use super::{Explain, RenderOptions, render_diagnostic};
 use crate::ast::{RuleId, RuleKind};
 use crate::calendar::CalendarNote;
 use crate::eval::{Decision, Explainer, RuleOutcome};
 use crate::program::CompiledRule;
-use crate::program::{CKind, Program, Type};
+use crate::program::{CExpr, CKind, Program, Type};
 use crate::run::{CaseResult, Status};
 use crate::source::SourceMap;
+use crate::value::Value;
 use std::fmt::Write;
 
 /// One case as text.
@@ -45,7 +46,10 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
             let mut explainer = Explainer::new(program, facts, decision.as_of);
             for (output, (name, value)) in program.decision.iter().zip(&decision.outputs) {
                 let shown = output.expr.label.as_ref().map_or(&**name, |l| label(l, lang));
-                let _ = writeln!(out, "{shown}{}{}", msg(Msg::Colon, lang), format_value(value, &style));
+                out.push_str(shown);
+                out.push_str(msg(Msg::Colon, lang));
+                push_computed(&mut out, value, &output.expr, &style);
+                out.push('\n');
                 if output.expr.ty == Type::Bool {
                     let reasons = explainer.expr(&output.expr);
                     if let CKind::Def(id) = output.expr.kind
@@ -134,12 +138,9 @@ pub fn definition_text<'p>(
 ) -> String {
     let def = &program.definitions[id.0 as usize];
     let value = explainer.definition(id);
-    let mut out = format!(
-        "{}{}{}\n",
-        label(&def.label, style.lang),
-        msg(Msg::Colon, style.lang),
-        format_value(&value, style)
-    );
+    let mut out = format!("{}{}", label(&def.label, style.lang), msg(Msg::Colon, style.lang));
+    push_computed(&mut out, &value, &def.expr, style);
+    out.push('\n');
     if def.expr.ty == Type::Bool {
         let reasons = explainer.expr(&def.expr);
         if !reasons.is_empty() {
@@ -236,7 +237,7 @@ pub(super) fn write_yields(
         }
         out.push_str(label(&field.label, style.lang));
         out.push(' ');
-        push_value(out, value, style);
+        push_computed(out, value, &field.expr, style);
         if let Some((from, to)) = explainer.working_day_span(&field.expr) {
             let notes = style.program.calendar.notes(from, to);
             // Each note is some text, so there is a bracket only when there are notes.
@@ -248,7 +249,7 @@ pub(super) fn write_yields(
     true
 }
 
-/// `国庆节、中秋节 10-01..10-08 不计；09-28 调休上班`: days off first, then make-up days.
+/// `国庆节、中秋节 10-01 至 10-08 不计；09-28 调休上班`: days off first, then make-up days.
 fn calendar_notes(out: &mut String, notes: &[CalendarNote], lang: Lang) {
     let ordered = notes
         .iter()
@@ -266,8 +267,9 @@ fn calendar_notes(out: &mut String, notes: &[CalendarNote], lang: Lang) {
         } else {
             write!(
                 out,
-                "{} {from}..{} {}",
+                "{} {from} {} {} {}",
                 n.name,
+                msg(Msg::RangeTo, lang),
                 n.to.format("%m-%d"),
                 msg(Msg::NotCounted, lang)
             )
@@ -284,4 +286,16 @@ pub(super) fn parenthesised(out: &mut String, lang: Lang, inner: impl FnOnce(&mu
     out.push_str(open);
     inner(out);
     out.push_str(close);
+}
+
+/// Appends the value of `expr` with its type's words: absent is "not given" for a case
+/// field that was not, and "none" for a computed value that does not exist.
+fn push_computed(out: &mut String, value: &Value, expr: &CExpr, style: &ValueStyle) {
+    match value {
+        Value::Absent if !matches!(expr.kind, CKind::CaseField(_)) => out.push_str(msg(Msg::None, style.lang)),
+        value => {
+            // Writing into a String makes no error.
+            let _ = write_typed_value(out, value, &expr.ty, style);
+        }
+    }
 }

@@ -3,7 +3,7 @@
 use super::messages::{Lang, Msg, msg};
 use crate::ast::Unit;
 use crate::case::mask_id;
-use crate::program::Program;
+use crate::program::{Program, Type};
 use crate::value::{IsoDate, Value};
 use std::fmt::{self, Write};
 
@@ -23,6 +23,14 @@ pub fn format_value(v: &Value, style: &ValueStyle) -> String {
     ValueText(v, style).to_string()
 }
 
+/// A value of type `ty` as text: records with their fields' labels.
+pub fn format_typed_value(v: &Value, ty: &Type, style: &ValueStyle) -> String {
+    let mut out = String::new();
+    // Writing into a String makes no error.
+    let _ = write_typed_value(&mut out, v, ty, style);
+    out
+}
+
 /// A value as text, written where it is wanted: a trace writes thousands of values per
 /// second into one line, and a `String` for each would be most of its work.
 #[derive(Clone, Copy)]
@@ -37,6 +45,13 @@ impl fmt::Display for ValueText<'_> {
 /// Writes a value as [`format_value`] shows it. Generic rather than `dyn`, so that
 /// writing into a `String` is a plain append.
 pub(super) fn write_value<W: Write>(w: &mut W, v: &Value, style: &ValueStyle) -> fmt::Result {
+    write_typed_value(w, v, &Type::Unknown, style)
+}
+
+/// Writes a value of type `ty` as people read it: a list as its items (`法定代表人、董事`),
+/// a record as its fields, each with its label when `ty` says which record it is
+/// (`服务日期 2025-11-02、服务类型 岗位信息推送`), never in brackets.
+pub(super) fn write_typed_value<W: Write>(w: &mut W, v: &Value, ty: &Type, style: &ValueStyle) -> fmt::Result {
     let lang = style.lang;
     match v {
         Value::Absent => w.write_str(msg(Msg::Absent, lang)),
@@ -82,21 +97,44 @@ pub(super) fn write_value<W: Write>(w: &mut W, v: &Value, style: &ValueStyle) ->
         },
         // An empty list is "none" in words, as a case worker says it.
         Value::List(items) if items.is_empty() => w.write_str(msg(Msg::None, lang)),
-        Value::List(items) => write_items(w, items, style, "[", "]"),
-        Value::Record(fields) => write_items(w, fields, style, "{", "}"),
-    }
-}
-
-/// Items between brackets, separated by commas.
-fn write_items<W: Write>(w: &mut W, items: &[Value], style: &ValueStyle, open: &str, close: &str) -> fmt::Result {
-    w.write_str(open)?;
-    for (k, item) in items.iter().enumerate() {
-        if k > 0 {
-            w.write_str(", ")?;
+        Value::List(items) => {
+            let item_type = match ty {
+                Type::List(inner) => inner,
+                _ => &Type::Unknown,
+            };
+            // Records are told field by field with the list separator, so they are
+            // set apart from each other with the separator of conditions.
+            let separator = match items.first() {
+                Some(Value::Record(_)) => Msg::Separator,
+                _ => Msg::ListSeparator,
+            };
+            for (k, item) in items.iter().enumerate() {
+                if k > 0 {
+                    w.write_str(msg(separator, lang))?;
+                }
+                write_typed_value(w, item, item_type, style)?;
+            }
+            Ok(())
         }
-        write_value(w, item, style)?;
+        Value::Record(fields) => {
+            let labels = match ty {
+                Type::Record(id) => style.program.records.get(id.0 as usize).map(|r| r.fields()),
+                _ => None,
+            };
+            for (k, field) in fields.iter().enumerate() {
+                if k > 0 {
+                    w.write_str(msg(Msg::ListSeparator, lang))?;
+                }
+                let info = labels.and_then(|l| l.get(k));
+                if let Some(info) = info {
+                    w.write_str(super::messages::label(&info.label, lang))?;
+                    w.write_str(" ")?;
+                }
+                write_typed_value(w, field, info.map_or(&Type::Unknown, |i| &i.ty), style)?;
+            }
+            Ok(())
+        }
     }
-    w.write_str(close)
 }
 
 fn unit_word(unit: Unit, lang: Lang) -> &'static str {
@@ -114,7 +152,8 @@ fn unit_word(unit: Unit, lang: Lang) -> &'static str {
 pub fn type_words(ty: &crate::program::Type, style: &ValueStyle) -> String {
     use crate::program::{TypeWord, type_text};
     let lang = style.lang;
-    let enum_words = |e: crate::value::EnumId| match style.program.enums.get(e.0 as usize) {
+    let enum_words = |e: crate::value::EnumId, several: bool| match style.program.enums.get(e.0 as usize) {
+        Some(e) if several => TypeWord::Enums.with([super::messages::label(&e.label, lang)]),
         Some(e) => TypeWord::Enum.with([super::messages::label(&e.label, lang)]),
         None => TypeWord::Anything.into(),
     };

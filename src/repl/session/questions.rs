@@ -10,7 +10,7 @@ use crate::repl::lookup::Named;
 use crate::repl::{edit, missing};
 use crate::report::layout::{cut_to_width, wrap_lines};
 use crate::report::messages::Msg;
-use crate::report::{ValueStyle, decision_json, definition_text, format_value, rule_trace, type_words};
+use crate::report::{ValueStyle, decision_json, definition_text, format_typed_value, rule_trace, type_words};
 use crate::run::{MissingDate, Runner};
 use crate::value::Value;
 use crate::yaml::YamlNode;
@@ -65,7 +65,8 @@ impl Session {
             ));
             out.push('\n');
             if let Some(text) = &rule.cite.text {
-                out.push_str(&format!("  {}：{text}\n", rule.cite.clause.node));
+                let colon = crate::report::messages::msg(Msg::Colon, self.options.lang);
+                out.push_str(&format!("  {}{colon}{text}\n", rule.cite.clause.node));
             }
             for note in &rule.notes {
                 out.push_str(&format!("  ({note})\n"));
@@ -151,7 +152,13 @@ impl Session {
         let ty = type_words(&program.definitions[id].expr.ty, &style);
         Ok(format!(
             "{}\n",
-            self.say(Msg::ValueOfKind, &[&format_value(&value, &style), &ty])
+            self.say(
+                Msg::ValueOfKind,
+                &[
+                    &format_typed_value(&value, &program.definitions[id].expr.ty, &style),
+                    &ty
+                ]
+            )
         ))
     }
 }

@@ -1,0 +1,135 @@
+//! What an explanation is made of: the conditions that decided an outcome
+//! ([`Because`]) and their operands with their values ([`Shown`]), borrowing the
+//! program's labels. The words are the report's (`report::because`).
+
+use crate::ast::{BinOp, Label, RuleId, RuleKind};
+use crate::source::Span;
+use crate::value::Value;
+
+/// An operand of a condition, with its value. Labels are the program's own, borrowed:
+/// a trace shows thousands of them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown<'p> {
+    /// A labelled case field or definition.
+    Named {
+        /// Its label.
+        label: &'p Label,
+        /// Its value.
+        value: Value,
+        /// Whether it is computed (a definition), not given in the case: an absent
+        /// value is then "none", not "not given".
+        computed: bool,
+    },
+    /// A literal.
+    Constant(Value),
+    /// The evaluation date D.
+    EvaluationDate(Value),
+    /// `a + b` or `a - b`, with the result.
+    Arithmetic {
+        /// The operator.
+        op: BinOp,
+        /// Left operand.
+        left: Box<Shown<'p>>,
+        /// Right operand.
+        right: Box<Shown<'p>>,
+        /// The result.
+        value: Value,
+    },
+    /// Any other expression, told by the labelled fields and definitions it reads (an
+    /// explanation never shows the policy's expression syntax).
+    Computed {
+        /// Where it is written in the policy.
+        span: Span,
+        /// The labels of what it reads, in order, each once.
+        reads: Vec<&'p Label>,
+        /// Its value.
+        value: Value,
+    },
+}
+
+/// One condition that decided a rule's outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Because<'p> {
+    /// `left op right`.
+    Compare {
+        /// Left side.
+        left: Shown<'p>,
+        /// The comparison.
+        op: BinOp,
+        /// Right side.
+        right: Shown<'p>,
+        /// Whether it held.
+        holds: bool,
+    },
+    /// `x is value`, `x is absent`.
+    Is {
+        /// What was tested.
+        subject: Shown<'p>,
+        /// The enum value's label, or `None` for an absence test.
+        variant: Option<&'p Label>,
+        /// For an absence test: whether absence was asked for.
+        absent: bool,
+        /// `is not`.
+        negated: bool,
+        /// Whether it held.
+        holds: bool,
+    },
+    /// A yes/no field or definition, with the reasons for a definition's value.
+    Flag {
+        /// Its label.
+        label: &'p Label,
+        /// Its value.
+        holds: bool,
+        /// Why (for definitions, up to a few levels deep).
+        reasons: Vec<Because<'p>>,
+    },
+    /// `not x`.
+    Not(Box<Because<'p>>),
+    /// `holds(kind)`: which rules of the kind held.
+    Rules {
+        /// The kind.
+        kind: RuleKind,
+        /// Ids of the rules that held.
+        held: Vec<&'p RuleId>,
+    },
+    /// A comparison of a value computed from one field or definition with nothing (an
+    /// empty text, zero: `length(roles) > 0`, `trim(x ?? "") != ""`), told by that
+    /// field's or definition's own value: whether it has one is what is asked.
+    ValueOf {
+        /// The one field or definition read, with its value.
+        subject: Shown<'p>,
+        /// Whether the comparison held.
+        holds: bool,
+    },
+    /// `all(…)` or `any(…)` told by the item that decided it: the first for which the
+    /// condition fails (an `all` that failed) or holds (an `any` that held).
+    Item {
+        /// The list's label.
+        list: &'p Label,
+        /// The item's place in the list, from 1.
+        number: usize,
+        /// Why the condition held or failed for the item.
+        reasons: Vec<Because<'p>>,
+        /// Whether the whole held (and so whether the condition held for the item).
+        holds: bool,
+    },
+    /// `all(…)` that held or `any(…)` that failed: no single item decided it, every
+    /// item did.
+    EveryItem {
+        /// The list, with its value.
+        list: Shown<'p>,
+        /// Whether the condition held for every item (`all`), else for none (`any`).
+        every: bool,
+        /// Whether the whole held.
+        holds: bool,
+    },
+    /// Any other condition, told by the labelled fields and definitions it reads.
+    Other {
+        /// Where it is written.
+        span: Span,
+        /// The labels of what it reads, in order, each once.
+        reads: Vec<&'p Label>,
+        /// Whether it held.
+        holds: bool,
+    },
+}
