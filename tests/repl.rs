@@ -53,20 +53,28 @@ fn a_what_if_change_shows_what_changed_in_the_decision() {
     assert_eq!(
         [lines[0], lines[1]],
         [
-            "案件 EX-2025-0002 · 评估日 2025-09-01 · 就业困难人员 是 · 认定类别 [1,2] · 帮扶",
-            "  分类 无"
+            "案件 EX-2025-0002 · 评估日 2025-09-01 · 就业困难人员 是 · 认定类别 一（一）、一",
+            "  （二） · 帮扶分类 无"
         ]
     );
     let lines = &lines[1..];
     assert_eq!(
         &lines[1..4],
-        ["就业困难人员 是 → 否", "认定类别 −1 −2", "诊断信息 −assessment_missing"]
+        [
+            "就业困难人员 是 → 否",
+            "认定类别 −一（一） −一（二）",
+            "诊断信息 −assessment_missing"
+        ]
     );
     assert_eq!(
         &lines[4..7],
-        ["就业困难人员 否 → 是", "认定类别 +1 +2", "诊断信息 +assessment_missing"]
+        [
+            "就业困难人员 否 → 是",
+            "认定类别 +一（一） +一（二）",
+            "诊断信息 +assessment_missing"
+        ]
     );
-    assert_eq!(&lines[7..9], ["评估日 2025-09-01 → 2026-01-10", "认定类别 +6"]);
+    assert_eq!(&lines[7..9], ["评估日 2025-09-01 → 2026-01-10", "认定类别 +一（六）"]);
     assert!(lines[9].starts_with("一（六） 成立："), "{out}");
     let unwrapped: String = out.split_whitespace().collect();
     assert!(unwrapped.contains("登记失业日期2025-01-10+12个月=2026-01-10✓"), "{out}");
@@ -129,7 +137,7 @@ fn reload_reads_the_edited_policy_and_keeps_the_case() {
     // Wait until the session has loaded the policy and the case, then edit the policy.
     let mut first = String::new();
     std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
-    assert!(first.contains("认定类别 [1,2]"), "{first}");
+    assert!(first.contains("认定类别 一（一）、一"), "{first}");
     Command::new("sh").arg(&script).status().unwrap();
     stdin.write_all(b":reload\n").unwrap();
     drop(stdin);
@@ -137,7 +145,7 @@ fn reload_reads_the_edited_policy_and_keeps_the_case() {
     std::io::Read::read_to_string(&mut stdout, &mut out).unwrap();
     child.wait().unwrap();
     assert!(out.contains("政策 hunan-2025-employment-assistance"), "{out}");
-    assert!(out.contains("认定类别 −1"), "{out}");
+    assert!(out.contains("认定类别 −一（一）"), "{out}");
 }
 
 #[test]
@@ -368,7 +376,7 @@ fn missing_names_fields_and_tried_values_by_their_labels_within_80_columns() {
         unwrapped.contains("assessment.employability（就业能力）：可能改变结果，例如有一定自主就业能力→应提供的服务"),
         "{zh}"
     );
-    assert!(unwrapped.contains("例如任意文字→认定类别+7；诊断信息"), "{zh}");
+    assert!(unwrapped.contains("例如任意文字→认定类别+一（七）；诊断信息"), "{zh}");
     assert!(unwrapped.contains("认定流程时限+investigate"), "{zh}");
     let en = repl(&["--lang", "en", "examples/cases/li-qiang.yaml"], ":missing\n");
     let unwrapped = en.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -49,6 +49,40 @@ impl Words<'_> {
         }
     }
 
+    /// A value of the record under `key` as people read it: a rule id by the rule's
+    /// name (一（一）), a list item by item, none for an empty list.
+    pub fn shown(&self, key: &str, v: &Json) -> String {
+        match v {
+            Json::Array(items) if items.is_empty() => msg(Msg::None, self.lang).to_string(),
+            Json::Array(items) => {
+                let shown: Vec<String> = items.iter().map(|x| self.item(key, x)).collect();
+                shown.join(msg(Msg::ListSeparator, self.lang))
+            }
+            other => self.item(key, other),
+        }
+    }
+
+    /// One value under `key`: the rule it names when `key` is a kind's, else as it is.
+    fn item(&self, key: &str, v: &Json) -> String {
+        let id = match v {
+            Json::Number(n) => n
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .map(crate::ast::RuleId::Number),
+            Json::String(s) => Some(crate::ast::RuleId::Name(s.clone())),
+            _ => None,
+        };
+        let rule = RuleKind::ALL
+            .into_iter()
+            .find(|k| k.record_key() == key)
+            .zip(id)
+            .and_then(|(kind, id)| self.program.rule_lookup.get(kind, &id));
+        match rule {
+            Some(idx) => super::rule_name(&self.program.rules[idx.0 as usize], self.program),
+            None => self.value(v),
+        }
+    }
+
     /// The line that opens a session: the case, its date, the yes/no decisions and the
     /// categories and tier that hold.
     pub fn summary_line(&self, record: &Json) -> String {
@@ -64,7 +98,7 @@ impl Words<'_> {
             .chain(yes_no)
             .chain(kinds);
         let parts: Vec<String> = keys
-            .filter_map(|key| Some(format!("{} {}", self.key(&key), self.value(record.get(&key)?))))
+            .filter_map(|key| Some(format!("{} {}", self.key(&key), self.shown(&key, record.get(&key)?))))
             .collect();
         format!("{}\n", parts.join(" · "))
     }
@@ -99,17 +133,22 @@ impl Words<'_> {
                 // Whole diagnostics or their codes: compared by code.
                 let codes =
                     |list: &[Json]| -> Vec<Json> { list.iter().map(|d| d.get("code").unwrap_or(d).clone()).collect() };
-                set_changes(&self.key(key), &codes(o), &codes(n), out);
+                set_changes(&self.key(key), &codes(o), &codes(n), &show, out);
             }
             (Json::Array(o), Json::Array(n)) if o.iter().chain(n).any(Json::is_object) => {
                 self.object_changes(key, o, n, out)
             }
-            (Json::Array(o), Json::Array(n)) => set_changes(&self.key(key), o, n, out),
+            (Json::Array(o), Json::Array(n)) => set_changes(&self.key(key), o, n, &|v| self.item(key, v), out),
             // A list on one side only (a case evaluated on one side): what it holds.
-            (Json::Null, Json::Array(n)) => set_changes(&self.key(key), &[], n, out),
-            (Json::Array(o), Json::Null) => set_changes(&self.key(key), o, &[], out),
+            (Json::Null, Json::Array(n)) => set_changes(&self.key(key), &[], n, &|v| self.item(key, v), out),
+            (Json::Array(o), Json::Null) => set_changes(&self.key(key), o, &[], &|v| self.item(key, v), out),
             _ if key == "status" => out.push(format!("{} {} → {}", self.key(key), self.status(old), self.status(new))),
-            _ => out.push(format!("{} {} → {}", self.key(key), self.value(old), self.value(new))),
+            _ => out.push(format!(
+                "{} {} → {}",
+                self.key(key),
+                self.shown(key, old),
+                self.shown(key, new)
+            )),
         }
     }
 
@@ -191,16 +230,18 @@ fn show(v: &Json) -> String {
     }
 }
 
-fn set_changes(key: &str, old: &[Json], new: &[Json], out: &mut Vec<String>) {
+/// A set's additions and removals (`认定类别 +一（一） −一（六）`), each item shown by
+/// `shown`.
+fn set_changes(key: &str, old: &[Json], new: &[Json], shown: &dyn Fn(&Json) -> String, out: &mut Vec<String>) {
     let added: Vec<String> = new
         .iter()
         .filter(|v| !old.contains(v))
-        .map(|v| format!("+{}", show(v)))
+        .map(|v| format!("+{}", shown(v)))
         .collect();
     let removed: Vec<String> = old
         .iter()
         .filter(|v| !new.contains(v))
-        .map(|v| format!("−{}", show(v)))
+        .map(|v| format!("−{}", shown(v)))
         .collect();
     if !added.is_empty() || !removed.is_empty() {
         out.push(format!(
@@ -237,8 +278,8 @@ mod tests {
             short_diff(&before, &after, words(Lang::Zh)),
             [
                 "就业困难人员 否 → 是",
-                "认定类别 +1",
-                "帮扶分类 2 → 3",
+                "认定类别 +一（一）",
+                "帮扶分类 四（二） → 四（三）",
                 "investigate：状态 办理中 → 已逾期未完成",
                 "诊断信息 −a"
             ]
@@ -250,7 +291,7 @@ mod tests {
         let record = json!({"case": "c1", "as_of": "2025-09-01", "eligible": true, "categories": [1], "tier": null});
         assert_eq!(
             words(Lang::Zh).summary_line(&record),
-            "案件 c1 · 评估日 2025-09-01 · 就业困难人员 是 · 认定类别 [1] · 帮扶分类 无\n"
+            "案件 c1 · 评估日 2025-09-01 · 就业困难人员 是 · 认定类别 一（一） · 帮扶分类 无\n"
         );
     }
 }
