@@ -250,3 +250,37 @@ fn the_batch_summary_names_rules_as_the_rest_of_zhengce_does() {
         "{en}"
     );
 }
+
+#[test]
+fn every_shipped_example_reads_within_80_columns_in_both_languages() {
+    let revision = ["--policy", "examples/revision/hunan-2027-revision.policy"];
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["eval", "examples/cases"],
+        vec!["eval", "--explain", "full", "examples/cases"],
+        [&["eval"][..], &revision, &["examples/revision/cases"]].concat(),
+        [&["test"][..], &revision, &["--coverage", "examples/revision/cases"]].concat(),
+        vec![
+            "diff",
+            "builtin",
+            "examples/revision/hunan-2027-revision.policy",
+            "examples/revision/cases",
+        ],
+    ];
+    for lang in ["zh", "en"] {
+        for args in &runs {
+            let (out, err, _) = zhengce(args, &[("ZHENGCE_LANG", lang)]);
+            for line in out.lines().chain(err.lines()) {
+                // A line of a file quoted under a diagnostic is shown as written.
+                let quoted = line
+                    .trim_start()
+                    .split_once(" │ ")
+                    .is_some_and(|(n, _)| n.trim().parse::<u32>().is_ok());
+                assert!(quoted || columns(line) <= 80, "{lang} {args:?}: {line:?}");
+            }
+        }
+    }
+    // The default explanation of a case is short: about 40 lines besides its diagnostics.
+    let (out, _, _) = zhengce(&["eval", "examples/cases/li-qiang.yaml"], &[]);
+    let listing = out.split("\n诊断信息\n").next().unwrap_or("");
+    assert!(listing.lines().count() <= 42, "{out}");
+}
