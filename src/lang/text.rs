@@ -137,6 +137,12 @@ macro_rules! catalogue {
                 }
             }
 
+            /// Checks every message (see [`check_catalogue`](crate::lang::check_catalogue)),
+            /// for the catalogue's test.
+            pub fn check_all() -> Result<(), String> {
+                $crate::lang::check_catalogue(Self::ALL.iter().map(|m| (format!("{m:?}"), m.template())))
+            }
+
             /// The text in a language.
             pub fn text(self, lang: $crate::lang::Lang) -> &'static str {
                 self.template().get(lang)

@@ -261,12 +261,9 @@ mod tests {
 
     #[test]
     fn every_message_has_both_languages() {
-        let all = YamlMsg::ALL.iter().map(|m| (format!("{m:?}"), m.template()));
-        crate::lang::check_catalogue(all).unwrap();
-        let all = ScanMsg::ALL.iter().map(|m| (format!("{m:?}"), m.template()));
-        crate::lang::check_catalogue(all).unwrap();
-        let all = JsonMsg::ALL.iter().map(|m| (format!("{m:?}"), m.template()));
-        crate::lang::check_catalogue(all).unwrap();
+        YamlMsg::check_all().unwrap();
+        ScanMsg::check_all().unwrap();
+        JsonMsg::check_all().unwrap();
     }
 
     /// The English of the parsers' words is theirs, unchanged.
