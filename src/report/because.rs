@@ -134,11 +134,17 @@ fn because(out: &mut String, b: &Because, negated: bool, style: &ValueStyle, sou
             if held.is_empty() {
                 out.push_str(msg(Msg::None, lang));
             }
+            // Each rule as named everywhere else (一（一）), by its id if not found.
             for (k, id) in held.iter().enumerate() {
                 if k > 0 {
-                    out.push_str(", ");
+                    out.push_str(msg(Msg::ListSeparator, lang));
                 }
-                let _ = write!(out, "{id}");
+                match style.program.rule_lookup.get(*kind, id) {
+                    Some(idx) => super::text::write_rule_name(out, &style.program.rules[idx.0 as usize], style.program),
+                    None => {
+                        let _ = write!(out, "{id}");
+                    }
+                }
             }
         }
         Because::Other { reads, holds, .. } => {
@@ -238,10 +244,7 @@ fn told_by(out: &mut String, reads: &[&Label], with: Msg, without: Msg, lang: La
         out.push_str(msg(without, lang));
         return;
     }
-    let separator = match lang {
-        Lang::Zh => "、",
-        Lang::En => ", ",
-    };
+    let separator = msg(Msg::ListSeparator, lang);
     write_msg_with(out, with, lang, |out| {
         for (k, l) in reads.iter().enumerate() {
             if k > 0 {
