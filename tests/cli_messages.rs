@@ -8,7 +8,11 @@ use std::process::Command;
 /// removed first); returns stdout, stderr and the exit code.
 fn zhengce(args: &[&str], env: Env) -> (String, String, Option<i32>) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhengce"));
-    cmd.env_remove("LANG").env_remove("ZHENGCE_LANG").args(args);
+    cmd.env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("ZHENGCE_LANG")
+        .args(args);
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -83,11 +87,15 @@ fn an_unknown_expect_key_is_an_error_with_a_suggestion() {
 fn the_language_comes_from_the_flag_then_zhengce_lang_then_the_locale() {
     const ZH: &str = "就业困难人员：是";
     const EN_LINE: &str = "person with employment difficulty: yes";
-    let runs: [(&[&str], Env, &str); 7] = [
+    let runs: [(&[&str], Env, &str); 10] = [
         (&[], &[], ZH),
         (&[], &[("LANG", "zh_CN.UTF-8")], ZH),
         (&[], &[("LANG", "en_US.UTF-8")], EN_LINE),
         (&[], &[("LANG", "C.UTF-8")], ZH),
+        // The locale of messages as POSIX orders it: LC_ALL, LC_MESSAGES, then LANG.
+        (&[], &[("LC_ALL", "en_US.UTF-8"), ("LANG", "zh_CN.UTF-8")], EN_LINE),
+        (&[], &[("LC_MESSAGES", "zh_CN.UTF-8"), ("LANG", "en_US.UTF-8")], ZH),
+        (&[], &[("LC_ALL", ""), ("LANG", "en_US.UTF-8")], EN_LINE),
         (&[], &[("LANG", "zh_CN.UTF-8"), ("ZHENGCE_LANG", "en")], EN_LINE),
         (&["--lang", "zh"], &[("ZHENGCE_LANG", "en")], ZH),
         (&["--lang", "en"], &[("LANG", "zh_CN.UTF-8")], EN_LINE),
@@ -283,4 +291,11 @@ fn every_shipped_example_reads_within_80_columns_in_both_languages() {
     let (out, _, _) = zhengce(&["eval", "examples/cases/li-qiang.yaml"], &[]);
     let listing = out.split("\n诊断信息\n").next().unwrap_or("");
     assert!(listing.lines().count() <= 42, "{out}");
+}
+
+#[test]
+fn a_coverage_minimum_is_a_percentage() {
+    let (_, err, code) = zhengce(&["test", "--coverage-min", "190", "tests/cases"], &[]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("`190` 不是 0 到 100 之间的百分数"), "{err}");
 }

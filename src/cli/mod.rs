@@ -175,7 +175,7 @@ pub enum Command {
         #[arg(long)]
         coverage: bool,
         /// Fail when rule coverage is below PCT percent.
-        #[arg(long, value_name = "PCT")]
+        #[arg(long, value_name = "PCT", value_parser = parse_percent)]
         coverage_min: Option<f64>,
         #[command(flatten)]
         common: CommonArgs,
@@ -184,6 +184,15 @@ pub enum Command {
 
 fn parse_date(s: &str) -> Result<NaiveDate, usage::BadValue> {
     crate::syntax::parse_date_text(s).ok_or_else(|| usage::BadValue(Msg::NotADateValue.with([s])))
+}
+
+/// A percentage, 0 to 100.
+fn parse_percent(s: &str) -> Result<f64, usage::BadValue> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|p| (0.0..=100.0).contains(p))
+        .ok_or_else(|| usage::BadValue(Msg::NotAPercent.with([s])))
 }
 
 /// Runs a parsed command line on the process's standard streams; returns the exit code.

@@ -17,17 +17,17 @@ pub enum Lang {
 
 impl Lang {
     /// The language the environment asks for: `ZHENGCE_LANG` (`zh` or `en`), else the
-    /// locale in `LANG` (Chinese for `zh_*`, English for any other language's locale),
-    /// else Chinese, also for the C and POSIX locales, which name no language. `--lang`
-    /// wins over both.
+    /// locale of messages as POSIX orders it (`LC_ALL`, then `LC_MESSAGES`, then `LANG`,
+    /// the first that is set and not empty: Chinese for `zh_*`, English for any other
+    /// language's locale), else Chinese, also for the C and POSIX locales, which name no
+    /// language. `--lang` wins over all of them.
     pub fn from_env() -> Lang {
-        Lang::from_vars(
-            std::env::var("ZHENGCE_LANG").ok().as_deref(),
-            std::env::var("LANG").ok().as_deref(),
-        )
+        let var = |name| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let locale = var("LC_ALL").or_else(|| var("LC_MESSAGES")).or_else(|| var("LANG"));
+        Lang::from_vars(std::env::var("ZHENGCE_LANG").ok().as_deref(), locale.as_deref())
     }
 
-    /// [`Lang::from_env`] on given values of `ZHENGCE_LANG` and `LANG`.
+    /// [`Lang::from_env`] on given values of `ZHENGCE_LANG` and of the locale.
     pub fn from_vars(zhengce_lang: Option<&str>, locale: Option<&str>) -> Lang {
         let chosen = zhengce_lang.map(str::trim).and_then(|v| match v.get(..2) {
             Some(p) if p.eq_ignore_ascii_case("zh") => Some(Lang::Zh),

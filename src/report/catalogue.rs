@@ -282,6 +282,8 @@ crate::catalogue! {
         UsagePossibleValues => "  可选的值：{}", "  possible values: {}";
         /// a suggestion
         UsageDidYouMean => "  提示：是否应为 {}？", "  tip: did you mean {}?";
+        /// a command-line percentage that does not read or is out of range
+        NotAPercent => "`{}` 不是 0 到 100 之间的百分数", "`{}` is not a percentage from 0 to 100";
         /// a command-line date that does not read
         NotADateValue => "`{}` 不是日期（应写作 YYYY-MM-DD）", "`{}` is not a date (YYYY-MM-DD)";
         /// the usage line
@@ -327,7 +329,7 @@ crate::catalogue! {
         /// an option's default value, after its help
         ArgDefault => "（默认：{}）", " [default: {}]";
         /// `--lang`
-        ArgLang => "所有信息的语言：zh 或 en（默认：ZHENGCE_LANG，否则 LANG：zh_* 为中文）", "Language of every message: zh or en (default: `ZHENGCE_LANG`, else `LANG`: zh for `zh_*`)";
+        ArgLang => "所有信息的语言：zh 或 en（默认：ZHENGCE_LANG，否则系统语言环境 LC_ALL、LC_MESSAGES、LANG：zh_* 为中文）", "Language of every message: zh or en (default: `ZHENGCE_LANG`, else the locale, `LC_ALL`, `LC_MESSAGES` or `LANG`: zh for `zh_*`)";
         /// `--show-pii`
         ArgShowPii => "完整显示身份证号码（默认遮盖）", "Show resident ID numbers in full instead of masked";
         /// `--max-policy-bytes`
