@@ -126,6 +126,9 @@ pub fn command(lang: Lang) -> clap::Command {
             let mut sub = with_help_flags(sub, lang)
                 .about(text(about))
                 .long_about(None::<&str>)
+                // Each option's help on the line under it, where the texts were broken
+                // to fit (clap would otherwise choose by its own count of columns).
+                .next_line_help(true)
                 .help_template(text(Msg::HelpTemplateSub));
             for (id, m) in COMMON {
                 if sub.get_arguments().any(|a| a.get_id() == id) {
