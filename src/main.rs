@@ -15,9 +15,13 @@ fn main() -> ExitCode {
     // The help is written in the language the command line or the environment asks for.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = help::lang_of(&args);
-    let parsed = help::command(lang)
-        .try_get_matches_from(&args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let parsed = help::command(lang).try_get_matches_from(&args).and_then(|matches| {
+        let mut cli = Cli::from_arg_matches(&matches)?;
+        if let Some(lang) = matches.get_one::<zhengce::lang::Lang>(help::LANG_BEFORE_SUBCOMMAND) {
+            cli.command.default_lang(*lang);
+        }
+        Ok(cli)
+    });
     match parsed {
         Ok(cli) => ExitCode::from(run(cli)),
         // Usage errors, `--help` and `--version`, in the user's language; the text goes

@@ -109,6 +109,15 @@ fn the_language_comes_from_the_flag_then_zhengce_lang_then_the_locale() {
         let other = if wanted == ZH { EN_LINE } else { ZH };
         assert!(!out.contains(other), "{flags:?} {env:?}:\n{out}");
     }
+    // `--lang` before the subcommand too; after it, it wins.
+    let (out, _, code) = zhengce(&["--lang", "en", "eval", "examples/cases/li-qiang.yaml"], &[]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains(EN_LINE), "{out}");
+    let (out, _, _) = zhengce(
+        &["--lang", "en", "eval", "--lang", "zh", "examples/cases/li-qiang.yaml"],
+        &[],
+    );
+    assert!(out.contains(ZH), "{out}");
 }
 
 /// The display width of a line (a Chinese character takes two columns).

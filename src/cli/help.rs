@@ -62,6 +62,9 @@ const COMMON: [(&str, Msg); 5] = [
     ("max_case_bytes", Msg::ArgMaxCaseBytes),
 ];
 
+/// The id of `--lang` given before the subcommand.
+pub const LANG_BEFORE_SUBCOMMAND: &str = "lang_before_subcommand";
+
 /// The language a command line asks for: its `--lang`, else the environment's. Read
 /// before clap parses it, since the help is written in it.
 pub fn lang_of(args: &[OsString]) -> Lang {
@@ -113,6 +116,14 @@ pub fn command(lang: Lang) -> clap::Command {
         .disable_help_subcommand(true)
         // The help fits the terminal; 80 columns in a pipe (clap's own default is 100).
         .term_width(width)
+        // `--lang` before the subcommand too (`zhengce --lang en check`).
+        .arg(
+            Arg::new(LANG_BEFORE_SUBCOMMAND)
+                .long("lang")
+                .value_name("LANG")
+                .value_parser(clap::value_parser!(Lang))
+                .help(fit(msg(Msg::ArgLang, lang), width - 12)),
+        )
         .disable_version_flag(true)
         .arg(
             Arg::new("version")

@@ -202,6 +202,20 @@ pub fn run(cli: Cli) -> u8 {
 }
 
 impl Command {
+    /// Gives the command `lang` when it was asked for before the subcommand
+    /// (`zhengce --lang en check`) and not after it.
+    pub fn default_lang(&mut self, lang: Lang) {
+        let slot = match self {
+            Command::Check { lang, .. } => lang,
+            Command::Eval { common, .. }
+            | Command::Diff { common, .. }
+            | Command::Repl { common, .. }
+            | Command::Test { common, .. } => &mut common.lang,
+            Command::Batch(args) => &mut args.common.lang,
+        };
+        slot.get_or_insert(lang);
+    }
+
     /// Whether the user asked to see ID numbers in full.
     pub fn pii(&self) -> Pii {
         let common = match self {
