@@ -10,7 +10,7 @@ use crate::diagnostic::{Code, Diagnostic, did_you_mean, quoted_list};
 use crate::lang::Text;
 use crate::program::Program;
 use crate::report::Lang;
-use crate::report::changes::Words;
+use crate::report::changes::{Words, value_words};
 use crate::report::messages::{Msg, msg, msg_args, msg_with};
 use serde_json::{Value as Json, json};
 
@@ -72,20 +72,7 @@ fn named_key(program: &Program, key: &str) -> Text {
             format!("{label}{}", msg_with(Msg::InBrackets, lang, &format!("`{key}`")))
         }
     };
-    Text::Both {
-        zh: in_lang(Lang::Zh),
-        en: in_lang(Lang::En),
-    }
-}
-
-/// A value of the record in words: yes and no, none; lists and numbers as JSON.
-fn value_words(v: &Json, lang: Lang) -> String {
-    match v {
-        Json::Bool(b) => msg(if *b { Msg::Yes } else { Msg::No }, lang).to_string(),
-        Json::Null => msg(Msg::None, lang).to_string(),
-        Json::String(s) => s.clone(),
-        other => other.to_string(),
-    }
+    Text::both(in_lang(Lang::Zh), in_lang(Lang::En))
 }
 
 /// One difference between an expectation and the decision record.

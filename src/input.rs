@@ -96,10 +96,7 @@ impl ReadError {
                 } else {
                     return InputMsg::SystemError.with([e.as_str()]);
                 };
-                Text::Both {
-                    zh: known.template().zh.to_string(),
-                    en: e.clone(),
-                }
+                Text::both(known.template().zh, e.as_str())
             }
         }
     }

@@ -190,14 +190,8 @@ impl Loader {
                 let quoted: Vec<String> = self.stack[pos..].iter().map(|p| format!("{quote}{p}{quote}")).collect();
                 quoted.join(" → ")
             };
-            let cycle = Text::Both {
-                zh: files("`"),
-                en: files(""),
-            };
-            let again = Text::Both {
-                zh: format!("`{path}`"),
-                en: path.to_string(),
-            };
+            let cycle = Text::both(files("`"), files(""));
+            let again = Text::both(format!("`{path}`"), path);
             let d = Diagnostic::error(Code::ImportCycle, LoadMsg::ImportCycle.with([cycle, again]))
                 .at_opt(used_at)
                 .with_help(LoadMsg::ImportCycleHelp);

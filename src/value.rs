@@ -62,7 +62,7 @@ impl YearMonth {
 impl std::fmt::Display for YearMonth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.ascii() {
-            Some(text) => f.write_str(std::str::from_utf8(&text).unwrap_or_default()),
+            Some(text) => f.write_str(ascii_text(&text)),
             None => write!(f, "{:04}-{:02}", self.year(), self.month()),
         }
     }
@@ -115,7 +115,7 @@ fn ascii_text(bytes: &[u8]) -> &str {
 impl std::fmt::Display for IsoDate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.ascii() {
-            Some(text) => f.write_str(std::str::from_utf8(&text).unwrap_or_default()),
+            Some(text) => f.write_str(ascii_text(&text)),
             // Years chrono writes with a sign: as it writes them.
             None => write!(f, "{}", self.0.format("%Y-%m-%d")),
         }

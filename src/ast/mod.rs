@@ -38,6 +38,14 @@ pub struct Label {
     pub en: Option<String>,
 }
 
+impl From<&Label> for crate::lang::Text {
+    /// A label in both languages; English falls back to the Chinese when the policy
+    /// gives none.
+    fn from(l: &Label) -> crate::lang::Text {
+        crate::lang::Text::both(l.zh.as_str(), l.en.as_deref().unwrap_or(&l.zh))
+    }
+}
+
 /// One policy file.
 #[derive(Debug, Clone)]
 pub struct PolicyFile {

@@ -285,10 +285,7 @@ crate::catalogue! {
 
 /// A policy's label in both languages; English falls back to the Chinese.
 pub(crate) fn label(l: &Label) -> Text {
-    Text::Both {
-        zh: l.zh.clone(),
-        en: l.en.clone().unwrap_or_else(|| l.zh.clone()),
-    }
+    Text::from(l)
 }
 
 /// A name as written in the file, in backticks, with its label from the policy:
@@ -301,10 +298,7 @@ pub(crate) fn named(name: &str, l: &Label) -> Text {
     }
     let en = l.en.as_deref().unwrap_or(&l.zh);
     if en == name {
-        return Text::Both {
-            zh: CaseMsg::NamedLabelled.with([name, &l.zh]).zh(),
-            en: bare().en(),
-        };
+        return Text::both(CaseMsg::NamedLabelled.with([name, &l.zh]).zh(), bare().en());
     }
     CaseMsg::NamedLabelled.with([Text::from(name), label(l)])
 }

@@ -309,10 +309,7 @@ crate::catalogue! {
 pub(super) fn names<'a>(names: impl IntoIterator<Item = &'a str>) -> Text {
     let names: Vec<&str> = names.into_iter().collect();
     let zh: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    Text::Both {
-        zh: zh.join("、"),
-        en: names.join(", "),
-    }
+    Text::both(zh.join("、"), names.join(", "))
 }
 
 #[cfg(test)]

@@ -329,10 +329,12 @@ impl<'a> Checker<'a> {
             .zip(self.rule_exprs.into_iter().zip(self.rule_yields))
             .zip(&self.rule_sources)
             .map(|((r, (when, yields)), source)| {
+                let cite = r.cite.clone()?;
                 Some(CompiledRule {
+                    raised: raised_diagnostic(r, &cite),
                     kind: r.kind,
                     id: r.id.node.clone(),
-                    cite: r.cite.clone()?,
+                    cite,
                     when,
                     severity: r.severity,
                     message: r.message.clone(),
@@ -365,6 +367,25 @@ impl<'a> Checker<'a> {
 }
 
 /// The values of an enum that have no entry in `slots` (one slot per value).
+/// The diagnostic a check or a soft rule (one with a severity) raises when it holds:
+/// its message in the policy's words (its clause when it has none), coded by its id.
+fn raised_diagnostic(r: &RuleDecl, cite: &Citation) -> Option<Diagnostic> {
+    if r.kind != RuleKind::Check && r.severity.is_none() {
+        return None;
+    }
+    let message = r
+        .message
+        .as_ref()
+        .map_or_else(|| crate::lang::Text::from(&cite.clause.node), crate::lang::Text::from);
+    let mut d = Diagnostic::new(
+        r.severity.unwrap_or(crate::diagnostic::Severity::Warning),
+        Code::Policy(r.id.node.to_string().into()),
+        message,
+    );
+    d.cite = Some(cite.clause.node.clone());
+    Some(d)
+}
+
 fn uncovered<'e, T>(enum_type: &'e EnumType, slots: &[Option<T>]) -> Vec<&'e str> {
     enum_type
         .variants()

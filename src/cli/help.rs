@@ -96,10 +96,7 @@ fn help_width() -> usize {
 /// `text` broken into lines of at most `columns` (clap cannot break Chinese, which has
 /// no spaces; it indents the lines given to it).
 fn fit(text: &str, columns: usize) -> String {
-    let options = textwrap::Options::new(columns.max(20))
-        .word_separator(textwrap::WordSeparator::Custom(crate::report::layout::words_of))
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::wrap(text, &options).join("\n")
+    textwrap::wrap(text, crate::report::layout::wrap_options(columns.max(20))).join("\n")
 }
 
 /// The command line's clap command with its help in `lang`.

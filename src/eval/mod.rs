@@ -24,7 +24,7 @@ pub use explain::{Because, Explainer, Memo, Shown};
 
 use crate::ast::{RuleKind, UnOp};
 use crate::calendar::CalendarMissing;
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Text;
 use crate::program::*;
 use crate::source::Span;
@@ -95,27 +95,10 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
         .filter(|(r, o)| (r.kind == RuleKind::Check || r.severity.is_some()) && o.holds)
         .map(|(_, o)| o.rule)
         .collect();
+    // Each made once by the checker, its words shared.
     let mut diagnostics: Vec<Diagnostic> = raised_by
         .iter()
-        .map(|idx| {
-            let rule = &program.rules[idx.0 as usize];
-            // The policy's own words; English falls back to the Chinese when the policy
-            // gives none.
-            let message = rule.message.as_ref().map_or_else(
-                || crate::lang::Text::from(&rule.cite.clause.node),
-                |m| crate::lang::Text::Both {
-                    zh: m.zh.clone(),
-                    en: m.en.clone().unwrap_or_else(|| m.zh.clone()),
-                },
-            );
-            let mut d = Diagnostic::new(
-                rule.severity.unwrap_or(Severity::Warning),
-                Code::Policy(rule.id.to_string().into()),
-                message,
-            );
-            d.cite = Some(rule.cite.clause.node.clone());
-            d
-        })
+        .filter_map(|idx| program.rules[idx.0 as usize].raised.clone())
         .collect();
     diagnostics.extend(ev.missing_years.iter().map(|year| {
         let year = year.to_string();

@@ -3,6 +3,7 @@
 
 use super::Lang;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// A catalogue message in both languages; `{}` marks where a value goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,12 +29,13 @@ impl Template {
 pub enum Text {
     /// The same in either language: a name, a value, a quotation from a file.
     Verbatim(String),
-    /// A text given in each language (a policy's label or message).
+    /// A text given in each language (a policy's label or message), shared: a
+    /// diagnostic made for every case clones it without copying the text.
     Both {
         /// The Chinese text.
-        zh: String,
+        zh: Arc<str>,
         /// The English text.
-        en: String,
+        en: Arc<str>,
     },
     /// A catalogue message with its `{}`s filled in by the values, in order.
     Message(Template, Box<[Text]>),
@@ -43,6 +45,14 @@ impl Text {
     /// A catalogue message with its values.
     pub fn message(template: Template, args: impl IntoIterator<Item = Text>) -> Text {
         Text::Message(template, args.into_iter().collect())
+    }
+
+    /// A text in each language.
+    pub fn both(zh: impl Into<Arc<str>>, en: impl Into<Arc<str>>) -> Text {
+        Text::Both {
+            zh: zh.into(),
+            en: en.into(),
+        }
     }
 
     /// The words in a language.
@@ -195,10 +205,7 @@ mod tests {
 
     #[test]
     fn a_message_is_filled_in_in_the_language_asked_for() {
-        let inner = Text::Both {
-            zh: "年龄".into(),
-            en: "age".into(),
-        };
+        let inner = Text::both("年龄", "age");
         let t = Text::message(
             Template {
                 zh: "{}不是{}",

@@ -216,10 +216,10 @@ fn describe(program: &Program, variables: &[Variable], assignment: &[Value]) -> 
             .collect();
         parts.join(separator)
     };
-    Text::Both {
-        zh: in_lang(Lang::Zh, &|p| format!("`{p}`"), "、"),
-        en: in_lang(Lang::En, &|p| p, ", "),
-    }
+    Text::both(
+        in_lang(Lang::Zh, &|p| format!("`{p}`"), "、"),
+        in_lang(Lang::En, &|p| p, ", "),
+    )
 }
 
 fn field_path(program: &Program, path: &[u16]) -> String {

@@ -18,7 +18,7 @@ pub use records::{EnumType, FieldInfo, RecordType};
 pub use type_words::{TypeWord, type_text};
 
 use crate::ast::{AggOp, BinOp, Citation, Effective, Label, RuleId, RuleKind, UnOp, Unit};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Span;
 use crate::value::{EnumId, Value};
 use chrono::NaiveDate;
@@ -321,6 +321,9 @@ pub struct CompiledRule {
     pub severity: Option<Severity>,
     /// The message of a check.
     pub message: Option<Label>,
+    /// The diagnostic a check or a soft rule raises when it holds, made once by the
+    /// checker (each case that raises it takes a copy that shares its words).
+    pub raised: Option<Diagnostic>,
     /// Notes (readings of the text).
     pub notes: Vec<String>,
     /// The values a rule that holds gives the decision record.

@@ -41,12 +41,7 @@ impl Words<'_> {
 
     /// A record value in words: yes and no, none for null.
     pub fn value(&self, v: &Json) -> String {
-        match v {
-            Json::Bool(b) => msg(if *b { Msg::Yes } else { Msg::No }, self.lang).to_string(),
-            Json::Null => msg(Msg::None, self.lang).to_string(),
-            Json::String(s) => s.clone(),
-            other => other.to_string(),
-        }
+        value_words(v, self.lang)
     }
 
     /// A value of the record under `key` as people read it: a rule id by the rule's
@@ -101,6 +96,17 @@ impl Words<'_> {
             .filter_map(|key| Some(format!("{} {}", self.key(&key), self.shown(&key, record.get(&key)?))))
             .collect();
         format!("{}\n", parts.join(" · "))
+    }
+}
+
+/// A value of a decision record in words: yes and no, none for null, text as it is;
+/// lists and numbers as JSON.
+pub fn value_words(v: &Json, lang: Lang) -> String {
+    match v {
+        Json::Bool(b) => msg(if *b { Msg::Yes } else { Msg::No }, lang).to_string(),
+        Json::Null => msg(Msg::None, lang).to_string(),
+        Json::String(s) => s.clone(),
+        other => other.to_string(),
     }
 }
 

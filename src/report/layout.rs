@@ -47,6 +47,15 @@ pub fn words_of(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
     Box::new(pieces.into_iter().map(move |(a, b)| Word::from(&line[a..b])))
 }
 
+/// How zhengce wraps text at `width` columns: between the words of [`words_of`], never
+/// by hyphenation, never inside a word.
+pub fn wrap_options<'a>(width: usize) -> textwrap::Options<'a> {
+    textwrap::Options::new(width)
+        .word_separator(WordSeparator::Custom(words_of))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false)
+}
+
 /// Every line of `text` that is wider than `width` columns wrapped between words (by
 /// the Unicode line-breaking rules: Chinese may break between characters, a date or a
 /// number never), its continuation lines indented two columns more than it.
@@ -79,12 +88,9 @@ fn wrap(text: &str, width: usize, column: Option<usize>) -> String {
             Some(c) if c + 20 <= width => " ".repeat(c),
             _ => format!("{indent}  "),
         };
-        let options = textwrap::Options::new(width.max(indent.len() + 12))
+        let options = wrap_options(width.max(indent.len() + 12))
             .initial_indent(indent)
-            .subsequent_indent(&more)
-            .word_separator(WordSeparator::Custom(words_of))
-            .word_splitter(textwrap::WordSplitter::NoHyphenation)
-            .break_words(false);
+            .subsequent_indent(&more);
         for (k, piece) in textwrap::wrap(content, &options).iter().enumerate() {
             if k > 0 {
                 out.push('\n');
