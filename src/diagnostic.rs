@@ -114,6 +114,8 @@ pub enum Code {
     TierGap,
     /// The evaluation date is outside the policy's period in force.
     PolicyNotInForce,
+    /// A policy repository's `zhengce.toml` that cannot be used.
+    BadSettings,
     // Tests.
     /// A decision differs from a test case's `expect` block.
     ExpectationFailed,
@@ -166,6 +168,7 @@ impl Code {
             Code::TierOverlap => "tier_overlap",
             Code::TierGap => "tier_gap",
             Code::PolicyNotInForce => "policy_not_in_force",
+            Code::BadSettings => "bad_settings",
             Code::ExpectationFailed => "expectation_failed",
             Code::Policy(code) => code,
         }

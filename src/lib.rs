@@ -40,6 +40,7 @@ pub mod privacy;
 pub mod program;
 pub mod repl;
 pub mod report;
+pub mod repository;
 pub mod run;
 pub mod source;
 pub mod syntax;

@@ -304,6 +304,8 @@ impl<'a> Checker<'a> {
                 .collect(),
             until: h.until,
             documents: vec![h.id.node.clone()],
+            // Said by the loader, which knows where the files came from.
+            builtin: false,
         };
         let definitions = self
             .def_decls

@@ -9,7 +9,7 @@ use super::{Console, EXIT_OK, EXIT_POLICY};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::InputLimits;
 use crate::lint::lint;
-use crate::policy_set::{DEFAULT_POLICY, PolicySource, load_policy_with};
+use crate::policy_set::{BUILTIN_PREFIX, DEFAULT_POLICY, PolicySource, load_policy_with};
 use crate::report::messages::{Msg, msg_args, msg_with};
 use crate::report::{Lang, render_diagnostic};
 use crate::source::SourceMap;
@@ -17,6 +17,8 @@ use std::collections::HashSet;
 
 /// Runs `check`.
 pub fn run(policies: &[String], strict: bool, limits: InputLimits, lang: Lang, console: &mut Console) -> u8 {
+    // With no file (and no policy repository naming one), the copy built into the
+    // binary, named as such: it is not the file of that name on disk.
     let targets: Vec<(String, PolicySource)> = if policies.is_empty() {
         vec![(DEFAULT_POLICY.to_string(), PolicySource::Builtin)]
     } else {
@@ -26,6 +28,10 @@ pub fn run(policies: &[String], strict: bool, limits: InputLimits, lang: Lang, c
     let mut shown = Shown::default();
     for (path, source) in targets {
         let loaded = load_policy_with(&path, source, limits);
+        let path = match source {
+            PolicySource::Builtin => format!("{BUILTIN_PREFIX}{path}"),
+            PolicySource::Disk => path,
+        };
         let mut diagnostics: Vec<Diagnostic> = loaded.diagnostics.clone();
         if let Some(program) = &loaded.program {
             diagnostics.extend(lint(program));

@@ -12,6 +12,7 @@ use crate::diff::{CaseDiff, RuleChange, Side, diff_case};
 use crate::input::InputLimits;
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy_with};
 use crate::report::render_diagnostic;
+use crate::repository::PolicyRepository;
 use crate::run::{CaseResult, MissingDate, Runner, Status};
 use chrono::NaiveDate;
 use serde_json::json;
@@ -33,6 +34,60 @@ pub fn parse_policy_at(s: &str) -> Result<PolicyAt, super::usage::BadValue> {
     };
     let path = (path != "builtin").then(|| path.to_string());
     Ok(PolicyAt { path, date })
+}
+
+impl PolicyAt {
+    /// The policy a folder with a `zhengce.toml` names, in place of the folder (another
+    /// checkout of a policy repository); any other spec as it is.
+    fn resolved(&self, lang: Lang, console: &mut Console) -> Result<PolicyAt, u8> {
+        let Some(dir) = self.path.as_deref().filter(|p| std::path::Path::new(p).is_dir()) else {
+            return Ok(self.clone());
+        };
+        match PolicyRepository::at(dir) {
+            Ok(Some(repository)) => match repository.policy {
+                Some(path) => Ok(PolicyAt {
+                    path: Some(path),
+                    date: self.date,
+                }),
+                None => {
+                    let line = msg_args(
+                        Msg::NotGivenNotSet,
+                        lang,
+                        &[msg(Msg::WhatNewPolicy, lang), &repository.settings, "policy"],
+                    );
+                    console.err(&format!("{line}\n"));
+                    Err(EXIT_USAGE)
+                }
+            },
+            // A folder that is no repository: read as a file, it says why it cannot be.
+            Ok(None) => Ok(self.clone()),
+            Err(problem) => {
+                for d in &problem.diagnostics {
+                    console.err(&render_diagnostic(
+                        d,
+                        &problem.sources,
+                        super::draw_options(lang, console),
+                    ));
+                }
+                Err(EXIT_USAGE)
+            }
+        }
+    }
+}
+
+/// NEW: as given, else the policy repository's policy.
+fn new_policy(new: Option<&PolicyAt>, common: &CommonArgs, console: &mut Console) -> Result<PolicyAt, u8> {
+    let lang = common.lang();
+    if let Some(new) = new {
+        return new.resolved(lang, console);
+    }
+    match common.repository.as_ref().and_then(|r| r.policy.clone()) {
+        Some(path) => Ok(PolicyAt {
+            path: Some(path),
+            date: None,
+        }),
+        None => Err(super::not_given(Msg::WhatNewPolicy, "policy", common, console)),
+    }
 }
 
 struct Run {
@@ -84,7 +139,7 @@ fn run_side(
 /// Runs `diff`.
 pub fn run(
     old: &PolicyAt,
-    new: &PolicyAt,
+    new: Option<&PolicyAt>,
     cases: &[String],
     as_of: Option<NaiveDate>,
     format: Format,
@@ -96,6 +151,14 @@ pub fn run(
         console.err(&format!("{}\n", msg(Msg::DiffTakesNoPolicy, common.lang())));
         return EXIT_USAGE;
     }
+    if cases.is_empty() {
+        return super::not_given(Msg::WhatCasePaths, "cases", common, console);
+    }
+    let (old, new) = match (old.resolved(common.lang(), console), new_policy(new, common, console)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let (old, new) = (&old, &new);
     let (Some(a), Some(b)) = (
         run_side(old, as_of, cases, common.limits(), common.lang(), console),
         run_side(new, as_of, cases, common.limits(), common.lang(), console),

@@ -18,8 +18,9 @@ pub mod usage;
 use crate::input::InputLimits;
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy_with};
 use crate::privacy::Pii;
-use crate::report::messages::{Msg, msg_with};
+use crate::report::messages::{Msg, msg, msg_args, msg_with};
 use crate::report::{DrawOptions, Explain, Lang, RenderOptions, render_diagnostic};
+use crate::repository::PolicyRepository;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 pub use console::Console;
@@ -70,6 +71,10 @@ pub struct CommonArgs {
     /// Largest single case (one YAML document) read, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = InputLimits::DEFAULT_CASE_BYTES)]
     pub max_case_bytes: u64,
+    /// The policy repository the command runs in, if any (not an option: found from
+    /// the current folder).
+    #[arg(skip)]
+    pub repository: Option<PolicyRepository>,
 }
 
 impl CommonArgs {
@@ -129,14 +134,14 @@ pub enum Command {
     /// Evaluate cases under two policies (`FILE`, `builtin`, either with `@DATE`) and
     /// report every case whose decision changes, grouped by the rule that changed.
     Diff {
-        /// The old policy: `FILE[@DATE]` or `builtin[@DATE]`.
+        /// The old policy: `FILE[@DATE]`, `builtin[@DATE]`, or a folder with a
+        /// zhengce.toml (the policy it names).
         #[arg(value_parser = diff::parse_policy_at)]
         old: diff::PolicyAt,
-        /// The new policy: `FILE[@DATE]` or `builtin[@DATE]`.
+        /// The new policy, as OLD (default: the one zhengce.toml names).
         #[arg(value_parser = diff::parse_policy_at)]
-        new: diff::PolicyAt,
-        /// Case files or directories.
-        #[arg(required = true)]
+        new: Option<diff::PolicyAt>,
+        /// Case files or directories (default: zhengce.toml's `cases`).
         cases: Vec<String>,
         /// Evaluation date for cases (when OLD or NEW gives none).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -159,8 +164,7 @@ pub enum Command {
     },
     /// Run case files that carry an `expect:` block; report what differs.
     Test {
-        /// Case files or directories.
-        #[arg(required = true)]
+        /// Case files or directories (default: zhengce.toml's `cases`).
         paths: Vec<String>,
         /// Evaluation date for every case (otherwise each case's `as_of`).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -216,6 +220,62 @@ impl Command {
         slot.get_or_insert(lang);
     }
 
+    /// The language asked for (see [`CommonArgs::lang`]).
+    pub fn lang(&self) -> Lang {
+        match self {
+            Command::Check { lang, .. } => lang.unwrap_or_else(Lang::from_env),
+            Command::Eval { common, .. }
+            | Command::Diff { common, .. }
+            | Command::Repl { common, .. }
+            | Command::Test { common, .. } => common.lang(),
+            Command::Batch(args) => args.common.lang(),
+        }
+    }
+
+    /// Takes a policy repository's settings for what the command line leaves out:
+    /// its policy for commands given no `--policy` (or `check` given no file), its case
+    /// folders and coverage minimum for `test` and `diff`.
+    fn use_repository(&mut self, repository: PolicyRepository) {
+        let policy = repository.policy.clone();
+        match self {
+            Command::Check { policies, .. } => {
+                if policies.is_empty() {
+                    policies.extend(policy);
+                }
+            }
+            Command::Eval { common, .. } | Command::Repl { common, .. } => {
+                common.policy = common.policy.take().or(policy);
+            }
+            Command::Batch(args) => args.common.policy = args.common.policy.take().or(policy),
+            Command::Test {
+                paths,
+                coverage_min,
+                common,
+                ..
+            } => {
+                common.policy = common.policy.take().or(policy);
+                if paths.is_empty() {
+                    paths.clone_from(&repository.cases);
+                }
+                *coverage_min = coverage_min.or(repository.coverage_min);
+            }
+            Command::Diff { cases, .. } => {
+                if cases.is_empty() {
+                    cases.clone_from(&repository.cases);
+                }
+            }
+        }
+        let common = match self {
+            Command::Check { .. } => return,
+            Command::Eval { common, .. }
+            | Command::Diff { common, .. }
+            | Command::Repl { common, .. }
+            | Command::Test { common, .. } => common,
+            Command::Batch(args) => &mut args.common,
+        };
+        common.repository = Some(repository);
+    }
+
     /// Whether the user asked to see ID numbers in full.
     pub fn pii(&self) -> Pii {
         let common = match self {
@@ -231,8 +291,22 @@ impl Command {
 }
 
 /// Runs a parsed command line with its output going to `console`; returns the exit
-/// code.
-pub fn run_with(cli: Cli, console: &mut Console) -> u8 {
+/// code. In a policy repository (a `zhengce.toml` here or in a folder above), its
+/// settings stand in for what the command line leaves out.
+pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
+    let repository = match PolicyRepository::find() {
+        Ok(found) => found,
+        Err(problem) => {
+            let options = draw_options(cli.command.lang(), console);
+            for d in &problem.diagnostics {
+                console.err(&render_diagnostic(d, &problem.sources, options));
+            }
+            return EXIT_USAGE;
+        }
+    };
+    if let Some(repository) = repository {
+        cli.command.use_repository(repository);
+    }
     match cli.command {
         Command::Check {
             policies,
@@ -284,8 +358,21 @@ pub fn run_with(cli: Cli, console: &mut Console) -> u8 {
             as_of,
             format,
             common,
-        } => diff::run(&old, &new, &cases, as_of, format, &common, console),
+        } => diff::run(&old, new.as_ref(), &cases, as_of, format, &common, console),
     }
+}
+
+/// Says that `what` (a message naming it) was not given and that no policy repository
+/// sets it as `key`; the exit code of a usage error.
+fn not_given(what: Msg, key: &str, common: &CommonArgs, console: &mut Console) -> u8 {
+    let lang = common.lang();
+    let what = msg(what, lang);
+    let line = match &common.repository {
+        Some(repository) => msg_args(Msg::NotGivenNotSet, lang, &[what, &repository.settings, key]),
+        None => msg_with(Msg::NotGivenNoRepository, lang, what),
+    };
+    console.err(&format!("{line}\n"));
+    EXIT_USAGE
 }
 
 /// Whether to colour output on standard error.

@@ -38,6 +38,9 @@ pub struct TestOptions {
 
 /// Runs `test`.
 pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs, console: &mut Console) -> u8 {
+    if paths.is_empty() {
+        return super::not_given(Msg::WhatCasePaths, "cases", common, console);
+    }
     let Some(mut loaded) = load_checked_policy(common, console) else {
         return EXIT_POLICY;
     };

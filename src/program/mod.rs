@@ -373,6 +373,8 @@ pub struct PolicyInfo {
     pub valid_for: Option<(i64, Unit)>,
     /// Ids of the policies it builds on.
     pub builds_on: Vec<String>,
+    /// Whether it is the copy built into the binary (not a file on disk).
+    pub builtin: bool,
     /// The first day an amendment's changes no longer apply.
     pub until: Option<NaiveDate>,
     /// The documents of this version: the base policy, then each amendment applied.

@@ -80,6 +80,16 @@ crate::catalogue! {
         NoCaseInFile => "提示：{} 中没有案件", "warning: no case in {}";
         /// `eval`, `test`: nothing to run (`{}`: the paths given)
         NoCasesUnder => "错误：在 {} 中没有找到案件", "error: no cases found under {}";
+        /// nothing given for an argument, and no policy repository to take it from (what)
+        NotGivenNoRepository => "错误：没有给出{}，当前文件夹及其上级也没有 zhengce.toml 可以提供", "error: no {} given, and no zhengce.toml in this folder or above to name one";
+        /// nothing given for an argument, and the policy repository does not set it (what, its zhengce.toml, the setting)
+        NotGivenNotSet => "错误：没有给出{}，{} 也没有设置 `{}`", "error: no {} given, and {} does not set `{}`";
+        /// what `test` and `diff` need: case paths
+        WhatCasePaths => "案件文件或目录", "case files or folders";
+        /// what `diff` needs: the new policy
+        WhatNewPolicy => "新政策（NEW）", "new policy (NEW)";
+        /// after the name of a policy built into the binary
+        BuiltinMark => "（内置）", " (built-in)";
         /// `check`: a policy that checks (path, rules, definitions, files, warnings)
         CheckOk => "{}：通过（规则 {} 条，定义 {} 个，文件 {} 个；警告 {} 个{}）", "{}: ok ({} rules, {} definitions, {} files; {} warning(s){})";
         /// `check`: a policy with errors (path, errors, warnings)
@@ -325,7 +335,7 @@ crate::catalogue! {
         /// `test`
         CliTest => "运行带 `expect:` 的案件文件；报告不一致之处", "Run case files that carry an `expect:` block; report what differs";
         /// `--policy`
-        ArgPolicy => "使用的政策文件（默认：内置的湖南 2025 政策）", "Policy file to use instead of the built-in Hunan 2025 policy";
+        ArgPolicy => "使用的政策文件（默认：zhengce.toml 指定的政策，否则内置的湖南 2025 政策）", "Policy file to use (default: the one zhengce.toml names, else the built-in Hunan 2025 policy)";
         /// an option's default value, after its help
         ArgDefault => "（默认：{}）", " [default: {}]";
         /// `--lang`
@@ -337,7 +347,7 @@ crate::catalogue! {
         /// `--max-case-bytes`
         ArgMaxCaseBytes => "单个案件（一个 YAML 文档）的最大字节数", "Largest single case (one YAML document) read, in bytes";
         /// `check`'s files
-        ArgPolicies => "政策文件（默认：内置的湖南政策）", "Policy files (default: the built-in Hunan policy)";
+        ArgPolicies => "政策文件（默认：zhengce.toml 指定的政策，否则内置的湖南政策）", "Policy files (default: the one zhengce.toml names, else the built-in Hunan policy)";
         /// `--strict`
         ArgStrict => "把每个警告（未使用的定义和字段、永不成立的规则、帮扶分类的重叠或空缺）都当作错误", "Treat every warning (unused definitions and fields, rules that never hold, overlapping tiers or a gap between them) as an error";
         /// `eval`'s cases
@@ -363,11 +373,11 @@ crate::catalogue! {
         /// `--quiet`
         ArgQuiet => "不在标准错误显示进度条和汇总", "No progress bar and no summary on standard error";
         /// `diff`'s old policy
-        ArgDiffOld => "原政策：`文件[@日期]` 或 `builtin[@日期]`", "The old policy: `FILE[@DATE]` or `builtin[@DATE]`";
+        ArgDiffOld => "原政策：`文件[@日期]`、`builtin[@日期]`，或含 zhengce.toml 的文件夹（其指定的政策）", "The old policy: `FILE[@DATE]`, `builtin[@DATE]`, or a folder with a zhengce.toml (the policy it names)";
         /// `diff`'s new policy
-        ArgDiffNew => "新政策：`文件[@日期]` 或 `builtin[@日期]`", "The new policy: `FILE[@DATE]` or `builtin[@DATE]`";
+        ArgDiffNew => "新政策：同上（默认：zhengce.toml 指定的政策）", "The new policy: as OLD (default: the one zhengce.toml names)";
         /// `diff`'s and `test`'s cases
-        ArgCases => "案件文件或目录", "Case files or directories";
+        ArgCases => "案件文件或目录（默认：zhengce.toml 的 cases）", "Case files or directories (default: zhengce.toml's `cases`)";
         /// `repl`'s case
         ArgReplCase => "启动时载入的案件文件", "A case file to load at the start";
         /// `--no-history`

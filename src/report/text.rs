@@ -37,9 +37,14 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
     }
     let _ = writeln!(
         out,
-        " · {} {}",
+        " · {} {}{}",
         msg(Msg::Policy, lang),
-        program.info.documents.join(" + ")
+        program.info.documents.join(" + "),
+        if program.info.builtin {
+            msg(Msg::BuiltinMark, lang)
+        } else {
+            ""
+        }
     );
     match (&r.decision, r.facts()) {
         (Some(decision), Some(facts)) if r.status == Status::Ok || !decision.outputs.is_empty() => {

@@ -194,7 +194,10 @@ impl Session {
         self.loaded = loaded;
         self.versions = versions;
         self.policy_path = path;
-        let name = self.program().info.documents.join(" + ");
+        let mut name = self.program().info.documents.join(" + ");
+        if self.program().info.builtin {
+            name.push_str(msg(Msg::BuiltinMark, self.options.lang));
+        }
         Ok(format!(
             "{}\n{}",
             self.say(Msg::PolicyInUse, &[&name]),

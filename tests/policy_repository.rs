@@ -1,0 +1,162 @@
+//! A policy repository (issue 12): `zhengce.toml`, found from the current folder or a
+//! folder above, names the policy, the case folders and the coverage minimum; `check`,
+//! `test`, `diff`, `eval` and `repl` with no file argument use them. Without one, what
+//! uses the built-in policy says so. Run as a user would: the binary, in a folder.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const POLICY: &str = "policies/hunan/2025-employment-assistance.policy";
+
+/// Runs `zhengce ARGS…` in `dir` with the language pinned; exit code, stdout, stderr.
+fn zhengce_in(dir: &Path, lang: &str, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args(args)
+        .current_dir(dir)
+        .env("ZHENGCE_LANG", lang)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("zhengce runs");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8 output");
+    (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
+}
+
+fn zhengce(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    zhengce_in(dir, "en", args)
+}
+
+/// A policy repository in a scratch folder: the shipped policies, a few of the
+/// project's cases, and `settings` as its zhengce.toml.
+fn repository(name: &str, settings: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("zhengce-repo-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let project = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&project.join("policies"), &root.join("policies"));
+    copy_dir(&project.join("tests/cases/exits"), &root.join("cases/exits"));
+    std::fs::create_dir_all(root.join("cases/notes")).unwrap();
+    std::fs::write(root.join("zhengce.toml"), settings).unwrap();
+    root
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+const SETTINGS: &str = "policy = \"policies/hunan/2025-employment-assistance.policy\"\ncases = [\"cases\"]\n";
+
+#[test]
+fn check_with_no_file_checks_the_repository_s_policy_on_disk() {
+    let root = repository("check", SETTINGS);
+    let (code, out, err) = zhengce(&root, &["check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with(&format!("{POLICY}: ok")), "{out}");
+    // A type error in the file on disk is reported in that file, not hidden behind the
+    // built-in copy.
+    let path = root.join(POLICY);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let broken = text.replace("= 16 years", "= \"sixteen\"");
+    assert_ne!(broken, text);
+    std::fs::write(&path, broken).unwrap();
+    let (code, _, err) = zhengce(&root, &["check"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains(&format!("{POLICY}:")), "{err}");
+    // From a folder below, the same file, named from there.
+    let (code, _, err) = zhengce(&root.join("cases/notes"), &["check"]);
+    assert_eq!(code, 3);
+    assert!(err.contains(&format!("../../{POLICY}")), "{err}");
+}
+
+#[test]
+fn outside_a_repository_the_built_in_policy_says_so() {
+    let dir = std::env::temp_dir().join(format!("zhengce-norepo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (code, out, _) = zhengce(&dir, &["check"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with(&format!("builtin:{POLICY}: ok")), "{out}");
+    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cases/li-qiang.yaml");
+    let (_, out, _) = zhengce(&dir, &["eval", &case.to_string_lossy()]);
+    assert!(out.contains("hunan-2025-employment-assistance (built-in)"), "{out}");
+    let (_, out, _) = zhengce_in(&dir, "zh", &["eval", &case.to_string_lossy()]);
+    assert!(out.contains("（内置）"), "{out}");
+    // Nothing to test and nowhere to find it: a usage error, not a silent pass.
+    let (code, _, err) = zhengce(&dir, &["test"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no case files or folders given, and no zhengce.toml"),
+        "{err}"
+    );
+}
+
+#[test]
+fn test_runs_the_repository_s_cases_and_coverage_minimum() {
+    let root = repository("test", &format!("{SETTINGS}coverage_min = 100\n"));
+    let (code, out, err) = zhengce(&root, &["test"]);
+    // The exit cases alone leave most rules untried: below the minimum.
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("0 failed"), "{out}");
+    assert!(out.contains("below"), "{out}");
+    // The command line wins over the settings.
+    let (code, out, err) = zhengce(&root, &["test", "--coverage-min", "0"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, _) = zhengce(&root, &["test", "cases/exits/exit1-enterprise-roles"]);
+    assert!(out.contains("passed"), "{out}");
+    assert_eq!(code, 1, "the minimum still holds for the cases named: {out}");
+}
+
+#[test]
+fn eval_and_diff_use_the_repository_s_policy() {
+    let root = repository("diff", SETTINGS);
+    // The repository's edit: refusals to exit raised from 3 to 4.
+    let path = root.join(POLICY);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "refusals_to_exit \"连续拒绝次数\" en \"consecutive refusals\" = 3",
+            "refusals_to_exit \"连续拒绝次数\" en \"consecutive refusals\" = 4",
+        ),
+    )
+    .unwrap();
+    // NEW and the cases come from zhengce.toml.
+    let (code, out, err) = zhengce(&root, &["diff", "builtin"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("五（四）"), "{out}");
+    assert!(!out.contains(" 0 changed"), "{out}");
+    // OLD may be another checkout: the policy its zhengce.toml names.
+    let base = repository("diff-base", SETTINGS);
+    let (code, with_folder, err) = zhengce(&root, &["diff", &base.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        with_folder,
+        out.replace("builtin:", &format!("{}/", base.to_string_lossy()))
+    );
+    // A folder without zhengce.toml as NEW: no policy there.
+    let (code, _, _) = zhengce(&root, &["diff", "builtin", "cases"]);
+    assert_ne!(code, 0);
+}
+
+#[test]
+fn a_broken_zhengce_toml_is_located_in_either_language() {
+    let root = repository("broken", "polcy = \"x.policy\"\ncoverage_min = \"all\"\n");
+    let (code, _, err) = zhengce(&root, &["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("zhengce.toml has no setting `polcy`"), "{err}");
+    assert!(err.contains("zhengce.toml:1:1"), "{err}");
+    assert!(err.contains("`coverage_min` must be a number from 0 to 100"), "{err}");
+    assert!(err.contains("zhengce.toml:2:16"), "{err}");
+    let (code, _, err) = zhengce_in(&root, "zh", &["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("zhengce.toml 没有设置项 `polcy`"), "{err}");
+    assert!(err.contains("提示："), "{err}");
+}
