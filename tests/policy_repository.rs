@@ -160,3 +160,64 @@ fn a_broken_zhengce_toml_is_located_in_either_language() {
     assert!(err.contains("zhengce.toml 没有设置项 `polcy`"), "{err}");
     assert!(err.contains("提示："), "{err}");
 }
+
+/// The example CI workflow needs nothing in the repository but zhengce.toml: its
+/// zhengce commands, run as written in a repository made of the example settings, the
+/// shipped policy and the project's cases, pass; the impact step compares with a
+/// checkout of the base beside it.
+#[test]
+fn the_example_workflow_s_commands_run_with_only_zhengce_toml() {
+    let project = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let settings = std::fs::read_to_string(project.join("examples/ci/zhengce.toml")).unwrap();
+    let root = repository("workflow", &settings);
+    copy_dir(&project.join("tests/cases"), &root.join("cases"));
+    let base = root.with_file_name(format!("{}-base", root.file_name().unwrap().to_string_lossy()));
+    let _ = std::fs::remove_dir_all(&base);
+    copy_dir(&root, &base);
+    let workflow = std::fs::read_to_string(project.join("examples/ci/github-actions.yml")).unwrap();
+    let commands: Vec<String> = workflow
+        .lines()
+        .map(str::trim)
+        .filter_map(|l| l.strip_prefix("run: "))
+        .filter(|c| c.contains("zhengce ") && !c.contains("cargo install") && !c.contains("git "))
+        .map(String::from)
+        .chain(
+            workflow
+                .lines()
+                .map(str::trim)
+                .filter(|l| l.starts_with("zhengce diff"))
+                .map(|l| l.replace("../base", &base.to_string_lossy())),
+        )
+        .collect();
+    assert_eq!(commands.len(), 4, "{commands:?}");
+    let bin = Path::new(env!("CARGO_BIN_EXE_zhengce")).parent().unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    std::fs::create_dir_all(root.join("reports")).unwrap();
+    for command in &commands {
+        let out = Command::new("bash")
+            .args(["-c", command])
+            .current_dir(&root)
+            .env("PATH", &path)
+            .env("ZHENGCE_LANG", "en")
+            .output()
+            .unwrap();
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // The impact step is a report (`continue-on-error`): diff says with exit 1 that
+        // the input-error cases were not evaluated; every other step must pass.
+        let allowed = if command.starts_with("zhengce diff") { 1 } else { 0 };
+        assert!(out.status.code().is_some_and(|c| c <= allowed), "{command}: {said}");
+    }
+    assert!(
+        std::fs::read_to_string(root.join("reports/junit.xml"))
+            .unwrap()
+            .contains("<testsuite")
+    );
+    let impact = std::fs::read_to_string(root.join("reports/impact.txt")).unwrap();
+    assert!(impact.contains("0 changed"), "{impact}");
+    let impact = std::fs::read_to_string(root.join("reports/impact.json")).unwrap();
+    assert!(impact.contains("\"changed\":0"), "{impact}");
+}
