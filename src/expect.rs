@@ -1,7 +1,8 @@
 //! Test expectations: a case's `expect:` block is a partial decision record; each key
 //! given must match the record (lists compare as sets; objects by the keys the
-//! expectation gives; a plain id matches the object of the rule with that id). `diagnostics` lists codes that must be present: a case may raise
-//! more (a warning it does not test).
+//! expectation gives; a plain id matches the object of the rule with that id).
+//! `diagnostics` lists codes that must be present: a case may raise more (a warning it
+//! does not test); `diagnostics_absent` lists codes that must not be raised.
 
 use crate::ast::RuleKind;
 use crate::case::messages::{CaseMsg, EnvelopeMsg};
@@ -18,9 +19,13 @@ use serde_json::{Value as Json, json};
 /// always in what `test` compares when an expectation asks about it).
 const ENGINE_KEYS: [&str; 7] = ["case", "status", "as_of", "policy", "documents", "diagnostics", "trace"];
 
+/// The key of an `expect` block that lists the codes a case must not raise (not a key
+/// of the record: what it is compared with is the record's `diagnostics`).
+const ABSENT_KEY: &str = "diagnostics_absent";
+
 /// Every key an `expect` block may use with this policy.
 pub fn record_keys(program: &Program) -> Vec<String> {
-    let mut keys: Vec<String> = ENGINE_KEYS.iter().map(|k| k.to_string()).collect();
+    let mut keys: Vec<String> = ENGINE_KEYS.iter().chain([&ABSENT_KEY]).map(|k| k.to_string()).collect();
     keys.extend(program.decision.iter().map(|d| d.name.to_string()));
     for kind in RuleKind::ALL.into_iter().filter(|k| *k != RuleKind::Check) {
         if program.rules_of(kind).next().is_some() {
@@ -75,6 +80,15 @@ fn named_key(program: &Program, key: &str) -> Text {
     Text::both(in_lang(Lang::Zh), in_lang(Lang::En))
 }
 
+/// How a decision record fails an expectation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MismatchKind {
+    /// It says something else than expected.
+    Differs,
+    /// It has diagnostics the expectation says must be absent.
+    Raised,
+}
+
 /// One difference between an expectation and the decision record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mismatch {
@@ -85,8 +99,11 @@ pub struct Mismatch {
     pub named: Text,
     /// What the case expects.
     pub expected: Json,
-    /// What the decision record says.
+    /// What the decision record says (for [`MismatchKind::Raised`]: the codes raised
+    /// that must not be).
     pub actual: Json,
+    /// How the record differs.
+    pub kind: MismatchKind,
     /// Where the expectation is written.
     pub span: crate::source::Span,
 }
@@ -100,17 +117,25 @@ pub fn compare(program: &Program, expect: &YamlNode, record: &Json) -> Vec<Misma
         let Some((key, _)) = k.as_scalar() else { continue };
         let mut expected = yaml_json(v);
         labels_to_values(program, &mut expected);
-        let mut actual = record.get(key).cloned().unwrap_or(Json::Null);
-        if key == "diagnostics" {
-            let codes = actual
+        let codes = || {
+            let codes = record["diagnostics"]
                 .as_array()
                 .map(|a| a.iter().filter_map(|d| d.get("code").cloned()).collect());
-            actual = codes.map_or(Json::Null, Json::Array);
-        }
-        let ok = if key == "diagnostics" {
-            contains(&expected, &actual)
-        } else {
-            matches(&expected, &actual)
+            codes.map_or(Json::Null, Json::Array)
+        };
+        let (ok, actual, kind) = match key {
+            "diagnostics" => {
+                let actual = codes();
+                (contains(&expected, &actual), actual, MismatchKind::Differs)
+            }
+            ABSENT_KEY => {
+                let raised = raised_of(&expected, &codes());
+                (raised.is_empty(), Json::Array(raised), MismatchKind::Raised)
+            }
+            _ => {
+                let actual = record.get(key).cloned().unwrap_or(Json::Null);
+                (matches(&expected, &actual), actual, MismatchKind::Differs)
+            }
         };
         if !ok {
             out.push(Mismatch {
@@ -118,6 +143,7 @@ pub fn compare(program: &Program, expect: &YamlNode, record: &Json) -> Vec<Misma
                 named: named_key(program, key),
                 expected,
                 actual,
+                kind,
                 span: v.span,
             });
         }
@@ -145,6 +171,16 @@ fn labels_to_values(program: &Program, expected: &mut Json) {
         Json::Object(fields) => fields.values_mut().for_each(|x| labels_to_values(program, x)),
         _ => {}
     }
+}
+
+/// The codes of `forbidden` (a list, or one code) that are among the codes `raised`.
+fn raised_of(forbidden: &Json, raised: &Json) -> Vec<Json> {
+    let forbidden = match forbidden {
+        Json::Array(codes) => codes.clone(),
+        one => vec![one.clone()],
+    };
+    let raised = raised.as_array().map(Vec::as_slice).unwrap_or_default();
+    forbidden.into_iter().filter(|code| raised.contains(code)).collect()
 }
 
 fn contains(expected: &Json, actual: &Json) -> bool {
@@ -259,7 +295,19 @@ impl TestOutcome {
             .iter()
             .map(|m| {
                 let (expected, actual) = (value_words(&m.expected, lang), value_words(&m.actual, lang));
-                msg_args(Msg::ExpectedGot, lang, &[&m.named.get(lang), &expected, &actual])
+                match m.kind {
+                    MismatchKind::Differs => {
+                        msg_args(Msg::ExpectedGot, lang, &[&m.named.get(lang), &expected, &actual])
+                    }
+                    MismatchKind::Raised => {
+                        let codes = m.actual.as_array().into_iter().flatten().filter_map(Json::as_str);
+                        msg_args(
+                            Msg::RaisedAnyway,
+                            lang,
+                            &[&m.named.get(lang), &quoted_list(codes).get(lang)],
+                        )
+                    }
+                }
             })
             .collect();
         if parts.is_empty()

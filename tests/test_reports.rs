@@ -83,3 +83,51 @@ fn coverage_is_complete_on_the_suite_and_the_minimum_fails_a_partial_one() {
     assert!(text.contains("is below the minimum 100%"), "{text}");
     assert!(text.contains("never holds: 五（七）"), "{text}");
 }
+
+/// `diagnostics_absent` (issue 12): a case passes only when none of the codes listed is
+/// raised; one that is raised fails the case, named in the policy's words.
+#[test]
+fn an_expectation_may_require_a_diagnostic_to_be_absent() {
+    let dir = temp("absent");
+    std::fs::create_dir_all(&dir).unwrap();
+    let case = |id: &str, designation: &str| {
+        format!(
+            "id: {id}\nas_of: 2025-09-15\nexpect:\n  diagnostics_absent: [provincial_designation_to_verify, employment_since_missing]\n\
+             person: {{ gender: male, birth_date: 1995-06-10, provincial_designation: \"{designation}\" }}\n\
+             registration: {{ unemployed_since: 2025-09-15 }}\nemployment: {{ status: unemployed }}\n"
+        )
+    };
+    std::fs::write(dir.join("blank.yaml"), case("blank", " ")).unwrap();
+    let out = zhengce(&["test", "--lang", "en", &dir.join("blank.yaml").to_string_lossy()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    std::fs::write(dir.join("named.yaml"), case("named", "湘政发示例")).unwrap();
+    let out = zhengce(&["test", "--lang", "en", &dir.join("named.yaml").to_string_lossy()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("diagnostics that must be absent (`diagnostics_absent`): raised all the same: `provincial_designation_to_verify`"),
+        "{text}"
+    );
+    let out = zhengce(&["test", "--lang", "zh", &dir.join("named.yaml").to_string_lossy()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("不应出现的诊断（`diagnostics_absent`）：仍然出现了 `provincial_designation_to_verify`"),
+        "{text}"
+    );
+    let out = zhengce(&[
+        "test",
+        "--lang",
+        "en",
+        "--format",
+        "json",
+        &dir.join("named.yaml").to_string_lossy(),
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let difference = &report["cases"][0]["differences"][0];
+    assert_eq!(difference["key"], "diagnostics_absent");
+    assert_eq!(
+        difference["actual"],
+        serde_json::json!(["provincial_designation_to_verify"])
+    );
+}

@@ -244,6 +244,10 @@ crate::catalogue! {
         TestFailed => "未通过 {} {}：{}", "FAIL {} {}: {}";
         /// one expectation not met (key, expected, actual)
         ExpectedGot => "{}：应为 {}，实为 {}", "{}: expected {}, got {}";
+        /// an expectation that some diagnostics be absent, and those raised (the key, the codes)
+        RaisedAnyway => "{}：仍然出现了 {}", "{}: raised all the same: {}";
+        /// `diagnostics_absent` in an `expect` block
+        DiagnosticsAbsent => "不应出现的诊断", "diagnostics that must be absent";
         /// a tested case that cannot be evaluated (the first error)
         CannotBeEvaluatedColon => "无法评估：{}", "cannot be evaluated: {}";
         /// a rule's count of cases in a batch's summary (rule, cases)

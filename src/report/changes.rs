@@ -35,6 +35,7 @@ impl Words<'_> {
             "as_of" => msg(Msg::EvaluationDate, lang).to_string(),
             "status" => msg(Msg::CaseStatus, lang).to_string(),
             "diagnostics" => msg(Msg::Diagnostics, lang).to_string(),
+            "diagnostics_absent" => msg(Msg::DiagnosticsAbsent, lang).to_string(),
             other => other.to_string(),
         }
     }

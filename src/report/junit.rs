@@ -174,6 +174,7 @@ mod tests {
                 named: "`eligible`".into(),
                 expected: json!(true),
                 actual: json!("<no>"),
+                kind: crate::expect::MismatchKind::Differs,
                 span: Span::new(FileId(0), 0, 0),
             }],
             _ => Vec::new(),
