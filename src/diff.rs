@@ -4,7 +4,7 @@
 
 use crate::eval::Explainer;
 use crate::program::{Program, RuleIdx};
-use crate::report::{RenderOptions, ValueStyle, decision_json, rule_name, rule_trace};
+use crate::report::{RenderOptions, ValueStyle, decision_json, rule_name, rule_trace, value_json};
 use crate::run::CaseResult;
 use crate::source::SourceMap;
 use serde_json::Value as Json;
@@ -34,9 +34,22 @@ pub struct FieldChange {
     pub new: Json,
 }
 
+/// How a rule's part in a decision changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RuleChangeKind {
+    /// The rule is in both policies; its outcome or yielded values differ.
+    Changed,
+    /// Only the new policy has the rule, and it holds.
+    Added,
+    /// Only the old policy has the rule (repealed), and it held.
+    Repealed,
+}
+
 /// A rule whose outcome or yielded values differ, with both explanations.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleChange {
+    /// Whether the rule changed, or exists on one side only.
+    pub kind: RuleChangeKind,
     /// The rule as named to people (`一（一）`, `二 investigate`), in the new policy when
     /// it has it.
     pub rule: String,
@@ -113,7 +126,11 @@ fn comparable(record: &Json) -> serde_json::Map<String, Json> {
     out
 }
 
-/// The rules, matched by kind and id, whose outcome or yielded values differ.
+/// The rules, matched by kind and id, whose outcome or yielded values differ, each in
+/// its own policy's terms: yielded values compared as the records write them (enum
+/// values by name), so that a renumbered enum changes nothing. A rule on one side only
+/// counts as not holding on the other: it is listed (added or repealed) only where it
+/// holds.
 fn rule_changes(old: Side, new: Side, options: &RenderOptions) -> Vec<RuleChange> {
     let (Some(od), Some(of), Some(nd), Some(nf)) = (
         &old.result.decision,
@@ -137,14 +154,27 @@ fn rule_changes(old: Side, new: Side, options: &RenderOptions) -> Vec<RuleChange
         let new_idx = RuleIdx(i as u32);
         let new_outcome = &nd.outcomes[i];
         let old_idx = find(old.program, rule.kind, &rule.id);
-        let same = old_idx.is_some_and(|o| {
-            let old_outcome = &od.outcomes[o.0 as usize];
-            old_outcome.holds == new_outcome.holds && old_outcome.yields == new_outcome.yields
-        });
+        let same = match old_idx {
+            Some(o) => {
+                let old_outcome = &od.outcomes[o.0 as usize];
+                let yielded = |outcome: &crate::eval::RuleOutcome, program| {
+                    let values = outcome.yields.iter().flatten();
+                    values.map(|v| value_json(v, program, true)).collect::<Vec<_>>()
+                };
+                old_outcome.holds == new_outcome.holds
+                    && yielded(old_outcome, old.program) == yielded(new_outcome, new.program)
+            }
+            None => !new_outcome.holds,
+        };
         if same || rule.kind == crate::ast::RuleKind::Check {
             continue;
         }
         out.push(RuleChange {
+            kind: if old_idx.is_some() {
+                RuleChangeKind::Changed
+            } else {
+                RuleChangeKind::Added
+            },
             rule: rule_name(rule, new.program),
             old: old_idx.map(|o| rule_trace(old.program, od, o, &mut old_explainer, &old_style, old.sources)),
             new: Some(rule_trace(
@@ -158,9 +188,11 @@ fn rule_changes(old: Side, new: Side, options: &RenderOptions) -> Vec<RuleChange
         });
     }
     for (i, rule) in old.program.rules.iter().enumerate() {
-        if find(new.program, rule.kind, &rule.id).is_none() && rule.kind != crate::ast::RuleKind::Check {
+        let held = od.outcomes[i].holds;
+        if held && find(new.program, rule.kind, &rule.id).is_none() && rule.kind != crate::ast::RuleKind::Check {
             let idx = RuleIdx(i as u32);
             out.push(RuleChange {
+                kind: RuleChangeKind::Repealed,
                 rule: rule_name(rule, old.program),
                 old: Some(rule_trace(
                     old.program,

@@ -70,7 +70,12 @@ pub fn validate(program: &Program, expect: &YamlNode) -> Vec<Diagnostic> {
 /// label.
 fn named_key(program: &Program, key: &str) -> Text {
     let in_lang = |lang| {
-        let label = Words { program, lang }.key(key);
+        let label = Words {
+            program,
+            lang,
+            former: &[],
+        }
+        .key(key);
         if label == key {
             format!("`{key}`")
         } else {

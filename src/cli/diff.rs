@@ -8,7 +8,7 @@ use crate::report::layout::wrap_lines;
 use crate::report::messages::{Msg, msg, msg_args, msg_with};
 
 use super::{CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, EXIT_USAGE, Format, inputs, render_options};
-use crate::diff::{CaseDiff, RuleChange, Side, diff_case};
+use crate::diff::{CaseDiff, RuleChange, RuleChangeKind, Side, diff_case};
 use crate::input::InputLimits;
 use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy_with};
 use crate::report::render_diagnostic;
@@ -198,11 +198,13 @@ pub fn run(
         diffs.extend(diff_case(sa, sb, &options));
     }
     let evaluated = a.results.len();
-    // Changes are named by the new policy's labels.
-    let Some(newest) = b.versions.first() else {
+    // Changes are named by the new policy's labels (its latest version: versions are
+    // oldest first).
+    let Some(newest) = b.versions.last() else {
         return EXIT_POLICY;
     };
     let words = Words {
+        former: &a.versions,
         program: newest,
         lang: options.lang,
     };
@@ -221,7 +223,7 @@ pub fn run(
         }
         for r in &d.rules {
             groups
-                .entry(Group::Rule(r.rule.clone()))
+                .entry(Group::Rule(r.rule.clone(), r.kind))
                 .or_default()
                 .push((d, Some(r)));
         }
@@ -243,8 +245,9 @@ type Groups<'d> = BTreeMap<Group, Vec<(&'d CaseDiff, Option<&'d RuleChange>)>>;
 /// What a group of changed cases has in common.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Group {
-    /// A rule whose outcome changed (as named to people).
-    Rule(String),
+    /// A rule whose outcome changed (as named to people), or that one policy has and
+    /// the other does not.
+    Rule(String, RuleChangeKind),
     /// Fields of the record that changed with no rule to explain them (`status`: the
     /// case is evaluated on one side only).
     Fields(Vec<String>),
@@ -254,7 +257,7 @@ impl Group {
     /// The group's name in JSON: the rule, or the record keys.
     fn key(&self) -> String {
         match self {
-            Group::Rule(rule) => rule.clone(),
+            Group::Rule(rule, _) => rule.clone(),
             Group::Fields(keys) => keys.join(", "),
         }
     }
@@ -262,7 +265,9 @@ impl Group {
     /// The group's name for people: the rule, or the fields' labels.
     fn named(&self, words: Words) -> String {
         match self {
-            Group::Rule(rule) => rule.clone(),
+            Group::Rule(rule, RuleChangeKind::Changed) => rule.clone(),
+            Group::Rule(rule, RuleChangeKind::Added) => format!("{rule}{}", msg(Msg::DiffAdded, words.lang)),
+            Group::Rule(rule, RuleChangeKind::Repealed) => format!("{rule}{}", msg(Msg::DiffRepealed, words.lang)),
             Group::Fields(keys) => {
                 let named: Vec<String> = keys.iter().map(|k| words.key(k)).collect();
                 named.join(msg(Msg::ListSeparator, words.lang))
@@ -328,6 +333,15 @@ fn diff_text(groups: &Groups, counts: [usize; 3], words: Words) -> String {
     out
 }
 
+/// How a rule changed, as JSON writes it.
+fn change_word(kind: RuleChangeKind) -> &'static str {
+    match kind {
+        RuleChangeKind::Changed => "changed",
+        RuleChangeKind::Added => "added",
+        RuleChangeKind::Repealed => "repealed",
+    }
+}
+
 fn diff_json(diffs: &[CaseDiff], groups: &Groups, evaluated: usize, not_evaluated: usize) -> serde_json::Value {
     let cases: Vec<serde_json::Value> = diffs
         .iter()
@@ -335,7 +349,7 @@ fn diff_json(diffs: &[CaseDiff], groups: &Groups, evaluated: usize, not_evaluate
             json!({
                 "case": d.case,
                 "changes": d.changes.iter().map(|c| json!({"key": c.key, "old": c.old, "new": c.new})).collect::<Vec<_>>(),
-                "rules": d.rules.iter().map(|r| json!({"rule": r.rule, "old": r.old, "new": r.new})).collect::<Vec<_>>(),
+                "rules": d.rules.iter().map(|r| json!({"rule": r.rule, "change": change_word(r.kind), "old": r.old, "new": r.new})).collect::<Vec<_>>(),
             })
         })
         .collect();

@@ -53,7 +53,15 @@ pub fn report(
             .find_map(|(value, shown)| {
                 let mut candidate = case.clone();
                 edit::set(&mut candidate, &name, value).ok()?;
-                let changes = short_diff(baseline, &probe(&candidate)?, Words { program, lang });
+                let changes = short_diff(
+                    baseline,
+                    &probe(&candidate)?,
+                    Words {
+                        program,
+                        lang,
+                        former: &[],
+                    },
+                );
                 (!changes.is_empty()).then(|| format!("{shown} → {}", changes.join(msg(Msg::Separator, lang))))
             });
         let verdict = match effect {

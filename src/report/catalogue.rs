@@ -312,6 +312,10 @@ crate::catalogue! {
         DiffOld => "原：{}", "old: {}";
         /// the rule's explanation under the new policy
         DiffNew => "新：{}", "new: {}";
+        /// after a rule only the new policy has
+        DiffAdded => "（新增）", " (added)";
+        /// after a rule only the old policy has
+        DiffRepealed => "（已废止）", " (repealed)";
         /// the closing line of `diff` (evaluated, changed)
         DiffTotals => "评估 {} 个案件，变化 {} 个", "{} cases evaluated, {} changed";
         /// what the closing line adds: cases neither policy could evaluate

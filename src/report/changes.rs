@@ -15,6 +15,9 @@ pub struct Words<'p> {
     pub program: &'p Program,
     /// The language.
     pub lang: Lang,
+    /// The policies (versions) the old values may come from, where they are others
+    /// (`diff`): what only they have (a repealed rule) is named with their labels.
+    pub former: &'p [Program],
 }
 
 impl Words<'_> {
@@ -68,15 +71,13 @@ impl Words<'_> {
             Json::String(s) => Some(crate::ast::RuleId::Name(s.clone())),
             _ => None,
         };
-        let rule = RuleKind::ALL
-            .into_iter()
-            .find(|k| k.record_key() == key)
-            .zip(id)
-            .and_then(|(kind, id)| self.program.rule_lookup.get(kind, &id));
-        match rule {
-            Some(idx) => super::rule_name(&self.program.rules[idx.0 as usize], self.program),
-            None => self.value(v),
-        }
+        let rule = RuleKind::ALL.into_iter().find(|k| k.record_key() == key).zip(id);
+        let named = std::iter::once(self.program).chain(self.former).find_map(|program| {
+            let (kind, id) = rule.as_ref()?;
+            let idx = program.rule_lookup.get(*kind, id)?;
+            Some(super::rule_name(&program.rules[idx.0 as usize], program))
+        });
+        named.unwrap_or_else(|| self.value(v))
     }
 
     /// The line that opens a session: the case, its date, the yes/no decisions and the
@@ -278,6 +279,7 @@ mod tests {
             "deadlines": [{"step": "investigate", "due": "2025-10-10", "status": "overdue"}],
             "diagnostics": [], "trace": ["y"]});
         let words = |lang| Words {
+            former: &[],
             program: &program,
             lang,
         };

@@ -139,6 +139,7 @@ impl Session {
     /// How the session names the decision record's parts (its latest policy's labels).
     fn words(&self) -> crate::report::changes::Words<'_> {
         crate::report::changes::Words {
+            former: &[],
             program: self.program(),
             lang: self.options.lang,
         }
