@@ -139,7 +139,9 @@ fn diff_tells_changes_with_the_policys_labels_within_80_columns() {
         zh.contains("rev-man-47-after：就业困难人员 否 → 是；认定类别 +一（一）"),
         "{zh}"
     );
-    assert!(zh.contains("investigate：状态 按时完成 → 逾期完成"), "{zh}");
+    // Lines are wrapped between Chinese characters: read them joined up.
+    let joined: String = zh.lines().map(str::trim).collect();
+    assert!(joined.contains("investigate：状态 按时完成 → 逾期完成"), "{zh}");
     assert!(zh.contains("案件状态（2 个案件）"), "{zh}");
     let (en, _, _) = zhengce(&args, EN);
     let flat = en.split_whitespace().collect::<Vec<_>>().join(" ");
