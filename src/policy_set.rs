@@ -62,6 +62,22 @@ pub struct LoadedPolicy {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl LoadedPolicy {
+    /// The built-in files of this policy that also exist, with other contents, at the
+    /// same path under the current folder: a policy writer editing them there is not
+    /// editing what a command without a policy file uses.
+    pub fn builtin_files_edited_on_disk(&self) -> Vec<String> {
+        (0..self.sources.len())
+            .map(|i| self.sources.get(FileId(i as u32)))
+            .filter_map(|file| {
+                let path = file.name.strip_prefix(BUILTIN_PREFIX)?;
+                let on_disk = std::fs::read(path).ok()?;
+                (on_disk != file.text.as_bytes()).then(|| path.to_string())
+            })
+            .collect()
+    }
+}
+
 /// Reads, parses and checks the policy at `path` with everything it uses.
 pub fn load_policy(path: &str, source: PolicySource) -> LoadedPolicy {
     load_policy_with(path, source, InputLimits::default())

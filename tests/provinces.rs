@@ -12,7 +12,11 @@ fn zhengce_in(dir: &Path, args: &[&str]) -> (i32, String) {
         .env("ZHENGCE_LANG", "en")
         .output()
         .expect("zhengce runs");
-    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     (out.status.code().unwrap_or(-1), said)
 }
 

@@ -28,6 +28,7 @@ pub fn run(policies: &[String], strict: bool, limits: InputLimits, lang: Lang, c
     let mut shown = Shown::default();
     for (path, source) in targets {
         let loaded = load_policy_with(&path, source, limits);
+        super::builtin_edited_note(&loaded, lang, console);
         let path = match source {
             PolicySource::Builtin => format!("{BUILTIN_PREFIX}{path}"),
             PolicySource::Disk => path,

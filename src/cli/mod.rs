@@ -362,6 +362,15 @@ pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
     }
 }
 
+/// Tells a policy writer who edits a built-in file on disk that the built-in copy, not
+/// their file, is what the command used.
+fn builtin_edited_note(loaded: &LoadedPolicy, lang: Lang, console: &mut Console) {
+    for path in loaded.builtin_files_edited_on_disk() {
+        let note = msg_args(Msg::BuiltinDiffersFromDisk, lang, &[&path, &path, &path, &path]);
+        console.err(&format!("{note}\n"));
+    }
+}
+
 /// Says that `what` (a message naming it) was not given and that no policy repository
 /// sets it as `key`; the exit code of a usage error.
 fn not_given(what: Msg, key: &str, common: &CommonArgs, console: &mut Console) -> u8 {
@@ -424,6 +433,7 @@ fn load_checked_policy(common: &CommonArgs, console: &mut Console) -> Option<Loa
             draw_options(common.lang(), console),
         ));
     }
+    builtin_edited_note(&loaded, common.lang(), console);
     if loaded.program.is_none() {
         let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
         let errors = errors.to_string();
