@@ -178,6 +178,8 @@ pub enum Command {
         #[arg(long, value_name = "PCT", value_parser = parse_percent)]
         coverage_min: Option<f64>,
         #[command(flatten)]
+        mutants: test::MutantsArgs,
+        #[command(flatten)]
         common: CommonArgs,
     },
 }
@@ -260,6 +262,7 @@ pub fn run_with(cli: Cli, console: &mut Console) -> u8 {
             junit,
             coverage,
             coverage_min,
+            mutants,
             common,
         } => {
             let options = test::TestOptions {
@@ -268,6 +271,7 @@ pub fn run_with(cli: Cli, console: &mut Console) -> u8 {
                 junit,
                 coverage,
                 coverage_min,
+                mutants: mutants.options(),
             };
             test::run(&paths, &options, &common, console)
         }
