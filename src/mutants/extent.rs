@@ -59,7 +59,40 @@ impl<'t> Brackets<'t> {
             start = start.min(s);
             end = end.max(e);
         }
-        self.widen(start, end)
+        self.widen(start, self.code_end(start, end))
+    }
+
+    /// The end of the last code in `start..end`: a span may end with the blanks and
+    /// comments the parser skipped after it (`as_of  // …`).
+    fn code_end(&self, start: usize, end: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let (mut i, mut last) = (start, start);
+        while i < end.min(bytes.len()) {
+            match bytes[i] {
+                b'"' => {
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                    last = (i + 1).min(end);
+                }
+                b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                    while i < end && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                b if b.is_ascii_whitespace() => {}
+                // A full-width space (U+3000) is a blank too.
+                0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => i += 2,
+                _ => last = i + 1,
+            }
+            i += 1;
+        }
+        // `last` may fall inside a multi-byte character: move it to the character's end.
+        while last < end && !self.text.is_char_boundary(last) {
+            last += 1;
+        }
+        last
     }
 
     /// `start..end` widened over every pair of brackets that encloses exactly it.
@@ -130,6 +163,15 @@ mod tests {
         let b = Brackets::of(text);
         assert_eq!(b.closing.get(&0), Some(&(text.len() - 1)));
         assert_eq!(b.widen(1, text.len() - 1), (0, text.len()));
+    }
+
+    #[test]
+    fn an_extent_leaves_out_trailing_blanks_and_comments() {
+        let text = "as_of // 注释\n  \n";
+        let b = Brackets::of(text);
+        assert_eq!(b.code_end(0, text.len()), 5);
+        let text = "\"文本\"　";
+        assert_eq!(Brackets::of(text).code_end(0, text.len()), "\"文本\"".len());
     }
 
     #[test]

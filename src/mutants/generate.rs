@@ -12,7 +12,8 @@ use crate::source::SourceMap;
 /// How many characters of source a change shows before it is cut with `…`.
 const SHOWN_CHARS: usize = 80;
 
-/// Every mutant of every file of `loaded`, ordered by file name, then position.
+/// Every mutant of every file of `loaded`, ordered by file name, then the place shown
+/// (line, column), then the bytes replaced.
 pub fn generate(loaded: &LoadedPolicy) -> Vec<Mutant> {
     let mut out = Vec::new();
     for file in &loaded.files {
@@ -29,7 +30,8 @@ pub fn generate(loaded: &LoadedPolicy) -> Vec<Mutant> {
         out.append(&mut walk.out);
     }
     out.sort_by(|a, b| {
-        (&a.file, a.start, a.end, a.kind, &a.replacement).cmp(&(&b.file, b.start, b.end, b.kind, &b.replacement))
+        let key = |m: &Mutant| (m.file.clone(), m.line, m.column, m.start, m.end, m.kind, m.replacement.clone());
+        key(a).cmp(&key(b))
     });
     out.dedup_by(|a, b| a.file == b.file && a.start == b.start && a.end == b.end && a.replacement == b.replacement);
     out
