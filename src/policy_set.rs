@@ -80,7 +80,13 @@ pub fn load_policy_text(path: &str, text: &str, source: PolicySource) -> LoadedP
 /// Loads the policy at `path` with the file `replaced` (the policy itself or one it
 /// uses, amends or names) read as `text`: a mutant of one of its files
 /// (`zhengce test --mutants`).
-pub fn load_policy_replacing(path: &str, source: PolicySource, limits: InputLimits, replaced: &str, text: &str) -> LoadedPolicy {
+pub fn load_policy_replacing(
+    path: &str,
+    source: PolicySource,
+    limits: InputLimits,
+    replaced: &str,
+    text: &str,
+) -> LoadedPolicy {
     let main = Some((normalize(replaced), text.to_string()));
     load_with(path, source, limits, main)
 }

@@ -147,17 +147,35 @@ fn the_minimum_score_sets_the_exit_code() {
     let (policy, cases) = (path(&dir.join("small.policy")), path(&dir.join("cases")));
     case(&dir, "old", 60, true, true, true);
     case(&dir, "young", 30, true, false, true);
-    let run = |min: &str| zhengce(&["test", "--mutants", "--mutants-min", min, "--lang", "en", "--policy", &policy, &cases]);
+    let run = |min: &str| {
+        zhengce(&[
+            "test",
+            "--mutants",
+            "--mutants-min",
+            min,
+            "--lang",
+            "en",
+            "--policy",
+            &policy,
+            &cases,
+        ])
+    };
     let (code, out, err) = run("0");
     assert_eq!(code, 0, "{out}{err}");
     let (code, _, err) = run("99.5");
     assert_eq!(code, 1);
-    assert!(err.contains("mutation score") && err.contains("is below the minimum 99.5%"), "{err}");
+    assert!(
+        err.contains("mutation score") && err.contains("is below the minimum 99.5%"),
+        "{err}"
+    );
     // A case that fails on the policy itself makes every score meaningless.
     case(&dir, "wrong", 60, true, false, true);
     let (code, _, err) = run("0");
     assert_eq!(code, 1);
-    assert!(err.contains("1 cases fail on the policy itself (the first: `wrong`)"), "{err}");
+    assert!(
+        err.contains("1 cases fail on the policy itself (the first: `wrong`)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -170,7 +188,19 @@ fn declared_equivalents_matched_stale_and_malformed() {
     let toml = dir.join("equivalent.toml");
     let run = |text: &str| {
         std::fs::write(&toml, text).unwrap();
-        zhengce(&["test", "--mutants", "--lang", "en", "--policy", &policy, "--equivalent-mutants", &path(&toml), "--format", "json", &cases])
+        zhengce(&[
+            "test",
+            "--mutants",
+            "--lang",
+            "en",
+            "--policy",
+            &policy,
+            "--equivalent-mutants",
+            &path(&toml),
+            "--format",
+            "json",
+            &cases,
+        ])
     };
     // Matched: by place and change, and by file, line and change; stale: a warning.
     let text = format!(
@@ -187,27 +217,63 @@ fn declared_equivalents_matched_stale_and_malformed() {
         .filter(|m| m["status"] == "equivalent")
         .map(|m| (m["change"].as_str().unwrap(), m["reason"].as_str().unwrap()))
         .collect();
-    assert_eq!(equivalent, [("bound = 2 → bound = 1", "why"), ("age > bound → age >= bound", "in words")]);
+    assert_eq!(
+        equivalent,
+        [
+            ("bound = 2 → bound = 1", "why"),
+            ("age > bound → age >= bound", "in words")
+        ]
+    );
     assert_eq!(report["summary"]["equivalent"], 2);
     assert_eq!(report["summary"]["generated"], 9);
     let toml_name = path(&toml);
-    assert!(err.contains(&format!("{toml_name}:12:1: warning: the declared equivalent mutant `{policy}:99:1` matches no mutant")), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{toml_name}:12:1: warning: the declared equivalent mutant `{policy}:99:1` matches no mutant"
+        )),
+        "{err}"
+    );
     // Malformed: TOML that does not read, a wrong type, no reason, a bad place.
     for (text, line, what) in [
         ("[[equivalent]\nreason = 1\n", 1, "not valid TOML"),
         ("\n[[equivalent]]\nplace = 3\nreason = \"r\"\n", 3, "not valid TOML"),
-        ("[[equivalent]]\nplace = \"a.policy:1:2\"\n", 1, "each entry gives a `reason`"),
-        ("\n\n[[equivalent]]\nplace = \"a.policy\"\nreason = \"r\"\n", 3, "is not `file:line:col`"),
-        ("[[equivalent]]\nfile = \"a.policy\"\nline = 3\nreason = \"r\"\n", 1, "each entry names its place"),
+        (
+            "[[equivalent]]\nplace = \"a.policy:1:2\"\n",
+            1,
+            "each entry gives a `reason`",
+        ),
+        (
+            "\n\n[[equivalent]]\nplace = \"a.policy\"\nreason = \"r\"\n",
+            3,
+            "is not `file:line:col`",
+        ),
+        (
+            "[[equivalent]]\nfile = \"a.policy\"\nline = 3\nreason = \"r\"\n",
+            1,
+            "each entry names its place",
+        ),
         ("[[equivalents]]\n", 1, "not valid TOML"),
     ] {
         let (code, out, err) = run(text);
         assert_eq!(code, 1, "{text}: {err}");
         assert!(out.is_empty(), "{out}");
         let located = format!("{toml_name}:{line}:");
-        assert!(err.starts_with(&located) && err.contains("the equivalent-mutants file is malformed") && err.contains(what), "{text}: {err}");
+        assert!(
+            err.starts_with(&located) && err.contains("the equivalent-mutants file is malformed") && err.contains(what),
+            "{text}: {err}"
+        );
     }
-    let (code, _, err) = zhengce(&["test", "--mutants", "--lang", "en", "--policy", &policy, "--equivalent-mutants", &path(&dir.join("none.toml")), &cases]);
+    let (code, _, err) = zhengce(&[
+        "test",
+        "--mutants",
+        "--lang",
+        "en",
+        "--policy",
+        &policy,
+        "--equivalent-mutants",
+        &path(&dir.join("none.toml")),
+        &cases,
+    ]);
     assert_eq!(code, 1);
     assert!(err.contains("cannot read the equivalent-mutants file"), "{err}");
 }
@@ -251,7 +317,14 @@ fn the_hunan_corpus_kills_at_least_95_percent() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let cases = path(&root.join("tests/cases"));
     let equivalents = path(&root.join("tests/cases/equivalent-mutants.toml"));
-    let args = ["test", "--mutants", "--mutants-min", "95", "--equivalent-mutants", &equivalents];
+    let args = [
+        "test",
+        "--mutants",
+        "--mutants-min",
+        "95",
+        "--equivalent-mutants",
+        &equivalents,
+    ];
     let (code, out, err) = zhengce(&[&args[..], &["--format", "json", "--lang", "en", &cases]].concat());
     assert_eq!(code, 0, "{err}");
     assert!(err.is_empty(), "no stale or contradicted declaration: {err}");

@@ -68,7 +68,8 @@ impl Corpus {
                 return false;
             }
             out.failed += 1;
-            out.first_failure.get_or_insert_with(|| r.id.clone().unwrap_or_else(|| "?".into()));
+            out.first_failure
+                .get_or_insert_with(|| r.id.clone().unwrap_or_else(|| "?".into()));
             stop_at_failure
         };
         for input in &self.files {

@@ -6,7 +6,8 @@
 //! [[equivalent]]
 //! place = "policies/x.policy:12:20"       # file:line:col, as the report shows it
 //! change = "a <= b → a < b"               # optional with `place`
-//! reason = "…"
+//! reason = "…"                            # why, in Chinese
+//! reason_en = "…"                         # and in English (optional)
 //!
 //! [[equivalent]]
 //! file = "policies/x.policy"              # or: file, line and the change
@@ -33,8 +34,8 @@ pub struct Declared {
     pub column: Option<usize>,
     /// The change as the report shows it, when given.
     pub change: Option<String>,
-    /// Why it cannot change any outcome.
-    pub reason: String,
+    /// Why it cannot change any outcome (in English where the file gives it).
+    pub reason: Text,
     /// Where the entry is in the declarations file: line and column.
     pub at: (usize, usize),
 }
@@ -88,6 +89,7 @@ struct EntryForm {
     line: Option<usize>,
     change: Option<String>,
     reason: Option<String>,
+    reason_en: Option<String>,
 }
 
 /// Reads the declarations in `text`; the first problem, located, when it is malformed.
@@ -114,6 +116,10 @@ pub fn parse(text: &str) -> Result<Vec<Declared>, Problem> {
             let e = entry.into_inner();
             let reason = e.reason.filter(|r| !r.trim().is_empty());
             let reason = reason.ok_or_else(|| problem(MutantsMsg::NoReason.into()))?;
+            let reason = match e.reason_en.filter(|r| !r.trim().is_empty()) {
+                Some(en) => Text::both(reason, en),
+                None => Text::from(reason),
+            };
             let (file, line, column) = match (e.place, e.file, e.line) {
                 (Some(place), None, None) => {
                     let parsed = parse_place(&place);

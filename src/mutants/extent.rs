@@ -142,7 +142,11 @@ pub fn children(expr: &Expr) -> Vec<&Expr> {
         ExprKind::If(c, a, b) => vec![c, a, b],
         ExprKind::Match(e, arms) => std::iter::once(&**e).chain(arms.iter().map(|a| &a.body)).collect(),
         ExprKind::Aggregate {
-            list, filter, body, until, ..
+            list,
+            filter,
+            body,
+            until,
+            ..
         } => std::iter::once(&**list)
             .chain(filter.as_deref())
             .chain(body.as_deref())
@@ -178,6 +182,6 @@ mod tests {
     fn the_token_after_blanks_and_comments() {
         let b = Brackets::of("a // x\n  and b");
         assert_eq!(b.token_between(1, 14), Some(9));
-        assert_eq!(b.token_between(1, 3), None);
+        assert_eq!(b.token_between(1, 2), None);
     }
 }

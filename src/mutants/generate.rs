@@ -30,7 +30,17 @@ pub fn generate(loaded: &LoadedPolicy) -> Vec<Mutant> {
         out.append(&mut walk.out);
     }
     out.sort_by(|a, b| {
-        let key = |m: &Mutant| (m.file.clone(), m.line, m.column, m.start, m.end, m.kind, m.replacement.clone());
+        let key = |m: &Mutant| {
+            (
+                m.file.clone(),
+                m.line,
+                m.column,
+                m.start,
+                m.end,
+                m.kind,
+                m.replacement.clone(),
+            )
+        };
         key(a).cmp(&key(b))
     });
     out.dedup_by(|a, b| a.file == b.file && a.start == b.start && a.end == b.end && a.replacement == b.replacement);
@@ -131,7 +141,10 @@ impl Walk<'_> {
             format!("{token} → {new}")
         } else {
             let before = text.get(l_ext.0..r_ext.1).unwrap_or("");
-            let (left, right) = (text.get(l_ext.0..at).unwrap_or(""), text.get(end..r_ext.1).unwrap_or(""));
+            let (left, right) = (
+                text.get(l_ext.0..at).unwrap_or(""),
+                text.get(end..r_ext.1).unwrap_or(""),
+            );
             let after = format!("{left}{new}{right}");
             format!("{} → {}", shown(before), shown(&after))
         };
@@ -148,15 +161,34 @@ impl Walk<'_> {
         let same = |e: &Expr| matches!(e.kind, ExprKind::Binary(o, ..) if o == op);
         if !same(r) {
             let change = shown(text.get(r_ext.0..r_ext.1).unwrap_or(""));
-            self.push(MutationKind::Dropped, (l_ext.1, r_ext.1), String::new(), r_ext.0, change);
+            self.push(
+                MutationKind::Dropped,
+                (l_ext.1, r_ext.1),
+                String::new(),
+                r_ext.0,
+                change,
+            );
         }
         if !same(l) {
             let change = shown(text.get(l_ext.0..l_ext.1).unwrap_or(""));
-            self.push(MutationKind::Dropped, (l_ext.0, r_ext.0), String::new(), l_ext.0, change);
+            self.push(
+                MutationKind::Dropped,
+                (l_ext.0, r_ext.0),
+                String::new(),
+                l_ext.0,
+                change,
+            );
         }
     }
 
-    fn push(&mut self, kind: MutationKind, (start, end): (usize, usize), replacement: String, at: usize, change: String) {
+    fn push(
+        &mut self,
+        kind: MutationKind,
+        (start, end): (usize, usize),
+        replacement: String,
+        at: usize,
+        change: String,
+    ) {
         let file = self.sources.get(self.file);
         let place = self.sources.line_col(crate::source::Span::new(self.file, at, at));
         self.out.push(Mutant {

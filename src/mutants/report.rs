@@ -82,7 +82,7 @@ impl MutantsReport {
                 let status = match (o.verdict, entry.map(|i| &declared[i])) {
                     (Verdict::NotChecked, _) => Status::NotChecked,
                     (Verdict::SameProgram, _) => Status::Equivalent(MutantsMsg::SameProgram.into()),
-                    (Verdict::Survived, Some(d)) => Status::Equivalent(Text::from(d.reason.as_str())),
+                    (Verdict::Survived, Some(d)) => Status::Equivalent(d.reason.clone()),
                     (Verdict::Survived, None) => Status::Survived,
                     (Verdict::Killed(case), d) => {
                         if let Some(d) = d {
@@ -102,7 +102,12 @@ impl MutantsReport {
             })
             .collect();
         for (d, _) in declared.iter().zip(&used).filter(|(_, used)| !**used) {
-            let words = [declared_in.to_string(), d.at.0.to_string(), d.at.1.to_string(), d.named()];
+            let words = [
+                declared_in.to_string(),
+                d.at.0.to_string(),
+                d.at.1.to_string(),
+                d.named(),
+            ];
             warnings.push(Warning {
                 message: MutantsMsg::Stale.with(words),
             });

@@ -44,7 +44,13 @@ pub struct Origin<'a> {
 
 /// The verdict on each mutant of `original` (loaded from `origin`), in order, run on
 /// `threads` threads (at least one).
-pub fn run_mutants(mutants: &[Mutant], original: &LoadedPolicy, origin: &Origin, corpus: &Corpus, threads: usize) -> Vec<Outcome> {
+pub fn run_mutants(
+    mutants: &[Mutant],
+    original: &LoadedPolicy,
+    origin: &Origin,
+    corpus: &Corpus,
+    threads: usize,
+) -> Vec<Outcome> {
     let baseline = shape(&original.versions);
     let next = AtomicUsize::new(0);
     let mut verdicts: Vec<Option<Verdict>> = vec![None; mutants.len()];
@@ -116,4 +122,29 @@ fn shape(versions: &[Program]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shape;
+    use crate::policy_set::{PolicySource, load_policy_text};
+
+    const POLICY: &str =
+        "policy \"p\" {}\ncase { age: int \"年龄\" }\ndefine old \"年长\" = age >= 50\ndecision { old = old }\n";
+
+    #[test]
+    fn a_program_has_the_shape_of_its_text_places_aside() {
+        let shape_of = |text: &str| {
+            let loaded = load_policy_text("p.policy", text, PolicySource::Disk);
+            assert!(!loaded.versions.is_empty(), "{:#?}", loaded.diagnostics);
+            shape(&loaded.versions)
+        };
+        let original = shape_of(POLICY);
+        assert!(!original.contains("Span {"));
+        // Only places move: the same program.
+        assert_eq!(shape_of(&POLICY.replace("= age", "=   age")), original);
+        // A moved boundary is another program.
+        assert_ne!(shape_of(&POLICY.replace(">=", ">")), original);
+        assert_ne!(shape_of(&POLICY.replace("50", "51")), original);
+    }
 }

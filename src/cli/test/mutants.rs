@@ -16,7 +16,7 @@ use crate::report::messages::{Msg, msg_with};
 #[derive(Debug, Clone, clap::Args)]
 pub struct MutantsArgs {
     /// Run the cases on mutants of the policy and list the changes no case notices.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["junit", "coverage", "coverage_min"])]
     pub mutants: bool,
     /// Fail when the mutation score is below PCT percent.
     #[arg(long, value_name = "PCT", value_parser = super::super::parse_percent, requires = "mutants")]
@@ -46,7 +46,13 @@ pub struct MutantsOptions {
 }
 
 /// Runs `test --mutants`.
-pub fn run(paths: &[String], opts: &TestOptions, mutants: &MutantsOptions, common: &CommonArgs, console: &mut Console) -> u8 {
+pub fn run(
+    paths: &[String],
+    opts: &TestOptions,
+    mutants: &MutantsOptions,
+    common: &CommonArgs,
+    console: &mut Console,
+) -> u8 {
     let lang = common.lang();
     let Some(loaded) = load_checked_policy(common, console) else {
         return EXIT_POLICY;
@@ -76,7 +82,10 @@ pub fn run(paths: &[String], opts: &TestOptions, mutants: &MutantsOptions, commo
         return EXIT_FAILED;
     }
     if original.expecting == 0 {
-        console.err(&format!("{}\n", MutantsMsg::NoExpectations.with([paths.join(" ")]).get(lang)));
+        console.err(&format!(
+            "{}\n",
+            MutantsMsg::NoExpectations.with([paths.join(" ")]).get(lang)
+        ));
         return EXIT_FAILED;
     }
     if let Some(first) = original.first_failure {
@@ -142,7 +151,12 @@ fn read_declared(path: &str, console: &mut Console, common: &CommonArgs) -> Opti
     match equivalent::parse(&text) {
         Ok(declared) => Some(declared),
         Err(p) => {
-            let words = [path.into(), p.line.to_string().into(), p.column.to_string().into(), p.message];
+            let words = [
+                path.into(),
+                p.line.to_string().into(),
+                p.column.to_string().into(),
+                p.message,
+            ];
             let words: [crate::lang::Text; 4] = words;
             console.err(&format!("{}\n", MutantsMsg::Malformed.with(words).get(lang)));
             None
