@@ -35,6 +35,7 @@ pub mod expect;
 pub mod input;
 pub mod lang;
 pub mod lint;
+pub mod mutants;
 pub mod policy_set;
 pub mod privacy;
 pub mod program;

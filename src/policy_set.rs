@@ -97,6 +97,20 @@ pub fn load_policy_text(path: &str, text: &str, source: PolicySource) -> LoadedP
     load_with(&path, source, InputLimits::default(), main)
 }
 
+/// Loads the policy at `path` with the file `replaced` (the policy itself or one it
+/// uses, amends or names) read as `text`: a mutant of one of its files
+/// (`zhengce test --mutants`).
+pub fn load_policy_replacing(
+    path: &str,
+    source: PolicySource,
+    limits: InputLimits,
+    replaced: &str,
+    text: &str,
+) -> LoadedPolicy {
+    let main = Some((normalize(replaced), text.to_string()));
+    load_with(path, source, limits, main)
+}
+
 fn load_with(path: &str, source: PolicySource, limits: InputLimits, main: Option<(String, String)>) -> LoadedPolicy {
     let mut loader = Loader {
         source,
@@ -189,7 +203,8 @@ fn amendment_chain(amended: &[Option<usize>]) -> Vec<usize> {
 struct Loader {
     source: PolicySource,
     limits: InputLimits,
-    /// A file given as text (path, text), read instead of `source`.
+    /// A file given as text (path, text), read instead of `source`: the main file, or
+    /// any file it loads.
     main: Option<(String, String)>,
     sources: SourceMap,
     files: Vec<PolicyFile>,

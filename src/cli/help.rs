@@ -51,6 +51,9 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("test", "junit", Msg::ArgJunit),
     ("test", "coverage", Msg::ArgCoverage),
     ("test", "coverage_min", Msg::ArgCoverageMin),
+    ("test", "mutants", Msg::ArgMutants),
+    ("test", "mutants_min", Msg::ArgMutantsMin),
+    ("test", "equivalent_mutants", Msg::ArgEquivalentMutants),
 ];
 
 /// The arguments every evaluating subcommand shares (`CommonArgs`).

@@ -182,6 +182,8 @@ pub enum Command {
         #[arg(long, value_name = "PCT", value_parser = parse_percent)]
         coverage_min: Option<f64>,
         #[command(flatten)]
+        mutants: test::MutantsArgs,
+        #[command(flatten)]
         common: CommonArgs,
     },
 }
@@ -250,6 +252,7 @@ impl Command {
             Command::Test {
                 paths,
                 coverage_min,
+                mutants,
                 common,
                 ..
             } => {
@@ -257,7 +260,16 @@ impl Command {
                 if paths.is_empty() {
                     paths.clone_from(&repository.cases);
                 }
-                *coverage_min = coverage_min.or(repository.coverage_min);
+                // A mutants run measures the corpus another way: coverage is not asked.
+                if mutants.mutants {
+                    mutants.mutants_min = mutants.mutants_min.or(repository.mutants_min);
+                    mutants.equivalent_mutants = mutants
+                        .equivalent_mutants
+                        .take()
+                        .or(repository.equivalent_mutants.clone());
+                } else {
+                    *coverage_min = coverage_min.or(repository.coverage_min);
+                }
             }
             Command::Diff { cases, .. } => {
                 if cases.is_empty() {
@@ -334,6 +346,7 @@ pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
             junit,
             coverage,
             coverage_min,
+            mutants,
             common,
         } => {
             let options = test::TestOptions {
@@ -342,6 +355,7 @@ pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
                 junit,
                 coverage,
                 coverage_min,
+                mutants: mutants.options(),
             };
             test::run(&paths, &options, &common, console)
         }

@@ -1,13 +1,15 @@
 //! `zhengce test`: run case files with `expect:` blocks; one line per failing case and
 //! a closing `N passed, N failed`. `--junit FILE` writes JUnit XML, `--format json`
 //! one JSON report, `--coverage` which rules and conditions the cases exercise, and
-//! `--coverage-min PCT` fails a run whose rule coverage is lower.
+//! `--coverage-min PCT` fails a run whose rule coverage is lower. `--mutants` runs the
+//! cases on mutants of the policy instead (`mutants`).
 //!
 //! Cases are read, evaluated and reported one at a time (`report`): a run holds one
 //! case, the counts, and for `--junit` a small entry per case, so a file of a hundred
 //! thousand cases costs about its own text in memory.
 
 mod coverage;
+mod mutants;
 mod report;
 
 use super::{CommonArgs, Console, EXIT_FAILED, EXIT_POLICY, Format, inputs, load_checked_policy, render_options};
@@ -20,6 +22,8 @@ use crate::run::{CaseResult, MissingDate, Runner, Status};
 use crate::source::SourceMap;
 use chrono::NaiveDate;
 use report::{Closing, TestReport};
+
+pub use mutants::{MutantsArgs, MutantsOptions};
 
 /// What `test` was asked to produce.
 #[derive(Debug, Clone, Default)]
@@ -34,12 +38,17 @@ pub struct TestOptions {
     pub coverage: bool,
     /// `--coverage-min PCT`.
     pub coverage_min: Option<f64>,
+    /// `--mutants` and its options: run the cases on mutants of the policy.
+    pub mutants: Option<MutantsOptions>,
 }
 
 /// Runs `test`.
 pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs, console: &mut Console) -> u8 {
     if paths.is_empty() {
         return super::not_given(Msg::WhatCasePaths, "cases", common, console);
+    }
+    if let Some(mutants) = &opts.mutants {
+        return mutants::run(paths, opts, mutants, common, console);
     }
     let Some(mut loaded) = load_checked_policy(common, console) else {
         return EXIT_POLICY;

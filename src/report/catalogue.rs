@@ -398,6 +398,12 @@ crate::catalogue! {
         ArgCoverage => "报告案件使哪些规则和条件为真、为假", "Report which rules and conditions the cases make true and false";
         /// `--coverage-min`
         ArgCoverageMin => "规则覆盖率低于该百分比时失败", "Fail when rule coverage is below PCT percent";
+        /// `--mutants`
+        ArgMutants => "变异测试：把政策的数值、边界、且/或逐一改动，列出用例没有发现的改动", "Mutation testing: change the policy's numbers, boundaries and and/or one at a time, and list the changes no case notices";
+        /// `--mutants-min`
+        ArgMutantsMin => "变异得分低于该百分比时失败", "Fail when the mutation score is below PCT percent";
+        /// `--equivalent-mutants`
+        ArgEquivalentMutants => "声明等价变异体（不会改变任何结果的改动）及其理由的 TOML 文件", "TOML file declaring equivalent mutants (changes that cannot change any outcome) with their reasons";
         /// `--help`
         ArgHelp => "显示帮助", "Print help";
         /// `--version`
