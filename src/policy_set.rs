@@ -107,6 +107,8 @@ pub fn load_policy_replacing(
     replaced: &str,
     text: &str,
 ) -> LoadedPolicy {
+    // A built-in file is replaced by its path (its name shown is `builtin:` + path).
+    let replaced = replaced.strip_prefix(BUILTIN_PREFIX).unwrap_or(replaced);
     let main = Some((normalize(replaced), text.to_string()));
     load_with(path, source, limits, main)
 }

@@ -20,6 +20,7 @@ use super::Mutant;
 use super::generate::shown;
 use super::messages::MutantsMsg;
 use crate::lang::Text;
+use crate::policy_set::BUILTIN_PREFIX;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -41,9 +42,11 @@ pub struct Declared {
 }
 
 impl Declared {
-    /// Whether this entry names `m`.
+    /// Whether this entry names `m` (a built-in file by its path: the same file as
+    /// the one of that path in the repository).
     pub fn matches(&self, m: &Mutant) -> bool {
-        self.file == m.file
+        let file = m.file.strip_prefix(BUILTIN_PREFIX).unwrap_or(&m.file);
+        self.file.strip_prefix(BUILTIN_PREFIX).unwrap_or(&self.file) == file
             && self.line == m.line
             && self.column.is_none_or(|c| c == m.column)
             && self.change.as_deref().is_none_or(|c| shown(c) == m.change)
