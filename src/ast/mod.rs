@@ -308,7 +308,8 @@ pub struct DefineDecl {
     pub params: Vec<(Ident, TypeExpr)>,
 }
 
-/// A table keyed by an enum.
+/// A table keyed by an enum (`by Track`, a row per value) or by date (`by date`, rows
+/// `from DATE`, each in force until the next one's date).
 #[derive(Debug, Clone)]
 pub struct TableDecl {
     /// Its name.
@@ -317,9 +318,9 @@ pub struct TableDecl {
     pub label: Label,
     /// The clause it encodes (an amendment's `replace table` must cite one).
     pub cite: Option<Citation>,
-    /// The enum that keys it.
+    /// The enum that keys it, or `date`.
     pub key: Ident,
-    /// One row per enum value.
+    /// One row per enum value, or rows by date.
     pub rows: Vec<TableRow>,
     /// The whole table.
     pub span: Span,
@@ -328,13 +329,35 @@ pub struct TableDecl {
 /// One row of a table.
 #[derive(Debug, Clone)]
 pub struct TableRow {
-    /// The enum value this row is for.
-    pub key: Ident,
+    /// The enum value or the first day this row is for.
+    pub key: RowKey,
     /// The row's columns.
     pub columns: Vec<(Ident, Expr)>,
     /// The whole row.
     pub span: Span,
 }
+
+/// What a table row is for.
+#[derive(Debug, Clone)]
+pub enum RowKey {
+    /// `male => { … }`: the row of an enum value.
+    Variant(Ident),
+    /// `from 2028-01-01 => { … }`: the row in force from that day.
+    From(Spanned<NaiveDate>),
+}
+
+impl RowKey {
+    /// Where the key is written.
+    pub fn span(&self) -> Span {
+        match self {
+            RowKey::Variant(i) => i.span,
+            RowKey::From(d) => d.span,
+        }
+    }
+}
+
+/// The name of the key of a table by date (`table … by date { from … }`).
+pub const DATE_KEY: &str = "date";
 
 /// The kinds of rule; each kind is one list of the decision record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

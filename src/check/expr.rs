@@ -432,8 +432,8 @@ impl<'a> Checker<'a> {
             return self.poisoned(span);
         };
         let decl = self.table_decls[id.0 as usize];
-        if let Some((Global::Enum(e), _)) = self.globals.get(&decl.key.node).copied() {
-            self.expect_type(&k, &Type::Enum(e), CheckMsg::TableKey);
+        if let Some(key_type) = self.table_key_type(decl) {
+            self.expect_type(&k, &key_type, CheckMsg::TableKey);
         }
         match self.check_table(id, t.span) {
             Some(row) => self.typed(CKind::TableRow(id, Box::new(k)), Type::Record(row), span),

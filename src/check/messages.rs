@@ -244,6 +244,28 @@ crate::catalogue! {
         RowsMissingLabel => "缺少行", "rows missing";
         /// what a table needs
         RowPerValue => "表需要为其枚举的每个值各写一行", "a table needs one row for every value of its enum";
+        /// a row of a table by date that is not a `from` row (the table)
+        RowNotByDate => "表 `{}` 以日期为键，它的行不能按枚举值写", "table `{}` is by date: its rows are not for enum values";
+        /// the label under it
+        NotADatedRow => "不是日期行", "not a dated row";
+        /// how a row of a table by date is written
+        WriteDatedRow => "写作 `from 2028-01-01 => { … }`：该行自这一天起生效，直到下一行的日期", "write `from 2028-01-01 => { … }`: the row is in force from that day until the next row's date";
+        /// a `from` row in a table by enum (the table, the enum)
+        DatedRowInEnumTable => "表 `{}` 以枚举 `{}` 为键，不能有 `from` 日期行", "table `{}` is keyed by the enum `{}`: it cannot have `from` rows";
+        /// the label under it
+        DatedRow => "日期行", "a dated row";
+        /// how to declare a table by date
+        DeclareByDate => "按日期变化的表写作 `table 名称 \"标签\" by date { from 日期 => { … }, … }`", "a table that changes with the date is declared `table name \"label\" by date { from DATE => { … }, … }`";
+        /// rows of a table by date out of order (the table, the row's date, the date before)
+        RowsOutOfOrder => "表 `{}` 中自 {} 起的行不晚于它前面的行（自 {} 起）", "in table `{}`, the row from {} is not later than the row before it (from {})";
+        /// the label under it
+        NotLaterThanBefore => "不晚于前一行的日期", "not later than the row before";
+        /// how to order them
+        OrderRowsByDate => "按日期从早到晚排列各行，每一行的日期都晚于前一行：任何一天只有一行生效", "write the rows in the order of their dates, each later than the one before: on any day one row is in force";
+        /// a table by date with no row (the table)
+        NoRows => "表 `{}` 没有行", "table `{}` has no rows";
+        /// how many rows a table by date needs
+        OneRowAtLeast => "以日期为键的表至少需要一行 `from 日期 => { … }`", "a table by date needs at least one row `from DATE => { … }`";
 
         // The case schema.
         /// a case field declared twice (the field)

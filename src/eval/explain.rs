@@ -331,6 +331,43 @@ impl<'p> Evaluation<'p> {
     }
 
     pub(super) fn shown(&mut self, e: &'p CExpr) -> Shown<'p> {
+        let shown = self.shown_plain(e);
+        match self.row_used(e, 0) {
+            Some((table, from)) => Shown::FromRow {
+                shown: Box::new(shown),
+                table,
+                from,
+            },
+            None => shown,
+        }
+    }
+
+    /// For a value read from a table by date (a cell of its row, through definitions):
+    /// the table's label and the first day of the row that was used.
+    fn row_used(&mut self, e: &'p CExpr, depth: usize) -> Option<(&'p Label, chrono::NaiveDate)> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let program = self.program;
+        match &e.kind {
+            CKind::Def(id) => self.row_used(&program.definitions[id.0 as usize].expr, depth + 1),
+            CKind::GetField(inner, _) => self.row_used(inner, depth + 1),
+            CKind::TableRow(t, key) => {
+                let table = &program.tables[t.0 as usize];
+                let TableKey::From(from) = &table.key else {
+                    return None;
+                };
+                let Value::Date(day) = self.eval(key) else {
+                    return None;
+                };
+                let row = table.row_on(day).0?;
+                Some((&table.label, *from.get(row)?))
+            }
+            _ => None,
+        }
+    }
+
+    fn shown_plain(&mut self, e: &'p CExpr) -> Shown<'p> {
         let value = self.eval(e);
         match &e.kind {
             CKind::Const(_) => Shown::Constant(value),

@@ -316,7 +316,7 @@ fn phrase(rule: Rule, context: Context) -> Option<Phrase> {
         Rule::field_default => Phrase::DefaultValue,
         Rule::derive_clause => Phrase::Derive,
         Rule::parameters | Rule::parameter => Phrase::Parameters,
-        Rule::table_row => Phrase::TableRow,
+        Rule::table_row | Rule::row_from => Phrase::TableRow,
         Rule::record_entry | Rule::yield_field => Phrase::RecordEntry,
         Rule::citation | Rule::kw_cites => Phrase::Citation,
         Rule::record_literal => Phrase::Record,

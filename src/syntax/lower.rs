@@ -277,7 +277,13 @@ impl Lowering {
             .map(|row| {
                 let span = self.span(&row);
                 let mut parts = row.into_inner();
-                let key = self.next_ident(&mut parts)?;
+                let key = match parts.peek() {
+                    Some(p) if p.as_rule() == Rule::row_from => {
+                        let from = parts.next().map(|p| self.row_from(p)).transpose()?;
+                        RowKey::From(from.ok_or_else(|| self.missing(span))?)
+                    }
+                    _ => RowKey::Variant(self.next_ident(&mut parts)?),
+                };
                 let columns = match parts.next() {
                     Some(record) => self.record_entries(record)?,
                     None => Vec::new(),
@@ -293,6 +299,21 @@ impl Lowering {
             rows,
             span,
         })
+    }
+
+    /// `from 2028-01-01`: the first day of a row of a table by date.
+    fn row_from(&self, pair: Pair<Rule>) -> Lowered<Spanned<chrono::NaiveDate>> {
+        let span = self.span(&pair);
+        let Some(date) = pair.into_inner().find(|p| p.as_rule() == Rule::date) else {
+            return Err(self.missing(span));
+        };
+        let (text, span) = (date.as_str(), self.span(&date));
+        match parse_date(text) {
+            Some(node) => Ok(Spanned { node, span }),
+            None => Err(Box::new(
+                Diagnostic::error(Code::InvalidDate, SyntaxMsg::NotADate.with([text])).at(span, SyntaxMsg::NoSuchDate),
+            )),
+        }
     }
 
     fn yields(&self, pair: Pair<Rule>) -> Lowered<Vec<YieldField>> {
