@@ -114,6 +114,12 @@ pub enum Code {
     TierGap,
     /// The evaluation date is outside the policy's period in force.
     PolicyNotInForce,
+    /// A use of a definition or case field that an amendment repeals.
+    Repealed,
+    /// A case gives a field that an amendment repeals (read, and not used).
+    RemovedField,
+    /// A case gives an enum value that the version of the policy in force does not have.
+    ValueNotInForce,
     // Tests.
     /// A decision differs from a test case's `expect` block.
     ExpectationFailed,
@@ -166,6 +172,9 @@ impl Code {
             Code::TierOverlap => "tier_overlap",
             Code::TierGap => "tier_gap",
             Code::PolicyNotInForce => "policy_not_in_force",
+            Code::Repealed => "repealed",
+            Code::RemovedField => "removed_field",
+            Code::ValueNotInForce => "value_not_in_force",
             Code::ExpectationFailed => "expectation_failed",
             Code::Policy(code) => code,
         }

@@ -179,17 +179,26 @@ pub enum Item {
     Repeal(RepealDecl),
 }
 
-/// `repeal kind id cites "…"`.
+/// `repeal kind id cites "…"`, `repeal define name cites "…"`, `repeal field a.b cites "…"`.
 #[derive(Debug, Clone)]
 pub struct RepealDecl {
-    /// The kind of the rule.
-    pub kind: RuleKind,
-    /// Its id.
-    pub id: Spanned<RuleId>,
+    /// What is repealed.
+    pub what: Repealed,
     /// The clause of the amending document that repeals it.
     pub cite: Citation,
     /// The whole declaration.
     pub span: Span,
+}
+
+/// What an amendment repeals.
+#[derive(Debug, Clone)]
+pub enum Repealed {
+    /// A rule, by kind and id.
+    Rule(RuleKind, Spanned<RuleId>),
+    /// A definition or parameter, by name.
+    Define(Ident),
+    /// A case field, by its path from the case root.
+    Field(Vec<Ident>),
 }
 
 /// An enum type.
@@ -199,6 +208,8 @@ pub struct EnumDecl {
     pub name: Ident,
     /// Its label.
     pub label: Label,
+    /// The clause it encodes (an amendment's `replace enum` must cite one).
+    pub cite: Option<Citation>,
     /// Its values with their labels.
     pub variants: Vec<(Ident, Option<Label>)>,
 }

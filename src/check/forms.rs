@@ -167,7 +167,7 @@ impl<'a> Checker<'a> {
             return self.call_definition(id, name, args, span);
         }
         let Some((_, builtin)) = Builtin::ALL.iter().find(|(n, _)| *n == name.node) else {
-            if self.unparsed.has_name(&name.node) {
+            if self.unparsed.has_name(&name.node) || self.repealed_use(name) {
                 return self.poisoned(span);
             }
             let mut d = Diagnostic::error(Code::UnknownName, CheckMsg::NoFunction.with([&name.node]))

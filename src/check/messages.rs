@@ -291,13 +291,33 @@ crate::catalogue! {
 
         // Amendments.
         /// `replace` of an item that cannot be replaced
-        CannotReplaceItem => "只有 `param`、`define`、`table` 或规则可以替换", "only a param, define, table or rule can be replaced";
+        CannotReplaceItem => "只有 `param`、`define`、`table`、`enum` 或规则可以替换", "only a param, define, table, enum or rule can be replaced";
         /// the label under it
         CannotBeReplaced => "不能替换", "cannot be replaced";
         /// `repeal` of a rule the amended policy does not have (kind, id)
         NothingToRepeal => "被修订的政策中没有可废止的 `{} {}`", "there is no {} {} to repeal";
         /// what `repeal` names
         RepealHelp => "`repeal` 按种类和编号指明被修订政策中的一条规则", "a repeal names a rule of the amended policy by its kind and id";
+        /// a `repeal define` of something the amended policy does not define (the name)
+        NothingToRepealName => "被修订的政策中没有可废止的 `{}`", "there is no `{}` to repeal";
+        /// the label under it
+        NoSuchDefinition => "没有这个定义", "no such definition";
+        /// what `repeal define` names
+        RepealDefineHelp => "`repeal define` 按名称指明被修订政策中的一个定义或参数", "`repeal define` names a definition or parameter of the amended policy";
+        /// a `repeal field` of a field the case does not have (the path)
+        NothingToRepealField => "被修订政策的案件中没有可废止的字段 `{}`", "the amended policy's case has no field `{}` to repeal";
+        /// what `repeal field` names
+        RepealFieldHelp => "`repeal field` 以从案件根开始的路径指明一个字段，如 `person.provincial_designation`", "`repeal field` names a case field by its path from the case root, such as `person.provincial_designation`";
+        /// a use of a repealed definition (the name)
+        DefinitionRepealed => "`{}` 已被修订废止，不能再使用", "`{}` is repealed by the amendment and cannot be used";
+        /// a read of a repealed case field (the path)
+        FieldRepealed => "案件字段 `{}` 已被修订废止，不能再读取", "case field `{}` is repealed by the amendment and cannot be read";
+        /// the label under such a use
+        RepealedLabel => "已废止", "repealed";
+        /// the label at the repeal
+        RepealedHere => "在此废止", "repealed here";
+        /// what to do about a use of something repealed
+        UsesOfRepealed => "修订废止了它，就不能再有内容使用它：同时替换（`replace`）使用它的定义和规则，或一并废止它们", "what the amendment repeals may not be used: replace what uses it as well, or repeal that too";
         /// `replace` of something the amended policy does not have (the name)
         NothingToReplace => "被修订的政策中没有可替换的 `{}`", "there is no `{}` to replace";
         /// the label under it

@@ -88,6 +88,7 @@ fn compile_record<'a>(
                     default: None,
                     derive: None,
                     note: None,
+                    removed: None,
                     span: first.name.span,
                 };
                 (info, field)
@@ -125,6 +126,7 @@ fn compile_record<'a>(
                     default,
                     derive: None,
                     note: note.clone(),
+                    removed: None,
                     span: first.name.span,
                 };
                 (info, field)

@@ -86,6 +86,10 @@ pub struct SchemaField {
     pub derive: Option<DeriveFrom>,
     /// Why the field is kept (a field no rule reads must say why).
     pub note: Option<String>,
+    /// The amendment that repeals the field (`repeal field …`), if one does: the field
+    /// keeps its place (earlier versions read it), a case that gives it is warned, and
+    /// the policy can no longer read it.
+    pub removed: Option<Arc<str>>,
     /// Where the field is declared.
     pub span: Span,
 }
@@ -278,6 +282,9 @@ pub struct Definition {
     pub label: Label,
     /// Whether it is a `param` (something an amendment may change).
     pub is_param: bool,
+    /// Whether an amendment repeals it (`repeal define`): it keeps its slot, and
+    /// nothing uses it.
+    pub repealed: bool,
     /// How many parameters it takes (0 for a plain definition).
     pub arity: usize,
     /// The id of the policy document it comes from.

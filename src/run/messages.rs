@@ -25,6 +25,10 @@ crate::catalogue! {
         Expired => "`{}` 的有效期至 {}（自 {} 起）", "`{}` was valid until {} (in force from {})";
         /// what to do about it
         HelpExpired => "有效期已过：请改用取代它的政策", "its validity has run out: use the policy that replaced it";
+        /// an enum value the version of the policy in force does not have (value, enum, version)
+        ValueNotInForce => "`{}` 不是 `{}` 在 `{}` 中的值，按未填写处理", "`{}` is not a value of `{}` in `{}`: taken as not given";
+        /// what to do about it
+        HelpValueNotInForce => "该值来自后来的修订：在修订生效之前的评估日，请使用当时有效的值", "the value comes from a later amendment: on evaluation dates before it takes effect, use a value in force then";
         /// a file that cannot be read (name, why)
         CannotRead => "无法读取 `{}`：{}", "cannot read `{}`: {}";
     }

@@ -229,6 +229,10 @@ fn phrase(rule: Rule, context: Context) -> Option<Phrase> {
         | Rule::item
         | Rule::replace_decl
         | Rule::repeal_decl
+        | Rule::repeal_rule
+        | Rule::repeal_define
+        | Rule::repeal_field
+        | Rule::field_word
         | Rule::enum_decl
         | Rule::case_decl
         | Rule::param_decl

@@ -65,16 +65,27 @@ impl Lowering {
             }
             Rule::repeal_decl => {
                 let span = self.span(&pair);
-                let mut inner = pair.into_inner().skip(1);
-                let (Some(kind), Some(id), Some(cite)) = (inner.next(), inner.next(), inner.next()) else {
+                let Some(what) = pair.into_inner().nth(1) else {
                     return Err(self.missing(span));
                 };
+                let form = what.as_rule();
+                let mut inner = what.into_inner();
+                let (Some(first), Some(second), Some(cite)) = (inner.next(), inner.next(), inner.next()) else {
+                    return Err(self.missing(span));
+                };
+                let what = match form {
+                    Rule::repeal_define => Repealed::Define(self.ident(second)),
+                    Rule::repeal_field => Repealed::Field(second.into_inner().map(|n| self.ident(n)).collect()),
+                    _ => Repealed::Rule(
+                        RuleKind::from_keyword(first.as_str()).unwrap_or(RuleKind::Category),
+                        Spanned {
+                            span: self.span(&second),
+                            node: rule_id(second.as_str()),
+                        },
+                    ),
+                };
                 Item::Repeal(RepealDecl {
-                    kind: RuleKind::from_keyword(kind.as_str()).unwrap_or(RuleKind::Category),
-                    id: Spanned {
-                        span: self.span(&id),
-                        node: rule_id(id.as_str()),
-                    },
+                    what,
                     cite: self.citation(cite),
                     span,
                 })
@@ -99,6 +110,10 @@ impl Lowering {
         inner.next(); // kw_enum
         let name = inner.next().map(|p| self.ident(p));
         let label = inner.next().map(|p| self.label(p)).unwrap_or_default();
+        let mut cite = None;
+        if inner.peek().is_some_and(|p| p.as_rule() == Rule::citation) {
+            cite = inner.next().map(|p| self.citation(p));
+        }
         let variants = inner
             .map(|v| {
                 let mut parts = v.into_inner();
@@ -112,7 +127,12 @@ impl Lowering {
             node: String::new(),
             span: Span::new(self.file, 0, 0),
         });
-        EnumDecl { name, label, variants }
+        EnumDecl {
+            name,
+            label,
+            cite,
+            variants,
+        }
     }
 
     /// Fields and `order` declarations of one record.
