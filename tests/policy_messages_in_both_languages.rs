@@ -198,6 +198,7 @@ const SMALL: &[&str] = &[
     "case { a: int \"a\"\n a: int \"a\" }\n",
     "case { a: nonsuch \"a\"\n b: dat \"b\" }\n",
     "define f(a: list of { b: int \"b\" }) \"f\" = 1\n",
+    "define f(p: { a: int \"a\" }) \"f\" = p.a\ncase { r \"r\" { b: int \"b\" }\n s \"s\" { a: text \"a\" }\n t: { b: int } \"t\" }\ndefine x \"x\" = f(r) + f(s)\ndefine g(p: { a: int, a: int }) \"g\" = 1\n",
     "case { id: text \"id\"\n b: date \"b\" from id.birth_date\n c: date \"c\" from zz.birth_date }\n",
     "enum G \"g\" { a \"a\" }\ncase { id: resident_id \"id\"\n s: G \"s\" from id.sex(a, b)\n t: int \"t\" from id.birth_date }\n",
     "category 1 { when true }\ncategory 2 cites \"二\" { when true }\n",

@@ -280,6 +280,22 @@ pub enum TypeExpr {
     List(Box<TypeExpr>, Span),
     /// `list of { field: T ... }`
     ListOfRecords(RecordDecl, Span),
+    /// `{ field: T "label", ... }`, for a function's parameter: any record with these
+    /// fields, of these types (a record shape).
+    Shape(Vec<ShapeField>, Span),
+}
+
+/// A field of a record shape (`birth_date: date "出生日期"`).
+#[derive(Debug, Clone)]
+pub struct ShapeField {
+    /// Its name.
+    pub name: Ident,
+    /// Its type.
+    pub ty: TypeExpr,
+    /// Its label, for explanations (empty when none is given).
+    pub label: Label,
+    /// The whole field.
+    pub span: Span,
 }
 
 /// `from person.id_number.birth_date` or `from person.id_number.sex(male, female)`.

@@ -274,6 +274,22 @@ crate::catalogue! {
         OnlyNestedRecords => "只有嵌套记录（`名称 \"标签\" { ... }`）可以在多处声明", "only nested records (`name \"label\" { ... }`) may be declared in several places";
         /// a parameter that is a list of new records
         ParameterOfRecords => "参数不能是新记录的列表", "a parameter cannot be a list of new records";
+        /// a record shape outside a function's parameters
+        ShapeOnlyForParameters => "记录形状（`{ 字段: 类型, … }`）只能作为函数参数的类型", "a record shape (`{ field: type, … }`) is only a function parameter's type";
+        /// how to declare a nested record in the case
+        NestedRecordHelp => "案件中的嵌套记录写作 `名称 \"标签\" { 字段: 类型 \"标签\" … }`", "a nested record of the case is declared `name \"label\" { field: type \"label\" … }`";
+        /// an argument that lacks a field of the parameter's shape (function, field)
+        ArgumentLacksField => "`{}` 的参数需要字段 `{}`，而所给的记录没有", "the argument of `{}` needs a field `{}`, which the record given does not have";
+        /// the label under it (the field)
+        LacksField => "没有字段 `{}`", "has no field `{}`";
+        /// the fields the argument has (the list)
+        ArgumentFieldsAre => "所给记录的字段：{}", "the record given has the fields {}";
+        /// an argument whose field has another type (function, field, expected, found)
+        ArgumentFieldType => "`{}` 的参数的字段 `{}` 必须是{}，而所给记录中它是{}", "the argument of `{}` needs its field `{}` to be {}, and the record given has {}";
+        /// the label under it (field, type)
+        FieldIs => "其字段 `{}` 是{}", "its field `{}` is {}";
+        /// what a shape asks of an argument
+        ShapeHelp => "参数的记录形状列出函数读取的字段及其类型：所给记录的这些字段必须类型相同", "a parameter's record shape lists the fields the function reads and their types: the record given must have them with the same types";
         /// the label under it
         NotAllowedHere => "此处不允许", "not allowed here";
         /// the label under a `from` that cannot be used

@@ -9,6 +9,7 @@ mod forms;
 mod messages;
 mod rules;
 mod schema;
+mod shape;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -120,6 +121,8 @@ struct Checker<'a> {
     field_repeals: Vec<(&'a RepealDecl, &'a [Ident], &'a str)>,
     /// Case fields repealed, by record and field index: where the repeal is written.
     removed_fields: HashMap<(u16, u16), Span>,
+    /// The record types that are shapes of function parameters.
+    shapes: HashSet<RecordId>,
 }
 
 impl<'a> Checker<'a> {

@@ -31,6 +31,12 @@ impl Uses {
                     self.expr(program, cell);
                 }
             }
+            // A record given to a function: the fields its shape takes are read.
+            CKind::Project(record, picked) => {
+                if let Type::Record(r) = record.ty {
+                    self.fields.extend(picked.iter().map(|i| (r.0, *i)));
+                }
+            }
             _ => {}
         }
         for child in children(e) {

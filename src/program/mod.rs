@@ -271,6 +271,9 @@ pub enum CKind {
     List(Vec<CExpr>),
     /// A record literal (fields in the order of its record type).
     Record(Vec<CExpr>),
+    /// A record given for a parameter of a record shape: the fields of the record at
+    /// these indices, in the shape's order.
+    Project(Box<CExpr>, Box<[u16]>),
 }
 
 /// A compiled definition or parameter.

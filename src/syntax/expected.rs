@@ -315,7 +315,12 @@ fn phrase(rule: Rule, context: Context) -> Option<Phrase> {
         Rule::month => Phrase::Month,
         Rule::integer => Phrase::Number,
         Rule::order_decl | Rule::field_decl | Rule::record_body => Phrase::FieldDecl,
-        Rule::type_expr | Rule::list_type | Rule::list_record | Rule::named_type => Phrase::Type,
+        Rule::type_expr
+        | Rule::list_type
+        | Rule::list_record
+        | Rule::named_type
+        | Rule::shape_type
+        | Rule::shape_field => Phrase::Type,
         Rule::optional_mark => Phrase::OptionalMark,
         Rule::field_default => Phrase::DefaultValue,
         Rule::derive_clause => Phrase::Derive,

@@ -222,6 +222,26 @@ impl Lowering {
                     Ok(TypeExpr::List(Box::new(element), span))
                 }
             }
+            Rule::shape_type => {
+                let mut fields = Vec::new();
+                for field in inner.into_inner() {
+                    let field_span = self.span(&field);
+                    let mut parts = field.into_inner();
+                    let name = self.next_ident(&mut parts)?;
+                    let ty = match parts.next() {
+                        Some(ty) => self.type_expr(ty)?,
+                        None => return Err(self.missing(field_span)),
+                    };
+                    let label = parts.next().map(|l| self.label(l)).unwrap_or_default();
+                    fields.push(ShapeField {
+                        name,
+                        ty,
+                        label,
+                        span: field_span,
+                    });
+                }
+                Ok(TypeExpr::Shape(fields, span))
+            }
             _ => Err(self.unexpected(&inner)),
         }
     }
