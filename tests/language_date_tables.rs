@@ -41,7 +41,7 @@ fn run(as_of: &str, age: i64, lang: Lang) -> (serde_json::Value, String) {
     let results = runner.run_file(
         &mut loaded.sources,
         "c.yaml",
-        &format!("id: c\nas_of: {as_of}\nage: {age}\n"),
+        format!("id: c\nas_of: {as_of}\nage: {age}\n"),
     );
     let options = RenderOptions {
         lang,
