@@ -248,8 +248,8 @@ impl<'p> Runner<'p> {
             result.version = self.version_on(date);
             let places = &self.enum_places[result.version];
             if !places.is_identity() {
-                let id = &self.versions[result.version].info.id;
-                diagnostics.extend(places.apply(&mut result.case, self.latest(), id));
+                let version = &self.versions[result.version];
+                diagnostics.extend(places.apply(&mut result.case, self.latest(), version));
             }
             let facts = result.case.facts.as_ref().unwrap_or(&Value::Absent);
             let decision = decide(&self.versions[result.version], facts, date);

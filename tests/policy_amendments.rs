@@ -95,6 +95,8 @@ fn a_value_the_version_in_force_lacks_is_not_given_with_a_warning() {
     assert_eq!(d_before["categories"], serde_json::json!([]));
     assert_eq!(d_before["track"], serde_json::Value::Null);
     assert_eq!(codes(&d_before), [("value_not_in_force".into(), "warning".into())]);
+    let help = d_before["diagnostics"][0]["help"].as_str().unwrap_or("");
+    assert!(help.contains("`Track` 的值为 `a`、`b`、`c`"), "{d_before:#}");
     let c_on = decide("2028-01-01", "{ track: c, age: 60 }");
     assert_eq!(c_on["categories"], serde_json::json!([]));
     assert_eq!(codes(&c_on), [("value_not_in_force".into(), "warning".into())]);

@@ -7,7 +7,8 @@
 
 use super::messages::RunMsg;
 use crate::case::LoadedCase;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, quoted_list};
+use crate::lang::Text;
 use crate::program::Program;
 use crate::value::{EnumId, Value};
 use std::sync::Arc;
@@ -47,7 +48,7 @@ impl EnumPlaces {
 
     /// The case's facts with each enum value at its place in the version, and a
     /// warning for each value the version does not have.
-    pub(super) fn apply(&self, case: &mut LoadedCase, latest: &Program, version_id: &str) -> Vec<Diagnostic> {
+    pub(super) fn apply(&self, case: &mut LoadedCase, latest: &Program, version: &Program) -> Vec<Diagnostic> {
         let Some(facts) = &case.facts else {
             return Vec::new();
         };
@@ -60,12 +61,16 @@ impl EnumPlaces {
                 let enum_type = latest.enum_type(e);
                 let mut names = enum_type.variants().iter().map(|(n, _)| n).chain(enum_type.retired());
                 let value = names.nth(v as usize).map_or("", String::as_str);
+                let values = version.enums.get(e.0 as usize).map_or_else(
+                    || Text::from(""),
+                    |t| quoted_list(t.variants().iter().map(|(n, _)| n.as_str())),
+                );
                 Diagnostic::warning(
                     Code::ValueNotInForce,
-                    RunMsg::ValueNotInForce.with([value, enum_type.name.as_str(), version_id]),
+                    RunMsg::ValueNotInForce.with([value, enum_type.name.as_str(), version.info.id.as_str()]),
                 )
                 .at_opt(case.nearest_span(latest, &path).or(case.id_span))
-                .with_help(RunMsg::HelpValueNotInForce)
+                .with_help(RunMsg::HelpValueNotInForce.with([Text::from(&enum_type.name), values]))
             })
             .collect()
     }

@@ -28,7 +28,7 @@ crate::catalogue! {
         /// an enum value the version of the policy in force does not have (value, enum, version)
         ValueNotInForce => "`{}` 不是 `{}` 在 `{}` 中的值，按未填写处理", "`{}` is not a value of `{}` in `{}`: taken as not given";
         /// what to do about it
-        HelpValueNotInForce => "该值来自后来的修订：在修订生效之前的评估日，请使用当时有效的值", "the value comes from a later amendment: on evaluation dates before it takes effect, use a value in force then";
+        HelpValueNotInForce => "在此评估日有效的版本中，`{}` 的值为 {}", "in the version in force on this evaluation date, the values of `{}` are {}";
         /// a file that cannot be read (name, why)
         CannotRead => "无法读取 `{}`：{}", "cannot read `{}`: {}";
     }
