@@ -88,7 +88,11 @@ fn before_the_first_row_no_row_is_in_force() {
 
 #[test]
 fn the_explanation_names_the_row_used_in_words() {
-    let (_, zh) = run("2028-01-01", 46, Lang::Zh);
+    let (json, zh) = run("2028-01-01", 46, Lang::Zh);
+    assert_eq!(
+        json["trace"][0],
+        "一 成立：年龄 46 ≥ 年龄下限 46（女性年龄条件自2028-01-01起的一行） ✓"
+    );
     assert!(zh.contains("年龄下限 46（女性年龄条件自2028-01-01起的一行）"), "{zh}");
     let (_, en) = run("2027-12-31", 44, Lang::En);
     assert!(

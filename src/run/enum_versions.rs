@@ -15,10 +15,21 @@ use std::sync::Arc;
 
 /// For one version: for each enum of the latest version whose values differ, the
 /// place of each of its values in the version's enum (`None`: the version lacks it).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct EnumPlaces {
     /// By enum id; `None` where the enum is the same in both.
     places: Vec<Option<Vec<Option<u16>>>>,
+    /// Whether every enum is the same (found once: asked for every case).
+    identity: bool,
+}
+
+impl Default for EnumPlaces {
+    fn default() -> EnumPlaces {
+        EnumPlaces {
+            places: Vec::new(),
+            identity: true,
+        }
+    }
 }
 
 impl EnumPlaces {
@@ -37,13 +48,14 @@ impl EnumPlaces {
                 let names = new.variants().iter().map(|(name, _)| name).chain(new.retired());
                 (!same).then(|| names.map(|name| old.variant(name)).collect())
             })
-            .collect();
-        EnumPlaces { places }
+            .collect::<Vec<_>>();
+        let identity = places.iter().all(Option::is_none);
+        EnumPlaces { places, identity }
     }
 
     /// Whether every enum is the same in both versions (nothing to do).
     pub(super) fn is_identity(&self) -> bool {
-        self.places.iter().all(Option::is_none)
+        self.identity
     }
 
     /// The case's facts with each enum value at its place in the version, and a
