@@ -68,35 +68,6 @@ impl<'a> Checker<'a> {
         self.enum_replacements.push(e);
     }
 
-    /// Puts each `replace enum` in the place of the enum it replaces, which keeps its
-    /// place (its id) with the new values: every use is checked against them. Returns
-    /// each replaced enum's name with the values it had, to be retired once declared.
-    pub(super) fn replace_enums(&mut self, enum_decls: &mut [&'a EnumDecl]) -> Vec<(&'a str, Vec<String>)> {
-        let mut replaced = Vec::new();
-        for e in std::mem::take(&mut self.enum_replacements) {
-            match enum_decls.iter().position(|d| d.name.node == e.name.node) {
-                Some(i) => {
-                    let old = enum_decls[i].variants.iter().map(|(v, _)| v.node.clone()).collect();
-                    replaced.push((e.name.node.as_str(), old));
-                    enum_decls[i] = e;
-                }
-                None if self.unparsed.has_name(&e.name.node) => {}
-                None => self.error(nothing_to_replace(e.name.span, &e.name.node)),
-            }
-        }
-        replaced
-    }
-
-    /// The values each replaced enum no longer has: still read in cases, for the
-    /// versions before the amendment.
-    pub(super) fn retire_values(&mut self, replaced: Vec<(&str, Vec<String>)>) {
-        for (name, old) in replaced {
-            if let Some(e) = self.enums.iter_mut().find(|e| e.name == name) {
-                e.retire(old);
-            }
-        }
-    }
-
     /// `repeal exit 6 cites "…"`, `repeal define x cites "…"`, `repeal field a.b cites "…"`.
     pub(super) fn declare_repeal(&mut self, r: &'a RepealDecl) {
         match &r.what {
@@ -245,7 +216,7 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn nothing_to_replace(span: Span, name: &str) -> Diagnostic {
+pub(super) fn nothing_to_replace(span: Span, name: &str) -> Diagnostic {
     Diagnostic::error(Code::UnknownName, CheckMsg::NothingToReplace.with([name]))
         .at(span, CheckMsg::NotInAmended)
         .with_help(CheckMsg::ReplaceHelp)

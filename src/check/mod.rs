@@ -4,6 +4,7 @@
 
 mod amend;
 mod depth;
+mod enums;
 mod expr;
 mod forms;
 mod messages;
@@ -196,31 +197,6 @@ impl<'a> Checker<'a> {
             self.def_params.push(Vec::new());
             self.def_repealed.push(false);
         }
-    }
-
-    fn declare_enum(&mut self, e: &'a EnumDecl) {
-        let id = EnumId(self.enums.len() as u16);
-        if !self.add_global(&e.name, Global::Enum(id)) {
-            return;
-        }
-        let mut variants: Vec<(String, Label)> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for (name, label) in &e.variants {
-            if !seen.insert(name.node.as_str()) {
-                self.error(
-                    Diagnostic::error(Code::DuplicateName, CheckMsg::ListedTwice.with([&name.node]))
-                        .at(name.span, CheckMsg::ListedAgainHere),
-                );
-                continue;
-            }
-            let label = label.clone().unwrap_or_else(|| Label {
-                zh: name.node.clone(),
-                en: None,
-            });
-            variants.push((name.node.clone(), label));
-        }
-        self.enums
-            .push(EnumType::new(e.name.node.clone(), e.label.clone(), variants));
     }
 
     /// Second pass: every definition, table, rule and decision field.

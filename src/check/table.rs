@@ -212,20 +212,6 @@ impl<'a> Checker<'a> {
         }
         cells
     }
-
-    pub(super) fn unknown_variant(&mut self, name: &Ident, enum_type: &EnumType) {
-        let mut d = Diagnostic::error(
-            Code::UnknownName,
-            CheckMsg::NotAValueOf.with([&name.node, &enum_type.name]),
-        )
-        .at(name.span, CheckMsg::UnknownValue);
-        let values = || enum_type.variants().iter().map(|(n, _)| n.as_str());
-        d = d.with_help(match did_you_mean(&name.node, values()) {
-            Some(h) => h,
-            None => CheckMsg::TheValues.with([names(values())]),
-        });
-        self.error(d);
-    }
 }
 
 /// The columns of a table's first row, which every other row must have.

@@ -17,7 +17,7 @@ static NO_LABEL: Label = Label {
 };
 
 /// How deep explanations follow definitions.
-const MAX_DEPTH: usize = 3;
+pub(super) const MAX_DEPTH: usize = 3;
 
 /// What the evaluation of a decision computed (definitions, rules, membership key
 /// sets) and the steps it took, so that explaining the decision need not compute them
@@ -339,31 +339,6 @@ impl<'p> Evaluation<'p> {
                 from,
             },
             None => shown,
-        }
-    }
-
-    /// For a value read from a table by date (a cell of its row, through definitions):
-    /// the table's label and the first day of the row that was used.
-    fn row_used(&mut self, e: &'p CExpr, depth: usize) -> Option<(&'p Label, chrono::NaiveDate)> {
-        if depth > MAX_DEPTH {
-            return None;
-        }
-        let program = self.program;
-        match &e.kind {
-            CKind::Def(id) => self.row_used(&program.definitions[id.0 as usize].expr, depth + 1),
-            CKind::GetField(inner, _) => self.row_used(inner, depth + 1),
-            CKind::TableRow(t, key) => {
-                let table = &program.tables[t.0 as usize];
-                let TableKey::From(from) = &table.key else {
-                    return None;
-                };
-                let Value::Date(day) = self.eval(key) else {
-                    return None;
-                };
-                let row = table.row_on(day).0?;
-                Some((&table.label, *from.get(row)?))
-            }
-            _ => None,
         }
     }
 

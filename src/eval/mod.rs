@@ -10,6 +10,7 @@ mod budget;
 mod builtins;
 mod explain;
 mod explain_items;
+mod explain_rows;
 mod frames;
 mod item_lookup;
 mod locals;
