@@ -157,3 +157,33 @@ fn a_lookup_counts_the_dates_it_compares() {
     assert_eq!(table.row_on(day("2020-01-01")), (Some(0), 2));
     assert_eq!(table.row_on(day("2031-01-01")), (Some(2), 2));
 }
+
+/// The steps of one evaluation of a policy whose table has `rows` rows, a year apart.
+fn steps_with_rows(rows: usize) -> u64 {
+    let body: Vec<String> = (0..rows)
+        .map(|i| format!("from {:04}-01-01 => {{ min_age: 45, stage: \"s\" }}", 1000 + i))
+        .collect();
+    let text = POLICY.replace(
+        &POLICY[POLICY.find("  from 2020").unwrap()..POLICY.find("}\ndefine").unwrap()],
+        &format!("  {}\n", body.join(",\n  ")),
+    );
+    let mut loaded = load(&text);
+    let program = loaded
+        .program
+        .take()
+        .unwrap_or_else(|| panic!("{:#?}", loaded.diagnostics));
+    let mut runner = Runner::new(&program, None, MissingDate::Error);
+    let results = runner.run_file(&mut loaded.sources, "c.yaml", "id: c\nas_of: 2028-01-01\nage: 50\n");
+    results[0]
+        .decision
+        .as_ref()
+        .map(|d| d.steps)
+        .unwrap_or_else(|| panic!("{:#?}", results[0].diagnostics))
+}
+
+#[test]
+fn a_lookup_takes_a_step_for_each_date_it_compares() {
+    // Two lookups (the threshold, the stage), of 11 comparisons among 1,024 rows and
+    // of 2 among 3: 2 × 9 steps more.
+    assert_eq!(steps_with_rows(1024) - steps_with_rows(3), 18);
+}
