@@ -116,6 +116,12 @@ pub enum Code {
     PolicyNotInForce,
     /// A policy repository's `zhengce.toml` that cannot be used.
     BadSettings,
+    /// A use of a definition or case field that an amendment repeals.
+    Repealed,
+    /// A case gives a field that an amendment repeals (read, and not used).
+    RemovedField,
+    /// A case gives an enum value that the version of the policy in force does not have.
+    ValueNotInForce,
     // Tests.
     /// A decision differs from a test case's `expect` block.
     ExpectationFailed,
@@ -169,6 +175,9 @@ impl Code {
             Code::TierGap => "tier_gap",
             Code::PolicyNotInForce => "policy_not_in_force",
             Code::BadSettings => "bad_settings",
+            Code::Repealed => "repealed",
+            Code::RemovedField => "removed_field",
+            Code::ValueNotInForce => "value_not_in_force",
             Code::ExpectationFailed => "expectation_failed",
             Code::Policy(code) => code,
         }

@@ -1,6 +1,7 @@
 //! Running cases: load each case file against the program, pick the evaluation date,
 //! evaluate, and collect one result per case. A bad case never stops the others.
 
+mod enum_versions;
 mod locate;
 mod messages;
 
@@ -91,6 +92,8 @@ pub struct Runner<'p> {
     seen: HashSet<String>,
     /// For each version, where its rules' diagnostics point (found once per rule).
     first_fields: Vec<FirstFields>,
+    /// For each version, where the latest version's enum values are in it.
+    enum_places: Vec<enum_versions::EnumPlaces>,
 }
 
 /// A case file added to the source map, ready to be run: its text, with the bytes that
@@ -118,6 +121,15 @@ impl<'p> Runner<'p> {
             limits: InputLimits::default(),
             seen: HashSet::new(),
             first_fields: versions.iter().map(|_| FirstFields::default()).collect(),
+            enum_places: versions
+                .iter()
+                .map(|v| {
+                    versions
+                        .last()
+                        .map(|l| enum_versions::EnumPlaces::between(l, v))
+                        .unwrap_or_default()
+                })
+                .collect(),
         }
     }
 
@@ -227,13 +239,19 @@ impl<'p> Runner<'p> {
         if stage == Stage::Validate && !diagnostics.iter().any(Diagnostic::is_error) {
             result.status = Status::Ok;
         }
-        if let (Stage::Evaluate, false, Some(date), Some(facts)) = (
+        if let (Stage::Evaluate, false, Some(date), true) = (
             stage,
             diagnostics.iter().any(Diagnostic::is_error),
             as_of,
-            result.case.facts.as_ref(),
+            result.case.facts.is_some(),
         ) {
             result.version = self.version_on(date);
+            let places = &self.enum_places[result.version];
+            if !places.is_identity() {
+                let version = &self.versions[result.version];
+                diagnostics.extend(places.apply(&mut result.case, self.latest(), version));
+            }
+            let facts = result.case.facts.as_ref().unwrap_or(&Value::Absent);
             let decision = decide(&self.versions[result.version], facts, date);
             if from_clock {
                 diagnostics.push(Diagnostic::warning(

@@ -179,17 +179,26 @@ pub enum Item {
     Repeal(RepealDecl),
 }
 
-/// `repeal kind id cites "…"`.
+/// `repeal kind id cites "…"`, `repeal define name cites "…"`, `repeal field a.b cites "…"`.
 #[derive(Debug, Clone)]
 pub struct RepealDecl {
-    /// The kind of the rule.
-    pub kind: RuleKind,
-    /// Its id.
-    pub id: Spanned<RuleId>,
+    /// What is repealed.
+    pub what: Repealed,
     /// The clause of the amending document that repeals it.
     pub cite: Citation,
     /// The whole declaration.
     pub span: Span,
+}
+
+/// What an amendment repeals.
+#[derive(Debug, Clone)]
+pub enum Repealed {
+    /// A rule, by kind and id.
+    Rule(RuleKind, Spanned<RuleId>),
+    /// A definition or parameter, by name.
+    Define(Ident),
+    /// A case field, by its path from the case root.
+    Field(Vec<Ident>),
 }
 
 /// An enum type.
@@ -199,6 +208,8 @@ pub struct EnumDecl {
     pub name: Ident,
     /// Its label.
     pub label: Label,
+    /// The clause it encodes (an amendment's `replace enum` must cite one).
+    pub cite: Option<Citation>,
     /// Its values with their labels.
     pub variants: Vec<(Ident, Option<Label>)>,
 }
@@ -269,6 +280,22 @@ pub enum TypeExpr {
     List(Box<TypeExpr>, Span),
     /// `list of { field: T ... }`
     ListOfRecords(RecordDecl, Span),
+    /// `{ field: T "label", ... }`, for a function's parameter: any record with these
+    /// fields, of these types (a record shape).
+    Shape(Vec<ShapeField>, Span),
+}
+
+/// A field of a record shape (`birth_date: date "出生日期"`).
+#[derive(Debug, Clone)]
+pub struct ShapeField {
+    /// Its name.
+    pub name: Ident,
+    /// Its type.
+    pub ty: TypeExpr,
+    /// Its label, for explanations (empty when none is given).
+    pub label: Label,
+    /// The whole field.
+    pub span: Span,
 }
 
 /// `from person.id_number.birth_date` or `from person.id_number.sex(male, female)`.
@@ -308,7 +335,8 @@ pub struct DefineDecl {
     pub params: Vec<(Ident, TypeExpr)>,
 }
 
-/// A table keyed by an enum.
+/// A table keyed by an enum (`by Track`, a row per value) or by date (`by date`, rows
+/// `from DATE`, each in force until the next one's date).
 #[derive(Debug, Clone)]
 pub struct TableDecl {
     /// Its name.
@@ -317,9 +345,9 @@ pub struct TableDecl {
     pub label: Label,
     /// The clause it encodes (an amendment's `replace table` must cite one).
     pub cite: Option<Citation>,
-    /// The enum that keys it.
+    /// The enum that keys it, or `date`.
     pub key: Ident,
-    /// One row per enum value.
+    /// One row per enum value, or rows by date.
     pub rows: Vec<TableRow>,
     /// The whole table.
     pub span: Span,
@@ -328,13 +356,35 @@ pub struct TableDecl {
 /// One row of a table.
 #[derive(Debug, Clone)]
 pub struct TableRow {
-    /// The enum value this row is for.
-    pub key: Ident,
+    /// The enum value or the first day this row is for.
+    pub key: RowKey,
     /// The row's columns.
     pub columns: Vec<(Ident, Expr)>,
     /// The whole row.
     pub span: Span,
 }
+
+/// What a table row is for.
+#[derive(Debug, Clone)]
+pub enum RowKey {
+    /// `male => { … }`: the row of an enum value.
+    Variant(Ident),
+    /// `from 2028-01-01 => { … }`: the row in force from that day.
+    From(Spanned<NaiveDate>),
+}
+
+impl RowKey {
+    /// Where the key is written.
+    pub fn span(&self) -> Span {
+        match self {
+            RowKey::Variant(i) => i.span,
+            RowKey::From(d) => d.span,
+        }
+    }
+}
+
+/// The name of the key of a table by date (`table … by date { from … }`).
+pub const DATE_KEY: &str = "date";
 
 /// The kinds of rule; each kind is one list of the decision record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -320,6 +320,10 @@ impl LineReader<'_, '_> {
 
     /// The value of a field, other than null, from its first byte (`peek`).
     fn field(&mut self, field: &SchemaField, peek: Peek) -> Fast<Value> {
+        // A repealed field given is warned of: the located loader's to do.
+        if field.removed.is_some() {
+            return Err(GiveUp);
+        }
         match &field.shape {
             SchemaShape::Scalar(ty) => self.scalar(ty, peek),
             SchemaShape::Record(r) if peek == Peek::Object => self.record(*r),

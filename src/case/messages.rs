@@ -170,6 +170,12 @@ crate::catalogue! {
         UnknownKeyIn => "未知的键 `{}`（在 `{}` 中）", "unknown key `{}` in `{}`";
         /// the label under an unknown key
         LabelUnknownKey => "未知的键", "unknown key";
+        /// a case that gives a field an amendment repeals (the path, the amendment)
+        RemovedField => "案件字段 `{}` 已被修订 `{}` 废止，其值不再使用", "case field `{}` is repealed by `{}`: its value is no longer used";
+        /// the label under it
+        LabelRemovedField => "已废止的字段", "repealed field";
+        /// what to do about it
+        HelpRemovedField => "从案件中删去这一字段；在修订生效之前的评估日，它仍按原政策读取", "remove the field from the case; on evaluation dates before the amendment, the policy it amends still reads it";
         /// a record without fields
         HelpNoKeys => "此映射不接受任何键", "this mapping takes no keys";
         /// the keys a record takes (their list)

@@ -118,7 +118,14 @@ impl<'p> Reader<'p> {
                 // index of their names: no search of every field for each key.
                 let found = self.program.record(record).field(name);
                 match found.filter(|i| fields.get(*i).is_some_and(|f| f.name == name)) {
-                    Some(i) => slots[i] = Some((key, value)),
+                    Some(i) => {
+                        if let Some(amendment) = &fields[i].removed
+                            && !value.is_null()
+                        {
+                            self.removed_field(place.path.field(name), amendment, key.span);
+                        }
+                        slots[i] = Some((key, value));
+                    }
                     None => self.unknown_key(name, key.span, fields, place.path, skip),
                 }
             }
@@ -157,6 +164,18 @@ impl<'p> Reader<'p> {
                 self.diagnostics.push(d);
             }
         }
+    }
+
+    /// A field the latest amendment repeals, given in the case: a warning.
+    fn removed_field(&mut self, path: KeyPath, amendment: &str, at: Span) {
+        self.diagnostics.push(
+            Diagnostic::warning(
+                Code::RemovedField,
+                CaseMsg::RemovedField.with([path.to_string().as_str(), amendment]),
+            )
+            .at(at, CaseMsg::LabelRemovedField)
+            .with_help(CaseMsg::HelpRemovedField),
+        );
     }
 
     fn unknown_key(&mut self, name: &str, span: Span, fields: &[SchemaField], path: KeyPath, skip: &[&str]) {

@@ -307,6 +307,11 @@ fn read_enum(
     if let Some(i) = enum_type.variant_or_label(text) {
         return Ok(Value::Enum(e, i));
     }
+    // A value an amendment took away: read for the versions before it (see
+    // `run::enum_versions`, which says so when the version in force lacks it).
+    if let Some(i) = enum_type.retired_value(text) {
+        return Ok(Value::Enum(e, i));
+    }
     let allowed = variant_list(program, e);
     let help = match did_you_mean(text, enum_type.variants().iter().map(|(n, _)| n.as_str())) {
         Some(hint) => CaseMsg::HelpGuessValues.with([hint, allowed]),

@@ -256,6 +256,9 @@ impl<'a> Checker<'a> {
         if self.unparsed.has_name(&name.node) || self.unparsed.may_have_field(&name.node) {
             return;
         }
+        if self.repealed_use(name) {
+            return;
+        }
         let mut candidates: Vec<String> = self.globals.keys().cloned().collect();
         candidates.extend(self.locals.iter().map(|(n, _)| n.clone()));
         candidates.extend(
@@ -316,6 +319,9 @@ impl<'a> Checker<'a> {
                 }
             }
         } else if let Some(i) = self.records[Program::ROOT.0 as usize].field(&first.node) {
+            if self.removed_read(Program::ROOT, i, first, &first.node) {
+                return self.poisoned(span);
+            }
             return self.case_path(i, first, rest, span);
         } else {
             self.unknown_name(first, CheckMsg::NotDefined);
@@ -363,6 +369,9 @@ impl<'a> Checker<'a> {
             field = record.fields()[i].clone();
             indices.push(i as u16);
             walked = format!("{walked}.{}", part.node);
+            if self.removed_read(r, i, part, &walked) {
+                return self.poisoned(span);
+            }
         }
         CExpr {
             kind: CKind::CaseField(indices.into()),
@@ -377,6 +386,10 @@ impl<'a> Checker<'a> {
             Type::Record(r) => {
                 let record = &self.records[r.0 as usize];
                 match record.field(&name.node) {
+                    Some(i) if self.removed_fields.contains_key(&(r.0, i as u16)) => {
+                        self.removed_read(r, i, name, &name.node);
+                        self.poisoned(span)
+                    }
                     Some(i) => {
                         let f = record.fields()[i].clone();
                         let span = base.span.to(span);
@@ -432,8 +445,8 @@ impl<'a> Checker<'a> {
             return self.poisoned(span);
         };
         let decl = self.table_decls[id.0 as usize];
-        if let Some((Global::Enum(e), _)) = self.globals.get(&decl.key.node).copied() {
-            self.expect_type(&k, &Type::Enum(e), CheckMsg::TableKey);
+        if let Some(key_type) = self.table_key_type(decl) {
+            self.expect_type(&k, &key_type, CheckMsg::TableKey);
         }
         match self.check_table(id, t.span) {
             Some(row) => self.typed(CKind::TableRow(id, Box::new(k)), Type::Record(row), span),

@@ -167,7 +167,7 @@ impl<'a> Checker<'a> {
             return self.call_definition(id, name, args, span);
         }
         let Some((_, builtin)) = Builtin::ALL.iter().find(|(n, _)| *n == name.node) else {
-            if self.unparsed.has_name(&name.node) {
+            if self.unparsed.has_name(&name.node) || self.repealed_use(name) {
                 return self.poisoned(span);
             }
             let mut d = Diagnostic::error(Code::UnknownName, CheckMsg::NoFunction.with([&name.node]))
@@ -212,7 +212,18 @@ impl<'a> Checker<'a> {
     fn call_definition(&mut self, id: DefId, name: &Ident, args: &[Expr], span: crate::source::Span) -> CExpr {
         let ty = self.check_def(id, name.span);
         let params = self.def_params[id.0 as usize].clone();
-        let args: Vec<CExpr> = args.iter().map(|a| self.expr(a)).collect();
+        let mut args: Vec<CExpr> = args.iter().map(|a| self.expr(a)).collect();
+        if !params.is_empty() && args.len() == params.len() {
+            // A record given for a record shape: its fields picked, found by name here.
+            args = args
+                .into_iter()
+                .zip(&params)
+                .map(|(a, p)| match self.is_shape(p) {
+                    Some(shape) => self.fit_shape(a, shape, &name.node),
+                    None => a,
+                })
+                .collect();
+        }
         if params.is_empty() || !self.check_arguments(name, &args, &params, span) {
             return self.poisoned(span);
         }

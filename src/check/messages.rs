@@ -244,6 +244,28 @@ crate::catalogue! {
         RowsMissingLabel => "缺少行", "rows missing";
         /// what a table needs
         RowPerValue => "表需要为其枚举的每个值各写一行", "a table needs one row for every value of its enum";
+        /// a row of a table by date that is not a `from` row (the table)
+        RowNotByDate => "表 `{}` 以日期为键，它的行不能按枚举值写", "table `{}` is by date: its rows are not for enum values";
+        /// the label under it
+        NotADatedRow => "不是日期行", "not a dated row";
+        /// how a row of a table by date is written
+        WriteDatedRow => "写作 `from 2028-01-01 => { … }`：该行自这一天起生效，直到下一行的日期", "write `from 2028-01-01 => { … }`: the row is in force from that day until the next row's date";
+        /// a `from` row in a table by enum (the table, the enum)
+        DatedRowInEnumTable => "表 `{}` 以枚举 `{}` 为键，不能有 `from` 日期行", "table `{}` is keyed by the enum `{}`: it cannot have `from` rows";
+        /// the label under it
+        DatedRow => "日期行", "a dated row";
+        /// how to declare a table by date
+        DeclareByDate => "按日期变化的表写作 `table 名称 \"标签\" by date { from 日期 => { … }, … }`", "a table that changes with the date is declared `table name \"label\" by date { from DATE => { … }, … }`";
+        /// rows of a table by date out of order (the table, the row's date, the date before)
+        RowsOutOfOrder => "表 `{}` 中自 {} 起的行不晚于它前面的行（自 {} 起）", "in table `{}`, the row from {} is not later than the row before it (from {})";
+        /// the label under it
+        NotLaterThanBefore => "不晚于前一行的日期", "not later than the row before";
+        /// how to order them
+        OrderRowsByDate => "按日期从早到晚排列各行，每一行的日期都晚于前一行：任何一天只有一行生效", "write the rows in the order of their dates, each later than the one before: on any day one row is in force";
+        /// a table by date with no row (the table)
+        NoRows => "表 `{}` 没有行", "table `{}` has no rows";
+        /// how many rows a table by date needs
+        OneRowAtLeast => "以日期为键的表至少需要一行 `from 日期 => { … }`", "a table by date needs at least one row `from DATE => { … }`";
 
         // The case schema.
         /// a case field declared twice (the field)
@@ -252,6 +274,22 @@ crate::catalogue! {
         OnlyNestedRecords => "只有嵌套记录（`名称 \"标签\" { ... }`）可以在多处声明", "only nested records (`name \"label\" { ... }`) may be declared in several places";
         /// a parameter that is a list of new records
         ParameterOfRecords => "参数不能是新记录的列表", "a parameter cannot be a list of new records";
+        /// a record shape outside a function's parameters
+        ShapeOnlyForParameters => "记录形状（`{ 字段: 类型, … }`）只能作为函数参数的类型", "a record shape (`{ field: type, … }`) is only a function parameter's type";
+        /// how to declare a nested record in the case
+        NestedRecordHelp => "案件中的嵌套记录写作 `名称 \"标签\" { 字段: 类型 \"标签\" … }`", "a nested record of the case is declared `name \"label\" { field: type \"label\" … }`";
+        /// an argument that lacks a field of the parameter's shape (function, field)
+        ArgumentLacksField => "`{}` 的参数需要字段 `{}`，而所给的记录没有", "the argument of `{}` needs a field `{}`, which the record given does not have";
+        /// the label under it (the field)
+        LacksField => "没有字段 `{}`", "has no field `{}`";
+        /// the fields the argument has (the list)
+        ArgumentFieldsAre => "所给记录的字段：{}", "the record given has the fields {}";
+        /// an argument whose field has another type (function, field, expected, found)
+        ArgumentFieldType => "`{}` 的参数的字段 `{}` 必须是{}，而所给记录中它是{}", "the argument of `{}` needs its field `{}` to be {}, and the record given has {}";
+        /// the label under it (field, type)
+        FieldIs => "其字段 `{}` 是{}", "its field `{}` is {}";
+        /// what a shape asks of an argument
+        ShapeHelp => "参数的记录形状列出函数读取的字段及其类型：所给记录的这些字段必须类型相同", "a parameter's record shape lists the fields the function reads and their types: the record given must have them with the same types";
         /// the label under it
         NotAllowedHere => "此处不允许", "not allowed here";
         /// the label under a `from` that cannot be used
@@ -269,13 +307,33 @@ crate::catalogue! {
 
         // Amendments.
         /// `replace` of an item that cannot be replaced
-        CannotReplaceItem => "只有 `param`、`define`、`table` 或规则可以替换", "only a param, define, table or rule can be replaced";
+        CannotReplaceItem => "只有 `param`、`define`、`table`、`enum` 或规则可以替换", "only a param, define, table, enum or rule can be replaced";
         /// the label under it
         CannotBeReplaced => "不能替换", "cannot be replaced";
         /// `repeal` of a rule the amended policy does not have (kind, id)
         NothingToRepeal => "被修订的政策中没有可废止的 `{} {}`", "there is no {} {} to repeal";
         /// what `repeal` names
         RepealHelp => "`repeal` 按种类和编号指明被修订政策中的一条规则", "a repeal names a rule of the amended policy by its kind and id";
+        /// a `repeal define` of something the amended policy does not define (the name)
+        NothingToRepealName => "被修订的政策中没有可废止的 `{}`", "there is no `{}` to repeal";
+        /// the label under it
+        NoSuchDefinition => "没有这个定义", "no such definition";
+        /// what `repeal define` names
+        RepealDefineHelp => "`repeal define` 按名称指明被修订政策中的一个定义或参数", "`repeal define` names a definition or parameter of the amended policy";
+        /// a `repeal field` of a field the case does not have (the path)
+        NothingToRepealField => "被修订政策的案件中没有可废止的字段 `{}`", "the amended policy's case has no field `{}` to repeal";
+        /// what `repeal field` names
+        RepealFieldHelp => "`repeal field` 以从案件根开始的路径指明一个字段，如 `person.provincial_designation`", "`repeal field` names a case field by its path from the case root, such as `person.provincial_designation`";
+        /// a use of a repealed definition (the name)
+        DefinitionRepealed => "`{}` 已被修订废止，不能再使用", "`{}` is repealed by the amendment and cannot be used";
+        /// a read of a repealed case field (the path)
+        FieldRepealed => "案件字段 `{}` 已被修订废止，不能再读取", "case field `{}` is repealed by the amendment and cannot be read";
+        /// the label under such a use
+        RepealedLabel => "已废止", "repealed";
+        /// the label at the repeal
+        RepealedHere => "在此废止", "repealed here";
+        /// what to do about a use of something repealed
+        UsesOfRepealed => "修订废止了它，就不能再有内容使用它：同时替换（`replace`）使用它的定义和规则，或一并废止它们", "what the amendment repeals may not be used: replace what uses it as well, or repeal that too";
         /// `replace` of something the amended policy does not have (the name)
         NothingToReplace => "被修订的政策中没有可替换的 `{}`", "there is no `{}` to replace";
         /// the label under it

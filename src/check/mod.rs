@@ -4,11 +4,13 @@
 
 mod amend;
 mod depth;
+mod enums;
 mod expr;
 mod forms;
 mod messages;
 mod rules;
 mod schema;
+mod shape;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -110,6 +112,18 @@ struct Checker<'a> {
     /// What the items that failed to parse would have declared: their uses are not
     /// reported as unknown (the syntax error is reported already).
     unparsed: Unparsed,
+    /// While declaring: `replace enum` items, applied once every enum is collected.
+    enum_replacements: Vec<&'a EnumDecl>,
+    /// Definitions repealed (`repeal define`), by name: where the repeal is written.
+    repealed_defs: HashMap<String, Span>,
+    /// Whether each definition is repealed (not checked, not in the program's use).
+    def_repealed: Vec<bool>,
+    /// `repeal field …` items with their document, resolved once the schema is compiled.
+    field_repeals: Vec<(&'a RepealDecl, &'a [Ident], &'a str)>,
+    /// Case fields repealed, by record and field index: where the repeal is written.
+    removed_fields: HashMap<(u16, u16), Span>,
+    /// The record types that are shapes of function parameters.
+    shapes: HashSet<RecordId>,
 }
 
 impl<'a> Checker<'a> {
@@ -126,6 +140,11 @@ impl<'a> Checker<'a> {
             for item in &file.items {
                 match item {
                     Item::Enum(e) => enum_decls.push(e),
+                    Item::Replace(item, _) if matches!(**item, Item::Enum(_)) => {
+                        if let Item::Enum(e) = &**item {
+                            self.declare_enum_replacement(e);
+                        }
+                    }
                     Item::Case(record) => case_parts.push(record),
                     Item::Param(d) => self.declare_def(d, true),
                     Item::Define(d) => self.declare_def(d, false),
@@ -144,10 +163,13 @@ impl<'a> Checker<'a> {
             }
         }
         self.finish_rule_declarations();
+        let replaced = self.replace_enums(&mut enum_decls);
         for e in enum_decls {
             self.declare_enum(e);
         }
+        self.retire_values(replaced);
         schema::compile_case(self, &case_parts);
+        self.repeal_fields();
     }
 
     fn add_global(&mut self, name: &Ident, global: Global) -> bool {
@@ -173,38 +195,16 @@ impl<'a> Checker<'a> {
             self.def_state.push(State::Unchecked);
             self.def_exprs.push(None);
             self.def_params.push(Vec::new());
+            self.def_repealed.push(false);
         }
-    }
-
-    fn declare_enum(&mut self, e: &'a EnumDecl) {
-        let id = EnumId(self.enums.len() as u16);
-        if !self.add_global(&e.name, Global::Enum(id)) {
-            return;
-        }
-        let mut variants: Vec<(String, Label)> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for (name, label) in &e.variants {
-            if !seen.insert(name.node.as_str()) {
-                self.error(
-                    Diagnostic::error(Code::DuplicateName, CheckMsg::ListedTwice.with([&name.node]))
-                        .at(name.span, CheckMsg::ListedAgainHere),
-                );
-                continue;
-            }
-            let label = label.clone().unwrap_or_else(|| Label {
-                zh: name.node.clone(),
-                en: None,
-            });
-            variants.push((name.node.clone(), label));
-        }
-        self.enums
-            .push(EnumType::new(e.name.node.clone(), e.label.clone(), variants));
     }
 
     /// Second pass: every definition, table, rule and decision field.
     fn check_all(&mut self) {
         for i in 0..self.def_decls.len() {
-            self.check_def(DefId(i as u32), self.def_decls[i].0.name.span);
+            if !self.def_repealed[i] {
+                self.check_def(DefId(i as u32), self.def_decls[i].0.name.span);
+            }
         }
         for i in 0..self.table_decls.len() {
             self.check_table(TableId(i as u16), self.table_decls[i].name.span);
@@ -312,8 +312,20 @@ impl<'a> Checker<'a> {
             .iter()
             .zip(self.def_exprs)
             .zip(&self.def_sources)
-            .map(|(((d, is_param), e), source)| {
+            .zip(&self.def_repealed)
+            .map(|((((d, is_param), e), source), repealed)| {
+                // A repealed definition keeps its slot, with no value: nothing uses it.
+                let e = match repealed {
+                    true => Some(CExpr {
+                        kind: CKind::Const(crate::value::Value::Absent),
+                        ty: Type::Unknown,
+                        span: d.name.span,
+                        label: None,
+                    }),
+                    false => e,
+                };
                 Some(Definition {
+                    repealed: *repealed,
                     name: d.name.node.clone(),
                     label: d.label.clone(),
                     is_param: *is_param,

@@ -88,6 +88,7 @@ fn compile_record<'a>(
                     default: None,
                     derive: None,
                     note: None,
+                    removed: None,
                     span: first.name.span,
                 };
                 (info, field)
@@ -125,6 +126,7 @@ fn compile_record<'a>(
                     default,
                     derive: None,
                     note: note.clone(),
+                    removed: None,
                     span: first.name.span,
                 };
                 (info, field)
@@ -212,13 +214,23 @@ fn field_type<'a>(c: &mut Checker<'a>, ty: &'a TypeExpr, pending: &mut Vec<Pendi
             let id = compile_record(c, Label::default(), &[body], pending);
             (SchemaShape::ListOfRecords(id), Type::List(Box::new(Type::Record(id))))
         }
+        TypeExpr::Shape(_, span) => {
+            c.error(
+                Diagnostic::error(Code::InvalidConstruct, CheckMsg::ShapeOnlyForParameters)
+                    .at(*span, CheckMsg::NotAllowedHere)
+                    .with_help(CheckMsg::NestedRecordHelp),
+            );
+            (SchemaShape::Scalar(Type::Unknown), Type::Unknown)
+        }
     }
 }
 
-/// The type of a function parameter: a scalar, an enum or a list of them.
+/// The type of a function parameter: a scalar, an enum, a record shape or a list of
+/// them.
 pub(super) fn parameter_type(c: &mut Checker, ty: &TypeExpr) -> Type {
     match ty {
         TypeExpr::Named(name) => named_type(c, name),
+        TypeExpr::Shape(fields, _) => c.shape_type(fields),
         TypeExpr::List(element, _) => Type::List(Box::new(parameter_type(c, element))),
         TypeExpr::ListOfRecords(_, span) => {
             c.error(
@@ -230,7 +242,7 @@ pub(super) fn parameter_type(c: &mut Checker, ty: &TypeExpr) -> Type {
     }
 }
 
-fn named_type(c: &mut Checker, name: &Ident) -> Type {
+pub(super) fn named_type(c: &mut Checker, name: &Ident) -> Type {
     if let Some((_, t)) = SCALAR_TYPES.iter().find(|(n, _)| *n == name.node) {
         return t.clone();
     }

@@ -35,6 +35,16 @@ pub enum Shown<'p> {
         /// The result.
         value: Value,
     },
+    /// A value read from the row of a table by date that was in force: told with the
+    /// table's label and the row's first day.
+    FromRow {
+        /// The value as it would be told otherwise.
+        shown: Box<Shown<'p>>,
+        /// The table's label.
+        table: &'p Label,
+        /// The first day of the row used.
+        from: chrono::NaiveDate,
+    },
     /// Any other expression, told by the labelled fields and definitions it reads (an
     /// explanation never shows the policy's expression syntax).
     Computed {

@@ -17,7 +17,7 @@ static NO_LABEL: Label = Label {
 };
 
 /// How deep explanations follow definitions.
-const MAX_DEPTH: usize = 3;
+pub(super) const MAX_DEPTH: usize = 3;
 
 /// What the evaluation of a decision computed (definitions, rules, membership key
 /// sets) and the steps it took, so that explaining the decision need not compute them
@@ -331,6 +331,18 @@ impl<'p> Evaluation<'p> {
     }
 
     pub(super) fn shown(&mut self, e: &'p CExpr) -> Shown<'p> {
+        let shown = self.shown_plain(e);
+        match self.row_used(e, 0) {
+            Some((table, from)) => Shown::FromRow {
+                shown: Box::new(shown),
+                table,
+                from,
+            },
+            None => shown,
+        }
+    }
+
+    fn shown_plain(&mut self, e: &'p CExpr) -> Shown<'p> {
         let value = self.eval(e);
         match &e.kind {
             CKind::Const(_) => Shown::Constant(value),

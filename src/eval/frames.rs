@@ -54,22 +54,36 @@ impl Evaluation<'_> {
         out
     }
 
-    /// A table's row for an enum value (its step taken).
+    /// A table's row for an enum value, or the row in force on a date (absent before
+    /// the first row); its step taken, and one for each date compared.
     #[inline(never)]
     pub(super) fn table_row(&mut self, table: TableId, key: &CExpr) -> Value {
-        match self.eval(key) {
-            Value::Enum(_, v) if self.may_repeat() => {
-                let program = self.program;
-                let table = &program.tables[table.0 as usize];
+        let program = self.program;
+        let table = &program.tables[table.0 as usize];
+        let row = match self.eval(key) {
+            Value::Enum(_, v) => Some(v as usize),
+            Value::Date(day) => {
+                let (row, compared) = table.row_on(day);
+                if !self.step(compared, &key.span) {
+                    return Value::Absent;
+                }
+                row
+            }
+            _ => None,
+        };
+        match row {
+            Some(v) if self.may_repeat() => {
                 // A row of literals, made once: its cells' steps, and a copy of it.
-                if let Some(Some((row, steps))) = table.literal_rows.get(v as usize)
+                if let Some(Some((row, steps))) = table.literal_rows.get(v)
                     && *steps <= MAX_STEPS.saturating_sub(self.steps)
                 {
                     self.steps += steps;
                     return row.clone();
                 }
-                let row = &table.rows[v as usize];
-                Value::Record(row.iter().map(|c| self.eval(c)).collect())
+                match table.rows.get(v) {
+                    Some(row) => Value::Record(row.iter().map(|c| self.eval(c)).collect()),
+                    None => Value::Absent,
+                }
             }
             _ => Value::Absent,
         }

@@ -10,6 +10,7 @@ mod budget;
 mod builtins;
 mod explain;
 mod explain_items;
+mod explain_rows;
 mod frames;
 mod item_lookup;
 mod locals;
@@ -339,6 +340,15 @@ impl<'p> Evaluation<'p> {
             CKind::Local(slot) => self.local(*slot).clone(),
             CKind::Def(id) => self.definition(*id),
             CKind::GetField(base, i) => self.field(base, *i),
+            CKind::Project(record, picked) => match self.eval(record) {
+                Value::Record(fields) => Value::Record(
+                    picked
+                        .iter()
+                        .map(|i| fields.get(*i as usize).cloned().unwrap_or(Value::Absent))
+                        .collect(),
+                ),
+                _ => Value::Absent,
+            },
             CKind::TableRow(table, key) => self.table_row(*table, key),
             CKind::Unary(UnOp::Not, inner) => Value::Bool(!self.truth(inner)),
             CKind::Unary(UnOp::Neg, inner) => match self.eval(inner) {

@@ -11,6 +11,10 @@ crate::catalogue! {
         Unused => "未使用", "unused";
         /// what to do with an unused definition
         RemoveOrUse => "删除它，或在规则或 `decision` 块中使用它", "remove it, or use it in a rule or in the `decision` block";
+        /// the same in an amended policy, for what an earlier document defines (the name)
+        RepealDefineOrUse => "在修订文件中用 `repeal define {} cites \"…\"` 废止它，或在规则或 `decision` 块中使用它", "repeal it in the amendment with `repeal define {} cites \"…\"`, or use it in a rule or in the `decision` block";
+        /// what to do with an unused case field in an amended policy (the path)
+        RepealFieldOrUse => "在修订文件中用 `repeal field {} cites \"…\"` 废止它，或在规则中使用它", "repeal it in the amendment with `repeal field {} cites \"…\"`, or use it in a rule";
         /// a case field nothing reads (the field)
         UnusedCaseField => "案件字段 `{}` 未被任何规则读取", "case field `{}` is not read by any rule";
         /// what to do with an unused case field

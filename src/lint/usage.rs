@@ -31,6 +31,12 @@ impl Uses {
                     self.expr(program, cell);
                 }
             }
+            // A record given to a function: the fields its shape takes are read.
+            CKind::Project(record, picked) => {
+                if let Type::Record(r) = record.ty {
+                    self.fields.extend(picked.iter().map(|i| (r.0, *i)));
+                }
+            }
             _ => {}
         }
         for child in children(e) {
@@ -84,38 +90,73 @@ fn uses(program: &Program) -> Uses {
     uses
 }
 
-/// Definitions and case fields nothing reads.
+/// Definitions and case fields nothing reads (but those an amendment repeals). In an
+/// amended version, what an earlier document declares is repealed by the amendment,
+/// not removed from that document: the help says how.
 pub(super) fn unused(program: &Program) -> Vec<Diagnostic> {
     let uses = uses(program);
     let mut out = Vec::new();
+    let amendment = &program.info.id;
+    let amended = program.info.documents.len() > 1;
     for (i, def) in program.definitions.iter().enumerate() {
-        if !uses.defs.contains(&(i as u32)) {
+        if !def.repealed && !uses.defs.contains(&(i as u32)) {
             let unused = if def.is_param {
                 LintMsg::UnusedParameter
             } else {
                 LintMsg::UnusedDefinition
             };
+            let help = if amended && def.source != *amendment {
+                LintMsg::RepealDefineOrUse.with([&def.name])
+            } else {
+                LintMsg::RemoveOrUse.into()
+            };
             out.push(
                 Diagnostic::warning(Code::Unused, unused.with([&def.name]))
                     .at(def.span, LintMsg::Unused)
-                    .with_help(LintMsg::RemoveOrUse),
+                    .with_help(help),
             );
         }
     }
+    let paths = record_paths(program);
     for (r, schema) in program.schemas.iter().enumerate() {
         let Some(schema) = schema else { continue };
         for (i, field) in schema.iter().enumerate() {
             let leaf = !matches!(field.shape, SchemaShape::Record(_));
-            if leaf && field.note.is_none() && !uses.fields.contains(&(r as u16, i as u16)) {
+            let kept = field.note.is_some() || field.removed.is_some();
+            if leaf && !kept && !uses.fields.contains(&(r as u16, i as u16)) {
+                let help = match paths.get(&(r as u16)) {
+                    Some(prefix) if amended => LintMsg::RepealFieldOrUse.with([format!("{prefix}{}", field.name)]),
+                    _ => LintMsg::UseOrNote.into(),
+                };
                 out.push(
                     Diagnostic::warning(Code::Unused, LintMsg::UnusedCaseField.with([&field.name]))
                         .at(field.span, LintMsg::Unused)
-                        .with_help(LintMsg::UseOrNote),
+                        .with_help(help),
                 );
             }
         }
     }
     out
+}
+
+/// The path from the case root of each record of the case, with a `.` after it
+/// (`person.`; the root's is empty), as `repeal field` names a field.
+fn record_paths(program: &Program) -> HashMap<u16, String> {
+    let mut paths = HashMap::new();
+    let mut todo = vec![(Program::ROOT, String::new())];
+    while let Some((record, prefix)) = todo.pop() {
+        if let Some(Some(schema)) = program.schemas.get(record.0 as usize) {
+            for field in schema {
+                if let SchemaShape::Record(r) | SchemaShape::ListOfRecords(r) = field.shape
+                    && !paths.contains_key(&r.0)
+                {
+                    todo.push((r, format!("{prefix}{}.", field.name)));
+                }
+            }
+        }
+        paths.insert(record.0, prefix);
+    }
+    paths
 }
 
 /// Rules whose condition is constant and false.

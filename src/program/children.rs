@@ -12,7 +12,11 @@ macro_rules! children_of {
             CKind::Const(_) | CKind::AsOf | CKind::CaseField(_) | CKind::Local(_) | CKind::Def(_) | CKind::Holds(..) => {
                 Vec::new()
             }
-            CKind::GetField(a, _) | CKind::TableRow(_, a) | CKind::Unary(_, a) | CKind::WithUnit(a, _) => {
+            CKind::GetField(a, _)
+            | CKind::TableRow(_, a)
+            | CKind::Unary(_, a)
+            | CKind::WithUnit(a, _)
+            | CKind::Project(a, _) => {
                 vec![&$($mutability)? **a]
             }
             CKind::IsAbsent(a, _) | CKind::IsVariant(a, _, _) => vec![&$($mutability)? **a],

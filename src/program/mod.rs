@@ -86,6 +86,10 @@ pub struct SchemaField {
     pub derive: Option<DeriveFrom>,
     /// Why the field is kept (a field no rule reads must say why).
     pub note: Option<String>,
+    /// The amendment that repeals the field (`repeal field …`), if one does: the field
+    /// keeps its place (earlier versions read it), a case that gives it is warned, and
+    /// the policy can no longer read it.
+    pub removed: Option<Arc<str>>,
     /// Where the field is declared.
     pub span: Span,
 }
@@ -267,6 +271,9 @@ pub enum CKind {
     List(Vec<CExpr>),
     /// A record literal (fields in the order of its record type).
     Record(Vec<CExpr>),
+    /// A record given for a parameter of a record shape: the fields of the record at
+    /// these indices, in the shape's order.
+    Project(Box<CExpr>, Box<[u16]>),
 }
 
 /// A compiled definition or parameter.
@@ -278,6 +285,9 @@ pub struct Definition {
     pub label: Label,
     /// Whether it is a `param` (something an amendment may change).
     pub is_param: bool,
+    /// Whether an amendment repeals it (`repeal define`): it keeps its slot, and
+    /// nothing uses it.
+    pub repealed: bool,
     /// How many parameters it takes (0 for a plain definition).
     pub arity: usize,
     /// The id of the policy document it comes from.
@@ -290,20 +300,48 @@ pub struct Definition {
     pub span: Span,
 }
 
-/// A compiled table: rows indexed by enum value.
+/// What a table's rows are found by.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TableKey {
+    /// An enum: row `v` is the row of the enum's value `v`.
+    Enum(EnumId),
+    /// Dates: row `i` is in force from `from[i]` (strictly increasing) until the next
+    /// row's day; before the first, no row is.
+    From(Vec<NaiveDate>),
+}
+
+/// A compiled table: rows indexed by enum value, or by the date they are in force
+/// from.
 #[derive(Debug, Clone)]
 pub struct Table {
     /// Its name.
     pub name: String,
     /// Its label.
     pub label: Label,
+    /// What its rows are found by.
+    pub key: TableKey,
     /// The type of its rows.
     pub row_type: RecordId,
-    /// Row columns by enum value, in row-type field order.
+    /// Row columns by enum value (or in date order), in row-type field order.
     pub rows: Vec<Vec<CExpr>>,
     /// Each row whose cells are literals, made once, with the steps evaluating its
     /// cells takes (see [`literal`]); `None` for a row computed when it is asked for.
     pub literal_rows: Vec<Option<(Value, u64)>>,
+}
+
+impl Table {
+    /// The row in force on `day` in a table by date: the last whose first day is on or
+    /// before it (`None` before the first row, and in a table by enum), with the
+    /// number of dates compared to find it.
+    pub fn row_on(&self, day: NaiveDate) -> (Option<usize>, u64) {
+        let TableKey::From(from) = &self.key else {
+            return (None, 0);
+        };
+        let at = from.partition_point(|d| *d <= day);
+        // A binary search: about log2(rows) + 1 comparisons.
+        let compared = u64::from(usize::BITS - from.len().leading_zeros()).max(1);
+        (at.checked_sub(1), compared)
+    }
 }
 
 /// A compiled rule.

@@ -84,6 +84,9 @@ pub struct EnumType {
     /// The place of each value by its Chinese label; `None` for a label that two
     /// values share (such a label names no value: zhengce does not guess).
     by_label: HashMap<String, Option<u16>>,
+    /// Values an amendment took away (`replace enum`): not values of this version, but
+    /// read in a case (numbered after the values) for the versions before it.
+    retired: Vec<String>,
 }
 
 impl EnumType {
@@ -110,7 +113,28 @@ impl EnumType {
             variants,
             index,
             by_label,
+            retired: Vec::new(),
         }
+    }
+
+    /// Values an amendment took away, in the order of the enum it replaced.
+    pub fn retired(&self) -> &[String] {
+        &self.retired
+    }
+
+    /// Records the values an amendment took away (those not among the values now).
+    pub fn retire(&mut self, values: impl IntoIterator<Item = String>) {
+        for v in values {
+            if self.variant(&v).is_none() && !self.retired.contains(&v) {
+                self.retired.push(v);
+            }
+        }
+    }
+
+    /// The number a retired value is read as (after every value), by its name.
+    pub fn retired_value(&self, name: &str) -> Option<u16> {
+        let k = self.retired.iter().position(|v| v == name.trim())?;
+        u16::try_from(self.variants.len() + k).ok()
     }
 
     /// Its values and their labels, in order.

@@ -81,7 +81,7 @@ impl ReplHelper {
             program
                 .definitions
                 .iter()
-                .filter(|d| !d.name.starts_with("__"))
+                .filter(|d| !d.repealed && !d.name.starts_with("__"))
                 .map(|d| d.name.clone()),
         );
         names.sort();

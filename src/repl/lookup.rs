@@ -54,7 +54,7 @@ pub fn find(program: &Program, query: &str) -> Named {
     let definition = program
         .definitions
         .iter()
-        .position(|d| d.arity == 0 && (d.name == query || d.label.zh == query));
+        .position(|d| d.arity == 0 && !d.repealed && (d.name == query || d.label.zh == query));
     if let Some(i) = definition {
         return Named::Definition(DefId(i as u32));
     }
@@ -100,7 +100,7 @@ pub fn completions(program: &Program, prefix: &str) -> Vec<(String, String)> {
     for d in program
         .definitions
         .iter()
-        .filter(|d| d.arity == 0 && !d.name.starts_with("__"))
+        .filter(|d| d.arity == 0 && !d.repealed && !d.name.starts_with("__"))
     {
         out.push((d.name.clone(), d.label.zh.clone()));
     }

@@ -184,6 +184,7 @@ fn value_of<'a>(s: &'a Shown) -> &'a Value {
         | Shown::EvaluationDate(value)
         | Shown::Arithmetic { value, .. }
         | Shown::Computed { value, .. } => value,
+        Shown::FromRow { shown, .. } => value_of(shown),
     }
 }
 
@@ -232,6 +233,16 @@ fn shown(out: &mut String, s: &Shown, style: &ValueStyle) {
             told_by(out, reads, Msg::ComputedFrom, Msg::AComputedValue, style.lang);
             out.push(' ');
             push_computed(out, value, style);
+        }
+        Shown::FromRow {
+            shown: inner,
+            table,
+            from,
+        } => {
+            shown(out, inner, style);
+            let mut day = String::new();
+            push_value(&mut day, &Value::Date(*from), style);
+            write_msg_args(out, Msg::RowFrom, style.lang, &[label(table, style.lang), &day]);
         }
     }
 }

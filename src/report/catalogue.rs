@@ -104,6 +104,8 @@ crate::catalogue! {
         ACondition => "条件", "a condition";
         /// an unlabelled computed value, by what it reads (`{}`: their labels)
         ComputedFrom => "由{}算得", "computed from {}";
+        /// after a value read from a table by date: the row used (the table, its first day)
+        RowFrom => "（{}自{}起的一行）", " (row of “{}” from {})";
         /// the item of a list that met the condition (the list, the item's number)
         ItemMeets => "{}第{}项符合条件", "{}: item {} meets the condition";
         /// the item of a list that did not meet the condition (the list, the number)

@@ -25,6 +25,10 @@ crate::catalogue! {
         Expired => "`{}` 的有效期至 {}（自 {} 起）", "`{}` was valid until {} (in force from {})";
         /// what to do about it
         HelpExpired => "有效期已过：请改用取代它的政策", "its validity has run out: use the policy that replaced it";
+        /// an enum value the version of the policy in force does not have (value, enum, version)
+        ValueNotInForce => "`{}` 不是 `{}` 在 `{}` 中的值，按未填写处理", "`{}` is not a value of `{}` in `{}`: taken as not given";
+        /// what to do about it
+        HelpValueNotInForce => "在此评估日有效的版本中，`{}` 的值为 {}", "in the version in force on this evaluation date, the values of `{}` are {}";
         /// a file that cannot be read (name, why)
         CannotRead => "无法读取 `{}`：{}", "cannot read `{}`: {}";
     }

@@ -229,6 +229,10 @@ fn phrase(rule: Rule, context: Context) -> Option<Phrase> {
         | Rule::item
         | Rule::replace_decl
         | Rule::repeal_decl
+        | Rule::repeal_rule
+        | Rule::repeal_define
+        | Rule::repeal_field
+        | Rule::field_word
         | Rule::enum_decl
         | Rule::case_decl
         | Rule::param_decl
@@ -311,12 +315,17 @@ fn phrase(rule: Rule, context: Context) -> Option<Phrase> {
         Rule::month => Phrase::Month,
         Rule::integer => Phrase::Number,
         Rule::order_decl | Rule::field_decl | Rule::record_body => Phrase::FieldDecl,
-        Rule::type_expr | Rule::list_type | Rule::list_record | Rule::named_type => Phrase::Type,
+        Rule::type_expr
+        | Rule::list_type
+        | Rule::list_record
+        | Rule::named_type
+        | Rule::shape_type
+        | Rule::shape_field => Phrase::Type,
         Rule::optional_mark => Phrase::OptionalMark,
         Rule::field_default => Phrase::DefaultValue,
         Rule::derive_clause => Phrase::Derive,
         Rule::parameters | Rule::parameter => Phrase::Parameters,
-        Rule::table_row => Phrase::TableRow,
+        Rule::table_row | Rule::row_from => Phrase::TableRow,
         Rule::record_entry | Rule::yield_field => Phrase::RecordEntry,
         Rule::citation | Rule::kw_cites => Phrase::Citation,
         Rule::record_literal => Phrase::Record,

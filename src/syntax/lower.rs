@@ -63,22 +63,7 @@ impl Lowering {
                     None => return Err(self.missing(span)),
                 }
             }
-            Rule::repeal_decl => {
-                let span = self.span(&pair);
-                let mut inner = pair.into_inner().skip(1);
-                let (Some(kind), Some(id), Some(cite)) = (inner.next(), inner.next(), inner.next()) else {
-                    return Err(self.missing(span));
-                };
-                Item::Repeal(RepealDecl {
-                    kind: RuleKind::from_keyword(kind.as_str()).unwrap_or(RuleKind::Category),
-                    id: Spanned {
-                        span: self.span(&id),
-                        node: rule_id(id.as_str()),
-                    },
-                    cite: self.citation(cite),
-                    span,
-                })
-            }
+            Rule::repeal_decl => Item::Repeal(self.repeal(pair)?),
             Rule::decision_decl => Item::Decision(
                 pair.into_inner()
                     .skip(1)
@@ -99,6 +84,10 @@ impl Lowering {
         inner.next(); // kw_enum
         let name = inner.next().map(|p| self.ident(p));
         let label = inner.next().map(|p| self.label(p)).unwrap_or_default();
+        let mut cite = None;
+        if inner.peek().is_some_and(|p| p.as_rule() == Rule::citation) {
+            cite = inner.next().map(|p| self.citation(p));
+        }
         let variants = inner
             .map(|v| {
                 let mut parts = v.into_inner();
@@ -112,7 +101,12 @@ impl Lowering {
             node: String::new(),
             span: Span::new(self.file, 0, 0),
         });
-        EnumDecl { name, label, variants }
+        EnumDecl {
+            name,
+            label,
+            cite,
+            variants,
+        }
     }
 
     /// Fields and `order` declarations of one record.
@@ -178,7 +172,7 @@ impl Lowering {
         Ok(FieldDecl { name, shape, span })
     }
 
-    fn type_expr(&self, pair: Pair<Rule>) -> Lowered<TypeExpr> {
+    pub(super) fn type_expr(&self, pair: Pair<Rule>) -> Lowered<TypeExpr> {
         let span = self.span(&pair);
         let Some(inner) = pair.into_inner().next() else {
             return Err(self.missing(span));
@@ -202,6 +196,7 @@ impl Lowering {
                     Ok(TypeExpr::List(Box::new(element), span))
                 }
             }
+            Rule::shape_type => self.shape(inner, span),
             _ => Err(self.unexpected(&inner)),
         }
     }
@@ -261,40 +256,6 @@ impl Lowering {
         })
     }
 
-    fn table(&self, pair: Pair<Rule>) -> Lowered<TableDecl> {
-        let span = self.span(&pair);
-        let mut inner = pair.into_inner();
-        inner.next(); // kw_table
-        let name = self.next_ident(&mut inner)?;
-        let label = inner.next().map(|p| self.label(p)).unwrap_or_default();
-        let mut cite = None;
-        if inner.peek().is_some_and(|p| p.as_rule() == Rule::citation) {
-            cite = inner.next().map(|p| self.citation(p));
-        }
-        inner.next(); // kw_by
-        let key = self.next_ident(&mut inner)?;
-        let rows = inner
-            .map(|row| {
-                let span = self.span(&row);
-                let mut parts = row.into_inner();
-                let key = self.next_ident(&mut parts)?;
-                let columns = match parts.next() {
-                    Some(record) => self.record_entries(record)?,
-                    None => Vec::new(),
-                };
-                Ok(TableRow { key, columns, span })
-            })
-            .collect::<Lowered<_>>()?;
-        Ok(TableDecl {
-            name,
-            label,
-            cite,
-            key,
-            rows,
-            span,
-        })
-    }
-
     fn yields(&self, pair: Pair<Rule>) -> Lowered<Vec<YieldField>> {
         pair.into_inner()
             .filter(|p| p.as_rule() == Rule::yield_field)
@@ -328,7 +289,7 @@ impl Lowering {
             .collect()
     }
 
-    fn citation(&self, pair: Pair<Rule>) -> Citation {
+    pub(super) fn citation(&self, pair: Pair<Rule>) -> Citation {
         let mut inner = pair.into_inner();
         inner.next(); // kw_cites
         let clause = inner

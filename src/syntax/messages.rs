@@ -81,7 +81,7 @@ crate::catalogue! {
         /// an entry of a record
         RecordEntry => "`名称: 值`", "`name: value`";
         /// a row of a table
-        TableRow => "表的一行（`值 => { … }`）", "a table row (`value => { … }`)";
+        TableRow => "表的一行（`值 => { … }` 或 `from 日期 => { … }`）", "a table row (`value => { … }` or `from DATE => { … }`)";
         /// a field of the decision
         DecisionField => "`名称 = 值`", "`name = value`";
         /// a citation

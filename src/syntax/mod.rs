@@ -9,6 +9,7 @@ mod expr;
 mod header;
 mod literal;
 mod lower;
+mod lower_decls;
 mod messages;
 mod prebuilt;
 mod recover;

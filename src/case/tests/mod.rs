@@ -70,6 +70,7 @@ fn program() -> Program {
         default: None,
         derive: None,
         note: None,
+        removed: None,
         span,
     });
     program

@@ -132,7 +132,7 @@ impl Session {
         let id = program
             .definitions
             .iter()
-            .position(|d| d.name == name)
+            .position(|d| d.name == name && !d.repealed)
             .ok_or("internal: the input was not compiled")?;
         let (facts, as_of) = match self.evaluate() {
             Ok(r) => (r.case.facts.unwrap_or(Value::Absent), r.as_of),
