@@ -107,3 +107,43 @@ fn a_repealed_or_added_rule_is_blamed_only_where_it_holds() {
     let (_, text, _) = zhengce(&["diff", "--lang", "zh", &before, &after, &cases.to_string_lossy()]);
     assert!(text.contains("一（七）（已废止）"), "{text}");
 }
+
+/// The example amendment of 2028 (examples/revision): it repeals 一（七） with its warning,
+/// definition and case field, replaces an enum and adds a category; it checks with
+/// `--strict`, its cases pass either side of its date, and `diff` blames exactly the
+/// rules it changed.
+#[test]
+fn the_2028_example_amendment_checks_strictly_and_is_blamed_right() {
+    let policy = "examples/revision/hunan-2028-amendment.policy";
+    let (code, _, err) = zhengce(&["check", "--strict", policy]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = zhengce(&["test", "--policy", policy, "examples/revision/cases-2028"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (before, after) = (format!("{policy}@2027-12-31"), format!("{policy}@2028-01-01"));
+    let (code, out, err) = zhengce(&[
+        "diff",
+        "--format",
+        "json",
+        &before,
+        &after,
+        "examples/revision/cases-2028",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let by_rule = report["summary"]["by_rule"].as_object().unwrap();
+    let mut blamed: Vec<(&str, u64)> = by_rule.iter().map(|(k, v)| (k.as_str(), v.as_u64().unwrap())).collect();
+    blamed.sort();
+    assert_eq!(
+        blamed,
+        [
+            ("一（七）", 2),
+            ("一（八） [hunan-2028-amendment-example]", 2),
+            // Its time replaced, the rule itself is the base's.
+            ("二 publicity", 2),
+            // Eligible as a veteran from 2028: referred to veterans' affairs.
+            ("六 veterans_affairs", 2),
+        ],
+        "{out}"
+    );
+    assert_eq!(report["summary"]["changed"], 6);
+}

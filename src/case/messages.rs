@@ -171,7 +171,7 @@ crate::catalogue! {
         /// the label under an unknown key
         LabelUnknownKey => "未知的键", "unknown key";
         /// a case that gives a field an amendment repeals (the path, the amendment)
-        RemovedField => "案件字段 `{}` 已被修订 `{}` 废止，其值不再使用", "case field `{}` is repealed by `{}`: its value is no longer used";
+        RemovedField => "案件字段 `{}` 已被修订 `{}` 废止：自该修订施行之日起，其值不再使用", "case field `{}` is repealed by `{}`: from the day that amendment takes effect, its value is not used";
         /// the label under it
         LabelRemovedField => "已废止的字段", "repealed field";
         /// what to do about it
