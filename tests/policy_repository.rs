@@ -222,8 +222,9 @@ fn the_example_workflow_s_commands_run_with_only_zhengce_toml() {
     assert!(impact.contains("\"changed\":0"), "{impact}");
 }
 
-/// Outside a repository, a command that uses the built-in policy says so when the file
-/// of the same path on disk has been edited: that file is not what was checked.
+/// Outside a repository, `check` with no file checks the default policy's file where it
+/// is (a checkout of zhengce); a command that uses the built-in policy says so when the
+/// file of the same path on disk has been edited: that file is not what was used.
 #[test]
 fn an_edited_copy_of_a_built_in_file_on_disk_is_pointed_out() {
     let dir = std::env::temp_dir().join(format!("zhengce-edited-{}", std::process::id()));
@@ -240,16 +241,18 @@ fn an_edited_copy_of_a_built_in_file_on_disk_is_pointed_out() {
     let path = dir.join(POLICY);
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replace("= 16 years", "= \"sixteen\"")).unwrap();
-    let (code, out, err) = zhengce(&dir, &["check"]);
-    assert_eq!(code, 0, "the built-in policy itself checks: {err}");
-    assert!(out.starts_with(&format!("builtin:{POLICY}: ok")), "{out}");
+    // `check` with no file checks the file staff edit, where it is.
+    let (code, _, err) = zhengce(&dir, &["check"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains(&format!("{POLICY}:")), "{err}");
+    assert!(!err.contains("builtin:"), "{err}");
+    // The other commands use the built-in policy, and say that the file differs.
+    let (_, _, err) = zhengce(&dir, &["test", "nothing-here"]);
     assert!(
         err.contains(&format!("{POLICY} on disk differs from the built-in copy")),
         "{err}"
     );
-    assert!(err.contains(&format!("`check {POLICY}`")), "{err}");
-    let (code, _, err) = zhengce(&dir, &["check", POLICY]);
-    assert_eq!(code, 3, "{err}");
+    assert!(err.contains(&format!("`--policy {POLICY}`")), "{err}");
     let (_, _, err) = zhengce_in(&dir, "zh", &["test", "nothing-here"]);
     assert!(err.contains("与内置副本不同"), "{err}");
 }

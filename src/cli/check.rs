@@ -17,10 +17,16 @@ use std::collections::HashSet;
 
 /// Runs `check`.
 pub fn run(policies: &[String], strict: bool, limits: InputLimits, lang: Lang, console: &mut Console) -> u8 {
-    // With no file (and no policy repository naming one), the copy built into the
-    // binary, named as such: it is not the file of that name on disk.
+    // With no file (and no policy repository naming one): the default policy's file
+    // under the current folder, which is what a policy writer edits in a checkout of
+    // zhengce; elsewhere the copy built into the binary, named as such.
     let targets: Vec<(String, PolicySource)> = if policies.is_empty() {
-        vec![(DEFAULT_POLICY.to_string(), PolicySource::Builtin)]
+        let source = if std::path::Path::new(DEFAULT_POLICY).is_file() {
+            PolicySource::Disk
+        } else {
+            PolicySource::Builtin
+        };
+        vec![(DEFAULT_POLICY.to_string(), source)]
     } else {
         policies.iter().map(|p| (p.clone(), PolicySource::Disk)).collect()
     };

@@ -6,6 +6,7 @@ mod messages;
 mod tiers;
 mod usage;
 
+use crate::ast::RuleKind;
 pub use usage::children;
 
 use crate::diagnostic::Diagnostic;
@@ -13,7 +14,10 @@ use crate::program::Program;
 
 /// Every lint warning of a policy, in a stable order.
 pub fn lint(program: &Program) -> Vec<Diagnostic> {
-    let mut out = usage::unused(program);
+    // A library (national rules other policies use: no decision and no rule but
+    // checks) is checked on its own too; what it declares is for its users.
+    let library = program.decision.is_empty() && program.rules.iter().all(|r| r.kind == RuleKind::Check);
+    let mut out = if library { Vec::new() } else { usage::unused(program) };
     out.extend(usage::never_holds(program));
     out.extend(tiers::overlaps_and_gaps(program));
     out

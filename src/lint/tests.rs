@@ -154,3 +154,19 @@ fn tiers_sharing_a_definition_walk_it_once() {
     let walked = WALKED.with(std::cell::Cell::get);
     assert!(walked < 2 * 1_000 + 20 * n, "{walked} expressions walked");
 }
+
+/// A library (no decision, no rule but checks: national rules other policies use)
+/// checked on its own has nothing unused; the same definitions beside a rule that
+/// ignores them do.
+#[test]
+fn a_library_s_definitions_are_for_its_users() {
+    let library = "policy \"lib\" {}\nparam cap \"上限\" = 3\ndefine twice \"两倍\" = cap * 2\n\
+                   check big cites \"一\" \"t\" { when cap > 2 severity warning message \"m\" }\n";
+    assert!(lint_codes(library).is_empty(), "{:?}", lint_codes(library));
+    let with_rule = format!("{library}category 1 cites \"一\" \"t\" {{ when 1 > 0 }}\n");
+    let found = lint_codes(&with_rule);
+    assert!(
+        found.iter().any(|(c, m)| *c == Code::Unused && m.contains("twice")),
+        "{found:?}"
+    );
+}

@@ -359,7 +359,7 @@ crate::catalogue! {
         /// `--max-case-bytes`
         ArgMaxCaseBytes => "单个案件（一个 YAML 文档）的最大字节数", "Largest single case (one YAML document) read, in bytes";
         /// `check`'s files
-        ArgPolicies => "政策文件（默认：zhengce.toml 指定的政策，否则内置的湖南政策）", "Policy files (default: the one zhengce.toml names, else the built-in Hunan policy)";
+        ArgPolicies => "政策文件（默认：zhengce.toml 指定的政策；否则当前文件夹下的湖南政策文件；再否则内置的湖南政策）", "Policy files (default: the one zhengce.toml names, else the Hunan policy's file under the current folder, else the built-in one)";
         /// `--strict`
         ArgStrict => "把每个警告（未使用的定义和字段、永不成立的规则、帮扶分类的重叠或空缺）都当作错误", "Treat every warning (unused definitions and fields, rules that never hold, overlapping tiers or a gap between them) as an error";
         /// `eval`'s cases
