@@ -89,6 +89,14 @@ fn outside_a_repository_the_built_in_policy_says_so() {
     assert!(out.contains("hunan-2025-employment-assistance (built-in)"), "{out}");
     let (_, out, _) = zhengce_in(&dir, "zh", &["eval", &case.to_string_lossy()]);
     assert!(out.contains("（内置）"), "{out}");
+    // `test` and `batch`, whose outputs do not name the policy, say so on stderr.
+    let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/exits");
+    let (code, _, err) = zhengce(&dir, &["test", &cases.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("using the built-in policy hunan-2025-employment-assistance"),
+        "{err}"
+    );
     // Nothing to test and nowhere to find it: a usage error, not a silent pass.
     let (code, _, err) = zhengce(&dir, &["test"]);
     assert_eq!(code, 2);

@@ -53,6 +53,9 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
     let Some(mut loaded) = load_checked_policy(&args.common, console) else {
         return EXIT_POLICY;
     };
+    if !args.quiet {
+        super::say_if_builtin(&loaded, args.common.lang(), console);
+    }
     let versions = std::mem::take(&mut loaded.versions);
     let jobs = args
         .jobs

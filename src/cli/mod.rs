@@ -376,6 +376,14 @@ pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
     }
 }
 
+/// Says on standard error that the built-in policy is in use, for commands whose
+/// output does not name the policy (`test`, `batch`).
+fn say_if_builtin(loaded: &LoadedPolicy, lang: Lang, console: &mut Console) {
+    if let Some(program) = loaded.versions.last().filter(|p| p.info.builtin) {
+        console.err(&format!("{}\n", msg_with(Msg::UsingBuiltin, lang, &program.info.id)));
+    }
+}
+
 /// Tells a policy writer who edits a built-in file on disk that the built-in copy, not
 /// their file, is what the command used.
 fn builtin_edited_note(loaded: &LoadedPolicy, lang: Lang, console: &mut Console) {

@@ -53,6 +53,7 @@ pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs, console: &
     let Some(mut loaded) = load_checked_policy(common, console) else {
         return EXIT_POLICY;
     };
+    super::say_if_builtin(&loaded, common.lang(), console);
     let versions = std::mem::take(&mut loaded.versions);
     let options = render_options(common, console);
     let wants_coverage = opts.coverage || opts.coverage_min.is_some();

@@ -314,6 +314,8 @@ crate::catalogue! {
         DiffOld => "原：{}", "old: {}";
         /// the rule's explanation under the new policy
         DiffNew => "新：{}", "new: {}";
+        /// what `test` and `batch` say when they use the built-in policy (its id)
+        UsingBuiltin => "使用内置政策 {}（未指定政策文件，也没有 zhengce.toml）", "using the built-in policy {} (no policy file given and no zhengce.toml)";
         /// a built-in file that differs from the file of the same path on disk (the path)
         BuiltinDiffersFromDisk => "注意：使用的是内置政策；磁盘上的 {} 与内置副本不同，未被检查或使用。要使用磁盘上的文件，请指定它（`--policy {}`，`check {}`），或在 zhengce.toml 中写明 `policy = \"{}\"`", "note: this is the built-in policy; {} on disk differs from the built-in copy and was not checked or used. To use the file on disk, name it (`--policy {}`, `check {}`) or set `policy = \"{}\"` in a zhengce.toml";
         /// after a rule only the new policy has
