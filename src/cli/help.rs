@@ -11,8 +11,10 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 
 /// What each subcommand does.
-const ABOUT: [(&str, Msg); 6] = [
+const ABOUT: [(&str, Msg); 8] = [
     ("check", Msg::CliCheck),
+    ("completions", Msg::CliCompletions),
+    ("man", Msg::CliMan),
     ("eval", Msg::CliEval),
     ("batch", Msg::CliBatch),
     ("diff", Msg::CliDiff),
@@ -51,6 +53,10 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("test", "junit", Msg::ArgJunit),
     ("test", "coverage", Msg::ArgCoverage),
     ("test", "coverage_min", Msg::ArgCoverageMin),
+    ("completions", "shell", Msg::ArgShell),
+    ("completions", "lang", Msg::ArgLang),
+    ("man", "out", Msg::ArgManOut),
+    ("man", "lang", Msg::ArgLang),
     ("test", "mutants", Msg::ArgMutants),
     ("test", "mutants_min", Msg::ArgMutantsMin),
     ("test", "equivalent_mutants", Msg::ArgEquivalentMutants),
@@ -102,12 +108,27 @@ fn fit(text: &str, columns: usize) -> String {
     textwrap::wrap(text, crate::report::layout::wrap_options(columns.max(20))).join("\n")
 }
 
-/// The command line's clap command with its help in `lang`.
+/// The command line's clap command with its help in `lang`, laid out for the terminal
+/// (or 80 columns).
 pub fn command(lang: Lang) -> clap::Command {
-    let width = help_width();
-    // A subcommand's description stands after its name in the list (about 12 columns
-    // in), or alone at the top of its help.
-    let text = |m: Msg| fit(msg(m, lang), width - 12);
+    command_at(lang, help_width())
+}
+
+/// The command with its texts unbroken, for tools that lay them out themselves (man
+/// pages, shell completions).
+pub fn command_unbroken(lang: Lang) -> clap::Command {
+    command_at(lang, UNBROKEN)
+}
+
+/// A width no help text reaches: nothing is broken.
+const UNBROKEN: usize = 100_000;
+
+/// The command with its help in `lang`, laid out in `width` columns.
+fn command_at(lang: Lang, width: usize) -> clap::Command {
+    // A subcommand's description stands after its name in the list (two spaces, the
+    // longest name, two spaces), or alone at the top of its help.
+    let names = ABOUT.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
+    let text = |m: Msg| fit(msg(m, lang), width.saturating_sub(names + 4));
     let mut cmd = with_help_flags(Cli::command(), lang)
         .about(text(Msg::CliAbout))
         .help_template(text(Msg::HelpTemplateTop))
@@ -122,7 +143,10 @@ pub fn command(lang: Lang) -> clap::Command {
                 .long("lang")
                 .value_name("LANG")
                 .value_parser(clap::value_parser!(Lang))
-                .help(fit(msg(Msg::ArgLang, lang), width - 12)),
+                // Its values are told in its help, in the language asked for.
+                .hide_possible_values(true)
+                // After `      --lang <LANG>  ` (21 columns), on the same line.
+                .help(fit(msg(Msg::ArgLang, lang), width.saturating_sub(22))),
         )
         .disable_version_flag(true)
         .arg(

@@ -12,6 +12,7 @@ mod eval;
 pub mod help;
 mod inputs;
 mod repl;
+mod shell;
 mod test;
 pub mod usage;
 
@@ -186,6 +187,25 @@ pub enum Command {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// Write a shell completion script to standard output.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+        /// Language of the descriptions.
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+    },
+    /// Write the manual page (roff) to standard output, or one page per subcommand to
+    /// a folder.
+    Man {
+        /// Write the pages into DIR instead of standard output.
+        #[arg(long, value_name = "DIR")]
+        out: Option<String>,
+        /// Language of the pages.
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+    },
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, usage::BadValue> {
@@ -212,7 +232,7 @@ impl Command {
     /// (`zhengce --lang en check`) and not after it.
     pub fn default_lang(&mut self, lang: Lang) {
         let slot = match self {
-            Command::Check { lang, .. } => lang,
+            Command::Check { lang, .. } | Command::Completions { lang, .. } | Command::Man { lang, .. } => lang,
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
@@ -225,7 +245,9 @@ impl Command {
     /// The language asked for (see [`CommonArgs::lang`]).
     pub fn lang(&self) -> Lang {
         match self {
-            Command::Check { lang, .. } => lang.unwrap_or_else(Lang::from_env),
+            Command::Check { lang, .. } | Command::Completions { lang, .. } | Command::Man { lang, .. } => {
+                lang.unwrap_or_else(Lang::from_env)
+            }
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
@@ -276,9 +298,10 @@ impl Command {
                     cases.clone_from(&repository.cases);
                 }
             }
+            Command::Completions { .. } | Command::Man { .. } => {}
         }
         let common = match self {
-            Command::Check { .. } => return,
+            Command::Check { .. } | Command::Completions { .. } | Command::Man { .. } => return,
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
@@ -291,7 +314,7 @@ impl Command {
     /// Whether the user asked to see ID numbers in full.
     pub fn pii(&self) -> Pii {
         let common = match self {
-            Command::Check { .. } => None,
+            Command::Check { .. } | Command::Completions { .. } | Command::Man { .. } => None,
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
@@ -360,6 +383,8 @@ pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
             test::run(&paths, &options, &common, console)
         }
         Command::Batch(args) => batch::run(&args, console),
+        Command::Completions { shell, lang } => shell::completions(shell, lang.unwrap_or_else(Lang::from_env), console),
+        Command::Man { out, lang } => shell::man(out.as_deref(), lang.unwrap_or_else(Lang::from_env), console),
         Command::Repl {
             case,
             no_history,

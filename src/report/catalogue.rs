@@ -348,6 +348,18 @@ crate::catalogue! {
         CliRepl => "探索一个案件：修改它，看决定有何变化", "Explore a case: change it, and see what changes in the decision";
         /// `test`
         CliTest => "运行带 `expect:` 的案件文件；报告不一致之处", "Run case files that carry an `expect:` block; report what differs";
+        /// `completions`
+        CliCompletions => "输出命令行补全脚本（bash、zsh、fish、elvish、powershell）", "Write a shell completion script (bash, zsh, fish, elvish, powershell)";
+        /// `man`
+        CliMan => "输出手册页（roff 格式）；用 --out 为每个子命令各写一页", "Write the manual page (roff); with --out, one page per subcommand";
+        /// `completions`' shell
+        ArgShell => "外壳：bash、zsh、fish、elvish 或 powershell", "The shell: bash, zsh, fish, elvish or powershell";
+        /// `man --out`
+        ArgManOut => "把手册页写入该文件夹（zhengce.1、zhengce-check.1……），而不是标准输出", "Write the pages into DIR (zhengce.1, zhengce-check.1, …) instead of standard output";
+        /// a manual page written (its path)
+        ManWritten => "已写入 {}", "wrote {}";
+        /// a manual page that cannot be written (path, why)
+        ManCannotWrite => "错误：无法写入 {}：{}", "error: cannot write {}: {}";
         /// `--policy`
         ArgPolicy => "使用的政策文件（默认：zhengce.toml 指定的政策，否则内置的湖南 2025 政策）", "Policy file to use (default: the one zhengce.toml names, else the built-in Hunan 2025 policy)";
         /// an option's default value, after its help
