@@ -62,17 +62,31 @@ pub struct LoadedPolicy {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Where a checkout of zhengce (a folder with the default policy's file at its path)
+/// is, seen from the current folder: `""` in its root, `"../../"` two folders down;
+/// `None` outside one. Policy staff edit the built-in policies' files there.
+pub fn checkout_prefix() -> Option<String> {
+    let here = std::env::current_dir().ok()?;
+    here.ancestors()
+        .position(|folder| folder.join(DEFAULT_POLICY).is_file())
+        .map(|depth| "../".repeat(depth))
+}
+
 impl LoadedPolicy {
     /// The built-in files of this policy that also exist, with other contents, at the
-    /// same path under the current folder: a policy writer editing them there is not
+    /// same path in the checkout the current folder is in (see [`checkout_prefix`]),
+    /// as paths from the current folder: a policy writer editing them there is not
     /// editing what a command without a policy file uses.
     pub fn builtin_files_edited_on_disk(&self) -> Vec<String> {
+        let Some(prefix) = checkout_prefix() else {
+            return Vec::new();
+        };
         (0..self.sources.len())
             .map(|i| self.sources.get(FileId(i as u32)))
             .filter_map(|file| {
-                let path = file.name.strip_prefix(BUILTIN_PREFIX)?;
-                let on_disk = std::fs::read(path).ok()?;
-                (on_disk != file.text.as_bytes()).then(|| path.to_string())
+                let path = format!("{prefix}{}", file.name.strip_prefix(BUILTIN_PREFIX)?);
+                let on_disk = std::fs::read(&path).ok()?;
+                (on_disk != file.text.as_bytes()).then_some(path)
             })
             .collect()
     }

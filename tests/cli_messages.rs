@@ -226,7 +226,17 @@ fn a_diagnostics_hint_is_headed_in_the_users_language() {
 #[test]
 fn help_fits_80_columns_in_either_language() {
     for lang in ["zh", "en"] {
-        for sub in ["", "eval", "test", "batch", "diff", "check", "repl", "completions", "man"] {
+        for sub in [
+            "",
+            "eval",
+            "test",
+            "batch",
+            "diff",
+            "check",
+            "repl",
+            "completions",
+            "man",
+        ] {
             let args: Vec<&str> = [sub, "--help", "--lang", lang]
                 .into_iter()
                 .filter(|a| !a.is_empty())

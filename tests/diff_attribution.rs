@@ -147,3 +147,32 @@ fn the_2028_example_amendment_checks_strictly_and_is_blamed_right() {
     );
     assert_eq!(report["summary"]["changed"], 6);
 }
+
+/// Cases on standard input are read once, for both sides: the same changes as from the
+/// file.
+#[test]
+fn diff_reads_standard_input_once_for_both_sides() {
+    use std::io::Write;
+    let file = "examples/cases/li-qiang.yaml";
+    let args = ["diff", "--format", "json", "builtin@2025-09-01", "builtin@2026-09-01"];
+    let (_, from_file, _) = zhengce(&[&args[..], &[file]].concat());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args(args)
+        .arg("-")
+        .env("ZHENGCE_LANG", "en")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(file).unwrap())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let from_stdin = String::from_utf8(out.stdout).unwrap();
+    let changed = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap()["summary"]["changed"].clone();
+    assert_eq!(changed(&from_file), serde_json::json!(1), "{from_file}");
+    assert_eq!(changed(&from_stdin), changed(&from_file), "{from_stdin}");
+}

@@ -87,6 +87,8 @@ fn outside_a_repository_the_built_in_policy_says_so() {
     let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cases/li-qiang.yaml");
     let (_, out, _) = zhengce(&dir, &["eval", &case.to_string_lossy()]);
     assert!(out.contains("hunan-2025-employment-assistance (built-in)"), "{out}");
+    let (_, _, err) = zhengce(&dir, &["eval", "--format", "json", &case.to_string_lossy()]);
+    assert!(err.contains("using the built-in policy"), "{err}");
     let (_, out, _) = zhengce_in(&dir, "zh", &["eval", &case.to_string_lossy()]);
     assert!(out.contains("（内置）"), "{out}");
     // `test` and `batch`, whose outputs do not name the policy, say so on stderr.
@@ -254,6 +256,18 @@ fn an_edited_copy_of_a_built_in_file_on_disk_is_pointed_out() {
     assert_eq!(code, 3, "{err}");
     assert!(err.contains(&format!("{POLICY}:")), "{err}");
     assert!(!err.contains("builtin:"), "{err}");
+    // From the policy's own folder, the same file, as staff edit it there.
+    let (code, _, err) = zhengce(&dir.join("policies/hunan"), &["check"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(
+        err.contains("../../policies/hunan/2025-employment-assistance.policy:"),
+        "{err}"
+    );
+    let (_, _, err) = zhengce(&dir.join("policies/hunan"), &["test", "nothing-here"]);
+    assert!(
+        err.contains("../../policies/hunan/2025-employment-assistance.policy on disk differs"),
+        "{err}"
+    );
     // The other commands use the built-in policy, and say that the file differs.
     let (_, _, err) = zhengce(&dir, &["test", "nothing-here"]);
     assert!(

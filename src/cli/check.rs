@@ -9,7 +9,7 @@ use super::{Console, EXIT_OK, EXIT_POLICY};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::InputLimits;
 use crate::lint::lint;
-use crate::policy_set::{BUILTIN_PREFIX, DEFAULT_POLICY, PolicySource, load_policy_with};
+use crate::policy_set::{BUILTIN_PREFIX, DEFAULT_POLICY, PolicySource, checkout_prefix, load_policy_with};
 use crate::report::messages::{Msg, msg_args, msg_with};
 use crate::report::{Lang, render_diagnostic};
 use crate::source::SourceMap;
@@ -17,16 +17,15 @@ use std::collections::HashSet;
 
 /// Runs `check`.
 pub fn run(policies: &[String], strict: bool, limits: InputLimits, lang: Lang, console: &mut Console) -> u8 {
-    // With no file (and no policy repository naming one): the default policy's file
-    // under the current folder, which is what a policy writer edits in a checkout of
-    // zhengce; elsewhere the copy built into the binary, named as such.
+    // With no file (and no policy repository naming one): the default policy's file in
+    // the checkout of zhengce the current folder is in (from its root or any folder
+    // below), which is what a policy writer edits; elsewhere the copy built into the
+    // binary, named as such.
     let targets: Vec<(String, PolicySource)> = if policies.is_empty() {
-        let source = if std::path::Path::new(DEFAULT_POLICY).is_file() {
-            PolicySource::Disk
-        } else {
-            PolicySource::Builtin
-        };
-        vec![(DEFAULT_POLICY.to_string(), source)]
+        match checkout_prefix() {
+            Some(prefix) => vec![(format!("{prefix}{DEFAULT_POLICY}"), PolicySource::Disk)],
+            None => vec![(DEFAULT_POLICY.to_string(), PolicySource::Builtin)],
+        }
     } else {
         policies.iter().map(|p| (p.clone(), PolicySource::Disk)).collect()
     };

@@ -99,7 +99,7 @@ struct Run {
 fn run_side(
     spec: &PolicyAt,
     as_of: Option<NaiveDate>,
-    cases: &[String],
+    inputs: &[inputs::Input],
     limits: InputLimits,
     lang: Lang,
     console: &mut Console,
@@ -122,10 +122,10 @@ fn run_side(
     let mut runner = Runner::with_versions(&versions, spec.date.or(as_of), MissingDate::Error);
     runner.limits = limits;
     let mut results = Vec::new();
-    for input in inputs::collect(cases) {
-        match input.bytes {
+    for input in inputs {
+        match &input.bytes {
             Ok(bytes) => results.extend(runner.run_file(&mut loaded.sources, &input.name, bytes)),
-            Err(e) => results.push(runner.unreadable(&mut loaded.sources, &input.name, e)),
+            Err(e) => results.push(runner.unreadable(&mut loaded.sources, &input.name, e.clone())),
         }
     }
     drop(runner);
@@ -159,9 +159,11 @@ pub fn run(
         (Err(code), _) | (_, Err(code)) => return code,
     };
     let (old, new) = (&old, &new);
+    // Read once for both sides: standard input (`-`) can be read only once.
+    let inputs: Vec<inputs::Input> = inputs::collect(cases).collect();
     let (Some(a), Some(b)) = (
-        run_side(old, as_of, cases, common.limits(), common.lang(), console),
-        run_side(new, as_of, cases, common.limits(), common.lang(), console),
+        run_side(old, as_of, &inputs, common.limits(), common.lang(), console),
+        run_side(new, as_of, &inputs, common.limits(), common.lang(), console),
     ) else {
         return EXIT_POLICY;
     };

@@ -22,6 +22,10 @@ pub fn run(
     let Some(mut loaded) = load_checked_policy(common, console) else {
         return EXIT_POLICY;
     };
+    // The text names the policy in each case's heading; JSON records only by its id.
+    if format == Format::Json {
+        super::say_if_builtin(&loaded, common.lang(), console);
+    }
     let versions = std::mem::take(&mut loaded.versions);
     let options = RenderOptions {
         explain,

@@ -401,8 +401,8 @@ pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
     }
 }
 
-/// Says on standard error that the built-in policy is in use, for commands whose
-/// output does not name the policy (`test`, `batch`).
+/// Says on standard error that the built-in policy is in use, for outputs that do not
+/// name the policy as such (`test`, `batch`, `eval --format json`).
 fn say_if_builtin(loaded: &LoadedPolicy, lang: Lang, console: &mut Console) {
     if let Some(program) = loaded.versions.last().filter(|p| p.info.builtin) {
         console.err(&format!("{}\n", msg_with(Msg::UsingBuiltin, lang, &program.info.id)));

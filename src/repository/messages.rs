@@ -27,6 +27,8 @@ crate::catalogue! {
         APercent => "0 到 100 之间的数", "a number from 0 to 100";
         /// a path named in zhengce.toml that does not exist (the key, the path as resolved)
         NoSuchPath => "设置项 `{}` 指定的 `{}` 不存在", "`{}` names `{}`, which does not exist";
+        /// a setting that names a folder where a file is needed (the key, the path as resolved)
+        NotAFile => "设置项 `{}` 指定的 `{}` 是文件夹，应为文件", "`{}` names `{}`, a folder: it must name a file";
         /// where the paths of zhengce.toml start
         PathsHelp => "zhengce.toml 中的路径相对于 zhengce.toml 所在的文件夹", "paths in zhengce.toml are relative to the folder zhengce.toml is in";
         /// the label under a path that does not exist

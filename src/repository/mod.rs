@@ -53,6 +53,13 @@ pub struct SettingsProblem {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// What a path names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PathKind {
+    File,
+    Folder,
+}
+
 /// The keys `zhengce.toml` may have.
 const KEYS: [&str; 5] = ["policy", "cases", "coverage_min", "mutants_min", "equivalent_mutants"];
 
@@ -110,8 +117,17 @@ impl PolicyRepository {
         };
         let file = sources.add(shown.clone(), text.as_str());
         let folder = path.parent().unwrap_or(Path::new("."));
-        let exists = |written: &str| folder.join(written).exists();
-        match settings(file, &text, prefix, exists) {
+        let kind = |written: &str| {
+            let path = folder.join(written);
+            if path.is_file() {
+                Some(PathKind::File)
+            } else if path.is_dir() {
+                Some(PathKind::Folder)
+            } else {
+                None
+            }
+        };
+        match settings(file, &text, prefix, kind) {
             Ok(mut repository) => {
                 repository.settings = shown;
                 Ok(repository)
@@ -122,13 +138,13 @@ impl PolicyRepository {
 }
 
 /// The settings in `text` (the file `file`), paths led by `prefix`; every problem at
-/// once otherwise. `exists` says whether a path (as written, from the file's folder)
-/// exists.
+/// once otherwise. `kind` says what a path (as written, from the file's folder) is,
+/// if it exists.
 fn settings(
     file: FileId,
     text: &str,
     prefix: &str,
-    exists: impl Fn(&str) -> bool,
+    kind: impl Fn(&str) -> Option<PathKind>,
 ) -> Result<PolicyRepository, Vec<Diagnostic>> {
     let table = match DeTable::parse(text) {
         Ok(table) => table.into_inner(),
@@ -144,29 +160,33 @@ fn settings(
     let mut repository = PolicyRepository::default();
     let mut problems = Vec::new();
     let span = |s: std::ops::Range<usize>| Span::new(file, s.start, s.end);
+    // A path setting: a text naming a file (a folder too for `cases`) that exists.
     let path = |key: &str, value: &Spanned<DeValue>, problems: &mut Vec<Diagnostic>| -> Option<String> {
         let DeValue::String(written) = value.get_ref() else {
             problems.push(wrong_kind(key, SettingsMsg::AText, span(value.span())));
             return None;
         };
         let resolved = resolve(prefix, written);
-        if !exists(written) {
-            let d = Diagnostic::error(
-                Code::BadSettings,
-                SettingsMsg::NoSuchPath.with([key, resolved.as_str()]),
-            )
+        let found = if written.trim().is_empty() { None } else { kind(written) };
+        let problem = match found {
+            None => SettingsMsg::NoSuchPath,
+            Some(PathKind::Folder) if key != "cases" => SettingsMsg::NotAFile,
+            Some(_) => return Some(resolved),
+        };
+        let d = Diagnostic::error(Code::BadSettings, problem.with([key, resolved.as_str()]))
             .at(span(value.span()), SettingsMsg::ThisPath)
             .with_help(SettingsMsg::PathsHelp);
-            problems.push(d);
-            return None;
-        }
-        Some(resolved)
+        problems.push(d);
+        None
     };
     for (key, value) in &table {
         match key.get_ref().as_ref() {
             "policy" => repository.policy = path("policy", value, &mut problems),
             "equivalent_mutants" => repository.equivalent_mutants = path("equivalent_mutants", value, &mut problems),
             "cases" => match value.get_ref() {
+                DeValue::Array(items) if items.is_empty() => {
+                    problems.push(wrong_kind("cases", SettingsMsg::AListOfTexts, span(value.span())))
+                }
                 DeValue::Array(items) => {
                     for item in items {
                         if let Some(p) = path("cases", item, &mut problems) {
@@ -216,9 +236,10 @@ fn percent(key: &str, value: &Spanned<DeValue>, at: Span, problems: &mut Vec<Dia
 
 /// A setting of the wrong kind, with an example of the right one.
 fn wrong_kind(key: &str, kind: SettingsMsg, at: Span) -> Diagnostic {
-    let example = match kind {
-        SettingsMsg::AListOfTexts => format!("{key} = [\"cases\"]"),
-        SettingsMsg::APercent => format!("{key} = 95"),
+    let example = match (kind, key) {
+        (_, "cases") => "cases = [\"cases\"]".to_string(),
+        (SettingsMsg::APercent, _) => format!("{key} = 95"),
+        (_, "equivalent_mutants") => format!("{key} = \"cases/equivalent-mutants.toml\""),
         _ => format!("{key} = \"policies/province.policy\""),
     };
     Diagnostic::error(

@@ -4,8 +4,12 @@ use crate::lang::Lang;
 fn read(text: &str, prefix: &str) -> Result<PolicyRepository, Vec<Diagnostic>> {
     let mut sources = SourceMap::new();
     let file = sources.add(SETTINGS_FILE, text);
-    let exists = |p: &str| !p.contains("missing");
-    settings(file, text, prefix, exists)
+    let kind = |p: &str| match p {
+        _ if p.contains("missing") => None,
+        "cases" | "more" | "./more" | "folder" => Some(PathKind::Folder),
+        _ => Some(PathKind::File),
+    };
+    settings(file, text, prefix, kind)
 }
 
 fn messages(text: &str) -> Vec<(String, String, usize)> {
@@ -92,4 +96,26 @@ fn found_by_walking_up_and_read_from_disk() {
     assert_eq!(problem.sources.get(FileId(0)).name, "zhengce.toml");
     assert_eq!(problem.diagnostics[0].code, Code::BadSettings);
     std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn a_policy_must_be_a_file_and_cases_a_list_that_names_something() {
+    let found = messages("policy = \"folder\"\ncases = []\nequivalent_mutants = \"\"\n");
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(m, _, _)| m.contains("`policy` names `folder`, a folder")),
+        "{found:?}"
+    );
+    let cases = found.iter().find(|(m, _, _)| m.contains("`cases` must be")).unwrap();
+    assert!(cases.1.contains("cases = [\"cases\"]"), "{cases:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(m, _, _)| m.contains("`equivalent_mutants` names ``")),
+        "{found:?}"
+    );
+    let wrong = messages("cases = [1]\n");
+    assert!(wrong[0].1.contains("cases = [\"cases\"]"), "{wrong:?}");
 }
