@@ -130,6 +130,56 @@ pub enum Code {
 }
 
 impl Code {
+    /// Every code of zhengce itself (those of a policy's `check` rules are the policy's),
+    /// for telling a code written in an `expect` block from a typo.
+    pub const ENGINE: [Code; 45] = [
+        Code::Syntax,
+        Code::UnknownName,
+        Code::TypeMismatch,
+        Code::UnknownField,
+        Code::DuplicateName,
+        Code::DuplicateRule,
+        Code::MissingCitation,
+        Code::ImportCycle,
+        Code::FileNotFound,
+        Code::DefinitionCycle,
+        Code::BadTable,
+        Code::InvalidConstruct,
+        Code::TooDeep,
+        Code::YamlSyntax,
+        Code::JsonSyntax,
+        Code::CaseTooLarge,
+        Code::FileRefused,
+        Code::UnknownKey,
+        Code::DuplicateKey,
+        Code::FullWidthPunctuation,
+        Code::InvalidDate,
+        Code::WrongType,
+        Code::UnknownEnumValue,
+        Code::MissingField,
+        Code::BadIdChecksum,
+        Code::BadIdNumber,
+        Code::FieldDisagrees,
+        Code::DuplicateCaseId,
+        Code::NoEvaluationDate,
+        Code::AsOfToday,
+        Code::EvaluationFailed,
+        Code::Io,
+        Code::BadCalendar,
+        Code::CalendarMissing,
+        Code::DatesOutOfOrder,
+        Code::Unused,
+        Code::NeverHolds,
+        Code::TierOverlap,
+        Code::TierGap,
+        Code::PolicyNotInForce,
+        Code::BadSettings,
+        Code::Repealed,
+        Code::RemovedField,
+        Code::ValueNotInForce,
+        Code::ExpectationFailed,
+    ];
+
     /// The code as written in JSON output and in `expect` blocks.
     pub fn as_str(&self) -> &str {
         match self {

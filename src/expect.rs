@@ -36,7 +36,10 @@ pub fn record_keys(program: &Program) -> Vec<String> {
 }
 
 /// Unknown keys of an `expect` block, and an `expect` that is not a mapping.
-pub fn validate(program: &Program, expect: &YamlNode) -> Vec<Diagnostic> {
+pub fn validate(versions: &[Program], expect: &YamlNode) -> Vec<Diagnostic> {
+    let Some(program) = versions.last() else {
+        return Vec::new();
+    };
     let keys = record_keys(program);
     let Some(map) = expect.as_map() else {
         return vec![
@@ -44,22 +47,61 @@ pub fn validate(program: &Program, expect: &YamlNode) -> Vec<Diagnostic> {
                 .at(expect.span, EnvelopeMsg::LabelNotMapping),
         ];
     };
-    map.iter()
-        .filter_map(|(k, _)| {
-            let (name, _) = k.as_scalar()?;
-            if keys.iter().any(|known| known == name) {
+    let mut found: Vec<Diagnostic> = map
+        .iter()
+        .filter(|(k, _)| {
+            k.as_scalar()
+                .is_some_and(|(name, _)| name == "diagnostics" || name == ABSENT_KEY)
+        })
+        .flat_map(|(_, codes)| unknown_codes(versions, codes))
+        .collect();
+    found.extend(map.iter().filter_map(|(k, _)| {
+        let (name, _) = k.as_scalar()?;
+        if keys.iter().any(|known| known == name) {
+            return None;
+        }
+        // The likely typo goes into the message itself: `test` lists messages only.
+        let message = match did_you_mean(name, keys.iter().map(String::as_str)) {
+            Some(guess) => EnvelopeMsg::ExpectUnknownKeyGuess.with([Text::from(name), guess]),
+            None => EnvelopeMsg::ExpectUnknownKey.with([name]),
+        };
+        let help = EnvelopeMsg::HelpRecordHas.with([quoted_list(keys.iter().map(String::as_str))]);
+        Some(
+            Diagnostic::error(Code::UnknownKey, message)
+                .at(k.span, CaseMsg::LabelUnknownKey)
+                .with_help(help),
+        )
+    }));
+    found
+}
+
+/// The codes listed under `diagnostics` or `diagnostics_absent` that no diagnostic has
+/// (neither zhengce's own nor one of the checks of any version of the policy): a typo there would make the
+/// expectation one that can never fail, or never pass.
+fn unknown_codes(versions: &[Program], codes: &YamlNode) -> Vec<Diagnostic> {
+    let items = match &codes.kind {
+        YamlKind::Seq(items) => items.iter().collect(),
+        _ => vec![codes],
+    };
+    // The checks of every version: a case may expect one an amendment repealed.
+    let rules = versions.iter().flat_map(|p| &p.rules);
+    let policy = rules.filter_map(|r| r.raised.as_ref()).map(|d| d.code.as_str());
+    let known: Vec<&str> = Code::ENGINE.iter().map(Code::as_str).chain(policy).collect();
+    items
+        .into_iter()
+        .filter_map(|item| {
+            let (code, _) = item.as_scalar()?;
+            if known.contains(&code) {
                 return None;
             }
-            // The likely typo goes into the message itself: `test` lists messages only.
-            let message = match did_you_mean(name, keys.iter().map(String::as_str)) {
-                Some(guess) => EnvelopeMsg::ExpectUnknownKeyGuess.with([Text::from(name), guess]),
-                None => EnvelopeMsg::ExpectUnknownKey.with([name]),
+            let message = match did_you_mean(code, known.iter().copied()) {
+                Some(guess) => EnvelopeMsg::ExpectUnknownCodeGuess.with([Text::from(code), guess]),
+                None => EnvelopeMsg::ExpectUnknownCode.with([code]),
             };
-            let help = EnvelopeMsg::HelpRecordHas.with([quoted_list(keys.iter().map(String::as_str))]);
             Some(
-                Diagnostic::error(Code::UnknownKey, message)
-                    .at(k.span, CaseMsg::LabelUnknownKey)
-                    .with_help(help),
+                Diagnostic::error(Code::UnknownEnumValue, message)
+                    .at(item.span, EnvelopeMsg::LabelUnknownCode)
+                    .with_help(EnvelopeMsg::HelpCodes),
             )
         })
         .collect()

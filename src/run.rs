@@ -209,7 +209,7 @@ impl<'p> Runner<'p> {
         // Contract §2: an unknown key in `expect` is an error like any unknown key, in
         // `eval` as in `test`.
         if let Some(expect) = &case.expect {
-            diagnostics.extend(crate::expect::validate(self.latest(), expect));
+            diagnostics.extend(crate::expect::validate(self.versions, expect));
         }
         let (as_of, from_clock) = match (self.as_of, case.as_of, self.missing_date) {
             (Some(d), _, _) | (None, Some(d), _) => (Some(d), false),

@@ -131,3 +131,22 @@ fn an_expectation_may_require_a_diagnostic_to_be_absent() {
         serde_json::json!(["provincial_designation_to_verify"])
     );
 }
+
+/// A code in `diagnostics` or `diagnostics_absent` that no diagnostic has is an error
+/// with the likely code: a typo must not make an expectation that cannot fail.
+#[test]
+fn an_unknown_code_in_an_expectation_is_an_error() {
+    let dir = temp("unknown-code");
+    std::fs::create_dir_all(&dir).unwrap();
+    let case = "id: typo\nas_of: 2025-09-15\nexpect:\n  diagnostics_absent: [provincial_designation_to_verfy]\n\
+                person: { gender: male, birth_date: 1995-06-10 }\nregistration: { unemployed_since: 2025-09-15 }\n\
+                employment: { status: unemployed }\n";
+    std::fs::write(dir.join("typo.yaml"), case).unwrap();
+    let out = zhengce(&["test", "--lang", "en", &dir.join("typo.yaml").to_string_lossy()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("`provincial_designation_to_verfy` is not a diagnostic code; did you mean `provincial_designation_to_verify`?"),
+        "{text}"
+    );
+}

@@ -284,6 +284,14 @@ crate::catalogue! {
         ExpectUnknownKeyGuess => "`expect.{}` 不是决定记录的键；{}", "`expect.{}` is not a key of the decision record; {}";
         /// a key of `expect` the record does not have (key)
         ExpectUnknownKey => "`expect.{}` 不是决定记录的键", "`expect.{}` is not a key of the decision record";
+        /// a code in `expect` that no diagnostic has (the code)
+        ExpectUnknownCode => "`{}` 不是诊断代码", "`{}` is not a diagnostic code";
+        /// the same, with the likely code (the code, the hint)
+        ExpectUnknownCodeGuess => "`{}` 不是诊断代码；{}", "`{}` is not a diagnostic code; {}";
+        /// the label under an unknown code
+        LabelUnknownCode => "未知的代码", "unknown code";
+        /// where the codes are found
+        HelpCodes => "诊断代码见 `zhengce eval --format json` 输出的 `diagnostics[].code`，或政策中 check 规则的名称", "the codes are those of `diagnostics[].code` in `zhengce eval --format json`, or the names of the policy's check rules";
         /// the keys of the record (their list)
         HelpRecordHas => "决定记录的键：{}", "the decision record has: {}";
     }

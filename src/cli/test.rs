@@ -126,7 +126,15 @@ fn outcome(r: &CaseResult, program: &Program, sources: &SourceMap, options: &Ren
                 ..*options
             };
             let mismatches = compare(program, expect, &decision_json(r, program, sources, &options));
-            let result = if mismatches.is_empty() {
+            // An error in the `expect` block itself (an unknown key or code) fails the
+            // case: it would otherwise test nothing.
+            let expect_broken = r.diagnostics.iter().any(|d| {
+                d.is_error()
+                    && d.span.is_some_and(|s| {
+                        s.file == expect.span.file && expect.span.start <= s.start && s.end <= expect.span.end
+                    })
+            });
+            let result = if mismatches.is_empty() && !expect_broken {
                 TestResult::Passed
             } else {
                 TestResult::Failed
