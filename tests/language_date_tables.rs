@@ -187,3 +187,22 @@ fn a_lookup_takes_a_step_for_each_date_it_compares() {
     // of 2 among 3: 2 × 9 steps more.
     assert_eq!(steps_with_rows(1024) - steps_with_rows(3), 18);
 }
+
+/// A table found wrong is reported once, where it is declared, however many places use
+/// it.
+#[test]
+fn a_wrong_table_is_reported_once_for_all_its_uses() {
+    let policy = "policy \"t\" {}\ncase { person \"p\" { born: date \"出生\" } }\n\
+                  table sched \"安排\" by date {\n  from 2028-01-01 => { lowest: 46 },\n  from 2025-01-01 => { lowest: 45 },\n}\n\
+                  define a \"a\" = sched[as_of].lowest\ndefine b \"b\" = sched[person.born].lowest\n\
+                  category 1 cites \"一\" \"t\" { when a > 1 and b > 1 and sched[as_of].lowest > 1 }\n";
+    let loaded = load(policy);
+    let bad: Vec<&Diagnostic> = loaded.diagnostics.iter().filter(|d| d.code == Code::BadTable).collect();
+    assert_eq!(bad.len(), 1, "{:#?}", loaded.diagnostics);
+    assert_eq!(
+        loaded.diagnostics.iter().filter(|d| d.is_error()).count(),
+        1,
+        "{:#?}",
+        loaded.diagnostics
+    );
+}

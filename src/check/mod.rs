@@ -98,6 +98,8 @@ struct Checker<'a> {
     locals: Vec<(String, Type)>,
     /// Tables being checked, innermost last (a table whose rows use it is a cycle).
     tables_in_progress: Vec<TableId>,
+    /// Tables found wrong: reported once, where they are declared, not at every use.
+    tables_failed: Vec<TableId>,
     /// How deep checking is (see [`MAX_DEPTH`]): one level per expression inside an
     /// expression; the body of a definition, rule or table is checked at the level of
     /// its first use.

@@ -16,6 +16,9 @@ impl<'a> Checker<'a> {
             self.used(Body::Table(id), at);
             return Some(row_type);
         }
+        if self.tables_failed.contains(&id) {
+            return None;
+        }
         let decl = self.table_decls[id.0 as usize];
         if self.tables_in_progress.contains(&id) {
             self.error(
@@ -33,6 +36,9 @@ impl<'a> Checker<'a> {
         let row_type = self.compile_table(id);
         self.end_body(Body::Table(id), outer);
         self.tables_in_progress.pop();
+        if row_type.is_none() {
+            self.tables_failed.push(id);
+        }
         row_type
     }
 
