@@ -38,7 +38,8 @@ fn path(p: &Path) -> String {
 #[test]
 fn strict_shows_each_warning_once_when_policies_share_a_file() {
     let dir = scratch("strict");
-    let lib = "policy \"lib\" {}\ndefine lib_unused \"没用\" = 1\ndefine shared \"共用\" = 2\n";
+    let lib = "policy \"lib\" {}\ndefine lib_unused \"没用\" = 1\ndefine shared \"共用\" = 2\n\
+               check never cites \"一\" \"t\" { when shared > 5 severity warning message \"m\" }\n";
     let main = "policy \"main\" { uses \"lib.policy\" }\n\
                 define main_unused \"没用\" = 3\n\
                 category 1 cites \"一\" \"t\" { when shared > 1 }\n";
@@ -48,16 +49,16 @@ fn strict_shows_each_warning_once_when_policies_share_a_file() {
     let (code, _, err) = zhengce(&["check", "--strict", &main, &lib]);
     assert_eq!(code, 3, "{err}");
     assert_eq!(err.matches("`main_unused` is not used").count(), 1, "{err}");
-    assert_eq!(err.matches("`lib_unused` is not used").count(), 1, "{err}");
-    // lib.policy checked on its own is a library (no decision, no rule): what it
-    // declares is for its users, none of it unused.
+    // What a used file declares is for all its users: not unused in main, nor in the
+    // library checked on its own (no decision, no rule but checks).
+    assert_eq!(err.matches("`lib_unused` is not used").count(), 0, "{err}");
     assert_eq!(err.matches("`shared` is not used").count(), 0, "{err}");
-    let (code, out, _) = zhengce(&["check", "--strict", &lib]);
-    assert_eq!(code, 0);
-    assert!(out.contains("lib.policy: ok"), "{out}");
-    // One policy alone: each once as well.
-    let (_, _, err) = zhengce(&["check", "--strict", &main]);
-    assert_eq!(err.matches("`lib_unused` is not used").count(), 1, "{err}");
+    // The library's check that can never hold: found with each policy, shown once.
+    assert_eq!(err.matches("check never can never hold").count(), 1, "{err}");
+    assert!(
+        err.contains("lib.policy: 1 error(s), 0 warning(s); 1 of them shown above"),
+        "{err}"
+    );
 }
 
 /// The built-in Hunan policy with its files, copied into a scratch folder, with the
@@ -189,4 +190,19 @@ fn every_shipped_policy_checks_strictly() {
         let (code, out, err) = zhengce(&["check", "--strict", &path(&file)]);
         assert_eq!(code, 0, "{}: {out}{err}", file.display());
     }
+}
+
+/// A policy that uses the national retirement rules and reads only `age` passes
+/// `--strict`: the rest of the national file is there for other policies.
+#[test]
+fn a_used_library_s_unread_definitions_are_not_the_user_s_fault() {
+    let dir = scratch("library-user");
+    let national = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/cn/retirement-2025.policy");
+    let text = format!(
+        "policy \"p\" {{ uses \"{}\" }}\ncategory 1 cites \"一\" \"t\" {{ when age >= 40 years }}\n",
+        national.display()
+    );
+    std::fs::write(dir.join("p.policy"), text).unwrap();
+    let (code, out, err) = zhengce(&["check", "--strict", &path(&dir.join("p.policy"))]);
+    assert_eq!(code, 0, "{out}{err}");
 }

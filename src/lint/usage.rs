@@ -98,8 +98,17 @@ pub(super) fn unused(program: &Program) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let amendment = &program.info.id;
     let amended = program.info.documents.len() > 1;
+    // What a policy `uses` (national rules, a library) is declared for all its users:
+    // that this one reads only part of it is no fault of either.
+    let own = |def: &crate::program::Definition| program.info.documents.contains(&def.source);
+    let library_files: std::collections::HashSet<_> = program
+        .definitions
+        .iter()
+        .filter(|d| !own(d))
+        .map(|d| d.span.file)
+        .collect();
     for (i, def) in program.definitions.iter().enumerate() {
-        if !def.repealed && !uses.defs.contains(&(i as u32)) {
+        if own(def) && !def.repealed && !uses.defs.contains(&(i as u32)) {
             let unused = if def.is_param {
                 LintMsg::UnusedParameter
             } else {
@@ -123,7 +132,8 @@ pub(super) fn unused(program: &Program) -> Vec<Diagnostic> {
         for (i, field) in schema.iter().enumerate() {
             let leaf = !matches!(field.shape, SchemaShape::Record(_));
             let kept = field.note.is_some() || field.removed.is_some();
-            if leaf && !kept && !uses.fields.contains(&(r as u16, i as u16)) {
+            let from_library = library_files.contains(&field.span.file);
+            if leaf && !kept && !from_library && !uses.fields.contains(&(r as u16, i as u16)) {
                 let help = match paths.get(&(r as u16)) {
                     Some(prefix) if amended => LintMsg::RepealFieldOrUse.with([format!("{prefix}{}", field.name)]),
                     _ => LintMsg::UseOrNote.into(),
