@@ -41,6 +41,19 @@ fn every_province_checks_strictly_and_passes_its_cases() {
             .unwrap_or(0);
         assert!(passed >= 15, "{}: {passed} cases: {said}", dir.display());
         assert!(said.contains("rules 100.0%"), "{said}");
+        // The corpus catches a wrong edit of the province's own file: no mutant of it
+        // survives (those of the national files it uses are the national corpus's).
+        let (code, said) = zhengce_in(&dir, &["test", "--mutants", "--format", "json"]);
+        assert_eq!(code, 0, "{}: {said}", dir.display());
+        let json = &said[said.find('{').unwrap_or(0)..];
+        let report: serde_json::Value = serde_json::from_str(json).expect("a JSON report");
+        let own_survivors: Vec<&serde_json::Value> = report["mutants"]
+            .as_array()
+            .expect("mutants")
+            .iter()
+            .filter(|m| m["status"] == "survived" && !m["file"].as_str().unwrap_or("").starts_with("../"))
+            .collect();
+        assert!(own_survivors.is_empty(), "{}: {own_survivors:#?}", dir.display());
     }
     assert!(seen >= 1, "no province under examples/provinces");
 }
