@@ -11,8 +11,9 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 
 /// What each subcommand does.
-const ABOUT: [(&str, Msg); 8] = [
+const ABOUT: [(&str, Msg); 9] = [
     ("check", Msg::CliCheck),
+    ("schema", Msg::CliSchema),
     ("completions", Msg::CliCompletions),
     ("man", Msg::CliMan),
     ("eval", Msg::CliEval),

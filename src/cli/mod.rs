@@ -187,6 +187,11 @@ pub enum Command {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// Write the JSON Schema of the policy's case files to standard output.
+    Schema {
+        #[command(flatten)]
+        common: CommonArgs,
+    },
     /// Write a shell completion script to standard output.
     Completions {
         /// The shell.
@@ -236,6 +241,7 @@ impl Command {
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
+            | Command::Schema { common }
             | Command::Test { common, .. } => &mut common.lang,
             Command::Batch(args) => &mut args.common.lang,
         };
@@ -251,6 +257,7 @@ impl Command {
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
+            | Command::Schema { common }
             | Command::Test { common, .. } => common.lang(),
             Command::Batch(args) => args.common.lang(),
         }
@@ -267,7 +274,7 @@ impl Command {
                     policies.extend(policy);
                 }
             }
-            Command::Eval { common, .. } | Command::Repl { common, .. } => {
+            Command::Eval { common, .. } | Command::Repl { common, .. } | Command::Schema { common } => {
                 common.policy = common.policy.take().or(policy);
             }
             Command::Batch(args) => args.common.policy = args.common.policy.take().or(policy),
@@ -305,6 +312,7 @@ impl Command {
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
+            | Command::Schema { common }
             | Command::Test { common, .. } => common,
             Command::Batch(args) => &mut args.common,
         };
@@ -318,6 +326,7 @@ impl Command {
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
+            | Command::Schema { common }
             | Command::Test { common, .. } => Some(common),
             Command::Batch(args) => Some(&args.common),
         };
@@ -383,6 +392,20 @@ pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
             test::run(&paths, &options, &common, console)
         }
         Command::Batch(args) => batch::run(&args, console),
+        Command::Schema { common } => match load_checked_policy(&common, console) {
+            Some(loaded) => match loaded.versions.last() {
+                Some(program) => {
+                    let schema = crate::report::case_schema(program);
+                    console.out(&format!(
+                        "{}\n",
+                        serde_json::to_string_pretty(&schema).unwrap_or_default()
+                    ));
+                    EXIT_OK
+                }
+                None => EXIT_POLICY,
+            },
+            None => EXIT_POLICY,
+        },
         Command::Completions { shell, lang } => shell::completions(shell, lang.unwrap_or_else(Lang::from_env), console),
         Command::Man { out, lang } => shell::man(out.as_deref(), lang.unwrap_or_else(Lang::from_env), console),
         Command::Repl {

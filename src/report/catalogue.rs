@@ -348,6 +348,8 @@ crate::catalogue! {
         CliRepl => "探索一个案件：修改它，看决定有何变化", "Explore a case: change it, and see what changes in the decision";
         /// `test`
         CliTest => "运行带 `expect:` 的案件文件；报告不一致之处", "Run case files that carry an `expect:` block; report what differs";
+        /// `schema`
+        CliSchema => "输出该政策案件文件的 JSON Schema，供编辑器在输入时检查和补全", "Write the JSON Schema of the policy's case files, for editors to check and complete them as they are typed";
         /// `completions`
         CliCompletions => "输出命令行补全脚本（bash、zsh、fish、elvish、powershell）", "Write a shell completion script (bash, zsh, fish, elvish, powershell)";
         /// `man`

@@ -2,6 +2,7 @@
 //! Renderers decide nothing; they only show what the evaluator decided.
 
 mod because;
+mod case_schema;
 mod catalogue;
 pub mod changes;
 mod diagnostics;
@@ -17,6 +18,7 @@ mod trace;
 mod values;
 
 pub use because::because_list;
+pub use case_schema::case_schema;
 pub use diagnostics::{DrawOptions, diagnostic_json, diagnostic_json_at, render_diagnostic};
 #[cfg(test)]
 pub(crate) use json::TRACES_BUILT;

@@ -1,0 +1,129 @@
+//! `zhengce schema` (issue 13): the case format as a JSON Schema, checked with a real
+//! validator (Python's `jsonschema`, as `.ci/run` installs it): the schema itself is
+//! valid 2020-12, every well-formed case the project ships passes it, and cases with an
+//! unknown key, a value not in an enum or a badly written date fail it. Under
+//! `CI=true` a missing validator fails the test; elsewhere it is skipped, saying so.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn zhengce(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args(args)
+        .output()
+        .expect("zhengce runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// Whether Python with `jsonschema` and `yaml` is here; under CI it must be.
+fn validator_available() -> bool {
+    let ok = Command::new("python3")
+        .args(["-c", "import jsonschema, yaml"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        ok || std::env::var("CI").is_err(),
+        "python3 with jsonschema and pyyaml is needed under CI"
+    );
+    if !ok {
+        eprintln!("skipped: python3 with jsonschema and pyyaml is not installed");
+    }
+    ok
+}
+
+/// Runs the validator; its closing count of cases and invalid ones, and what it said.
+fn validate(schema: &str, cases: &[PathBuf]) -> (usize, usize, String) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Tests run side by side: each schema in a file of its own.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let file = std::env::temp_dir().join(format!("zhengce-schema-{}-{n}.json", std::process::id()));
+    std::fs::write(&file, schema).unwrap();
+    let out = Command::new("python3")
+        .arg(root.join("tests/support/validate_cases.py"))
+        .arg(&file)
+        .args(cases)
+        .output()
+        .expect("python3 runs");
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{said}{}", String::from_utf8_lossy(&out.stderr));
+    let last = said.lines().last().unwrap_or_default().to_string();
+    let numbers: Vec<usize> = last.split(' ').filter_map(|w| w.parse().ok()).collect();
+    (numbers[0], numbers[1], said)
+}
+
+fn yaml_files(dir: &Path, skip: &str, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.to_string_lossy().contains(skip) {
+            continue;
+        }
+        if path.is_dir() {
+            yaml_files(&path, skip, out);
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_well_formed_shipped_case_passes_the_schema() {
+    if !validator_available() {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema = zhengce(&["schema"]);
+    assert_eq!(schema, zhengce(&["schema"]), "the same schema every time");
+    let mut cases = Vec::new();
+    yaml_files(&root.join("tests/cases"), "input-errors", &mut cases);
+    yaml_files(&root.join("examples/cases"), "input-errors", &mut cases);
+    let (n, invalid, said) = validate(&schema, &cases);
+    assert!(n >= 240, "{said}");
+    assert_eq!(invalid, 0, "{said}");
+    // An amendment's new field is in its own schema.
+    let revision = zhengce(&["schema", "--policy", "examples/revision/hunan-2027-revision.policy"]);
+    let (n, invalid, said) = validate(&revision, &[root.join("examples/revision/cases/before-and-after.yaml")]);
+    assert!(n >= 8 && invalid == 0, "{said}");
+}
+
+#[test]
+fn a_case_with_a_mistake_fails_the_schema() {
+    if !validator_available() {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("zhengce-schema-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = "id: ok\nas_of: 2025-09-15\nperson: { gender: 男, birth_date: 1975-03-10, dibao: 是 }\nemployment: { status: unemployed }\n";
+    let bad = [
+        (
+            "unknown-key",
+            "id: a\nperson: { gender: male, birth_date: 1975-03-10, dibo: true }\nemployment: { status: unemployed }\n",
+        ),
+        (
+            "enum",
+            "id: b\nperson: { gender: man, birth_date: 1975-03-10 }\nemployment: { status: unemployed }\n",
+        ),
+        (
+            "date",
+            "id: c\nperson: { gender: male, birth_date: 1975/03/10 }\nemployment: { status: unemployed }\n",
+        ),
+        (
+            "missing",
+            "id: d\nperson: { gender: male, birth_date: 1975-03-10 }\nemployment: {}\n",
+        ),
+    ];
+    std::fs::write(dir.join("good.yaml"), good).unwrap();
+    let schema = zhengce(&["schema"]);
+    let (_, invalid, said) = validate(&schema, &[dir.join("good.yaml")]);
+    assert_eq!(
+        invalid, 0,
+        "labels and 是 are accepted, as the loader accepts them: {said}"
+    );
+    for (name, text) in bad {
+        let path = dir.join(format!("{name}.yaml"));
+        std::fs::write(&path, text).unwrap();
+        let (_, invalid, said) = validate(&schema, &[path]);
+        assert_eq!(invalid, 1, "{name}: {said}");
+    }
+}
