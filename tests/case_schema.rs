@@ -127,3 +127,52 @@ fn a_case_with_a_mistake_fails_the_schema() {
         assert_eq!(invalid, 1, "{name}: {said}");
     }
 }
+
+/// `zhengce new case` (issue 13): a case file to fill in, every key with its label; as
+/// written it reads without an error (the keys that must be given have sample values)
+/// and passes the schema.
+#[test]
+fn a_new_case_reads_as_it_is_and_passes_the_schema() {
+    let template = zhengce(&["new", "case", "--lang", "zh"]);
+    assert!(
+        template.contains("employment:") && template.contains("# 就业状态："),
+        "{template}"
+    );
+    assert!(template.contains("必填"), "{template}");
+    let dir = std::env::temp_dir().join(format!("zhengce-new-case-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("new.yaml");
+    std::fs::write(&path, &template).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args(["eval", "--format", "json", &path.to_string_lossy()])
+        .output()
+        .unwrap();
+    let record = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && record.contains("\"status\":\"ok\""), "{record}");
+    let english = zhengce(&["new", "case", "--lang", "en"]);
+    assert!(
+        english.contains("# employment status: one of unemployed (unemployed), employed"),
+        "{english}"
+    );
+    assert!(!english.contains("：") && !english.contains("（"), "{english}");
+    if validator_available() {
+        let (n, invalid, said) = validate(&zhengce(&["schema"]), &[path]);
+        assert_eq!((n, invalid), (1, 0), "{said}");
+    }
+}
+
+/// docs/case-format.md shows the Hunan case file as `zhengce new case` writes it.
+#[test]
+fn the_case_format_document_shows_the_template_as_made() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/case-format.md")).unwrap();
+    let start = doc
+        .find("<!-- zhengce new case: begin -->\n```yaml\n")
+        .expect("the begin marker");
+    let end = doc.find("```\n<!-- zhengce new case: end -->").expect("the end marker");
+    let shown = &doc[start + "<!-- zhengce new case: begin -->\n```yaml\n".len()..end];
+    let made = zhengce(&["new", "case", "--lang", "zh"]);
+    assert_eq!(
+        shown, made,
+        "docs/case-format.md is out of date: paste the output of `zhengce new case`"
+    );
+}

@@ -11,8 +11,9 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 
 /// What each subcommand does.
-const ABOUT: [(&str, Msg); 9] = [
+const ABOUT: [(&str, Msg); 10] = [
     ("check", Msg::CliCheck),
+    ("new", Msg::CliNew),
     ("schema", Msg::CliSchema),
     ("completions", Msg::CliCompletions),
     ("man", Msg::CliMan),
@@ -54,6 +55,7 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("test", "junit", Msg::ArgJunit),
     ("test", "coverage", Msg::ArgCoverage),
     ("test", "coverage_min", Msg::ArgCoverageMin),
+    ("new", "what", Msg::ArgNewWhat),
     ("completions", "shell", Msg::ArgShell),
     ("completions", "lang", Msg::ArgLang),
     ("man", "out", Msg::ArgManOut),

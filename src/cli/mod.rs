@@ -44,6 +44,13 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// What `zhengce new` starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NewFile {
+    /// A case file to fill in.
+    Case,
+}
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
@@ -187,6 +194,14 @@ pub enum Command {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// Start a file: `new case` writes a case file to fill in.
+    New {
+        /// What to start.
+        #[arg(value_enum)]
+        what: NewFile,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
     /// Write the JSON Schema of the policy's case files to standard output.
     Schema {
         #[command(flatten)]
@@ -242,6 +257,7 @@ impl Command {
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
             | Command::Schema { common }
+            | Command::New { common, .. }
             | Command::Test { common, .. } => &mut common.lang,
             Command::Batch(args) => &mut args.common.lang,
         };
@@ -258,6 +274,7 @@ impl Command {
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
             | Command::Schema { common }
+            | Command::New { common, .. }
             | Command::Test { common, .. } => common.lang(),
             Command::Batch(args) => args.common.lang(),
         }
@@ -274,7 +291,10 @@ impl Command {
                     policies.extend(policy);
                 }
             }
-            Command::Eval { common, .. } | Command::Repl { common, .. } | Command::Schema { common } => {
+            Command::Eval { common, .. }
+            | Command::Repl { common, .. }
+            | Command::Schema { common }
+            | Command::New { common, .. } => {
                 common.policy = common.policy.take().or(policy);
             }
             Command::Batch(args) => args.common.policy = args.common.policy.take().or(policy),
@@ -313,6 +333,7 @@ impl Command {
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
             | Command::Schema { common }
+            | Command::New { common, .. }
             | Command::Test { common, .. } => common,
             Command::Batch(args) => &mut args.common,
         };
@@ -327,6 +348,7 @@ impl Command {
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
             | Command::Schema { common }
+            | Command::New { common, .. }
             | Command::Test { common, .. } => Some(common),
             Command::Batch(args) => Some(&args.common),
         };
@@ -392,6 +414,19 @@ pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
             test::run(&paths, &options, &common, console)
         }
         Command::Batch(args) => batch::run(&args, console),
+        Command::New {
+            what: NewFile::Case,
+            common,
+        } => match load_checked_policy(&common, console) {
+            Some(loaded) => match loaded.versions.last() {
+                Some(program) => {
+                    console.out(&crate::report::case_template(program, common.lang()));
+                    EXIT_OK
+                }
+                None => EXIT_POLICY,
+            },
+            None => EXIT_POLICY,
+        },
         Command::Schema { common } => match load_checked_policy(&common, console) {
             Some(loaded) => match loaded.versions.last() {
                 Some(program) => {

@@ -348,6 +348,40 @@ crate::catalogue! {
         CliRepl => "探索一个案件：修改它，看决定有何变化", "Explore a case: change it, and see what changes in the decision";
         /// `test`
         CliTest => "运行带 `expect:` 的案件文件；报告不一致之处", "Run case files that carry an `expect:` block; report what differs";
+        /// `new`
+        CliNew => "新建文件：`new case` 输出一个待填写的案件文件，每个键附标签和说明", "Start a file: `new case` writes a case file to fill in, each key with its label and what it takes";
+        /// `new`'s argument
+        ArgNewWhat => "要新建的文件：case（案件）", "What to start: case";
+        /// the first line of a new case file (the policy's id)
+        TemplateHeading => "案件文件（政策 {}）。填写后用 zhengce eval 评估；注释可删去", "A case file (policy {}). Fill it in, then evaluate it with zhengce eval; the comments may go";
+        /// the comment on `id`
+        TemplateId => "案件编号", "case id";
+        /// the comment on `as_of`
+        TemplateAsOf => "评估日（YYYY-MM-DD）；省略时用 --as-of 指定", "evaluation date (YYYY-MM-DD); or give --as-of";
+        /// a list of values (what each is)
+        TemplateListOf => "列表，每项为{}；可为空", "a list, each item {}; may be empty";
+        /// a list of records (their keys)
+        TemplateListOfRecords => "列表，每项含 {}；可为空", "a list, each item with {}; may be empty";
+        /// a field that must be given
+        TemplateRequired => "必填", "required";
+        /// a field that must be given unless another gives it (an ID number gives a birth date)
+        TemplateRequiredUnlessDerived => "必填，除非已填写可推出它的字段（如公民身份号码）", "required, unless a field it is derived from (such as the ID number) is given";
+        /// a field that may be left out
+        TemplateOptional => "可省略", "may be left out";
+        /// yes or no
+        TemplateBool => "true 或 false（也可写 是、否）", "true or false";
+        /// a whole number
+        TemplateInt => "整数", "a whole number";
+        /// a date
+        TemplateDate => "日期 YYYY-MM-DD", "a date, YYYY-MM-DD";
+        /// a month
+        TemplateMonth => "月份 YYYY-MM", "a month, YYYY-MM";
+        /// a resident ID
+        TemplateResidentId => "18 位公民身份号码", "an 18-character resident ID number";
+        /// one of an enum's values (the values)
+        TemplateOneOf => "取值 {}（也可写中文标签）", "one of {}";
+        /// text
+        TemplateText => "文字", "text";
         /// `schema`
         CliSchema => "输出该政策案件文件的 JSON Schema，供编辑器在输入时检查和补全", "Write the JSON Schema of the policy's case files, for editors to check and complete them as they are typed";
         /// `completions`

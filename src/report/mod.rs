@@ -3,6 +3,7 @@
 
 mod because;
 mod case_schema;
+mod case_template;
 mod catalogue;
 pub mod changes;
 mod diagnostics;
@@ -19,6 +20,7 @@ mod values;
 
 pub use because::because_list;
 pub use case_schema::case_schema;
+pub use case_template::case_template;
 pub use diagnostics::{DrawOptions, diagnostic_json, diagnostic_json_at, render_diagnostic};
 #[cfg(test)]
 pub(crate) use json::TRACES_BUILT;
