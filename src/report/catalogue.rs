@@ -88,6 +88,8 @@ crate::catalogue! {
         WhatCasePaths => "案件文件或目录", "case files or folders";
         /// what `diff` needs: the new policy
         WhatNewPolicy => "新政策（NEW）", "new policy (NEW)";
+        /// "policy" in a case's heading, when it is the one built into the binary
+        BuiltinPolicy => "内置政策", "built-in policy";
         /// after the name of a policy built into the binary
         BuiltinMark => "（内置）", " (built-in)";
         /// `check`: a policy that checks (path, rules, definitions, files, warnings)

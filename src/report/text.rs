@@ -35,17 +35,14 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
             out.push_str(msg(Msg::FromClock, lang));
         }
     }
-    let _ = writeln!(
-        out,
-        " · {} {}{}",
-        msg(Msg::Policy, lang),
-        program.info.documents.join(" + "),
-        if program.info.builtin {
-            msg(Msg::BuiltinMark, lang)
-        } else {
-            ""
-        }
-    );
+    // The built-in policy says so, in the word for "policy" (a mark after the long id
+    // would be wrapped onto a line of its own).
+    let policy = if program.info.builtin {
+        Msg::BuiltinPolicy
+    } else {
+        Msg::Policy
+    };
+    let _ = writeln!(out, " · {} {}", msg(policy, lang), program.info.documents.join(" + "));
     match (&r.decision, r.facts()) {
         (Some(decision), Some(facts)) if r.status == Status::Ok || !decision.outputs.is_empty() => {
             let mut explainer = Explainer::new(program, facts, decision.as_of);
