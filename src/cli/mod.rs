@@ -253,15 +253,40 @@ impl Command {
     pub fn default_lang(&mut self, lang: Lang) {
         let slot = match self {
             Command::Check { lang, .. } | Command::Completions { lang, .. } | Command::Man { lang, .. } => lang,
+            _ => match self.common_mut() {
+                Some(common) => &mut common.lang,
+                None => return,
+            },
+        };
+        slot.get_or_insert(lang);
+    }
+
+    /// The options shared by the subcommands that evaluate cases, if this is one.
+    fn common(&self) -> Option<&CommonArgs> {
+        match self {
+            Command::Check { .. } | Command::Completions { .. } | Command::Man { .. } => None,
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
             | Command::Schema { common }
             | Command::New { common, .. }
-            | Command::Test { common, .. } => &mut common.lang,
-            Command::Batch(args) => &mut args.common.lang,
-        };
-        slot.get_or_insert(lang);
+            | Command::Test { common, .. } => Some(common),
+            Command::Batch(args) => Some(&args.common),
+        }
+    }
+
+    /// [`Command::common`], to change.
+    fn common_mut(&mut self) -> Option<&mut CommonArgs> {
+        match self {
+            Command::Check { .. } | Command::Completions { .. } | Command::Man { .. } => None,
+            Command::Eval { common, .. }
+            | Command::Diff { common, .. }
+            | Command::Repl { common, .. }
+            | Command::Schema { common }
+            | Command::New { common, .. }
+            | Command::Test { common, .. } => Some(common),
+            Command::Batch(args) => Some(&mut args.common),
+        }
     }
 
     /// The language asked for (see [`CommonArgs::lang`]).
@@ -270,13 +295,7 @@ impl Command {
             Command::Check { lang, .. } | Command::Completions { lang, .. } | Command::Man { lang, .. } => {
                 lang.unwrap_or_else(Lang::from_env)
             }
-            Command::Eval { common, .. }
-            | Command::Diff { common, .. }
-            | Command::Repl { common, .. }
-            | Command::Schema { common }
-            | Command::New { common, .. }
-            | Command::Test { common, .. } => common.lang(),
-            Command::Batch(args) => args.common.lang(),
+            _ => self.common().map_or_else(Lang::from_env, CommonArgs::lang),
         }
     }
 
@@ -327,32 +346,14 @@ impl Command {
             }
             Command::Completions { .. } | Command::Man { .. } => {}
         }
-        let common = match self {
-            Command::Check { .. } | Command::Completions { .. } | Command::Man { .. } => return,
-            Command::Eval { common, .. }
-            | Command::Diff { common, .. }
-            | Command::Repl { common, .. }
-            | Command::Schema { common }
-            | Command::New { common, .. }
-            | Command::Test { common, .. } => common,
-            Command::Batch(args) => &mut args.common,
-        };
-        common.repository = Some(repository);
+        if let Some(common) = self.common_mut() {
+            common.repository = Some(repository);
+        }
     }
 
     /// Whether the user asked to see ID numbers in full.
     pub fn pii(&self) -> Pii {
-        let common = match self {
-            Command::Check { .. } | Command::Completions { .. } | Command::Man { .. } => None,
-            Command::Eval { common, .. }
-            | Command::Diff { common, .. }
-            | Command::Repl { common, .. }
-            | Command::Schema { common }
-            | Command::New { common, .. }
-            | Command::Test { common, .. } => Some(common),
-            Command::Batch(args) => Some(&args.common),
-        };
-        Pii::shown_if(common.is_some_and(|c| c.show_pii))
+        Pii::shown_if(self.common().is_some_and(|c| c.show_pii))
     }
 }
 
