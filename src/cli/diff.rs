@@ -62,13 +62,7 @@ impl PolicyAt {
             // A folder that is no repository: read as a file, it says why it cannot be.
             Ok(None) => Ok(self.clone()),
             Err(problem) => {
-                for d in &problem.diagnostics {
-                    console.err(&render_diagnostic(
-                        d,
-                        &problem.sources,
-                        super::draw_options(lang, console),
-                    ));
-                }
+                super::draw_diagnostics(&problem.diagnostics, &problem.sources, lang, console);
                 Err(EXIT_USAGE)
             }
         }

@@ -11,20 +11,21 @@ mod diff;
 mod eval;
 pub mod help;
 mod inputs;
+mod policy_choice;
 mod repl;
 mod shell;
 mod test;
 pub mod usage;
 
 use crate::input::InputLimits;
-use crate::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy_with};
 use crate::privacy::Pii;
-use crate::report::messages::{Msg, msg, msg_args, msg_with};
-use crate::report::{DrawOptions, Explain, Lang, RenderOptions, render_diagnostic};
+use crate::report::messages::Msg;
+use crate::report::{DrawOptions, Explain, Lang, RenderOptions};
 use crate::repository::PolicyRepository;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 pub use console::Console;
+use policy_choice::{builtin_edited_note, draw_diagnostics, load_checked_policy, not_given, say_if_builtin};
 
 /// Exit code: success.
 pub const EXIT_OK: u8 = 0;
@@ -299,58 +300,6 @@ impl Command {
         }
     }
 
-    /// Takes a policy repository's settings for what the command line leaves out:
-    /// its policy for commands given no `--policy` (or `check` given no file), its case
-    /// folders and coverage minimum for `test` and `diff`.
-    fn use_repository(&mut self, repository: PolicyRepository) {
-        let policy = repository.policy.clone();
-        match self {
-            Command::Check { policies, .. } => {
-                if policies.is_empty() {
-                    policies.extend(policy);
-                }
-            }
-            Command::Eval { common, .. }
-            | Command::Repl { common, .. }
-            | Command::Schema { common }
-            | Command::New { common, .. } => {
-                common.policy = common.policy.take().or(policy);
-            }
-            Command::Batch(args) => args.common.policy = args.common.policy.take().or(policy),
-            Command::Test {
-                paths,
-                coverage_min,
-                mutants,
-                common,
-                ..
-            } => {
-                common.policy = common.policy.take().or(policy);
-                if paths.is_empty() {
-                    paths.clone_from(&repository.cases);
-                }
-                // A mutants run measures the corpus another way: coverage is not asked.
-                if mutants.mutants {
-                    mutants.mutants_min = mutants.mutants_min.or(repository.mutants_min);
-                    mutants.equivalent_mutants = mutants
-                        .equivalent_mutants
-                        .take()
-                        .or(repository.equivalent_mutants.clone());
-                } else {
-                    *coverage_min = coverage_min.or(repository.coverage_min);
-                }
-            }
-            Command::Diff { cases, .. } => {
-                if cases.is_empty() {
-                    cases.clone_from(&repository.cases);
-                }
-            }
-            Command::Completions { .. } | Command::Man { .. } => {}
-        }
-        if let Some(common) = self.common_mut() {
-            common.repository = Some(repository);
-        }
-    }
-
     /// Whether the user asked to see ID numbers in full.
     pub fn pii(&self) -> Pii {
         Pii::shown_if(self.common().is_some_and(|c| c.show_pii))
@@ -364,10 +313,7 @@ pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
     let repository = match PolicyRepository::find() {
         Ok(found) => found,
         Err(problem) => {
-            let options = draw_options(cli.command.lang(), console);
-            for d in &problem.diagnostics {
-                console.err(&render_diagnostic(d, &problem.sources, options));
-            }
+            draw_diagnostics(&problem.diagnostics, &problem.sources, cli.command.lang(), console);
             return EXIT_USAGE;
         }
     };
@@ -460,36 +406,6 @@ pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
     }
 }
 
-/// Says on standard error that the built-in policy is in use, for outputs that do not
-/// name the policy as such (`test`, `batch`, `eval --format json`).
-fn say_if_builtin(loaded: &LoadedPolicy, lang: Lang, console: &mut Console) {
-    if let Some(program) = loaded.versions.last().filter(|p| p.info.builtin) {
-        console.err(&format!("{}\n", msg_with(Msg::UsingBuiltin, lang, &program.info.id)));
-    }
-}
-
-/// Tells a policy writer who edits a built-in file on disk that the built-in copy, not
-/// their file, is what the command used.
-fn builtin_edited_note(loaded: &LoadedPolicy, lang: Lang, console: &mut Console) {
-    for path in loaded.builtin_files_edited_on_disk() {
-        let note = msg_args(Msg::BuiltinDiffersFromDisk, lang, &[&path, &path, &path, &path]);
-        console.err(&format!("{note}\n"));
-    }
-}
-
-/// Says that `what` (a message naming it) was not given and that no policy repository
-/// sets it as `key`; the exit code of a usage error.
-fn not_given(what: Msg, key: &str, common: &CommonArgs, console: &mut Console) -> u8 {
-    let lang = common.lang();
-    let what = msg(what, lang);
-    let line = match &common.repository {
-        Some(repository) => msg_args(Msg::NotGivenNotSet, lang, &[what, &repository.settings, key]),
-        None => msg_with(Msg::NotGivenNoRepository, lang, what),
-    };
-    console.err(&format!("{line}\n"));
-    EXIT_USAGE
-}
-
 /// Whether to colour output on standard error.
 fn color(console: &Console) -> bool {
     std::env::var_os("NO_COLOR").is_none() && console.err_is_terminal()
@@ -523,28 +439,4 @@ fn render_options(common: &CommonArgs, console: &Console) -> RenderOptions {
         },
         ..RenderOptions::default()
     }
-}
-
-/// Loads the policy named by `--policy`, or the built-in one. Prints its diagnostics
-/// to standard error; `None` when it has errors.
-fn load_checked_policy(common: &CommonArgs, console: &mut Console) -> Option<LoadedPolicy> {
-    let loaded = match &common.policy {
-        Some(path) => load_policy_with(path, PolicySource::Disk, common.limits()),
-        None => load_policy_with(DEFAULT_POLICY, PolicySource::Builtin, common.limits()),
-    };
-    for d in &loaded.diagnostics {
-        console.err(&render_diagnostic(
-            d,
-            &loaded.sources,
-            draw_options(common.lang(), console),
-        ));
-    }
-    builtin_edited_note(&loaded, common.lang(), console);
-    if loaded.program.is_none() {
-        let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-        let errors = errors.to_string();
-        console.err(&format!("{}\n", msg_with(Msg::PolicyHasErrors, common.lang(), &errors)));
-        return None;
-    }
-    Some(loaded)
 }
