@@ -10,9 +10,11 @@ use crate::case::{ScalarStyle, YamlKind, YamlNode};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean, quoted_list};
 use crate::lang::Text;
 use crate::program::Program;
-use crate::report::Lang;
 use crate::report::changes::{Words, value_words};
 use crate::report::messages::{Msg, msg, msg_args, msg_with};
+use crate::report::{Lang, RenderOptions, Trace, decision_json};
+use crate::run::CaseResult;
+use crate::source::SourceMap;
 use serde_json::{Value as Json, json};
 
 /// Keys of the decision record that every policy has (`trace` with `--trace`, and
@@ -153,6 +155,42 @@ pub struct Mismatch {
     pub kind: MismatchKind,
     /// Where the expectation is written.
     pub span: crate::source::Span,
+}
+
+/// A case's result against its `expect` block: the differences, and whether the block
+/// itself has an error (an unknown key or code), which fails the case as surely: it
+/// would otherwise test nothing. `None` for a case without an `expect` block. The
+/// decision record is built with the trace only when the block asks about the trace
+/// (the explanations of every rule are most of a record's cost).
+pub fn check_case(r: &CaseResult, program: &Program, sources: &SourceMap, options: &RenderOptions) -> Option<Checked> {
+    let expect = r.case.expect.as_ref()?;
+    let trace = if expect.get("trace").is_some() {
+        Trace::Included
+    } else {
+        Trace::Omitted
+    };
+    let options = RenderOptions { trace, ..*options };
+    let mismatches = compare(program, expect, &decision_json(r, program, sources, &options));
+    let within =
+        |s: crate::source::Span| s.file == expect.span.file && expect.span.start <= s.start && s.end <= expect.span.end;
+    let broken = r.diagnostics.iter().any(|d| d.is_error() && d.span.is_some_and(within));
+    Some(Checked { mismatches, broken })
+}
+
+/// What [`check_case`] found.
+#[derive(Debug)]
+pub struct Checked {
+    /// Where the decision record differs from the expectation.
+    pub mismatches: Vec<Mismatch>,
+    /// Whether the `expect` block itself has an error.
+    pub broken: bool,
+}
+
+impl Checked {
+    /// Whether the case passes.
+    pub fn passed(&self) -> bool {
+        self.mismatches.is_empty() && !self.broken
+    }
 }
 
 /// Compares an `expect` block with a decision record. An enum value may be written as

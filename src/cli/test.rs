@@ -14,10 +14,10 @@ mod report;
 
 use super::{CommonArgs, Console, EXIT_FAILED, EXIT_POLICY, Format, inputs, load_checked_policy, render_options};
 use crate::coverage::Coverage;
-use crate::expect::{TestOutcome, TestResult, compare};
+use crate::expect::{TestOutcome, TestResult, check_case};
 use crate::program::Program;
+use crate::report::RenderOptions;
 use crate::report::messages::{Msg, msg_with};
-use crate::report::{RenderOptions, Trace, decision_json};
 use crate::run::{CaseResult, MissingDate, Runner, Status};
 use crate::source::SourceMap;
 use chrono::NaiveDate;
@@ -108,9 +108,8 @@ pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs, console: &
     report.finish(&closing, console)
 }
 
-/// How one case ended. Its decision record is built only to compare it with an `expect`
-/// block, and with the trace only when the block asks about the trace: a record is what
-/// `compare` reads, and the explanations of every rule are most of its cost.
+/// How one case ended (its record built only to compare it with an `expect` block: see
+/// [`check_case`]).
 fn outcome(r: &CaseResult, program: &Program, sources: &SourceMap, options: &RenderOptions, file: &str) -> TestOutcome {
     let errors: Vec<String> = r
         .diagnostics
@@ -118,28 +117,14 @@ fn outcome(r: &CaseResult, program: &Program, sources: &SourceMap, options: &Ren
         .filter(|d| d.is_error())
         .map(|d| format!("{}: {}", d.code.as_str(), d.message.get(options.lang)))
         .collect();
-    let (result, mismatches) = match &r.case.expect {
-        Some(expect) => {
-            let asks_trace = expect.get("trace").is_some();
-            let options = RenderOptions {
-                trace: if asks_trace { Trace::Included } else { Trace::Omitted },
-                ..*options
-            };
-            let mismatches = compare(program, expect, &decision_json(r, program, sources, &options));
-            // An error in the `expect` block itself (an unknown key or code) fails the
-            // case: it would otherwise test nothing.
-            let expect_broken = r.diagnostics.iter().any(|d| {
-                d.is_error()
-                    && d.span.is_some_and(|s| {
-                        s.file == expect.span.file && expect.span.start <= s.start && s.end <= expect.span.end
-                    })
-            });
-            let result = if mismatches.is_empty() && !expect_broken {
+    let (result, mismatches) = match check_case(r, program, sources, options) {
+        Some(checked) => {
+            let result = if checked.passed() {
                 TestResult::Passed
             } else {
                 TestResult::Failed
             };
-            (result, mismatches)
+            (result, checked.mismatches)
         }
         // A case without expectations still fails when it cannot be evaluated.
         None if r.status == Status::Error => (TestResult::Failed, Vec::new()),

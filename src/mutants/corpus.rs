@@ -3,11 +3,11 @@
 //! decision record matches its `expect:` block; a case without one fails only when it
 //! cannot be evaluated).
 
-use crate::expect::compare;
+use crate::expect::check_case;
 use crate::input::InputLimits;
 use crate::lang::{Lang, Text};
 use crate::program::Program;
-use crate::report::{RenderOptions, Trace, decision_json};
+use crate::report::RenderOptions;
 use crate::run::{CaseResult, MissingDate, Runner, Status};
 use crate::source::SourceMap;
 use chrono::NaiveDate;
@@ -96,16 +96,8 @@ impl Corpus {
 
 /// Whether a case passes, as `zhengce test` decides it.
 fn passes(r: &CaseResult, program: &Program, sources: &SourceMap, options: &RenderOptions) -> bool {
-    match &r.case.expect {
-        Some(expect) => {
-            let trace = if expect.get("trace").is_some() {
-                Trace::Included
-            } else {
-                Trace::Omitted
-            };
-            let options = RenderOptions { trace, ..*options };
-            compare(program, expect, &decision_json(r, program, sources, &options)).is_empty()
-        }
+    match check_case(r, program, sources, options) {
+        Some(checked) => checked.passed(),
         None => r.status != Status::Error,
     }
 }
