@@ -17,6 +17,9 @@ use std::path::{Path, PathBuf};
 #[grammar = "../grammar/policy.pest"]
 struct PolicyParser;
 
+#[path = "src/syntax/keywords.rs"]
+#[allow(dead_code)]
+mod keywords;
 #[path = "src/syntax/split.rs"]
 mod split;
 
@@ -24,6 +27,7 @@ fn main() {
     println!("cargo:rerun-if-changed=policies");
     println!("cargo:rerun-if-changed=grammar/policy.pest");
     println!("cargo:rerun-if-changed=src/syntax/split.rs");
+    println!("cargo:rerun-if-changed=src/syntax/keywords.rs");
     let mut files = Vec::new();
     collect(Path::new("policies"), &mut files);
     files.sort();

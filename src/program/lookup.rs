@@ -4,15 +4,16 @@
 
 use super::RuleIdx;
 use crate::ast::{RuleId, RuleKind};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
-/// The rules of a program by kind and id.
+/// The rules of a program by kind and id (ordered maps: a program prints the same every
+/// time, so two programs can be compared by their text, `shape_of`).
 #[derive(Debug, Clone, Default)]
 pub struct RuleLookup {
     /// Each kind's rules by id.
-    by_id: HashMap<RuleKind, HashMap<RuleId, RuleIdx>>,
+    by_id: BTreeMap<RuleKind, BTreeMap<RuleId, RuleIdx>>,
     /// Each kind's rules, in declaration order.
-    by_kind: HashMap<RuleKind, Vec<RuleIdx>>,
+    by_kind: BTreeMap<RuleKind, Vec<RuleIdx>>,
 }
 
 impl RuleLookup {

@@ -32,7 +32,7 @@ pub fn find(program: &Program, query: &str) -> Named {
         .collect();
     let rules = || program.rules.iter().enumerate().map(|(i, r)| (RuleIdx(i as u32), r));
     if let Some((kind, id)) = query.split_once(char::is_whitespace)
-        && let Some(kind) = RuleKind::from_keyword(kind)
+        && let Some(kind) = RuleKind::from_keyword(crate::syntax::keywords::in_english(kind))
     {
         let found: Vec<RuleIdx> = rules()
             .filter(|(_, r)| r.kind == kind && r.id.to_string() == id.trim())
@@ -136,6 +136,7 @@ mod tests {
         assert_eq!(clauses(&p, &find(&p, "一（一）")), ["一（一）"]);
         assert_eq!(clauses(&p, &find(&p, " 一(一) ")), ["一（一）"]);
         assert_eq!(clauses(&p, &find(&p, "category 1")), ["一（一）"]);
+        assert_eq!(clauses(&p, &find(&p, "类别 1")), ["一（一）"]);
         assert!(matches!(find(&p, "monthly_follow_up"), Named::Rules(r) if r.len() == 1));
         let Named::Definition(id) = find(&p, "eligible") else {
             panic!("eligible is a definition")

@@ -187,6 +187,7 @@ fn phrase(rule: Rule, context: Context) -> Option<Phrase> {
         | Rule::name_chars
         | Rule::header_file
         | Rule::items
+        | Rule::policy_file
         | Rule::expression_input
         | Rule::postfixed
         | Rule::postfix

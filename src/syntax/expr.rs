@@ -1,6 +1,7 @@
 //! Lowering of expressions: operator precedence with pest's Pratt parser.
 
 use super::Rule;
+use super::keywords::in_english;
 use super::literal::{rule_id, string_value, unit};
 use super::lower::{Lowered, Lowering};
 use crate::ast::*;
@@ -159,7 +160,7 @@ impl Lowering {
                 let mut id = None;
                 for part in pair.into_inner() {
                     match part.as_rule() {
-                        Rule::rule_kind => kind = RuleKind::from_keyword(part.as_str()).unwrap_or(kind),
+                        Rule::rule_kind => kind = RuleKind::from_keyword(in_english(part.as_str())).unwrap_or(kind),
                         Rule::rule_id => id = Some(rule_id(part.as_str())),
                         _ => {}
                     }
@@ -168,7 +169,9 @@ impl Lowering {
             }
             Rule::call => {
                 let mut inner = pair.into_inner();
-                let name = self.next_ident(&mut inner)?;
+                let mut name = self.next_ident(&mut inner)?;
+                // `最大(a, b)` calls `max`: an aggregation's word names the function.
+                name.node = in_english(&name.node).to_string();
                 let args = inner.map(|a| self.expr(a)).collect::<Lowered<_>>()?;
                 ExprKind::Call(name, args)
             }
@@ -184,7 +187,7 @@ impl Lowering {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let op_pair = inner.next().ok_or_else(|| self.missing(span))?;
-        let op = AggOp::from_keyword(op_pair.as_str()).ok_or_else(|| self.unexpected(&op_pair))?;
+        let op = AggOp::from_keyword(in_english(op_pair.as_str())).ok_or_else(|| self.unexpected(&op_pair))?;
         let binder = self.next_ident(&mut inner)?;
         inner.next(); // kw_in
         let list = self.next_expr(&mut inner)?;

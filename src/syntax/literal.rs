@@ -1,6 +1,7 @@
 //! Literal text of the language: strings with escapes, dates, months, units, ids.
 
 use super::Rule;
+use super::keywords::in_english;
 use crate::ast::{RuleId, Unit};
 use crate::diagnostic::Severity;
 use chrono::NaiveDate;
@@ -41,7 +42,7 @@ pub fn parse_month(text: &str) -> Option<(i32, u32)> {
 
 /// The unit a word names.
 pub fn unit(word: &str) -> Unit {
-    match word {
+    match in_english(word) {
         "years" | "year" => Unit::Years,
         "months" | "month" => Unit::Months,
         "working_days" | "working_day" => Unit::WorkingDays,
@@ -51,7 +52,7 @@ pub fn unit(word: &str) -> Unit {
 
 /// The severity a word names.
 pub fn severity(word: &str) -> Severity {
-    match word {
+    match in_english(word) {
         "error" => Severity::Error,
         "info" => Severity::Info,
         _ => Severity::Warning,

@@ -1,6 +1,7 @@
 //! Lowering: pest parse trees → AST, one function per grammar rule.
 
 use super::Rule;
+use super::keywords::in_english;
 use super::literal::{parse_date, parse_month, rule_id, severity, string_value};
 use super::messages::SyntaxMsg;
 use crate::ast::*;
@@ -310,7 +311,7 @@ impl Lowering {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let kind_pair = inner.next().ok_or_else(|| self.missing(span))?;
-        let kind = RuleKind::from_keyword(kind_pair.as_str()).ok_or_else(|| self.unexpected(&kind_pair))?;
+        let kind = RuleKind::from_keyword(in_english(kind_pair.as_str())).ok_or_else(|| self.unexpected(&kind_pair))?;
         let id_pair = inner.next().ok_or_else(|| self.missing(span))?;
         let id = Spanned {
             span: self.span(&id_pair),

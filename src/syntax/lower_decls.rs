@@ -2,6 +2,7 @@
 //! for the rest): one function per grammar rule.
 
 use super::Rule;
+use super::keywords::in_english;
 use super::literal::{parse_date, rule_id};
 use super::lower::{Lowered, Lowering};
 use super::messages::SyntaxMsg;
@@ -81,7 +82,7 @@ impl Lowering {
             Rule::repeal_define => Repealed::Define(self.ident(second)),
             Rule::repeal_field => Repealed::Field(second.into_inner().map(|n| self.ident(n)).collect()),
             _ => Repealed::Rule(
-                RuleKind::from_keyword(first.as_str()).unwrap_or(RuleKind::Category),
+                RuleKind::from_keyword(in_english(first.as_str())).unwrap_or(RuleKind::Category),
                 Spanned {
                     span: self.span(&second),
                     node: rule_id(second.as_str()),

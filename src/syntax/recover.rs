@@ -11,6 +11,7 @@
 //! nothing other files are read for (`uses`, `amends`, `calendar`): the items of the
 //! file can then be checked too.
 
+use super::keywords::in_english;
 use super::literal::rule_id;
 use super::words::words_of;
 use super::{PolicyParser, Rule};
@@ -119,10 +120,10 @@ fn declared(word: &str, pending: Pending, into: &mut Unparsed) -> Pending {
             into.rules.insert((kind, rule_id(word)));
             Pending::Nothing
         }
-        Pending::Nothing | Pending::CaseBlock => match word {
+        Pending::Nothing | Pending::CaseBlock => match in_english(word) {
             "define" | "param" | "table" | "enum" => Pending::Name,
             "case" => Pending::CaseBlock,
-            _ => RuleKind::from_keyword(word).map_or(Pending::Nothing, Pending::RuleId),
+            english => RuleKind::from_keyword(english).map_or(Pending::Nothing, Pending::RuleId),
         },
     }
 }
@@ -202,7 +203,7 @@ fn may_leave_out(line: &str) -> bool {
     !outside.contains(['{', '}'])
         && !outside
             .split(|c: char| !is_word_char(c))
-            .any(|word| HEADER_STRUCTURE.contains(&word))
+            .any(|word| HEADER_STRUCTURE.contains(&in_english(word)))
 }
 
 fn is_word_char(c: char) -> bool {

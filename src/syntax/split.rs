@@ -2,7 +2,10 @@
 //! items. A file of its own, with no dependency, because `build.rs` cuts the built-in
 //! policy files the same way (to parse them at build time).
 
-/// Words that start a top-level item when they stand at the start of a line.
+use super::keywords::in_english;
+
+/// Words that start a top-level item when they stand at the start of a line (or
+/// their Chinese twins).
 const ITEM_STARTS: &[&str] = &[
     "enum",
     "case",
@@ -41,9 +44,9 @@ pub fn split_items(text: &str) -> Vec<(usize, usize)> {
 
 fn starts_item(line: &str) -> bool {
     // Most lines start with a space or a bracket: no keyword to try.
-    line.starts_with(|c: char| c.is_ascii_lowercase())
-        && ITEM_STARTS.iter().any(|kw| {
-            line.strip_prefix(kw)
-                .is_some_and(|rest| rest.starts_with([' ', '\t', '{']))
-        })
+    if !line.starts_with(|c: char| c.is_ascii_lowercase() || !c.is_ascii()) {
+        return false;
+    }
+    let end = line.find([' ', '\t', '{']).unwrap_or(line.len());
+    end < line.len() && ITEM_STARTS.contains(&in_english(&line[..end]))
 }

@@ -72,7 +72,7 @@ fn the_keyword_rule_lists_every_kw_word_longest_first() {
     let mut kw_words: Vec<String> = grammar
         .lines()
         .filter(|l| l.starts_with("kw_"))
-        .filter_map(|l| quoted(l).into_iter().next())
+        .flat_map(&quoted)
         .filter(|w| w != "en")
         .collect();
     let start = grammar.find("\nkeyword = @{").expect("a keyword rule");
@@ -83,12 +83,58 @@ fn the_keyword_rule_lists_every_kw_word_longest_first() {
     sorted.sort();
     kw_words.sort();
     assert_eq!(sorted, kw_words);
-    for word in ["is", "issued", "of", "order", "note", "not"] {
+    for word in ["is", "issued", "of", "order", "note", "not", "定义", "日历", "日", "且"] {
         let (_, errors) = parse(&format!("policy \"p\" {{}}\ndefine {word} \"x\" = 1\n"));
         assert!(!errors.is_empty(), "`{word}` is a keyword");
     }
-    let (_, errors) = parse("policy \"p\" {}\ndefine en \"x\" = 1\ndefine issue \"x\" = 1\n");
+    let (_, errors) = parse("policy \"p\" {}\ndefine en \"x\" = 1\ndefine issue \"x\" = 1\ndefine 日期 \"x\" = 1\n");
     assert!(errors.is_empty(), "{errors:?}");
+}
+
+/// The keyword table that lowering and `fmt --keywords` read is the grammar's: each
+/// keyword rule takes exactly the English words and the Chinese word of one entry.
+#[test]
+fn the_keyword_table_pairs_the_grammars_words() {
+    use super::keywords::KEYWORDS;
+    use super::words::words_of;
+    let grammar_words = |rules: &[Rule]| -> Vec<&str> {
+        let mut words: Vec<&str> = rules.iter().flat_map(|r| words_of(*r).iter().copied()).collect();
+        words.sort();
+        words
+    };
+    let mut table: Vec<&str> = KEYWORDS
+        .iter()
+        .flat_map(|k| k.english.iter().copied().chain([k.chinese]))
+        .collect();
+    table.sort();
+    let mut rules: Vec<Rule> = vec![
+        Rule::rule_kind,
+        Rule::severity_level,
+        Rule::unit,
+        Rule::aggregate_op,
+        Rule::field_word,
+    ];
+    let grammar = include_str!("../../grammar/policy.pest");
+    let kw_rules: Vec<&str> = grammar
+        .lines()
+        .filter_map(|l| l.strip_prefix("kw_"))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "en")
+        .collect();
+    for name in &kw_rules {
+        let rule = Rule::all_rules()
+            .iter()
+            .copied()
+            .find(|r| format!("{r:?}") == format!("kw_{name}"))
+            .expect("a rule");
+        // One English word and its Chinese twin, in that order.
+        let words = words_of(rule);
+        assert_eq!(words.len(), 2, "{name}: {words:?}");
+        let k = super::keywords::keyword(words[0]).expect("in the table");
+        assert_eq!((k.english[0], k.chinese), (words[0], words[1]));
+        rules.push(rule);
+    }
+    assert_eq!(grammar_words(&rules), table);
 }
 
 /// Where an operand is missing or wrong, the parser tries every kind of operand; the
@@ -447,4 +493,26 @@ fn a_missing_sign_is_named_where_it_is_missing() {
         assert!(listed.contains(&sign.to_string()), "{items}: {}", d.message.en());
         assert_eq!(misspelled(&d, items), found, "{}", d.message.en());
     }
+}
+
+/// Chinese keywords are read as their English twins, in a file that mixes the two; a
+/// Chinese unit may follow its number without a space, a Latin letter may not.
+#[test]
+fn a_file_may_mix_chinese_and_english_keywords() {
+    let mixed = "政策 \"p\" {\n  有效期 5 年\n}\ndefine a \"a\" = 6个月\n类别 1 引用 \"一\" {\n  when a > 3 months 且 非 成立(tier)\n}\n核查 c {\n  当 最大(1, 2) > 1\n  级别 警告\n}\n";
+    let english = "policy \"p\" {\n  valid_for 5 years\n}\ndefine a \"a\" = 6 months\ncategory 1 cites \"一\" {\n  when a > 3 months and not holds(tier)\n}\ncheck c {\n  when max(1, 2) > 1\n  severity warning\n}\n";
+    let (mixed, errors) = parse(mixed);
+    assert!(errors.is_empty(), "{errors:?}");
+    let (english, errors) = parse(english);
+    assert!(errors.is_empty(), "{errors:?}");
+    let without_places = |file: Option<PolicyFile>| {
+        let text = format!("{:?}", file.expect("parsed").items);
+        // Spans differ; everything else must not.
+        text.split("span: Span")
+            .map(|part| part.split_once('}').map_or(part, |(_, rest)| rest).to_string())
+            .collect::<String>()
+    };
+    assert_eq!(without_places(mixed), without_places(english));
+    let (_, errors) = parse("policy \"p\" {}\ndefine a \"a\" = 6months\n");
+    assert!(!errors.is_empty());
 }

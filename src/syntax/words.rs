@@ -249,7 +249,7 @@ mod tests {
 
     #[test]
     fn the_words_of_keyword_rules_come_from_the_grammar() {
-        assert_eq!(words_of(Rule::kw_then), ["then"]);
+        assert_eq!(words_of(Rule::kw_then), ["then", "则"]);
         assert!(words_of(Rule::unit).contains(&"years"));
         assert_eq!(words_of(Rule::unit_suffix), words_of(Rule::unit));
         assert!(words_of(Rule::rule_kind).contains(&"category"));
@@ -257,7 +257,9 @@ mod tests {
         // Through the rules a rule starts with.
         assert_eq!(
             words_of(Rule::rule_entry),
-            ["when", "severity", "message", "yields", "note"]
+            [
+                "when", "当", "severity", "级别", "message", "提示", "yields", "给出", "note", "注"
+            ]
         );
         assert!(words_of(Rule::item).contains(&"define") && words_of(Rule::item).contains(&"category"));
         assert!(words_of(Rule::expr).contains(&"not") && words_of(Rule::expr).contains(&"if"));
