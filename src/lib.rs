@@ -32,6 +32,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod eval;
 pub mod expect;
+pub mod format;
 pub mod input;
 pub mod lang;
 pub mod lint;

@@ -2,26 +2,10 @@
 //! syntax error; the word meant offered; each problem shown once. The command line runs
 //! in-process, on captured output.
 
-use clap::Parser;
 use std::path::{Path, PathBuf};
-use zhengce::cli::{Cli, Console, run_with};
-use zhengce::privacy::Pii;
 
-/// Runs `zhengce ARGS… --lang en`; returns the exit code, standard output and standard
-/// error.
-fn zhengce(args: &[&str]) -> (u8, String, String) {
-    let words = std::iter::once("zhengce")
-        .chain(args.iter().copied())
-        .chain(["--lang", "en"]);
-    let cli = Cli::try_parse_from(words).expect("valid arguments");
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = {
-        let mut console = Console::captured(&mut out, &mut err, Pii::Mask);
-        run_with(cli, &mut console)
-    };
-    let text = |b: Vec<u8>| String::from_utf8(b).expect("output is UTF-8");
-    (code, text(out), text(err))
-}
+mod support;
+use support::zhengce_en as zhengce;
 
 /// A scratch folder for one test.
 fn scratch(name: &str) -> PathBuf {
@@ -156,10 +140,7 @@ fn a_broken_enum_case_block_and_rule_cause_no_other_errors() {
 
 #[test]
 fn the_summary_line_speaks_the_language_asked_for() {
-    let cli = Cli::try_parse_from(["zhengce", "check", "--lang", "zh"]).expect("valid arguments");
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = run_with(cli, &mut Console::captured(&mut out, &mut err, Pii::Mask));
-    let out = String::from_utf8(out).unwrap();
+    let (code, out, _) = support::zhengce(&["check", "--lang", "zh"]);
     assert_eq!(code, 0);
     assert!(out.contains("：通过（规则 ") && out.contains("警告 0 个"), "{out}");
     let (_, out, _) = zhengce(&["check"]);

@@ -3,23 +3,11 @@
 //! before they are read, each with a located diagnostic; the rest of a batch goes on.
 //! The command line runs in-process, on captured output.
 
-use clap::Parser;
 use serde_json::Value;
 use std::path::PathBuf;
-use zhengce::cli::{Cli, Console, run_with};
-use zhengce::privacy::Pii;
 
-/// Runs `zhengce ARGS…`; returns the exit code, standard output and standard error.
-fn zhengce(args: &[&str]) -> (u8, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("zhengce").chain(args.iter().copied())).expect("valid arguments");
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = {
-        let mut console = Console::captured(&mut out, &mut err, Pii::Mask);
-        run_with(cli, &mut console)
-    };
-    let text = |b: Vec<u8>| String::from_utf8(b).expect("output is UTF-8");
-    (code, text(out), text(err))
-}
+mod support;
+use support::zhengce;
 
 fn records(stdout: &str) -> Vec<Value> {
     stdout

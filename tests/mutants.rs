@@ -2,12 +2,9 @@
 //! leaves, the score and its minimum, declared equivalents; and the Hunan corpus's
 //! score. The command line runs in-process, on captured output.
 
-use clap::Parser;
 use std::path::{Path, PathBuf};
-use zhengce::cli::{Cli, Console, run_with};
 use zhengce::mutants::{Corpus, CorpusFile, MutationKind, generate, run::Origin, run_mutants};
 use zhengce::policy_set::{PolicySource, load_policy};
-use zhengce::privacy::Pii;
 
 /// A policy of its own (nothing of the Hunan notice), its columns counted in the test.
 const POLICY: &str = r#"policy "small" {}
@@ -23,18 +20,8 @@ decision {
 }
 "#;
 
-/// Runs `zhengce ARGS…`; returns the exit code, standard output and standard error.
-fn zhengce(args: &[&str]) -> (u8, String, String) {
-    let words = std::iter::once("zhengce").chain(args.iter().copied());
-    let cli = Cli::try_parse_from(words).expect("valid arguments");
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = {
-        let mut console = Console::captured(&mut out, &mut err, Pii::Mask);
-        run_with(cli, &mut console)
-    };
-    let text = |b: Vec<u8>| String::from_utf8(b).expect("output is UTF-8");
-    (code, text(out), text(err))
-}
+mod support;
+use support::zhengce;
 
 /// A scratch folder for one test, with the small policy in it.
 fn scratch(name: &str) -> PathBuf {

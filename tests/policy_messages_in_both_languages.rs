@@ -252,7 +252,7 @@ const CHANGES: &[(&str, &str, &str)] = &[
     (HUNAN, "holds(tier 2)", "holds(tier 2) + 1"),
     (HUNAN, "= 5 working_days", "= 5 workingdays"),
     (HUNAN, "= 5 working_days", "= 5 working_days + 2025-01-01"),
-    (HUNAN, "issued   2025-07-18", "issued   2025-7-18"),
+    (HUNAN, "issued 2025-07-18", "issued 2025-7-18"),
     (HUNAN, "yields {", "yields {{"),
     (HUNAN, "s.kind is public_welfare_post", "s.kind is public_welfare_pots"),
     (

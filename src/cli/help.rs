@@ -11,8 +11,9 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 
 /// What each subcommand does.
-const ABOUT: [(&str, Msg); 10] = [
+const ABOUT: [(&str, Msg); 11] = [
     ("check", Msg::CliCheck),
+    ("fmt", Msg::CliFmt),
     ("new", Msg::CliNew),
     ("schema", Msg::CliSchema),
     ("completions", Msg::CliCompletions),
@@ -30,6 +31,11 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("check", "strict", Msg::ArgStrict),
     ("check", "max_policy_bytes", Msg::ArgMaxPolicyBytes),
     ("check", "lang", Msg::ArgLang),
+    ("fmt", "files", Msg::ArgFmtFiles),
+    ("fmt", "check", Msg::ArgFmtCheck),
+    ("fmt", "keywords", Msg::ArgFmtKeywords),
+    ("fmt", "max_policy_bytes", Msg::ArgMaxPolicyBytes),
+    ("fmt", "lang", Msg::ArgLang),
     ("eval", "cases", Msg::ArgEvalCases),
     ("eval", "as_of", Msg::ArgAsOf),
     ("eval", "format", Msg::ArgFormat),

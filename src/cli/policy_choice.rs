@@ -22,6 +22,11 @@ impl Command {
                     policies.extend(policy);
                 }
             }
+            Command::Fmt(args) => {
+                if args.files.is_empty() {
+                    args.files.extend(policy);
+                }
+            }
             Command::Eval { common, .. }
             | Command::Repl { common, .. }
             | Command::Schema { common }

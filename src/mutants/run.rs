@@ -7,7 +7,7 @@ use super::Mutant;
 use super::corpus::Corpus;
 use crate::input::InputLimits;
 use crate::policy_set::{LoadedPolicy, PolicySource, load_policy_replacing};
-use crate::program::Program;
+use crate::program::shape_of;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What became of one mutant.
@@ -51,7 +51,7 @@ pub fn run_mutants(
     corpus: &Corpus,
     threads: usize,
 ) -> Vec<Outcome> {
-    let baseline = shape(&original.versions);
+    let baseline = shape_of(&original.versions);
     let next = AtomicUsize::new(0);
     let mut verdicts: Vec<Option<Verdict>> = vec![None; mutants.len()];
     let judge = |m: &Mutant| -> Verdict {
@@ -66,7 +66,7 @@ pub fn run_mutants(
         if loaded.versions.is_empty() || loaded.diagnostics.iter().any(|d| d.is_error()) {
             return Verdict::NotChecked;
         }
-        if shape(&loaded.versions) == baseline {
+        if shape_of(&loaded.versions) == baseline {
             return Verdict::SameProgram;
         }
         match corpus.run(&loaded.versions, &loaded.sources, true).first_failure {
@@ -104,30 +104,10 @@ pub fn run_mutants(
         .collect()
 }
 
-/// The checked programs as text with every place (`Span { … }`) left out: two
-/// programs with the same shape decide every case alike.
-fn shape(versions: &[Program]) -> String {
-    let text = format!("{versions:?}");
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text.as_str();
-    while let Some(at) = rest.find("Span {") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at..];
-        match after.find('}') {
-            Some(close) => rest = &after[close + 1..],
-            None => {
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::shape;
     use crate::policy_set::{PolicySource, load_policy_text};
+    use crate::program::shape_of as shape;
 
     const POLICY: &str =
         "policy \"p\" {}\ncase { age: int \"年龄\" }\ndefine old \"年长\" = age >= 50\ndecision { old = old }\n";

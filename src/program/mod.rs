@@ -8,6 +8,7 @@ mod lookup;
 pub mod membership;
 mod record_bytes;
 mod records;
+mod shape;
 mod type_words;
 
 pub use derive_plan::DerivePlan;
@@ -15,6 +16,7 @@ pub use literals::{literal, literal_row};
 pub use lookup::RuleLookup;
 pub use record_bytes::{KindBytes, RecordBytes};
 pub use records::{EnumType, FieldInfo, RecordType};
+pub use shape::shape_of;
 pub use type_words::{TypeWord, type_text};
 
 use crate::ast::{AggOp, BinOp, Citation, Effective, Label, RuleId, RuleKind, UnOp, Unit};

@@ -386,6 +386,32 @@ crate::catalogue! {
         TemplateText => "文字", "text";
         /// `schema`
         CliSchema => "输出该政策案件文件的 JSON Schema，供编辑器在输入时检查和补全", "Write the JSON Schema of the policy's case files, for editors to check and complete them as they are typed";
+        /// `fmt`
+        CliFmt => "按统一格式排版政策文件，保留注释；可把关键字改为中文或英文", "Lay policy files out in the one canonical layout (indentation, spaces, blank lines; comments kept), their keywords in Chinese or English if asked";
+        /// `fmt`'s files
+        ArgFmtFiles => "政策文件；`-` 读标准输入并写到标准输出（默认：zhengce.toml 指定的政策）", "Policy files; `-` reads standard input and writes standard output (default: the policy zhengce.toml names)";
+        /// `fmt --check`
+        ArgFmtCheck => "不改动文件：列出未按统一格式排版的文件，有则失败（供 CI 使用）", "Change nothing: list the files not in the canonical layout, and fail if any is (for CI)";
+        /// `fmt --keywords`
+        ArgFmtKeywords => "把全部关键字写成该语言：zh（定义、当、且、年……）或 en（define、when、and、years……）", "Write every keyword in this set: zh (the Chinese keywords) or en (define, when, and, years, …)";
+        /// what `fmt` was not given
+        WhatPolicyFiles => "要排版的政策文件", "policy file to format";
+        /// a file formatted (path)
+        FmtFormatted => "已排版 {}", "formatted {}";
+        /// a file `fmt --check` would change (path, line)
+        FmtWouldChange => "{}：未按统一格式排版（自第 {} 行起）", "{}: not in the canonical layout (from line {})";
+        /// files `fmt --check` would change (how many)
+        FmtCheckFailed => "有 {} 个文件需要排版：运行 zhengce fmt 加上这些文件即可改好", "{} file(s) need formatting: run zhengce fmt on them to fix";
+        /// a file with syntax errors (path)
+        FmtSyntaxErrors => "{}：有语法错误，未排版", "{}: has syntax errors; not formatted";
+        /// a file with bytes that are not UTF-8 (path, line)
+        FmtNotUtf8 => "{}：第 {} 行有不是 UTF-8 的字节，未排版（请以 UTF-8 保存该文件）", "{}: line {} has bytes that are not UTF-8; not formatted (save the file as UTF-8)";
+        /// a file over the size limit (path, limit)
+        FmtTooLarge => "{}：超过 {} 字节，未排版（可用 --max-policy-bytes 调整上限）", "{}: larger than {} bytes; not formatted (--max-policy-bytes sets the limit)";
+        /// the formatter's own fault (path)
+        FmtWouldChangeMeaning => "{}：排版会改变文件的含义，这是 zhengce 的缺陷；文件未改动，请报告此问题", "{}: formatting would change what the file means, a fault of zhengce's; the file is unchanged (please report it)";
+        /// a file `fmt` cannot write (path, why)
+        FmtCannotWrite => "错误：无法写入 {}：{}", "error: cannot write {}: {}";
         /// `completions`
         CliCompletions => "输出命令行补全脚本（bash、zsh、fish、elvish、powershell）", "Write a shell completion script (bash, zsh, fish, elvish, powershell)";
         /// `man`

@@ -1,0 +1,25 @@
+//! What several test files share: running the command line in-process on captured
+//! output. (A folder, so that Cargo does not take it for a test of its own.)
+
+use clap::Parser;
+use zhengce::cli::{Cli, Console, run_with};
+use zhengce::privacy::Pii;
+
+/// Runs `zhengce ARGS…` in-process, ID numbers masked; returns the exit code, standard
+/// output and standard error.
+pub fn zhengce(args: &[&str]) -> (u8, String, String) {
+    let cli = Cli::try_parse_from(std::iter::once("zhengce").chain(args.iter().copied())).expect("valid arguments");
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = {
+        let mut console = Console::captured(&mut out, &mut err, Pii::Mask);
+        run_with(cli, &mut console)
+    };
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("output is UTF-8");
+    (code, text(out), text(err))
+}
+
+/// [`zhengce`] with `--lang en` after the arguments.
+#[allow(dead_code)] // Not every test file that shares this module tells in English.
+pub fn zhengce_en(args: &[&str]) -> (u8, String, String) {
+    zhengce(&[args, &["--lang", "en"]].concat())
+}
