@@ -199,7 +199,7 @@ fn the_example_workflow_s_commands_run_with_only_zhengce_toml() {
                 .map(|l| l.replace("../base", &base.to_string_lossy())),
         )
         .collect();
-    assert_eq!(commands.len(), 4, "{commands:?}");
+    assert_eq!(commands.len(), 5, "{commands:?}");
     let bin = Path::new(env!("CARGO_BIN_EXE_zhengce")).parent().unwrap();
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
     std::fs::create_dir_all(root.join("reports")).unwrap();

@@ -25,7 +25,8 @@ pub enum Keywords {
 /// `zhengce fmt`'s arguments.
 #[derive(Debug, Args)]
 pub struct FmtArgs {
-    /// Policy files; `-` reads standard input (default: the policy zhengce.toml names).
+    /// Policy files; `-` reads standard input (default: every policy file of the
+    /// repository, the folder of zhengce.toml and below).
     pub files: Vec<String>,
     /// Change nothing: list the files not in the canonical layout, and fail if any is.
     #[arg(long)]

@@ -23,8 +23,14 @@ impl Command {
                 }
             }
             Command::Fmt(args) => {
+                // As `cargo fmt` formats a whole crate: every policy file of the repository.
                 if args.files.is_empty() {
-                    args.files.extend(policy);
+                    let root = std::path::Path::new(&repository.settings)
+                        .parent()
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .unwrap_or(std::path::Path::new("."));
+                    super::inputs::walk(root, &mut args.files, &|name| name.ends_with(".policy"));
+                    args.files.sort();
                 }
             }
             Command::Eval { common, .. }

@@ -389,7 +389,7 @@ crate::catalogue! {
         /// `fmt`
         CliFmt => "按统一格式排版政策文件，保留注释；可把关键字改为中文或英文", "Lay policy files out in the one canonical layout (indentation, spaces, blank lines; comments kept), their keywords in Chinese or English if asked";
         /// `fmt`'s files
-        ArgFmtFiles => "政策文件；`-` 读标准输入并写到标准输出（默认：zhengce.toml 指定的政策）", "Policy files; `-` reads standard input and writes standard output (default: the policy zhengce.toml names)";
+        ArgFmtFiles => "政策文件；`-` 读标准输入并写到标准输出（默认：zhengce.toml 所在文件夹及其下的全部政策文件）", "Policy files; `-` reads standard input and writes standard output (default: every policy file in the folder of zhengce.toml and below)";
         /// `fmt --check`
         ArgFmtCheck => "不改动文件：列出未按统一格式排版的文件，有则失败（供 CI 使用）", "Change nothing: list the files not in the canonical layout, and fail if any is (for CI)";
         /// `fmt --keywords`
