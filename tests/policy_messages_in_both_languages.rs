@@ -528,8 +528,8 @@ fn a_misspelt_unit_is_a_syntax_error_that_offers_the_unit() {
     let d = the_one("define x \"x\" = 1 yaers\n", Code::Syntax);
     assert_eq!(
         d.message.zh(),
-        "语法错误：此处应为单位（`years`、`months`、`days`）、运算符（`and`、`or`、`+`、`>=` 等）、\
-         新的一项（`define`、`param`、`category` 等）、`note` 等，实为 `yaers`"
+        "语法错误：此处应为单位（`years`/`年`、`months`/`个月`、`days`/`日`）、运算符（`and`/`且`、`or`/`或`、`+`、\
+         `>=` 等）、新的一项（`define`/`定义`、`param`/`参数`、`category`/`类别` 等）、`note`/`注` 等，实为 `yaers`"
     );
     assert_eq!(
         d.message.en(),
@@ -538,7 +538,7 @@ fn a_misspelt_unit_is_a_syntax_error_that_offers_the_unit() {
     );
     assert_eq!(
         d.label.as_ref().map(Text::zh).as_deref(),
-        Some("应为单位（`years`、`months`、`days`）")
+        Some("应为单位（`years`/`年`、`months`/`个月`、`days`/`日`）")
     );
     assert_eq!(help(&d), ("是否应为 `years`？".into(), "did you mean `years`?".into()));
 }

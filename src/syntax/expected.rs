@@ -4,6 +4,7 @@
 //! likeliest first.
 
 use super::Rule;
+use super::keywords::keyword;
 use super::messages::{SyntaxMsg, code, list};
 use super::words::words_of;
 use crate::lang::Text;
@@ -59,9 +60,9 @@ impl Phrase {
     /// The words for it.
     pub(super) fn text(self) -> Text {
         let message = match self {
-            Phrase::Token(word) | Phrase::Addition(word) => return code(word),
+            Phrase::Token(word) | Phrase::Addition(word) => return keyword_code(word),
             Phrase::OptionalMark => return code("?"),
-            Phrase::Is => return code("is"),
+            Phrase::Is => return keyword_code("is"),
             Phrase::Index => return code("["),
             Phrase::Unit => SyntaxMsg::Unit,
             Phrase::Operator => SyntaxMsg::Operator,
@@ -95,6 +96,15 @@ impl Phrase {
             Phrase::EndOfLine => SyntaxMsg::EndOfLine,
         };
         message.into()
+    }
+}
+
+/// A word or sign as code: a keyword with its Chinese twin where the message is
+/// Chinese (`then`/`则`), since a file may be written in either set.
+fn keyword_code(word: &'static str) -> Text {
+    match keyword(word) {
+        Some(k) => Text::both(format!("`{word}`/`{}`", k.chinese), format!("`{word}`")),
+        None => code(word),
     }
 }
 

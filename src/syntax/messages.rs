@@ -13,7 +13,7 @@ crate::catalogue! {
         /// the label under a syntax error (the likeliest thing expected)
         Expected => "应为{}", "expected {}";
         /// the general hint when no word is suggested
-        SyntaxHelp => "请对照 `README.md` 中的语言简介；文本需要用双引号括起，规则需要写成 `{ when ... }`", "compare with the language tour in README.md; a string needs double quotes, a rule needs `{ when ... }`";
+        SyntaxHelp => "请对照 `README.md` 中的语言简介；文本需要用双引号括起，规则需要写成 `{ when ... }`（或 `{ 当 ... }`）", "compare with the language tour in README.md; a string needs double quotes, a rule needs `{ when ... }`";
         /// what is said when the parser names nothing it expected
         SomethingElse => "其他内容", "something else";
         /// a word or sign as written (the word)
@@ -37,9 +37,9 @@ crate::catalogue! {
 
         // What was expected, in a policy writer's words.
         /// a unit
-        Unit => "单位（`years`、`months`、`days`）", "a unit (years, months, days)";
+        Unit => "单位（`years`/`年`、`months`/`个月`、`days`/`日`）", "a unit (years, months, days)";
         /// an operator
-        Operator => "运算符（`and`、`or`、`+`、`>=` 等）", "an operator (and, or, +, >=, …)";
+        Operator => "运算符（`and`/`且`、`or`/`或`、`+`、`>=` 等）", "an operator (and, or, +, >=, …)";
         /// a value or a name
         Value => "值或名称", "a value or a name";
         /// a record literal
@@ -59,39 +59,39 @@ crate::catalogue! {
         /// a whole number
         Number => "整数", "a whole number";
         /// a rule kind
-        RuleKind => "规则种类（`category`、`tier`、`exit` 等）", "a rule kind (category, tier, exit, …)";
+        RuleKind => "规则种类（`category`/`类别`、`tier`/`帮扶类`、`exit`/`退出` 等）", "a rule kind (category, tier, exit, …)";
         /// a rule id
         RuleId => "规则编号或名称", "a rule number or name";
         /// a severity
-        Severity => "`error`、`warning` 或 `info`", "`error`, `warning` or `info`";
+        Severity => "`error`/`错误`、`warning`/`警告` 或 `info`/`信息`", "`error`, `warning` or `info`";
         /// a type
         Type => "类型（`date`、`bool`、`int`、枚举等）", "a type (date, bool, int, an enum, …)";
         /// the header's first line
-        HeaderStart => "`policy \"编号\" { … }`", "`policy \"id\" { … }`";
+        HeaderStart => "`policy \"编号\" { … }`（或 `政策 \"编号\" { … }`）", "`policy \"id\" { … }`";
         /// a line of the header
-        HeaderEntry => "文件头中的一行（`title`、`issued`、`uses` 等）", "a header line (title, issued, uses, …)";
+        HeaderEntry => "文件头中的一行（`title`/`标题`、`issued`/`印发日期`、`uses`/`依据` 等）", "a header line (title, issued, uses, …)";
         /// a line of a rule
-        RuleEntry => "规则中的一行（`when`、`severity`、`message`、`note`）", "a rule line (when, severity, message, note)";
+        RuleEntry => "规则中的一行（`when`/`当`、`severity`/`级别`、`message`/`提示`、`note`/`注`）", "a rule line (when, severity, message, note)";
         /// a case field
         FieldDecl => "案件字段（`名称: 类型 \"标签\"`）", "a case field (`name: type \"label\"`)";
         /// a parameter of a function
         Parameters => "参数（`名称: 类型`）", "a parameter (`name: type`)";
         /// an arm of `match`
-        MatchArm => "`match` 的分支（`值 => 结果`）", "a match arm (`value => result`)";
+        MatchArm => "`match`/`匹配` 的分支（`值 => 结果`）", "a match arm (`value => result`)";
         /// an entry of a record
         RecordEntry => "`名称: 值`", "`name: value`";
         /// a row of a table
-        TableRow => "表的一行（`值 => { … }` 或 `from 日期 => { … }`）", "a table row (`value => { … }` or `from DATE => { … }`)";
+        TableRow => "表的一行（`值 => { … }` 或 `from`/`自` `日期 => { … }`）", "a table row (`value => { … }` or `from DATE => { … }`)";
         /// a field of the decision
         DecisionField => "`名称 = 值`", "`name = value`";
         /// a citation
-        Citation => "`cites \"条款\" \"原文\"`", "`cites \"clause\" \"text\"`";
+        Citation => "`cites \"条款\" \"原文\"`（或 `引用 \"条款\" \"原文\"`）", "`cites \"clause\" \"text\"`";
         /// a default value
         DefaultValue => "默认值（`= 值`）", "a default (`= value`)";
         /// a `from` clause
-        Derive => "`from` 和一个案件字段", "`from` and a case field";
+        Derive => "`from`/`自` 和一个案件字段", "`from` and a case field";
         /// a new item
-        NewItem => "新的一项（`define`、`param`、`category` 等）", "a new item (define, param, category, …)";
+        NewItem => "新的一项（`define`/`定义`、`param`/`参数`、`category`/`类别` 等）", "a new item (define, param, category, …)";
         /// a field access
         FieldAccess => "`.` 和字段名", "`.` and a field name";
 
