@@ -80,6 +80,7 @@ impl Lowering {
     }
 
     fn enum_decl(&self, pair: Pair<Rule>) -> EnumDecl {
+        let span = self.span(&pair);
         let mut inner = pair.into_inner();
         inner.next(); // kw_enum
         let name = inner.next().map(|p| self.ident(p));
@@ -106,6 +107,7 @@ impl Lowering {
             label,
             cite,
             variants,
+            span,
         }
     }
 
@@ -253,6 +255,7 @@ impl Lowering {
             expr,
             note,
             params,
+            span,
         })
     }
 
