@@ -8,6 +8,7 @@ mod batch;
 mod check;
 mod console;
 mod diff;
+mod doc;
 mod eval;
 pub mod help;
 mod inputs;
@@ -203,6 +204,9 @@ pub enum Command {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// Write the notice a policy encodes beside its rules, clause by clause, as an HTML
+    /// page (DIR/index.html).
+    Doc(doc::DocArgs),
     /// Write the JSON Schema of the policy's case files to standard output.
     Schema {
         #[command(flatten)]
@@ -254,6 +258,7 @@ impl Command {
     pub fn default_lang(&mut self, lang: Lang) {
         let slot = match self {
             Command::Check { lang, .. } | Command::Completions { lang, .. } | Command::Man { lang, .. } => lang,
+            Command::Doc(args) => &mut args.lang,
             _ => match self.common_mut() {
                 Some(common) => &mut common.lang,
                 None => return,
@@ -265,7 +270,7 @@ impl Command {
     /// The options shared by the subcommands that evaluate cases, if this is one.
     fn common(&self) -> Option<&CommonArgs> {
         match self {
-            Command::Check { .. } | Command::Completions { .. } | Command::Man { .. } => None,
+            Command::Check { .. } | Command::Completions { .. } | Command::Man { .. } | Command::Doc(_) => None,
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
@@ -279,7 +284,7 @@ impl Command {
     /// [`Command::common`], to change.
     fn common_mut(&mut self) -> Option<&mut CommonArgs> {
         match self {
-            Command::Check { .. } | Command::Completions { .. } | Command::Man { .. } => None,
+            Command::Check { .. } | Command::Completions { .. } | Command::Man { .. } | Command::Doc(_) => None,
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
@@ -296,6 +301,7 @@ impl Command {
             Command::Check { lang, .. } | Command::Completions { lang, .. } | Command::Man { lang, .. } => {
                 lang.unwrap_or_else(Lang::from_env)
             }
+            Command::Doc(args) => args.lang(),
             _ => self.common().map_or_else(Lang::from_env, CommonArgs::lang),
         }
     }
@@ -361,6 +367,7 @@ pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
             test::run(&paths, &options, &common, console)
         }
         Command::Batch(args) => batch::run(&args, console),
+        Command::Doc(args) => doc::run(&args, console),
         Command::New {
             what: NewFile::Case,
             common,
