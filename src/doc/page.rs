@@ -13,6 +13,7 @@ use crate::ast::{Effective, Header, PolicyFile, Unit};
 use crate::lang::Lang;
 use crate::report::messages::{Msg, kind_heading, label, msg};
 use crate::source::{SourceMap, Span};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// What the page is made of.
@@ -56,8 +57,15 @@ impl Page<'_, '_> {
         self.facts(&mut out, header, title, main);
         self.summary(&mut out);
         out.push_str("<main id=\"notice\">\n");
+        // How many passages of each clause have been written.
+        let mut written: HashMap<&str, usize> = HashMap::new();
         for (i, passage) in self.layout.notice.passages.iter().enumerate() {
-            self.passage(&mut out, i, passage);
+            let nth = passage.clause().map_or(0, |id| {
+                let n = written.entry(id).or_default();
+                *n += 1;
+                *n
+            });
+            self.passage(&mut out, i, passage, nth);
         }
         out.push_str("</main>\n");
         self.other_items(&mut out);
@@ -147,8 +155,8 @@ impl Page<'_, '_> {
         );
     }
 
-    /// One passage of the notice, its text beside its items.
-    fn passage(&self, out: &mut String, i: usize, passage: &Passage) {
+    /// One passage of the notice (the `nth` of its clause), its text beside its items.
+    fn passage(&self, out: &mut String, i: usize, passage: &Passage, nth: usize) {
         let layout = self.layout;
         let beside = &layout.beside[i];
         let cited = layout.cited[i];
@@ -160,22 +168,16 @@ impl Page<'_, '_> {
                 format!("clause-{id}"),
                 id.clone(),
             ),
-            Part::Continued(id) => {
-                // The n-th passage of the clause: `clause-一-2`.
-                let n = layout.notice.passages[..=i]
-                    .iter()
-                    .filter(|p| p.clause() == Some(id.as_str()))
-                    .count();
-                (
-                    if cited {
-                        "clause continued cited"
-                    } else {
-                        "clause continued uncited"
-                    },
-                    format!("clause-{id}-{n}"),
-                    self.say_with(DocMsg::Continued, &[id]),
-                )
-            }
+            // The clause's second passage is `clause-一-2`.
+            Part::Continued(id) => (
+                if cited {
+                    "clause continued cited"
+                } else {
+                    "clause continued uncited"
+                },
+                format!("clause-{id}-{nth}"),
+                self.say_with(DocMsg::Continued, &[id]),
+            ),
         };
         let _ = write!(out, "<section class=\"passage {class}\"");
         if !id.is_empty() {
