@@ -1,6 +1,7 @@
 //! Embeds every file under `policies/` into the binary, so that the built-in policy,
-//! the national files it builds on and the working-day calendars need no Rust change
-//! when a file is added (a 2027 calendar is one new YAML file).
+//! the national files it builds on, the working-day calendars and the notices' texts
+//! (`source_text`, for `zhengce doc`) need no Rust change when a file is added (a 2027
+//! calendar is one new YAML file).
 //!
 //! It also parses the built-in policy files with the grammar, piece by piece as
 //! `src/syntax` does, and embeds the parse trees (format: `src/syntax/prebuilt.rs`):
@@ -74,7 +75,10 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         if path.is_dir() {
             collect(&path, out);
             println!("cargo:rerun-if-changed={}", path.display());
-        } else if path.extension().is_some_and(|e| e == "policy" || e == "yaml") {
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "policy" || e == "yaml" || e == "txt")
+        {
             out.push(path);
         }
     }

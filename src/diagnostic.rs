@@ -49,6 +49,8 @@ pub enum Code {
     ImportCycle,
     /// A policy file that cannot be read.
     FileNotFound,
+    /// A policy that names no source text (`source_text`), for a command that shows it.
+    NoSourceText,
     /// Definitions that depend on each other in a circle.
     DefinitionCycle,
     /// A table that misses a row or whose rows disagree.
@@ -132,7 +134,7 @@ pub enum Code {
 impl Code {
     /// Every code of zhengce itself (those of a policy's `check` rules are the policy's),
     /// for telling a code written in an `expect` block from a typo.
-    pub const ENGINE: [Code; 45] = [
+    pub const ENGINE: [Code; 46] = [
         Code::Syntax,
         Code::UnknownName,
         Code::TypeMismatch,
@@ -142,6 +144,7 @@ impl Code {
         Code::MissingCitation,
         Code::ImportCycle,
         Code::FileNotFound,
+        Code::NoSourceText,
         Code::DefinitionCycle,
         Code::BadTable,
         Code::InvalidConstruct,
@@ -192,6 +195,7 @@ impl Code {
             Code::MissingCitation => "missing_citation",
             Code::ImportCycle => "import_cycle",
             Code::FileNotFound => "file_not_found",
+            Code::NoSourceText => "no_source_text",
             Code::DefinitionCycle => "definition_cycle",
             Code::BadTable => "bad_table",
             Code::InvalidConstruct => "invalid_construct",

@@ -30,6 +30,7 @@ pub mod cli;
 pub mod coverage;
 pub mod diagnostic;
 pub mod diff;
+pub mod doc;
 pub mod eval;
 pub mod expect;
 pub mod format;

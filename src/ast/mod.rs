@@ -125,6 +125,9 @@ pub struct Header {
     pub uses: Vec<Spanned<String>>,
     /// Working-day calendar files it uses, as written (relative paths).
     pub calendars: Vec<Spanned<String>>,
+    /// The text of the notice it encodes, as written (a path relative to the policy
+    /// file): read only by `zhengce doc`.
+    pub source_text: Option<Spanned<String>>,
     /// For an amending document: the policy it amends.
     pub amends: Option<Spanned<String>>,
     /// The first day its changes no longer apply.
@@ -148,6 +151,7 @@ impl Header {
             valid_for: None,
             uses: Vec::new(),
             calendars: Vec::new(),
+            source_text: None,
             amends: None,
             until: None,
             notes: Vec::new(),
@@ -212,6 +216,8 @@ pub struct EnumDecl {
     pub cite: Option<Citation>,
     /// Its values with their labels.
     pub variants: Vec<(Ident, Option<Label>)>,
+    /// The whole declaration.
+    pub span: Span,
 }
 
 /// The fields of a record of the case schema, and the order its dates keep.
@@ -333,6 +339,8 @@ pub struct DefineDecl {
     pub note: Option<String>,
     /// Parameters, for a function: `define f(x: date) ...`.
     pub params: Vec<(Ident, TypeExpr)>,
+    /// The whole declaration.
+    pub span: Span,
 }
 
 /// A table keyed by an enum (`by Track`, a row per value) or by date (`by date`, rows

@@ -11,11 +11,12 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 
 /// What each subcommand does.
-const ABOUT: [(&str, Msg); 11] = [
+const ABOUT: [(&str, Msg); 12] = [
     ("check", Msg::CliCheck),
     ("fmt", Msg::CliFmt),
     ("new", Msg::CliNew),
     ("schema", Msg::CliSchema),
+    ("doc", Msg::CliDoc),
     ("completions", Msg::CliCompletions),
     ("man", Msg::CliMan),
     ("eval", Msg::CliEval),
@@ -65,6 +66,10 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("completions", "shell", Msg::ArgShell),
     ("completions", "lang", Msg::ArgLang),
     ("man", "out", Msg::ArgManOut),
+    ("doc", "policy", Msg::ArgDocPolicy),
+    ("doc", "out", Msg::ArgDocOut),
+    ("doc", "lang", Msg::ArgLang),
+    ("doc", "max_policy_bytes", Msg::ArgMaxPolicyBytes),
     ("man", "lang", Msg::ArgLang),
     ("test", "mutants", Msg::ArgMutants),
     ("test", "mutants_min", Msg::ArgMutantsMin),

@@ -8,6 +8,7 @@ mod batch;
 mod check;
 mod console;
 mod diff;
+mod doc;
 mod eval;
 mod fmt;
 pub mod help;
@@ -207,6 +208,9 @@ pub enum Command {
     /// Lay policy files out in the canonical layout, their keywords in Chinese or
     /// English if asked.
     Fmt(fmt::FmtArgs),
+    /// Write the notice a policy encodes beside its rules, clause by clause, as an HTML
+    /// page (DIR/index.html).
+    Doc(doc::DocArgs),
     /// Write the JSON Schema of the policy's case files to standard output.
     Schema {
         #[command(flatten)]
@@ -259,6 +263,7 @@ impl Command {
         let slot = match self {
             Command::Check { lang, .. } | Command::Completions { lang, .. } | Command::Man { lang, .. } => lang,
             Command::Fmt(args) => &mut args.lang,
+            Command::Doc(args) => &mut args.lang,
             _ => match self.common_mut() {
                 Some(common) => &mut common.lang,
                 None => return,
@@ -270,7 +275,11 @@ impl Command {
     /// The options shared by the subcommands that evaluate cases, if this is one.
     fn common(&self) -> Option<&CommonArgs> {
         match self {
-            Command::Check { .. } | Command::Fmt(_) | Command::Completions { .. } | Command::Man { .. } => None,
+            Command::Check { .. }
+            | Command::Fmt(_)
+            | Command::Completions { .. }
+            | Command::Man { .. }
+            | Command::Doc(_) => None,
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
@@ -284,7 +293,11 @@ impl Command {
     /// [`Command::common`], to change.
     fn common_mut(&mut self) -> Option<&mut CommonArgs> {
         match self {
-            Command::Check { .. } | Command::Fmt(_) | Command::Completions { .. } | Command::Man { .. } => None,
+            Command::Check { .. }
+            | Command::Fmt(_)
+            | Command::Completions { .. }
+            | Command::Man { .. }
+            | Command::Doc(_) => None,
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
@@ -302,6 +315,7 @@ impl Command {
                 lang.unwrap_or_else(Lang::from_env)
             }
             Command::Fmt(args) => args.lang.unwrap_or_else(Lang::from_env),
+            Command::Doc(args) => args.lang(),
             _ => self.common().map_or_else(Lang::from_env, CommonArgs::lang),
         }
     }
@@ -368,6 +382,7 @@ pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
         }
         Command::Batch(args) => batch::run(&args, console),
         Command::Fmt(args) => fmt::run(&args, console),
+        Command::Doc(args) => doc::run(&args, console),
         Command::New {
             what: NewFile::Case,
             common,

@@ -40,6 +40,7 @@ impl Command {
                 common.policy = common.policy.take().or(policy);
             }
             Command::Batch(args) => args.common.policy = args.common.policy.take().or(policy),
+            Command::Doc(args) => args.policy = args.policy.take().or(policy),
             Command::Test {
                 paths,
                 coverage_min,

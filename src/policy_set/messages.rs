@@ -23,8 +23,16 @@ crate::catalogue! {
         Policy => "政策", "policy";
         /// a calendar file
         Calendar => "日历", "calendar";
-        /// where the paths of `uses` and `calendar` start
-        RelativePaths => "`uses` 和 `calendar` 中的路径相对于写有它们的政策文件", "paths in `uses` and `calendar` are relative to the policy file that names them";
+        /// where the paths of `uses`, `calendar` and `source_text` start
+        RelativePaths => "`uses`、`calendar` 和 `source_text` 中的路径相对于写有它们的政策文件", "paths in `uses`, `calendar` and `source_text` are relative to the policy file that names them";
+        /// the text of the notice a policy encodes (`source_text`)
+        SourceText => "通知原文", "source text";
+        /// a policy whose header names no source text
+        NoSourceText => "政策没有指明通知原文（文件头中的 `source_text`）", "the policy names no source text (`source_text` in its header)";
+        /// the label under the policy's id
+        ThisPolicy => "此政策", "this policy";
+        /// how to name the source text
+        NameSourceText => "在文件头中写上 `source_text \"通知.txt\"`：通知原文的 UTF-8 文本文件，路径相对于政策文件", "add `source_text \"notice.txt\"` to the header: a UTF-8 text file of the notice, its path relative to the policy file";
         /// how to read a larger file
         RaiseLimit => "政策文件通常只有几十 KB；可用 `--max-policy-bytes` 提高上限", "a policy file is tens of kilobytes; raise the limit with `--max-policy-bytes`";
         /// what to name instead of a device or folder (what file)

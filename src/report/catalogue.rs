@@ -420,9 +420,15 @@ crate::catalogue! {
         ArgShell => "外壳：bash、zsh、fish、elvish 或 powershell", "The shell: bash, zsh, fish, elvish or powershell";
         /// `man --out`
         ArgManOut => "把手册页写入该文件夹（zhengce.1、zhengce-check.1……），而不是标准输出", "Write the pages into DIR (zhengce.1, zhengce-check.1, …) instead of standard output";
-        /// a manual page written (its path)
+        /// `doc`
+        CliDoc => "把政策所依据的通知原文逐条写成 HTML 页面，每个条款旁列出引用它的规则，并标出没有规则引用的条款", "Write the notice a policy encodes as an HTML page, clause by clause beside the rules that cite it, marking the clauses no rule cites";
+        /// `doc`'s policy
+        ArgDocPolicy => "政策文件（默认：zhengce.toml 指定的政策，否则内置的湖南 2025 政策）；其文件头的 source_text 指明通知原文", "Policy file (default: the one zhengce.toml names, else the built-in Hunan 2025 policy); its header's `source_text` names the notice's text";
+        /// `doc --out`
+        ArgDocOut => "把页面写入该文件夹的 index.html（文件夹不存在时创建）", "Write the page to DIR/index.html (DIR is made if missing)";
+        /// a file written (its path): a manual page, a `doc` page
         ManWritten => "已写入 {}", "wrote {}";
-        /// a manual page that cannot be written (path, why)
+        /// a file that cannot be written (path, why)
         ManCannotWrite => "错误：无法写入 {}：{}", "error: cannot write {}: {}";
         /// `--policy`
         ArgPolicy => "使用的政策文件（默认：zhengce.toml 指定的政策，否则内置的湖南 2025 政策）", "Policy file to use (default: the one zhengce.toml names, else the built-in Hunan 2025 policy)";

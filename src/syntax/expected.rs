@@ -215,6 +215,7 @@ fn phrase(rule: Rule, context: Context) -> Option<Phrase> {
         | Rule::kw_valid_for
         | Rule::kw_uses
         | Rule::kw_calendar
+        | Rule::kw_source_text
         | Rule::kw_amends
         | Rule::kw_until
         | Rule::header_entry
@@ -228,6 +229,7 @@ fn phrase(rule: Rule, context: Context) -> Option<Phrase> {
         | Rule::valid_for_entry
         | Rule::uses_entry
         | Rule::calendar_entry
+        | Rule::source_text_entry
         | Rule::note_entry => Phrase::HeaderEntry,
         Rule::kw_enum
         | Rule::kw_case

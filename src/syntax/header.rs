@@ -61,6 +61,12 @@ impl Lowering {
                     span: self.span(&value),
                     node: string_value(value),
                 }),
+                Rule::source_text_entry => {
+                    header.source_text = Some(Spanned {
+                        span: self.span(&value),
+                        node: string_value(value),
+                    })
+                }
                 Rule::uses_entry => header.uses.push(Spanned {
                     span: self.span(&value),
                     node: string_value(value),

@@ -48,6 +48,7 @@ keywords! {
     "日历" = "calendar";
     "修订" = "amends";
     "截至" = "until";
+    "原文" = "source_text";
     "注" = "note";
     // Declarations.
     "枚举" = "enum";

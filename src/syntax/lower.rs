@@ -81,6 +81,7 @@ impl Lowering {
     }
 
     fn enum_decl(&self, pair: Pair<Rule>) -> EnumDecl {
+        let span = self.span(&pair);
         let mut inner = pair.into_inner();
         inner.next(); // kw_enum
         let name = inner.next().map(|p| self.ident(p));
@@ -107,6 +108,7 @@ impl Lowering {
             label,
             cite,
             variants,
+            span,
         }
     }
 
@@ -254,6 +256,7 @@ impl Lowering {
             expr,
             note,
             params,
+            span,
         })
     }
 

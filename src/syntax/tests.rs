@@ -31,6 +31,25 @@ fn parses_header_and_a_category() {
     assert!(matches!(lhs.kind, ExprKind::Is { .. }));
 }
 
+/// `source_text "…"` (or `原文 "…"`) names the notice's text; the path is kept as
+/// written, with the span of the string, for `zhengce doc`'s diagnostics.
+#[test]
+fn the_header_names_the_notice_s_text() {
+    for word in ["source_text", "原文"] {
+        let text = format!("policy \"p\" {{\n  {word} \"notice.txt\"\n}}\n");
+        let (file, errors) = parse(&text);
+        assert!(errors.is_empty(), "{word}: {errors:?}");
+        let named = file.unwrap().header.source_text.expect("the entry");
+        assert_eq!(named.node, "notice.txt");
+        assert_eq!(
+            &text[named.span.start as usize..named.span.end as usize],
+            "\"notice.txt\""
+        );
+    }
+    let (file, _) = parse("policy \"p\" { title \"t\" }\n");
+    assert!(file.unwrap().header.source_text.is_none());
+}
+
 #[test]
 fn chinese_identifiers_work() {
     let (file, errors) = parse("policy \"p\" {}\ndefine 年龄 \"年龄\" = 1 + 2 * 3\n");

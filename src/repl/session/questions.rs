@@ -118,6 +118,7 @@ impl Session {
                 expr,
                 note: None,
                 params: Vec::new(),
+                span,
             }));
         }
         let (program, diagnostics) = crate::check::check(&files);

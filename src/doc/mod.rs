@@ -1,0 +1,56 @@
+//! `zhengce doc`: the notice a policy encodes, clause by clause, beside the items of the
+//! policy that cite each clause (a literate view, as Catala draws law and code side by
+//! side): one self-contained HTML page. The clauses no item cites are marked, a
+//! coverage of the notice itself; an item's text links each name it uses to that
+//! item.
+//!
+//! The notice is cut into clauses by the numbering of Chinese official documents
+//! (`notice.rs`, numerals in `numerals.rs`); the items come from the policy's files
+//! with their anchors (`items.rs`) and the names in their text from the checked
+//! program (`links.rs`); each item is placed beside the passage its quote is in
+//! (`layout.rs`, quotes found in `quotes.rs`); `page.rs` writes the HTML (escaping and
+//! the style sheet in `html.rs`), its words from `messages.rs`. The same inputs give
+//! the same bytes.
+
+mod html;
+mod items;
+mod layout;
+mod links;
+mod messages;
+mod notice;
+mod numerals;
+mod page;
+mod quotes;
+#[cfg(test)]
+mod tests;
+
+pub use messages::DocMsg;
+pub use notice::{Notice, Part, Passage};
+
+use crate::lang::Lang;
+use crate::policy_set::{LoadedPolicy, SourceText};
+use crate::program::Program;
+use items::Items;
+use layout::Layout;
+use page::Page;
+use std::collections::HashSet;
+
+/// The page of `loaded` (checked: `program` is its latest version) beside the text of
+/// its notice, in `lang`.
+pub fn page(loaded: &LoadedPolicy, program: &Program, notice: &SourceText, lang: Lang) -> String {
+    let items = Items::of(&loaded.files);
+    let anchors: HashSet<&str> = items.anchors().collect();
+    let links = links::links(program, &loaded.files, &loaded.sources, &anchors);
+    let main = items.by_file.last().map_or(&[][..], Vec::as_slice);
+    let layout = Layout::of(Notice::parse(&notice.text), main);
+    Page {
+        lang,
+        sources: &loaded.sources,
+        files: &loaded.files,
+        items: &items,
+        links: &links,
+        layout: &layout,
+        notice_name: &notice.name,
+    }
+    .html()
+}
