@@ -121,8 +121,8 @@ crate::catalogue! {
         NotPlain => "特殊文件", "not a plain file";
         /// a file that does not exist
         NotFound => "文件不存在", "no such file or directory";
-        /// a file the user may not read
-        PermissionDenied => "没有读取权限", "permission denied";
+        /// a file the user may not read (or write)
+        PermissionDenied => "权限不足", "permission denied";
         /// a path through something that is not a folder
         NotADirectory => "路径中有一部分不是目录", "not a directory";
         /// another error of the system (the system's words)

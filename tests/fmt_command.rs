@@ -104,10 +104,17 @@ fn check_names_the_file_and_line_and_fmt_fixes_it_in_place() {
     let (code, _, err) = zhengce(&["fmt", "--check", &name]);
     assert_eq!(code, 1, "{err}");
     assert!(
-        err.contains(&format!("{name}: not in the canonical layout (from line 5)")),
+        err.contains(&format!("{name}: not in the canonical layout (from line 5;")),
         "{err}"
     );
-    assert!(err.contains("1 file(s) need formatting"), "{err}");
+    assert!(
+        err.contains("  - define a \"a\" = 1+2\n  + define a \"a\" = 1 + 2\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 file(s) need formatting: run `zhengce fmt` on them"),
+        "{err}"
+    );
     let (code, _, err) = zhengce(&["fmt", &name]);
     assert_eq!((code, err), (0, format!("formatted {name}\n")));
     assert_eq!(read(&file), tidy);
@@ -160,4 +167,59 @@ fn the_chinese_keyword_twin_is_fmt_of_the_english_policy_and_the_same_program() 
         shape_of(&loaded.versions)
     };
     assert_eq!(load(HUNAN_ZH), load(HUNAN));
+}
+
+#[test]
+fn a_folder_stands_for_its_policy_files_and_a_link_is_written_through() {
+    let dir = std::env::temp_dir().join(format!("zhengce-fmt-dir-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).expect("a scratch folder");
+    let messy = "policy \"p\" {\n      title \"t\"\n}\n";
+    let tidy = "policy \"p\" {\n  title \"t\"\n}\n";
+    std::fs::write(dir.join("sub/a.policy"), messy).expect("written");
+    std::fs::write(dir.join("notes.txt"), messy).expect("written");
+    let (code, _, err) = zhengce(&["fmt", &dir.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(read(&dir.join("sub/a.policy")), tidy);
+    assert_eq!(read(&dir.join("notes.txt")), messy, "only policy files");
+    #[cfg(unix)]
+    {
+        std::fs::write(dir.join("real.policy"), messy).expect("written");
+        std::os::unix::fs::symlink(dir.join("real.policy"), dir.join("link.policy")).expect("a link");
+        let (code, _, err) = zhengce(&["fmt", &dir.join("link.policy").to_string_lossy()]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            std::fs::symlink_metadata(dir.join("link.policy"))
+                .expect("there")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(read(&dir.join("real.policy")), tidy);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `fmt -`, as an editor runs it: the text comes back byte for byte where it was in
+/// the layout, ID-shaped numbers included (a policy holds no case to mask).
+#[test]
+fn standard_input_comes_back_unmasked() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let text = "// 430102199001011234\npolicy \"p\" {\n  note \"430102199001011234\"\n}\ndefine big \"big\" = 1234567890123456\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args(["fmt", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("zhengce runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(text.as_bytes())
+        .expect("written");
+    let out = child.wait_with_output().expect("finished");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), text);
 }

@@ -77,7 +77,7 @@ crate::catalogue! {
         /// the label under such an operation (left type, operator, right type)
         Operation => "{} `{}` {}", "{} {} {}";
         /// a period compared with a bare number
-        GiveUnit => "给数字加上单位，例如 `50 years` 或 `6 months`", "give the number its unit, e.g. `50 years` or `6 months`";
+        GiveUnit => "给数字加上单位，例如 `50 years`（`50 年`）或 `6 months`（`6 个月`）", "give the number its unit, e.g. `50 years` or `6 months`";
         /// a date compared with a number
         DateWithDate => "日期只能与日期比较；要加上一段期间，写作 `date + 6 months`", "a date is compared with a date; to add a period write `date + 6 months`";
         /// an enum value compared with a text
@@ -121,7 +121,7 @@ crate::catalogue! {
         /// the label under an unknown name
         UnknownName => "未知的名称", "unknown name";
         /// how to declare a name
-        DeclareIt => "用 `define` 声明它，或写出完整的案件路径，例如 `person.birth_date`", "declare it with `define`, or write the full case path such as `person.birth_date`";
+        DeclareIt => "用 `define`（`定义`）声明它，或写出从案件顶层起的完整字段路径（`记录.字段`）", "declare it with `define`, or write the full path of a case field from the top (`record.field`)";
         /// a function used without its arguments (the name)
         IsAFunction => "`{}` 是函数", "`{}` is a function";
         /// the label under such a use

@@ -64,9 +64,21 @@ pub fn run(args: &FmtArgs, console: &mut Console) -> u8 {
         Keywords::Zh => KeywordSet::Chinese,
         Keywords::En => KeywordSet::English,
     });
+    // A folder stands for the policy files in it and below.
+    let mut files = Vec::new();
+    for path in &args.files {
+        if Path::new(path).is_dir() {
+            let mut found = Vec::new();
+            super::inputs::walk(Path::new(path), &mut found, &|name| name.ends_with(".policy"));
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
     let mut code = EXIT_OK;
     let mut changed = 0;
-    for path in &args.files {
+    for path in &files {
         match format_file(path, set, args, lang, console) {
             Outcome::Unchanged => {}
             Outcome::Changed => {
@@ -80,7 +92,12 @@ pub fn run(args: &FmtArgs, console: &mut Console) -> u8 {
     }
     if args.check && changed > 0 {
         let n = changed.to_string();
-        console.err(&format!("{}\n", msg_with(Msg::FmtCheckFailed, lang, &n)));
+        let command = match args.keywords {
+            Some(Keywords::Zh) => "zhengce fmt --keywords zh",
+            Some(Keywords::En) => "zhengce fmt --keywords en",
+            None => "zhengce fmt",
+        };
+        console.err(&format!("{}\n", msg_args(Msg::FmtCheckFailed, lang, &[&n, command])));
     }
     code
 }
@@ -149,17 +166,21 @@ fn format_file(path: &str, set: Option<KeywordSet>, args: &FmtArgs, lang: Lang, 
         return Outcome::Unchanged;
     }
     if args.check {
-        let line = first_different_line(&text, &formatted).to_string();
-        console.err(&format!("{}\n", msg_args(Msg::FmtWouldChange, lang, &[path, &line])));
+        let (line, before, after) = first_difference(&text, &formatted);
+        let number = line.to_string();
+        console.err(&format!("{}\n", msg_args(Msg::FmtWouldChange, lang, &[path, &number])));
+        console.err(&format!("  - {}\n  + {}\n", shown(before), shown(after)));
     }
     Outcome::Changed
 }
 
 /// Replaces the file at `path` by `text`: written beside it first, then renamed over
-/// it, so that an interrupted write leaves the old file whole. Not through the
-/// console: a policy file is the writer's own text, never masked.
+/// it, so that an interrupted write leaves the old file whole; through a symbolic link,
+/// the file it leads to. Not through the console: a policy file is the writer's own
+/// text, never masked.
 fn write_in_place(path: &str, text: &str) -> std::io::Result<()> {
-    let target = Path::new(path);
+    let target = std::fs::canonicalize(path)?;
+    let target = target.as_path();
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -174,7 +195,27 @@ fn write_in_place(path: &str, text: &str) -> std::io::Result<()> {
     })
 }
 
-/// The first line (from 1) where `a` and `b` differ.
-fn first_different_line(a: &str, b: &str) -> usize {
-    a.lines().zip(b.lines()).take_while(|(x, y)| x == y).count() + 1
+/// The first line (from 1) where `a` and `b` differ, as each has it (line ends
+/// included: a line that differs only in its end differs).
+fn first_difference<'t>(a: &'t str, b: &'t str) -> (usize, &'t str, &'t str) {
+    let (mut a_lines, mut b_lines) = (a.split_inclusive('\n'), b.split_inclusive('\n'));
+    let mut line = 1;
+    loop {
+        match (a_lines.next(), b_lines.next()) {
+            (Some(x), Some(y)) if x == y => line += 1,
+            (x, y) => return (line, x.unwrap_or(""), y.unwrap_or("")),
+        }
+    }
+}
+
+/// A line as `--check` shows it: its end made visible where it is not a plain `\n`.
+fn shown(line: &str) -> String {
+    let (body, end) = match line.strip_suffix("\r\n") {
+        Some(body) => (body, "␍"),
+        None => match line.strip_suffix('\n') {
+            Some(body) => (body, ""),
+            None => (line, "␄"),
+        },
+    };
+    format!("{body}{end}")
 }

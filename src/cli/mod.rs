@@ -322,6 +322,11 @@ impl Command {
 
     /// Whether the user asked to see ID numbers in full.
     pub fn pii(&self) -> Pii {
+        // `fmt` gives back the writer's own policy text, which must come back as it
+        // went in: it holds no case, so nothing to mask.
+        if let Command::Fmt(_) = self {
+            return Pii::Show;
+        }
         Pii::shown_if(self.common().is_some_and(|c| c.show_pii))
     }
 }

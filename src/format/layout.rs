@@ -135,6 +135,9 @@ fn spaced(text: &str, tokens: &[Token], at: usize) -> bool {
     if p == "{" || n == "}" {
         return !(p == "{" && n == "}");
     }
+    if p == "-" && negates(text, tokens, at - 1) {
+        return false;
+    }
     if n == "(" || n == "[" {
         // A call or an index follows its name (or a bracket) directly; a keyword is
         // spaced from a bracket after it, but for those called like functions.
@@ -143,9 +146,6 @@ fn spaced(text: &str, tokens: &[Token], at: usize) -> bool {
             Piece::Close => p == "}",
             _ => true,
         };
-    }
-    if p == "-" && negates(text, tokens, at - 1) {
-        return false;
     }
     true
 }

@@ -36,7 +36,12 @@ pub fn format_policy(text: &str, keywords: Option<KeywordSet>) -> Result<String,
     if !after.same_tree(&before) || comments(&formatted) != comments(text) {
         return Err(FormatError::MeaningWouldChange);
     }
-    Ok(formatted)
+    // Line ends as the file has them (a Windows checkout's \r\n stays), as the first
+    // line ends.
+    match text.find('\n') {
+        Some(at) if text[..at].ends_with('\r') => Ok(formatted.replace('\n', "\r\n")),
+        _ => Ok(formatted),
+    }
 }
 
 /// `text` with every keyword in `set`.

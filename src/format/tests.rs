@@ -24,12 +24,13 @@ fn a_closing_bracket_stands_with_its_opening_line_and_comments_with_the_code_aft
 
 #[test]
 fn a_minus_that_negates_is_told_from_one_that_subtracts() {
-    let text = "policy \"p\" {}\ndefine a \"a\" = - 1\ndefine b \"b\" = a -1\ndefine c \"c\" = if a > b then - a else (- b)\ndefine d \"d\" = 2025-01-01 - 1 days - a\n";
+    let text = "policy \"p\" {}\ndefine a \"a\" = - 1\ndefine b \"b\" = a -1\ndefine c \"c\" = if a > b then - a else (- b)\ndefine d \"d\" = 2025-01-01 - 1 days - a\ndefine e \"e\" = -(a) - (b)\n";
     let out = fmt(text);
     assert!(out.contains("= -1\n"), "{out}");
     assert!(out.contains("= a - 1\n"), "{out}");
     assert!(out.contains("then -a else (-b)"), "{out}");
     assert!(out.contains("2025-01-01 - 1 days - a"), "{out}");
+    assert!(out.contains("= -(a) - (b)\n"), "{out}");
 }
 
 #[test]
@@ -67,4 +68,11 @@ fn field_names_that_are_keywords_are_not_converted() {
 #[test]
 fn a_file_that_does_not_parse_is_not_formatted() {
     assert_eq!(format_policy("policy \"p\" {\n", None), Err(FormatError::Syntax));
+}
+
+#[test]
+fn windows_line_ends_stay_and_a_byte_order_mark_goes() {
+    let text = "\u{feff}policy \"p\" {\r\n    title \"t\"\r\n}\r\n";
+    assert_eq!(fmt(text), "policy \"p\" {\r\n  title \"t\"\r\n}\r\n");
+    assert_eq!(fmt(&fmt(text)), fmt(text));
 }

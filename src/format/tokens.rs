@@ -49,7 +49,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             line += 1;
             at += 1;
             continue;
-        } else if c.is_whitespace() {
+        } else if c.is_whitespace() || c == '\u{feff}' {
             at += c.len_utf8();
             continue;
         } else if rest.starts_with("//") {

@@ -277,7 +277,7 @@ crate::catalogue! {
         /// a condition never true (rule, condition)
         ConditionNeverTrue => "{}：条件 `{}` 从未为真", "{}: condition `{}` never true";
         /// a policy with errors, before any case (errors)
-        PolicyHasErrors => "政策有 {} 个错误；未评估任何案件", "the policy has {} error(s); nothing was evaluated";
+        PolicyHasErrors => "政策有 {} 个错误，未能完成（zhengce check 可列出全部错误）", "the policy has {} error(s); nothing was done (zhengce check lists them all)";
 
         // Mistakes on the command line (in English, clap's own words are shown).
         /// an argument that no subcommand takes
@@ -399,9 +399,9 @@ crate::catalogue! {
         /// a file formatted (path)
         FmtFormatted => "已排版 {}", "formatted {}";
         /// a file `fmt --check` would change (path, line)
-        FmtWouldChange => "{}：未按统一格式排版（自第 {} 行起）", "{}: not in the canonical layout (from line {})";
+        FmtWouldChange => "{}：未按统一格式排版（自第 {} 行起；- 为现在的写法，+ 为排版后的写法，␍ 为 Windows 行尾，␄ 为缺少的行尾）", "{}: not in the canonical layout (from line {}; - as it is, + as formatted, ␍ a Windows line end, ␄ a missing line end)";
         /// files `fmt --check` would change (how many)
-        FmtCheckFailed => "有 {} 个文件需要排版：运行 zhengce fmt 加上这些文件即可改好", "{} file(s) need formatting: run zhengce fmt on them to fix";
+        FmtCheckFailed => "有 {} 个文件需要排版：对这些文件运行 `{}` 即可改好", "{} file(s) need formatting: run `{}` on them to fix";
         /// a file with syntax errors (path)
         FmtSyntaxErrors => "{}：有语法错误，未排版", "{}: has syntax errors; not formatted";
         /// a file with bytes that are not UTF-8 (path, line)

@@ -3,6 +3,7 @@
 //! keyboard away from a word it expected, that word (`words.rs`).
 
 use super::expected::{self, Context, Phrase};
+use super::keywords::{KEYWORDS, keyword};
 use super::messages::SyntaxMsg;
 use super::{Rule, detail, too_deep, words};
 use crate::diagnostic::{Code, Diagnostic, suggestion};
@@ -75,11 +76,36 @@ pub(super) fn syntax_error(piece: &Piece, e: pest::error::Error<Rule>) -> Diagno
         SyntaxMsg::SyntaxError.with([expected::describe(&phrases), found.describe()]),
     )
     .at(span, SyntaxMsg::Expected.with([first]));
-    match meant {
-        Some(word) => d.with_help(suggestion(word)),
-        None => d.with_help(SyntaxMsg::SyntaxHelp),
+    match (meant, found.hint()) {
+        (Some(word), _) => d.with_help(suggestion(word)),
+        (None, Some(hint)) => d.with_help(hint),
+        (None, None) => d.with_help(SyntaxMsg::SyntaxHelp),
     }
 }
+
+/// ASCII signs the grammar needs, and their full-width forms, which a Chinese input
+/// method types: `（`, `，`, `：`.
+const FULL_WIDTH: &[(char, char)] = &[
+    ('（', '('),
+    ('）', ')'),
+    ('｛', '{'),
+    ('｝', '}'),
+    ('［', '['),
+    ('］', ']'),
+    ('，', ','),
+    ('：', ':'),
+    ('＝', '='),
+    ('＜', '<'),
+    ('＞', '>'),
+    ('＋', '+'),
+    ('－', '-'),
+    ('＊', '*'),
+    ('？', '?'),
+    ('．', '.'),
+    ('“', '"'),
+    ('”', '"'),
+    ('＂', '"'),
+];
 
 /// Where the error is, the rules expected there, and the signs (and, where no rule
 /// got as far, the words) expected there. The rules pest names were tried where the
@@ -133,6 +159,31 @@ impl<'t> Found<'t> {
         match self {
             Found::Word(word) => word.len(),
             _ => next_char_end(text, start) - start,
+        }
+    }
+
+    /// A hint for what was found, where it is a known slip: a full-width sign, a
+    /// keyword where a name goes, a keyword run into the name after it (`当个人`).
+    fn hint(&self) -> Option<Text> {
+        match self {
+            Found::Char(c) => FULL_WIDTH
+                .iter()
+                .find(|(wide, _)| wide == c)
+                .map(|(wide, ascii)| SyntaxMsg::FullWidthSign.with([wide.to_string(), ascii.to_string()])),
+            Found::Word(word) => {
+                if let Some(k) = keyword(word) {
+                    return Some(SyntaxMsg::KeywordAsName.with([*word, k.english[0]]));
+                }
+                // The longest keyword the word starts with, a name after it.
+                let glued = KEYWORDS
+                    .iter()
+                    .flat_map(|k| std::iter::once(k.chinese).chain(k.english.iter().copied()))
+                    .filter(|kw| !kw.is_ascii() && word.len() > kw.len() && word.starts_with(kw))
+                    .max_by_key(|kw| kw.len())?;
+                let (kw, rest) = word.split_at(glued.len());
+                Some(SyntaxMsg::KeywordGlued.with([*word, kw, rest]))
+            }
+            Found::End { .. } => None,
         }
     }
 

@@ -35,6 +35,13 @@ crate::catalogue! {
         /// the start of the next item
         NextItem => "下一项的开头", "the start of the next item";
 
+        /// a full-width sign where its ASCII form is needed (the sign, its ASCII form)
+        FullWidthSign => "这里的 `{}` 是全角符号，请改为半角的 `{}`（切换到英文输入法输入）", "`{}` is a full-width sign: write the ASCII `{}`";
+        /// a keyword where a name is needed (the word, its English keyword)
+        KeywordAsName => "`{}` 是关键字（即 `{}`），不能用作名称：请换一个名称", "`{}` is a keyword (`{}`) and cannot be a name: choose another name";
+        /// a keyword run into the name after it (the word, the keyword, the name)
+        KeywordGlued => "`{}` 连在了一起：关键字 `{}` 与名称 `{}` 之间要有空格", "`{}` runs together: put a space between the keyword `{}` and the name `{}`";
+
         // What was expected, in a policy writer's words.
         /// a unit
         Unit => "单位（`years`/`年`、`months`/`个月`、`days`/`日`）", "a unit (years, months, days)";

@@ -11,7 +11,7 @@
 //! nothing other files are read for (`uses`, `amends`, `calendar`): the items of the
 //! file can then be checked too.
 
-use super::keywords::in_english;
+use super::keywords::{in_english, keyword};
 use super::literal::rule_id;
 use super::words::words_of;
 use super::{PolicyParser, Rule};
@@ -131,11 +131,18 @@ fn declared(word: &str, pending: Pending, into: &mut Unparsed) -> Pending {
 /// The item keyword a word at the start of a line is a slip away from, if any.
 fn item_keyword_near(word: &str) -> Option<&'static str> {
     let allowed = if word.chars().count() <= 4 { 1 } else { 2 };
-    DECLARING
+    // Each English word and its Chinese twin (`定意` is a slip of `定义`), but a word of
+    // one character, which every other one-character word would be a slip of.
+    let english = DECLARING
         .iter()
         .copied()
-        .chain(RuleKind::ALL.iter().map(|k| k.keyword()))
+        .chain(RuleKind::ALL.iter().map(|k| k.keyword()));
+    english
+        .flat_map(|w| [Some(w), keyword(w).map(|k| k.chinese)])
+        .flatten()
+        .filter(|w| w.chars().count() > 1)
         .find(|keyword| strsim::damerau_levenshtein(word, keyword) <= allowed)
+        .map(in_english)
 }
 
 /// The header piece `text` (which failed to parse at `error_at`) with the lines that

@@ -535,3 +535,27 @@ fn a_file_may_mix_chinese_and_english_keywords() {
     let (_, errors) = parse("policy \"p\" {}\ndefine a \"a\" = 6months\n");
     assert!(!errors.is_empty());
 }
+
+/// Slips of a writer who types Chinese: a full-width sign, a keyword run into a name,
+/// a keyword as a name, a misspelt Chinese item word, each told for what it is.
+#[test]
+fn slips_of_chinese_typing_get_a_hint_of_their_own() {
+    let help = |text: &str| -> String {
+        let (_, errors) = parse(text);
+        let d = errors.first().unwrap_or_else(|| panic!("an error in {text}"));
+        d.help.as_ref().map(|h| h.zh()).unwrap_or_default()
+    };
+    assert!(help("政策 \"p\" {}\n定义 b \"b\" = （1 + 2）\n").contains("`（` 是全角符号，请改为半角的 `(`"));
+    assert!(help("政策 \"p\" {}\n定义 b \"b\" = 1，\n").contains("`，` 是全角符号"));
+    assert!(help("政策 \"p\" {}\n类别 1 {\n  当个人\n}\n").contains("关键字 `当` 与名称 `个人` 之间要有空格"));
+    assert!(help("政策 \"p\" {}\n枚举 级别 \"x\" { a }\n").contains("`级别` 是关键字（即 `severity`）"));
+    // A misspelt item word is offered its word, and still declares its name (so that
+    // the checker does not call each use of it unknown).
+    let (file, errors) = parse("政策 \"p\" {}\n定意 年龄 \"年龄\" = 1\n定义 b \"b\" = 年龄 + 1\n");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(file.expect("the rest parsed").unparsed.has_name("年龄"));
+    assert_eq!(
+        errors[0].help.as_ref().map(|h| h.zh()),
+        Some("是否应为 `定义`？".to_string())
+    );
+}
