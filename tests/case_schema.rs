@@ -176,3 +176,33 @@ fn the_case_format_document_shows_the_template_as_made() {
         "docs/case-format.md is out of date: paste the output of `zhengce new case`"
     );
 }
+
+/// A value named by its own label (`男 "男"`, as a policy with Chinese names writes
+/// it) is one value of the schema, not two; and the template's comments line up on
+/// screen with Chinese keys.
+#[test]
+fn a_value_named_by_its_label_is_listed_once_and_chinese_keys_line_up() {
+    let dir = std::env::temp_dir().join(format!("zhengce-schema-zh-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let policy = dir.join("p.policy");
+    std::fs::write(
+        &policy,
+        "政策 \"p\" {}\n枚举 性别 \"性别\" { 男 \"男\", 女 \"女\" }\n案卷 {\n  个人 \"个人\" {\n    性别: 性别 \"性别\"\n    出生日期: date \"出生日期\"\n  }\n}\n决定 {\n  x = 个人.性别\n}\n",
+    )
+    .unwrap();
+    let policy = policy.to_string_lossy().into_owned();
+    let schema: serde_json::Value = serde_json::from_str(&zhengce(&["schema", "--policy", &policy])).unwrap();
+    let text = schema.to_string();
+    assert!(text.contains(r#""enum":["男","女"]"#), "{text}");
+    let template = zhengce(&["new", "case", "--policy", &policy, "--lang", "zh"]);
+    let columns: Vec<usize> = template
+        .lines()
+        .filter(|l| l.starts_with("  ") && l.contains(" # "))
+        .map(|l| textwrap::core::display_width(&l[..l.find(" # ").unwrap()]))
+        .collect();
+    assert!(
+        columns.len() >= 2 && columns.windows(2).all(|w| w[0] == w[1]),
+        "{template}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

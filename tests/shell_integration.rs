@@ -60,7 +60,8 @@ fn bash_completes_subcommands_options_and_values() {
     let path = std::env::temp_dir().join(format!("zhengce-completion-{}.bash", std::process::id()));
     std::fs::write(&path, script).unwrap();
     assert_eq!(bash_completes(&path, &["zhengce", "ch"]), ["check"]);
-    let options = bash_completes(&path, &["zhengce", "test", "--cov"]);
+    let mut options = bash_completes(&path, &["zhengce", "test", "--cov"]);
+    options.sort();
     assert_eq!(options, ["--coverage", "--coverage-min"]);
     let formats = bash_completes(&path, &["zhengce", "eval", "--format", ""]);
     assert_eq!(formats, ["text", "json"]);
@@ -69,6 +70,11 @@ fn bash_completes_subcommands_options_and_values() {
         let (code, script, _) = zhengce(&["completions", shell]);
         assert_eq!(code, 0);
         assert!(script.contains("zhengce") && script.contains("coverage-min"), "{shell}");
+        // In Chinese, no English description of a value (its type's doc comment).
+        let (_, zh, _) = zhengce(&["completions", shell, "--lang", "zh"]);
+        for english in ["For people", "the default", "What a case worker needs"] {
+            assert!(!zh.contains(english), "{shell}: {english}");
+        }
     }
 }
 

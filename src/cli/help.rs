@@ -129,9 +129,36 @@ pub fn command(lang: Lang) -> clap::Command {
 }
 
 /// The command with its texts unbroken, for tools that lay them out themselves (man
-/// pages, shell completions).
+/// pages, shell completions). Never parses a command line: its arguments' values are
+/// listed without the descriptions clap takes from their types' doc comments, which
+/// are in English only (each argument's own help, in `lang`, tells them).
 pub fn command_unbroken(lang: Lang) -> clap::Command {
-    command_at(lang, UNBROKEN)
+    values_undescribed(command_at(lang, UNBROKEN))
+}
+
+/// `cmd` with every argument's possible values listed by name only, in every
+/// subcommand.
+fn values_undescribed(mut cmd: clap::Command) -> clap::Command {
+    let ids: Vec<(clap::Id, Vec<String>)> = cmd
+        .get_arguments()
+        .map(|a| {
+            let names = a
+                .get_possible_values()
+                .iter()
+                .map(|v| v.get_name().to_string())
+                .collect();
+            (a.get_id().clone(), names)
+        })
+        .filter(|(_, names): &(clap::Id, Vec<String>)| !names.is_empty())
+        .collect();
+    for (id, names) in ids {
+        cmd = cmd.mut_arg(id, |a| a.value_parser(clap::builder::PossibleValuesParser::new(names)));
+    }
+    let subcommands: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in subcommands {
+        cmd = cmd.mut_subcommand(name, values_undescribed);
+    }
+    cmd
 }
 
 /// A width no help text reaches: nothing is broken.

@@ -120,10 +120,21 @@ fn scalar(program: &Program, t: &Type) -> Json {
                 .iter()
                 .filter(|(name, _)| name.parse::<i64>().is_ok())
                 .map(|(_, label)| json!(label.zh));
-            json!({
-                "enum": values.chain(labels).chain(numbers).collect::<Vec<_>>(),
-                "enumDescriptions": of_values.chain(of_labels).chain(of_numbers).collect::<Vec<_>>(),
-            })
+            // Each way of writing a value once (a value may be named by its label: `男
+            // "男"`), in order, with what an editor shows beside it.
+            let mut written: Vec<Json> = Vec::new();
+            let mut described: Vec<Json> = Vec::new();
+            for (value, description) in values
+                .chain(labels)
+                .chain(numbers)
+                .zip(of_values.chain(of_labels).chain(of_numbers))
+            {
+                if !written.contains(&value) {
+                    written.push(value);
+                    described.push(description);
+                }
+            }
+            json!({ "enum": written, "enumDescriptions": described })
         }
         _ => json!({"type": "string"}),
     }

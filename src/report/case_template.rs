@@ -75,7 +75,8 @@ fn line(out: &mut String, indent: usize, text: &str, comment: &str) {
     let start = out.len();
     out.push_str(&" ".repeat(indent));
     out.push_str(text);
-    let width = out.len() - start;
+    // Columns on screen, not bytes: a Chinese key is two columns a character.
+    let width = textwrap::core::display_width(&out[start..]);
     out.push_str(&" ".repeat(COMMENT_COLUMN.saturating_sub(width).max(1)));
     out.push_str("# ");
     out.push_str(comment);
