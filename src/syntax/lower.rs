@@ -1,7 +1,7 @@
 //! Lowering: pest parse trees → AST, one function per grammar rule.
 
 use super::Rule;
-use super::keywords::in_english;
+use super::keywords::{in_english, keyword};
 use super::literal::{parse_date, parse_month, rule_id, severity, string_value};
 use super::messages::SyntaxMsg;
 use crate::ast::*;
@@ -52,7 +52,7 @@ impl Lowering {
     fn item(&self, pair: Pair<Rule>) -> Lowered<Item> {
         Ok(match pair.as_rule() {
             Rule::enum_decl => Item::Enum(self.enum_decl(pair)),
-            Rule::case_decl => Item::Case(self.record_decl(pair.into_inner().skip(1))?),
+            Rule::case_decl => Item::Case(self.case_decl(pair)?),
             Rule::param_decl => Item::Param(self.define(pair)?),
             Rule::define_decl => Item::Define(self.define(pair)?),
             Rule::table_decl => Item::Table(self.table(pair)?),
@@ -113,6 +113,23 @@ impl Lowering {
     }
 
     /// Fields and `order` declarations of one record.
+    /// `case { … }`. Its top-level fields are the first names of paths in expressions,
+    /// where a keyword cannot stand (`类别.x` is the rule kind), so none may be one; a
+    /// field below them follows a `.` and may.
+    fn case_decl(&self, pair: Pair<Rule>) -> Lowered<RecordDecl> {
+        let record = self.record_decl(pair.into_inner().skip(1))?;
+        if let Some(field) = record.fields.iter().find(|f| keyword(&f.name.node).is_some()) {
+            let name = field.name.node.as_str();
+            let english = keyword(name).map_or(name, |k| k.english[0]);
+            return Err(Box::new(
+                Diagnostic::error(Code::Syntax, SyntaxMsg::KeywordField.with([name, english]))
+                    .at(field.name.span, SyntaxMsg::KeywordFieldLabel)
+                    .with_help(SyntaxMsg::KeywordFieldHelp),
+            ));
+        }
+        Ok(record)
+    }
+
     fn record_decl<'i>(&self, pairs: impl Iterator<Item = Pair<'i, Rule>>) -> Lowered<RecordDecl> {
         let mut record = RecordDecl::default();
         for pair in pairs {

@@ -42,6 +42,13 @@ crate::catalogue! {
         /// a keyword run into the name after it (the word, the keyword, the name)
         KeywordGlued => "`{}` 连在了一起：关键字 `{}` 与名称 `{}` 之间要有空格", "`{}` runs together: put a space between the keyword `{}` and the name `{}`";
 
+        /// a top-level case field named by a keyword (the name, its English keyword)
+        KeywordField => "案件的顶层字段 `{}` 是关键字（即 `{}`）：表达式无法引用它", "the top-level case field `{}` is a keyword (`{}`): no expression could read it";
+        /// its label
+        KeywordFieldLabel => "关键字不能作顶层字段名", "a keyword cannot name a top-level field";
+        /// its help
+        KeywordFieldHelp => "换一个名称；记录内部的字段（`记录.字段`）可以用关键字命名", "choose another name; a field inside a record (`record.field`) may be a keyword";
+
         // What was expected, in a policy writer's words.
         /// a unit
         Unit => "单位（`years`/`年`、`months`/`个月`、`days`/`日`）", "a unit (years, months, days)";

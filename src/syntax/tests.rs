@@ -549,6 +549,14 @@ fn slips_of_chinese_typing_get_a_hint_of_their_own() {
     assert!(help("政策 \"p\" {}\n定义 b \"b\" = 1，\n").contains("`，` 是全角符号"));
     assert!(help("政策 \"p\" {}\n类别 1 {\n  当个人\n}\n").contains("关键字 `当` 与名称 `个人` 之间要有空格"));
     assert!(help("政策 \"p\" {}\n枚举 级别 \"x\" { a }\n").contains("`级别` 是关键字（即 `severity`）"));
+    // A top-level case field no expression could read; one inside a record may be a keyword.
+    let (_, errors) = parse("政策 \"p\" {}\n案卷 {\n  类别: bool \"x\"\n}\n");
+    assert!(
+        errors[0].message.zh().contains("案件的顶层字段 `类别` 是关键字"),
+        "{errors:?}"
+    );
+    let (_, errors) = parse("policy \"p\" {}\ncase {\n  s \"s\" { from: date \"f\" }\n}\n");
+    assert!(errors.is_empty(), "{errors:?}");
     // A misspelt item word is offered its word, and still declares its name (so that
     // the checker does not call each use of it unknown).
     let (file, errors) = parse("政策 \"p\" {}\n定意 年龄 \"年龄\" = 1\n定义 b \"b\" = 年龄 + 1\n");
