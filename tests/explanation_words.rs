@@ -200,3 +200,38 @@ fn the_repl_shows_records_by_their_labels_and_its_own_punctuation_in_the_languag
     assert!(en.contains("  一（一）: 男满五十周岁"), "{en}");
     assert!(!en.contains('{') && !en.contains("（一）："), "{en}");
 }
+
+/// `holds(category 1)` is told as that rule and whether it held, not as "the categories
+/// that hold: none" (the same words for every rule asked about).
+#[test]
+fn a_rule_asked_about_by_name_is_told_by_its_clause() {
+    let dir = std::env::temp_dir().join(format!("zhengce-words-{}-holds", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let policy = dir.join("p.policy");
+    std::fs::write(
+        &policy,
+        "政策 \"p\" {}\n案卷 {\n  个人 \"个人\" {\n    年龄: int \"年龄\"\n    残疾: bool = false \"残疾\"\n  }\n}\n\
+         类别 1 引用 \"一（一）\" \"年满五十\" {\n  当 个人.年龄 >= 50\n}\n类别 2 引用 \"一（二）\" \"残疾\" {\n  当 个人.残疾\n}\n\
+         决定 {\n  认定 = 成立(类别 1) 或 成立(类别 2)\n  未认定 = 非 成立(类别 2)\n}\n",
+    )
+    .unwrap();
+    let case = temp_case("holds", "id: c1\nas_of: 2025-01-01\n个人: { 年龄: 30 }\n");
+    let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .env("ZHENGCE_LANG", "zh")
+        .args(["eval", "--policy"])
+        .arg(&policy)
+        .arg(&case)
+        .output()
+        .expect("the binary runs");
+    let text: String = String::from_utf8_lossy(&out.stdout).split_whitespace().collect();
+    assert_told(
+        &text,
+        &[
+            "认定：否",
+            "一（一）：不成立 ✗；一（二）：不成立 ✗",
+            "未认定：是",
+            "一（二）：不成立 ✓",
+        ],
+        &["成立的认定类别"],
+    );
+}

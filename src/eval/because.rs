@@ -95,12 +95,15 @@ pub enum Because<'p> {
     },
     /// `not x`.
     Not(Box<Because<'p>>),
-    /// `holds(kind)`: which rules of the kind held.
+    /// `holds(kind)`: which rules of the kind held; `holds(kind id)`: whether that one
+    /// did.
     Rules {
         /// The kind.
         kind: RuleKind,
         /// Ids of the rules that held.
         held: Vec<&'p RuleId>,
+        /// The one rule asked about (`holds(category 1)`), if one was.
+        asked: Option<&'p RuleId>,
     },
     /// A comparison of a value computed from one field or definition with nothing (an
     /// empty text, zero: `length(roles) > 0`, `trim(x ?? "") != ""`), told by that

@@ -320,7 +320,12 @@ impl<'p> Evaluation<'p> {
                     .filter(|r| self.rule(**r))
                     .map(|r| &program.rules[r.0 as usize].id)
                     .collect();
-                out.push(Because::Rules { kind: *kind, held });
+                let asked = rule.map(|r| &program.rules[r.0 as usize].id);
+                out.push(Because::Rules {
+                    kind: *kind,
+                    held,
+                    asked,
+                });
             }
             _ => out.push(Because::Other {
                 span: e.span,

@@ -5,7 +5,7 @@
 use super::messages::{Lang, Msg, kind_heading, label, msg, operator, write_msg_with};
 use super::text::parenthesised;
 use super::values::{ValueStyle, write_value};
-use crate::ast::{BinOp, Label};
+use crate::ast::{BinOp, Label, RuleId, RuleKind};
 use crate::eval::{Because, Shown};
 use crate::source::SourceMap;
 use crate::value::Value;
@@ -123,7 +123,19 @@ fn because(out: &mut String, b: &Because, negated: bool, style: &ValueStyle, sou
             }
             out.push_str(mark(*holds != negated));
         }
-        Because::Rules { kind, held } => {
+        Because::Rules {
+            kind,
+            held,
+            asked: Some(id),
+        } => {
+            // `holds(category 1)`: that rule, by its name, and whether it held.
+            write_rule(out, *kind, id, style);
+            out.push_str(msg(Msg::Colon, lang));
+            let holds = !held.is_empty();
+            out.push_str(msg(if holds { Msg::Holds } else { Msg::Fails }, lang));
+            out.push_str(mark(holds != negated));
+        }
+        Because::Rules { kind, held, .. } => {
             if negated {
                 return not_wrapped(out, b, style, sources);
             }
@@ -134,22 +146,26 @@ fn because(out: &mut String, b: &Because, negated: bool, style: &ValueStyle, sou
             if held.is_empty() {
                 out.push_str(msg(Msg::None, lang));
             }
-            // Each rule as named everywhere else (一（一）), by its id if not found.
             for (k, id) in held.iter().enumerate() {
                 if k > 0 {
                     out.push_str(msg(Msg::ListSeparator, lang));
                 }
-                match style.program.rule_lookup.get(*kind, id) {
-                    Some(idx) => super::text::write_rule_name(out, &style.program.rules[idx.0 as usize], style.program),
-                    None => {
-                        let _ = write!(out, "{id}");
-                    }
-                }
+                write_rule(out, *kind, id, style);
             }
         }
         Because::Other { reads, holds, .. } => {
             told_by(out, reads, Msg::ConditionOn, Msg::ACondition, lang);
             out.push_str(mark(*holds != negated));
+        }
+    }
+}
+
+/// A rule as named everywhere else (一（一）), by its id if not found.
+fn write_rule(out: &mut String, kind: RuleKind, id: &RuleId, style: &ValueStyle) {
+    match style.program.rule_lookup.get(kind, id) {
+        Some(idx) => super::text::write_rule_name(out, &style.program.rules[idx.0 as usize], style.program),
+        None => {
+            let _ = write!(out, "{id}");
         }
     }
 }
