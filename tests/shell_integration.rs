@@ -108,9 +108,19 @@ fn man_pages_render_in_either_language() {
     let (_, zh, _) = zhengce(&["man", "--lang", "zh"]);
     let zh = rendered(&zh);
     assert!(zh.contains("概要") && zh.contains("解析并检查政策文件"), "{zh}");
-    for english in ["SYNOPSIS", "OPTIONS", "subcommands", "Possible values"] {
+    for english in ["SYNOPSIS", "OPTIONS", "subcommands", "Possible values", "EXIT STATUS"] {
         assert!(!zh.contains(english), "{english} in the Chinese page: {zh}");
     }
+    // What the exit codes mean, the variables, the settings file, examples; Chinese
+    // left-aligned, with no gaps opened between words to justify it.
+    for section in ["退出状态", "环境变量", "ZHENGCE_LANG", "zhengce.toml", "示例"] {
+        assert!(zh.contains(section), "{section}: {zh}");
+    }
+    assert!(zh.contains("没有 ZHENGCE_LANG 时"), "{zh}");
+    assert!(
+        en.contains("EXIT STATUS") && en.contains("ENVIRONMENT") && en.contains("EXAMPLES"),
+        "{en}"
+    );
     // One page per subcommand, into a folder.
     let dir = std::env::temp_dir().join(format!("zhengce-man-{}", std::process::id()));
     let (code, _, err) = zhengce(&["man", "--lang", "en", "--out", &dir.to_string_lossy()]);
@@ -125,10 +135,16 @@ fn man_pages_render_in_either_language() {
         "-test",
         "-completions",
         "-man",
+        "-fmt",
+        "-doc",
+        "-schema",
+        "-new",
     ] {
         let page = std::fs::read_to_string(dir.join(format!("zhengce{sub}.1"))).unwrap();
         rendered(&page);
     }
     let check = rendered(&std::fs::read_to_string(dir.join("zhengce-check.1")).unwrap());
     assert!(check.contains("--strict"), "{check}");
+    // A subcommand's synopsis is what is typed.
+    assert!(check.contains("zhengce check [--strict]"), "{check}");
 }

@@ -4,7 +4,7 @@
 
 use super::{Console, EXIT_FAILED, EXIT_OK, help};
 use crate::lang::Lang;
-use crate::report::messages::{Msg, msg_args, msg_with};
+use crate::report::messages::{Msg, msg, msg_args, msg_with};
 
 /// The name the command is installed under.
 const BIN: &str = "zhengce";
@@ -34,7 +34,9 @@ pub fn man(out: Option<&str>, lang: Lang, console: &mut Console) -> u8 {
     let mut pages = vec![(format!("{BIN}.1"), command.clone())];
     for sub in command.get_subcommands() {
         let name = format!("{BIN}-{}", sub.get_name());
-        pages.push((format!("{name}.1"), sub.clone().name(name)));
+        // The page is zhengce-fmt(1); its synopsis is what is typed, `zhengce fmt`.
+        let typed = format!("{BIN} {}", sub.get_name());
+        pages.push((format!("{name}.1"), sub.clone().name(name).bin_name(typed)));
     }
     if let Err(e) = std::fs::create_dir_all(dir) {
         return failed(dir, &e, lang, console);
@@ -50,13 +52,26 @@ pub fn man(out: Option<&str>, lang: Lang, console: &mut Console) -> u8 {
     EXIT_OK
 }
 
-/// One command's page, in roff, its headings in `lang`.
+/// One command's page, in roff, its headings in `lang`; the main page also says what
+/// the exit codes mean, which variables and files count, and gives examples.
 fn page(command: &clap::Command, lang: Lang) -> std::io::Result<String> {
     let mut text = Vec::new();
     clap_mangen::Man::new(command.clone()).render(&mut text)?;
+    if command.get_name() == BIN {
+        text.extend_from_slice(msg(Msg::ManMore, lang).as_bytes());
+    }
     let text = String::from_utf8_lossy(&text);
+    // Left-aligned and unhyphenated from the title on: justifying Chinese, which has no
+    // spaces to stretch, opened gaps at the few spaces it has.
+    let text = match text
+        .find("\n.TH ")
+        .and_then(|at| text[at + 1..].find('\n').map(|end| at + 1 + end + 1))
+    {
+        Some(after_title) => format!("{}.ad l\n.nh\n{}", &text[..after_title], &text[after_title..]),
+        None => text.into_owned(),
+    };
     Ok(match lang {
-        Lang::En => text.into_owned(),
+        Lang::En => text,
         Lang::Zh => in_chinese(&text),
     })
 }
