@@ -37,6 +37,7 @@ pub mod format;
 pub mod input;
 pub mod lang;
 pub mod lint;
+pub mod lsp;
 pub mod mutants;
 pub mod policy_set;
 pub mod privacy;

@@ -104,7 +104,7 @@ pub fn load_policy(path: &str, source: PolicySource) -> LoadedPolicy {
 
 /// [`load_policy`], with the size limit of each file read given.
 pub fn load_policy_with(path: &str, source: PolicySource, limits: InputLimits) -> LoadedPolicy {
-    load_with(path, source, limits, None)
+    load_with(path, source, limits, Vec::new())
 }
 
 /// Parses and checks a policy given as text, as if it were the file at `path`; the
@@ -112,8 +112,8 @@ pub fn load_policy_with(path: &str, source: PolicySource, limits: InputLimits) -
 /// `path`). For tools that hold the text in memory (fuzzing): the main file is not read.
 pub fn load_policy_text(path: &str, text: &str, source: PolicySource) -> LoadedPolicy {
     let path = normalize(path);
-    let main = Some((path.clone(), text.to_string()));
-    load_with(&path, source, InputLimits::default(), main)
+    let given = vec![(path.clone(), text.to_string())];
+    load_with(&path, source, InputLimits::default(), given)
 }
 
 /// Loads the policy at `path` with the file `replaced` (the policy itself or one it
@@ -128,15 +128,28 @@ pub fn load_policy_replacing(
 ) -> LoadedPolicy {
     // A built-in file is replaced by its path (its name shown is `builtin:` + path).
     let replaced = replaced.strip_prefix(BUILTIN_PREFIX).unwrap_or(replaced);
-    let main = Some((normalize(replaced), text.to_string()));
-    load_with(path, source, limits, main)
+    let given = vec![(normalize(replaced), text.to_string())];
+    load_with(path, source, limits, given)
 }
 
-fn load_with(path: &str, source: PolicySource, limits: InputLimits, main: Option<(String, String)>) -> LoadedPolicy {
+/// Loads the policy at `path` with each file of `open` (path, text) read as its text
+/// instead of from `source`: the files an editor holds, edited and not saved yet
+/// (`zhengce lsp`).
+pub fn load_policy_open(
+    path: &str,
+    source: PolicySource,
+    limits: InputLimits,
+    open: &[(String, String)],
+) -> LoadedPolicy {
+    let given = open.iter().map(|(p, t)| (normalize(p), t.clone())).collect();
+    load_with(path, source, limits, given)
+}
+
+fn load_with(path: &str, source: PolicySource, limits: InputLimits, given: Vec<(String, String)>) -> LoadedPolicy {
     let mut loader = Loader {
         source,
         limits,
-        main,
+        given,
         sources: SourceMap::new(),
         files: Vec::new(),
         diagnostics: Vec::new(),
@@ -155,7 +168,7 @@ fn load_with(path: &str, source: PolicySource, limits: InputLimits, main: Option
     // every name it declares would then be reported unknown wherever it is used.
     if loader.every_file_read && !loader.files.is_empty() {
         let calendar = std::mem::take(&mut loader.calendar);
-        let builtin = source == PolicySource::Builtin && loader.main.is_none();
+        let builtin = source == PolicySource::Builtin && loader.given.is_empty();
         let chain = amendment_chain(&loader.amended);
         for (n, &last) in chain.iter().enumerate() {
             let (program, mut diagnostics) = check::check(&loader.files[..=last]);
@@ -224,9 +237,9 @@ fn amendment_chain(amended: &[Option<usize>]) -> Vec<usize> {
 struct Loader {
     source: PolicySource,
     limits: InputLimits,
-    /// A file given as text (path, text), read instead of `source`: the main file, or
+    /// Files given as text (path, text), read instead of `source`: the main file, or
     /// any file it loads.
-    main: Option<(String, String)>,
+    given: Vec<(String, String)>,
     sources: SourceMap,
     files: Vec<PolicyFile>,
     diagnostics: Vec<Diagnostic>,
@@ -327,9 +340,9 @@ impl Loader {
     /// diagnostic, when it cannot be read, is too large or is not UTF-8.
     fn read(&mut self, path: &str, what: LoadMsg, named_at: Option<Span>) -> Option<(FileId, std::sync::Arc<str>)> {
         let given = self
-            .main
-            .as_ref()
-            .filter(|(p, _)| p == path)
+            .given
+            .iter()
+            .find(|(p, _)| p == path)
             .map(|(_, t)| t.as_bytes().to_vec());
         let file = NamedFile { path, what, named_at };
         match file.read_into(&mut self.sources, self.source, self.limits, given) {

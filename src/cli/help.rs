@@ -11,9 +11,10 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 
 /// What each subcommand does.
-const ABOUT: [(&str, Msg); 12] = [
+const ABOUT: [(&str, Msg); 13] = [
     ("check", Msg::CliCheck),
     ("fmt", Msg::CliFmt),
+    ("lsp", Msg::CliLsp),
     ("new", Msg::CliNew),
     ("schema", Msg::CliSchema),
     ("doc", Msg::CliDoc),
@@ -32,6 +33,7 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("check", "strict", Msg::ArgStrict),
     ("check", "max_policy_bytes", Msg::ArgMaxPolicyBytes),
     ("check", "lang", Msg::ArgLang),
+    ("lsp", "lang", Msg::ArgLspLang),
     ("fmt", "files", Msg::ArgFmtFiles),
     ("fmt", "check", Msg::ArgFmtCheck),
     ("fmt", "keywords", Msg::ArgFmtKeywords),

@@ -13,6 +13,7 @@ mod eval;
 mod fmt;
 pub mod help;
 mod inputs;
+mod lsp;
 mod policy_choice;
 mod repl;
 mod shell;
@@ -211,6 +212,12 @@ pub enum Command {
     /// Write the notice a policy encodes beside its rules, clause by clause, as an HTML
     /// page (DIR/index.html).
     Doc(doc::DocArgs),
+    /// Serve editors: the Language Server Protocol over standard input and output.
+    Lsp {
+        /// Language of every message (default: the editor's).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+    },
     /// Write the JSON Schema of the policy's case files to standard output.
     Schema {
         #[command(flatten)]
@@ -261,7 +268,10 @@ impl Command {
     /// (`zhengce --lang en check`) and not after it.
     pub fn default_lang(&mut self, lang: Lang) {
         let slot = match self {
-            Command::Check { lang, .. } | Command::Completions { lang, .. } | Command::Man { lang, .. } => lang,
+            Command::Check { lang, .. }
+            | Command::Completions { lang, .. }
+            | Command::Man { lang, .. }
+            | Command::Lsp { lang } => lang,
             Command::Fmt(args) => &mut args.lang,
             Command::Doc(args) => &mut args.lang,
             _ => match self.common_mut() {
@@ -279,7 +289,8 @@ impl Command {
             | Command::Fmt(_)
             | Command::Completions { .. }
             | Command::Man { .. }
-            | Command::Doc(_) => None,
+            | Command::Doc(_)
+            | Command::Lsp { .. } => None,
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
@@ -297,7 +308,8 @@ impl Command {
             | Command::Fmt(_)
             | Command::Completions { .. }
             | Command::Man { .. }
-            | Command::Doc(_) => None,
+            | Command::Doc(_)
+            | Command::Lsp { .. } => None,
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
             | Command::Repl { common, .. }
@@ -311,9 +323,10 @@ impl Command {
     /// The language asked for (see [`CommonArgs::lang`]).
     pub fn lang(&self) -> Lang {
         match self {
-            Command::Check { lang, .. } | Command::Completions { lang, .. } | Command::Man { lang, .. } => {
-                lang.unwrap_or_else(Lang::from_env)
-            }
+            Command::Check { lang, .. }
+            | Command::Completions { lang, .. }
+            | Command::Man { lang, .. }
+            | Command::Lsp { lang } => lang.unwrap_or_else(Lang::from_env),
             Command::Fmt(args) => args.lang.unwrap_or_else(Lang::from_env),
             Command::Doc(args) => args.lang(),
             _ => self.common().map_or_else(Lang::from_env, CommonArgs::lang),
@@ -387,6 +400,7 @@ pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
         }
         Command::Batch(args) => batch::run(&args, console),
         Command::Fmt(args) => fmt::run(&args, console),
+        Command::Lsp { lang } => lsp::run(lang, console),
         Command::Doc(args) => doc::run(&args, console),
         Command::New {
             what: NewFile::Case,

@@ -68,7 +68,7 @@ impl Command {
                     cases.clone_from(&repository.cases);
                 }
             }
-            Command::Completions { .. } | Command::Man { .. } => {}
+            Command::Completions { .. } | Command::Man { .. } | Command::Lsp { .. } => {}
         }
         if let Some(common) = self.common_mut() {
             common.repository = Some(repository);

@@ -13,9 +13,9 @@
 //! the same bytes.
 
 mod html;
-mod items;
+pub(crate) mod items;
 mod layout;
-mod links;
+pub(crate) mod links;
 mod messages;
 mod notice;
 mod numerals;

@@ -386,6 +386,12 @@ crate::catalogue! {
         TemplateText => "文字", "text";
         /// `schema`
         CliSchema => "输出该政策案件文件的 JSON Schema，供编辑器在输入时检查和补全", "Write the JSON Schema of the policy's case files, for editors to check and complete them as they are typed";
+        /// `lsp`
+        CliLsp => "为编辑器提供语言服务（LSP，经标准输入输出）：输入时即显示错误，悬停说明，跳转定义，补全，排版", "Serve editors (the Language Server Protocol over standard input and output): problems as you type, hovers, go to definition, completion, formatting";
+        /// `lsp --lang`
+        ArgLspLang => "信息的语言：zh 或 en（默认：编辑器的语言）", "Language of every message: zh or en (default: the editor's)";
+        /// the server stopped on an error (why)
+        LspFailed => "错误：语言服务出错停止：{}", "error: the language server stopped: {}";
         /// `fmt`
         CliFmt => "按统一格式排版政策文件，保留注释；可把关键字改为中文或英文", "Lay policy files out in the one canonical layout (indentation, spaces, blank lines; comments kept), their keywords in Chinese or English if asked";
         /// `fmt`'s files

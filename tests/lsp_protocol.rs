@@ -1,0 +1,393 @@
+//! `zhengce lsp` driven through its protocol, as an editor drives it (issue 14):
+//! initialize, open, change, hover, definition, references, completion, outline,
+//! formatting, a case file, shutdown; on a copy of the shipped policies and on broken
+//! versions of them.
+
+use lsp_server::{Connection, Message, Notification, Request, RequestId};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidOpenTextDocument, Initialized, Notification as _, PublishDiagnostics,
+};
+use lsp_types::request::{
+    Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, Initialize, References, Request as _,
+    Shutdown,
+};
+use lsp_types::*;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// An editor's end of a connection to a server running on a thread of its own.
+struct Editor {
+    connection: Connection,
+    next_id: i32,
+    server: Option<std::thread::JoinHandle<Result<(), String>>>,
+}
+
+impl Editor {
+    fn start() -> Editor {
+        let (server, client) = Connection::memory();
+        let thread = std::thread::spawn(move || zhengce::lsp::serve(server, None));
+        let mut editor = Editor {
+            connection: client,
+            next_id: 0,
+            server: Some(thread),
+        };
+        let params = json!({"capabilities": {}, "initializationOptions": {"lang": "en"}});
+        let init = editor.request(Initialize::METHOD, params);
+        assert!(
+            init["capabilities"]["hoverProvider"].as_bool().unwrap_or(false),
+            "{init}"
+        );
+        editor.notify(Initialized::METHOD, json!({}));
+        editor
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = RequestId::from(self.next_id);
+        let request = Request::new(id.clone(), method.to_string(), params);
+        self.connection.sender.send(Message::Request(request)).expect("sent");
+        loop {
+            // A bound on waiting, not a measure of speed: a server that never answers
+            // fails the test instead of hanging it.
+            match self
+                .connection
+                .receiver
+                .recv_timeout(Duration::from_secs(120))
+                .expect("an answer")
+            {
+                Message::Response(r) if r.id == id => {
+                    assert!(r.error.is_none(), "{method}: {:?}", r.error);
+                    return r.result.unwrap_or(Value::Null);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn notify(&self, method: &str, params: Value) {
+        let n = Notification::new(method.to_string(), params);
+        self.connection.sender.send(Message::Notification(n)).expect("sent");
+    }
+
+    /// The diagnostics published after a change, by file URI (the last of each). The
+    /// server answers in order: everything it published for the changes before a
+    /// request comes before that request's answer (a method it does not know).
+    fn diagnostics(&mut self) -> Vec<(String, Vec<Diagnostic>)> {
+        self.next_id += 1;
+        let id = RequestId::from(self.next_id);
+        let request = Request::new(id.clone(), "zhengce/sync".to_string(), Value::Null);
+        self.connection.sender.send(Message::Request(request)).expect("sent");
+        let mut out: Vec<(String, Vec<Diagnostic>)> = Vec::new();
+        loop {
+            match self
+                .connection
+                .receiver
+                .recv_timeout(Duration::from_secs(120))
+                .expect("an answer")
+            {
+                Message::Response(r) if r.id == id => return out,
+                Message::Notification(n) if n.method == PublishDiagnostics::METHOD => {
+                    let p: PublishDiagnosticsParams = serde_json::from_value(n.params).expect("params");
+                    out.retain(|(u, _)| u != p.uri.as_str());
+                    out.push((p.uri.as_str().to_string(), p.diagnostics));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn open(&self, path: &Path) -> String {
+        let uri = uri(path);
+        let text = std::fs::read_to_string(path).expect("read");
+        let language = if path.extension().is_some_and(|e| e == "policy") {
+            "zhengce"
+        } else {
+            "yaml"
+        };
+        self.notify(
+            DidOpenTextDocument::METHOD,
+            json!({"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}}),
+        );
+        uri
+    }
+
+    fn change(&self, uri: &str, text: &str, version: i32) {
+        self.notify(
+            DidChangeTextDocument::METHOD,
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+        );
+    }
+
+    fn stop(mut self) {
+        self.request(Shutdown::METHOD, Value::Null);
+        self.notify("exit", Value::Null);
+        let result = self
+            .server
+            .take()
+            .expect("running")
+            .join()
+            .expect("the server thread ends");
+        assert_eq!(result, Ok(()));
+    }
+}
+
+fn uri(path: &Path) -> String {
+    let mut out = String::from("file://");
+    for b in path.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A copy of the shipped policies, in a folder of the test's own.
+fn policies(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhengce-lsp-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("policies").as_path(),
+        &dir.join("policies"),
+    );
+    dir
+}
+
+/// The position of the `n`-th (from 0) `needle` in `text`, plus `ahead` characters.
+fn position(text: &str, needle: &str, n: usize, ahead: u32) -> Value {
+    let at = text.match_indices(needle).nth(n).map(|(i, _)| i).expect("the needle");
+    let line = text[..at].matches('\n').count();
+    let column: usize = text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at]
+        .chars()
+        .map(char::len_utf16)
+        .sum();
+    json!({"line": line, "character": column as u32 + ahead})
+}
+
+#[test]
+fn a_policy_is_checked_as_it_is_typed_in_each_file_it_reads() {
+    let dir = policies("diagnostics");
+    let hunan = dir.join("policies/hunan/2025-employment-assistance.policy");
+    let mut editor = Editor::start();
+    let hunan_uri = editor.open(&hunan);
+    let shown = editor.diagnostics();
+    let own = shown
+        .iter()
+        .find(|(u, _)| *u == hunan_uri)
+        .expect("the policy's diagnostics");
+    assert!(own.1.is_empty(), "{:?}", own.1);
+    // Every file it reads gets a (here empty) list, so that old problems are cleared.
+    assert!(
+        shown.iter().any(|(u, _)| u.ends_with("retirement-2025.policy")),
+        "{shown:?}"
+    );
+
+    // A typo: an unknown name, where it is, in English as the editor asked.
+    let text = std::fs::read_to_string(&hunan).unwrap();
+    let broken = text.replacen(
+        "when person.dibao and registered_unemployed",
+        "when person.dibao and registerd_unemployed",
+        1,
+    );
+    assert!(broken != text, "the typo is made");
+    editor.change(&hunan_uri, &broken, 2);
+    let shown = editor.diagnostics();
+    let own = &shown.iter().find(|(u, _)| *u == hunan_uri).expect("published").1;
+    let typo = own
+        .iter()
+        .find(|d| d.code == Some(NumberOrString::String("unknown_name".into())))
+        .expect("unknown_name");
+    let line = broken[..broken.find("registerd_unemployed").unwrap()]
+        .matches('\n')
+        .count() as u32;
+    assert_eq!(typo.range.start.line, line);
+    assert!(
+        typo.message.contains("registerd_unemployed") && typo.message.contains("registered_unemployed"),
+        "{}",
+        typo.message
+    );
+    assert_eq!(typo.source.as_deref(), Some("zhengce"));
+
+    // Fixed again: the problem is cleared.
+    editor.change(&hunan_uri, &text, 3);
+    let shown = editor.diagnostics();
+    assert!(
+        shown
+            .iter()
+            .find(|(u, _)| *u == hunan_uri)
+            .expect("published")
+            .1
+            .is_empty()
+    );
+
+    // An error in a file the policy uses shows in that file, as it is typed there.
+    let retirement = dir.join("policies/cn/retirement-2025.policy");
+    let retirement_uri = editor.open(&retirement);
+    let _ = editor.diagnostics();
+    let library =
+        std::fs::read_to_string(&retirement)
+            .unwrap()
+            .replacen("= person.birth_date", "= person.birth_dat", 1);
+    editor.change(&retirement_uri, &library, 2);
+    let shown = editor.diagnostics();
+    let there = &shown.iter().find(|(u, _)| *u == retirement_uri).expect("published").1;
+    assert!(!there.is_empty(), "{shown:?}");
+    editor.stop();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn names_are_hovered_followed_and_found_and_the_file_outlined_and_formatted() {
+    let dir = policies("navigate");
+    let hunan = dir.join("policies/hunan/2025-employment-assistance.policy");
+    let text = std::fs::read_to_string(&hunan).unwrap();
+    let mut editor = Editor::start();
+    let uri = editor.open(&hunan);
+    let _ = editor.diagnostics();
+    let doc = json!({"uri": uri});
+    // `unemployed_6_months` where category 1 uses it.
+    let use_at = position(&text, "and unemployed_6_months", 0, 5);
+    let hover = editor.request(HoverRequest::METHOD, json!({"textDocument": doc, "position": use_at}));
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(
+        shown.contains("unemployed_6_months") && shown.contains("连续失业六个月以上"),
+        "{hover}"
+    );
+    let definition = editor.request(GotoDefinition::METHOD, json!({"textDocument": doc, "position": use_at}));
+    let declared = text[..text.find("define unemployed_6_months").unwrap()]
+        .matches('\n')
+        .count();
+    assert_eq!(definition["range"]["start"]["line"], json!(declared), "{definition}");
+    let references = editor.request(
+        References::METHOD,
+        json!({"textDocument": doc, "position": use_at, "context": {"includeDeclaration": true}}),
+    );
+    let uses = text.matches("unemployed_6_months").count();
+    assert_eq!(references.as_array().map(Vec::len), Some(uses), "{references}");
+    // A rule asked about with `holds` leads to the rule.
+    let holds_at = position(&text, "holds(tier 1)", 0, 7);
+    let rule = editor.request(
+        GotoDefinition::METHOD,
+        json!({"textDocument": doc, "position": holds_at}),
+    );
+    let tier = text[..text.find("tier 1 cites").unwrap()].matches('\n').count();
+    assert_eq!(rule["range"]["start"]["line"], json!(tier), "{rule}");
+
+    let symbols = editor.request(DocumentSymbolRequest::METHOD, json!({"textDocument": doc}));
+    let names: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"category 1") && names.contains(&"unemployed_6_months"),
+        "{names:?}"
+    );
+
+    // Formatting a disturbed copy gives back the file as shipped.
+    editor.change(&uri, &text.replace("\n  when ", "\n        when  "), 2);
+    let _ = editor.diagnostics();
+    let edits = editor.request(
+        Formatting::METHOD,
+        json!({"textDocument": doc, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    assert_eq!(edits[0]["newText"].as_str(), Some(text.as_str()));
+    editor.stop();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn completion_offers_fields_enum_values_units_and_names() {
+    let dir = policies("complete");
+    let hunan = dir.join("policies/hunan/2025-employment-assistance.policy");
+    let text = std::fs::read_to_string(&hunan).unwrap();
+    let mut editor = Editor::start();
+    let uri = editor.open(&hunan);
+    let _ = editor.diagnostics();
+    let typed = format!("{text}\ndefine probe \"p\" = person.\n");
+    editor.change(&uri, &typed, 2);
+    let _ = editor.diagnostics();
+    let labels = |editor: &mut Editor, at: Value| -> Vec<String> {
+        let answer = editor.request(
+            Completion::METHOD,
+            json!({"textDocument": {"uri": uri}, "position": at}),
+        );
+        answer
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|i| i["label"].as_str().map(str::to_string))
+            .collect()
+    };
+    let fields = labels(&mut editor, position(&typed, "= person.", 0, 9));
+    assert!(
+        fields.contains(&"dibao".to_string()) && fields.contains(&"birth_date".to_string()),
+        "{fields:?}"
+    );
+    assert!(!fields.contains(&"define".to_string()));
+    let nested = format!("{text}\ndefine probe \"p\" = household.members.\n");
+    editor.change(&uri, &nested, 3);
+    let _ = editor.diagnostics();
+    let members = labels(&mut editor, position(&nested, "= household.members.", 0, 20));
+    assert!(members.contains(&"employed_since".to_string()), "{members:?}");
+    let enums = format!("{text}\ndefine probe \"p\" = employment.status is \n");
+    editor.change(&uri, &enums, 4);
+    let _ = editor.diagnostics();
+    let values = labels(&mut editor, position(&enums, "status is ", 0, 10));
+    assert!(values.contains(&"unemployed".to_string()), "{values:?}");
+    let units = format!("{text}\ndefine probe \"p\" = 6 \n");
+    editor.change(&uri, &units, 5);
+    let _ = editor.diagnostics();
+    let offered = labels(&mut editor, position(&units, "= 6 ", 0, 4));
+    assert!(
+        offered.contains(&"months".to_string()) && offered.contains(&"个月".to_string()),
+        "{offered:?}"
+    );
+    let anything = labels(&mut editor, json!({"line": 0, "character": 0}));
+    for word in ["define", "定义", "eligible", "person", "month_of"] {
+        assert!(anything.contains(&word.to_string()), "{word}");
+    }
+    editor.stop();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_case_file_is_checked_against_its_policy() {
+    let dir = policies("case");
+    std::fs::write(
+        dir.join("zhengce.toml"),
+        "policy = \"policies/hunan/2025-employment-assistance.policy\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.join("cases")).unwrap();
+    let case = dir.join("cases/c.yaml");
+    std::fs::write(&case, "id: c1\nas_of: 2025-01-01\nperson: { gender: male, birth_date: 1970-01-01, dibaoo: true }\nemployment: { status: unemployed }\n").unwrap();
+    let mut editor = Editor::start();
+    let uri = editor.open(&case);
+    let shown = editor.diagnostics();
+    let found = &shown.iter().find(|(u, _)| *u == uri).expect("published").1;
+    let unknown = found
+        .iter()
+        .find(|d| d.message.contains("dibaoo"))
+        .expect("the unknown key");
+    assert_eq!(unknown.range.start.line, 2);
+    assert!(unknown.message.contains("dibao"), "{}", unknown.message);
+    editor.stop();
+    let _ = std::fs::remove_dir_all(&dir);
+}
