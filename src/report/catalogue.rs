@@ -387,7 +387,7 @@ crate::catalogue! {
         /// `schema`
         CliSchema => "输出该政策案件文件的 JSON Schema，供编辑器在输入时检查和补全", "Write the JSON Schema of the policy's case files, for editors to check and complete them as they are typed";
         /// `lsp`
-        CliLsp => "为编辑器提供语言服务（LSP，经标准输入输出）：输入时即显示错误，悬停说明，跳转定义，补全，排版", "Serve editors (the Language Server Protocol over standard input and output): problems as you type, hovers, go to definition, completion, formatting";
+        CliLsp => "为编辑器提供 LSP 语言服务：输入时显示错误、悬停说明、跳转、补全", "Serve editors (the Language Server Protocol over standard input and output): problems as you type, hovers, go to definition, completion, formatting";
         /// `lsp --lang`
         ArgLspLang => "信息的语言：zh 或 en（默认：编辑器的语言）", "Language of every message: zh or en (default: the editor's)";
         /// the server stopped on an error (why)
