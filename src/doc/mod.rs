@@ -5,7 +5,8 @@
 //! item.
 //!
 //! The notice is cut into clauses by the numbering of Chinese official documents
-//! (`notice.rs`, numerals in `numerals.rs`); the items come from the policy's files
+//! (`notice.rs`: its marks and the ids they give in `marks.rs`, numerals in
+//! `numerals.rs`, lines cut at a page's width and the closing in `lines.rs`); the items come from the policy's files
 //! with their anchors (`items.rs`) and the names in their text from the checked
 //! program (`links.rs`); each item is placed beside the passage its quote is in
 //! (`layout.rs`, quotes found in `quotes.rs`); `page.rs` writes the HTML (escaping and
@@ -15,9 +16,13 @@
 mod html;
 mod items;
 mod layout;
+mod lines;
 mod links;
+mod marks;
 mod messages;
 mod notice;
+#[cfg(test)]
+mod notice_tests;
 mod numerals;
 mod page;
 mod quotes;

@@ -313,6 +313,16 @@ fn the_built_in_policy_s_notice_is_built_in_and_every_clause_is_on_the_page() {
     assert!(want.len() > 10, "{want:?}");
     let cut = Notice::parse(&notice.text);
     assert_eq!(cut.clause_ids().collect::<Vec<_>>(), want);
+    // Its lines are whole paragraphs: none is taken for a line cut at a page's width.
+    let lines: Vec<&str> = notice.text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let paragraphs: Vec<&str> = cut
+        .passages
+        .iter()
+        .flat_map(|p| &p.paragraphs)
+        .map(String::as_str)
+        .collect();
+    assert_eq!(paragraphs, lines);
+    assert!(cut.passages.iter().all(|p| !p.heading));
     let program = loaded.versions.last().expect("checked").clone();
     let html = doc_page(&loaded, &program, &notice, Lang::Zh);
     let ids = values(&html, "id");
