@@ -14,6 +14,7 @@
 //! the same bytes.
 
 mod html;
+mod item_html;
 mod items;
 mod layout;
 mod lines;
@@ -26,11 +27,15 @@ mod notice_tests;
 mod numerals;
 mod page;
 mod quotes;
+mod summary;
+#[cfg(test)]
+mod summary_tests;
 #[cfg(test)]
 mod tests;
 
 pub use messages::DocMsg;
 pub use notice::{Notice, Part, Passage};
+pub use summary::{CitingItem, Summary};
 
 use crate::lang::Lang;
 use crate::policy_set::{LoadedPolicy, SourceText};
@@ -40,15 +45,24 @@ use layout::Layout;
 use page::Page;
 use std::collections::HashSet;
 
+/// A notice's page and what to say of it.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// The page, HTML.
+    pub html: String,
+    /// Its summary, for the terminal and `--check`.
+    pub summary: Summary,
+}
+
 /// The page of `loaded` (checked: `program` is its latest version) beside the text of
-/// its notice, in `lang`.
-pub fn page(loaded: &LoadedPolicy, program: &Program, notice: &SourceText, lang: Lang) -> String {
+/// its notice, in `lang`, with its summary.
+pub fn page(loaded: &LoadedPolicy, program: &Program, notice: &SourceText, lang: Lang) -> Doc {
     let items = Items::of(&loaded.files);
     let anchors: HashSet<&str> = items.anchors().collect();
     let links = links::links(program, &loaded.files, &loaded.sources, &anchors);
     let main = items.by_file.last().map_or(&[][..], Vec::as_slice);
     let layout = Layout::of(Notice::parse(&notice.text), main);
-    Page {
+    let html = Page {
         lang,
         sources: &loaded.sources,
         files: &loaded.files,
@@ -57,5 +71,7 @@ pub fn page(loaded: &LoadedPolicy, program: &Program, notice: &SourceText, lang:
         layout: &layout,
         notice_name: &notice.name,
     }
-    .html()
+    .html();
+    let summary = Summary::of(&layout, &loaded.sources, &notice.name);
+    Doc { html, summary }
 }

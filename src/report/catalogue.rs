@@ -426,6 +426,12 @@ crate::catalogue! {
         ArgDocPolicy => "政策文件（默认：zhengce.toml 指定的政策，否则内置的湖南 2025 政策）；其文件头的 source_text 指明通知原文", "Policy file (default: the one zhengce.toml names, else the built-in Hunan 2025 policy); its header's `source_text` names the notice's text";
         /// `doc --out`
         ArgDocOut => "把页面写入该文件夹的 index.html（文件夹不存在时创建）", "Write the page to DIR/index.html (DIR is made if missing)";
+        /// `doc --check`
+        ArgDocCheck => "用于持续集成：有条目引用了通知中没有的条款，或引文未见于所引条款时，以退出码 1 结束（仅有无规则引用的条款不算失败）", "For CI: exit with 1 when an item cites a clause the notice lacks, or quotes words its clause does not have (clauses no rule cites alone do not fail)";
+        /// `doc --check` failed
+        DocCheckFailed => "检查未通过（--check）：有条目引用了通知中没有的条款，或引文未见于所引条款", "check failed (--check): items cite a clause the notice lacks, or quote words their clause does not have";
+        /// `doc -o` names a file (the folder asked for, the file in its way)
+        DocOutIsFile => "错误：无法写入 {}：{} 是文件，不是文件夹（-o 应指定一个文件夹，不存在时会创建）", "error: cannot write {}: {} is a file, not a folder (-o names a folder, made if missing)";
         /// a file written (its path): a manual page, a `doc` page
         ManWritten => "已写入 {}", "wrote {}";
         /// a file that cannot be written (path, why)
