@@ -105,3 +105,34 @@ fn an_output_folder_that_is_a_file_is_told_so() {
         text
     );
 }
+
+#[test]
+fn an_amendment_without_a_notice_of_its_own_has_the_amended_policy_s() {
+    let base = "policy \"base\" {\n  title \"t\"\n  effective 2025-01-01\n  source_text \"notice.txt\"\n}\ncase { kind: bool \"类型\" en \"kind\" }\ncategory 1 cites \"一（一）\" \"甲类人员\" { when kind }\n";
+    let amendment = "policy \"amendment\" {\n  title \"t2\"\n  effective 2026-01-01\n  amends \"base/base.policy\"\n}\nreplace category 1 cites \"一(二)\" \"乙类人员\" { when not kind }\n";
+    let dir = scratch(
+        "amendment",
+        &[
+            ("base/base.policy", base),
+            ("base/notice.txt", NOTICE),
+            ("amendment.policy", amendment),
+        ],
+    );
+    let (code, stderr) = zhengce(
+        &dir,
+        &["doc", "amendment.policy", "-o", "site", "--check", "--lang", "en"],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let html = std::fs::read_to_string(dir.join("site/index.html")).expect("the page");
+    assert!(html.contains("base/notice.txt"), "the notice's file is shown");
+    assert!(html.contains("<mark>乙类人员</mark>"), "{html}");
+
+    // With no notice anywhere: the located diagnostic, at the amendment's header.
+    let base = base.replace("  source_text \"notice.txt\"\n", "");
+    std::fs::write(dir.join("base/base.policy"), base).expect("a policy");
+    let (code, stderr) = zhengce(&dir, &["doc", "amendment.policy", "-o", "site2", "--lang", "en"]);
+    assert_eq!(code, Some(3), "{stderr}");
+    assert!(stderr.contains("[amendment.policy:1:8]"), "{stderr}");
+    assert!(stderr.contains("source_text"), "{stderr}");
+    assert!(!dir.join("site2").exists());
+}

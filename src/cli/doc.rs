@@ -1,6 +1,9 @@
 //! `zhengce doc [POLICY] -o DIR`: the notice a policy encodes beside its rules, as one
 //! HTML page, `DIR/index.html` (see [`crate::doc`]). The policy is chosen as the other
-//! commands choose it; its notice is the file its header names with `source_text`.
+//! commands choose it; its notice is the file its header names with `source_text` (for
+//! an amendment that names none, the amended policy's). Besides the page it writes a
+//! summary on standard error, and with `--check` fails on citations the notice does
+//! not bear out.
 
 use super::policy_choice::{draw_diagnostics, load_checked_policy, say_if_builtin};
 use super::{CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY};
