@@ -90,6 +90,13 @@ section.others { margin-top: 28px; }
 section.others h2 { font-size: 19px; border-bottom: 2px solid var(--ink); padding-bottom: 4px; }
 section.others .items { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 10px; }
 .note { color: var(--muted); font-size: 14px; }
+table.fields { border-collapse: collapse; width: 100%; font-size: 14px; }
+table.fields th, table.fields td { text-align: left; padding: 3px 10px; border-bottom: 1px solid var(--line); }
+table.fields th { color: var(--muted); font-weight: normal; }
+table.fields tr:target { outline: 3px solid #0969da; }
+table.fields td.depth-1 { padding-left: 28px; }
+table.fields td.depth-2 { padding-left: 46px; }
+table.fields td.depth-3 { padding-left: 64px; }
 @media (max-width: 800px) {
   body { padding: 0 12px 32px; }
   .passage { grid-template-columns: minmax(0, 1fr); gap: 8px; }

@@ -79,6 +79,18 @@ crate::catalogue! {
         Repeal => "废止", "repeal";
         /// an item that replaces one of the amended policy
         Replaces => "（修改）", " (replaces)";
+        /// heading: the fields of the case
+        CaseFields => "案卷字段", "Case fields";
+        /// what that section lists
+        CaseFieldsNote => "规则所读取的案卷字段（政策文件的 case／案卷块）；规则原文中的字段名链接到这里。", "The fields of the case the rules read (the policy's `case` blocks); the field names in the rules' text link here.";
+        /// the column of a field's path
+        FieldName => "字段", "field";
+        /// the column of a field's label
+        FieldLabel => "说明", "label";
+        /// the column of what a field holds
+        FieldKind => "类型", "kind of value";
+        /// after the kind of a field a case may leave out
+        Optional => "（可省略）", " (optional)";
         /// a link back to the top of the page
         Top => "回到顶部", "back to top";
         /// the link from the summary to the notice's text

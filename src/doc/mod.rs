@@ -13,6 +13,7 @@
 //! the style sheet in `html.rs`), its words from `messages.rs`. The same inputs give
 //! the same bytes.
 
+mod case_fields;
 mod html;
 mod item_html;
 mod items;
@@ -26,6 +27,8 @@ mod notice;
 mod notice_tests;
 mod numerals;
 mod page;
+#[cfg(test)]
+mod page_tests;
 mod quotes;
 mod summary;
 #[cfg(test)]
@@ -57,8 +60,13 @@ pub struct Doc {
 /// The page of `loaded` (checked: `program` is its latest version) beside the text of
 /// its notice, in `lang`, with its summary.
 pub fn page(loaded: &LoadedPolicy, program: &Program, notice: &SourceText, lang: Lang) -> Doc {
-    let items = Items::of(&loaded.files);
-    let anchors: HashSet<&str> = items.anchors().collect();
+    let items = Items::of(&loaded.files, &loaded.sources);
+    let fields = case_fields::case_fields(program);
+    let field_anchors: Vec<String> = fields.iter().map(|f| case_fields::anchor(&f.path)).collect();
+    let anchors: HashSet<&str> = items
+        .anchors()
+        .chain(field_anchors.iter().map(String::as_str))
+        .collect();
     let links = links::links(program, &loaded.files, &loaded.sources, &anchors);
     let main = items.by_file.last().map_or(&[][..], Vec::as_slice);
     let layout = Layout::of(Notice::parse(&notice.text), main);
@@ -70,6 +78,7 @@ pub fn page(loaded: &LoadedPolicy, program: &Program, notice: &SourceText, lang:
         links: &links,
         layout: &layout,
         notice_name: &notice.name,
+        fields: &fields,
     }
     .html();
     let summary = Summary::of(&layout, &loaded.sources, &notice.name);

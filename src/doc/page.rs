@@ -1,8 +1,10 @@
 //! Writing the page: the policy's facts, the summary of what is encoded, the notice
 //! passage by passage with the items beside it, then the items that cite a clause the
-//! notice does not have, those that cite none, and the items of the policies it builds
-//! on (which its items' names link to).
+//! notice does not have, a clause of another document or none, the fields of the case
+//! (`case_fields.rs`), and the items of the policies it builds on (which its items'
+//! names link to). An item itself is written by `item_html.rs`.
 
+use super::case_fields::CaseField;
 use super::html::{STYLE, escape, marked_into};
 use super::items::Items;
 use super::layout::Layout;
@@ -32,6 +34,8 @@ pub struct Page<'i, 'a> {
     pub layout: &'i Layout<'i, 'a>,
     /// The notice's file name, as shown.
     pub notice_name: &'i str,
+    /// The fields of the case, in order.
+    pub fields: &'i [CaseField],
 }
 
 impl Page<'_, '_> {
@@ -69,6 +73,8 @@ impl Page<'_, '_> {
         }
         out.push_str("</main>\n");
         self.other_items(&mut out);
+        self.case_fields(&mut out);
+        self.builds_on(&mut out);
         out.push_str("</body>\n</html>\n");
         out
     }
@@ -231,8 +237,8 @@ impl Page<'_, '_> {
         out.push_str("</div>\n</section>\n");
     }
 
-    /// The items beside no passage: citing a clause the notice lacks, citing none, and
-    /// those of the policies this one builds on.
+    /// The items beside no passage: citing a clause the notice lacks, a clause of
+    /// another document, or none.
     fn other_items(&self, out: &mut String) {
         let layout = self.layout;
         let groups = [
@@ -268,6 +274,10 @@ impl Page<'_, '_> {
             }
             out.push_str("</div>\n</section>\n");
         }
+    }
+
+    /// The items of the policies this one builds on, file by file.
+    fn builds_on(&self, out: &mut String) {
         let used = self.files.len().saturating_sub(1);
         if used == 0 {
             return;

@@ -205,7 +205,7 @@ fn names_link_to_what_they_name() {
     let (_, mut loaded) = policy_with_notice("links", POLICY, Some(NOTICE));
     let html = page_of(&mut loaded, Lang::Zh);
     for link in [
-        r##"when <a class="ref" href="#define-is_a">is_a</a> and <a class="ref" href="#table-weights">weights</a>[kind].w"##,
+        r##"when <a class="ref" href="#define-is_a">is_a</a> and <a class="ref" href="#table-weights">weights</a>[<a class="ref" href="#field-kind">kind</a>].w"##,
         r##"<a class="ref" href="#param-threshold">threshold</a> }"##,
         r##"= <a class="ref" href="#enum-Kind">Kind</a>::a"##,
         r##"by <a class="ref" href="#enum-Kind">Kind</a> {"##,
@@ -214,7 +214,8 @@ fn names_link_to_what_they_name() {
     ] {
         assert!(html.contains(link), "{link}\n{html}");
     }
-    // A case field and an enum value alone are not items.
+    // A case field links to its row, an enum value alone to nothing.
+    assert!(html.contains("<tr id=\"field-kind\"><td class=\"depth-0\"><code>kind</code></td><td>类型</td>"));
     assert!(!html.contains("href=\"#define-kind\""));
 }
 
