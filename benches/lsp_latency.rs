@@ -19,10 +19,17 @@ const RUNS: usize = 60;
 fn main() {
     let root = std::env::temp_dir().join(format!("zhengce-lsp-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
-    copy_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies"), &root.join("policies"));
+    copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies"),
+        &root.join("policies"),
+    );
     let path = root.join("policies/hunan/2025-employment-assistance.policy");
     let text = std::fs::read_to_string(&path).expect("the Hunan policy");
-    let typo = text.replacen("when person.dibao and registered_unemployed", "when person.dibao and registerd_unemployed", 1);
+    let typo = text.replacen(
+        "when person.dibao and registered_unemployed",
+        "when person.dibao and registerd_unemployed",
+        1,
+    );
     let uri = format!("file://{}", path.display());
 
     let (server, client) = Connection::memory();

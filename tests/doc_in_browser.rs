@@ -225,5 +225,8 @@ fn a_policy_whose_notice_is_missing_gets_a_located_diagnostic() {
         .expect("zhengce runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("error: cannot write file/site"), "{stderr}");
+    assert!(
+        stderr.contains("error: cannot write file/site: file is a file, not a folder"),
+        "{stderr}"
+    );
 }

@@ -1,13 +1,16 @@
 //! `zhengce doc [POLICY] -o DIR`: the notice a policy encodes beside its rules, as one
 //! HTML page, `DIR/index.html` (see [`crate::doc`]). The policy is chosen as the other
-//! commands choose it; its notice is the file its header names with `source_text`.
+//! commands choose it; its notice is the file its header names with `source_text` (for
+//! an amendment that names none, the amended policy's). Besides the page it writes a
+//! summary on standard error, and with `--check` fails on citations the notice does
+//! not bear out.
 
 use super::policy_choice::{draw_diagnostics, load_checked_policy, say_if_builtin};
 use super::{CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY};
 use crate::input::InputLimits;
 use crate::lang::Lang;
 use crate::policy_set::PolicySource;
-use crate::report::messages::{Msg, msg_args, msg_with};
+use crate::report::messages::{Msg, msg, msg_args, msg_with};
 use std::path::Path;
 
 /// The page's file in the folder given.
@@ -21,6 +24,10 @@ pub struct DocArgs {
     /// Write the page into DIR (made if missing).
     #[arg(short = 'o', long = "out", value_name = "DIR")]
     pub out: String,
+    /// For CI: exit with 1 when an item cites a clause the notice lacks, or quotes
+    /// words its clause does not have (clauses no rule cites alone do not fail).
+    #[arg(long)]
+    pub check: bool,
     /// Language of every message (default: `ZHENGCE_LANG`, else `LANG`: zh for `zh_*`).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
@@ -65,16 +72,35 @@ pub fn run(args: &DocArgs, console: &mut Console) -> u8 {
     let Some(program) = loaded.versions.last() else {
         return EXIT_POLICY;
     };
-    let html = crate::doc::page(&loaded, program, &notice, lang);
+    let doc = crate::doc::page(&loaded, program, &notice, lang);
+    if let Some(file) = file_in_the_way(Path::new(&args.out)) {
+        let file = file.display().to_string();
+        console.err(&format!("{}\n", msg_args(Msg::DocOutIsFile, lang, &[&args.out, &file])));
+        return EXIT_FAILED;
+    }
     if let Err(e) = std::fs::create_dir_all(&args.out) {
         return cannot_write(&args.out, &e, lang, console);
     }
     let shown = Path::new(&args.out).join(PAGE).display().to_string();
-    if let Err(e) = console.write_file(&shown, &html) {
+    if let Err(e) = console.write_file(&shown, &doc.html) {
         return cannot_write(&shown, &e, lang, console);
     }
     console.err(&format!("{}\n", msg_with(Msg::ManWritten, lang, &shown)));
+    console.err(&doc.summary.text(lang));
+    if args.check && doc.summary.fails_check() {
+        console.err(&format!("{}\n", msg(Msg::DocCheckFailed, lang)));
+        return EXIT_FAILED;
+    }
     EXIT_OK
+}
+
+/// The file that stands where `dir` or a folder above it should be, if one does (the
+/// folder cannot be made then).
+fn file_in_the_way(dir: &Path) -> Option<&Path> {
+    dir.ancestors()
+        .filter(|p| !p.as_os_str().is_empty())
+        .find(|p| p.exists())
+        .filter(|p| !p.is_dir())
 }
 
 /// Says that `path` could not be written, and why; the exit code.

@@ -70,6 +70,7 @@ const ARGS: &[(&str, &str, Msg)] = &[
     ("man", "out", Msg::ArgManOut),
     ("doc", "policy", Msg::ArgDocPolicy),
     ("doc", "out", Msg::ArgDocOut),
+    ("doc", "check", Msg::ArgDocCheck),
     ("doc", "lang", Msg::ArgLang),
     ("doc", "max_policy_bytes", Msg::ArgMaxPolicyBytes),
     ("man", "lang", Msg::ArgLang),

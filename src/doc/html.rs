@@ -43,7 +43,7 @@ pub fn marked_into(out: &mut String, text: &str, marked: &[Range<usize>]) {
 }
 
 /// The page's style: the clause's text on the left, the items that cite it on the
-/// right; a clause no item cites marked in red.
+/// right (one above the other on a narrow screen); a clause no item cites marked in red.
 pub const STYLE: &str = r#"
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --cited: #2f7d4f; --uncited: #c62828; }
 * { box-sizing: border-box; }
@@ -62,6 +62,7 @@ dl.facts dd { margin: 0; }
 .passage .text { padding: 4px 12px; border-left: 4px solid transparent; }
 .passage.cited .text { border-left-color: var(--cited); }
 .passage.uncited .text { border-left-color: var(--uncited); background: #fdecea; }
+.passage.heading .text { border-left-color: var(--line); }
 .passage.preamble .text, .passage.closing .text { color: var(--muted); }
 .text p { margin: 4px 0; }
 .text h2 { font-size: 18px; margin: 4px 0; }
@@ -70,6 +71,8 @@ dl.facts dd { margin: 0; }
 .badge { display: inline-block; font-size: 12px; padding: 0 8px; border-radius: 10px; color: #fff; }
 .badge.uncited { background: var(--uncited); }
 .badge.warn { background: #9a6700; }
+.badge.heading { background: var(--muted); }
+.summary .warn { color: #9a6700; }
 mark { background: #fff1a8; padding: 0; }
 .items { display: flex; flex-direction: column; gap: 10px; }
 .item { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; background: #fff; }
@@ -87,6 +90,19 @@ section.others { margin-top: 28px; }
 section.others h2 { font-size: 19px; border-bottom: 2px solid var(--ink); padding-bottom: 4px; }
 section.others .items { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 10px; }
 .note { color: var(--muted); font-size: 14px; }
+table.fields { border-collapse: collapse; width: 100%; font-size: 14px; }
+table.fields th, table.fields td { text-align: left; padding: 3px 10px; border-bottom: 1px solid var(--line); }
+table.fields th { color: var(--muted); font-weight: normal; }
+table.fields tr:target { outline: 3px solid #0969da; }
+table.fields td.depth-1 { padding-left: 28px; }
+table.fields td.depth-2 { padding-left: 46px; }
+table.fields td.depth-3 { padding-left: 64px; }
+@media (max-width: 800px) {
+  body { padding: 0 12px 32px; }
+  .passage { grid-template-columns: minmax(0, 1fr); gap: 8px; }
+  section.others .items { grid-template-columns: minmax(0, 1fr); }
+  dl.facts { grid-template-columns: minmax(0, 1fr); }
+}
 "#;
 
 #[cfg(test)]

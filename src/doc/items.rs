@@ -5,7 +5,8 @@
 //! and the earlier ones have it with a number after.
 
 use crate::ast::{Citation, Item, Label, PolicyFile, Repealed, RuleKind};
-use crate::source::Span;
+use crate::source::{SourceMap, Span};
+use crate::syntax::keywords::in_english;
 use std::collections::HashMap;
 
 /// What kind of item it is.
@@ -32,7 +33,8 @@ pub struct DocItem<'a> {
     pub anchor: String,
     /// Its kind.
     pub kind: ItemKind,
-    /// Its name as written (`category 1`, `in_working_age`).
+    /// Its name as written (`category 1`, `类别 1`, `in_working_age`): a rule's kind
+    /// in the keyword its file writes.
     pub name: String,
     /// Its label: a definition's, table's or enum's; a check's message.
     pub label: Option<&'a Label>,
@@ -61,18 +63,18 @@ pub fn anchor(kind: ItemKind, name: &str) -> String {
         ItemKind::Enum => "enum",
         ItemKind::Repeal => "repeal",
     };
-    // A rule's name has a space between its kind and id.
+    // A rule's name has a space between its kind, as written, and its id.
     let name = match kind {
-        ItemKind::Rule(k) => name.strip_prefix(k.keyword()).map_or(name, str::trim_start),
+        ItemKind::Rule(_) => name.split_once(' ').map_or(name, |(_, id)| id),
         _ => name,
     };
     format!("{prefix}-{}", name.replace(char::is_whitespace, "-"))
 }
 
 impl<'a> Items<'a> {
-    /// The items of `files`, anchored.
-    pub fn of(files: &'a [PolicyFile]) -> Items<'a> {
-        let mut by_file: Vec<Vec<DocItem<'a>>> = files.iter().map(items_of).collect();
+    /// The items of `files` (their text in `sources`), anchored.
+    pub fn of(files: &'a [PolicyFile], sources: &SourceMap) -> Items<'a> {
+        let mut by_file: Vec<Vec<DocItem<'a>>> = files.iter().map(|f| items_of(f, sources)).collect();
         // How many declarations of each anchor are still to come: all but the last
         // are numbered.
         let mut left: HashMap<String, usize> = HashMap::new();
@@ -97,17 +99,36 @@ impl<'a> Items<'a> {
 }
 
 /// The items of one file, in its order.
-fn items_of(file: &PolicyFile) -> Vec<DocItem<'_>> {
-    file.items.iter().filter_map(|item| item_of(item, None)).collect()
+fn items_of<'a>(file: &'a PolicyFile, sources: &SourceMap) -> Vec<DocItem<'a>> {
+    file.items
+        .iter()
+        .filter_map(|item| item_of(item, None, sources))
+        .collect()
+}
+
+/// The keyword of a rule's kind as written just before its id (`类别` in `类别 1`, the
+/// id's span `id`, the text before it from `from` on); the English keyword when the
+/// text there is not one of the kind's.
+fn written_kind(kind: RuleKind, from: u32, id: Span, sources: &SourceMap) -> String {
+    let before = Span::new(id.file, from as usize, id.start as usize);
+    let word = sources.snippet(before).split_whitespace().last().unwrap_or("");
+    match in_english(word) == kind.keyword() {
+        true => word.to_string(),
+        false => kind.keyword().to_string(),
+    }
 }
 
 /// One item as the page shows it; `replaced_at` is the span of its `replace` when it
 /// is written as one.
-fn item_of(item: &Item, replaced_at: Option<Span>) -> Option<DocItem<'_>> {
+fn item_of<'a>(item: &'a Item, replaced_at: Option<Span>, sources: &SourceMap) -> Option<DocItem<'a>> {
     let (kind, name, label, cite, span) = match item {
         Item::Rule(r) => (
             ItemKind::Rule(r.kind),
-            format!("{} {}", r.kind.keyword(), r.id.node),
+            format!(
+                "{} {}",
+                written_kind(r.kind, r.span.start, r.id.span, sources),
+                r.id.node
+            ),
             r.message.as_ref(),
             r.cite.as_ref(),
             r.span,
@@ -135,13 +156,15 @@ fn item_of(item: &Item, replaced_at: Option<Span>) -> Option<DocItem<'_>> {
         ),
         Item::Repeal(r) => {
             let name = match &r.what {
-                Repealed::Rule(kind, id) => format!("{} {}", kind.keyword(), id.node),
+                Repealed::Rule(kind, id) => {
+                    format!("{} {}", written_kind(*kind, r.span.start, id.span, sources), id.node)
+                }
                 Repealed::Define(name) => name.node.clone(),
                 Repealed::Field(path) => path.iter().map(|p| p.node.as_str()).collect::<Vec<_>>().join("."),
             };
             (ItemKind::Repeal, name, None, Some(&r.cite), r.span)
         }
-        Item::Replace(inner, span) => return item_of(inner, Some(*span)),
+        Item::Replace(inner, span) => return item_of(inner, Some(*span), sources),
         Item::Case(_) | Item::Decision(_) => return None,
     };
     Some(DocItem {

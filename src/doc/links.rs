@@ -1,15 +1,17 @@
 //! Where the policy's text names another item, and that item's anchor: found in the
 //! checked program, whose expressions know what each name resolved to (a definition,
-//! a parameter, a table, a rule `holds(…)` asks about, an enum value's enum), and in
+//! a parameter, a table, a rule `holds(…)` asks about, an enum value's enum, a field of
+//! the case, `person.birth_date`, or of a record of its lists, `m.employed`), and in
 //! the types the declarations write (`by Track`, `(t: Track)`). No name is guessed
 //! from the text: a link stands where the checker resolved a name.
 
+use super::case_fields::{self, record_paths};
 use super::items::{ItemKind, anchor};
 use crate::ast::{Item, PolicyFile, TypeExpr};
-use crate::program::{CExpr, CKind, Program, Type};
+use crate::program::{CExpr, CKind, Program, RecordId, SchemaShape, Type};
 use crate::source::{SourceMap, Span};
 use crate::value::Value;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A name in the policy's text that refers to an item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,8 +23,9 @@ pub struct Link {
 }
 
 /// Every link in the policy's files, by file and place, none overlapping another;
-/// only links to `anchors` (the items the page shows).
+/// only links to `anchors` (the items and case fields the page shows).
 pub fn links(program: &Program, files: &[PolicyFile], sources: &SourceMap, anchors: &HashSet<&str>) -> Vec<Link> {
+    let records = record_paths(program);
     let mut found = Vec::new();
     let mut roots: Vec<&CExpr> = Vec::new();
     roots.extend(program.definitions.iter().filter(|d| !d.repealed).map(|d| &d.expr));
@@ -35,7 +38,7 @@ pub fn links(program: &Program, files: &[PolicyFile], sources: &SourceMap, ancho
     // A walk with a stack of its own: expressions nest as deep as the checker allows.
     let mut stack = roots;
     while let Some(e) = stack.pop() {
-        if let Some(link) = link_of(e, program, sources) {
+        if let Some(link) = link_of(e, program, sources).or_else(|| field_link(e, program, sources, &records)) {
             found.push(link);
         }
         stack.extend(e.children());
@@ -101,6 +104,51 @@ fn link_of(e: &CExpr, program: &Program, sources: &SourceMap) -> Option<Link> {
         Span::new(e.span.file, e.span.start as usize, e.span.start as usize + name.len())
     };
     Some(Link { span, anchor: target })
+}
+
+/// The link a case field's path makes (`person.birth_date`, as written), or a field of
+/// a record of the case's lists (`employed` in `m.employed`), to the field's row.
+fn field_link(e: &CExpr, program: &Program, sources: &SourceMap, records: &HashMap<RecordId, String>) -> Option<Link> {
+    let field_name = |record: RecordId, index: u16| {
+        let fields = program.schemas.get(record.0 as usize)?.as_ref()?;
+        Some((fields.get(index as usize)?, records.get(&record)?))
+    };
+    match &e.kind {
+        CKind::CaseField(indices) => {
+            let mut record = Program::ROOT;
+            let mut path = String::new();
+            for &index in indices.iter() {
+                let (field, _) = field_name(record, index)?;
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&field.name);
+                if let SchemaShape::Record(inner) | SchemaShape::ListOfRecords(inner) = field.shape {
+                    record = inner;
+                }
+            }
+            // Only a path written as it is named.
+            (sources.snippet(e.span) == path).then(|| Link {
+                span: e.span,
+                anchor: case_fields::anchor(&path),
+            })
+        }
+        CKind::GetField(inner, index) => {
+            let Type::Record(record) = inner.ty else {
+                return None;
+            };
+            let (field, prefix) = field_name(record, *index)?;
+            if prefix.is_empty() || !sources.snippet(e.span).ends_with(field.name.as_str()) {
+                return None;
+            }
+            let end = e.span.end as usize;
+            Some(Link {
+                span: Span::new(e.span.file, end - field.name.len(), end),
+                anchor: case_fields::anchor(&format!("{prefix}.{}", field.name)),
+            })
+        }
+        _ => None,
+    }
 }
 
 /// Links from the enum types a file's declarations write: a table's key and a

@@ -1,28 +1,35 @@
 //! The text of a notice cut into its clauses by the numbering of Chinese official
-//! documents (GB/T 9704): sections `一、…`, `二、…`, and under each its sub-clauses
-//! `（一）…`, `（二）…` (numbered again from one in each section). A section's id is its
-//! numeral (`一`), a sub-clause's the section's and its own (`一（一）`): the ids a
-//! policy's `cites "…"` give. Nothing here knows any one notice.
+//! documents (GB/T 9704), read by `marks.rs`: sections `一、…` with their sub-clauses
+//! `（一）…` (numbered again from one in each section; ids `一`, `一（一）`); chapters
+//! `第一章` and articles `第一条…` with their items (ids `第一章`, `第一条`, `第一条（一）`),
+//! articles numbered on across chapters; or items `（一）` alone (id `（一）`). The ids
+//! are those a policy's `cites "…"` give. Nothing here knows any one notice.
 //!
-//! A heading is a paragraph that starts with a numbering mark whose number is greater
-//! than the last one of its level, so that a paragraph that only starts like a heading
-//! (`二、三个工作日…` after `五、`) stays text. When the paragraph before a run of
-//! sub-clauses ends with a colon, the sub-clauses are the items of a list (`包括：`),
-//! one paragraph each, and the paragraphs after the list are the section's again
-//! ([`Part::Continued`]). The text before the first section is the preamble; the
-//! signatures, the date of the document and what follows it are its closing.
+//! A heading is a line that starts with a numbering mark whose number is greater than
+//! the last one of its level, so that a paragraph that only starts like a heading
+//! (`二、三个工作日…` after `五、`) stays text. A line that starts no clause goes on the
+//! paragraph before it when that one was cut at the page's width (`lines.rs`). When the
+//! paragraph before a run of sub-clauses ends with a colon, the sub-clauses are the
+//! items of a list (`包括：`), one paragraph each, and the paragraphs after the list are
+//! the section's again ([`Part::Continued`]). The text before the first clause is the
+//! preamble; the signatures, the date of the document and what follows it are its
+//! closing. A clause with clauses under it and no text of its own (only its heading,
+//! or the lead-in of their list) is a heading ([`Passage::heading`]).
 
-use super::numerals;
+use super::lines::{self, Line, closing_start, continues};
+use super::marks::{Mark, Numbering, after_mark, mark, numbering};
+use std::collections::HashSet;
 
 /// What a passage of the notice is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Part {
-    /// The text before the first section: title, addressees, the opening paragraph.
+    /// The text before the first clause: title, addressees, the opening paragraph.
     Preamble,
-    /// A clause's own text, from its heading on: a section (id `一`) or a sub-clause
-    /// (id `一（一）`).
+    /// A clause's own text, from its heading on: a section (id `一`), a sub-clause (id
+    /// `一（一）`), a chapter (`第一章`), an article (`第一条`) or its item (`第一条（一）`),
+    /// an item alone (`（一）`).
     Clause(String),
-    /// More of a section's text after a list of its sub-clauses (the section's id).
+    /// More of a section's or an article's text after a list of its sub-clauses (its id).
     Continued(String),
     /// The signatures, the date of the document and the notes after it (落款、成文日期、
     /// 附注).
@@ -34,9 +41,12 @@ pub enum Part {
 pub struct Passage {
     /// What it is.
     pub part: Part,
-    /// Its paragraphs (the lines of the text that are not blank), without the spaces
-    /// around them.
+    /// Its paragraphs (the lines of the text that are not blank, a line cut at the
+    /// page's width joined to the next), without the spaces around them.
     pub paragraphs: Vec<String>,
+    /// Whether it is a clause with clauses under it and no text of its own: its heading
+    /// alone, or with the lead-in of their list (`下列人员适用本通知：`).
+    pub heading: bool,
 }
 
 impl Passage {
@@ -56,28 +66,22 @@ pub struct Notice {
     pub passages: Vec<Passage>,
 }
 
-/// A numbering mark at the start of a paragraph.
-enum Mark<'a> {
-    /// `一、`: a section, with its numeral and number.
-    Section(&'a str, u32),
-    /// `（一）` or `(一)`: a sub-clause.
-    SubClause(&'a str, u32),
-}
-
 impl Notice {
     /// Cuts `text` into passages.
     pub fn parse(text: &str) -> Notice {
-        let paragraphs: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        let closing = closing_start(&paragraphs);
-        let mut notice = Cutter::default().cut(&paragraphs[..closing]);
-        if !notice.clause_ids().any(|_| true) {
+        let lines = lines::lines(text);
+        let numbering = numbering(lines.iter().map(|l| l.text));
+        let closing = closing_start(&lines);
+        let mut notice = Cutter::new(numbering).cut(&lines[..closing]);
+        if !notice.numbered() {
             // No clause at all: nothing to tell the closing from.
-            return Cutter::default().cut(&paragraphs);
+            return Cutter::new(numbering).cut(&lines);
         }
-        if closing < paragraphs.len() {
+        if closing < lines.len() {
             notice.passages.push(Passage {
                 part: Part::Closing,
-                paragraphs: paragraphs[closing..].iter().map(|p| p.to_string()).collect(),
+                paragraphs: lines[closing..].iter().map(|l| l.text.to_string()).collect(),
+                heading: false,
             });
         }
         notice
@@ -90,136 +94,180 @@ impl Notice {
             _ => None,
         })
     }
+
+    /// Whether any clause was found in its text (a text without a numbering is all
+    /// preamble).
+    pub fn numbered(&self) -> bool {
+        self.clause_ids().next().is_some()
+    }
 }
 
-/// The state of cutting a notice's paragraphs.
-#[derive(Default)]
-struct Cutter {
+/// The state of cutting a notice's lines.
+struct Cutter<'t> {
+    numbering: Option<Numbering>,
     passages: Vec<Passage>,
-    /// The current section's id and number.
-    section: Option<(String, u32)>,
-    /// The number of the current section's last sub-clause (0 before the first).
+    /// The current chapter's number and passage (articles only).
+    chapter: Option<(u32, usize)>,
+    /// The current section's or article's id and passage; the number of the last one.
+    top: Option<(String, usize)>,
+    last_top: u32,
+    /// The number of the current section's or article's last sub-clause (0 before the
+    /// first), or of the last item when items stand alone.
     last_sub: u32,
+    /// Whether the passage being read is a sub-clause's.
+    in_sub: bool,
     /// Whether the current run of sub-clauses is a list (one paragraph each).
     list: bool,
+    /// The last line read, and whether it started a clause.
+    last_line: Option<(&'t str, bool)>,
+    /// The passages of clauses with clauses under them.
+    parents: HashSet<usize>,
 }
 
-impl Cutter {
-    fn cut(mut self, paragraphs: &[&str]) -> Notice {
-        for paragraph in paragraphs {
-            self.add(paragraph);
+impl<'t> Cutter<'t> {
+    fn new(numbering: Option<Numbering>) -> Cutter<'t> {
+        Cutter {
+            numbering,
+            passages: Vec::new(),
+            chapter: None,
+            top: None,
+            last_top: 0,
+            last_sub: 0,
+            in_sub: false,
+            list: false,
+            last_line: None,
+            parents: HashSet::new(),
         }
+    }
+
+    fn cut(mut self, lines: &[Line<'t>]) -> Notice {
+        for line in lines {
+            self.add(line);
+        }
+        self.mark_headings();
         Notice {
             passages: self.passages,
         }
     }
 
-    fn add(&mut self, paragraph: &str) {
-        let last_section = self.section.as_ref().map_or(0, |(_, n)| *n);
-        match mark(paragraph) {
-            Some(Mark::Section(numeral, n)) if n > last_section => {
-                self.section = Some((numeral.to_string(), n));
-                self.last_sub = 0;
-                self.list = false;
-                self.start(Part::Clause(numeral.to_string()), paragraph);
+    fn add(&mut self, line: &Line<'t>) {
+        let text = line.text;
+        let started = match (self.numbering, mark(text)) {
+            (Some(Numbering::Sections), Some(Mark::Section(numeral, n)))
+            | (Some(Numbering::Articles), Some(Mark::Article(numeral, n)))
+                if n > self.last_top =>
+            {
+                let id = match self.numbering {
+                    Some(Numbering::Articles) => format!("第{numeral}条"),
+                    _ => numeral.to_string(),
+                };
+                if let Some((_, at)) = self.chapter {
+                    self.parents.insert(at);
+                }
+                self.top = Some((id.clone(), self.passages.len()));
+                (self.last_top, self.last_sub, self.list) = (n, 0, false);
+                self.start(Part::Clause(id), text, false);
+                true
             }
-            Some(Mark::SubClause(numeral, n)) if self.section.is_some() && n > self.last_sub => {
-                let in_sub_clause = self.in_sub_clause();
-                if !in_sub_clause {
+            (Some(Numbering::Articles), Some(Mark::Chapter(numeral, n)))
+                if n > self.chapter.map_or(0, |(last, _)| last) =>
+            {
+                self.chapter = Some((n, self.passages.len()));
+                self.top = None;
+                self.start(Part::Clause(format!("第{numeral}章")), text, false);
+                true
+            }
+            (Some(Numbering::Items), Some(Mark::SubClause(numeral, n))) if n > self.last_sub => {
+                self.last_sub = n;
+                self.start(Part::Clause(format!("（{numeral}）")), text, false);
+                true
+            }
+            (Some(_), Some(Mark::SubClause(numeral, n))) if self.top.is_some() && n > self.last_sub => {
+                if !self.in_sub {
                     let before = self.passages.last().and_then(|p| p.paragraphs.last());
                     self.list = before.is_some_and(|p| p.ends_with(['：', ':']));
                 }
                 self.last_sub = n;
-                let section = self.section.as_ref().map_or("", |(id, _)| id.as_str());
-                let id = format!("{section}（{numeral}）");
-                self.start(Part::Clause(id), paragraph);
+                let (top, at) = self.top.clone().unwrap_or_default();
+                self.parents.insert(at);
+                self.start(Part::Clause(format!("{top}（{numeral}）")), text, true);
+                true
             }
             _ => {
-                let list_item_done = self.list && self.in_sub_clause();
-                match (&self.section, self.passages.last_mut()) {
-                    (Some((section, _)), _) if list_item_done => {
-                        let part = Part::Continued(section.clone());
-                        self.list = false;
-                        self.start(part, paragraph);
-                    }
-                    (_, Some(passage)) => passage.paragraphs.push(paragraph.to_string()),
-                    (_, None) => self.start(Part::Preamble, paragraph),
-                }
+                self.text(line);
+                false
             }
+        };
+        self.last_line = Some((text, started));
+    }
+
+    /// A line that starts no clause: more of the paragraph before it, a paragraph of
+    /// the passage being read, or the start of a section's text after its list.
+    fn text(&mut self, line: &Line<'t>) {
+        let in_preamble = self.passages.last().is_none_or(|p| p.part == Part::Preamble);
+        let goes_on = self.last_line.is_some_and(|(before, started)| {
+            let alone = lines::stands_alone(before, started, in_preamble);
+            continues(before, alone, line)
+        });
+        if let Some(paragraph) = self.passages.last_mut().and_then(|p| p.paragraphs.last_mut())
+            && goes_on
+        {
+            lines::join(paragraph, line.text);
+            return;
+        }
+        let list_item_done = self.list && self.in_sub;
+        match (&self.top, self.passages.last_mut()) {
+            (Some((top, _)), _) if list_item_done => {
+                let part = Part::Continued(top.clone());
+                self.list = false;
+                self.start(part, line.text, false);
+            }
+            (_, Some(passage)) => passage.paragraphs.push(line.text.to_string()),
+            (_, None) => self.start(Part::Preamble, line.text, false),
         }
     }
 
-    /// Whether the passage being read is a sub-clause's.
-    fn in_sub_clause(&self) -> bool {
-        let section = self.section.as_ref().map(|(id, _)| id.as_str());
-        match self.passages.last().map(|p| &p.part) {
-            Some(Part::Clause(id)) => Some(id.as_str()) != section,
-            _ => false,
-        }
-    }
-
-    fn start(&mut self, part: Part, paragraph: &str) {
+    fn start(&mut self, part: Part, paragraph: &str, sub: bool) {
+        self.in_sub = sub;
         self.passages.push(Passage {
             part,
             paragraphs: vec![paragraph.to_string()],
+            heading: false,
         });
     }
-}
 
-/// The numbering mark `paragraph` starts with, if any.
-fn mark(paragraph: &str) -> Option<Mark<'_>> {
-    let (open, inner) = match paragraph.strip_prefix(['（', '(']) {
-        Some(rest) => (true, rest),
-        None => (false, paragraph),
-    };
-    let end = inner
-        .char_indices()
-        .find(|(_, c)| !numerals::is_numeral_char(*c))
-        .map_or(inner.len(), |(i, _)| i);
-    let numeral = &inner[..end];
-    let n = numerals::value(numeral)?;
-    let after = &inner[end..];
-    match open {
-        true if after.starts_with(['）', ')']) => Some(Mark::SubClause(numeral, n)),
-        false if after.starts_with('、') => Some(Mark::Section(numeral, n)),
-        _ => None,
-    }
-}
-
-/// Where the closing starts: the signatures just before the last paragraph that is a
-/// date alone (成文日期), or that date itself; the end when there is none.
-fn closing_start(paragraphs: &[&str]) -> usize {
-    let Some(date) = paragraphs.iter().rposition(|p| is_date(p)) else {
-        return paragraphs.len();
-    };
-    let mut start = date;
-    // Signatures are names: no sentence ends in them, and no heading starts them.
-    while start > 0 {
-        let before = paragraphs[start - 1];
-        let sentence = before.ends_with(['。', '；', '：', '！', '？', ';', ':', '!', '?']);
-        if sentence || mark(before).is_some() {
-            break;
+    /// Marks the clauses with clauses under them and no text of their own.
+    fn mark_headings(&mut self) {
+        let continued: HashSet<&str> = self
+            .passages
+            .iter()
+            .filter_map(|p| match &p.part {
+                Part::Continued(id) => Some(id.as_str()),
+                _ => None,
+            })
+            .collect();
+        let headings: Vec<usize> = self
+            .parents
+            .iter()
+            .copied()
+            .filter(|&at| {
+                let passage = &self.passages[at];
+                let own = passage.paragraphs.iter().enumerate().map(|(k, p)| match k {
+                    0 => after_mark(p).unwrap_or(p),
+                    _ => p,
+                });
+                passage.clause().is_some_and(|id| !continued.contains(id)) && own.into_iter().all(heading_like)
+            })
+            .collect();
+        for at in headings {
+            self.passages[at].heading = true;
         }
-        start -= 1;
     }
-    start
 }
 
-/// Whether a paragraph is a date and nothing else (`2025年7月18日`, `二〇二五年七月十八日`).
-fn is_date(paragraph: &str) -> bool {
-    let number = |s: &str| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_digit() || numerals::is_numeral_char(c) || c == '〇')
-    };
-    let Some(rest) = paragraph.strip_suffix('日') else {
-        return false;
-    };
-    let Some((year, rest)) = rest.split_once('年') else {
-        return false;
-    };
-    let Some((month, day)) = rest.split_once('月') else {
-        return false;
-    };
-    number(year) && number(month) && number(day)
+/// Whether a paragraph says nothing of its own: a title (no sentence ends in it), or a
+/// lead-in whose only stop is the colon at its end.
+fn heading_like(paragraph: &str) -> bool {
+    let body = paragraph.trim().trim_end_matches(['：', ':']);
+    !body.contains(['。', '；', '！', '？', ';', '!', '?', '：', ':'])
 }

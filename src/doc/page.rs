@@ -1,18 +1,20 @@
 //! Writing the page: the policy's facts, the summary of what is encoded, the notice
 //! passage by passage with the items beside it, then the items that cite a clause the
-//! notice does not have, those that cite none, and the items of the policies it builds
-//! on (which its items' names link to).
+//! notice does not have, a clause of another document or none, the fields of the case
+//! (`case_fields.rs`), and the items of the policies it builds on (which its items'
+//! names link to). An item itself is written by `item_html.rs`.
 
-use super::html::{STYLE, escape, escape_into, marked_into};
-use super::items::{DocItem, ItemKind, Items};
+use super::case_fields::CaseField;
+use super::html::{STYLE, escape, marked_into};
+use super::items::Items;
 use super::layout::Layout;
 use super::links::Link;
 use super::messages::DocMsg;
 use super::notice::{Part, Passage};
 use crate::ast::{Effective, Header, PolicyFile, Unit};
 use crate::lang::Lang;
-use crate::report::messages::{Msg, kind_heading, label, msg};
-use crate::source::{SourceMap, Span};
+use crate::report::messages::{Msg, msg};
+use crate::source::SourceMap;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -32,6 +34,8 @@ pub struct Page<'i, 'a> {
     pub layout: &'i Layout<'i, 'a>,
     /// The notice's file name, as shown.
     pub notice_name: &'i str,
+    /// The fields of the case, in order.
+    pub fields: &'i [CaseField],
 }
 
 impl Page<'_, '_> {
@@ -69,15 +73,17 @@ impl Page<'_, '_> {
         }
         out.push_str("</main>\n");
         self.other_items(&mut out);
+        self.case_fields(&mut out);
+        self.builds_on(&mut out);
         out.push_str("</body>\n</html>\n");
         out
     }
 
-    fn say(&self, m: DocMsg) -> &'static str {
+    pub(super) fn say(&self, m: DocMsg) -> &'static str {
         m.text(self.lang)
     }
 
-    fn say_with(&self, m: DocMsg, args: &[&str]) -> String {
+    pub(super) fn say_with(&self, m: DocMsg, args: &[&str]) -> String {
         m.with(args.iter().copied()).get(self.lang).into_owned()
     }
 
@@ -120,37 +126,43 @@ impl Page<'_, '_> {
         out.push_str("</dl>\n</header>\n");
     }
 
-    /// How many clauses are encoded, which are not, and what else the page lists.
+    /// How many clauses are encoded, which are not, and what else the page lists; a
+    /// notice with no numbering found says so instead.
     fn summary(&self, out: &mut String) {
         let layout = self.layout;
-        let (all, uncited) = (layout.clauses, layout.uncited.len());
-        let count = self.say_with(DocMsg::Coverage, &[&all.to_string(), &(all - uncited).to_string()]);
-        let _ = writeln!(
-            out,
-            "<section class=\"summary\" id=\"summary\">\n<p class=\"count\">{}</p>",
-            escape(&count)
-        );
-        if layout.uncited.is_empty() {
-            let _ = writeln!(out, "<p>{}</p>", self.say(DocMsg::EveryClauseCited));
+        out.push_str("<section class=\"summary\" id=\"summary\">\n");
+        if !layout.notice.numbered() {
+            let _ = writeln!(out, "<p class=\"count warn\">{}</p>", self.say(DocMsg::NoNumbering));
         } else {
-            let _ = write!(out, "<p>{}", self.say(DocMsg::UncitedClauses));
-            for id in &layout.uncited {
-                let _ = write!(
-                    out,
-                    "<a class=\"badge uncited\" href=\"#clause-{0}\">{0}</a> ",
-                    escape(id)
-                );
+            let (all, uncited) = (layout.clauses, layout.uncited.len());
+            let mut count = self.say_with(DocMsg::Coverage, &[&all.to_string(), &(all - uncited).to_string()]);
+            if layout.headings > 0 {
+                count.push_str(&self.say_with(DocMsg::HeadingsNotCounted, &[&layout.headings.to_string()]));
             }
-            out.push_str("</p>\n");
+            let _ = writeln!(out, "<p class=\"count\">{}</p>", escape(&count));
+            if layout.uncited.is_empty() {
+                let _ = writeln!(out, "<p>{}</p>", self.say(DocMsg::EveryClauseCited));
+            } else {
+                let _ = write!(out, "<p>{}", self.say(DocMsg::UncitedClauses));
+                for id in &layout.uncited {
+                    let _ = write!(
+                        out,
+                        "<a class=\"badge uncited\" href=\"#clause-{0}\">{0}</a> ",
+                        escape(id)
+                    );
+                }
+                out.push_str("</p>\n");
+            }
         }
-        let (elsewhere, nothing) = (
+        let counts = [
             layout.elsewhere.len().to_string(),
+            layout.other_documents.len().to_string(),
             layout.citing_nothing.len().to_string(),
-        );
+        ];
         let _ = writeln!(
             out,
             "<p>{}</p>\n<p class=\"note\"><mark>{}</mark></p>\n</section>",
-            escape(&self.say_with(DocMsg::Elsewhere, &[&elsewhere, &nothing])),
+            escape(&self.say_with(DocMsg::Elsewhere, &[&counts[0], &counts[1], &counts[2]])),
             self.say(DocMsg::Legend)
         );
     }
@@ -164,7 +176,11 @@ impl Page<'_, '_> {
             Part::Preamble => ("preamble", String::new(), self.say(DocMsg::Preamble).to_string()),
             Part::Closing => ("closing", String::new(), self.say(DocMsg::Closing).to_string()),
             Part::Clause(id) => (
-                if cited { "clause cited" } else { "clause uncited" },
+                match (cited, passage.heading) {
+                    (true, _) => "clause cited",
+                    (false, true) => "clause heading",
+                    (false, false) => "clause uncited",
+                },
                 format!("clause-{id}"),
                 id.clone(),
             ),
@@ -208,21 +224,21 @@ impl Page<'_, '_> {
             offset += paragraph.len() + 1;
         }
         if matches!(passage.part, Part::Clause(_)) && !cited {
-            let _ = write!(
-                out,
-                "<p><span class=\"badge uncited\">{}</span></p>",
-                self.say(DocMsg::NotEncoded)
-            );
+            let (class, badge) = match passage.heading {
+                true => ("heading", DocMsg::HeadingOnly),
+                false => ("uncited", DocMsg::NotEncoded),
+            };
+            let _ = write!(out, "<p><span class=\"badge {class}\">{}</span></p>", self.say(badge));
         }
         out.push_str("</div>\n<div class=\"items\">\n");
         for placed in beside {
-            self.item(out, placed.item, placed.quote_missing, true);
+            self.item(out, placed.item, Some(&placed.clause), placed.quote_missing);
         }
         out.push_str("</div>\n</section>\n");
     }
 
-    /// The items beside no passage: citing a clause the notice lacks, citing none, and
-    /// those of the policies this one builds on.
+    /// The items beside no passage: citing a clause the notice lacks, a clause of
+    /// another document, or none.
     fn other_items(&self, out: &mut String) {
         let layout = self.layout;
         let groups = [
@@ -231,6 +247,12 @@ impl Page<'_, '_> {
                 DocMsg::CitesElsewhere,
                 Some(DocMsg::CitesElsewhereNote),
                 &layout.elsewhere,
+            ),
+            (
+                "other-documents",
+                DocMsg::CitesOtherDocuments,
+                Some(DocMsg::CitesOtherDocumentsNote),
+                &layout.other_documents,
             ),
             ("citing-nothing", DocMsg::CitesNothing, None, &layout.citing_nothing),
         ];
@@ -248,10 +270,14 @@ impl Page<'_, '_> {
             }
             out.push_str("<div class=\"items\">\n");
             for item in items {
-                self.item(out, item, false, false);
+                self.item(out, item, None, false);
             }
             out.push_str("</div>\n</section>\n");
         }
+    }
+
+    /// The items of the policies this one builds on, file by file.
+    fn builds_on(&self, out: &mut String) {
         let used = self.files.len().saturating_sub(1);
         if used == 0 {
             return;
@@ -266,105 +292,10 @@ impl Page<'_, '_> {
             let heading = self.say_with(DocMsg::FileHeading, &[&file.header.id.node, name]);
             let _ = writeln!(out, "<h3>{}</h3>\n<div class=\"items\">", escape(&heading));
             for item in items {
-                self.item(out, item, false, false);
+                self.item(out, item, None, false);
             }
             out.push_str("</div>\n");
         }
         out.push_str("</section>\n");
     }
-
-    /// One item: its kind, name and label, the clause it cites with the words it
-    /// quotes, and its text with each name it uses linked to that item.
-    fn item(&self, out: &mut String, item: &DocItem, quote_missing: bool, in_notice: bool) {
-        let kind = match item.kind {
-            ItemKind::Rule(k) => match self.lang {
-                Lang::Zh => kind_heading(k, self.lang),
-                Lang::En => k.keyword(),
-            },
-            ItemKind::Define => self.say(DocMsg::Define),
-            ItemKind::Param => self.say(DocMsg::Param),
-            ItemKind::Table => self.say(DocMsg::Table),
-            ItemKind::Enum => self.say(DocMsg::Enum),
-            ItemKind::Repeal => self.say(DocMsg::Repeal),
-        };
-        let _ = write!(
-            out,
-            "<article class=\"item\" id=\"{}\">\n<div class=\"head\"><span class=\"kind\">{}</span><code>{}</code>",
-            escape(&item.anchor),
-            escape(kind),
-            escape(&item.name)
-        );
-        if item.replaces {
-            out.push_str(self.say(DocMsg::Replaces));
-        }
-        if let Some(l) = item.label {
-            let _ = write!(out, "<span class=\"label\">{}</span>", escape(label(l, self.lang)));
-        }
-        out.push_str("</div>\n");
-        if let Some(cite) = item.cite {
-            let clause = escape(&cite.clause.node);
-            let _ = write!(out, "<div class=\"cite\">{} ", self.say(DocMsg::Cites));
-            if in_notice {
-                let _ = write!(out, "<a href=\"#clause-{clause}\">{clause}</a>");
-            } else {
-                out.push_str(&clause);
-            }
-            if let Some(quote) = &cite.text {
-                let _ = write!(out, " <q lang=\"zh-CN\">{}</q>", escape(quote));
-            }
-            if quote_missing {
-                let _ = write!(
-                    out,
-                    " <span class=\"badge warn\">{}</span>",
-                    self.say(DocMsg::QuoteNotFound)
-                );
-            }
-            out.push_str("</div>\n");
-        }
-        out.push_str("<pre class=\"source\"><code>");
-        self.source(out, item.span);
-        out.push_str("</code></pre>\n</article>\n");
-    }
-
-    /// The text at `span`, escaped, its links made.
-    fn source(&self, out: &mut String, span: Span) {
-        let text = own_text(self.sources.snippet(span));
-        let start = self
-            .links
-            .partition_point(|l| (l.span.file, l.span.start) < (span.file, span.start));
-        let mut at = 0usize;
-        let within = self.links[start..]
-            .iter()
-            .take_while(|l| l.span.file == span.file && l.span.start < span.end)
-            .filter(|l| l.span.end <= span.end);
-        for link in within {
-            let (from, to) = (
-                (link.span.start - span.start) as usize,
-                (link.span.end - span.start) as usize,
-            );
-            let (Some(before), Some(name)) = (text.get(at..from), text.get(from..to)) else {
-                continue;
-            };
-            escape_into(out, before);
-            let _ = write!(out, "<a class=\"ref\" href=\"#{}\">", escape(&link.anchor));
-            escape_into(out, name);
-            out.push_str("</a>");
-            at = to;
-        }
-        escape_into(out, text.get(at..).unwrap_or(""));
-    }
-}
-
-/// A declaration's own text: one that ends in an optional part (a definition's
-/// `note "…"`) has in its span the blank lines and the comments after it, which belong
-/// to the next item.
-fn own_text(text: &str) -> &str {
-    let mut body = text.trim_end();
-    while let Some(line_start) = body.rfind('\n').map(|i| i + 1) {
-        if !body[line_start..].trim_start().starts_with("//") {
-            break;
-        }
-        body = body[..line_start].trim_end();
-    }
-    body
 }

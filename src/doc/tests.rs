@@ -109,7 +109,7 @@ fn a_text_without_headings_is_all_preamble() {
 }
 
 /// A scratch folder with a policy and its notice; the policy loaded.
-fn policy_with_notice(name: &str, policy: &str, notice: Option<&str>) -> (PathBuf, LoadedPolicy) {
+pub(super) fn policy_with_notice(name: &str, policy: &str, notice: Option<&str>) -> (PathBuf, LoadedPolicy) {
     let dir = std::env::temp_dir().join(format!("zhengce-doc-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -144,7 +144,7 @@ fn page_of(loaded: &mut LoadedPolicy, lang: Lang) -> String {
         .read_source_text(PolicySource::Disk, InputLimits::default())
         .expect("the notice is read");
     let program = loaded.versions.last().expect("checked").clone();
-    doc_page(loaded, &program, &notice, lang)
+    doc_page(loaded, &program, &notice, lang).html
 }
 
 /// The values of `attribute="…"` in `html`.
@@ -181,7 +181,11 @@ fn every_clause_has_an_anchor_and_the_uncited_ones_are_marked() {
     );
     assert!(html.contains("<section class=\"passage clause uncited\" id=\"clause-二（一）\">"));
     assert!(html.contains("<section class=\"passage clause cited\" id=\"clause-二\">"));
-    assert!(html.contains("通知共 7 个条款，其中 5 个有规则引用"), "{html}");
+    // 二 has no text of its own: a heading, not counted.
+    assert!(
+        html.contains("通知共 6 个条款，其中 4 个有规则引用（另有 1 个条款只是标题，不计入）"),
+        "{html}"
+    );
     assert_eq!(
         html.matches("<span class=\"badge uncited\">无规则引用</span>").count(),
         2
@@ -201,7 +205,7 @@ fn names_link_to_what_they_name() {
     let (_, mut loaded) = policy_with_notice("links", POLICY, Some(NOTICE));
     let html = page_of(&mut loaded, Lang::Zh);
     for link in [
-        r##"when <a class="ref" href="#define-is_a">is_a</a> and <a class="ref" href="#table-weights">weights</a>[kind].w"##,
+        r##"when <a class="ref" href="#define-is_a">is_a</a> and <a class="ref" href="#table-weights">weights</a>[<a class="ref" href="#field-kind">kind</a>].w"##,
         r##"<a class="ref" href="#param-threshold">threshold</a> }"##,
         r##"= <a class="ref" href="#enum-Kind">Kind</a>::a"##,
         r##"by <a class="ref" href="#enum-Kind">Kind</a> {"##,
@@ -210,7 +214,8 @@ fn names_link_to_what_they_name() {
     ] {
         assert!(html.contains(link), "{link}\n{html}");
     }
-    // A case field and an enum value alone are not items.
+    // A case field links to its row, an enum value alone to nothing.
+    assert!(html.contains("<tr id=\"field-kind\"><td class=\"depth-0\"><code>kind</code></td><td>类型</td>"));
     assert!(!html.contains("href=\"#define-kind\""));
 }
 
@@ -230,8 +235,8 @@ fn items_stand_beside_the_passage_they_quote_or_apart() {
     assert!(section("clause-一（一）").contains("<mark>甲类人员</mark>"));
     // A quote the clause does not have is flagged.
     assert!(section("clause-二（三）").contains("引文未见于该条款原文"));
-    // A clause the notice does not have, and no clause at all.
-    assert!(section("elsewhere").contains("id=\"check-contract\""));
+    // A clause of another document, and no clause at all.
+    assert!(section("other-documents").contains("id=\"check-contract\""));
     assert!(section("citing-nothing").contains("id=\"param-threshold\""));
     assert!(section("citing-nothing").contains("id=\"define-first_kind\""));
 }
@@ -313,8 +318,18 @@ fn the_built_in_policy_s_notice_is_built_in_and_every_clause_is_on_the_page() {
     assert!(want.len() > 10, "{want:?}");
     let cut = Notice::parse(&notice.text);
     assert_eq!(cut.clause_ids().collect::<Vec<_>>(), want);
+    // Its lines are whole paragraphs: none is taken for a line cut at a page's width.
+    let lines: Vec<&str> = notice.text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let paragraphs: Vec<&str> = cut
+        .passages
+        .iter()
+        .flat_map(|p| &p.paragraphs)
+        .map(String::as_str)
+        .collect();
+    assert_eq!(paragraphs, lines);
+    assert!(cut.passages.iter().all(|p| !p.heading));
     let program = loaded.versions.last().expect("checked").clone();
-    let html = doc_page(&loaded, &program, &notice, Lang::Zh);
+    let html = doc_page(&loaded, &program, &notice, Lang::Zh).html;
     let ids = values(&html, "id");
     for clause in &want {
         assert!(ids.contains(&format!("clause-{clause}").as_str()), "{clause}");

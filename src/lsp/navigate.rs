@@ -40,7 +40,7 @@ impl Looked {
         let loaded = load_open_policy(&document.path, documents);
         let links = match &loaded.program {
             Some(program) => {
-                let items = Items::of(&loaded.files);
+                let items = Items::of(&loaded.files, &loaded.sources);
                 let anchors: HashSet<&str> = items.anchors().collect();
                 links(program, &loaded.files, &loaded.sources, &anchors)
             }
@@ -89,7 +89,7 @@ impl Looked {
 /// The declaration of the item pointed at.
 pub fn definition(documents: &Documents, params: &GotoDefinitionParams) -> Option<GotoDefinitionResponse> {
     let looked = Looked::at(documents, &params.text_document_position_params)?;
-    let items = Items::of(&looked.loaded.files);
+    let items = Items::of(&looked.loaded.files, &looked.loaded.sources);
     let anchor = looked.anchor(&items)?;
     let item = items.by_file.iter().flatten().find(|i| i.anchor == anchor)?;
     looked.location(item.span).map(GotoDefinitionResponse::Scalar)
@@ -98,7 +98,7 @@ pub fn definition(documents: &Documents, params: &GotoDefinitionParams) -> Optio
 /// Every use of the item pointed at (and its declaration, when asked).
 pub fn references(documents: &Documents, params: &ReferenceParams) -> Option<Vec<Location>> {
     let looked = Looked::at(documents, &params.text_document_position)?;
-    let items = Items::of(&looked.loaded.files);
+    let items = Items::of(&looked.loaded.files, &looked.loaded.sources);
     let anchor = looked.anchor(&items)?;
     let mut spans: Vec<Span> = Vec::new();
     if params.context.include_declaration {
@@ -119,7 +119,7 @@ pub fn references(documents: &Documents, params: &ReferenceParams) -> Option<Vec
 /// clause it cites with the words it quotes, and where it is declared.
 pub fn hover(documents: &Documents, params: &HoverParams, lang: Lang) -> Option<Hover> {
     let looked = Looked::at(documents, &params.text_document_position_params)?;
-    let items = Items::of(&looked.loaded.files);
+    let items = Items::of(&looked.loaded.files, &looked.loaded.sources);
     let anchor = looked.anchor(&items)?;
     let item = items.by_file.iter().flatten().find(|i| i.anchor == anchor)?;
     let mut text = format!("**{}** `{}`", kind_word(item.kind, lang), item.name);
@@ -163,7 +163,7 @@ pub fn symbols(documents: &Documents, params: &DocumentSymbolParams, lang: Lang)
         return None;
     }
     let loaded = load_open_policy(&document.path, documents);
-    let items = Items::of(&loaded.files);
+    let items = Items::of(&loaded.files, &loaded.sources);
     let name = document.path.to_string_lossy();
     let index = loaded
         .files
