@@ -4,88 +4,88 @@
 //! stay as clap writes them.
 
 use super::Cli;
+use super::help_messages::HelpMsg;
 use crate::lang::Lang;
-use crate::report::messages::{Msg, msg, msg_with};
 use clap::{Arg, ArgAction, CommandFactory};
 use std::ffi::OsString;
 use std::io::IsTerminal;
 
 /// What each subcommand does.
-const ABOUT: [(&str, Msg); 13] = [
-    ("check", Msg::CliCheck),
-    ("fmt", Msg::CliFmt),
-    ("lsp", Msg::CliLsp),
-    ("new", Msg::CliNew),
-    ("schema", Msg::CliSchema),
-    ("doc", Msg::CliDoc),
-    ("completions", Msg::CliCompletions),
-    ("man", Msg::CliMan),
-    ("eval", Msg::CliEval),
-    ("batch", Msg::CliBatch),
-    ("diff", Msg::CliDiff),
-    ("repl", Msg::CliRepl),
-    ("test", Msg::CliTest),
+const ABOUT: [(&str, HelpMsg); 13] = [
+    ("check", HelpMsg::CliCheck),
+    ("fmt", HelpMsg::CliFmt),
+    ("lsp", HelpMsg::CliLsp),
+    ("new", HelpMsg::CliNew),
+    ("schema", HelpMsg::CliSchema),
+    ("doc", HelpMsg::CliDoc),
+    ("completions", HelpMsg::CliCompletions),
+    ("man", HelpMsg::CliMan),
+    ("eval", HelpMsg::CliEval),
+    ("batch", HelpMsg::CliBatch),
+    ("diff", HelpMsg::CliDiff),
+    ("repl", HelpMsg::CliRepl),
+    ("test", HelpMsg::CliTest),
 ];
 
 /// The help of each argument: the subcommand, the argument's id, the text.
-const ARGS: &[(&str, &str, Msg)] = &[
-    ("check", "policies", Msg::ArgPolicies),
-    ("check", "strict", Msg::ArgStrict),
-    ("check", "max_policy_bytes", Msg::ArgMaxPolicyBytes),
-    ("check", "lang", Msg::ArgLang),
-    ("lsp", "lang", Msg::ArgLspLang),
-    ("fmt", "files", Msg::ArgFmtFiles),
-    ("fmt", "check", Msg::ArgFmtCheck),
-    ("fmt", "keywords", Msg::ArgFmtKeywords),
-    ("fmt", "max_policy_bytes", Msg::ArgMaxPolicyBytes),
-    ("fmt", "lang", Msg::ArgLang),
-    ("eval", "cases", Msg::ArgEvalCases),
-    ("eval", "as_of", Msg::ArgAsOf),
-    ("eval", "format", Msg::ArgFormat),
-    ("eval", "explain", Msg::ArgExplain),
-    ("batch", "inputs", Msg::ArgBatchInputs),
-    ("batch", "out", Msg::ArgOut),
-    ("batch", "jobs", Msg::ArgJobs),
-    ("batch", "as_of", Msg::ArgAsOf),
-    ("batch", "trace", Msg::ArgTrace),
-    ("batch", "summary", Msg::ArgSummary),
-    ("batch", "validate_only", Msg::ArgValidateOnly),
-    ("batch", "quiet", Msg::ArgQuiet),
-    ("diff", "old", Msg::ArgDiffOld),
-    ("diff", "new", Msg::ArgDiffNew),
-    ("diff", "cases", Msg::ArgCases),
-    ("diff", "as_of", Msg::ArgAsOf),
-    ("diff", "format", Msg::ArgFormat),
-    ("repl", "case", Msg::ArgReplCase),
-    ("repl", "no_history", Msg::ArgNoHistory),
-    ("test", "paths", Msg::ArgCases),
-    ("test", "as_of", Msg::ArgAsOf),
-    ("test", "format", Msg::ArgFormat),
-    ("test", "junit", Msg::ArgJunit),
-    ("test", "coverage", Msg::ArgCoverage),
-    ("test", "coverage_min", Msg::ArgCoverageMin),
-    ("new", "what", Msg::ArgNewWhat),
-    ("completions", "shell", Msg::ArgShell),
-    ("completions", "lang", Msg::ArgLang),
-    ("man", "out", Msg::ArgManOut),
-    ("doc", "policy", Msg::ArgDocPolicy),
-    ("doc", "out", Msg::ArgDocOut),
-    ("doc", "check", Msg::ArgDocCheck),
-    ("doc", "lang", Msg::ArgLang),
-    ("doc", "max_policy_bytes", Msg::ArgMaxPolicyBytes),
-    ("man", "lang", Msg::ArgLang),
-    ("test", "mutants", Msg::ArgMutants),
-    ("test", "mutants_min", Msg::ArgMutantsMin),
-    ("test", "equivalent_mutants", Msg::ArgEquivalentMutants),
+const ARGS: &[(&str, &str, HelpMsg)] = &[
+    ("check", "policies", HelpMsg::ArgPolicies),
+    ("check", "strict", HelpMsg::ArgStrict),
+    ("check", "max_policy_bytes", HelpMsg::ArgMaxPolicyBytes),
+    ("check", "lang", HelpMsg::ArgLang),
+    ("lsp", "lang", HelpMsg::ArgLspLang),
+    ("fmt", "files", HelpMsg::ArgFmtFiles),
+    ("fmt", "check", HelpMsg::ArgFmtCheck),
+    ("fmt", "keywords", HelpMsg::ArgFmtKeywords),
+    ("fmt", "max_policy_bytes", HelpMsg::ArgMaxPolicyBytes),
+    ("fmt", "lang", HelpMsg::ArgLang),
+    ("eval", "cases", HelpMsg::ArgEvalCases),
+    ("eval", "as_of", HelpMsg::ArgAsOf),
+    ("eval", "format", HelpMsg::ArgFormat),
+    ("eval", "explain", HelpMsg::ArgExplain),
+    ("batch", "inputs", HelpMsg::ArgBatchInputs),
+    ("batch", "out", HelpMsg::ArgOut),
+    ("batch", "jobs", HelpMsg::ArgJobs),
+    ("batch", "as_of", HelpMsg::ArgAsOf),
+    ("batch", "trace", HelpMsg::ArgTrace),
+    ("batch", "summary", HelpMsg::ArgSummary),
+    ("batch", "validate_only", HelpMsg::ArgValidateOnly),
+    ("batch", "quiet", HelpMsg::ArgQuiet),
+    ("diff", "old", HelpMsg::ArgDiffOld),
+    ("diff", "new", HelpMsg::ArgDiffNew),
+    ("diff", "cases", HelpMsg::ArgCases),
+    ("diff", "as_of", HelpMsg::ArgAsOf),
+    ("diff", "format", HelpMsg::ArgFormat),
+    ("repl", "case", HelpMsg::ArgReplCase),
+    ("repl", "no_history", HelpMsg::ArgNoHistory),
+    ("test", "paths", HelpMsg::ArgCases),
+    ("test", "as_of", HelpMsg::ArgAsOf),
+    ("test", "format", HelpMsg::ArgFormat),
+    ("test", "junit", HelpMsg::ArgJunit),
+    ("test", "coverage", HelpMsg::ArgCoverage),
+    ("test", "coverage_min", HelpMsg::ArgCoverageMin),
+    ("new", "what", HelpMsg::ArgNewWhat),
+    ("completions", "shell", HelpMsg::ArgShell),
+    ("completions", "lang", HelpMsg::ArgLang),
+    ("man", "out", HelpMsg::ArgManOut),
+    ("doc", "policy", HelpMsg::ArgDocPolicy),
+    ("doc", "out", HelpMsg::ArgDocOut),
+    ("doc", "check", HelpMsg::ArgDocCheck),
+    ("doc", "lang", HelpMsg::ArgLang),
+    ("doc", "max_policy_bytes", HelpMsg::ArgMaxPolicyBytes),
+    ("man", "lang", HelpMsg::ArgLang),
+    ("test", "mutants", HelpMsg::ArgMutants),
+    ("test", "mutants_min", HelpMsg::ArgMutantsMin),
+    ("test", "equivalent_mutants", HelpMsg::ArgEquivalentMutants),
 ];
 
 /// The arguments every evaluating subcommand shares (`CommonArgs`).
-const COMMON: [(&str, Msg); 5] = [
-    ("policy", Msg::ArgPolicy),
-    ("lang", Msg::ArgLang),
-    ("show_pii", Msg::ArgShowPii),
-    ("max_policy_bytes", Msg::ArgMaxPolicyBytes),
-    ("max_case_bytes", Msg::ArgMaxCaseBytes),
+const COMMON: [(&str, HelpMsg); 5] = [
+    ("policy", HelpMsg::ArgPolicy),
+    ("lang", HelpMsg::ArgLang),
+    ("show_pii", HelpMsg::ArgShowPii),
+    ("max_policy_bytes", HelpMsg::ArgMaxPolicyBytes),
+    ("max_case_bytes", HelpMsg::ArgMaxCaseBytes),
 ];
 
 /// The id of `--lang` given before the subcommand.
@@ -172,10 +172,10 @@ fn command_at(lang: Lang, width: usize) -> clap::Command {
     // A subcommand's description stands after its name in the list (two spaces, the
     // longest name, two spaces), or alone at the top of its help.
     let names = ABOUT.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
-    let text = |m: Msg| fit(msg(m, lang), width.saturating_sub(names + 4));
+    let text = |m: HelpMsg| fit(m.text(lang), width.saturating_sub(names + 4));
     let mut cmd = with_help_flags(Cli::command(), lang)
-        .about(text(Msg::CliAbout))
-        .help_template(text(Msg::HelpTemplateTop))
+        .about(text(HelpMsg::CliAbout))
+        .help_template(text(HelpMsg::HelpTemplateTop))
         // `--help` is the one way to ask for help (the `help` subcommand's text is clap's,
         // in English only).
         .disable_help_subcommand(true)
@@ -190,7 +190,7 @@ fn command_at(lang: Lang, width: usize) -> clap::Command {
                 // Its values are told in its help, in the language asked for.
                 .hide_possible_values(true)
                 // After `      --lang <LANG>  ` (21 columns), on the same line.
-                .help(fit(msg(Msg::ArgLang, lang), width.saturating_sub(22))),
+                .help(fit(HelpMsg::ArgLang.text(lang), width.saturating_sub(22))),
         )
         .disable_version_flag(true)
         .arg(
@@ -198,7 +198,7 @@ fn command_at(lang: Lang, width: usize) -> clap::Command {
                 .short('V')
                 .long("version")
                 .action(ArgAction::Version)
-                .help(text(Msg::ArgVersion)),
+                .help(text(HelpMsg::ArgVersion)),
         );
     for (name, about) in ABOUT {
         cmd = cmd.mut_subcommand(name, |sub| {
@@ -208,7 +208,7 @@ fn command_at(lang: Lang, width: usize) -> clap::Command {
                 // Each option's help on the line under it, where the texts were broken
                 // to fit (clap would otherwise choose by its own count of columns).
                 .next_line_help(true)
-                .help_template(text(Msg::HelpTemplateSub));
+                .help_template(text(HelpMsg::HelpTemplateSub));
             for (id, m) in COMMON {
                 if sub.get_arguments().any(|a| a.get_id() == id) {
                     sub = sub.mut_arg(id, |a| described(a, m, lang, width));
@@ -225,7 +225,7 @@ fn command_at(lang: Lang, width: usize) -> clap::Command {
 
 /// An argument with one help text in `lang`, its possible values told in the text
 /// itself and its default in the language's words.
-fn described(arg: Arg, help: Msg, lang: Lang, width: usize) -> Arg {
+fn described(arg: Arg, help: HelpMsg, lang: Lang, width: usize) -> Arg {
     let takes_values = arg.get_action().takes_values();
     let default = arg
         .get_default_values()
@@ -238,10 +238,14 @@ fn described(arg: Arg, help: Msg, lang: Lang, width: usize) -> Arg {
     let room = width - if arg.is_positional() { 18 } else { 10 };
     match default {
         Some(d) if takes_values => {
-            let help = format!("{}{}", msg(help, lang), msg_with(Msg::ArgDefault, lang, &d));
+            let help = format!(
+                "{}{}",
+                help.text(lang),
+                HelpMsg::ArgDefault.with([d.as_str()]).get(lang)
+            );
             arg.help(fit(&help, room)).hide_default_value(true)
         }
-        _ => arg.help(fit(msg(help, lang), room)),
+        _ => arg.help(fit(help.text(lang), room)),
     }
 }
 
@@ -252,7 +256,7 @@ fn with_help_flags(cmd: clap::Command, lang: Lang) -> clap::Command {
             .short('h')
             .long("help")
             .action(ArgAction::Help)
-            .help(msg(Msg::ArgHelp, lang)),
+            .help(HelpMsg::ArgHelp.text(lang)),
     )
 }
 

@@ -12,6 +12,7 @@ mod doc;
 mod eval;
 mod fmt;
 pub mod help;
+mod help_messages;
 mod inputs;
 mod lsp;
 mod policy_choice;

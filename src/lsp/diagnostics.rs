@@ -79,8 +79,13 @@ fn to_lsp(d: &Diagnostic, sources: &SourceMap, lang: Lang) -> lsp_types::Diagnos
         None => lsp_types::Range::default(),
     };
     let mut message = d.message.get(lang).into_owned();
+    // The label, when it says more than the message (`未知的名称` under `未知的名称 `x``
+    // says nothing new).
     if let Some(label) = &d.label {
-        message.push_str(&format!("\n{}", label.get(lang)));
+        let label = label.get(lang);
+        if !message.contains(label.as_ref()) {
+            message.push_str(&format!("\n{label}"));
+        }
     }
     if let Some(help) = &d.help {
         let help = help.get(lang);

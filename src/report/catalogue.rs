@@ -336,24 +336,6 @@ crate::catalogue! {
         DiffByRule => "；按规则：{}", "; by rule: {}";
 
         // The command line's help (`--help`).
-        /// the program
-        CliAbout => "zhengce（政策）：可执行的就业援助政策", "zhengce (\"policy\"): executable employment-assistance policy";
-        /// `check`
-        CliCheck => "解析并检查政策文件；一次报告全部错误", "Parse and check policy files; report every error at once";
-        /// `eval`
-        CliEval => "评估案件文件并说明每项结果", "Evaluate case files and explain every outcome";
-        /// `batch`
-        CliBatch => "评估一个名册：JSON Lines 或 YAML 案件，按输入顺序每个案件一条 JSON 记录，并行，附汇总（合同 §5）", "Evaluate a register: JSON Lines or YAML cases, one JSON record per case in input order, in parallel, with a summary (contract §5)";
-        /// `diff`
-        CliDiff => "在两个政策（文件或 builtin，均可加 @日期）下评估案件，按变化的规则列出决定有变化的案件", "Evaluate cases under two policies (`FILE`, `builtin`, either with `@DATE`) and report every case whose decision changes, grouped by the rule that changed";
-        /// `repl`
-        CliRepl => "探索一个案件：修改它，看决定有何变化", "Explore a case: change it, and see what changes in the decision";
-        /// `test`
-        CliTest => "运行带 `expect:` 的案件文件；报告不一致之处", "Run case files that carry an `expect:` block; report what differs";
-        /// `new`
-        CliNew => "新建文件：`new case` 输出一个待填写的案件文件，每个键附标签和说明", "Start a file: `new case` writes a case file to fill in, each key with its label and what it takes";
-        /// `new`'s argument
-        ArgNewWhat => "要新建的文件：case（案件）", "What to start: case";
         /// the first line of a new case file (the policy's id)
         TemplateHeading => "案件文件（政策 {}）。填写后用 zhengce eval 评估；注释可删去", "A case file (policy {}). Fill it in, then evaluate it with zhengce eval; the comments may go";
         /// the comment on `id`
@@ -384,22 +366,8 @@ crate::catalogue! {
         TemplateOneOf => "取值 {}（也可写中文标签）", "one of {}";
         /// text
         TemplateText => "文字", "text";
-        /// `schema`
-        CliSchema => "输出该政策案件文件的 JSON Schema，供编辑器在输入时检查和补全", "Write the JSON Schema of the policy's case files, for editors to check and complete them as they are typed";
-        /// `lsp`
-        CliLsp => "为编辑器提供 LSP 语言服务：输入时显示错误、悬停说明、跳转、补全", "Serve editors (the Language Server Protocol over standard input and output): problems as you type, hovers, go to definition, completion, formatting";
-        /// `lsp --lang`
-        ArgLspLang => "信息的语言：zh 或 en（默认：编辑器的语言）", "Language of every message: zh or en (default: the editor's)";
         /// the server stopped on an error (why)
         LspFailed => "错误：语言服务出错停止：{}", "error: the language server stopped: {}";
-        /// `fmt`
-        CliFmt => "按统一格式排版政策文件，保留注释；可把关键字改为中文或英文", "Lay policy files out in the one canonical layout (indentation, spaces, blank lines; comments kept), their keywords in Chinese or English if asked";
-        /// `fmt`'s files
-        ArgFmtFiles => "政策文件；`-` 读标准输入并写到标准输出（默认：zhengce.toml 所在文件夹及其下的全部政策文件）", "Policy files; `-` reads standard input and writes standard output (default: every policy file in the folder of zhengce.toml and below)";
-        /// `fmt --check`
-        ArgFmtCheck => "不改动文件：列出未按统一格式排版的文件，有则失败（供 CI 使用）", "Change nothing: list the files not in the canonical layout, and fail if any is (for CI)";
-        /// `fmt --keywords`
-        ArgFmtKeywords => "把全部关键字写成该语言：zh（定义、当、且、年……）或 en（define、when、and、years……）", "Write every keyword in this set: zh (the Chinese keywords) or en (define, when, and, years, …)";
         /// what `fmt` was not given
         WhatPolicyFiles => "要排版的政策文件", "policy file to format";
         /// a file formatted (path)
@@ -418,24 +386,8 @@ crate::catalogue! {
         FmtWouldChangeMeaning => "{}：排版会改变文件的含义，这是 zhengce 的缺陷；文件未改动，请报告此问题", "{}: formatting would change what the file means, a fault of zhengce's; the file is unchanged (please report it)";
         /// a file `fmt` cannot write (path, why)
         FmtCannotWrite => "错误：无法写入 {}：{}", "error: cannot write {}: {}";
-        /// `completions`
-        CliCompletions => "输出命令行补全脚本（bash、zsh、fish、elvish、powershell）", "Write a shell completion script (bash, zsh, fish, elvish, powershell)";
-        /// `man`
-        CliMan => "输出手册页（roff 格式）；用 --out 为每个子命令各写一页", "Write the manual page (roff); with --out, one page per subcommand";
-        /// `completions`' shell
-        ArgShell => "外壳：bash、zsh、fish、elvish 或 powershell", "The shell: bash, zsh, fish, elvish or powershell";
-        /// `man --out`
-        ArgManOut => "把手册页写入该文件夹（zhengce.1、zhengce-check.1……），而不是标准输出", "Write the pages into DIR (zhengce.1, zhengce-check.1, …) instead of standard output";
-        /// `doc`
-        CliDoc => "把政策所依据的通知原文逐条写成 HTML 页面，每个条款旁列出引用它的规则，并标出没有规则引用的条款", "Write the notice a policy encodes as an HTML page, clause by clause beside the rules that cite it, marking the clauses no rule cites";
-        /// `doc`'s policy
-        ArgDocPolicy => "政策文件（默认：zhengce.toml 指定的政策，否则内置的湖南 2025 政策）；其文件头的 source_text 指明通知原文", "Policy file (default: the one zhengce.toml names, else the built-in Hunan 2025 policy); its header's `source_text` names the notice's text";
-        /// `doc --out`
-        ArgDocOut => "把页面写入该文件夹的 index.html（文件夹不存在时创建）", "Write the page to DIR/index.html (DIR is made if missing)";
         /// the main manual page's sections after the options (roff)
         ManMore => ".SH 退出状态\n.TP\n0\n成功。\n.TP\n1\n有案件无法评估、有测试未通过，或 fmt \\-\\-check 发现未排版的文件。\n.TP\n2\n命令行或 zhengce.toml 有误。\n.TP\n3\n政策文件有错误。\n.SH 环境变量\n.TP\nZHENGCE_LANG\n信息的语言：zh 或 en（\\-\\-lang 优先）。\n.TP\nLC_ALL, LC_MESSAGES, LANG\n没有 ZHENGCE_LANG 时按语言环境选择：zh_* 为中文，其他语言为英文。\n.TP\nNO_COLOR\n设置后不使用颜色。\n.SH 文件\n.TP\nzhengce.toml\n政策仓库的设置（policy、cases、coverage_min 等），从当前文件夹向上查找。\n.SH 示例\n.nf\nzhengce eval examples/cases/li\\-qiang.yaml\nzhengce check \\-\\-strict\nzhengce test tests/cases \\-\\-coverage\nzhengce batch register.jsonl \\-\\-out decisions.jsonl\nzhengce fmt \\-\\-keywords zh my.policy\nzhengce doc \\-o site\n.fi\n", ".SH \"EXIT STATUS\"\n.TP\n0\nSuccess.\n.TP\n1\nA case could not be evaluated, a test failed, or fmt \\-\\-check found a file not in the layout.\n.TP\n2\nA mistake on the command line or in zhengce.toml.\n.TP\n3\nThe policy has errors.\n.SH ENVIRONMENT\n.TP\nZHENGCE_LANG\nThe language of messages: zh or en (\\-\\-lang wins).\n.TP\nLC_ALL, LC_MESSAGES, LANG\nWithout ZHENGCE_LANG, the locale chooses: Chinese for zh_*, English for another language.\n.TP\nNO_COLOR\nWhen set, no colour.\n.SH FILES\n.TP\nzhengce.toml\nA policy repository's settings (policy, cases, coverage_min, ...), looked for from the current folder up.\n.SH EXAMPLES\n.nf\nzhengce eval examples/cases/li\\-qiang.yaml\nzhengce check \\-\\-strict\nzhengce test tests/cases \\-\\-coverage\nzhengce batch register.jsonl \\-\\-out decisions.jsonl\nzhengce fmt \\-\\-keywords zh my.policy\nzhengce doc \\-o site\n.fi\n";
-        /// `doc --check`
-        ArgDocCheck => "用于持续集成：有条目引用了通知中没有的条款，或引文未见于所引条款时，以退出码 1 结束（仅有无规则引用的条款不算失败）", "For CI: exit with 1 when an item cites a clause the notice lacks, or quotes words its clause does not have (clauses no rule cites alone do not fail)";
         /// `doc --check` failed
         DocCheckFailed => "检查未通过（--check）：有条目引用了通知中没有的条款，或引文未见于所引条款", "check failed (--check): items cite a clause the notice lacks, or quote words their clause does not have";
         /// `doc -o` names a file (the folder asked for, the file in its way)
@@ -444,74 +396,6 @@ crate::catalogue! {
         ManWritten => "已写入 {}", "wrote {}";
         /// a file that cannot be written (path, why)
         ManCannotWrite => "错误：无法写入 {}：{}", "error: cannot write {}: {}";
-        /// `--policy`
-        ArgPolicy => "使用的政策文件（默认：zhengce.toml 指定的政策，否则内置的湖南 2025 政策）", "Policy file to use (default: the one zhengce.toml names, else the built-in Hunan 2025 policy)";
-        /// an option's default value, after its help
-        ArgDefault => "（默认：{}）", " [default: {}]";
-        /// `--lang`
-        ArgLang => "所有信息的语言：zh 或 en（默认：ZHENGCE_LANG，否则系统语言环境 LC_ALL、LC_MESSAGES、LANG：zh_* 为中文）", "Language of every message: zh or en (default: `ZHENGCE_LANG`, else the locale, `LC_ALL`, `LC_MESSAGES` or `LANG`: zh for `zh_*`)";
-        /// `--show-pii`
-        ArgShowPii => "完整显示身份证号码（默认遮盖）", "Show resident ID numbers in full instead of masked";
-        /// `--max-policy-bytes`
-        ArgMaxPolicyBytes => "读取的政策或日历文件的最大字节数", "Largest policy or calendar file read, in bytes";
-        /// `--max-case-bytes`
-        ArgMaxCaseBytes => "单个案件（一个 YAML 文档）的最大字节数", "Largest single case (one YAML document) read, in bytes";
-        /// `check`'s files
-        ArgPolicies => "政策文件（默认：zhengce.toml 指定的政策；否则当前文件夹下的湖南政策文件；再否则内置的湖南政策）", "Policy files (default: the one zhengce.toml names, else the Hunan policy's file under the current folder, else the built-in one)";
-        /// `--strict`
-        ArgStrict => "把每个警告（未使用的定义和字段、永不成立的规则、帮扶分类的重叠或空缺）都当作错误", "Treat every warning (unused definitions and fields, rules that never hold, overlapping tiers or a gap between them) as an error";
-        /// `eval`'s cases
-        ArgEvalCases => "案件文件（YAML）或目录；`-` 读标准输入", "Case files (YAML) or directories; `-` reads standard input";
-        /// `--as-of`
-        ArgAsOf => "评估日（YYYY-MM-DD）；优先于案件自己的 as_of", "Evaluation date (YYYY-MM-DD); wins over each case's `as_of`";
-        /// `--format`
-        ArgFormat => "输出格式：text（供人阅读）或 json（每行一条 JSON 决定记录）", "Output format: text (for people) or json (one JSON decision record per line)";
-        /// `--explain`
-        ArgExplain => "文本格式显示多少说明：short（成立的规则及理由；不成立的规则只列第一个不满足的条件）或 full（全部）", "How much of the explanation the text format shows: short (what holds and why; for a rule that fails, the first condition that failed) or full";
-        /// `batch`'s inputs
-        ArgBatchInputs => "JSON Lines（.jsonl、.ndjson）或 YAML 文件、目录，或 `-` 表示标准输入", "JSON Lines (`.jsonl`, `.ndjson`) or YAML files, directories, or `-` for standard input";
-        /// `--out`
-        ArgOut => "把记录写入文件，而不是标准输出", "Write the records to FILE instead of standard output";
-        /// `--jobs`
-        ArgJobs => "工作线程数（默认：CPU 核数；最多 64）", "Worker threads (default: the number of cores; at most 64)";
-        /// `--trace`
-        ArgTrace => "每条记录附带说明（trace；默认不含）", "Include each record's trace (most of the bytes; left out by default)";
-        /// `--summary`
-        ArgSummary => "另把汇总以 JSON 写入文件", "Also write the summary as JSON to FILE";
-        /// `--validate-only`
-        ArgValidateOnly => "只读取并校验每个案件，不评估", "Read and validate every case; evaluate nothing";
-        /// `--quiet`
-        ArgQuiet => "不在标准错误显示进度条和汇总", "No progress bar and no summary on standard error";
-        /// `diff`'s old policy
-        ArgDiffOld => "原政策：`文件[@日期]`、`builtin[@日期]`，或含 zhengce.toml 的文件夹（其指定的政策）", "The old policy: `FILE[@DATE]`, `builtin[@DATE]`, or a folder with a zhengce.toml (the policy it names)";
-        /// `diff`'s new policy
-        ArgDiffNew => "新政策：同上（默认：zhengce.toml 指定的政策）", "The new policy: as OLD (default: the one zhengce.toml names)";
-        /// `diff`'s and `test`'s cases
-        ArgCases => "案件文件或目录（默认：zhengce.toml 的 cases）", "Case files or directories (default: zhengce.toml's `cases`)";
-        /// `repl`'s case
-        ArgReplCase => "启动时载入的案件文件", "A case file to load at the start";
-        /// `--no-history`
-        ArgNoHistory => "不在用户数据目录保存命令历史", "Do not keep the history of commands in the user's data directory";
-        /// `--junit`
-        ArgJunit => "另把结果以 JUnit XML 写入文件", "Also write the results as JUnit XML to FILE";
-        /// `--coverage`
-        ArgCoverage => "报告案件使哪些规则和条件为真、为假", "Report which rules and conditions the cases make true and false";
-        /// `--coverage-min`
-        ArgCoverageMin => "规则覆盖率低于该百分比时失败", "Fail when rule coverage is below PCT percent";
-        /// `--mutants`
-        ArgMutants => "变异测试：把政策的数值、边界、且/或逐一改动，列出用例没有发现的改动", "Mutation testing: change the policy's numbers, boundaries and and/or one at a time, and list the changes no case notices";
-        /// `--mutants-min`
-        ArgMutantsMin => "变异得分低于该百分比时失败", "Fail when the mutation score is below PCT percent";
-        /// `--equivalent-mutants`
-        ArgEquivalentMutants => "声明等价变异体（不会改变任何结果的改动）及其理由的 TOML 文件", "TOML file declaring equivalent mutants (changes that cannot change any outcome) with their reasons";
-        /// `--help`
-        ArgHelp => "显示帮助", "Print help";
-        /// `--version`
-        ArgVersion => "显示版本", "Print version";
-        /// the help's layout for a command with subcommands
-        HelpTemplateTop => "{about-with-newline}\n用法：{usage}\n\n命令：\n{subcommands}\n\n选项：\n{options}\n", "{about-with-newline}\nUsage: {usage}\n\nCommands:\n{subcommands}\n\nOptions:\n{options}\n";
-        /// the help's layout for a subcommand
-        HelpTemplateSub => "{about-with-newline}\n用法：{usage}\n\n参数：\n{positionals}\n\n选项：\n{options}\n", "{about-with-newline}\nUsage: {usage}\n\nArguments:\n{positionals}\n\nOptions:\n{options}\n";
 
         // Kinds of values (the REPL tells an expression's value with its kind, in
         // `program::TypeWord`'s words).
