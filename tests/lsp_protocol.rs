@@ -289,10 +289,12 @@ fn names_are_hovered_followed_and_found_and_the_file_outlined_and_formatted() {
     assert_eq!(rule["range"]["start"]["line"], json!(tier), "{rule}");
 
     let symbols = editor.request(DocumentSymbolRequest::METHOD, json!({"textDocument": doc}));
+    // Every item, at the top or under the clause it cites.
     let names: Vec<&str> = symbols
         .as_array()
         .unwrap()
         .iter()
+        .flat_map(|s| std::iter::once(s).chain(s["children"].as_array().into_iter().flatten()))
         .filter_map(|s| s["name"].as_str())
         .collect();
     assert!(
@@ -388,6 +390,113 @@ fn a_case_file_is_checked_against_its_policy() {
         .expect("the unknown key");
     assert_eq!(unknown.range.start.line, 2);
     assert!(unknown.message.contains("dibao"), "{}", unknown.message);
+    editor.stop();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn fields_files_and_clauses_are_told_and_followed() {
+    let dir = policies("fields");
+    let hunan = dir.join("policies/hunan/2025-employment-assistance.policy");
+    let text = std::fs::read_to_string(&hunan).unwrap();
+    let mut editor = Editor::start();
+    let uri = editor.open(&hunan);
+    let _ = editor.diagnostics();
+    let doc = json!({"uri": uri});
+    // A case field: its path, label and what it holds.
+    let field_at = position(&text, "when person.dibao and", 0, 14);
+    let hover = editor.request(HoverRequest::METHOD, json!({"textDocument": doc, "position": field_at}));
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(
+        shown.contains("person.dibao") && shown.contains("享受城市居民最低生活保障"),
+        "{hover}"
+    );
+    // A definition says what its value is.
+    let def_at = position(&text, "and unemployed_6_months", 0, 5);
+    let hover = editor.request(HoverRequest::METHOD, json!({"textDocument": doc, "position": def_at}));
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(shown.contains("unemployed_6_months` · "), "{hover}");
+    // A file the header uses leads to that file.
+    let uses_at = position(&text, "\"../cn/retirement-2025.policy\"", 0, 5);
+    let file = editor.request(
+        GotoDefinition::METHOD,
+        json!({"textDocument": doc, "position": uses_at}),
+    );
+    assert!(
+        file["uri"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("policies/cn/retirement-2025.policy"),
+        "{file}"
+    );
+    // The outline by clause: 一（一） holds category 1.
+    let outline = editor.request(DocumentSymbolRequest::METHOD, json!({"textDocument": doc}));
+    let clause = outline
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == json!("一（一）"))
+        .expect("the clause");
+    let children: Vec<&str> = clause["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["name"].as_str())
+        .collect();
+    assert!(children.contains(&"category 1"), "{children:?}");
+    editor.stop();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_case_file_completes_its_keys_and_values_and_tells_their_labels() {
+    let dir = policies("case-keys");
+    std::fs::write(
+        dir.join("zhengce.toml"),
+        "policy = \"policies/hunan/2025-employment-assistance.policy\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.join("cases")).unwrap();
+    let case = dir.join("cases/c.yaml");
+    let text = "id: c1\nperson:\n  gender: male\n  \nemployment:\n  status: \nservices:\n  - date: 2025-01-01\n    \n";
+    std::fs::write(&case, text).unwrap();
+    let mut editor = Editor::start();
+    let uri = editor.open(&case);
+    let _ = editor.diagnostics();
+    let doc = json!({"uri": uri});
+    let labels = |editor: &mut Editor, line: u32, character: u32| -> Vec<String> {
+        let answer = editor.request(
+            Completion::METHOD,
+            json!({"textDocument": doc, "position": {"line": line, "character": character}}),
+        );
+        answer
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|i| i["label"].as_str().map(str::to_string))
+            .collect()
+    };
+    let person_keys = labels(&mut editor, 3, 2);
+    assert!(
+        person_keys.contains(&"dibao".to_string()) && person_keys.contains(&"birth_date".to_string()),
+        "{person_keys:?}"
+    );
+    let statuses = labels(&mut editor, 5, 10);
+    assert!(
+        statuses.contains(&"unemployed".to_string()) && statuses.contains(&"失业".to_string()),
+        "{statuses:?}"
+    );
+    let service_keys = labels(&mut editor, 8, 4);
+    assert!(
+        service_keys.contains(&"kind".to_string()) && service_keys.contains(&"refused".to_string()),
+        "{service_keys:?}"
+    );
+    let hover = editor.request(
+        HoverRequest::METHOD,
+        json!({"textDocument": doc, "position": {"line": 2, "character": 3}}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(shown.contains("gender"), "{hover}");
     editor.stop();
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -13,7 +13,7 @@
 //! the style sheet in `html.rs`), its words from `messages.rs`. The same inputs give
 //! the same bytes.
 
-mod case_fields;
+pub(crate) mod case_fields;
 mod html;
 mod item_html;
 pub(crate) mod items;

@@ -52,13 +52,7 @@ pub fn of_policy(path: &Path, documents: &Documents, lang: Lang) -> ByFile {
 /// policy of its repository (the `zhengce.toml` of its folder or one above), else the
 /// built-in one.
 pub fn of_case(path: &Path, text: &str, documents: &Documents, lang: Lang) -> Vec<lsp_types::Diagnostic> {
-    let dir = path.parent().unwrap_or(Path::new("/"));
-    let loaded = match PolicyRepository::find_from(dir) {
-        Ok(Some(PolicyRepository {
-            policy: Some(policy), ..
-        })) => load_open_policy(&dir.join(policy), documents),
-        _ => load_policy_with(DEFAULT_POLICY, PolicySource::Builtin, InputLimits::default()),
-    };
+    let loaded = policy_of_case(path, documents);
     let Some(program) = loaded.versions.last() else {
         return Vec::new();
     };
@@ -69,6 +63,18 @@ pub fn of_case(path: &Path, text: &str, documents: &Documents, lang: Lang) -> Ve
         .flat_map(|c| c.diagnostics.iter())
         .map(|d| to_lsp(d, &sources, lang))
         .collect()
+}
+
+/// The policy a case file is read against: its repository's (the `zhengce.toml` of its
+/// folder or one above), else the built-in one.
+pub fn policy_of_case(path: &Path, documents: &Documents) -> LoadedPolicy {
+    let dir = path.parent().unwrap_or(Path::new("/"));
+    match PolicyRepository::find_from(dir) {
+        Ok(Some(PolicyRepository {
+            policy: Some(policy), ..
+        })) => load_open_policy(&dir.join(policy), documents),
+        _ => load_policy_with(DEFAULT_POLICY, PolicySource::Builtin, InputLimits::default()),
+    }
 }
 
 /// A diagnostic as the protocol has it: its message with its label and hint, its code,

@@ -11,6 +11,7 @@
 //! checked program's cross references; `complete.rs` completes; `position.rs` turns
 //! byte offsets into the protocol's lines and UTF-16 columns and back.
 
+mod case_keys;
 mod complete;
 mod diagnostics;
 mod documents;
@@ -52,7 +53,7 @@ pub fn serve(connection: Connection, lang: Option<Lang>) -> Result<(), String> {
         document_symbol_provider: Some(OneOf::Left(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
         completion_provider: Some(CompletionOptions {
-            trigger_characters: Some(vec![".".to_string(), " ".to_string()]),
+            trigger_characters: Some(vec![".".to_string(), " ".to_string(), ":".to_string()]),
             ..CompletionOptions::default()
         }),
         ..ServerCapabilities::default()
@@ -115,9 +116,7 @@ impl Server {
     fn answer(&mut self, request: Request) -> Response {
         let id = request.id.clone();
         let result = match request.method.as_str() {
-            HoverRequest::METHOD => {
-                params::<HoverRequest>(request).map(|p| json(navigate::hover(&self.documents, &p, self.lang)))
-            }
+            HoverRequest::METHOD => params::<HoverRequest>(request).map(|p| json(self.hover(&p))),
             GotoDefinition::METHOD => {
                 params::<GotoDefinition>(request).map(|p| json(navigate::definition(&self.documents, &p)))
             }
@@ -126,9 +125,7 @@ impl Server {
             }
             DocumentSymbolRequest::METHOD => params::<DocumentSymbolRequest>(request)
                 .map(|p| json(navigate::symbols(&self.documents, &p, self.lang))),
-            Completion::METHOD => {
-                params::<Completion>(request).map(|p| json(complete::complete(&self.documents, &p, self.lang)))
-            }
+            Completion::METHOD => params::<Completion>(request).map(|p| json(self.complete(&p))),
             Formatting::METHOD => params::<Formatting>(request).map(|p| json(self.format(&p.text_document.uri))),
             _ => return Response::new_err(id, lsp_server::ErrorCode::MethodNotFound as i32, request.method),
         };
@@ -200,6 +197,30 @@ impl Server {
         }
         self.shown = now;
         out
+    }
+
+    /// A hover: in a policy, of the name pointed at; in a case file, of the key.
+    fn hover(&self, params: &lsp_types::HoverParams) -> Option<lsp_types::Hover> {
+        let at = &params.text_document_position_params;
+        let document = self.documents.get(&at.text_document.uri)?;
+        match kind_of(&document.path) {
+            DocumentKind::Case => {
+                case_keys::hover(&document.path, &document.text, at.position, &self.documents, self.lang)
+            }
+            _ => navigate::hover(&self.documents, params, self.lang),
+        }
+    }
+
+    /// Completion: in a policy, of its language; in a case file, of its keys and values.
+    fn complete(&self, params: &lsp_types::CompletionParams) -> Option<lsp_types::CompletionResponse> {
+        let at = &params.text_document_position;
+        let document = self.documents.get(&at.text_document.uri)?;
+        match kind_of(&document.path) {
+            DocumentKind::Case => {
+                case_keys::complete(&document.path, &document.text, at.position, &self.documents, self.lang)
+            }
+            _ => complete::complete(&self.documents, params, self.lang),
+        }
     }
 
     /// The whole document in the canonical layout, as one edit (none when it is in it

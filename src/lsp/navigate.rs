@@ -6,11 +6,14 @@
 use super::diagnostics::load_open_policy;
 use super::documents::{DocumentKind, Documents, kind_of, uri_of};
 use super::position::{offset_of, range_of};
+use crate::doc::case_fields::{CaseField, anchor as field_anchor, case_fields};
 use crate::doc::items::{DocItem, ItemKind, Items};
 use crate::doc::links::{Link, links};
 use crate::lang::Lang;
 use crate::policy_set::LoadedPolicy;
+use crate::program::{TypeWord, type_text};
 use crate::report::messages::kind_heading;
+use crate::report::messages::label;
 use crate::source::Span;
 use lsp_types::{
     DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, GotoDefinitionParams, GotoDefinitionResponse, Hover,
@@ -25,6 +28,8 @@ use std::path::Path;
 struct Looked {
     loaded: LoadedPolicy,
     links: Vec<Link>,
+    /// The case's fields, which field paths link to.
+    fields: Vec<CaseField>,
     /// The file of the document among the loaded ones.
     file: Option<u32>,
     offset: usize,
@@ -38,13 +43,18 @@ impl Looked {
             return None;
         }
         let loaded = load_open_policy(&document.path, documents);
-        let links = match &loaded.program {
+        let (links, fields) = match &loaded.program {
             Some(program) => {
                 let items = Items::of(&loaded.files, &loaded.sources);
-                let anchors: HashSet<&str> = items.anchors().collect();
-                links(program, &loaded.files, &loaded.sources, &anchors)
+                let fields = case_fields(program);
+                let field_anchors: Vec<String> = fields.iter().map(|f| field_anchor(&f.path)).collect();
+                let anchors: HashSet<&str> = items
+                    .anchors()
+                    .chain(field_anchors.iter().map(String::as_str))
+                    .collect();
+                (links(program, &loaded.files, &loaded.sources, &anchors), fields)
             }
-            None => Vec::new(),
+            None => (Vec::new(), Vec::new()),
         };
         let name = document.path.to_string_lossy();
         let file =
@@ -53,6 +63,7 @@ impl Looked {
             offset: offset_of(&document.text, at.position),
             loaded,
             links,
+            fields,
             file,
         })
     }
@@ -76,6 +87,23 @@ impl Looked {
             .map(|i| i.anchor.clone())
     }
 
+    /// The file a header entry pointed at names, relative to the policy.
+    fn named_file(&self) -> Option<Location> {
+        let file = self.loaded.files.iter().find(|f| Some(f.file.0) == self.file)?;
+        let header = &file.header;
+        let named = header
+            .uses
+            .iter()
+            .chain(&header.calendars)
+            .chain(&header.amends)
+            .chain(&header.source_text)
+            .find(|n| self.under(n.span))?;
+        let policy = Path::new(&self.loaded.sources.get(file.file).name);
+        let path = policy.parent()?.join(&named.node);
+        let path = std::fs::canonicalize(&path).unwrap_or(path);
+        Some(Location::new(uri_of(&path)?, lsp_types::Range::default()))
+    }
+
     /// Where `span` is, for the editor.
     fn location(&self, span: Span) -> Option<Location> {
         let file = self.loaded.sources.get(span.file);
@@ -86,9 +114,13 @@ impl Looked {
     }
 }
 
-/// The declaration of the item pointed at.
+/// The declaration of the item pointed at; for a file the header names (`uses`,
+/// `amends`, `calendar`, `source_text`), that file.
 pub fn definition(documents: &Documents, params: &GotoDefinitionParams) -> Option<GotoDefinitionResponse> {
     let looked = Looked::at(documents, &params.text_document_position_params)?;
+    if let Some(named) = looked.named_file() {
+        return Some(GotoDefinitionResponse::Scalar(named));
+    }
     let items = Items::of(&looked.loaded.files, &looked.loaded.sources);
     let anchor = looked.anchor(&items)?;
     let item = items.by_file.iter().flatten().find(|i| i.anchor == anchor)?;
@@ -121,8 +153,31 @@ pub fn hover(documents: &Documents, params: &HoverParams, lang: Lang) -> Option<
     let looked = Looked::at(documents, &params.text_document_position_params)?;
     let items = Items::of(&looked.loaded.files, &looked.loaded.sources);
     let anchor = looked.anchor(&items)?;
+    let range = looked.links.iter().find(|l| looked.under(l.span)).map(|l| {
+        let text = looked.loaded.sources.get(l.span.file).text.clone();
+        range_of(&text, l.span.start as usize, l.span.end as usize)
+    });
+    if let Some(field) = looked.fields.iter().find(|f| field_anchor(&f.path) == anchor) {
+        let mut text = format!(
+            "**{}** `{}`\n\n{}",
+            LspMsg::CaseField.text(lang),
+            field.path,
+            field.label.zh
+        );
+        if let Some(en) = &field.label.en {
+            text.push_str(&format!(" · {en}"));
+        }
+        text.push_str(&format!("\n\n{}", field.kind.get(lang)));
+        if field.optional {
+            text.push_str(LspMsg::MayBeLeftOut.text(lang));
+        }
+        return Some(markdown(text, range));
+    }
     let item = items.by_file.iter().flatten().find(|i| i.anchor == anchor)?;
     let mut text = format!("**{}** `{}`", kind_word(item.kind, lang), item.name);
+    if let Some(kind) = value_kind(&looked, item, lang) {
+        text.push_str(&format!(" · {kind}"));
+    }
     if let Some(label) = item.label {
         text.push_str(&format!("\n\n{}", label.zh));
         if let Some(en) = &label.en {
@@ -138,25 +193,37 @@ pub fn hover(documents: &Documents, params: &HoverParams, lang: Lang) -> Option<
     let file = looked.loaded.sources.get(item.span.file);
     let line = file.text[..item.span.start as usize].matches('\n').count() + 1;
     text.push_str(&format!("\n\n{}:{line}", file.name));
-    Some(Hover {
+    Some(markdown(text, range))
+}
+
+/// A hover of markdown text.
+fn markdown(value: String, range: Option<lsp_types::Range>) -> Hover {
+    Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
-            value: text,
+            value,
         }),
-        range: looked
-            .links
-            .iter()
-            .find(|l| looked.under(l.span))
-            .map(|l| range_of(&file_text(&looked, l.span), l.span.start as usize, l.span.end as usize)),
-    })
+        range,
+    }
 }
 
-/// The text of the file `span` is in.
-fn file_text(looked: &Looked, span: Span) -> std::sync::Arc<str> {
-    looked.loaded.sources.get(span.file).text.clone()
+/// What a definition's or parameter's value is, in words (`a date`, `以月计的期间`).
+fn value_kind(looked: &Looked, item: &DocItem, lang: Lang) -> Option<String> {
+    let program = looked.loaded.program.as_ref()?;
+    if !matches!(item.kind, ItemKind::Define | ItemKind::Param) {
+        return None;
+    }
+    let def = program.definitions.iter().rev().find(|d| d.name == item.name)?;
+    let enum_words = |e: crate::value::EnumId, several: bool| match program.enums.get(e.0 as usize) {
+        Some(e) if several => TypeWord::Enums.with([label(&e.label, lang)]),
+        Some(e) => TypeWord::Enum.with([label(&e.label, lang)]),
+        None => TypeWord::Anything.into(),
+    };
+    Some(type_text(&def.expr.ty, &enum_words).get(lang).into_owned())
 }
 
-/// The items of the document, in its order, for the editor's outline.
+/// The outline of the document by clause: each clause the file's items cite (in the
+/// order first cited), with those items under it; items that cite none stand alone.
 pub fn symbols(documents: &Documents, params: &DocumentSymbolParams, lang: Lang) -> Option<DocumentSymbolResponse> {
     let document = documents.get(&params.text_document.uri)?;
     if kind_of(&document.path) != DocumentKind::Policy {
@@ -169,35 +236,66 @@ pub fn symbols(documents: &Documents, params: &DocumentSymbolParams, lang: Lang)
         .files
         .iter()
         .position(|f| loaded.sources.get(f.file).name == name)?;
-    let text = &document.text;
-    #[allow(deprecated)] // `deprecated` is a field the type requires.
-    let symbols = items.by_file.get(index)?.iter().map(|item: &DocItem| {
-        let range = range_of(text, item.span.start as usize, item.span.end as usize);
-        DocumentSymbol {
-            name: item.name.clone(),
-            detail: item
-                .label
-                .map(|l| match (lang, &l.en) {
-                    (Lang::En, Some(en)) => en.clone(),
-                    _ => l.zh.clone(),
-                })
-                .or_else(|| item.cite.map(|c| c.clause.node.clone())),
-            kind: match item.kind {
-                ItemKind::Rule(_) => SymbolKind::EVENT,
-                ItemKind::Define => SymbolKind::FUNCTION,
-                ItemKind::Param => SymbolKind::CONSTANT,
-                ItemKind::Table => SymbolKind::STRUCT,
-                ItemKind::Enum => SymbolKind::ENUM,
-                ItemKind::Repeal => SymbolKind::NULL,
-            },
-            tags: None,
-            deprecated: None,
-            range,
-            selection_range: range,
-            children: None,
+    let mut outline: Vec<DocumentSymbol> = Vec::new();
+    for item in items.by_file.get(index)? {
+        let symbol = symbol_of(item, &document.text, lang);
+        let Some(clause) = item.cite.map(|c| c.clause.node.clone()) else {
+            outline.push(symbol);
+            continue;
+        };
+        match outline
+            .iter_mut()
+            .find(|s| s.kind == SymbolKind::NAMESPACE && s.name == clause)
+        {
+            Some(group) => {
+                group.range.end = group.range.end.max(symbol.range.end);
+                group.children.get_or_insert_with(Vec::new).push(symbol);
+            }
+            None => outline.push(clause_symbol(clause, symbol)),
         }
-    });
-    Some(DocumentSymbolResponse::Nested(symbols.collect()))
+    }
+    Some(DocumentSymbolResponse::Nested(outline))
+}
+
+/// A clause of the outline, with its first item.
+#[allow(deprecated)] // `deprecated` is a field the type requires.
+fn clause_symbol(clause: String, first: DocumentSymbol) -> DocumentSymbol {
+    DocumentSymbol {
+        name: clause,
+        detail: None,
+        kind: SymbolKind::NAMESPACE,
+        tags: None,
+        deprecated: None,
+        range: first.range,
+        selection_range: first.selection_range,
+        children: Some(vec![first]),
+    }
+}
+
+/// An item of the outline: its name, its label (or clause) as the detail.
+#[allow(deprecated)] // `deprecated` is a field the type requires.
+fn symbol_of(item: &DocItem, text: &str, lang: Lang) -> DocumentSymbol {
+    let range = range_of(text, item.span.start as usize, item.span.end as usize);
+    DocumentSymbol {
+        name: item.name.clone(),
+        detail: item.label.map(|l| match (lang, &l.en) {
+            (Lang::En, Some(en)) => en.clone(),
+            _ => l.zh.clone(),
+        }),
+        kind: match item.kind {
+            ItemKind::Rule(_) => SymbolKind::EVENT,
+            ItemKind::Define => SymbolKind::FUNCTION,
+            ItemKind::Param => SymbolKind::CONSTANT,
+            ItemKind::Table => SymbolKind::STRUCT,
+            ItemKind::Enum => SymbolKind::ENUM,
+            ItemKind::Repeal => SymbolKind::NULL,
+        },
+        tags: None,
+        deprecated: None,
+        range,
+        selection_range: range,
+        children: None,
+    }
 }
 
 /// What an item is, in a word of `lang`.
@@ -228,5 +326,9 @@ crate::catalogue! {
         Repeal => "废止", "repeal";
         /// before the clause an item cites
         Cites => "引用", "cites";
+        /// a field of the case
+        CaseField => "案件字段", "case field";
+        /// after what an optional field holds
+        MayBeLeftOut => "（可不填）", " (may be left out)";
     }
 }
