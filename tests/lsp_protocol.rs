@@ -500,3 +500,42 @@ fn a_case_file_completes_its_keys_and_values_and_tells_their_labels() {
     editor.stop();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Whatever the text (the policy cut anywhere, as while typing) and wherever the
+/// cursor, the server answers and goes on: no request or change stops it.
+#[test]
+fn any_text_and_any_place_get_an_answer() {
+    let dir = policies("anything");
+    let hunan = dir.join("policies/hunan/2025-employment-assistance.zh.policy");
+    let text = std::fs::read_to_string(&hunan).unwrap();
+    let mut editor = Editor::start();
+    let uri = editor.open(&hunan);
+    let doc = json!({"uri": uri});
+    // Each request loads and checks the policy again: a few cuts and places, not all.
+    let cuts: Vec<usize> = (1..9)
+        .map(|n| n * text.len() / 9)
+        .filter(|c| text.is_char_boundary(*c))
+        .collect();
+    assert!(cuts.len() > 3);
+    for (version, cut) in cuts.iter().enumerate() {
+        let typed = format!("{}\n（，：“ 定义 x.\n", &text[..*cut]);
+        editor.change(&uri, &typed, version as i32 + 2);
+        let lines = typed.matches('\n').count() as u32;
+        for line in [lines / 2, lines.saturating_sub(2), lines + 5] {
+            for character in [3, 500] {
+                let at = json!({"textDocument": doc, "position": {"line": line, "character": character}});
+                editor.request(HoverRequest::METHOD, at.clone());
+                editor.request(Completion::METHOD, at.clone());
+                editor.request(GotoDefinition::METHOD, at);
+            }
+        }
+        editor.request(DocumentSymbolRequest::METHOD, json!({"textDocument": doc}));
+        editor.request(
+            Formatting::METHOD,
+            json!({"textDocument": doc, "options": {"tabSize": 2, "insertSpaces": true}}),
+        );
+    }
+    let _ = editor.diagnostics();
+    editor.stop();
+    let _ = std::fs::remove_dir_all(&dir);
+}
