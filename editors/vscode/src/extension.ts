@@ -5,7 +5,6 @@
 // The server starts when the first such document is open, not when VS Code starts:
 // the extension also activates on YAML files, and most YAML files are no case files.
 
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -15,6 +14,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { serverLanguage, serverProgram } from './settings';
 
 /** `zhengce.caseFiles`: which YAML files the server is given. */
 type CaseFiles = 'repository' | 'all' | 'off';
@@ -22,6 +22,8 @@ type CaseFiles = 'repository' | 'all' | 'off';
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 let starting: Promise<void> | undefined;
+/** The server did not start: no more tries until a setting changes or a restart. */
+let gaveUp = false;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('zhengce');
@@ -61,26 +63,6 @@ function caseFiles(): CaseFiles {
   return settings().get<CaseFiles>('caseFiles', 'repository');
 }
 
-/** `zhengce.lang`, with `auto` read as VS Code's display language. */
-export function serverLanguage(setting: string | undefined, displayLanguage: string): 'zh' | 'en' {
-  if (setting === 'zh' || setting === 'en') return setting;
-  return displayLanguage.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
-/**
- * `zhengce.path` as a program to run: a bare name is looked up on PATH; `~/…` is in
- * the home folder; another relative path is relative to the first workspace folder.
- */
-export function serverProgram(setting: string | undefined, workspaceFolder: string | undefined): string {
-  const program = (setting ?? '').trim() || 'zhengce';
-  if (program === '~' || program.startsWith('~/') || program.startsWith('~\\')) {
-    return path.join(os.homedir(), program.slice(1));
-  }
-  const bare = !program.includes('/') && !program.includes('\\');
-  if (bare || path.isAbsolute(program) || workspaceFolder === undefined) return program;
-  return path.resolve(workspaceFolder, program);
-}
-
 /** The documents the server is given: policies, and case files as `zhengce.caseFiles` says. */
 function documentSelector(mode: CaseFiles, repos: vscode.Uri[]): DocumentFilter[] {
   const selector: DocumentFilter[] = [
@@ -118,7 +100,7 @@ function isCaseFile(doc: vscode.TextDocument, mode: CaseFiles, repos: vscode.Uri
 
 /** Starts the server when one of `docs` is a policy or a case file. */
 async function startIfWanted(docs: readonly vscode.TextDocument[]): Promise<void> {
-  if (client !== undefined || starting !== undefined) return;
+  if (client !== undefined || starting !== undefined || gaveUp) return;
   const mode = caseFiles();
   const policies = docs.some((d) => d.languageId === 'zhengce');
   const yaml = mode !== 'off' && docs.some((d) => d.languageId === 'yaml' && d.uri.scheme === 'file');
@@ -158,7 +140,8 @@ async function start(repos: vscode.Uri[]): Promise<void> {
       client = next;
     } catch (e) {
       await next.dispose().catch(() => undefined);
-      await explainStartFailure(command, e);
+      gaveUp = true;
+      void explainStartFailure(command, e);
     }
   })();
   try {
@@ -189,6 +172,7 @@ async function stop(): Promise<void> {
 
 async function restart(): Promise<void> {
   await stop();
+  gaveUp = false;
   await startIfWanted(vscode.workspace.textDocuments);
   if (client === undefined) output.appendLine('zhengce: no policy or case file is open; the server starts with the first');
 }

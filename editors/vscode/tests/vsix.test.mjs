@@ -38,7 +38,7 @@ const vsix = process.env.ZHENGCE_VSIX;
 test('the .vsix holds the extension and its grammar', { skip: vsix ? false : 'ZHENGCE_VSIX is not set: test.sh packages the extension and sets it' }, () => {
   assert.ok(fs.existsSync(vsix), `${vsix} was not made`);
   const files = unzip(vsix);
-  for (const name of ['extension.vsixmanifest', 'extension/package.json', 'extension/out/extension.js',
+  for (const name of ['extension.vsixmanifest', 'extension/package.json', 'extension/out/extension.js', 'extension/out/settings.js',
     'extension/language-configuration.json', 'extension/syntaxes/zhengce.tmLanguage.json',
     'extension/node_modules/vscode-languageclient/package.json']) {
     assert.ok(files.has(name), `${name} is not in ${vsix}`);
