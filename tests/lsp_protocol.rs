@@ -3,6 +3,8 @@
 //! formatting, a case file, shutdown; on a copy of the shipped policies and on broken
 //! versions of them.
 
+mod support;
+
 use lsp_server::{Connection, Message, Notification, Request, RequestId};
 use lsp_types::notification::{
     DidChangeTextDocument, DidOpenTextDocument, Initialized, Notification as _, PublishDiagnostics,
@@ -63,6 +65,12 @@ impl Editor {
                 _ => {}
             }
         }
+    }
+
+    /// The text of the hover at a place.
+    fn hover_text(&mut self, at: Value) -> String {
+        let hover = self.request(HoverRequest::METHOD, at);
+        hover["contents"]["value"].as_str().unwrap_or_default().to_string()
     }
 
     fn notify(&self, method: &str, params: Value) {
@@ -144,28 +152,42 @@ fn uri(path: &Path) -> String {
     out
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// A copy of the shipped policies, in a folder of the test's own.
 fn policies(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("zhengce-lsp-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(
+    support::copy_dir(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("policies").as_path(),
         &dir.join("policies"),
     );
     dir
+}
+
+/// An editor with the Hunan policy of a copy of the shipped policies open.
+struct Hunan {
+    dir: PathBuf,
+    text: String,
+    editor: Editor,
+    uri: String,
+}
+
+impl Hunan {
+    fn open(name: &str) -> Hunan {
+        let dir = policies(name);
+        let hunan = dir.join("policies/hunan/2025-employment-assistance.policy");
+        let text = std::fs::read_to_string(&hunan).unwrap();
+        let mut editor = Editor::start();
+        let uri = editor.open(&hunan);
+        let _ = editor.diagnostics();
+        Hunan { dir, text, editor, uri }
+    }
+}
+
+/// Makes the copy of the policies a repository, with a folder for cases.
+fn repository_with_cases(dir: &Path) {
+    let settings = "policy = \"policies/hunan/2025-employment-assistance.policy\"\n";
+    std::fs::write(dir.join("zhengce.toml"), settings).unwrap();
+    std::fs::create_dir_all(dir.join("cases")).unwrap();
 }
 
 /// The position of the `n`-th (from 0) `needle` in `text`, plus `ahead` characters.
@@ -253,20 +275,19 @@ fn a_policy_is_checked_as_it_is_typed_in_each_file_it_reads() {
 
 #[test]
 fn names_are_hovered_followed_and_found_and_the_file_outlined_and_formatted() {
-    let dir = policies("navigate");
-    let hunan = dir.join("policies/hunan/2025-employment-assistance.policy");
-    let text = std::fs::read_to_string(&hunan).unwrap();
-    let mut editor = Editor::start();
-    let uri = editor.open(&hunan);
-    let _ = editor.diagnostics();
+    let Hunan {
+        dir,
+        text,
+        mut editor,
+        uri,
+    } = Hunan::open("navigate");
     let doc = json!({"uri": uri});
     // `unemployed_6_months` where category 1 uses it.
     let use_at = position(&text, "and unemployed_6_months", 0, 5);
-    let hover = editor.request(HoverRequest::METHOD, json!({"textDocument": doc, "position": use_at}));
-    let shown = hover["contents"]["value"].as_str().unwrap_or_default().to_string();
+    let shown = editor.hover_text(json!({"textDocument": doc, "position": use_at}));
     assert!(
         shown.contains("unemployed_6_months") && shown.contains("连续失业六个月以上"),
-        "{hover}"
+        "{shown}"
     );
     let definition = editor.request(GotoDefinition::METHOD, json!({"textDocument": doc, "position": use_at}));
     let declared = text[..text.find("define unemployed_6_months").unwrap()]
@@ -316,12 +337,12 @@ fn names_are_hovered_followed_and_found_and_the_file_outlined_and_formatted() {
 
 #[test]
 fn completion_offers_fields_enum_values_units_and_names() {
-    let dir = policies("complete");
-    let hunan = dir.join("policies/hunan/2025-employment-assistance.policy");
-    let text = std::fs::read_to_string(&hunan).unwrap();
-    let mut editor = Editor::start();
-    let uri = editor.open(&hunan);
-    let _ = editor.diagnostics();
+    let Hunan {
+        dir,
+        text,
+        mut editor,
+        uri,
+    } = Hunan::open("complete");
     let typed = format!("{text}\ndefine probe \"p\" = person.\n");
     editor.change(&uri, &typed, 2);
     let _ = editor.diagnostics();
@@ -372,12 +393,7 @@ fn completion_offers_fields_enum_values_units_and_names() {
 #[test]
 fn a_case_file_is_checked_against_its_policy() {
     let dir = policies("case");
-    std::fs::write(
-        dir.join("zhengce.toml"),
-        "policy = \"policies/hunan/2025-employment-assistance.policy\"\n",
-    )
-    .unwrap();
-    std::fs::create_dir_all(dir.join("cases")).unwrap();
+    repository_with_cases(&dir);
     let case = dir.join("cases/c.yaml");
     std::fs::write(&case, "id: c1\nas_of: 2025-01-01\nperson: { gender: male, birth_date: 1970-01-01, dibaoo: true }\nemployment: { status: unemployed }\n").unwrap();
     let mut editor = Editor::start();
@@ -396,26 +412,24 @@ fn a_case_file_is_checked_against_its_policy() {
 
 #[test]
 fn fields_files_and_clauses_are_told_and_followed() {
-    let dir = policies("fields");
-    let hunan = dir.join("policies/hunan/2025-employment-assistance.policy");
-    let text = std::fs::read_to_string(&hunan).unwrap();
-    let mut editor = Editor::start();
-    let uri = editor.open(&hunan);
-    let _ = editor.diagnostics();
+    let Hunan {
+        dir,
+        text,
+        mut editor,
+        uri,
+    } = Hunan::open("fields");
     let doc = json!({"uri": uri});
     // A case field: its path, label and what it holds.
     let field_at = position(&text, "when person.dibao and", 0, 14);
-    let hover = editor.request(HoverRequest::METHOD, json!({"textDocument": doc, "position": field_at}));
-    let shown = hover["contents"]["value"].as_str().unwrap_or_default().to_string();
+    let shown = editor.hover_text(json!({"textDocument": doc, "position": field_at}));
     assert!(
         shown.contains("person.dibao") && shown.contains("享受城市居民最低生活保障"),
-        "{hover}"
+        "{shown}"
     );
     // A definition says what its value is.
     let def_at = position(&text, "and unemployed_6_months", 0, 5);
-    let hover = editor.request(HoverRequest::METHOD, json!({"textDocument": doc, "position": def_at}));
-    let shown = hover["contents"]["value"].as_str().unwrap_or_default().to_string();
-    assert!(shown.contains("unemployed_6_months` · "), "{hover}");
+    let shown = editor.hover_text(json!({"textDocument": doc, "position": def_at}));
+    assert!(shown.contains("unemployed_6_months` · "), "{shown}");
     // A file the header uses leads to that file.
     let uses_at = position(&text, "\"../cn/retirement-2025.policy\"", 0, 5);
     let file = editor.request(
@@ -451,12 +465,7 @@ fn fields_files_and_clauses_are_told_and_followed() {
 #[test]
 fn a_case_file_completes_its_keys_and_values_and_tells_their_labels() {
     let dir = policies("case-keys");
-    std::fs::write(
-        dir.join("zhengce.toml"),
-        "policy = \"policies/hunan/2025-employment-assistance.policy\"\n",
-    )
-    .unwrap();
-    std::fs::create_dir_all(dir.join("cases")).unwrap();
+    repository_with_cases(&dir);
     let case = dir.join("cases/c.yaml");
     let text = "id: c1\nperson:\n  gender: male\n  \nemployment:\n  status: \nservices:\n  - date: 2025-01-01\n    \n";
     std::fs::write(&case, text).unwrap();
@@ -496,7 +505,7 @@ fn a_case_file_completes_its_keys_and_values_and_tells_their_labels() {
         json!({"textDocument": doc, "position": {"line": 2, "character": 3}}),
     );
     let shown = hover["contents"]["value"].as_str().unwrap_or_default().to_string();
-    assert!(shown.contains("gender"), "{hover}");
+    assert!(shown.contains("gender"), "{shown}");
     editor.stop();
     let _ = std::fs::remove_dir_all(&dir);
 }

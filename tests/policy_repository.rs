@@ -3,6 +3,8 @@
 //! `test`, `diff`, `eval` and `repl` with no file argument use them. Without one, what
 //! uses the built-in policy says so. Run as a user would: the binary, in a folder.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -33,24 +35,11 @@ fn repository(name: &str, settings: &str) -> PathBuf {
     let root = std::env::temp_dir().join(format!("zhengce-repo-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     let project = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_dir(&project.join("policies"), &root.join("policies"));
-    copy_dir(&project.join("tests/cases/exits"), &root.join("cases/exits"));
+    support::copy_dir(&project.join("policies"), &root.join("policies"));
+    support::copy_dir(&project.join("tests/cases/exits"), &root.join("cases/exits"));
     std::fs::create_dir_all(root.join("cases/notes")).unwrap();
     std::fs::write(root.join("zhengce.toml"), settings).unwrap();
     root
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 const SETTINGS: &str = "policy = \"policies/hunan/2025-employment-assistance.policy\"\ncases = [\"cases\"]\n";
@@ -180,10 +169,10 @@ fn the_example_workflow_s_commands_run_with_only_zhengce_toml() {
     let project = Path::new(env!("CARGO_MANIFEST_DIR"));
     let settings = std::fs::read_to_string(project.join("examples/ci/zhengce.toml")).unwrap();
     let root = repository("workflow", &settings);
-    copy_dir(&project.join("tests/cases"), &root.join("cases"));
+    support::copy_dir(&project.join("tests/cases"), &root.join("cases"));
     let base = root.with_file_name(format!("{}-base", root.file_name().unwrap().to_string_lossy()));
     let _ = std::fs::remove_dir_all(&base);
-    copy_dir(&root, &base);
+    support::copy_dir(&root, &base);
     let workflow = std::fs::read_to_string(project.join("examples/ci/github-actions.yml")).unwrap();
     let commands: Vec<String> = workflow
         .lines()
@@ -239,7 +228,7 @@ fn the_example_workflow_s_commands_run_with_only_zhengce_toml() {
 fn an_edited_copy_of_a_built_in_file_on_disk_is_pointed_out() {
     let dir = std::env::temp_dir().join(format!("zhengce-edited-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(
+    support::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("policies"),
         &dir.join("policies"),
     );

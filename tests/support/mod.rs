@@ -23,3 +23,18 @@ pub fn zhengce(args: &[&str]) -> (u8, String, String) {
 pub fn zhengce_en(args: &[&str]) -> (u8, String, String) {
     zhengce(&[args, &["--lang", "en"]].concat())
 }
+
+/// Copies the folder `from` to `to`, with everything in it.
+#[allow(dead_code)] // Not every test file that shares this module copies folders.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
