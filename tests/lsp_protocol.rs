@@ -451,6 +451,14 @@ fn fields_files_and_clauses_are_told_and_followed() {
         .iter()
         .find(|s| s["name"] == json!("一（一）"))
         .expect("the clause");
+    // In the file's order: no group's lines overlap the next one's.
+    let starts: Vec<u64> = outline
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
     let children: Vec<&str> = clause["children"]
         .as_array()
         .unwrap()
@@ -545,6 +553,90 @@ fn any_text_and_any_place_get_an_answer() {
         );
     }
     let _ = editor.diagnostics();
+    editor.stop();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// What a new author found: no made-up hover in an item's body, a bare enum value told
+/// and followed to its enum, the values of the enum tested after `is`, the fields of
+/// an aggregation's item, nothing in a comment, YAML that is no case left alone, and a
+/// case whose policy is broken told so.
+#[test]
+fn answers_are_what_is_pointed_at_and_nothing_else() {
+    let Hunan {
+        dir,
+        text,
+        mut editor,
+        uri,
+    } = Hunan::open("pointed");
+    let doc = json!({"uri": uri});
+    let at = |needle: &str, ahead: u32| json!({"textDocument": doc, "position": position(&text, needle, 0, ahead)});
+    // `as_of`, `+`, `6 months` inside a definition: no hover, no definition.
+    let inside = at("registration.unemployed_since + 6 months\n", 30);
+    assert_eq!(editor.request(HoverRequest::METHOD, inside.clone()), Value::Null);
+    assert_eq!(editor.request(GotoDefinition::METHOD, inside), Value::Null);
+    // The name of a declaration still is its item.
+    let shown = editor.hover_text(at("define unemployed_6_months", 10));
+    assert!(shown.contains("unemployed_6_months"), "{shown}");
+    // A bare enum value: its enum.
+    let shown = editor.hover_text(at("person.gender is male", 17));
+    assert!(shown.contains("Gender") && shown.contains("男"), "{shown}");
+    let gender = editor.request(GotoDefinition::METHOD, at("person.gender is male", 17));
+    assert!(
+        gender["uri"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("retirement-2025.policy"),
+        "{gender}"
+    );
+
+    let typed = format!(
+        "{text}\ndefine probe \"p\" = person.gender is \n// person.\ndefine q \"q\" = all(m in household.members: m.\n"
+    );
+    editor.change(&uri, &typed, 2);
+    let _ = editor.diagnostics();
+    let labels = |editor: &mut Editor, needle: &str, ahead: u32| -> Vec<String> {
+        let place = json!({"textDocument": {"uri": uri}, "position": position(&typed, needle, 0, ahead)});
+        let answer = editor.request(Completion::METHOD, place);
+        answer
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|i| i["label"].as_str().map(str::to_string))
+            .collect()
+    };
+    let values = labels(&mut editor, "= person.gender is ", 19);
+    assert!(
+        values.contains(&"male".to_string()) && !values.contains(&"unemployed".to_string()),
+        "{values:?}"
+    );
+    assert!(labels(&mut editor, "// person.", 10).is_empty());
+    let item_fields = labels(&mut editor, "members: m.", 11);
+    assert!(item_fields.contains(&"employed_since".to_string()), "{item_fields:?}");
+
+    // A calendar the policy reads is no case; a case whose policy is broken says so.
+    repository_with_cases(&dir);
+    let calendar = dir.join("policies/calendars/2025.yaml");
+    let calendar_uri = editor.open(&calendar);
+    let shown = editor.diagnostics();
+    assert!(
+        shown
+            .iter()
+            .find(|(u, _)| *u == calendar_uri)
+            .is_none_or(|(_, d)| d.is_empty()),
+        "{shown:?}"
+    );
+    let case = dir.join("cases/c.yaml");
+    std::fs::write(&case, "id: c1\nperson: { gender: male }\n").unwrap();
+    let case_uri = editor.open(&case);
+    editor.change(
+        &uri,
+        &text.replace("define registered_unemployed", "define registered_unemployed_x"),
+        3,
+    );
+    let shown = editor.diagnostics();
+    let told = &shown.iter().find(|(u, _)| *u == case_uri).expect("published").1;
+    assert!(told.iter().any(|d| d.message.contains("cannot be checked")), "{told:?}");
     editor.stop();
     let _ = std::fs::remove_dir_all(&dir);
 }

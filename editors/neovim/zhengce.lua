@@ -84,3 +84,15 @@ local function start(args)
 end
 
 vim.api.nvim_create_autocmd('FileType', { pattern = 'zhengce', callback = start })
+
+-- Case files (YAML) in a policy repository (a folder with a `zhengce.toml` above them):
+-- the server checks them against the repository's policy and completes their keys.
+vim.api.nvim_create_autocmd('FileType', {
+  pattern = 'yaml',
+  callback = function(args)
+    local file = vim.api.nvim_buf_get_name(args.buf)
+    if vim.fn.findfile('zhengce.toml', vim.fn.fnamemodify(file, ':p:h') .. ';') ~= '' then
+      start(args)
+    end
+  end,
+})

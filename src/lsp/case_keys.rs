@@ -52,7 +52,10 @@ pub fn hover(path: &Path, text: &str, position: Position, documents: &Documents,
     if offset > key_start + key.len() {
         return None;
     }
-    let mut value = format!("**`{key}`** {}", label(&field.label, lang));
+    let mut value = format!("**`{key}`** {}", field.label.zh);
+    if let Some(en) = &field.label.en {
+        value.push_str(&format!(" · {en}"));
+    }
     value.push_str(&format!("\n\n{}", kind_words(program, &field.ty, lang)));
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {

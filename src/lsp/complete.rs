@@ -31,19 +31,105 @@ pub fn complete(documents: &Documents, params: &CompletionParams, lang: Lang) ->
         .last()
         .map_or(line.len(), |(i, _)| i);
     let head = &line[..typed_from];
+    // Nothing to complete in a comment or a string.
+    if in_comment_or_string(head) {
+        return Some(CompletionResponse::Array(Vec::new()));
+    }
     let loaded = load_open_policy(&document.path, documents);
-    let chinese = document.text.trim_start().contains("政策 ");
-    let items = if let Some(path) = head.strip_suffix('.') {
-        fields_after(path, &loaded.files, lang)
+    let chinese = written_in_chinese(&document.text);
+    let mut items = if let Some(path) = head.strip_suffix('.') {
+        let path = bound_list(before, path).unwrap_or_else(|| path.to_string());
+        fields_after(&path, &loaded.files, lang)
     } else {
-        let previous = head.split_whitespace().last().unwrap_or("");
+        let words: Vec<&str> = head.split_whitespace().collect();
+        let previous = words.last().copied().unwrap_or("");
         match keyword(previous).map(|k| k.english[0]) {
-            Some("is" | "not") => enum_values(&loaded.files, lang),
+            Some("is" | "not") => {
+                // The enum of what is tested (`person.gender is`), else every enum's.
+                let subject = words.iter().rev().find(|w| keyword(w).is_none()).copied().unwrap_or("");
+                enum_values(&loaded.files, enum_of(subject, &loaded.files).as_deref(), lang)
+            }
             _ if previous.chars().all(|c| c.is_ascii_digit()) && !previous.is_empty() => units(chinese),
             _ => everything(&loaded.files, chinese, lang),
         }
     };
+    // The file's keyword set first, then as sorted.
+    for item in &mut items {
+        let other_set = item.kind == Some(CompletionItemKind::KEYWORD) && item.label.is_ascii() == chinese;
+        item.sort_text = Some(format!("{}{}", u8::from(other_set), item.label));
+    }
     Some(CompletionResponse::Array(items))
+}
+
+/// Whether the end of `line` is inside a comment or a string.
+fn in_comment_or_string(line: &str) -> bool {
+    let mut in_string = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if in_string => {
+                chars.next();
+            }
+            '"' => in_string = !in_string,
+            '/' if !in_string && chars.peek() == Some(&'/') => return true,
+            _ => {}
+        }
+    }
+    in_string
+}
+
+/// Whether a file is written in Chinese keywords: its header starts with `政策`.
+fn written_in_chinese(text: &str) -> bool {
+    text.lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with("//"))
+        .is_some_and(|l| l.starts_with("政策"))
+}
+
+/// For `m` bound by an aggregation before the cursor (`all(m in household.members: m.`),
+/// the list it goes through (`household.members`).
+fn bound_list(before: &str, name: &str) -> Option<String> {
+    let name = name.rsplit(|c: char| !(c.is_alphanumeric() || c == '_')).next()?;
+    ["in", "属于"].iter().find_map(|word| {
+        let pattern = format!("{name} {word} ");
+        let at = before.rfind(&pattern)? + pattern.len();
+        let path: String = before[at..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '.')
+            .collect();
+        (!path.is_empty()).then_some(path)
+    })
+}
+
+/// The enum a case field's path holds (`person.gender` → `Gender`), read from the case
+/// blocks.
+fn enum_of(path: &str, files: &[PolicyFile]) -> Option<String> {
+    let path = path
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+        .next()?;
+    let (record, last) = match path.rsplit_once('.') {
+        Some((record, last)) => (Some(record), last),
+        None => (None, path),
+    };
+    let mut fields: Vec<&FieldDecl> = case_blocks(files).flat_map(|r| r.fields.iter()).collect();
+    for name in record.into_iter().flat_map(|r| r.split('.')) {
+        fields = fields
+            .iter()
+            .filter(|f| f.name.node == name)
+            .filter_map(|f| record_of(f))
+            .flat_map(|r| r.fields.iter())
+            .collect();
+    }
+    fields
+        .iter()
+        .find(|f| f.name.node == last)
+        .and_then(|f| match &f.shape {
+            FieldShape::Value {
+                ty: TypeExpr::Named(name),
+                ..
+            } => Some(name.node.clone()),
+            _ => None,
+        })
 }
 
 /// The fields of the record `path` (a dotted chain of case fields) leads to.
@@ -97,9 +183,10 @@ fn field_item(field: &FieldDecl, lang: Lang) -> CompletionItem {
     item(&field.name.node, CompletionItemKind::FIELD, Some(label), lang)
 }
 
-/// Every value of every enum, with its enum and label.
-fn enum_values(files: &[PolicyFile], lang: Lang) -> Vec<CompletionItem> {
-    let mut out = Vec::new();
+/// The values of the enum named `only` (every enum's when it is not given or not
+/// found), with their enum and label.
+fn enum_values(files: &[PolicyFile], only: Option<&str>, lang: Lang) -> Vec<CompletionItem> {
+    let mut enums = Vec::new();
     for file in files {
         for declared in &file.items {
             let declared = match declared {
@@ -107,12 +194,21 @@ fn enum_values(files: &[PolicyFile], lang: Lang) -> Vec<CompletionItem> {
                 other => other,
             };
             if let Item::Enum(e) = declared {
-                for (name, label) in &e.variants {
-                    let mut completion = item(&name.node, CompletionItemKind::ENUM_MEMBER, label.as_ref(), lang);
-                    completion.detail = Some(format!("{} · {}", e.name.node, completion.detail.unwrap_or_default()));
-                    out.push(completion);
-                }
+                enums.push(e);
             }
+        }
+    }
+    if let Some(only) = only
+        && enums.iter().any(|e| e.name.node == only)
+    {
+        enums.retain(|e| e.name.node == only);
+    }
+    let mut out = Vec::new();
+    for e in enums {
+        for (name, label) in &e.variants {
+            let mut completion = item(&name.node, CompletionItemKind::ENUM_MEMBER, label.as_ref(), lang);
+            completion.detail = Some(format!("{} · {}", e.name.node, completion.detail.unwrap_or_default()));
+            out.push(completion);
         }
     }
     out

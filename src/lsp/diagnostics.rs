@@ -50,12 +50,26 @@ pub fn of_policy(path: &Path, documents: &Documents, lang: Lang) -> ByFile {
 
 /// The diagnostics of the case file at `path` (its text `text`), read against the
 /// policy of its repository (the `zhengce.toml` of its folder or one above), else the
-/// built-in one.
+/// built-in one. A YAML file that is no case (a calendar, a CI workflow) has none; a
+/// case whose policy has errors has one that says it cannot be read until they are
+/// fixed.
 pub fn of_case(path: &Path, text: &str, documents: &Documents, lang: Lang) -> Vec<lsp_types::Diagnostic> {
     let loaded = policy_of_case(path, documents);
     let Some(program) = loaded.versions.last() else {
-        return Vec::new();
+        if !looks_like_a_case(path, text, None) {
+            return Vec::new();
+        }
+        let policy = loaded.sources.get(crate::source::FileId(0)).name.clone();
+        return vec![lsp_types::Diagnostic {
+            severity: Some(DiagnosticSeverity::WARNING),
+            source: Some("zhengce".to_string()),
+            message: msg_with(Msg::LspPolicyBroken, lang, &policy),
+            ..Default::default()
+        }];
     };
+    if !looks_like_a_case(path, text, Some(program)) {
+        return Vec::new();
+    }
     let mut sources = SourceMap::new();
     let cases = crate::case::load_cases(program, &mut sources, &path.to_string_lossy(), text);
     cases
@@ -63,6 +77,34 @@ pub fn of_case(path: &Path, text: &str, documents: &Documents, lang: Lang) -> Ve
         .flat_map(|c| c.diagnostics.iter())
         .map(|d| to_lsp(d, &sources, lang))
         .collect()
+}
+
+/// Whether a YAML file is a case file: under a case folder its repository's
+/// `zhengce.toml` names, or with a key of the case format at its top (`id`, `as_of`,
+/// `expect`, or a top-level field of the policy's case).
+fn looks_like_a_case(path: &Path, text: &str, program: Option<&crate::program::Program>) -> bool {
+    let dir = path.parent().unwrap_or(Path::new("/"));
+    if let Ok(Some(repository)) = PolicyRepository::find_from(dir) {
+        let here = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let in_cases = repository.cases.iter().any(|folder| {
+            let folder = dir.join(folder);
+            let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
+            here.starts_with(folder)
+        });
+        if in_cases {
+            return true;
+        }
+    }
+    let top_fields: Vec<&str> = program
+        .and_then(|p| p.records.get(crate::program::Program::ROOT.0 as usize))
+        .map(|r| r.fields().iter().map(|f| f.name.as_str()).collect())
+        .unwrap_or_default();
+    text.lines().any(|line| {
+        let key = line.split(':').next().unwrap_or("");
+        line.contains(':')
+            && !line.starts_with([' ', '\t', '#', '-'])
+            && (crate::case::ENVELOPE_KEYS.contains(&key) || top_fields.contains(&key))
+    })
 }
 
 /// The policy a case file is read against: its repository's (the `zhengce.toml` of its

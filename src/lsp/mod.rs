@@ -53,7 +53,8 @@ pub fn serve(connection: Connection, lang: Option<Lang>) -> Result<(), String> {
         document_symbol_provider: Some(OneOf::Left(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
         completion_provider: Some(CompletionOptions {
-            trigger_characters: Some(vec![".".to_string(), " ".to_string(), ":".to_string()]),
+            // Not a space: a list after every space (in labels, in comments) gets in the way.
+            trigger_characters: Some(vec![".".to_string(), ":".to_string()]),
             ..CompletionOptions::default()
         }),
         ..ServerCapabilities::default()
@@ -93,14 +94,17 @@ fn editor_lang(params: &InitializeParams) -> Lang {
         .initialization_options
         .as_ref()
         .and_then(|o| o.get("lang"))
-        .and_then(|l| l.as_str())
-        .map(str::to_string);
-    let locale = asked.or_else(|| params.locale.clone());
-    match locale.as_deref() {
-        Some(l) if l.starts_with("zh") => Lang::Zh,
-        Some(l) if l.starts_with("en") => Lang::En,
-        _ => Lang::from_env(),
-    }
+        .and_then(|l| l.as_str());
+    // The first of the two that names a language zhengce speaks.
+    [asked, params.locale.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(|l| match l {
+            l if l.starts_with("zh") => Some(Lang::Zh),
+            l if l.starts_with("en") => Some(Lang::En),
+            _ => None,
+        })
+        .unwrap_or_else(Lang::from_env)
 }
 
 /// The server's state: the open documents, and the files it has shown diagnostics in.
@@ -180,6 +184,10 @@ impl Server {
             }
         }
         for (_, document) in self.documents.of_kind(DocumentKind::Case) {
+            // A file a policy reads (a calendar) has its diagnostics from that policy.
+            if by_file.contains_key(&document.path) {
+                continue;
+            }
             let found = diagnostics::of_case(&document.path, &document.text, &self.documents, self.lang);
             by_file.insert(document.path.clone(), found);
         }

@@ -74,17 +74,64 @@ impl Looked {
     }
 
     /// The anchor of what is pointed at: a name that refers to an item, or an item's
-    /// own declaration.
+    /// name where it is declared (on the first line of its declaration). Anywhere else
+    /// (an operator, a date, `as_of`, white space) nothing: an answer there would be
+    /// made up.
     fn anchor(&self, items: &Items) -> Option<String> {
         if let Some(link) = self.links.iter().find(|l| self.under(l.span)) {
             return Some(link.anchor.clone());
         }
+        let word = self.word()?;
         items
             .by_file
             .iter()
             .flatten()
-            .find(|i| self.under(i.span))
+            .filter(|i| self.under(i.span))
+            .find(|i| {
+                let text = &self.loaded.sources.get(i.span.file).text;
+                let start = i.span.start as usize;
+                let first_line_end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+                let named = i.name == word || i.name.rsplit(' ').next() == Some(word.as_str());
+                named && self.offset <= first_line_end
+            })
             .map(|i| i.anchor.clone())
+    }
+
+    /// The word (a name, a number) the byte pointed at is in.
+    fn word(&self) -> Option<String> {
+        let file = self.file?;
+        let text = &self.loaded.sources.get(crate::source::FileId(file)).text;
+        let is_word = |c: char| c.is_alphanumeric() || c == '_';
+        let at = self.offset.min(text.len());
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_word(*c))
+            .last()
+            .map_or(at, |(i, _)| i);
+        let end = text[at..]
+            .char_indices()
+            .find(|(_, c)| !is_word(*c))
+            .map_or(text.len(), |(i, _)| at + i);
+        (start < end).then(|| text[start..end].to_string())
+    }
+
+    /// The enums that have the value pointed at (`male` after `is`), with the value's
+    /// label: a bare value, which the checker resolves by the type it is compared with.
+    fn enum_values(&self) -> Vec<(&crate::program::EnumType, &crate::ast::Label)> {
+        let (Some(word), Some(program)) = (self.word(), self.loaded.program.as_ref()) else {
+            return Vec::new();
+        };
+        program
+            .enums
+            .iter()
+            .filter_map(|e| {
+                e.variants()
+                    .iter()
+                    .find(|(name, _)| *name == word)
+                    .map(|(_, label)| (e, label))
+            })
+            .collect()
     }
 
     /// The file a header entry pointed at names, relative to the policy.
@@ -122,8 +169,16 @@ pub fn definition(documents: &Documents, params: &GotoDefinitionParams) -> Optio
         return Some(GotoDefinitionResponse::Scalar(named));
     }
     let items = Items::of(&looked.loaded.files, &looked.loaded.sources);
-    let anchor = looked.anchor(&items)?;
-    let item = items.by_file.iter().flatten().find(|i| i.anchor == anchor)?;
+    let anchor = match looked.anchor(&items) {
+        Some(anchor) => anchor,
+        // A bare enum value: its enum's declaration.
+        None => {
+            let values = looked.enum_values();
+            let (e, _) = values.first()?;
+            crate::doc::items::anchor(ItemKind::Enum, &e.name)
+        }
+    };
+    let item = items.by_file.iter().flatten().rev().find(|i| i.anchor == anchor)?;
     looked.location(item.span).map(GotoDefinitionResponse::Scalar)
 }
 
@@ -152,7 +207,21 @@ pub fn references(documents: &Documents, params: &ReferenceParams) -> Option<Vec
 pub fn hover(documents: &Documents, params: &HoverParams, lang: Lang) -> Option<Hover> {
     let looked = Looked::at(documents, &params.text_document_position_params)?;
     let items = Items::of(&looked.loaded.files, &looked.loaded.sources);
-    let anchor = looked.anchor(&items)?;
+    let Some(anchor) = looked.anchor(&items) else {
+        // A bare enum value: the enums that have it, with its label.
+        let values = looked.enum_values();
+        if values.is_empty() {
+            return None;
+        }
+        let lines: Vec<String> = values
+            .iter()
+            .map(|(e, l)| {
+                let en = l.en.as_ref().map(|en| format!(" · {en}")).unwrap_or_default();
+                format!("**{}** `{}` {}{en}", LspMsg::EnumValue.text(lang), e.name, l.zh)
+            })
+            .collect();
+        return Some(markdown(lines.join("\n\n"), None));
+    };
     let range = looked.links.iter().find(|l| looked.under(l.span)).map(|l| {
         let text = looked.loaded.sources.get(l.span.file).text.clone();
         range_of(&text, l.span.start as usize, l.span.end as usize)
@@ -222,8 +291,8 @@ fn value_kind(looked: &Looked, item: &DocItem, lang: Lang) -> Option<String> {
     Some(type_text(&def.expr.ty, &enum_words).get(lang).into_owned())
 }
 
-/// The outline of the document by clause: each clause the file's items cite (in the
-/// order first cited), with those items under it; items that cite none stand alone.
+/// The outline of the document by clause, in its order: each run of items that cite
+/// one clause under that clause; items that cite none stand alone.
 pub fn symbols(documents: &Documents, params: &DocumentSymbolParams, lang: Lang) -> Option<DocumentSymbolResponse> {
     let document = documents.get(&params.text_document.uri)?;
     if kind_of(&document.path) != DocumentKind::Policy {
@@ -243,15 +312,14 @@ pub fn symbols(documents: &Documents, params: &DocumentSymbolParams, lang: Lang)
             outline.push(symbol);
             continue;
         };
-        match outline
-            .iter_mut()
-            .find(|s| s.kind == SymbolKind::NAMESPACE && s.name == clause)
-        {
-            Some(group) => {
-                group.range.end = group.range.end.max(symbol.range.end);
+        // Items in a row that cite one clause go under it, in the file's order (a
+        // clause cited again further down has a group there too).
+        match outline.last_mut() {
+            Some(group) if group.kind == SymbolKind::NAMESPACE && group.name == clause => {
+                group.range.end = symbol.range.end;
                 group.children.get_or_insert_with(Vec::new).push(symbol);
             }
-            None => outline.push(clause_symbol(clause, symbol)),
+            _ => outline.push(clause_symbol(clause, symbol)),
         }
     }
     Some(DocumentSymbolResponse::Nested(outline))
@@ -328,6 +396,8 @@ crate::catalogue! {
         Cites => "引用", "cites";
         /// a field of the case
         CaseField => "案件字段", "case field";
+        /// a value of an enum
+        EnumValue => "枚举值", "enum value";
         /// after what an optional field holds
         MayBeLeftOut => "（可不填）", " (may be left out)";
     }

@@ -366,6 +366,8 @@ crate::catalogue! {
         TemplateOneOf => "取值 {}（也可写中文标签）", "one of {}";
         /// text
         TemplateText => "文字", "text";
+        /// a case file whose policy has errors (the policy's path)
+        LspPolicyBroken => "政策 {} 有错误：改正之前无法检查本案件文件", "the policy {} has errors: this case file cannot be checked until they are fixed";
         /// the server stopped on an error (why)
         LspFailed => "错误：语言服务出错停止：{}", "error: the language server stopped: {}";
         /// what `fmt` was not given
