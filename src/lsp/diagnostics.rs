@@ -15,15 +15,19 @@ use crate::source::{FileId, SourceMap};
 use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 /// The diagnostics of each file, by file: every file a load read is listed, with none
 /// where it has none, so that the editor clears what it showed before.
 pub type ByFile = BTreeMap<PathBuf, Vec<lsp_types::Diagnostic>>;
 
-/// The policy at `path` loaded with the open documents in place of their files.
-pub fn load_open_policy(path: &Path, documents: &Documents) -> LoadedPolicy {
-    let path = path.to_string_lossy();
-    load_policy_open(&path, PolicySource::Disk, InputLimits::default(), &documents.texts())
+/// The policy at `path` loaded with the open documents in place of their files (once
+/// per change of them).
+pub fn load_open_policy(path: &Path, documents: &Documents) -> Rc<LoadedPolicy> {
+    documents.loaded(path, || {
+        let name = path.to_string_lossy();
+        load_policy_open(&name, PolicySource::Disk, InputLimits::default(), &documents.texts())
+    })
 }
 
 /// The diagnostics of the policy at `path` and of each file it reads.
@@ -109,13 +113,15 @@ fn looks_like_a_case(path: &Path, text: &str, program: Option<&crate::program::P
 
 /// The policy a case file is read against: its repository's (the `zhengce.toml` of its
 /// folder or one above), else the built-in one.
-pub fn policy_of_case(path: &Path, documents: &Documents) -> LoadedPolicy {
+pub fn policy_of_case(path: &Path, documents: &Documents) -> Rc<LoadedPolicy> {
     let dir = path.parent().unwrap_or(Path::new("/"));
     match PolicyRepository::find_from(dir) {
         Ok(Some(PolicyRepository {
             policy: Some(policy), ..
         })) => load_open_policy(&dir.join(policy), documents),
-        _ => load_policy_with(DEFAULT_POLICY, PolicySource::Builtin, InputLimits::default()),
+        _ => documents.loaded(Path::new(DEFAULT_POLICY), || {
+            load_policy_with(DEFAULT_POLICY, PolicySource::Builtin, InputLimits::default())
+        }),
     }
 }
 

@@ -1,9 +1,12 @@
 //! The documents an editor holds open (their text as typed, not as saved), and the
 //! `file:` URIs the protocol names files by.
 
+use crate::policy_set::LoadedPolicy;
 use lsp_types::Uri;
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::str::FromStr;
 
 /// What kind of file a document is, by its name.
@@ -26,10 +29,13 @@ pub struct Document {
     pub path: PathBuf,
 }
 
-/// The open documents, by URI (ordered: the same edits give the same answers).
+/// The open documents, by URI (ordered: the same edits give the same answers), and the
+/// policies loaded with them since they last changed: a change checks each open policy
+/// once, and the requests until the next change use what that found.
 #[derive(Debug, Default)]
 pub struct Documents {
     open: BTreeMap<String, Document>,
+    loaded: RefCell<HashMap<PathBuf, Rc<LoadedPolicy>>>,
 }
 
 impl Documents {
@@ -37,13 +43,25 @@ impl Documents {
     pub fn open(&mut self, uri: &Uri, text: String) -> Option<&Document> {
         let path = path_of(uri)?;
         let key = uri.as_str().to_string();
+        self.loaded.borrow_mut().clear();
         self.open.insert(key.clone(), Document { text, path });
         self.open.get(&key)
     }
 
     /// Closes a document.
     pub fn close(&mut self, uri: &Uri) {
+        self.loaded.borrow_mut().clear();
         self.open.remove(uri.as_str());
+    }
+
+    /// The policy at `path` loaded with the open documents, loaded once per change.
+    pub fn loaded(&self, path: &Path, load: impl FnOnce() -> LoadedPolicy) -> Rc<LoadedPolicy> {
+        if let Some(loaded) = self.loaded.borrow().get(path) {
+            return loaded.clone();
+        }
+        let loaded = Rc::new(load());
+        self.loaded.borrow_mut().insert(path.to_path_buf(), loaded.clone());
+        loaded
     }
 
     /// An open document.

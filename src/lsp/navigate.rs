@@ -26,7 +26,7 @@ use std::path::Path;
 /// A policy document loaded with its cross references, and the byte the editor
 /// points at.
 struct Looked {
-    loaded: LoadedPolicy,
+    loaded: std::rc::Rc<LoadedPolicy>,
     links: Vec<Link>,
     /// The case's fields, which field paths link to.
     fields: Vec<CaseField>,
