@@ -640,3 +640,39 @@ fn answers_are_what_is_pointed_at_and_nothing_else() {
     editor.stop();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// References of a national file's definition, asked in that file, reach the open
+/// provincial policy that builds on it.
+#[test]
+fn references_reach_the_open_policies_that_use_a_file() {
+    let Hunan {
+        dir,
+        text,
+        mut editor,
+        uri: _,
+    } = Hunan::open("across");
+    let retirement = dir.join("policies/cn/retirement-2025.policy");
+    let library = std::fs::read_to_string(&retirement).unwrap();
+    let library_uri = editor.open(&retirement);
+    let _ = editor.diagnostics();
+    let at = position(&library, "define age ", 0, 8);
+    let found = editor.request(
+        References::METHOD,
+        json!({"textDocument": {"uri": library_uri}, "position": at, "context": {"includeDeclaration": false}}),
+    );
+    let in_hunan = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| {
+            l["uri"]
+                .as_str()
+                .unwrap_or_default()
+                .ends_with("2025-employment-assistance.policy")
+        })
+        .count();
+    let written = text.matches(" age ").count();
+    assert!(in_hunan >= 3 && in_hunan <= written, "{in_hunan} of {written}: {found}");
+    editor.stop();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -182,24 +182,51 @@ pub fn definition(documents: &Documents, params: &GotoDefinitionParams) -> Optio
     looked.location(item.span).map(GotoDefinitionResponse::Scalar)
 }
 
-/// Every use of the item pointed at (and its declaration, when asked).
+/// Every use of the item pointed at (and its declaration, when asked), in the files of
+/// every open policy: a definition of a national file is used by the provincial
+/// policies that build on it.
 pub fn references(documents: &Documents, params: &ReferenceParams) -> Option<Vec<Location>> {
     let looked = Looked::at(documents, &params.text_document_position)?;
     let items = Items::of(&looked.loaded.files, &looked.loaded.sources);
     let anchor = looked.anchor(&items)?;
-    let mut spans: Vec<Span> = Vec::new();
+    let declared = items.by_file.iter().flatten().rev().find(|i| i.anchor == anchor)?;
+    let declared_in = looked.loaded.sources.get(declared.span.file).name.clone();
+    let (declared_name, declared_span) = (declared.name.clone(), declared.span);
+    let mut found: Vec<Location> = Vec::new();
+    let seen = |location: Option<Location>, found: &mut Vec<Location>| {
+        if let Some(location) = location
+            && !found.contains(&location)
+        {
+            found.push(location);
+        }
+    };
     if params.context.include_declaration {
-        spans.extend(
-            items
-                .by_file
-                .iter()
-                .flatten()
-                .filter(|i| i.anchor == anchor)
-                .map(|i| i.span),
-        );
+        seen(looked.location(declared_span), &mut found);
     }
-    spans.extend(looked.links.iter().filter(|l| l.anchor == anchor).map(|l| l.span));
-    Some(spans.into_iter().filter_map(|s| looked.location(s)).collect())
+    let mut loads = vec![looked];
+    for (_, document) in documents.of_kind(DocumentKind::Policy) {
+        let uri = uri_of(&document.path)?;
+        let at = TextDocumentPositionParams::new(
+            lsp_types::TextDocumentIdentifier::new(uri),
+            lsp_types::Position::new(0, 0),
+        );
+        loads.extend(Looked::at(documents, &at));
+    }
+    for load in &loads {
+        // The same item in this load: its anchor, declared in the same file.
+        let items = Items::of(&load.loaded.files, &load.loaded.sources);
+        let same = items
+            .by_file
+            .iter()
+            .flatten()
+            .rev()
+            .find(|i| i.name == declared_name && load.loaded.sources.get(i.span.file).name == declared_in);
+        let Some(same) = same else { continue };
+        for link in load.links.iter().filter(|l| l.anchor == same.anchor) {
+            seen(load.location(link.span), &mut found);
+        }
+    }
+    Some(found)
 }
 
 /// What the item pointed at is: its kind and name, its label in both languages, the
