@@ -426,6 +426,17 @@ fn fields_files_and_clauses_are_told_and_followed() {
         shown.contains("person.dibao") && shown.contains("享受城市居民最低生活保障"),
         "{shown}"
     );
+    // Where it is declared, shown and followed.
+    let declared = text[..text.find("    dibao: bool").unwrap()].matches('\n').count();
+    assert!(
+        shown.contains(&format!("2025-employment-assistance.policy:{}", declared + 1)),
+        "{shown}"
+    );
+    let field = editor.request(
+        GotoDefinition::METHOD,
+        json!({"textDocument": doc, "position": field_at}),
+    );
+    assert_eq!(field["range"]["start"]["line"], json!(declared), "{field}");
     // A definition says what its value is.
     let def_at = position(&text, "and unemployed_6_months", 0, 5);
     let shown = editor.hover_text(json!({"textDocument": doc, "position": def_at}));

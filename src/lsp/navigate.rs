@@ -178,6 +178,11 @@ pub fn definition(documents: &Documents, params: &GotoDefinitionParams) -> Optio
             crate::doc::items::anchor(ItemKind::Enum, &e.name)
         }
     };
+    // A case field: where the case block declares it.
+    if let Some(field) = looked.fields.iter().find(|f| field_anchor(&f.path) == anchor) {
+        let span = field_declared_at(&looked.loaded.files, &field.path)?;
+        return looked.location(span).map(GotoDefinitionResponse::Scalar);
+    }
     let item = items.by_file.iter().flatten().rev().find(|i| i.anchor == anchor)?;
     looked.location(item.span).map(GotoDefinitionResponse::Scalar)
 }
@@ -267,6 +272,11 @@ pub fn hover(documents: &Documents, params: &HoverParams, lang: Lang) -> Option<
         if field.optional {
             text.push_str(LspMsg::MayBeLeftOut.text(lang));
         }
+        if let Some(span) = field_declared_at(&looked.loaded.files, &field.path) {
+            let file = looked.loaded.sources.get(span.file);
+            let line = file.text[..span.start as usize].matches('\n').count() + 1;
+            text.push_str(&format!("\n\n{}:{line}", file.name));
+        }
         return Some(markdown(text, range));
     }
     let item = items.by_file.iter().flatten().find(|i| i.anchor == anchor)?;
@@ -290,6 +300,50 @@ pub fn hover(documents: &Documents, params: &HoverParams, lang: Lang) -> Option<
     let line = file.text[..item.span.start as usize].matches('\n').count() + 1;
     text.push_str(&format!("\n\n{}:{line}", file.name));
     Some(markdown(text, range))
+}
+
+/// Where the case blocks declare the field at `path` (`household.members.employed`):
+/// its name in the first block that has it.
+fn field_declared_at(files: &[crate::ast::PolicyFile], path: &str) -> Option<Span> {
+    use crate::ast::{FieldDecl, FieldShape, Item, TypeExpr};
+    let mut fields: Vec<&FieldDecl> = files
+        .iter()
+        .flat_map(|f| &f.items)
+        .filter_map(|i| match i {
+            Item::Case(record) => Some(record.fields.iter()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let mut names = path.split('.').peekable();
+    while let Some(name) = names.next() {
+        let field = *fields.iter().find(|f| f.name.node == name)?;
+        if names.peek().is_none() {
+            return Some(field.name.span);
+        }
+        let body = match &field.shape {
+            FieldShape::Record { body, .. } => body,
+            FieldShape::Value {
+                ty: TypeExpr::ListOfRecords(body, _),
+                ..
+            } => body,
+            FieldShape::Value { .. } => return None,
+        };
+        // Another block may add to the same record: every block's fields of that name.
+        let mut next: Vec<&FieldDecl> = body.fields.iter().collect();
+        next.extend(
+            fields
+                .iter()
+                .filter(|f| f.name.node == name && !std::ptr::eq(**f, field))
+                .filter_map(|f| match &f.shape {
+                    FieldShape::Record { body, .. } => Some(body.fields.iter()),
+                    _ => None,
+                })
+                .flatten(),
+        );
+        fields = next;
+    }
+    None
 }
 
 /// A hover of markdown text.
