@@ -6,16 +6,20 @@
 //! values, outlines a file by its items and formats it with `zhengce fmt`; a case file
 //! is checked against its policy's schema.
 //!
-//! `documents.rs` holds what the editor has open; `diagnostics.rs` loads and checks;
-//! `navigate.rs` answers hover, definition, references and the outline from the
-//! checked program's cross references; `complete.rs` completes; `position.rs` turns
-//! byte offsets into the protocol's lines and UTF-16 columns and back.
+//! `documents.rs` holds what the editor has open (and the policies loaded with it,
+//! once per change); `diagnostics.rs` loads and checks; `navigate.rs` answers hover,
+//! definition and references from the checked program's cross references, and
+//! `outline.rs` the outline; `complete.rs` completes in a policy, `case_keys.rs` in a
+//! case file; `messages.rs` has the hovers' words; `position.rs` turns byte offsets
+//! into the protocol's lines and UTF-16 columns and back.
 
 mod case_keys;
 mod complete;
 mod diagnostics;
 mod documents;
+mod messages;
 mod navigate;
+mod outline;
 mod position;
 
 use crate::format::format_policy;
@@ -127,8 +131,9 @@ impl Server {
             References::METHOD => {
                 params::<References>(request).map(|p| json(navigate::references(&self.documents, &p)))
             }
-            DocumentSymbolRequest::METHOD => params::<DocumentSymbolRequest>(request)
-                .map(|p| json(navigate::symbols(&self.documents, &p, self.lang))),
+            DocumentSymbolRequest::METHOD => {
+                params::<DocumentSymbolRequest>(request).map(|p| json(outline::symbols(&self.documents, &p, self.lang)))
+            }
             Completion::METHOD => params::<Completion>(request).map(|p| json(self.complete(&p))),
             Formatting::METHOD => params::<Formatting>(request).map(|p| json(self.format(&p.text_document.uri))),
             _ => return Response::new_err(id, lsp_server::ErrorCode::MethodNotFound as i32, request.method),

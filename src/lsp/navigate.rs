@@ -1,10 +1,11 @@
-//! Hover, go to definition, find references and the outline of a policy file, from
+//! Hover, go to definition and find references in a policy file, from
 //! the cross references of its checked program (`doc::links`: a name refers to what
 //! the checker resolved it to, never to a guess from the text) and its items
 //! (`doc::items`: each declaration with its label and clause).
 
 use super::diagnostics::load_open_policy;
 use super::documents::{DocumentKind, Documents, kind_of, uri_of};
+use super::messages::{LspMsg, kind_word};
 use super::position::{offset_of, range_of};
 use crate::doc::case_fields::{CaseField, anchor as field_anchor, case_fields};
 use crate::doc::items::{DocItem, ItemKind, Items};
@@ -12,13 +13,11 @@ use crate::doc::links::{Link, links};
 use crate::lang::Lang;
 use crate::policy_set::LoadedPolicy;
 use crate::program::{TypeWord, type_text};
-use crate::report::messages::kind_heading;
 use crate::report::messages::label;
 use crate::source::Span;
 use lsp_types::{
-    DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, GotoDefinitionParams, GotoDefinitionResponse, Hover,
-    HoverContents, HoverParams, Location, MarkupContent, MarkupKind, ReferenceParams, SymbolKind,
-    TextDocumentPositionParams,
+    GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverContents, HoverParams, Location, MarkupContent,
+    MarkupKind, ReferenceParams, TextDocumentPositionParams,
 };
 use std::collections::HashSet;
 use std::path::Path;
@@ -370,116 +369,4 @@ fn value_kind(looked: &Looked, item: &DocItem, lang: Lang) -> Option<String> {
         None => TypeWord::Anything.into(),
     };
     Some(type_text(&def.expr.ty, &enum_words).get(lang).into_owned())
-}
-
-/// The outline of the document by clause, in its order: each run of items that cite
-/// one clause under that clause; items that cite none stand alone.
-pub fn symbols(documents: &Documents, params: &DocumentSymbolParams, lang: Lang) -> Option<DocumentSymbolResponse> {
-    let document = documents.get(&params.text_document.uri)?;
-    if kind_of(&document.path) != DocumentKind::Policy {
-        return None;
-    }
-    let loaded = load_open_policy(&document.path, documents);
-    let items = Items::of(&loaded.files, &loaded.sources);
-    let name = document.path.to_string_lossy();
-    let index = loaded
-        .files
-        .iter()
-        .position(|f| loaded.sources.get(f.file).name == name)?;
-    let mut outline: Vec<DocumentSymbol> = Vec::new();
-    for item in items.by_file.get(index)? {
-        let symbol = symbol_of(item, &document.text, lang);
-        let Some(clause) = item.cite.map(|c| c.clause.node.clone()) else {
-            outline.push(symbol);
-            continue;
-        };
-        // Items in a row that cite one clause go under it, in the file's order (a
-        // clause cited again further down has a group there too).
-        match outline.last_mut() {
-            Some(group) if group.kind == SymbolKind::NAMESPACE && group.name == clause => {
-                group.range.end = symbol.range.end;
-                group.children.get_or_insert_with(Vec::new).push(symbol);
-            }
-            _ => outline.push(clause_symbol(clause, symbol)),
-        }
-    }
-    Some(DocumentSymbolResponse::Nested(outline))
-}
-
-/// A clause of the outline, with its first item.
-#[allow(deprecated)] // `deprecated` is a field the type requires.
-fn clause_symbol(clause: String, first: DocumentSymbol) -> DocumentSymbol {
-    DocumentSymbol {
-        name: clause,
-        detail: None,
-        kind: SymbolKind::NAMESPACE,
-        tags: None,
-        deprecated: None,
-        range: first.range,
-        selection_range: first.selection_range,
-        children: Some(vec![first]),
-    }
-}
-
-/// An item of the outline: its name, its label (or clause) as the detail.
-#[allow(deprecated)] // `deprecated` is a field the type requires.
-fn symbol_of(item: &DocItem, text: &str, lang: Lang) -> DocumentSymbol {
-    let range = range_of(text, item.span.start as usize, item.span.end as usize);
-    DocumentSymbol {
-        name: item.name.clone(),
-        detail: item.label.map(|l| match (lang, &l.en) {
-            (Lang::En, Some(en)) => en.clone(),
-            _ => l.zh.clone(),
-        }),
-        kind: match item.kind {
-            ItemKind::Rule(_) => SymbolKind::EVENT,
-            ItemKind::Define => SymbolKind::FUNCTION,
-            ItemKind::Param => SymbolKind::CONSTANT,
-            ItemKind::Table => SymbolKind::STRUCT,
-            ItemKind::Enum => SymbolKind::ENUM,
-            ItemKind::Repeal => SymbolKind::NULL,
-        },
-        tags: None,
-        deprecated: None,
-        range,
-        selection_range: range,
-        children: None,
-    }
-}
-
-/// What an item is, in a word of `lang`.
-fn kind_word(kind: ItemKind, lang: Lang) -> &'static str {
-    let word = match kind {
-        ItemKind::Rule(k) => return kind_heading(k, lang),
-        ItemKind::Define => LspMsg::Definition,
-        ItemKind::Param => LspMsg::Parameter,
-        ItemKind::Table => LspMsg::Table,
-        ItemKind::Enum => LspMsg::Enum,
-        ItemKind::Repeal => LspMsg::Repeal,
-    };
-    word.text(lang)
-}
-
-crate::catalogue! {
-    /// The words of the editor's hovers.
-    pub enum LspMsg {
-        /// a definition
-        Definition => "定义", "definition";
-        /// a parameter
-        Parameter => "参数", "parameter";
-        /// a table
-        Table => "表", "table";
-        /// an enum
-        Enum => "枚举", "enum";
-        /// a repeal
-        Repeal => "废止", "repeal";
-        /// before the clause an item cites
-        Cites => "引用", "cites";
-        /// a field of the case
-        CaseField => "案件字段", "case field";
-        /// a value of an enum
-        EnumValue => "枚举值", "enum value";
-        /// after what an optional field holds
-        MayBeLeftOut => "（可不填）", " (may be left out)";
-    }
 }
