@@ -684,6 +684,26 @@ fn references_reach_the_open_policies_that_use_a_file() {
         .count();
     let written = text.matches(" age ").count();
     assert!(in_hunan >= 3 && in_hunan <= written, "{in_hunan} of {written}: {found}");
+    // The references of a used file: the headers that name it.
+    let hunan_uri = {
+        let hunan = dir.join("policies/hunan/2025-employment-assistance.policy");
+        editor.open(&hunan)
+    };
+    let uses_at = position(&text, "\"../cn/retirement-2025.policy\"", 0, 5);
+    let namings = editor.request(
+        References::METHOD,
+        json!({"textDocument": {"uri": hunan_uri}, "position": uses_at, "context": {"includeDeclaration": true}}),
+    );
+    let lines: Vec<u64> = namings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|l| l["range"]["start"]["line"].as_u64())
+        .collect();
+    let line = text[..text.find("uses \"../cn/retirement-2025.policy\"").unwrap()]
+        .matches('\n')
+        .count() as u64;
+    assert!(lines.contains(&line), "{namings}");
     editor.stop();
     let _ = std::fs::remove_dir_all(&dir);
 }

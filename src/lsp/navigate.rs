@@ -20,7 +20,7 @@ use lsp_types::{
     MarkupKind, ReferenceParams, TextDocumentPositionParams,
 };
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A policy document loaded with its cross references, and the byte the editor
 /// points at.
@@ -135,19 +135,30 @@ impl Looked {
 
     /// The file a header entry pointed at names, relative to the policy.
     fn named_file(&self) -> Option<Location> {
-        let file = self.loaded.files.iter().find(|f| Some(f.file.0) == self.file)?;
-        let header = &file.header;
-        let named = header
-            .uses
-            .iter()
-            .chain(&header.calendars)
-            .chain(&header.amends)
-            .chain(&header.source_text)
-            .find(|n| self.under(n.span))?;
-        let policy = Path::new(&self.loaded.sources.get(file.file).name);
-        let path = policy.parent()?.join(&named.node);
-        let path = std::fs::canonicalize(&path).unwrap_or(path);
+        let (_, path) = self.file_names().into_iter().find(|(span, _)| self.under(*span))?;
         Some(Location::new(uri_of(&path)?, lsp_types::Range::default()))
+    }
+
+    /// The files the headers of the loaded files name (`uses`, `calendar`, `amends`,
+    /// `source_text`): where each is named, and the file's path.
+    fn file_names(&self) -> Vec<(Span, PathBuf)> {
+        let mut out = Vec::new();
+        for file in &self.loaded.files {
+            let header = &file.header;
+            let policy = Path::new(&self.loaded.sources.get(file.file).name);
+            let Some(dir) = policy.parent() else { continue };
+            let named = header
+                .uses
+                .iter()
+                .chain(&header.calendars)
+                .chain(&header.amends)
+                .chain(&header.source_text);
+            for name in named {
+                let path = dir.join(&name.node);
+                out.push((name.span, std::fs::canonicalize(&path).unwrap_or(path)));
+            }
+        }
+        out
     }
 
     /// Where `span` is, for the editor.
@@ -191,6 +202,9 @@ pub fn definition(documents: &Documents, params: &GotoDefinitionParams) -> Optio
 /// policies that build on it.
 pub fn references(documents: &Documents, params: &ReferenceParams) -> Option<Vec<Location>> {
     let looked = Looked::at(documents, &params.text_document_position)?;
+    if let Some(named) = looked.named_file() {
+        return Some(namings(documents, looked, &named));
+    }
     let items = Items::of(&looked.loaded.files, &looked.loaded.sources);
     let anchor = looked.anchor(&items)?;
     let declared = items.by_file.iter().flatten().rev().find(|i| i.anchor == anchor)?;
@@ -231,6 +245,32 @@ pub fn references(documents: &Documents, params: &ReferenceParams) -> Option<Vec
         }
     }
     Some(found)
+}
+
+/// Every header entry, in the open policies and the files they read, that names the
+/// file at `named` (a `uses` string pointed at: who else uses that file).
+fn namings(documents: &Documents, looked: Looked, named: &Location) -> Vec<Location> {
+    let mut loads = vec![looked];
+    for (_, document) in documents.of_kind(DocumentKind::Policy) {
+        let Some(uri) = uri_of(&document.path) else { continue };
+        let at = TextDocumentPositionParams::new(
+            lsp_types::TextDocumentIdentifier::new(uri),
+            lsp_types::Position::new(0, 0),
+        );
+        loads.extend(Looked::at(documents, &at));
+    }
+    let mut found: Vec<Location> = Vec::new();
+    for load in &loads {
+        for (span, path) in load.file_names() {
+            if uri_of(&path).as_ref() == Some(&named.uri)
+                && let Some(location) = load.location(span)
+                && !found.contains(&location)
+            {
+                found.push(location);
+            }
+        }
+    }
+    found
 }
 
 /// What the item pointed at is: its kind and name, its label in both languages, the
