@@ -76,6 +76,8 @@ pub enum Code {
     DuplicateKey,
     /// Full-width punctuation (`：`, `　`, `，`) read as ASCII.
     FullWidthPunctuation,
+    /// A case file still as `zhengce new case` wrote it, its sample values unchanged.
+    TemplateUnfilled,
     /// A date that does not exist or is badly written.
     InvalidDate,
     /// A value of the wrong type.
@@ -134,7 +136,7 @@ pub enum Code {
 impl Code {
     /// Every code of zhengce itself (those of a policy's `check` rules are the policy's),
     /// for telling a code written in an `expect` block from a typo.
-    pub const ENGINE: [Code; 46] = [
+    pub const ENGINE: [Code; 47] = [
         Code::Syntax,
         Code::UnknownName,
         Code::TypeMismatch,
@@ -156,6 +158,7 @@ impl Code {
         Code::UnknownKey,
         Code::DuplicateKey,
         Code::FullWidthPunctuation,
+        Code::TemplateUnfilled,
         Code::InvalidDate,
         Code::WrongType,
         Code::UnknownEnumValue,
@@ -208,6 +211,7 @@ impl Code {
             Code::UnknownKey => "unknown_key",
             Code::DuplicateKey => "duplicate_key",
             Code::FullWidthPunctuation => "full_width_punctuation",
+            Code::TemplateUnfilled => "template_unfilled",
             Code::InvalidDate => "invalid_date",
             Code::WrongType => "wrong_type",
             Code::UnknownEnumValue => "unknown_enum_value",

@@ -206,3 +206,33 @@ fn a_value_named_by_its_label_is_listed_once_and_chinese_keys_line_up() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The template evaluates, but never silently: until its mark is deleted, each case of
+/// it is told to be the template still.
+#[test]
+fn an_unfilled_template_is_told_to_be_one() {
+    let dir = std::env::temp_dir().join(format!("zhengce-template-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let template = dir.join("new.yaml");
+    std::fs::write(&template, zhengce(&["new", "case", "--lang", "en"])).unwrap();
+    let run = |path: &Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
+            .args(["eval", "--format", "json", "--lang", "en"])
+            .arg(path)
+            .output()
+            .expect("zhengce runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let told = run(&template);
+    assert!(told.contains("\"template_unfilled\""), "{told}");
+    let filled = dir.join("filled.yaml");
+    let text = std::fs::read_to_string(&template).unwrap();
+    let without_mark: String = text
+        .lines()
+        .filter(|l| !l.starts_with("# zhengce:unfilled"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&filled, without_mark).unwrap();
+    assert!(!run(&filled).contains("template_unfilled"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

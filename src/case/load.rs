@@ -104,7 +104,44 @@ pub fn cases<'t>(
 ) -> impl Iterator<Item = LoadedCase> + 't {
     documents(file, text, checks)
         .filter(|doc| !(doc.complete && doc.diagnostics.is_empty() && is_empty_document(&doc.root)))
-        .map(move |doc| load_document(program, file, doc))
+        .map(move |doc| {
+            let mark = template_mark(text, doc.span);
+            let mut case = load_document(program, file, doc);
+            if let Some(at) = mark {
+                case.diagnostics.push(
+                    Diagnostic::warning(Code::TemplateUnfilled, EnvelopeMsg::TemplateUnfilled)
+                        .at(
+                            Span::new(file, at, at + TEMPLATE_MARK.len()),
+                            EnvelopeMsg::LabelTemplateMark,
+                        )
+                        .with_help(EnvelopeMsg::HelpTemplateUnfilled),
+                );
+            }
+            case
+        })
+}
+
+/// The comment `zhengce new case` starts its template with, until the case is filled
+/// in: a case that still has it is told so, never evaluated silently.
+pub const TEMPLATE_MARK: &str = "# zhengce:unfilled";
+
+/// Where the document in `span` of `text` (with the comments before it) has the
+/// template's mark at the start of a line, if it has it.
+fn template_mark(text: &str, span: Span) -> Option<usize> {
+    let end = (span.end as usize).min(text.len());
+    // The comments before a document's first key belong to it: from the `---` before it
+    // (or the file's start).
+    let before = text.get(..(span.start as usize).min(end))?;
+    let start = before.rfind("\n---").map_or(0, |n| n + 1);
+    let document = text.get(start..end)?;
+    let mut at = 0;
+    for line in document.split_inclusive('\n') {
+        if line.starts_with(TEMPLATE_MARK) {
+            return Some(start + at);
+        }
+        at += line.len();
+    }
+    None
 }
 
 fn is_empty_document(root: &YamlNode) -> bool {

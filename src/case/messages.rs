@@ -252,6 +252,12 @@ crate::catalogue! {
         HelpStartCase => "案件以 `id: ...` 开头，案件事实写成 `键: 值` 行", "start the case with `id: ...` and give its facts as `key: value` lines";
         /// no `id`
         NoId => "案件没有 `id`", "the case has no `id`";
+        /// a case still as `zhengce new case` wrote it
+        TemplateUnfilled => "这个案件还是 `zhengce new case` 生成的模板：示例值（如编号、日期、性别）尚未改为真实情况", "this case is still the template `zhengce new case` wrote: its sample values (id, dates, gender) are not the real ones";
+        /// the label at the template's mark
+        LabelTemplateMark => "模板标记", "the template's mark";
+        /// what to do
+        HelpTemplateUnfilled => "填好真实情况后删去这一行", "fill in the real facts, then delete this line";
         /// the label at the case's start
         LabelCaseStarts => "案件从此处开始", "the case starts here";
         /// what to do about it

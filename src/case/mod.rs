@@ -30,7 +30,7 @@ mod tests;
 
 pub use crate::yaml::{ScalarStyle, YamlDocument, YamlKind, YamlNode, parse_documents};
 pub use json_line::read_json_line;
-pub use load::{ENVELOPE_KEYS, LoadedCase, cases, load_cases, load_document, load_file};
+pub use load::{ENVELOPE_KEYS, LoadedCase, TEMPLATE_MARK, cases, load_cases, load_document, load_file};
 pub use resident_id::mask as mask_id;
 pub use scalar::{Core, parse_date, parse_month, resolve};
 pub use spans::{CaseSpans, SpanNode, path_name};

@@ -14,6 +14,12 @@ const COMMENT_COLUMN: usize = 28;
 /// The template of a case file for `program`, in `lang`.
 pub fn case_template(program: &Program, lang: Lang) -> String {
     let mut out = format!("# {}\n", msg_with(Msg::TemplateHeading, lang, &program.info.id));
+    // Until it is filled in, a case that still has this line is told so.
+    out.push_str(&format!(
+        "{} {}\n",
+        crate::case::TEMPLATE_MARK,
+        msg(Msg::TemplateMarkLine, lang)
+    ));
     line(&mut out, 0, "id: CASE-0001", msg(Msg::TemplateId, lang));
     line(&mut out, 0, "as_of: 2025-01-01", msg(Msg::TemplateAsOf, lang));
     record(&mut out, program, Program::ROOT, 0, lang);

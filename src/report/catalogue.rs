@@ -336,7 +336,9 @@ crate::catalogue! {
         DiffByRule => "；按规则：{}", "; by rule: {}";
 
         // The command line's help (`--help`).
-        /// the first line of a new case file (the policy's id)
+        /// the line after the template mark
+        TemplateMarkLine => "— 填好真实情况后删去这一行（保留它时，评估会提醒这还是模板）", "— delete this line once the real facts are filled in (while it stays, evaluating warns that this is still the template)";
+        /// the template's first line (the policy)
         TemplateHeading => "案件文件（政策 {}）。填写后用 zhengce eval 评估；注释可删去", "A case file (policy {}). Fill it in, then evaluate it with zhengce eval; the comments may go";
         /// the comment on `id`
         TemplateId => "案件编号", "case id";
