@@ -4,10 +4,11 @@
 //! (the file's own set first), the names the files declare, the case's top-level
 //! fields and the built-in functions.
 
+use super::case_blocks::{case_blocks, fields_at};
 use super::diagnostics::load_open_policy;
 use super::documents::{DocumentKind, Documents, kind_of};
 use super::position::offset_of;
-use crate::ast::{FieldDecl, FieldShape, Item, Label, PolicyFile, RecordDecl, TypeExpr};
+use crate::ast::{FieldDecl, FieldShape, Item, Label, PolicyFile, TypeExpr};
 use crate::lang::Lang;
 use crate::program::Builtin;
 use crate::syntax::keywords::{KEYWORDS, keyword};
@@ -107,22 +108,11 @@ fn enum_of(path: &str, files: &[PolicyFile]) -> Option<String> {
     let path = path
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
         .next()?;
-    let (record, last) = match path.rsplit_once('.') {
-        Some((record, last)) => (Some(record), last),
-        None => (None, path),
-    };
-    let mut fields: Vec<&FieldDecl> = case_blocks(files).flat_map(|r| r.fields.iter()).collect();
-    for name in record.into_iter().flat_map(|r| r.split('.')) {
-        fields = fields
-            .iter()
-            .filter(|f| f.name.node == name)
-            .filter_map(|f| record_of(f))
-            .flat_map(|r| r.fields.iter())
-            .collect();
-    }
-    fields
-        .iter()
-        .find(|f| f.name.node == last)
+    let chain: Vec<&str> = path.split('.').collect();
+    let (last, record) = chain.split_last()?;
+    fields_at(files, record)
+        .into_iter()
+        .find(|f| f.name.node == *last)
         .and_then(|f| match &f.shape {
             FieldShape::Value {
                 ty: TypeExpr::Named(name),
@@ -140,40 +130,10 @@ fn fields_after(path: &str, files: &[PolicyFile], lang: Lang) -> Vec<CompletionI
         .unwrap_or("")
         .split('.')
         .collect();
-    let mut fields: Vec<&FieldDecl> = case_blocks(files).flat_map(|r| r.fields.iter()).collect();
-    for name in chain {
-        let next: Vec<&FieldDecl> = fields
-            .iter()
-            .filter(|f| f.name.node == name)
-            .filter_map(|f| record_of(f))
-            .flat_map(|r| r.fields.iter())
-            .collect();
-        if next.is_empty() {
-            return Vec::new();
-        }
-        fields = next;
-    }
-    fields.into_iter().map(|f| field_item(f, lang)).collect()
-}
-
-/// The record a field holds (or the record of each item of its list).
-fn record_of(field: &FieldDecl) -> Option<&RecordDecl> {
-    match &field.shape {
-        FieldShape::Record { body, .. } => Some(body),
-        FieldShape::Value {
-            ty: TypeExpr::ListOfRecords(body, _),
-            ..
-        } => Some(body),
-        FieldShape::Value { .. } => None,
-    }
-}
-
-/// The `case {}` blocks of the files.
-fn case_blocks(files: &[PolicyFile]) -> impl Iterator<Item = &RecordDecl> {
-    files.iter().flat_map(|f| &f.items).filter_map(|i| match i {
-        Item::Case(record) => Some(record),
-        _ => None,
-    })
+    fields_at(files, &chain)
+        .into_iter()
+        .map(|f| field_item(f, lang))
+        .collect()
 }
 
 fn field_item(field: &FieldDecl, lang: Lang) -> CompletionItem {

@@ -13,6 +13,7 @@
 //! case file; `messages.rs` has the hovers' words; `position.rs` turns byte offsets
 //! into the protocol's lines and UTF-16 columns and back.
 
+mod case_blocks;
 mod case_keys;
 mod complete;
 mod diagnostics;

@@ -3,6 +3,7 @@
 //! the checker resolved it to, never to a guess from the text) and its items
 //! (`doc::items`: each declaration with its label and clause).
 
+use super::case_blocks::fields_at;
 use super::diagnostics::load_open_policy;
 use super::documents::{DocumentKind, Documents, kind_of, uri_of};
 use super::messages::{LspMsg, kind_word};
@@ -344,45 +345,10 @@ pub fn hover(documents: &Documents, params: &HoverParams, lang: Lang) -> Option<
 /// Where the case blocks declare the field at `path` (`household.members.employed`):
 /// its name in the first block that has it.
 fn field_declared_at(files: &[crate::ast::PolicyFile], path: &str) -> Option<Span> {
-    use crate::ast::{FieldDecl, FieldShape, Item, TypeExpr};
-    let mut fields: Vec<&FieldDecl> = files
-        .iter()
-        .flat_map(|f| &f.items)
-        .filter_map(|i| match i {
-            Item::Case(record) => Some(record.fields.iter()),
-            _ => None,
-        })
-        .flatten()
-        .collect();
-    let mut names = path.split('.').peekable();
-    while let Some(name) = names.next() {
-        let field = *fields.iter().find(|f| f.name.node == name)?;
-        if names.peek().is_none() {
-            return Some(field.name.span);
-        }
-        let body = match &field.shape {
-            FieldShape::Record { body, .. } => body,
-            FieldShape::Value {
-                ty: TypeExpr::ListOfRecords(body, _),
-                ..
-            } => body,
-            FieldShape::Value { .. } => return None,
-        };
-        // Another block may add to the same record: every block's fields of that name.
-        let mut next: Vec<&FieldDecl> = body.fields.iter().collect();
-        next.extend(
-            fields
-                .iter()
-                .filter(|f| f.name.node == name && !std::ptr::eq(**f, field))
-                .filter_map(|f| match &f.shape {
-                    FieldShape::Record { body, .. } => Some(body.fields.iter()),
-                    _ => None,
-                })
-                .flatten(),
-        );
-        fields = next;
-    }
-    None
+    let chain: Vec<&str> = path.split('.').collect();
+    let (last, record) = chain.split_last()?;
+    let field = fields_at(files, record).into_iter().find(|f| f.name.node == *last)?;
+    Some(field.name.span)
 }
 
 /// A hover of markdown text.
