@@ -30,8 +30,15 @@ expected='未知的名称'
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/zhengce-nvim.XXXXXX")
 sock=$tmp/tmux.sock
 cleanup() {
+    local status=$?
     tmux -S "$sock" kill-server 2>/dev/null || true
-    rm -rf "$tmp"
+    # Neovim may still be writing its state as tmux stops it: try again a few times,
+    # and never let the cleaning change the script's verdict.
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        rm -rf "$tmp" 2>/dev/null && break
+        sleep 0.2
+    done
+    exit "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
