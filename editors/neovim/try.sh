@@ -57,7 +57,7 @@ editor=(env
     XDG_CACHE_HOME="$tmp/cache" XDG_RUNTIME_DIR="$tmp/run"
     XDG_CONFIG_DIRS="$tmp/config" XDG_DATA_DIRS="$tmp/data"
     LANG=C.UTF-8 LC_ALL=C.UTF-8 ZHENGCE_LANG=zh ZHENGCE_BIN="$bin"
-    nvim --noplugin -u "$here/zhengce.lua"
+    nvim --noplugin -i NONE -u "$here/zhengce.lua"
     --cmd 'let g:zhengce_cmd = [$ZHENGCE_BIN, "lsp"]'
     "$policy")
 command=$(printf '%q ' "${editor[@]}")
