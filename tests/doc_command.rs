@@ -1,6 +1,7 @@
 //! `zhengce doc` on the command line: the summary it writes on standard error, `--check`
-//! for CI, a notice with no numbering, an amendment that has no notice of its own, and
-//! an output folder that is a file.
+//! for CI, a notice with no numbering, an amendment that has no notice of its own, an
+//! output folder that is a file; and, on the shipped Hunan policy in both keyword sets,
+//! a rule's kind as its file writes it and the case's fields, which the rules link to.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -135,4 +136,80 @@ fn an_amendment_without_a_notice_of_its_own_has_the_amended_policy_s() {
     assert!(stderr.contains("[amendment.policy:1:8]"), "{stderr}");
     assert!(stderr.contains("source_text"), "{stderr}");
     assert!(!dir.join("site2").exists());
+}
+
+/// The page of the shipped Hunan policy file at `path` (from the project's folder), as
+/// `zhengce doc` writes it, in `lang`.
+fn hunan_page(path: &str, lang: &str) -> String {
+    let project = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = std::env::temp_dir().join(format!(
+        "zhengce-doc-page-{}-{}-{}",
+        std::process::id(),
+        path.replace('/', "-"),
+        lang
+    ));
+    let _ = std::fs::remove_dir_all(&out);
+    let (code, stderr) = zhengce(&project, &["doc", path, "-o", &out.to_string_lossy(), "--lang", lang]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let html = std::fs::read_to_string(out.join("index.html")).expect("the page");
+    let _ = std::fs::remove_dir_all(&out);
+    html
+}
+
+/// The ids of `html`.
+fn ids(html: &str) -> Vec<&str> {
+    html.split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect()
+}
+
+#[test]
+fn a_rule_s_kind_is_shown_as_its_file_writes_it() {
+    let zh = hunan_page("policies/hunan/2025-employment-assistance.zh.policy", "zh");
+    let en = hunan_page("policies/hunan/2025-employment-assistance.policy", "zh");
+    assert!(zh.contains("<code>类别 1</code>"), "{zh}");
+    assert!(!zh.contains("<code>category 1</code>"));
+    assert!(en.contains("<code>category 1</code>"));
+    // The anchors are the same whatever the keywords.
+    assert!(ids(&zh).contains(&"category-1") && ids(&en).contains(&"category-1"));
+}
+
+#[test]
+fn case_fields_have_a_section_and_the_rules_link_to_them() {
+    for path in [
+        "policies/hunan/2025-employment-assistance.policy",
+        "policies/hunan/2025-employment-assistance.zh.policy",
+    ] {
+        let html = hunan_page(path, "zh");
+        let ids = ids(&html);
+        assert!(ids.contains(&"case"), "{path}");
+        for field in [
+            "field-person",
+            "field-person.disability_certified",
+            "field-household.members",
+            "field-household.members.employed",
+        ] {
+            assert!(ids.contains(&field), "{path}: {field}");
+        }
+        assert!(html.contains("<td>持证残疾人</td>"), "{path}");
+        // A path as written, and a field of an item of a list.
+        assert!(
+            html.contains(
+                r##"<a class="ref" href="#field-person.disability_certified">person.disability_certified</a>"##
+            ),
+            "{path}"
+        );
+        assert!(
+            html.contains(r##"m.<a class="ref" href="#field-household.members.employed">employed</a>"##),
+            "{path}"
+        );
+        // Every link leads somewhere on the page.
+        for href in html.split("href=\"#").skip(1).filter_map(|r| r.split('"').next()) {
+            assert!(ids.contains(&href), "{path}: {href}");
+        }
+    }
+    let en = hunan_page("policies/hunan/2025-employment-assistance.policy", "en");
+    assert!(en.contains("<td>certified disability</td>") && en.contains("Case fields"));
+    assert!(!en.contains("案卷字段"));
 }

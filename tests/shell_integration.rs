@@ -6,15 +6,8 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-fn zhengce(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
-        .args(args)
-        .env("ZHENGCE_LANG", "en")
-        .output()
-        .expect("zhengce runs");
-    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
-    (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
-}
+mod support;
+use support::zhengce_binary_en as zhengce;
 
 /// Whether `program` runs here; under CI it must.
 fn available(program: &str) -> bool {

@@ -1,6 +1,6 @@
 //! The lines of a notice's text, and which of them go on a paragraph that a line
 //! before them began: text pasted from a PDF is cut into lines at the page's width
-//! (`（一）男满五十周岁、女满四十周岁且连续失业六个` / `月以上的人员；`), and such a line is
+//! (`（一）年满四十五周岁、连续在册求职时间超过六个` / `月以上的人员；`), and such a line is
 //! one paragraph with the line after it. Also the closing (signatures and date), found
 //! on the lines as written.
 
@@ -60,7 +60,7 @@ const KINDS_OF_DOCUMENT: [&str; 19] = [
 ];
 
 /// Whether `line` is a line of its own whatever follows it: a clause's heading with no
-/// punctuation after its number (`一、严格认定管理`; `started_clause`: it starts one), or
+/// punctuation after its number (`一、加强名册管理`; `started_clause`: it starts one), or
 /// in the preamble a title, ending with the kind of document it is (`…的通知`).
 pub fn stands_alone(line: &str, started_clause: bool, in_preamble: bool) -> bool {
     let heading = started_clause
@@ -137,11 +137,11 @@ mod tests {
 
     #[test]
     fn a_line_cut_at_the_page_s_width_goes_on() {
-        let cut = "（一）男满五十周岁、女满四十周岁且连续失业六个";
+        let cut = "（一）年满四十五周岁、连续在册求职时间超过六个";
         assert!(!stands_alone(cut, true, false));
         assert!(continues(cut, false, &line("月以上的人员；")));
         // A full line before a full line, give or take a character or a figure.
-        let full = "就业困难人员是指在法定劳动年龄内、有劳动能力和就业愿望，但因年";
+        let full = "帮扶对象人员是指在规定年龄范围内、有工作能力和求职意愿，但因年";
         assert!(continues(
             full,
             false,
@@ -170,9 +170,9 @@ mod tests {
 
     #[test]
     fn lines_are_joined_without_a_space_but_between_english_words() {
-        let mut p = String::from("连续失业六个");
+        let mut p = String::from("连续求职六个");
         join(&mut p, "月以上");
-        assert_eq!(p, "连续失业六个月以上");
+        assert_eq!(p, "连续求职六个月以上");
         let mut p = String::from("the notice");
         join(&mut p, "says");
         assert_eq!(p, "the notice says");

@@ -73,7 +73,7 @@ pub fn mark(paragraph: &str) -> Option<Mark<'_>> {
     }
 }
 
-/// The text of `paragraph` after its numbering mark (`严格认定管理` in `一、严格认定管理`).
+/// The text of `paragraph` after its numbering mark (`加强名册管理` in `一、加强名册管理`).
 pub fn after_mark(paragraph: &str) -> Option<&str> {
     let end = match mark(paragraph)? {
         Mark::Section(..) => '、',
@@ -166,7 +166,7 @@ mod tests {
         assert_eq!(mark("第三条　为了规范"), Some(Mark::Article("三", 3)));
         assert_eq!(mark("第三条"), Some(Mark::Article("三", 3)));
         assert_eq!(mark("第二章 管理"), Some(Mark::Chapter("二", 2)));
-        assert_eq!(after_mark("一、严格认定管理"), Some("严格认定管理"));
+        assert_eq!(after_mark("一、加强名册管理"), Some("加强名册管理"));
         assert_eq!(after_mark("(二)乙（丙）"), Some("乙（丙）"));
         assert_eq!(after_mark("第三条　甲"), Some("　甲"));
         assert_eq!(after_mark("第三条"), Some(""));

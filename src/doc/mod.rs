@@ -27,8 +27,6 @@ mod notice;
 mod notice_tests;
 mod numerals;
 mod page;
-#[cfg(test)]
-mod page_tests;
 mod quotes;
 mod summary;
 #[cfg(test)]

@@ -166,6 +166,8 @@ pub(crate) fn too_deep(span: Span) -> Diagnostic {
 }
 
 #[cfg(test)]
+mod keyword_tests;
+#[cfg(test)]
 mod tests;
 
 /// Parses one expression on its own (as typed in the REPL), with spans in `file`.

@@ -38,3 +38,16 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// Runs the built binary, `zhengce ARGS…`, with messages in English; returns the exit
+/// code (-1 when a signal ended it), standard output and standard error.
+#[allow(dead_code)] // Not every test file that shares this module runs the binary.
+pub fn zhengce_binary_en(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhengce"))
+        .args(args)
+        .env("ZHENGCE_LANG", "en")
+        .output()
+        .expect("zhengce runs");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
+    (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
+}
