@@ -142,12 +142,10 @@ fn an_amendment_without_a_notice_of_its_own_has_the_amended_policy_s() {
 /// `zhengce doc` writes it, in `lang`.
 fn hunan_page(path: &str, lang: &str) -> String {
     let project = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let out = std::env::temp_dir().join(format!(
-        "zhengce-doc-page-{}-{}-{}",
-        std::process::id(),
-        path.replace('/', "-"),
-        lang
-    ));
+    // A folder of each call's own: tests run at once, and two may ask for one page.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let out = std::env::temp_dir().join(format!("zhengce-doc-page-{}-{call}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
     let (code, stderr) = zhengce(&project, &["doc", path, "-o", &out.to_string_lossy(), "--lang", lang]);
     assert_eq!(code, Some(0), "{stderr}");
