@@ -17,20 +17,16 @@ use super::LoadedCase;
 use super::derive;
 use super::line_cursor::{LineCursor, same_bytes};
 use super::load::ENVELOPE_KEYS;
-use super::record::{order_breaks, schema};
+use super::record::schema;
 use super::resident_id;
 use super::scalar::{Core, parse_date, parse_month, resolve};
+use super::slots::{Fast, GiveUp, Marks, complete, in_order, open, ordered_records, variant};
 use crate::program::{Program, RecordId, SchemaField, SchemaShape, Type};
 use crate::source::{FileId, Span};
-use crate::value::{EnumId, Value};
+use crate::value::Value;
 use crate::yaml::ScalarStyle;
 use jiter::Peek;
 use std::sync::Arc;
-
-/// Why the fast path gave up: the line is for the located loader.
-struct GiveUp;
-
-type Fast<T> = Result<T, GiveUp>;
 
 impl From<jiter::JiterError> for GiveUp {
     fn from(_: jiter::JiterError) -> GiveUp {
@@ -46,7 +42,7 @@ pub fn read_json_line(program: &Program, file: FileId, line: &Arc<str>) -> Optio
         program,
         cursor: LineCursor::new(line),
         items: Vec::with_capacity(32),
-        ordered: program.orders.iter().fold(0, |set, (r, _)| set | record_bit(*r)),
+        ordered: ordered_records(program),
     };
     let envelope = reader.root().ok()?;
     let mut facts = envelope.facts;
@@ -152,8 +148,8 @@ impl LineReader<'_, '_> {
             key = self.root_key(fields, false, next)?;
         }
         self.cursor.finish()?;
-        self.complete(fields, slots, marks)?;
-        let facts = self.in_order(Program::ROOT, Value::Record(record))?;
+        complete(self.program, self.ordered, fields, slots, marks)?;
+        let facts = in_order(self.program, self.ordered, Program::ROOT, Value::Record(record))?;
         Ok(Envelope {
             id: id.ok_or(GiveUp)?,
             as_of,
@@ -268,54 +264,8 @@ impl LineReader<'_, '_> {
             slots[i] = self.member(&fields[i], i, &mut marks)?;
             key = self.record_key(fields, false, i + 1)?;
         }
-        self.complete(fields, slots, marks)?;
-        self.in_order(record, Value::Record(value))
-    }
-
-    /// The fields of a record once its keys are read: what was left out or null takes
-    /// its default. (They are filled where they lie: the record's `Arc` is made unique
-    /// once, by the caller.)
-    fn complete(&mut self, fields: &[SchemaField], slots: &mut [Value], marks: Marks) -> Fast<()> {
-        // Only the fields left without a value are looked at (most records have none).
-        let all = Given::MAX.checked_shr(Given::BITS - fields.len() as u32).unwrap_or(0);
-        let mut left = (all & !marks.given) | marks.null;
-        while left != 0 {
-            let i = left.trailing_zeros() as usize;
-            left &= left - 1;
-            let field = &fields[i];
-            slots[i] = match &field.shape {
-                // A record left out (or null) is read as an empty one.
-                SchemaShape::Record(r) => {
-                    let inner = schema(self.program, *r);
-                    let mut empty = open(inner)?;
-                    self.complete(inner, Arc::get_mut(&mut empty).ok_or(GiveUp)?, Marks::default())?;
-                    self.in_order(*r, Value::Record(empty))?
-                }
-                SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_) => Value::List(Arc::new([])),
-                SchemaShape::Scalar(_) if field.derive.is_some() => Value::Absent,
-                SchemaShape::Scalar(_) => match &field.default {
-                    Some(default) => default.clone(),
-                    None if field.optional => Value::Absent,
-                    None => return Err(GiveUp),
-                },
-            };
-        }
-        Ok(())
-    }
-
-    /// A complete record of type `record`, when its dates are in order.
-    fn in_order(&self, record: RecordId, value: Value) -> Fast<Value> {
-        if record.0 < 64 && self.ordered & record_bit(record) == 0 {
-            return Ok(value);
-        }
-        let orders = self.program.orders.iter().filter(|(r, _)| *r == record);
-        if orders
-            .into_iter()
-            .any(|(_, order)| order_breaks(order, &value).next().is_some())
-        {
-            return Err(GiveUp);
-        }
-        Ok(value)
+        complete(self.program, self.ordered, fields, slots, marks)?;
+        in_order(self.program, self.ordered, record, Value::Record(value))
     }
 
     /// The value of a field, other than null, from its first byte (`peek`).
@@ -382,47 +332,4 @@ impl LineReader<'_, '_> {
             })?,
         }
     }
-}
-
-/// The bit of a record type among the first 64 (none for the others).
-fn record_bit(record: RecordId) -> u64 {
-    1u64.checked_shl(u32::from(record.0)).unwrap_or(0)
-}
-
-/// A set of the fields of a record, a bit each.
-type Given = u64;
-
-/// Which fields of a record being read were given, and which of those were null.
-#[derive(Default, Clone, Copy)]
-struct Marks {
-    given: Given,
-    null: Given,
-}
-
-/// A record with these fields, all absent, to be filled in place (so it is allocated
-/// once, at its size). A record of more fields than [`Given`] has bits is left to the
-/// located loader.
-fn open(fields: &[SchemaField]) -> Fast<Arc<[Value]>> {
-    if fields.len() > Given::BITS as usize {
-        return Err(GiveUp);
-    }
-    Ok((0..fields.len()).map(|_| Value::Absent).collect())
-}
-
-/// The value of enum `e` named `text`.
-fn variant(program: &Program, e: EnumId, text: &str) -> Fast<Value> {
-    let enum_type = program.enums.get(e.0 as usize).ok_or(GiveUp)?;
-    // Most enums have a handful of values: looking along them (lengths first) is
-    // quicker than hashing the name; the first of two of one name wins, as in the index.
-    let variants = enum_type.variants();
-    let variant = if variants.len() <= 16 {
-        let text = text.as_bytes();
-        variants
-            .iter()
-            .position(|(name, _)| same_bytes(name.as_bytes(), text))
-            .map(|i| i as u16)
-    } else {
-        enum_type.variant(text)
-    };
-    Ok(Value::Enum(e, variant.ok_or(GiveUp)?))
 }

@@ -238,6 +238,19 @@ crate::catalogue! {
         LabelDisagreesWith => "与 `{}` 不一致", "disagrees with `{}`";
         /// the label at the ID number
         RelatedIdNumber => "身份证号码", "the ID number";
+
+        // Columns of a table read as cases (`zhengce match`): each is named by the path
+        // of a case field.
+        /// a column that names no case field (the column)
+        ColumnUnknown => "列 `{}` 不是案件字段的路径", "column `{}` is not the path of a case field";
+        /// the same, with the likely field (the column, the hint)
+        ColumnUnknownGuess => "列 `{}` 不是案件字段的路径；{}", "column `{}` is not the path of a case field; {}";
+        /// two columns for one field (the column)
+        ColumnTwice => "列 `{}` 与前面的列指向同一个案件字段", "column `{}` names a case field an earlier column already gives";
+        /// a column naming a whole record (the column)
+        ColumnIsRecord => "列 `{}` 指向一组字段，而不是一个值：请给出其中的字段", "column `{}` names a group of fields, not one value: give its fields";
+        /// a column inside a list (the list's path)
+        ColumnIsList => "`{}` 是列表：列表不能由一列给出", "`{}` is a list: a list cannot come from a column";
     }
 }
 

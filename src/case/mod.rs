@@ -13,6 +13,7 @@
 //! problem of a case is reported, each with its span, and a bad case never stops the
 //! cases after it.
 
+mod columns;
 mod derive;
 mod json_line;
 mod line_cursor;
@@ -23,12 +24,14 @@ mod plain_date;
 mod record;
 pub mod resident_id;
 mod scalar;
+mod slots;
 mod spans;
 
 #[cfg(test)]
 mod tests;
 
 pub use crate::yaml::{ScalarStyle, YamlDocument, YamlKind, YamlNode, parse_documents};
+pub use columns::{CaseColumns, Cell, ColumnProblem};
 pub use json_line::read_json_line;
 pub use load::{ENVELOPE_KEYS, LoadedCase, TEMPLATE_MARK, cases, load_cases, load_document, load_file};
 pub use resident_id::mask as mask_id;

@@ -1,0 +1,124 @@
+//! Filling a case's records slot by slot, shared by the readers that build the facts
+//! without a tree: the JSON-line fast path and cases from columns. Each gives up
+//! ([`GiveUp`]) on anything it does not find plain, and the case is then read again by
+//! the located loader, which reports the problem; so these functions decide nothing
+//! about bad input.
+
+use super::line_cursor::same_bytes;
+use super::record::{order_breaks, schema};
+use crate::program::{Program, RecordId, SchemaField, SchemaShape};
+use crate::value::{EnumId, Value};
+use std::sync::Arc;
+
+/// Why a fast reader gave up: the case is for the located loader.
+pub(crate) struct GiveUp;
+
+/// What a fast reader gives, or its giving up.
+pub(crate) type Fast<T> = Result<T, GiveUp>;
+
+/// A set of the fields of a record, a bit each.
+pub(crate) type Given = u64;
+
+/// Which fields of a record being read were given, and which of those were null.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Marks {
+    pub given: Given,
+    pub null: Given,
+}
+
+/// The record types (of the first 64) that have a date order: most records read have
+/// none, and need not look through the program's orders.
+pub(crate) fn ordered_records(program: &Program) -> u64 {
+    program.orders.iter().fold(0, |set, (r, _)| set | record_bit(*r))
+}
+
+/// The bit of a record type among the first 64 (none for the others).
+pub(crate) fn record_bit(record: RecordId) -> u64 {
+    1u64.checked_shl(u32::from(record.0)).unwrap_or(0)
+}
+
+/// A record with these fields, all absent, to be filled in place (so it is allocated
+/// once, at its size). A record of more fields than [`Given`] has bits is left to the
+/// located loader.
+pub(crate) fn open(fields: &[SchemaField]) -> Fast<Arc<[Value]>> {
+    if fields.len() > Given::BITS as usize {
+        return Err(GiveUp);
+    }
+    Ok((0..fields.len()).map(|_| Value::Absent).collect())
+}
+
+/// The fields of a record once its keys are read: what was left out or null takes
+/// its default. (They are filled where they lie: the record's `Arc` is made unique
+/// once, by the caller.)
+pub(crate) fn complete(
+    program: &Program,
+    ordered: u64,
+    fields: &[SchemaField],
+    slots: &mut [Value],
+    marks: Marks,
+) -> Fast<()> {
+    // Only the fields left without a value are looked at (most records have none).
+    let all = Given::MAX.checked_shr(Given::BITS - fields.len() as u32).unwrap_or(0);
+    let mut left = (all & !marks.given) | marks.null;
+    while left != 0 {
+        let i = left.trailing_zeros() as usize;
+        left &= left - 1;
+        let field = &fields[i];
+        slots[i] = match &field.shape {
+            // A record left out (or null) is read as an empty one.
+            SchemaShape::Record(r) => {
+                let inner = schema(program, *r);
+                let mut empty = open(inner)?;
+                complete(
+                    program,
+                    ordered,
+                    inner,
+                    Arc::get_mut(&mut empty).ok_or(GiveUp)?,
+                    Marks::default(),
+                )?;
+                in_order(program, ordered, *r, Value::Record(empty))?
+            }
+            SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_) => Value::List(Arc::new([])),
+            SchemaShape::Scalar(_) if field.derive.is_some() => Value::Absent,
+            SchemaShape::Scalar(_) => match &field.default {
+                Some(default) => default.clone(),
+                None if field.optional => Value::Absent,
+                None => return Err(GiveUp),
+            },
+        };
+    }
+    Ok(())
+}
+
+/// A complete record of type `record`, when its dates are in order.
+pub(crate) fn in_order(program: &Program, ordered: u64, record: RecordId, value: Value) -> Fast<Value> {
+    if record.0 < 64 && ordered & record_bit(record) == 0 {
+        return Ok(value);
+    }
+    let orders = program.orders.iter().filter(|(r, _)| *r == record);
+    if orders
+        .into_iter()
+        .any(|(_, order)| order_breaks(order, &value).next().is_some())
+    {
+        return Err(GiveUp);
+    }
+    Ok(value)
+}
+
+/// The value of enum `e` named `text`.
+pub(crate) fn variant(program: &Program, e: EnumId, text: &str) -> Fast<Value> {
+    let enum_type = program.enums.get(e.0 as usize).ok_or(GiveUp)?;
+    // Most enums have a handful of values: looking along them (lengths first) is
+    // quicker than hashing the name; the first of two of one name wins, as in the index.
+    let variants = enum_type.variants();
+    let variant = if variants.len() <= 16 {
+        let text = text.as_bytes();
+        variants
+            .iter()
+            .position(|(name, _)| same_bytes(name.as_bytes(), text))
+            .map(|i| i as u16)
+    } else {
+        enum_type.variant(text)
+    };
+    Ok(Value::Enum(e, variant.ok_or(GiveUp)?))
+}
