@@ -27,6 +27,7 @@ pub(crate) use json::TRACES_BUILT;
 pub use json::{decision_json, value_json, write_decision_json};
 pub use junit::JunitReport;
 pub use messages::Lang;
+pub use short::reasons_line;
 pub use text::{definition_text, render_text, rule_name};
 pub use trace::{rule_trace, trace_lines};
 pub use values::{ValueStyle, format_typed_value, format_value, type_words};

@@ -10,6 +10,7 @@ use super::values::ValueStyle;
 use crate::ast::RuleKind;
 use crate::eval::{Because, Decision, Explainer};
 use crate::program::Program;
+use crate::program::RuleIdx;
 use crate::source::SourceMap;
 use std::fmt::Write;
 
@@ -117,4 +118,10 @@ pub(super) fn shallow(reasons: Vec<Because>) -> Vec<Because> {
             other => other,
         })
         .collect()
+}
+
+/// Why a rule that holds holds, one level deep, in one line (as the short listing
+/// gives it under the rule): the push list of `zhengce match` gives it per person.
+pub fn reasons_line(rule: RuleIdx, explainer: &mut Explainer, style: &ValueStyle, sources: &SourceMap) -> String {
+    because_list(&shallow(explainer.rule(rule)), style, sources)
 }

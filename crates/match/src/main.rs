@@ -1,0 +1,165 @@
+//! `zhengce match` (信息比对): finds, in a bureau's registry extracts, the people who
+//! meet the policy's conditions but are not yet certified, for the "点对点" push of
+//! clause 一. A mapping (TOML with one SQL query) says how the registries' columns
+//! become case fields; DataFusion runs it; every resulting row is decided by the
+//! policy; the push list and the error table are written as CSV and Parquet.
+
+mod mapping;
+mod messages;
+mod push_list;
+mod registries;
+mod run;
+
+use clap::Parser;
+use messages::MatchMsg;
+use push_list::{Findings, write_csv, write_parquet};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use zhengce::lang::Lang;
+
+/// 信息比对：从登记表中找出符合条件但尚未认定的人员（推送名单）。
+/// Finds in registry extracts the people who qualify but are not certified.
+#[derive(Parser, Debug)]
+#[command(name = "zhengce match", version)]
+struct Args {
+    /// 映射文件（TOML）/ the mapping file (TOML)
+    #[arg(long)]
+    mapping: PathBuf,
+    /// 评估日（YYYY-MM-DD），覆盖映射中的 as_of / the evaluation date, over the mapping's
+    #[arg(long)]
+    as_of: Option<chrono::NaiveDate>,
+    /// 推送名单（CSV）；同名 .parquet 与 .errors.csv 写在旁边 / the push list (CSV); .parquet and .errors.csv beside it
+    #[arg(long)]
+    out: PathBuf,
+    /// 统计（JSON）/ counts per district and category (JSON)
+    #[arg(long)]
+    summary: Option<PathBuf>,
+    /// 显示完整身份证号码 / show ID numbers in full
+    #[arg(long)]
+    show_pii: bool,
+    /// 语言 / language: zh, en
+    #[arg(long)]
+    lang: Option<String>,
+    /// 查询引擎内存上限（MB），超出部分写入临时磁盘 / the query engine's memory (MB); beyond it, it spills to disk
+    #[arg(long, default_value_t = 1024)]
+    memory_mb: usize,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let lang = match args.lang.as_deref() {
+        Some("en") => Lang::En,
+        Some(_) => Lang::Zh,
+        None => Lang::from_env(),
+    };
+    let options = run::Options {
+        mapping: args.mapping.clone(),
+        as_of: args.as_of,
+        show_pii: args.show_pii,
+        lang,
+        memory_limit: args.memory_mb.saturating_mul(1 << 20),
+    };
+    let outcome = match run::run(&options) {
+        Ok(outcome) => outcome,
+        Err(failure) => {
+            eprintln!("{}", failure.0);
+            return ExitCode::from(2);
+        }
+    };
+    let findings = &outcome.findings;
+    if let Err(message) = write_outputs(findings, &args, lang) {
+        eprintln!("{message}");
+        return ExitCode::from(2);
+    }
+    eprint!("{}", summary_text(findings, lang));
+    if let Some(path) = &args.summary {
+        let json = summary_json(findings, outcome.as_of, lang);
+        if let Err(e) = std::fs::write(path, json) {
+            eprintln!(
+                "{}",
+                MatchMsg::CannotWrite
+                    .with([path.display().to_string(), e.to_string()])
+                    .get(lang)
+            );
+            return ExitCode::from(2);
+        }
+    }
+    if findings.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// The list's Parquet copy and the error table, beside the list.
+fn siblings(out: &Path) -> (PathBuf, PathBuf) {
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (
+        out.with_extension("parquet"),
+        out.with_file_name(format!("{stem}.errors.csv")),
+    )
+}
+
+fn write_outputs(findings: &Findings, args: &Args, lang: Lang) -> Result<(), String> {
+    let (parquet, errors) = siblings(&args.out);
+    let list = findings.list_batch(lang, args.show_pii);
+    let cannot = |path: &Path, e: std::io::Error| {
+        MatchMsg::CannotWrite
+            .with([path.display().to_string(), e.to_string()])
+            .get(lang)
+            .into_owned()
+    };
+    write_csv(&list, &args.out).map_err(|e| cannot(&args.out, e))?;
+    write_parquet(&list, &parquet).map_err(|e| cannot(&parquet, e))?;
+    write_csv(&findings.problem_batch(lang), &errors).map_err(|e| cannot(&errors, e))?;
+    let written = MatchMsg::Written.with([
+        args.out.display().to_string(),
+        parquet.display().to_string(),
+        errors.display().to_string(),
+    ]);
+    eprintln!("{}", written.get(lang));
+    Ok(())
+}
+
+fn summary_text(findings: &Findings, lang: Lang) -> String {
+    let (by_district, by_category) = findings.counts(lang);
+    let mut text = MatchMsg::Summary
+        .with([
+            findings.decided.to_string(),
+            findings.listed.len().to_string(),
+            findings.problems.len().to_string(),
+        ])
+        .get(lang)
+        .into_owned();
+    text.push('\n');
+    for (heading, counts) in [
+        (MatchMsg::ByDistrict, &by_district),
+        (MatchMsg::ByCategory, &by_category),
+    ] {
+        if counts.is_empty() {
+            continue;
+        }
+        text.push_str(heading.text(lang));
+        text.push('\n');
+        for (name, n) in counts {
+            text.push_str(&format!("  {name}  {n}\n"));
+        }
+    }
+    text
+}
+
+fn summary_json(findings: &Findings, as_of: chrono::NaiveDate, lang: Lang) -> String {
+    let (by_district, by_category) = findings.counts(lang);
+    let json = serde_json::json!({
+        "as_of": as_of.to_string(),
+        "decided": findings.decided,
+        "listed": findings.listed.len(),
+        "problems": findings.problems.len(),
+        "by_district": by_district,
+        "by_category": by_category,
+    });
+    format!("{json:#}\n")
+}

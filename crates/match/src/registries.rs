@@ -1,0 +1,263 @@
+//! The registry extracts: each made a table of the query engine, every column as text
+//! (a registry's dates and numbers are cleaned by the mapping's SQL, and a bad value
+//! must reach the error table, not stop the reading), and checked row by row.
+
+use crate::mapping::{Encoding, Registry};
+use crate::messages::MatchMsg;
+use datafusion::arrow::datatypes::{DataType, Field, Schema};
+use datafusion::prelude::{CsvReadOptions, ParquetReadOptions, SessionConfig, SessionContext};
+use futures::StreamExt;
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use zhengce::case::{mask_id, parse_date, resident_id};
+use zhengce::lang::Text;
+use zhengce_arrow::text_of;
+
+/// A problem of one row, for the error table.
+#[derive(Debug, Clone)]
+pub struct RowProblem {
+    /// The registry, or the query result.
+    pub source: Text,
+    /// The data row of the registry (1-based, the header not counted).
+    pub row: Option<u64>,
+    /// The column.
+    pub column: String,
+    /// The value, an ID number masked unless asked otherwise.
+    pub value: String,
+    /// What is wrong.
+    pub problem: Text,
+}
+
+/// A folder for the UTF-8 copies of extracts that are not UTF-8, removed when dropped.
+pub struct Staging {
+    dir: PathBuf,
+}
+
+impl Staging {
+    /// A new folder under the system's temporary folder.
+    pub fn new() -> std::io::Result<Staging> {
+        let dir = std::env::temp_dir().join(format!("zhengce-match-{}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        Ok(Staging { dir })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Where a registry's table comes from once it can be read.
+pub struct Extract {
+    path: PathBuf,
+    kind: Kind,
+}
+
+enum Kind {
+    /// CSV, UTF-8, with these columns.
+    Csv(Schema),
+    Parquet,
+}
+
+impl Extract {
+    /// Prepares `registry` (its file from `base`): a CSV file that is GB18030 or starts
+    /// with a byte-order mark is copied to UTF-8 in `staging`.
+    pub fn prepare(base: &Path, registry: &Registry, staging: &Staging) -> Result<Extract, Text> {
+        let path = base.join(&registry.file);
+        let shown = path.display().to_string();
+        let cannot_read = |e: std::io::Error| MatchMsg::CannotRead.with([shown.clone(), e.to_string()]);
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("parquet") => Ok(Extract {
+                path,
+                kind: Kind::Parquet,
+            }),
+            Some("csv") => {
+                let mut head = [0u8; 3];
+                let n = File::open(&path)
+                    .and_then(|mut f| f.read(&mut head))
+                    .map_err(cannot_read)?;
+                let bom = n == 3 && head == [0xEF, 0xBB, 0xBF];
+                let path = if registry.encoding == Encoding::Gb18030 || bom {
+                    let copy = staging.dir.join(format!("{}.csv", registry.name));
+                    to_utf8(&path, &copy, registry.encoding).map_err(cannot_read)?;
+                    copy
+                } else {
+                    path
+                };
+                let schema = text_columns(&path).map_err(cannot_read)?;
+                Ok(Extract {
+                    path,
+                    kind: Kind::Csv(schema),
+                })
+            }
+            _ => Err(MatchMsg::UnknownFileKind.with([shown])),
+        }
+    }
+
+    /// Makes it table `name` of `ctx`.
+    pub async fn register(&self, ctx: &SessionContext, name: &str) -> Result<(), Text> {
+        let path = self.path.display().to_string();
+        let done = match &self.kind {
+            Kind::Csv(schema) => {
+                let options = CsvReadOptions::new().has_header(true).schema(schema);
+                ctx.register_csv(name, &path, options).await
+            }
+            Kind::Parquet => ctx.register_parquet(name, &path, ParquetReadOptions::default()).await,
+        };
+        done.map_err(|e| MatchMsg::CannotRead.with([path, e.to_string()]))
+    }
+
+    /// Checks every row of the registry: its ID (present, valid, not on an earlier
+    /// row) and its dates. Read in file order, one partition, so rows are numbered as
+    /// the file has them.
+    pub async fn check(&self, registry: &Registry, show_pii: bool) -> Result<Vec<RowProblem>, Text> {
+        let ctx = SessionContext::new_with_config(SessionConfig::new().with_target_partitions(1));
+        self.register(&ctx, "extract").await?;
+        let mut columns = vec![quoted(&registry.id_column)];
+        columns.extend(registry.date_columns.iter().map(|c| quoted(c)));
+        let sql = format!("SELECT {} FROM extract", columns.join(", "));
+        let failed = |e: datafusion::error::DataFusionError| MatchMsg::QueryFailed.with([e.to_string()]);
+        let mut stream = ctx
+            .sql(&sql)
+            .await
+            .map_err(failed)?
+            .execute_stream()
+            .await
+            .map_err(failed)?;
+        let source = Text::from(registry.name.as_str());
+        let mut seen: HashMap<String, u64> = HashMap::new();
+        let mut problems = Vec::new();
+        let mut row = 0u64;
+        while let Some(batch) = stream.next().await {
+            let batch = batch.map_err(failed)?;
+            for i in 0..batch.num_rows() {
+                row += 1;
+                let problem = |column: &str, value: String, problem: Text| RowProblem {
+                    source: source.clone(),
+                    row: Some(row),
+                    column: column.to_owned(),
+                    value,
+                    problem,
+                };
+                let shown = |id: &str| if show_pii { id.to_owned() } else { mask_id(id) };
+                match text_of(batch.column(0), i).map(|t| t.trim().to_owned()) {
+                    None => problems.push(problem(&registry.id_column, String::new(), MatchMsg::IdMissing.into())),
+                    Some(id) if id.is_empty() => {
+                        problems.push(problem(&registry.id_column, String::new(), MatchMsg::IdMissing.into()))
+                    }
+                    Some(id) => {
+                        if let Err(e) = resident_id::validate(&id) {
+                            problems.push(problem(&registry.id_column, shown(&id), e.describe()));
+                        } else if let Some(first) = seen.get(&id) {
+                            let twice = MatchMsg::IdTwice.with([first.to_string()]);
+                            problems.push(problem(&registry.id_column, shown(&id), twice));
+                        } else {
+                            seen.insert(id, row);
+                        }
+                    }
+                }
+                for (k, column) in registry.date_columns.iter().enumerate() {
+                    let Some(text) = text_of(batch.column(k + 1), i) else {
+                        continue;
+                    };
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    if let Err(why) = parse_date(text.trim()) {
+                        problems.push(problem(column, text, MatchMsg::BadDate.with([why])));
+                    }
+                }
+            }
+        }
+        Ok(problems)
+    }
+}
+
+/// A column name quoted for SQL.
+pub fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// The columns of a UTF-8 CSV file's header, every one as text.
+fn text_columns(path: &Path) -> std::io::Result<Schema> {
+    let mut header = String::new();
+    BufReader::new(File::open(path)?).read_line(&mut header)?;
+    let fields: Vec<Field> = header_names(header.trim_end_matches(['\r', '\n']))
+        .into_iter()
+        .map(|name| Field::new(name, DataType::Utf8, true))
+        .collect();
+    Ok(Schema::new(fields))
+}
+
+/// The names of a CSV header line (fields may be quoted, `""` inside a quote is `"`).
+fn header_names(line: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut name = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                name.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => names.push(std::mem::take(&mut name)),
+            c => name.push(c),
+        }
+    }
+    names.push(name);
+    names
+}
+
+/// Copies `from` to `to` as UTF-8 without a byte-order mark, decoding it from
+/// `encoding` a piece at a time (an extract may be larger than memory).
+fn to_utf8(from: &Path, to: &Path, encoding: Encoding) -> std::io::Result<()> {
+    let encoding = match encoding {
+        Encoding::Utf8 => encoding_rs::UTF_8,
+        Encoding::Gb18030 => encoding_rs::GB18030,
+    };
+    let mut decoder = encoding.new_decoder_with_bom_removal();
+    let mut input = BufReader::with_capacity(1 << 20, File::open(from)?);
+    let mut output = std::io::BufWriter::new(File::create(to)?);
+    let mut text = String::new();
+    loop {
+        let chunk = input.fill_buf()?;
+        let last = chunk.is_empty();
+        text.clear();
+        text.reserve(
+            decoder
+                .max_utf8_buffer_length(chunk.len())
+                .unwrap_or(chunk.len() * 3 + 16),
+        );
+        let (_, read, _) = decoder.decode_to_string(chunk, &mut text, last);
+        output.write_all(text.as_bytes())?;
+        if last {
+            break;
+        }
+        input.consume(read);
+    }
+    output.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::header_names;
+
+    #[test]
+    fn header_names_are_split_at_commas_outside_quotes() {
+        assert_eq!(
+            header_names("身份证号码,\"区,县\",\"a\"\"b\""),
+            ["身份证号码", "区,县", "a\"b"]
+        );
+        assert_eq!(header_names("a"), ["a"]);
+    }
+}
