@@ -9,9 +9,11 @@
 //! located loader, which says what is wrong with it, as `zhengce eval` would.
 
 mod cells;
+mod decisions;
 mod messages;
 
 pub use cells::{ColumnCells, text_of};
+pub use decisions::{CATEGORIES, CLAUSES, ERROR, REASONS, Wanted, categories, definition_ids, separator};
 pub use messages::ArrowMsg;
 
 use arrow_array::RecordBatch;

@@ -17,10 +17,6 @@ zhengce::catalogue! {
         NoAsOf => "没有评估日：请在映射中写 `as_of = 2026-06-30`，或使用 `--as-of`", "no evaluation date: write `as_of = 2026-06-30` in the mapping, or give `--as-of`";
         /// the policy does not load
         PolicyBroken => "政策文件有错误，无法比对", "the policy has errors: nothing was matched";
-        /// a definition the mapping names that the policy lacks (the name, the hint)
-        NoDefinition => "政策中没有定义 `{}`", "the policy has no definition `{}`";
-        /// the same, with the likely one (the name, the hint)
-        NoDefinitionGuess => "政策中没有定义 `{}`；{}", "the policy has no definition `{}`; {}";
         /// a registry file of a kind not read (the file)
         UnknownFileKind => "登记表 {} 须为 .csv 或 .parquet 文件", "registry {} must be a .csv or .parquet file";
         /// the query engine's refusal (what it said)

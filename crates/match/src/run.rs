@@ -6,21 +6,20 @@ use crate::mapping::{Mapping, MappingError};
 use crate::messages::MatchMsg;
 use crate::push_list::{Findings, Listed};
 use crate::registries::{Extract, RowProblem, Staging};
+use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray};
+use arrow_schema::ArrowError;
 use chrono::NaiveDate;
 use datafusion::execution::runtime_env::RuntimeEnvBuilder;
 use datafusion::prelude::{SessionConfig, SessionContext};
 use futures::StreamExt;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use zhengce::ast::RuleKind;
 use zhengce::case::mask_id;
-use zhengce::diagnostic::did_you_mean;
-use zhengce::eval::Explainer;
 use zhengce::lang::{Lang, Text};
 use zhengce::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
 use zhengce::program::{DefId, Program};
-use zhengce::report::{DrawOptions, ValueStyle, reasons_line, render_diagnostic};
-use zhengce_arrow::{BatchEvaluator, text_of};
+use zhengce::report::{DrawOptions, render_diagnostic};
+use zhengce_arrow::{BatchEvaluator, CATEGORIES, CLAUSES, ERROR, REASONS, Wanted, definition_ids, separator, text_of};
 
 /// What the command line asks of a run.
 #[derive(Debug, Clone)]
@@ -74,8 +73,9 @@ pub fn run(options: &Options) -> Result<Outcome, Failure> {
             .map_err(|e| mapping_failure(e, &options.mapping, lang))?
             .ok_or_else(|| Failure::of(MatchMsg::NoAsOf.into(), lang))?,
     };
-    let listed_when = definitions(program, &mapping.listed_when, lang)?;
-    let unless = definitions(program, &mapping.unless, lang)?;
+    let named = |names: &[String]| definition_ids(program, names).map_err(|t| Failure::of(t, lang));
+    let listed_when = named(&mapping.listed_when)?;
+    let unless = named(&mapping.unless)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -145,98 +145,142 @@ async fn query(
         .index_of(&mapping.person)
         .map_err(|_| fail(MatchMsg::NoPersonColumn.with([mapping.person.as_str()])))?;
     let district = mapping.district.as_ref().and_then(|d| schema.index_of(d).ok());
+    let wanted = Wanted {
+        definitions: [selection.listed_when.as_slice(), selection.unless.as_slice()].concat(),
+        lang,
+        sources: &selection.loaded.sources,
+    };
     let mut stream = frame.execute_stream().await.map_err(failed)?;
     let mut seen = HashSet::new();
     while let Some(batch) = stream.next().await {
         let batch = batch.map_err(failed)?;
-        let readers = evaluator.cells(&batch);
-        for row in 0..batch.num_rows() {
-            let id = text_of(batch.column(person), row).unwrap_or_default();
-            let shown = if options.show_pii { id.clone() } else { mask_id(&id) };
-            let problem = |problem: Text| RowProblem {
-                source: MatchMsg::QueryResult.into(),
-                row: None,
-                column: mapping.person.clone(),
-                value: shown.clone(),
-                problem,
-            };
-            if !seen.insert(id.clone()) {
-                findings.problems.push(problem(MatchMsg::PersonTwice.into()));
-                continue;
-            }
-            findings.decided += 1;
-            match evaluator.decide_row(&readers, row, &shown) {
-                Err(diagnostics) => {
-                    findings
-                        .problems
-                        .extend(diagnostics.into_iter().map(|d| problem(d.message)));
-                }
-                Ok(decided) => {
-                    let district = district.and_then(|d| text_of(batch.column(d), row));
-                    if let Some(listed) = selection.listed(&decided, id, district) {
-                        findings.listed.push(listed);
-                    }
-                }
+        for decided in decide_in_parallel(&evaluator, &batch, &wanted).map_err(|e| Failure(e.to_string()))? {
+            let columns =
+                DecidedColumns::of(&decided, person, district, selection).map_err(|e| Failure(e.to_string()))?;
+            for row in 0..decided.num_rows() {
+                columns.gather(row, options.show_pii, &mapping.person, &mut seen, &mut findings);
             }
         }
     }
     Ok(findings)
 }
 
-impl Selection<'_> {
-    /// The person as listed, when every `listed_when` holds and no `unless` does.
-    fn listed(&self, decided: &zhengce_arrow::Decided, id: String, district: Option<String>) -> Option<Listed> {
-        let program = self.program;
-        let mut explainer = Explainer::of_decision(program, &decided.facts, &decided.decision);
-        let holds = |explainer: &mut Explainer, d: &DefId| explainer.definition(*d).truthy();
-        if !self.listed_when.iter().all(|d| holds(&mut explainer, d))
-            || self.unless.iter().any(|d| holds(&mut explainer, d))
-        {
-            return None;
-        }
-        let style = ValueStyle {
-            program,
-            lang: self.lang,
-            show_pii: false,
-        };
-        let mut listed = Listed {
-            id,
-            district,
-            categories: Vec::new(),
-            clauses: Vec::new(),
-            reasons: String::new(),
-        };
-        let mut reasons = Vec::new();
-        for (idx, rule) in program.rules_of(RuleKind::Category) {
-            if !decided.decision.outcomes[idx.0 as usize].holds {
-                continue;
-            }
-            listed.categories.push(rule.id.to_string());
-            listed.clauses.push(rule.cite.clause.node.clone());
-            let why = reasons_line(idx, &mut explainer, &style, &self.loaded.sources);
-            reasons.push(format!("{}：{why}", rule.cite.clause.node));
-        }
-        listed.reasons = reasons.join("；");
-        Some(listed)
-    }
+/// Decides the rows of `batch` on every core: the batch is cut in as many slices as
+/// there are threads, decided at once, and the results kept in the batch's order.
+fn decide_in_parallel(
+    evaluator: &BatchEvaluator,
+    batch: &RecordBatch,
+    wanted: &Wanted,
+) -> Result<Vec<RecordBatch>, ArrowError> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let rows = batch.num_rows();
+    let per = rows.div_ceil(threads).max(1);
+    let slices: Vec<RecordBatch> = (0..rows)
+        .step_by(per)
+        .map(|at| batch.slice(at, per.min(rows - at)))
+        .collect();
+    std::thread::scope(|scope| {
+        let running: Vec<_> = slices
+            .iter()
+            .map(|slice| scope.spawn(move || evaluator.decisions(slice, wanted)))
+            .collect();
+        running
+            .into_iter()
+            .map(|t| {
+                t.join()
+                    .unwrap_or_else(|_| Err(ArrowError::ComputeError("a worker stopped".into())))
+            })
+            .collect()
+    })
 }
 
-/// The definitions named, or a failure naming the first the policy lacks.
-fn definitions(program: &Program, names: &[String], lang: Lang) -> Result<Vec<DefId>, Failure> {
-    names
-        .iter()
-        .map(|name| match program.definitions.iter().position(|d| d.name == *name) {
-            Some(i) => Ok(DefId(i as u32)),
-            None => {
-                let guess = did_you_mean(name, program.definitions.iter().map(|d| d.name.as_str()));
-                let message = match guess {
-                    Some(guess) => MatchMsg::NoDefinitionGuess.with([Text::from(name.as_str()), guess]),
-                    None => MatchMsg::NoDefinition.with([name.as_str()]),
-                };
-                Err(Failure::of(message, lang))
-            }
+/// The columns of a decided batch that the list and the error table are made from.
+struct DecidedColumns<'b> {
+    person: &'b ArrayRef,
+    district: Option<&'b ArrayRef>,
+    error: &'b StringArray,
+    listed_when: Vec<&'b BooleanArray>,
+    unless: Vec<&'b BooleanArray>,
+    categories: &'b StringArray,
+    clauses: &'b StringArray,
+    reasons: &'b StringArray,
+    lang: Lang,
+}
+
+impl<'b> DecidedColumns<'b> {
+    fn of(
+        decided: &'b RecordBatch,
+        person: usize,
+        district: Option<usize>,
+        selection: &Selection,
+    ) -> Result<DecidedColumns<'b>, ArrowError> {
+        let text = |name: &str| -> Result<&'b StringArray, ArrowError> {
+            decided
+                .column_by_name(name)
+                .and_then(|c| c.as_any().downcast_ref::<StringArray>())
+                .ok_or_else(|| ArrowError::SchemaError(name.to_owned()))
+        };
+        let program = selection.program;
+        let flag = |id: &DefId| -> Result<&'b BooleanArray, ArrowError> {
+            let name = &program.definitions[id.0 as usize].name;
+            decided
+                .column_by_name(name)
+                .and_then(|c| c.as_any().downcast_ref::<BooleanArray>())
+                .ok_or_else(|| ArrowError::SchemaError(name.clone()))
+        };
+        Ok(DecidedColumns {
+            person: decided.column(person),
+            district: district.map(|d| decided.column(d)),
+            error: text(ERROR)?,
+            listed_when: selection.listed_when.iter().map(flag).collect::<Result<_, _>>()?,
+            unless: selection.unless.iter().map(flag).collect::<Result<_, _>>()?,
+            categories: text(CATEGORIES)?,
+            clauses: text(CLAUSES)?,
+            reasons: text(REASONS)?,
+            lang: selection.lang,
         })
-        .collect()
+    }
+
+    /// Puts row `row` on the list, in the error table, or nowhere.
+    fn gather(&self, row: usize, show_pii: bool, column: &str, seen: &mut HashSet<String>, findings: &mut Findings) {
+        let id = text_of(self.person, row).unwrap_or_default();
+        let shown = if show_pii { id.clone() } else { mask_id(&id) };
+        let problem = |problem: Text| RowProblem {
+            source: MatchMsg::QueryResult.into(),
+            row: None,
+            column: column.to_owned(),
+            value: shown.clone(),
+            problem,
+        };
+        if !seen.insert(id.clone()) {
+            findings.problems.push(problem(MatchMsg::PersonTwice.into()));
+            return;
+        }
+        findings.decided += 1;
+        if self.error.is_valid(row) {
+            findings.problems.push(problem(Text::from(self.error.value(row))));
+            return;
+        }
+        let holds = |flags: &BooleanArray| flags.is_valid(row) && flags.value(row);
+        if !self.listed_when.iter().all(|f| holds(f)) || self.unless.iter().any(|f| holds(f)) {
+            return;
+        }
+        let words = |a: &StringArray| -> Vec<String> {
+            let sep = separator(self.lang, false);
+            a.value(row)
+                .split(sep)
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        findings.listed.push(Listed {
+            id,
+            district: self.district.and_then(|d| text_of(d, row)),
+            categories: words(self.categories),
+            clauses: words(self.clauses),
+            reasons: self.reasons.value(row).to_owned(),
+        });
+    }
 }
 
 fn mapping_failure(e: MappingError, path: &Path, lang: Lang) -> Failure {
