@@ -225,8 +225,11 @@ fn main() -> std::io::Result<()> {
         if s.veteran {
             let _ = writeln!(tables[4], "{id},{}", months_before(40));
         }
+        // Employment records (参保/就业登记): the current job, or the last one ended.
         if s.employed {
             let _ = writeln!(tables[5], "{id},employed,{}", months_before(2));
+        } else if s.unemployed_months.is_some() {
+            let _ = writeln!(tables[5], "{id},unemployed,");
         }
         if s.certified {
             let _ = writeln!(tables[6], "{id},{}", months_before(5));
