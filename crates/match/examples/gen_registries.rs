@@ -170,6 +170,17 @@ fn resident_id(area: &str, year: u64, month: u64, day: u64, serial: u64) -> Stri
     format!("{body}{check}")
 }
 
+/// The ID of person `n`: born 1990-01-01 plus some days (under 40 on D, far from any
+/// age threshold), a serial number; unique for the first 14.6 million people.
+fn person_id(n: u64) -> String {
+    use chrono::Datelike;
+    let born = chrono::NaiveDate::from_ymd_opt(1990, 1, 1)
+        .and_then(|d| d.checked_add_days(chrono::Days::new((n / 1000) % 3650)))
+        .unwrap_or_default();
+    let area = AREA_CODES[((n / 3_650_000) % 4) as usize];
+    resident_id(area, born.year() as u64, born.month().into(), born.day().into(), n % 1000)
+}
+
 /// The first day of the month `months` before 2026-06 (the evaluation month), the
 /// 5th: far from any month's end.
 fn months_before(months: u32) -> String {
@@ -199,16 +210,8 @@ fn main() -> std::io::Result<()> {
     let mut scenarios = String::from("id,scenario,district,categories\n");
     for n in 0..people {
         let s = &SCENARIOS[(n % SCENARIOS.len() as u64) as usize];
-        let d = rng.below(4) as usize;
-        // Born 1990–1999: of working age, under 40, far from any age threshold.
-        let id = resident_id(
-            AREA_CODES[d],
-            1990 + rng.below(10),
-            1 + rng.below(12),
-            1 + rng.below(28),
-            n % 1000,
-        );
-        let district = DISTRICTS[d];
+        let district = DISTRICTS[rng.below(4) as usize];
+        let id = person_id(n);
         let _ = writeln!(scenarios, "{id},{},{district},{}", s.name, s.listed.join(";"));
         if let Some(m) = s.unemployed_months {
             let _ = writeln!(tables[0], "{id},{district},{}", months_before(m));
