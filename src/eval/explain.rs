@@ -35,6 +35,18 @@ pub struct Memo {
     steps: u64,
 }
 
+impl Memo {
+    /// The value of a definition without parameters, when the evaluation computed it
+    /// for `program`: read in place, without making an explainer (the push list of
+    /// `zhengce match` reads two definitions of every person this way).
+    pub fn definition(&self, program: &crate::program::Program, id: crate::program::DefId) -> Option<&Value> {
+        if self.program != std::ptr::from_ref(program) as usize {
+            return None;
+        }
+        self.defs.get(id.0 as usize)?.as_ref()
+    }
+}
+
 impl std::fmt::Debug for Memo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // The values are the decision's own; listing them again would only be noise.

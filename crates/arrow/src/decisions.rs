@@ -130,12 +130,36 @@ impl BatchEvaluator<'_> {
                 }
                 Ok(decided) => {
                     errors.push(None);
-                    let mut explainer = Explainer::of_decision(program, &decided.facts, &decided.decision);
+                    // Most rows hold no category and need no explainer: the definitions
+                    // asked for are read from what the decision computed.
+                    let mut explainer = None;
                     for (column, id) in values.iter_mut().zip(&wanted.definitions) {
-                        let v = explainer.definition(*id);
-                        column.push(Some((v.truthy(), format_value(&v, &style))));
+                        let memo = decided.decision.memo.as_ref();
+                        let value = match memo.and_then(|m| m.definition(program, *id)) {
+                            Some(v) => (v.truthy(), format_value(v, &style)),
+                            None => {
+                                let v = explainer
+                                    .get_or_insert_with(|| {
+                                        Explainer::of_decision(program, &decided.facts, &decided.decision)
+                                    })
+                                    .definition(*id);
+                                (v.truthy(), format_value(&v, &style))
+                            }
+                        };
+                        column.push(Some(value));
                     }
-                    let (n, c, r) = categories(program, &decided, &mut explainer, wanted.lang, wanted.sources);
+                    let any = program
+                        .rules_of(RuleKind::Category)
+                        .any(|(idx, _)| decided.decision.outcomes.get(idx.0 as usize).is_some_and(|o| o.holds));
+                    if !any {
+                        numbers.push(Some(String::new()));
+                        clauses.push(Some(String::new()));
+                        reasons.push(Some(String::new()));
+                        continue;
+                    }
+                    let explainer = explainer
+                        .get_or_insert_with(|| Explainer::of_decision(program, &decided.facts, &decided.decision));
+                    let (n, c, r) = categories(program, &decided, explainer, wanted.lang, wanted.sources);
                     numbers.push(Some(n.join(separator(wanted.lang, false))));
                     clauses.push(Some(c.join(separator(wanted.lang, false))));
                     reasons.push(Some(r));
