@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use zhengce::case::parse_date;
 use zhengce::lang::{Lang, Text};
 use zhengce::policy_set::LoadedPolicy;
-use zhengce::report::{DrawOptions, render_diagnostic};
+use zhengce::privacy::mask_ids;
 use zhengce_arrow::{BatchEvaluator, Wanted, definition_ids};
 
 /// Decides every row of `batch` (a `pyarrow.RecordBatch`) by the policy on `as_of`
@@ -61,11 +61,7 @@ fn evaluate(
         "zh" => Lang::Zh,
         "en" => Lang::En,
         // The language asked for is not known: say so in the default one.
-        _ => {
-            return Err(PyValueError::new_err(
-                PyMsg::BadLang.with([lang]).get(Lang::Zh).into_owned(),
-            ));
-        }
+        _ => return Err(value_error(&PyMsg::BadLang.with([lang]).get(Lang::Zh))),
     };
     // `str()` of a `datetime.date` is its ISO form; of a `datetime`, it has a time, and
     // is refused like any text that is not a date.
@@ -80,7 +76,7 @@ fn evaluate(
     // Deciding takes no Python object: other Python threads run meanwhile.
     py.detach(|| request.decide(&batch.0))
         .map(PyArrowType)
-        .map_err(PyValueError::new_err)
+        .map_err(|said| value_error(&said))
 }
 
 /// `id` masked as zhengce writes ID numbers: `430102********1234` (the first 6 and
@@ -98,6 +94,12 @@ fn zhengce_python(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(mask_id, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
+}
+
+/// A `ValueError` saying `said`, masked as everything zhengce writes is: an ID number
+/// can stand in any text given (a date, a path, a language).
+fn value_error(said: &str) -> PyErr {
+    PyValueError::new_err(mask_ids(said).into_owned())
 }
 
 /// What a call of `evaluate` asks, read from its Python arguments.
@@ -138,24 +140,25 @@ impl Request {
     }
 }
 
-/// A policy that does not load: each of its diagnostics drawn as `zhengce check`
-/// draws it (without colour: the text goes into an exception), then which policy.
+/// A policy that does not load, for an exception's text (read in a traceback or a
+/// Spark driver's log, where a drawing of the source would not line up): each error
+/// on a line with its place, its help under it, then which policy.
 fn policy_failure(loaded: &LoadedPolicy, path: Option<&Path>, lang: Lang) -> String {
-    let options = DrawOptions {
-        lang,
-        color: false,
-        show_pii: false,
-        width: 100,
-    };
-    let mut text: String = loaded
-        .diagnostics
-        .iter()
-        .map(|d| render_diagnostic(d, &loaded.sources, options))
-        .collect();
+    let mut lines = Vec::new();
+    for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
+        let place = d.span.map_or_else(String::new, |span| {
+            let at = loaded.sources.line_col(span);
+            format!("{}:{}:{}: ", loaded.sources.get(span.file).name, at.line, at.column)
+        });
+        lines.push(format!("{place}{}", d.message.get(lang)));
+        if let Some(help) = &d.help {
+            lines.push(format!("  {}", PyMsg::Help.with([help.clone()]).get(lang)));
+        }
+    }
     let name = match path {
         Some(p) => Text::from(p.display().to_string()),
         None => PyMsg::Builtin.into(),
     };
-    text.push_str(&PyMsg::PolicyBroken.with([name]).get(lang));
-    text
+    lines.push(PyMsg::PolicyBroken.with([name]).get(lang).into_owned());
+    lines.join("\n")
 }

@@ -9,6 +9,8 @@ zhengce::catalogue! {
         BadAsOf => "`as_of` 必须是日期（YYYY-MM-DD）：{}（{}）", "`as_of` must be a date (YYYY-MM-DD): {} ({})";
         /// the policy does not load (the policy)
         PolicyBroken => "政策 {} 有错误，未作评估", "the policy {} has errors: nothing was evaluated";
+        /// what to do about an error of the policy (the help)
+        Help => "提示：{}", "help: {}";
         /// the built-in policy, where a path would be named
         Builtin => "内置政策", "built-in policy";
         /// the decisions could not be put in a record batch (what Arrow said)

@@ -106,14 +106,25 @@ class Evaluate(unittest.TestCase):
         with self.assertRaisesRegex(ValueError, "`lang`"):
             self.decide(lang="fr")
 
+    def test_an_id_number_in_what_is_said_is_masked(self):
+        with self.assertRaises(ValueError) as said:
+            zhengce.evaluate(TWO_ROWS, VALID_ID, carried=["district"])
+        self.assertIn("430102********0019", str(said.exception))
+        self.assertNotIn(VALID_ID, str(said.exception))
+
     def test_a_broken_policy_file_is_told_with_its_place(self):
         broken = Path(os.environ.get("TMPDIR", "/tmp")) / f"zhengce-broken-{os.getpid()}.policy"
         broken.write_text('policy "x" {\n  oops\n}\n', encoding="utf-8")
         try:
             with self.assertRaises(ValueError) as said:
                 self.decide(policy=str(broken))
-            self.assertIn(f"政策 {broken} 有错误，未作评估", str(said.exception))
-            self.assertIn(":2:", str(said.exception))
+            lines = str(said.exception).splitlines()
+            self.assertTrue(lines[0].startswith(f"{broken}:2:3: 语法错误"), lines)
+            self.assertTrue(lines[1].startswith("  提示："), lines)
+            self.assertEqual(lines[-1], f"政策 {broken} 有错误，未作评估")
+            with self.assertRaises(ValueError) as said:
+                self.decide(policy=str(broken), lang="en")
+            self.assertEqual(str(said.exception).splitlines()[-1], f"the policy {broken} has errors: nothing was evaluated")
         finally:
             broken.unlink()
 

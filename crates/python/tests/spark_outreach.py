@@ -122,6 +122,7 @@ class SparkOutreach(unittest.TestCase):
             SparkSession.builder.master("local[2]")
             .appName("zhengce-outreach-test")
             .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.shuffle.partitions", "4")  # a few hundred rows, not 200 tasks a shuffle
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.driver.host", "127.0.0.1")
