@@ -33,7 +33,8 @@ use zhengce_arrow::{BatchEvaluator, Wanted, definition_ids};
 /// The batch's columns are named by case field paths (`person.id_number`,
 /// `registration.unemployed_since`, ...), except those named in `carried`, which are
 /// passed through unread (a district, a row key). `policy` is the path of a policy
-/// file, or `None` for the built-in Hunan policy; each is loaded once per process.
+/// file (on a cluster, one every worker can read at that path), or `None` for the
+/// built-in Hunan policy; each is loaded once per process, and not read again.
 ///
 /// Returns a `pyarrow.RecordBatch`: every column of `batch`, then `error` (why the
 /// row is not a valid case, else null), one column per name in `definitions` (a
