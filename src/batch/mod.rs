@@ -13,7 +13,7 @@
 //! time: memory follows the chunk size and the number of workers, never the input.
 //! Duplicate ids are found by the writer, which sees the cases in input order.
 
-mod ids;
+pub mod ids;
 pub mod messages;
 pub mod source;
 pub mod summary;

@@ -4,6 +4,7 @@
 //! become case fields; DataFusion runs it; every resulting row is decided by the
 //! policy; the push list and the error table are written as CSV and Parquet.
 
+mod list_store;
 mod mapping;
 mod messages;
 mod push_list;
@@ -12,7 +13,7 @@ mod run;
 
 use clap::Parser;
 use messages::MatchMsg;
-use push_list::{Findings, write_csv, write_parquet};
+use push_list::{Findings, write_csv, write_list};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use zhengce::lang::Lang;
@@ -66,29 +67,28 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let findings = &outcome.findings;
+    // The staging folder holds the list's records until the list is written.
+    let run::Outcome {
+        findings,
+        as_of,
+        staging: _staging,
+    } = outcome;
+    let summary = summary_text(&findings, lang);
+    let json = summary_json(&findings, as_of, lang);
+    let clean = findings.problems.is_empty();
     if let Err(message) = write_outputs(findings, &args, lang) {
         eprintln!("{message}");
         return ExitCode::from(2);
     }
-    eprint!("{}", summary_text(findings, lang));
-    if let Some(path) = &args.summary {
-        let json = summary_json(findings, outcome.as_of, lang);
-        if let Err(e) = std::fs::write(path, json) {
-            eprintln!(
-                "{}",
-                MatchMsg::CannotWrite
-                    .with([path.display().to_string(), e.to_string()])
-                    .get(lang)
-            );
-            return ExitCode::from(2);
-        }
+    eprint!("{summary}");
+    if let Some(path) = &args.summary
+        && let Err(e) = std::fs::write(path, json)
+    {
+        let said = MatchMsg::CannotWrite.with([path.display().to_string(), e.to_string()]);
+        eprintln!("{}", said.get(lang));
+        return ExitCode::from(2);
     }
-    if findings.problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    if clean { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 /// The list's Parquet copy and the error table, beside the list.
@@ -103,18 +103,16 @@ fn siblings(out: &Path) -> (PathBuf, PathBuf) {
     )
 }
 
-fn write_outputs(findings: &Findings, args: &Args, lang: Lang) -> Result<(), String> {
+fn write_outputs(findings: Findings, args: &Args, lang: Lang) -> Result<(), String> {
     let (parquet, errors) = siblings(&args.out);
-    let list = findings.list_batch(lang, args.show_pii);
     let cannot = |path: &Path, e: std::io::Error| {
         MatchMsg::CannotWrite
             .with([path.display().to_string(), e.to_string()])
             .get(lang)
             .into_owned()
     };
-    write_csv(&list, &args.out).map_err(|e| cannot(&args.out, e))?;
-    write_parquet(&list, &parquet).map_err(|e| cannot(&parquet, e))?;
     write_csv(&findings.problem_batch(lang), &errors).map_err(|e| cannot(&errors, e))?;
+    write_list(findings.list, lang, args.show_pii, &args.out, &parquet).map_err(|e| cannot(&args.out, e))?;
     let written = MatchMsg::Written.with([
         args.out.display().to_string(),
         parquet.display().to_string(),
@@ -129,7 +127,7 @@ fn summary_text(findings: &Findings, lang: Lang) -> String {
     let mut text = MatchMsg::Summary
         .with([
             findings.decided.to_string(),
-            findings.listed.len().to_string(),
+            findings.list.len().to_string(),
             findings.problems.len().to_string(),
         ])
         .get(lang)
@@ -156,7 +154,7 @@ fn summary_json(findings: &Findings, as_of: chrono::NaiveDate, lang: Lang) -> St
     let json = serde_json::json!({
         "as_of": as_of.to_string(),
         "decided": findings.decided,
-        "listed": findings.listed.len(),
+        "listed": findings.list.len(),
         "problems": findings.problems.len(),
         "by_district": by_district,
         "by_category": by_category,

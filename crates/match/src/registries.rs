@@ -7,10 +7,10 @@ use crate::messages::MatchMsg;
 use datafusion::arrow::datatypes::{DataType, Field, Schema};
 use datafusion::prelude::{CsvReadOptions, ParquetReadOptions, SessionConfig, SessionContext};
 use futures::StreamExt;
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
+use zhengce::batch::ids::{FirstSeen, SeenIds};
 use zhengce::case::{mask_id, parse_date, resident_id};
 use zhengce::lang::Text;
 use zhengce_arrow::text_of;
@@ -21,7 +21,7 @@ pub struct RowProblem {
     /// The registry, or the query result.
     pub source: Text,
     /// The data row of the registry (1-based, the header not counted).
-    pub row: Option<u64>,
+    pub row: Option<u32>,
     /// The column.
     pub column: String,
     /// The value, an ID number masked unless asked otherwise.
@@ -41,6 +41,11 @@ impl Staging {
         let dir = std::env::temp_dir().join(format!("zhengce-match-{}", std::process::id()));
         std::fs::create_dir_all(&dir)?;
         Ok(Staging { dir })
+    }
+
+    /// The folder.
+    pub fn path(&self) -> &Path {
+        &self.dir
     }
 }
 
@@ -133,13 +138,14 @@ impl Extract {
             .await
             .map_err(failed)?;
         let source = Text::from(registry.name.as_str());
-        let mut seen: HashMap<String, u64> = HashMap::new();
+        // A digest of each ID, not its text: an extract may hold millions.
+        let mut seen = SeenIds::default();
         let mut problems = Vec::new();
-        let mut row = 0u64;
+        let mut row = 0u32;
         while let Some(batch) = stream.next().await {
             let batch = batch.map_err(failed)?;
             for i in 0..batch.num_rows() {
-                row += 1;
+                row = row.saturating_add(1);
                 let problem = |column: &str, value: String, problem: Text| RowProblem {
                     source: source.clone(),
                     row: Some(row),
@@ -156,11 +162,9 @@ impl Extract {
                     Some(id) => {
                         if let Err(e) = resident_id::validate(&id) {
                             problems.push(problem(&registry.id_column, shown(&id), e.describe()));
-                        } else if let Some(first) = seen.get(&id) {
-                            let twice = MatchMsg::IdTwice.with([first.to_string()]);
+                        } else if let Some(first) = seen.first_or_insert(&id, FirstSeen { input: 0, line: row }) {
+                            let twice = MatchMsg::IdTwice.with([first.line.to_string()]);
                             problems.push(problem(&registry.id_column, shown(&id), twice));
-                        } else {
-                            seen.insert(id, row);
                         }
                     }
                 }

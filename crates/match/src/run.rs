@@ -2,9 +2,10 @@
 //! checked, the query run on DataFusion, each resulting row decided by the policy
 //! (from the Arrow batches, no text in between), and the push list gathered.
 
+use crate::list_store::Listed;
 use crate::mapping::{Mapping, MappingError};
 use crate::messages::MatchMsg;
-use crate::push_list::{Findings, Listed};
+use crate::push_list::Findings;
 use crate::registries::{Extract, RowProblem, Staging};
 use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray};
 use arrow_schema::ArrowError;
@@ -12,8 +13,8 @@ use chrono::NaiveDate;
 use datafusion::execution::runtime_env::RuntimeEnvBuilder;
 use datafusion::prelude::{SessionConfig, SessionContext};
 use futures::StreamExt;
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use zhengce::batch::ids::{FirstSeen, SeenIds};
 use zhengce::case::mask_id;
 use zhengce::lang::{Lang, Text};
 use zhengce::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
@@ -52,6 +53,8 @@ pub struct Outcome {
     pub findings: Findings,
     /// The evaluation date.
     pub as_of: NaiveDate,
+    /// The staging folder, which holds the list's records until it is written.
+    pub staging: Staging,
 }
 
 /// Runs the match.
@@ -88,9 +91,23 @@ pub fn run(options: &Options) -> Result<Outcome, Failure> {
         unless,
         lang,
     };
-    let mut findings = runtime.block_on(query(options, &mapping, &base, &selection, as_of))?;
+    let staging = Staging::new().map_err(|e| Failure(e.to_string()))?;
+    let mut findings = Findings::new(staging.path()).map_err(|e| Failure(e.to_string()))?;
+    runtime.block_on(query(
+        options,
+        &mapping,
+        &base,
+        &selection,
+        as_of,
+        &staging,
+        &mut findings,
+    ))?;
     findings.sort();
-    Ok(Outcome { findings, as_of })
+    Ok(Outcome {
+        findings,
+        as_of,
+        staging,
+    })
 }
 
 /// Who goes on the list, and how they are told.
@@ -108,18 +125,21 @@ async fn query(
     base: &Path,
     selection: &Selection<'_>,
     as_of: NaiveDate,
-) -> Result<Findings, Failure> {
+    staging: &Staging,
+    findings: &mut Findings,
+) -> Result<(), Failure> {
     let lang = options.lang;
     let fail = |t: Text| Failure::of(t, lang);
     let runtime = RuntimeEnvBuilder::new()
         .with_memory_limit(options.memory_limit, 1.0)
         .build_arc()
         .map_err(|e| Failure(e.to_string()))?;
-    let ctx = SessionContext::new_with_config_rt(SessionConfig::new(), runtime);
-    let staging = Staging::new().map_err(|e| Failure(e.to_string()))?;
-    let mut findings = Findings::default();
+    // Sort-merge joins, which spill to disk past the memory limit (hash joins hold
+    // every registry's rows in memory and fail past it).
+    let config = SessionConfig::new().set_bool("datafusion.optimizer.prefer_hash_join", false);
+    let ctx = SessionContext::new_with_config_rt(config, runtime);
     for registry in &mapping.registries {
-        let extract = Extract::prepare(base, registry, &staging).map_err(fail)?;
+        let extract = Extract::prepare(base, registry, staging).map_err(fail)?;
         extract.register(&ctx, &registry.name).await.map_err(fail)?;
         findings
             .problems
@@ -151,18 +171,21 @@ async fn query(
         sources: &selection.loaded.sources,
     };
     let mut stream = frame.execute_stream().await.map_err(failed)?;
-    let mut seen = HashSet::new();
+    // A digest of each ID, not its text: millions of people.
+    let mut seen = SeenIds::default();
     while let Some(batch) = stream.next().await {
         let batch = batch.map_err(failed)?;
         for decided in decide_in_parallel(&evaluator, &batch, &wanted).map_err(|e| Failure(e.to_string()))? {
             let columns =
                 DecidedColumns::of(&decided, person, district, selection).map_err(|e| Failure(e.to_string()))?;
             for row in 0..decided.num_rows() {
-                columns.gather(row, options.show_pii, &mapping.person, &mut seen, &mut findings);
+                columns
+                    .gather(row, options.show_pii, &mapping.person, &mut seen, findings)
+                    .map_err(|e| Failure(e.to_string()))?;
             }
         }
     }
-    Ok(findings)
+    Ok(())
 }
 
 /// Decides the rows of `batch` on every core: the batch is cut in as many slices as
@@ -242,47 +265,53 @@ impl<'b> DecidedColumns<'b> {
     }
 
     /// Puts row `row` on the list, in the error table, or nowhere.
-    fn gather(&self, row: usize, show_pii: bool, column: &str, seen: &mut HashSet<String>, findings: &mut Findings) {
+    fn gather(
+        &self,
+        row: usize,
+        show_pii: bool,
+        column: &str,
+        seen: &mut SeenIds,
+        findings: &mut Findings,
+    ) -> std::io::Result<()> {
         let id = text_of(self.person, row).unwrap_or_default();
-        let shown = if show_pii { id.clone() } else { mask_id(&id) };
+        let shown = || if show_pii { id.clone() } else { mask_id(&id) };
         let problem = |problem: Text| RowProblem {
             source: MatchMsg::QueryResult.into(),
             row: None,
             column: column.to_owned(),
-            value: shown.clone(),
+            value: shown(),
             problem,
         };
-        if !seen.insert(id.clone()) {
+        if seen.first_or_insert(&id, FirstSeen { input: 0, line: 0 }).is_some() {
             findings.problems.push(problem(MatchMsg::PersonTwice.into()));
-            return;
+            return Ok(());
         }
         findings.decided += 1;
         if self.error.is_valid(row) {
             findings.problems.push(problem(Text::from(self.error.value(row))));
-            return;
+            return Ok(());
         }
         let holds = |flags: &BooleanArray| flags.is_valid(row) && flags.value(row);
         if !self.listed_when.iter().all(|f| holds(f)) || self.unless.iter().any(|f| holds(f)) {
-            return;
+            return Ok(());
         }
-        let words = |a: &StringArray| -> Vec<String> {
-            let sep = separator(self.lang, false);
-            a.value(row)
+        let sep = separator(self.lang, false);
+        let listed = Listed {
+            district: self.district.and_then(|d| text_of(d, row)),
+            categories: self.categories.value(row).to_owned(),
+            clauses: self
+                .clauses
+                .value(row)
                 .split(sep)
                 .filter(|w| !w.is_empty())
                 .map(str::to_owned)
-                .collect()
-        };
-        findings.listed.push(Listed {
-            id,
-            district: self.district.and_then(|d| text_of(d, row)),
-            categories: words(self.categories),
-            clauses: words(self.clauses),
+                .collect(),
             reasons: self.reasons.value(row).to_owned(),
-        });
+            id,
+        };
+        findings.list.push(listed, sep)
     }
 }
-
 fn mapping_failure(e: MappingError, path: &Path, lang: Lang) -> Failure {
     let mut text = e.message.get(lang).into_owned();
     if let Some((line, column)) = e.at {
