@@ -15,6 +15,7 @@
 //! cargo bench -p zhengce-serve --bench load -- --cases /tmp/cases.jsonl [--only throughput]
 //! ```
 
+#[allow(dead_code)]
 #[path = "../tests/support/http_head.rs"]
 mod http_head;
 #[path = "load/client.rs"]
@@ -85,31 +86,31 @@ fn main() {
     let mut capacity = 0.0;
     if run("throughput") || run("overload") {
         runtime.block_on(closed_loop(&addr, &bodies, o.connections, Duration::from_secs(2)));
-        let s = runtime.block_on(closed_loop(&addr, &bodies, o.connections, seconds));
-        report("throughput, 64 keep-alive connections", &s);
+        let mut s = runtime.block_on(closed_loop(&addr, &bodies, o.connections, seconds));
+        report("throughput, 64 keep-alive connections", &mut s);
         capacity = s.rate();
     }
     if run("overload") {
         let offered = capacity * 4.0;
-        let s = runtime.block_on(open_loop(&addr, &bodies, 512, offered, seconds));
-        report(&format!("overload, {offered:.0}/s offered on 512 connections"), &s);
-        let s = runtime.block_on(closed_loop(&addr, &bodies, o.connections, seconds));
-        report("after the overload, 64 connections", &s);
+        let mut s = runtime.block_on(open_loop(&addr, &bodies, 512, offered, seconds));
+        report(&format!("overload, {offered:.0}/s offered on 512 connections"), &mut s);
+        let mut s = runtime.block_on(closed_loop(&addr, &bodies, o.connections, seconds));
+        report("after the overload, 64 connections", &mut s);
     }
     if run("soak") {
         let pid = started.as_ref().map(|s| s.pid());
-        let s = runtime.block_on(server::soak(&addr, &bodies, o.soak_seconds, pid));
-        report(&format!("soak, {} s, 16 connections", o.soak_seconds), &s);
+        let mut s = runtime.block_on(server::soak(&addr, &bodies, o.soak_seconds, pid));
+        report(&format!("soak, {} s, 16 connections", o.soak_seconds), &mut s);
     }
     if run("reload") {
         let s = server::Server::start_reloadable();
-        let stats = runtime.block_on(server::reload_under_load(&s, &bodies, seconds));
-        report("reload 10×/s under 64 connections", &stats);
+        let mut stats = runtime.block_on(server::reload_under_load(&s, &bodies, seconds));
+        report("reload 10×/s under 64 connections", &mut stats);
     }
     drop(started);
 }
 
-fn report(name: &str, s: &Stats) {
+fn report(name: &str, s: &mut Stats) {
     println!("{name}:");
     println!(
         "  {} requests in {:.1} s: {:.0}/s answered; 200: {}, 503: {}, other: {}, failed: {}",

@@ -2,7 +2,7 @@
 //! address read from its first line), its memory read from /proc, and its policy file
 //! changed and reloaded while requests run.
 
-use crate::client::{Conn, Stats, closed_loop, request};
+use crate::client::{Conn, Stats, closed_loop};
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -152,6 +152,5 @@ pub async fn reload_under_load(server: &Server, bodies: &[Vec<u8>], duration: Du
     stats
         .notes
         .push(format!("reloads: {ok} answered 200, {refused} not; {hashes} distinct policy hashes put in force"));
-    let _ = request;
     stats
 }

@@ -180,7 +180,22 @@ impl Connection {
     /// Sends a request and reads its response.
     pub fn send(&mut self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Response {
         self.stream.write_all(&request_bytes(method, path, headers, body)).unwrap();
+        if method == "HEAD" {
+            return self.read_head_only();
+        }
         self.read_response()
+    }
+
+    /// Reads the head of a response that has no body (to `HEAD`).
+    fn read_head_only(&mut self) -> Response {
+        let head = loop {
+            if let Some(head) = parse_head(&self.buf) {
+                break head;
+            }
+            self.fill();
+        };
+        let raw: Vec<u8> = self.buf.drain(..head.body_start).collect();
+        Response { head, body: Vec::new(), raw }
     }
 
     /// Reads the next response.
