@@ -26,7 +26,11 @@ fn folder(name: &str, with_server: bool) -> PathBuf {
 /// and exits with 7.
 fn stand_in(dir: &Path) {
     let script = dir.join("zhengce-serve");
-    std::fs::write(&script, "#!/bin/sh\nfor a in \"$@\"; do echo \"arg:$a\"; done\necho \"lang:$ZHENGCE_LANG\"\nexit 7\n").unwrap();
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nfor a in \"$@\"; do echo \"arg:$a\"; done\necho \"lang:$ZHENGCE_LANG\"\nexit 7\n",
+    )
+    .unwrap();
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
 
@@ -38,7 +42,19 @@ fn run(dir: &Path, args: &[&str], path: &str, env: &[(&str, &str)]) -> (i32, Str
     for var in ["ZHENGCE_LANG", "LANG", "LC_ALL", "LC_MESSAGES"] {
         command.env_remove(var);
     }
-    let out = command.envs(env.iter().copied()).output().unwrap();
+    command.envs(env.iter().copied());
+    // A copy just written may be held open for a moment by a child another test thread
+    // forked meanwhile (until that child execs): "text file busy" passes.
+    let mut tries = 0;
+    let out = loop {
+        match command.output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 100 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => break other.unwrap(),
+        }
+    };
     let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
     (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
 }
@@ -46,9 +62,17 @@ fn run(dir: &Path, args: &[&str], path: &str, env: &[(&str, &str)]) -> (i32, Str
 #[test]
 fn the_server_beside_zhengce_is_run_with_every_argument_and_its_exit_code() {
     let dir = folder("beside", true);
-    let (code, out, _) = run(&dir, &["serve", "--listen", "127.0.0.1:0", "--help", "-x", "两 词"], "/nonexistent", &[]);
+    let (code, out, _) = run(
+        &dir,
+        &["serve", "--listen", "127.0.0.1:0", "--help", "-x", "两 词"],
+        "/nonexistent",
+        &[],
+    );
     assert_eq!(code, 7);
-    assert_eq!(out, "arg:--listen\narg:127.0.0.1:0\narg:--help\narg:-x\narg:两 词\nlang:\n");
+    assert_eq!(
+        out,
+        "arg:--listen\narg:127.0.0.1:0\narg:--help\narg:-x\narg:两 词\nlang:\n"
+    );
     // `--lang` before `serve` reaches the server as its language.
     let (_, out, _) = run(&dir, &["--lang", "en", "serve"], "/nonexistent", &[]);
     assert_eq!(out, "lang:en\n");
@@ -81,7 +105,10 @@ fn without_a_server_it_says_how_to_build_one_in_the_language_asked_for() {
     ] {
         let (code, _, err) = run(&dir, args, "/nonexistent", env);
         assert_eq!(code, 2);
-        assert!(err.starts_with("error: the decision service's program `zhengce-serve` was not found"), "{args:?}: {err}");
+        assert!(
+            err.starts_with("error: the decision service's program `zhengce-serve` was not found"),
+            "{args:?}: {err}"
+        );
         assert!(err.contains("cargo build --release -p zhengce-serve"), "{err}");
     }
 }

@@ -31,7 +31,8 @@ impl ServeArgs {
     /// the environment's.
     pub fn lang(&self) -> Lang {
         let words = std::iter::once(OsString::from("serve")).chain(self.args.iter().cloned());
-        self.lang.unwrap_or_else(|| super::help::lang_of(&words.collect::<Vec<_>>()))
+        self.lang
+            .unwrap_or_else(|| super::help::lang_of(&words.collect::<Vec<_>>()))
     }
 }
 

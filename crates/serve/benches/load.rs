@@ -15,11 +15,11 @@
 //! cargo bench -p zhengce-serve --bench load -- --cases /tmp/cases.jsonl [--only throughput]
 //! ```
 
+#[path = "load/client.rs"]
+mod client;
 #[allow(dead_code)]
 #[path = "../tests/support/http_head.rs"]
 mod http_head;
-#[path = "load/client.rs"]
-mod client;
 #[path = "load/server.rs"]
 mod server;
 
@@ -146,5 +146,8 @@ fn machine() -> String {
         .to_string();
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    format!("{cores} cores ({model}); load {}", load.split(' ').take(3).collect::<Vec<_>>().join(" "))
+    format!(
+        "{cores} cores ({model}); load {}",
+        load.split(' ').take(3).collect::<Vec<_>>().join(" ")
+    )
 }

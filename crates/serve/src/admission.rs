@@ -30,9 +30,9 @@ impl Gate {
 
     /// A place, if one is free.
     pub fn enter(self: &Arc<Gate>) -> Option<Pass> {
-        let taken = self
-            .in_progress
-            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| (n < self.limit).then_some(n + 1));
+        let taken = self.in_progress.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
+            (n < self.limit).then_some(n + 1)
+        });
         taken.ok().map(|_| Pass { gate: self.clone() })
     }
 

@@ -149,24 +149,21 @@ pub fn command(lang: Lang) -> clap::Command {
         .help_template(HelpMsg::Template.text(lang))
         .next_line_help(true)
         .disable_help_flag(true)
-        .disable_version_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help(HelpMsg::Help.text(lang)),
-        )
-        .arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help(HelpMsg::Version.text(lang)),
-        );
+        .disable_version_flag(true);
+    // `-h` and `-V` with their words in `lang` (clap's own are in English).
+    for (id, short, action, help) in [
+        ("help", 'h', ArgAction::Help, HelpMsg::Help),
+        ("version", 'V', ArgAction::Version, HelpMsg::Version),
+    ] {
+        cmd = cmd.arg(Arg::new(id).short(short).long(id).action(action).help(help.text(lang)));
+    }
     for (id, help) in HELP {
         cmd = cmd.mut_arg(id, |arg| {
-            let default = arg.get_default_values().first().and_then(|d| d.to_str()).map(str::to_string);
+            let default = arg
+                .get_default_values()
+                .first()
+                .and_then(|d| d.to_str())
+                .map(str::to_string);
             let text = match default {
                 Some(d) => format!("{}{}", help.text(lang), HelpMsg::Default.with([d]).get(lang)),
                 None => help.text(lang).to_string(),
@@ -219,6 +216,9 @@ mod tests {
         let wrong = parse(&args(&["zhengce-serve", "--listen", "nowhere"]), Lang::Zh);
         let (text, stderr, code) = wrong.err().unwrap_or_default();
         assert!(stderr && code == 2, "{text}");
-        assert!(text.contains("nowhere") && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{text}");
+        assert!(
+            text.contains("nowhere") && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{text}"
+        );
     }
 }

@@ -97,6 +97,24 @@ pub fn media_type(headers: &HeaderMap) -> Result<Option<MediaType>, String> {
     }
 }
 
+/// What a request's body holds, when its route reads that: `reads` are the types it
+/// reads, the first taken when the request names none; any other is 415, naming the
+/// types it takes (`takes`).
+pub fn body_type(headers: &HeaderMap, reads: &[MediaType], takes: &'static str) -> Result<MediaType, ApiError> {
+    let refused = |given: String| ApiError::UnsupportedMediaType { given, takes };
+    match media_type(headers) {
+        Ok(None) => Ok(reads[0]),
+        Ok(Some(t)) if reads.contains(&t) => Ok(t),
+        Ok(Some(_)) => {
+            let given = headers
+                .get(CONTENT_TYPE)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+            Err(refused(given.unwrap_or_default()))
+        }
+        Err(given) => Err(refused(given)),
+    }
+}
+
 /// Reads what is left of a body and lets it go, within `limit` bytes and `wait`: a
 /// request answered before its body was read (503) leaves the connection ready for the
 /// next request, rather than closed.
@@ -126,5 +144,17 @@ mod tests {
         assert_eq!(with("application/x-ndjson"), Ok(Some(MediaType::JsonLines)));
         assert_eq!(with("text/csv"), Err("text/csv".to_string()));
         assert_eq!(media_type(&HeaderMap::new()), Ok(None));
+    }
+
+    #[test]
+    fn a_route_reads_its_own_types_and_takes_the_first_when_none_is_named() {
+        let reads = [MediaType::Json, MediaType::Yaml];
+        assert!(matches!(body_type(&HeaderMap::new(), &reads, ""), Ok(MediaType::Json)));
+        let mut h = HeaderMap::new();
+        h.insert(CONTENT_TYPE, HeaderValue::from_static("application/x-ndjson"));
+        let refused = body_type(&h, &reads, "");
+        assert!(
+            matches!(refused, Err(ApiError::UnsupportedMediaType { given, .. }) if given == "application/x-ndjson")
+        );
     }
 }

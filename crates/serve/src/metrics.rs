@@ -41,8 +41,12 @@ pub struct Metrics {
 impl Default for Metrics {
     fn default() -> Self {
         Metrics {
-            requests: (0..ROUTE_SLOTS * (STATUSES.len() + 1)).map(|_| AtomicU64::new(0)).collect(),
-            latency: (0..ROUTE_SLOTS).map(|_| std::array::from_fn(|_| AtomicU64::new(0))).collect(),
+            requests: (0..ROUTE_SLOTS * (STATUSES.len() + 1))
+                .map(|_| AtomicU64::new(0))
+                .collect(),
+            latency: (0..ROUTE_SLOTS)
+                .map(|_| std::array::from_fn(|_| AtomicU64::new(0)))
+                .collect(),
             decisions: Default::default(),
             fields: Mutex::new(BTreeMap::new()),
             batch_cases: Default::default(),
@@ -119,14 +123,21 @@ impl Metrics {
             let n = count.load(Ordering::Relaxed);
             if n > 0 {
                 let (path, method) = label(i / (STATUSES.len() + 1));
-                let status = STATUSES.get(i % (STATUSES.len() + 1)).map_or("other".to_string(), u16::to_string);
+                let status = STATUSES
+                    .get(i % (STATUSES.len() + 1))
+                    .map_or("other".to_string(), u16::to_string);
                 let _ = writeln!(
                     out,
                     "zhengce_http_requests_total{{route=\"{path}\",method=\"{method}\",status=\"{status}\"}} {n}"
                 );
             }
         }
-        head(&mut out, "zhengce_http_request_duration_seconds", "histogram", MetricMsg::Latency);
+        head(
+            &mut out,
+            "zhengce_http_request_duration_seconds",
+            "histogram",
+            MetricMsg::Latency,
+        );
         for (slot, h) in self.latency.iter().enumerate() {
             let count = h[BUCKETS.len() + 2].load(Ordering::Relaxed);
             if count == 0 {
@@ -134,7 +145,12 @@ impl Metrics {
             }
             let (path, method) = label(slot);
             let mut cumulative = 0;
-            for (k, bound) in BUCKETS.iter().map(|b| b.to_string()).chain(["+Inf".to_string()]).enumerate() {
+            for (k, bound) in BUCKETS
+                .iter()
+                .map(|b| b.to_string())
+                .chain(["+Inf".to_string()])
+                .enumerate()
+            {
                 cumulative += h[k].load(Ordering::Relaxed);
                 let _ = writeln!(
                     out,
@@ -149,32 +165,64 @@ impl Metrics {
             );
         }
         head(&mut out, "zhengce_decisions_total", "counter", MetricMsg::Decisions);
-        for (status, n) in ["ok", "error"].iter().zip(&self.decisions) {
-            let _ = writeln!(out, "zhengce_decisions_total{{status=\"{status}\"}} {}", n.load(Ordering::Relaxed));
-        }
-        head(&mut out, "zhengce_decision_fields_total", "counter", MetricMsg::DecisionFields);
+        pair(
+            &mut out,
+            "zhengce_decisions_total",
+            "status",
+            ["ok", "error"],
+            &self.decisions,
+        );
+        head(
+            &mut out,
+            "zhengce_decision_fields_total",
+            "counter",
+            MetricMsg::DecisionFields,
+        );
         let fields = self.fields.lock().unwrap_or_else(|p| p.into_inner());
         for ((field, value), n) in fields.iter() {
             let field = escape(field);
-            let _ = writeln!(out, "zhengce_decision_fields_total{{field=\"{field}\",value=\"{value}\"}} {n}");
+            let _ = writeln!(
+                out,
+                "zhengce_decision_fields_total{{field=\"{field}\",value=\"{value}\"}} {n}"
+            );
         }
         drop(fields);
         head(&mut out, "zhengce_batch_cases_total", "counter", MetricMsg::BatchCases);
-        for (status, n) in ["ok", "error"].iter().zip(&self.batch_cases) {
-            let _ = writeln!(out, "zhengce_batch_cases_total{{status=\"{status}\"}} {}", n.load(Ordering::Relaxed));
-        }
+        pair(
+            &mut out,
+            "zhengce_batch_cases_total",
+            "status",
+            ["ok", "error"],
+            &self.batch_cases,
+        );
         head(&mut out, "zhengce_in_flight_requests", "gauge", MetricMsg::InFlight);
         let _ = writeln!(out, "zhengce_in_flight_requests {}", gauges.in_flight);
-        head(&mut out, "zhengce_batches_in_progress", "gauge", MetricMsg::BatchesRunning);
+        head(
+            &mut out,
+            "zhengce_batches_in_progress",
+            "gauge",
+            MetricMsg::BatchesRunning,
+        );
         let _ = writeln!(out, "zhengce_batches_in_progress {}", gauges.batches);
         head(&mut out, "zhengce_policy_reloads_total", "counter", MetricMsg::Reloads);
-        for (result, n) in ["swapped", "refused"].iter().zip(&self.reloads) {
-            let _ = writeln!(out, "zhengce_policy_reloads_total{{result=\"{result}\"}} {}", n.load(Ordering::Relaxed));
-        }
+        pair(
+            &mut out,
+            "zhengce_policy_reloads_total",
+            "result",
+            ["swapped", "refused"],
+            &self.reloads,
+        );
         head(&mut out, "zhengce_policy_info", "gauge", MetricMsg::PolicyInfo);
         let (policy, hash) = (escape(gauges.policy), escape(gauges.hash));
         let _ = writeln!(out, "zhengce_policy_info{{policy=\"{policy}\",hash=\"{hash}\"}} 1");
         out
+    }
+}
+
+/// The two lines of a counter with one label of two values.
+fn pair(out: &mut String, name: &str, label: &str, values: [&str; 2], counters: &[AtomicU64; 2]) {
+    for (value, n) in values.iter().zip(counters) {
+        let _ = writeln!(out, "{name}{{{label}=\"{value}\"}} {}", n.load(Ordering::Relaxed));
     }
 }
 
@@ -219,6 +267,9 @@ mod tests {
         ] {
             assert!(text.lines().any(|l| l == line), "{line}\n{text}");
         }
-        assert!(m.render(&gauges, Lang::Zh).contains("# HELP zhengce_decisions_total 单个案件"));
+        assert!(
+            m.render(&gauges, Lang::Zh)
+                .contains("# HELP zhengce_decisions_total 单个案件")
+        );
     }
 }

@@ -84,7 +84,10 @@ pub fn draw(diagnostics: &[Diagnostic], sources: &SourceMap, lang: Lang) -> Stri
         show_pii: false,
         width: 80,
     };
-    diagnostics.iter().map(|d| render_diagnostic(d, sources, options)).collect()
+    diagnostics
+        .iter()
+        .map(|d| render_diagnostic(d, sources, options))
+        .collect()
 }
 
 /// The next snapshot's generation.

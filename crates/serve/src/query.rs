@@ -100,11 +100,9 @@ impl QueryError {
                 ServeMsg::UnknownParameter.with([name.clone(), known.join(", ")])
             }
             QueryError::Repeated(name) => ServeMsg::RepeatedParameter.with([*name]),
-            QueryError::BadValue(param, value) => ServeMsg::BadParameter.with([
-                Text::from(param.name()),
-                Text::from(value.as_str()),
-                param.takes(),
-            ]),
+            QueryError::BadValue(param, value) => {
+                ServeMsg::BadParameter.with([Text::from(param.name()), Text::from(value.as_str()), param.takes()])
+            }
         }
     }
 }
@@ -157,7 +155,10 @@ fn decode(text: &str) -> String {
         let hex = |b: u8| char::from(b).to_digit(16);
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' => match (bytes.get(i + 1).and_then(|b| hex(*b)), bytes.get(i + 2).and_then(|b| hex(*b))) {
+            b'%' => match (
+                bytes.get(i + 1).and_then(|b| hex(*b)),
+                bytes.get(i + 2).and_then(|b| hex(*b)),
+            ) {
                 (Some(hi), Some(lo)) => {
                     out.push((hi * 16 + lo) as u8);
                     i += 2;
@@ -188,7 +189,10 @@ mod tests {
         assert_eq!(parse(None, DECISION), Ok(Query::default()));
         let unknown = parse(Some("langg=en"), DECISION);
         assert_eq!(unknown, Err(QueryError::Unknown("langg".into(), DECISION)));
-        assert_eq!(parse(Some("lang=en&lang=zh"), DECISION), Err(QueryError::Repeated("lang")));
+        assert_eq!(
+            parse(Some("lang=en&lang=zh"), DECISION),
+            Err(QueryError::Repeated("lang"))
+        );
         let bad_date = parse(Some("as_of=2025-02-30"), DECISION);
         assert_eq!(bad_date, Err(QueryError::BadValue(Param::AsOf, "2025-02-30".into())));
         assert!(parse(Some("explain=short"), DECISION).is_err());

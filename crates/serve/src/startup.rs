@@ -58,7 +58,10 @@ pub fn run(args: ServeArgs) -> u8 {
         Ok(snapshot) => snapshot,
         Err(refused) => {
             eprint!("{}", refused.drawn(lang));
-            eprintln!("{}", msg_with(Msg::PolicyHasErrors, lang, &refused.errors().to_string()));
+            eprintln!(
+                "{}",
+                msg_with(Msg::PolicyHasErrors, lang, &refused.errors().to_string())
+            );
             return EXIT_POLICY;
         }
     };

@@ -48,10 +48,17 @@ fn every_case_gets_one_record_in_input_order_and_bad_lines_are_located() {
     let d = &broken["diagnostics"][0];
     // Line 703 of the body (700 cases, the case of line 701, a blank line), at the `-` after
     // `2025` (column 31): a date must be quoted in JSON.
-    assert_eq!((d["file"].as_str(), d["line"].as_u64(), d["column"].as_u64()), (Some("<request>"), Some(703), Some(31)), "{d}");
+    assert_eq!(
+        (d["file"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
+        (Some("<request>"), Some(703), Some(31)),
+        "{d}"
+    );
     let duplicate = &recs[702];
     assert_eq!(duplicate["diagnostics"][0]["code"], "duplicate_case_id");
-    assert!(duplicate["diagnostics"][0]["help"].as_str().unwrap().contains("line 4"), "{duplicate}");
+    assert!(
+        duplicate["diagnostics"][0]["help"].as_str().unwrap().contains("line 4"),
+        "{duplicate}"
+    );
     assert!(recs.iter().all(|r| r.get("trace").is_none()));
 }
 
@@ -60,13 +67,30 @@ fn the_trace_is_given_on_request_and_brief_is_refused() {
     let server = Server::start(&[]);
     let body = format!("{MAN_50}\n");
     let full = server.request("POST", "/v1/decisions:batch?explain=full", &[NDJSON], body.as_bytes());
-    assert!(records(&full.body)[0]["trace"].as_array().is_some_and(|t| !t.is_empty()));
+    assert!(
+        records(&full.body)[0]["trace"]
+            .as_array()
+            .is_some_and(|t| !t.is_empty())
+    );
     let brief = server.request("POST", "/v1/decisions:batch?explain=brief", &[NDJSON], body.as_bytes());
-    assert_eq!((brief.status(), brief.error_code()), (400, "brief_not_in_batch".to_string()));
-    let yaml = server.request("POST", "/v1/decisions:batch", &[("content-type", "application/yaml")], body.as_bytes());
+    assert_eq!(
+        (brief.status(), brief.error_code()),
+        (400, "brief_not_in_batch".to_string())
+    );
+    let yaml = server.request(
+        "POST",
+        "/v1/decisions:batch",
+        &[("content-type", "application/yaml")],
+        body.as_bytes(),
+    );
     assert_eq!(yaml.status(), 415);
     // The query's date wins over each case's, as `batch --as-of`.
-    let dated = server.request("POST", "/v1/decisions:batch?as_of=2025-06-01", &[NDJSON], body.as_bytes());
+    let dated = server.request(
+        "POST",
+        "/v1/decisions:batch?as_of=2025-06-01",
+        &[NDJSON],
+        body.as_bytes(),
+    );
     assert_eq!(records(&dated.body)[0]["as_of"], "2025-06-01");
 }
 
@@ -91,7 +115,10 @@ fn a_batch_body_past_its_size_is_413_when_declared_and_cut_when_not() {
     let body: String = (0..8).map(|n| format!("{}\n", numbered(n))).collect();
     assert!(body.len() > 1000);
     let declared = server.request("POST", "/v1/decisions:batch", &[NDJSON], body.as_bytes());
-    assert_eq!((declared.status(), declared.error_code()), (413, "body_too_large".to_string()));
+    assert_eq!(
+        (declared.status(), declared.error_code()),
+        (413, "body_too_large".to_string())
+    );
     let chunked = format!("{:x}\r\n{body}\r\n0\r\n\r\n", body.len());
     let headers = [NDJSON, ("transfer-encoding", "chunked")];
     let r = server.request("POST", "/v1/decisions:batch", &headers, chunked.as_bytes());
@@ -100,7 +127,13 @@ fn a_batch_body_past_its_size_is_413_when_declared_and_cut_when_not() {
     let fit = 1000 / (numbered(0).len() + 1);
     assert_eq!(recs.len(), fit + 1, "{}", r.text());
     let last = recs.last().unwrap();
-    assert!(last["diagnostics"][0]["message"].as_str().unwrap().contains("超过上限 1000 字节"), "{last}");
+    assert!(
+        last["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("超过上限 1000 字节"),
+        "{last}"
+    );
 }
 
 #[test]
@@ -113,30 +146,21 @@ fn a_batch_past_the_number_running_is_429_and_the_next_one_runs() {
     write!(held.stream, "{head}{:x}\r\n{first}\r\n", first.len()).unwrap();
     // The held batch has started once its response's head has come.
     let body = format!("{}\n", numbered(9));
-    let mut refused = None;
-    for _ in 0..200 {
-        let r = server.request("POST", "/v1/decisions:batch?lang=en", &[NDJSON], body.as_bytes());
-        if r.status() == 429 {
-            refused = Some(r);
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let refused = refused.expect("a second batch is refused while the first runs");
+    let send = |query: &str| {
+        server.request(
+            "POST",
+            &format!("/v1/decisions:batch{query}"),
+            &[NDJSON],
+            body.as_bytes(),
+        )
+    };
+    let refused = support::until_status(429, || send("?lang=en"));
     assert_eq!(refused.error_code(), "too_many_batches");
     assert_eq!(refused.header("retry-after"), Some("1"));
     write!(held.stream, "0\r\n\r\n").unwrap();
     let done = held.read_response();
     assert_eq!(records(&done.body).len(), 1);
     // Its place is free again.
-    let mut next = None;
-    for _ in 0..200 {
-        let r = server.request("POST", "/v1/decisions:batch", &[NDJSON], body.as_bytes());
-        if r.status() == 200 {
-            next = Some(r);
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    assert_eq!(records(&next.expect("the next batch runs").body)[0]["case"], "EX-00009");
+    let next = support::until_status(200, || send(""));
+    assert_eq!(records(&next.body)[0]["case"], "EX-00009");
 }

@@ -39,10 +39,19 @@ fn a_json_case_gets_its_record_and_a_yaml_case_the_same_one() {
 #[test]
 fn brief_explains_what_holds_and_full_every_rule() {
     let server = Server::start(&[]);
-    let full = server.post_json("/v1/decisions?explain=full&lang=en", MAN_50.as_bytes()).json();
-    let brief = server.post_json("/v1/decisions?explain=brief&lang=en", MAN_50.as_bytes()).json();
+    let full = server
+        .post_json("/v1/decisions?explain=full&lang=en", MAN_50.as_bytes())
+        .json();
+    let brief = server
+        .post_json("/v1/decisions?explain=brief&lang=en", MAN_50.as_bytes())
+        .json();
     let lines = |r: &serde_json::Value| -> Vec<String> {
-        r["trace"].as_array().unwrap().iter().map(|l| l.as_str().unwrap().to_string()).collect()
+        r["trace"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap().to_string())
+            .collect()
     };
     let (full_lines, brief_lines) = (lines(&full), lines(&brief));
     assert!(full_lines.iter().any(|l| l.contains("does not hold")));
@@ -50,22 +59,32 @@ fn brief_explains_what_holds_and_full_every_rule() {
     // Brief keeps exactly the lines of what holds, in the full trace's order.
     let holding: Vec<&String> = full_lines.iter().filter(|l| !l.contains("does not hold")).collect();
     assert_eq!(brief_lines.iter().collect::<Vec<_>>(), holding);
-    assert!(brief_lines.iter().any(|l| l.starts_with("一（一） holds")), "{brief_lines:?}");
-    assert!(brief_lines.iter().any(|l| l.starts_with("一 eligible holds")), "{brief_lines:?}");
+    assert!(
+        brief_lines.iter().any(|l| l.starts_with("一（一） holds")),
+        "{brief_lines:?}"
+    );
+    assert!(
+        brief_lines.iter().any(|l| l.starts_with("一 eligible holds")),
+        "{brief_lines:?}"
+    );
     // The rest of the record is the same.
     let without_trace = |mut r: serde_json::Value| {
         r.as_object_mut().unwrap().remove("trace");
         r
     };
     assert_eq!(without_trace(full), without_trace(brief));
-    let zh = server.post_json("/v1/decisions?explain=brief", MAN_50.as_bytes()).json();
+    let zh = server
+        .post_json("/v1/decisions?explain=brief", MAN_50.as_bytes())
+        .json();
     assert!(lines(&zh).iter().any(|l| l.starts_with("一（一） 成立")), "{zh}");
 }
 
 #[test]
 fn the_evaluation_date_comes_from_the_query_else_the_case_and_none_is_an_error() {
     let server = Server::start(&[]);
-    let earlier = server.post_json("/v1/decisions?as_of=2025-06-01", MAN_50.as_bytes()).json();
+    let earlier = server
+        .post_json("/v1/decisions?as_of=2025-06-01", MAN_50.as_bytes())
+        .json();
     assert_eq!(earlier["as_of"], "2025-06-01");
     assert_eq!(earlier["eligible"], false, "5 months unemployed on 2025-06-01");
     let undated = server.post_json("/v1/decisions?lang=en", MAN_50_UNDATED.as_bytes());
@@ -109,8 +128,16 @@ fn a_body_with_no_case_or_several_is_422_and_says_so() {
     assert_eq!((empty.status(), empty.error_code()), (422, "no_case".to_string()));
     let two = format!("{MAN_50_YAML}---\n{MAN_50_YAML}");
     let several = server.post_yaml("/v1/decisions?lang=en", two.as_bytes());
-    assert_eq!((several.status(), several.error_code()), (422, "several_cases".to_string()));
-    assert!(several.json()["error"]["message"].as_str().unwrap().contains("/v1/decisions:batch"));
+    assert_eq!(
+        (several.status(), several.error_code()),
+        (422, "several_cases".to_string())
+    );
+    assert!(
+        several.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("/v1/decisions:batch")
+    );
 }
 
 #[test]
@@ -118,17 +145,28 @@ fn the_body_is_bounded_and_its_type_must_be_one_read() {
     let server = Server::start(&["--max-case-bytes", "1000"]);
     let big = format!("{{\"id\":\"{}\"}}", "x".repeat(2000));
     let declared = server.post_json("/v1/decisions", big.as_bytes());
-    assert_eq!((declared.status(), declared.error_code()), (413, "body_too_large".to_string()));
+    assert_eq!(
+        (declared.status(), declared.error_code()),
+        (413, "body_too_large".to_string())
+    );
     // Without a declared length: the limit is found while reading.
     let chunked = format!("{:x}\r\n{big}\r\n0\r\n\r\n", big.len());
     let headers = [("content-type", "application/json"), ("transfer-encoding", "chunked")];
     let r = server.request("POST", "/v1/decisions", &headers, chunked.as_bytes());
     assert_eq!(r.status(), 413, "{}", r.text());
-    let csv = server.request("POST", "/v1/decisions?lang=en", &[("content-type", "text/csv")], MAN_50.as_bytes());
+    let csv = server.request(
+        "POST",
+        "/v1/decisions?lang=en",
+        &[("content-type", "text/csv")],
+        MAN_50.as_bytes(),
+    );
     assert_eq!(csv.status(), 415);
     assert!(csv.text().contains("application/yaml"), "{}", csv.text());
     // No content type at all is JSON, as most clients send it.
-    assert_eq!(server.request("POST", "/v1/decisions", &[], MAN_50.as_bytes()).status(), 200);
+    assert_eq!(
+        server.request("POST", "/v1/decisions", &[], MAN_50.as_bytes()).status(),
+        200
+    );
 }
 
 #[test]

@@ -25,15 +25,30 @@ fn two_dates_show_what_the_revision_changed_in_the_policys_words() {
     assert_eq!(diff["old"]["categories"], serde_json::json!([]));
     assert_eq!(diff["new"]["categories"], serde_json::json!([1]));
     assert_eq!(diff["new"]["documents"][1], "hunan-2027-revision-example");
-    let changes: Vec<&str> = diff["changes"].as_array().unwrap().iter().filter_map(|c| c.as_str()).collect();
+    let changes: Vec<&str> = diff["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c.as_str())
+        .collect();
     // A rule of the amendment is named with it, as `zhengce diff` names it.
     let category = "认定类别 +一（一） [hunan-2027-revision-example]";
     for wanted in ["评估日 2026-12-31 → 2027-01-01", "就业困难人员 否 → 是", category] {
         assert!(changes.contains(&wanted), "{wanted}: {changes:?}");
     }
-    let en = server.post_json("/v1/diff?old_as_of=2026-12-31&new_as_of=2027-01-01&lang=en", MAN_47.as_bytes());
+    let en = server.post_json(
+        "/v1/diff?old_as_of=2026-12-31&new_as_of=2027-01-01&lang=en",
+        MAN_47.as_bytes(),
+    );
     let en = en.json();
-    assert!(en["changes"].as_array().unwrap().iter().any(|c| c.as_str().unwrap().starts_with("categories")), "{en}");
+    assert!(
+        en["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c.as_str().unwrap().starts_with("categories")),
+        "{en}"
+    );
 }
 
 #[test]
@@ -43,10 +58,19 @@ fn two_versions_on_one_date_show_what_the_amendment_changes() {
     let r = server.post_json(path, MAN_47.as_bytes());
     assert_eq!(r.status(), 200, "{}", r.text());
     let diff = r.json();
-    assert_eq!(diff["old"]["documents"], serde_json::json!(["hunan-2025-employment-assistance"]));
+    assert_eq!(
+        diff["old"]["documents"],
+        serde_json::json!(["hunan-2025-employment-assistance"])
+    );
     assert_eq!(diff["old"]["categories"], serde_json::json!([]));
     assert_eq!(diff["new"]["categories"], serde_json::json!([1]));
-    assert!(!diff["changes"].as_array().unwrap().iter().any(|c| c.as_str().unwrap().starts_with("评估日")));
+    assert!(
+        !diff["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c.as_str().unwrap().starts_with("评估日"))
+    );
     // The same date and version on both sides: nothing changed.
     let same = server.post_json("/v1/diff?old_as_of=2027-01-15&new_as_of=2027-01-15", MAN_47.as_bytes());
     assert_eq!(same.json()["changes"], serde_json::json!([]));
@@ -56,9 +80,19 @@ fn two_versions_on_one_date_show_what_the_amendment_changes() {
 fn an_unknown_version_a_bad_case_and_a_missing_date_are_refused() {
     let server = revision_server();
     let unknown = server.post_json("/v1/diff?old_version=hunan-2099&lang=en", MAN_47.as_bytes());
-    assert_eq!((unknown.status(), unknown.error_code()), (400, "unknown_version".to_string()));
-    assert!(unknown.text().contains("`hunan-2027-revision-example`"), "{}", unknown.text());
-    let bad = server.post_json("/v1/diff?old_as_of=2026-12-31&new_as_of=2027-01-01", BAD_DATE_PRETTY.as_bytes());
+    assert_eq!(
+        (unknown.status(), unknown.error_code()),
+        (400, "unknown_version".to_string())
+    );
+    assert!(
+        unknown.text().contains("`hunan-2027-revision-example`"),
+        "{}",
+        unknown.text()
+    );
+    let bad = server.post_json(
+        "/v1/diff?old_as_of=2026-12-31&new_as_of=2027-01-01",
+        BAD_DATE_PRETTY.as_bytes(),
+    );
     assert_eq!(bad.status(), 422);
     assert_eq!(bad.json()["diagnostics"][0]["line"], 4);
     let undated = server.post_json("/v1/diff?old_as_of=2026-12-31", MAN_47.as_bytes());
@@ -87,7 +121,14 @@ fn the_policy_names_its_versions_and_the_one_in_force_on_a_date() {
     assert_eq!(before["in_force"], "hunan-2025-employment-assistance");
     // The files read, each with its hash; the revision's among them.
     let files = policy["files"].as_array().unwrap();
-    assert!(files.iter().any(|f| f["name"].as_str().unwrap().ends_with("hunan-2027-revision.policy")));
+    assert!(
+        files
+            .iter()
+            .any(|f| f["name"].as_str().unwrap().ends_with("hunan-2027-revision.policy"))
+    );
     assert!(files.iter().all(|f| f["sha256"].as_str().unwrap().len() == 64));
-    assert_eq!(Some(policy["hash"].as_str().unwrap()), server.get("/healthz").header("zhengce-policy-hash"));
+    assert_eq!(
+        Some(policy["hash"].as_str().unwrap()),
+        server.get("/healthz").header("zhengce-policy-hash")
+    );
 }

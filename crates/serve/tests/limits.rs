@@ -6,7 +6,7 @@ mod support;
 
 use std::io::Write;
 use support::cases::*;
-use support::{Connection, Server};
+use support::{Connection, Server, until_status};
 
 /// Sends a decision request whose body is cut after its first bytes: the server holds
 /// a place for it while it waits for the rest.
@@ -21,36 +21,28 @@ fn held_request(server: &Server, body: &str) -> Connection {
     conn
 }
 
-/// Asks until the answer has `status`, a bounded number of times (the held request is
-/// read by the server at its own pace).
-fn until_status(server: &Server, path: &str, status: u16) -> support::Response {
-    for _ in 0..400 {
-        let r = server.post_json(path, MAN_50.as_bytes());
-        if r.status() == status {
-            return r;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("no {status} from {path}");
-}
-
 #[test]
 fn past_its_limit_the_server_sheds_with_503_and_then_recovers() {
     let server = Server::start(&["--max-in-flight", "1"]);
     let body = format!("{MAN_50}{}", " ".repeat(64));
     let mut held = held_request(&server, &body);
-    let shed = until_status(&server, "/v1/decisions?lang=en", 503);
+    let shed = until_status(503, || server.post_json("/v1/decisions?lang=en", MAN_50.as_bytes()));
     assert_eq!(shed.error_code(), "overloaded");
     assert_eq!(shed.header("retry-after"), Some("1"));
     assert!(shed.text().contains("1 requests are in progress"), "{}", shed.text());
     // A diff takes a place among the decisions too.
-    assert_eq!(server.post_json("/v1/diff?old_as_of=2025-06-01", MAN_50.as_bytes()).status(), 503);
+    assert_eq!(
+        server
+            .post_json("/v1/diff?old_as_of=2025-06-01", MAN_50.as_bytes())
+            .status(),
+        503
+    );
     // What is not a decision is still answered.
     assert_eq!(server.get("/healthz").status(), 200);
     held.stream.write_all(&body.as_bytes()[10..]).unwrap();
     let answered = held.read_response();
     assert_eq!(answered.status(), 200, "{}", answered.text());
-    let recovered = until_status(&server, "/v1/decisions", 200);
+    let recovered = until_status(200, || server.post_json("/v1/decisions", MAN_50.as_bytes()));
     assert_eq!(recovered.json()["eligible"], true);
     let metrics = server.get("/metrics").text();
     let shed_line = "zhengce_http_requests_total{route=\"/v1/decisions\",method=\"POST\",status=\"503\"}";
@@ -75,13 +67,29 @@ fn the_metrics_count_requests_decisions_and_the_policys_yes_no_fields() {
     for _ in 0..3 {
         assert_eq!(server.post_json("/v1/decisions", MAN_50.as_bytes()).status(), 200);
     }
-    assert_eq!(server.post_json("/v1/decisions?as_of=2025-06-01", MAN_50.as_bytes()).status(), 200);
-    assert_eq!(server.post_json("/v1/decisions", BAD_DATE_PRETTY.as_bytes()).status(), 422);
+    assert_eq!(
+        server
+            .post_json("/v1/decisions?as_of=2025-06-01", MAN_50.as_bytes())
+            .status(),
+        200
+    );
+    assert_eq!(
+        server.post_json("/v1/decisions", BAD_DATE_PRETTY.as_bytes()).status(),
+        422
+    );
     let batch = format!("{MAN_50}\n{BAD_DATE_PRETTY}");
     let ndjson = [("content-type", "application/x-ndjson")];
-    assert_eq!(server.request("POST", "/v1/decisions:batch", &ndjson, batch.as_bytes()).status(), 200);
+    assert_eq!(
+        server
+            .request("POST", "/v1/decisions:batch", &ndjson, batch.as_bytes())
+            .status(),
+        200
+    );
     let metrics = server.get("/metrics?lang=en");
-    assert_eq!(metrics.header("content-type"), Some("text/plain; version=0.0.4; charset=utf-8"));
+    assert_eq!(
+        metrics.header("content-type"),
+        Some("text/plain; version=0.0.4; charset=utf-8")
+    );
     let text = metrics.text();
     for line in [
         "zhengce_http_requests_total{route=\"/v1/decisions\",method=\"POST\",status=\"200\"} 4",
@@ -107,5 +115,10 @@ fn the_metrics_count_requests_decisions_and_the_policys_yes_no_fields() {
         done
     });
     assert!(counted, "{}", server.get("/metrics").text());
-    assert!(server.get("/metrics").text().contains("# HELP zhengce_decisions_total 单个案件的决定数"));
+    assert!(
+        server
+            .get("/metrics")
+            .text()
+            .contains("# HELP zhengce_decisions_total 单个案件的决定数")
+    );
 }

@@ -47,7 +47,10 @@ fn the_description_has_exactly_the_routes_and_its_references_resolve() {
         .unwrap()
         .iter()
         .flat_map(|(path, ops)| {
-            ops.as_object().unwrap().keys().map(move |m| (m.to_uppercase(), path.clone()))
+            ops.as_object()
+                .unwrap()
+                .keys()
+                .map(move |m| (m.to_uppercase(), path.clone()))
         })
         .collect();
     let routed: BTreeSet<(String, String)> = ROUTES
@@ -77,8 +80,16 @@ fn each_route_takes_the_parameters_described_and_answers_the_statuses_described(
         let names: BTreeSet<String> = params.iter().map(|p| p["name"].as_str().unwrap().to_string()).collect();
         let send = |query: &str| {
             let path = format!("{}{query}", route.path);
-            let body = if route.path.ends_with(":batch") { format!("{MAN_50}\n") } else { MAN_50.to_string() };
-            let ctype = if route.path.ends_with(":batch") { "application/x-ndjson" } else { "application/json" };
+            let body = if route.path.ends_with(":batch") {
+                format!("{MAN_50}\n")
+            } else {
+                MAN_50.to_string()
+            };
+            let ctype = if route.path.ends_with(":batch") {
+                "application/x-ndjson"
+            } else {
+                "application/json"
+            };
             server.request(route.method, &path, &[("content-type", ctype)], body.as_bytes())
         };
         // A parameter the route does not take: 400, naming the ones it takes — those described.
@@ -87,24 +98,32 @@ fn each_route_takes_the_parameters_described_and_answers_the_statuses_described(
         if !matches!(route.path, "/v1/admin/reload") {
             assert_eq!(unknown.status(), 400, "{}: {}", route.path, unknown.text());
             let message = unknown.json()["error"]["message"].as_str().unwrap().to_string();
-            let taken: BTreeSet<String> = message
-                .split('`')
-                .skip(3)
-                .step_by(2)
-                .map(str::to_string)
-                .collect();
+            let taken: BTreeSet<String> = message.split('`').skip(3).step_by(2).map(str::to_string).collect();
             assert_eq!(taken, names, "{}: {message}", route.path);
         }
         // Each described parameter, with its example, is taken.
         for p in &params {
-            let example = p["example"].as_str().unwrap_or_else(|| panic!("{}: {} has no example", route.path, p["name"]));
+            let example = p["example"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{}: {} has no example", route.path, p["name"]));
             let r = send(&format!("?{}={example}", p["name"].as_str().unwrap()));
             let refused_as_unknown = r.status() == 400 && r.text().contains("未知的查询参数");
             assert!(!refused_as_unknown, "{} {}: {}", route.path, p["name"], r.text());
-            assert!(statuses.contains(&r.status().to_string()), "{} answered {}: {}", route.path, r.status(), r.text());
+            assert!(
+                statuses.contains(&r.status().to_string()),
+                "{} answered {}: {}",
+                route.path,
+                r.status(),
+                r.text()
+            );
         }
         let plain = send("");
-        assert!(statuses.contains(&plain.status().to_string()), "{} answered {}", route.path, plain.status());
+        assert!(
+            statuses.contains(&plain.status().to_string()),
+            "{} answered {}",
+            route.path,
+            plain.status()
+        );
     }
 }
 

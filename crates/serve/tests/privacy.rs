@@ -15,13 +15,24 @@ fn id_numbers_are_masked_unless_asked_and_allowed() {
     let case = with_id_number();
     let r = plain.post_json("/v1/decisions?explain=full", case.as_bytes());
     assert_eq!(r.status(), 200, "{}", r.text());
-    assert!(!r.text().contains(ID_NUMBER) && r.text().contains(MASKED), "{}", r.text());
+    assert!(
+        !r.text().contains(ID_NUMBER) && r.text().contains(MASKED),
+        "{}",
+        r.text()
+    );
     let asked = plain.post_json("/v1/decisions?pii=show", case.as_bytes());
-    assert_eq!((asked.status(), asked.error_code()), (403, "pii_not_allowed".to_string()));
+    assert_eq!(
+        (asked.status(), asked.error_code()),
+        (403, "pii_not_allowed".to_string())
+    );
     assert!(!asked.text().contains(ID_NUMBER));
     let allowing = Server::start(&["--allow-pii"]);
     let unasked = allowing.post_json("/v1/decisions", case.as_bytes());
-    assert!(!unasked.text().contains(ID_NUMBER), "allowed, not asked: {}", unasked.text());
+    assert!(
+        !unasked.text().contains(ID_NUMBER),
+        "allowed, not asked: {}",
+        unasked.text()
+    );
     let shown = allowing.post_json("/v1/decisions?pii=show", case.as_bytes());
     assert_eq!(shown.status(), 200);
     assert_eq!(shown.json()["case"], ID_NUMBER);
@@ -47,12 +58,20 @@ fn batches_and_diffs_and_errors_mask_them_as_well() {
     let body = format!("{case}\n{case}\n");
     let ndjson = [("content-type", "application/x-ndjson")];
     let batch = server.request("POST", "/v1/decisions:batch", &ndjson, body.as_bytes());
-    assert!(!batch.text().contains(ID_NUMBER) && batch.text().contains(MASKED), "{}", batch.text());
+    assert!(
+        !batch.text().contains(ID_NUMBER) && batch.text().contains(MASKED),
+        "{}",
+        batch.text()
+    );
     let shown = server.request("POST", "/v1/decisions:batch?pii=show", &ndjson, body.as_bytes());
     assert!(shown.text().contains(ID_NUMBER));
     let diff = server.post_json("/v1/diff?old_as_of=2025-06-01", case.as_bytes());
     assert_eq!(diff.status(), 200, "{}", diff.text());
-    assert!(!diff.text().contains(ID_NUMBER) && diff.text().contains(MASKED), "{}", diff.text());
+    assert!(
+        !diff.text().contains(ID_NUMBER) && diff.text().contains(MASKED),
+        "{}",
+        diff.text()
+    );
     // A path or a query value that is an ID number is masked in the error that quotes it.
     let path = format!("/v1/{ID_NUMBER}");
     let missing = server.get(&path);
@@ -69,7 +88,11 @@ fn the_log_never_holds_a_case_body() {
     let server = Server::start(&["--access-log", "--allow-pii"]);
     let marker = "PRIVATE-MARKER-7731";
     let case = with_id_number().replace("\"employment\"", &format!("\"{marker}\":1,\"employment\""));
-    for path in ["/v1/decisions?pii=show", "/v1/diff?old_as_of=2025-06-01", "/v1/decisions"] {
+    for path in [
+        "/v1/decisions?pii=show",
+        "/v1/diff?old_as_of=2025-06-01",
+        "/v1/decisions",
+    ] {
         let r = server.post_json(path, case.as_bytes());
         assert_eq!(r.status(), 422, "the unknown key makes it a bad case: {}", r.text());
     }

@@ -25,7 +25,10 @@ fn write(path: &PathBuf, text: &str) {
 }
 
 fn hash(server: &Server) -> String {
-    server.get("/healthz").json()["policy_hash"].as_str().unwrap().to_string()
+    server.get("/healthz").json()["policy_hash"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 fn reload(server: &Server, token: Option<&str>) -> support::Response {
@@ -41,21 +44,39 @@ fn sighup_puts_a_changed_policy_in_force_and_refuses_a_broken_one() {
     let server = Server::start(&["--policy", policy.to_str().unwrap()]);
     let first = hash(&server);
     write(&policy, &format!("{original}\n// 修订说明\n"));
-    let hup = std::process::Command::new("kill").args(["-HUP", &server.pid().to_string()]).status();
+    let hup = std::process::Command::new("kill")
+        .args(["-HUP", &server.pid().to_string()])
+        .status();
     assert!(hup.is_ok_and(|s| s.success()));
     server.wait_for_log("已重新加载政策");
     let second = hash(&server);
     assert_ne!(first, second);
-    assert!(server.log_text().contains(&format!("{first} → {second}")), "{}", server.log_text());
+    assert!(
+        server.log_text().contains(&format!("{first} → {second}")),
+        "{}",
+        server.log_text()
+    );
     write(&policy, &format!("{original}\nthis is not a policy\n"));
-    std::process::Command::new("kill").args(["-HUP", &server.pid().to_string()]).status().unwrap();
+    std::process::Command::new("kill")
+        .args(["-HUP", &server.pid().to_string()])
+        .status()
+        .unwrap();
     server.wait_for_log("未重新加载");
     assert_eq!(hash(&server), second, "the old policy keeps serving");
     let decided = server.post_json("/v1/decisions", MAN_50.as_bytes());
-    assert_eq!((decided.status(), decided.header("zhengce-policy-hash")), (200, Some(second.as_str())));
+    assert_eq!(
+        (decided.status(), decided.header("zhengce-policy-hash")),
+        (200, Some(second.as_str()))
+    );
     let metrics = server.get("/metrics").text();
-    assert!(metrics.contains("zhengce_policy_reloads_total{result=\"swapped\"} 1"), "{metrics}");
-    assert!(metrics.contains("zhengce_policy_reloads_total{result=\"refused\"} 1"), "{metrics}");
+    assert!(
+        metrics.contains("zhengce_policy_reloads_total{result=\"swapped\"} 1"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("zhengce_policy_reloads_total{result=\"refused\"} 1"),
+        "{metrics}"
+    );
 }
 
 #[test]
@@ -65,20 +86,38 @@ fn the_reload_route_needs_the_token_and_tells_what_it_did() {
     let path = policy.to_str().unwrap();
     let server = Server::start_with(&["--policy", path], &[("ZHENGCE_ADMIN_TOKEN", "s3cret")]);
     let missing = reload(&server, None);
-    assert_eq!((missing.status(), missing.error_code()), (401, "admin_token_missing".to_string()));
+    assert_eq!(
+        (missing.status(), missing.error_code()),
+        (401, "admin_token_missing".to_string())
+    );
     let wrong = reload(&server, Some("s3creT"));
-    assert_eq!((wrong.status(), wrong.error_code()), (401, "admin_token_wrong".to_string()));
+    assert_eq!(
+        (wrong.status(), wrong.error_code()),
+        (401, "admin_token_wrong".to_string())
+    );
     let same = reload(&server, Some("s3cret"));
     assert_eq!(same.status(), 200, "{}", same.text());
     assert_eq!(same.json()["changed"], false);
-    write(&policy, &format!("{original}\ncategory 99 cites \"一\" \"x\" {{ when no_such_name }}\n"));
+    write(
+        &policy,
+        &format!("{original}\ncategory 99 cites \"一\" \"x\" {{ when no_such_name }}\n"),
+    );
     let refused = reload(&server, Some("s3cret"));
-    assert_eq!((refused.status(), refused.error_code()), (422, "policy_has_errors".to_string()));
+    assert_eq!(
+        (refused.status(), refused.error_code()),
+        (422, "policy_has_errors".to_string())
+    );
     let body = refused.json();
     let d = &body["error"]["diagnostics"][0];
-    assert!(d["line"].as_u64().is_some() && d["file"].as_str().unwrap().ends_with(".policy"), "{body}");
+    assert!(
+        d["line"].as_u64().is_some() && d["file"].as_str().unwrap().ends_with(".policy"),
+        "{body}"
+    );
     assert!(body["error"]["message"].as_str().unwrap().contains("still"), "{body}");
-    assert_eq!(refused.header("zhengce-policy-hash"), Some(same.json()["policy_hash"].as_str().unwrap()));
+    assert_eq!(
+        refused.header("zhengce-policy-hash"),
+        Some(same.json()["policy_hash"].as_str().unwrap())
+    );
     write(&policy, &format!("{original}\n// changed\n"));
     let swapped = reload(&server, Some("s3cret")).json();
     assert_eq!(swapped["changed"], true);
@@ -114,14 +153,20 @@ fn requests_made_while_the_policy_is_reloaded_are_all_answered() {
                 if r.status() != 200 || r.json()["eligible"] != true {
                     failed.push(r.text());
                 }
-                seen.lock().unwrap().insert(r.header("zhengce-policy-hash").unwrap_or("").to_string());
+                seen.lock()
+                    .unwrap()
+                    .insert(r.header("zhengce-policy-hash").unwrap_or("").to_string());
             }
             (answered, failed)
         }));
     }
     let mut swapped = 0;
-    for n in 0..10 {
-        let text = if n % 2 == 0 { format!("{original}\n// reload {n}\n") } else { original.clone() };
+    for n in 0..10u32 {
+        let text = if n.is_multiple_of(2) {
+            format!("{original}\n// reload {n}\n")
+        } else {
+            original.clone()
+        };
         write(&policy, &text);
         let r = reload(&server, Some("t"));
         assert_eq!(r.status(), 200, "{}", r.text());

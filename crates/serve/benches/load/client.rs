@@ -77,7 +77,9 @@ fn percentile(v: &mut [u32], p: f64) -> f64 {
 /// The decision requests, one per case line of the JSON Lines file at `path`.
 pub fn bodies(path: &str) -> Vec<Vec<u8>> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
-        panic!("{path}: {e} (make it with `cargo run --release --example gen_cases -- --count 10000 --seed 7 > {path}`)")
+        panic!(
+            "{path}: {e} (make it with `cargo run --release --example gen_cases -- --count 10000 --seed 7 > {path}`)"
+        )
     });
     text.lines()
         .filter(|l| !l.trim().is_empty())
@@ -147,7 +149,13 @@ pub async fn open_loop(addr: &str, bodies: &[Vec<u8>], connections: usize, rate:
     paced(addr, bodies, connections, Some(interval), duration).await
 }
 
-async fn paced(addr: &str, bodies: &[Vec<u8>], connections: usize, interval: Option<Duration>, duration: Duration) -> Stats {
+async fn paced(
+    addr: &str,
+    bodies: &[Vec<u8>],
+    connections: usize,
+    interval: Option<Duration>,
+    duration: Duration,
+) -> Stats {
     let start = Instant::now();
     let deadline = start + duration;
     let bodies = std::sync::Arc::new(bodies.to_vec());

@@ -44,7 +44,10 @@ impl Server {
         let stderr = child.stderr.take().expect("its standard error");
         let mut lines = BufReader::new(stderr).lines();
         let addr = loop {
-            let line = lines.next().and_then(Result::ok).expect("the server says where it listens");
+            let line = lines
+                .next()
+                .and_then(Result::ok)
+                .expect("the server says where it listens");
             if let Some(at) = line.split("http://").nth(1) {
                 break at.split(' ').next().unwrap_or("").to_string();
             }
@@ -109,7 +112,9 @@ pub async fn soak(addr: &str, bodies: &[Vec<u8>], seconds: u64, pid: Option<u32>
     if let Some(pid) = pid {
         let end = rss_mib(pid).unwrap_or(0.0);
         let shown: Vec<String> = samples.iter().map(|(s, m)| format!("{s}s {m:.1}")).collect();
-        stats.notes.push(format!("RSS MiB: {} | end {end:.1}", shown.join(", ")));
+        stats
+            .notes
+            .push(format!("RSS MiB: {} | end {end:.1}", shown.join(", ")));
     }
     stats
 }
@@ -126,7 +131,11 @@ pub async fn reload_under_load(server: &Server, bodies: &[Vec<u8>], duration: Du
         let mut n = 0u32;
         while start.elapsed() < duration {
             n += 1;
-            let text = if n % 2 == 0 { original.clone() } else { format!("{original}\n// reload {n}\n") };
+            let text = if n.is_multiple_of(2) {
+                original.clone()
+            } else {
+                format!("{original}\n// reload {n}\n")
+            };
             let tmp = policy.with_extension("tmp");
             std::fs::write(&tmp, text).expect("write");
             std::fs::rename(&tmp, &policy).expect("rename");
@@ -149,8 +158,8 @@ pub async fn reload_under_load(server: &Server, bodies: &[Vec<u8>], duration: Du
     });
     let mut stats = closed_loop(&server.addr, bodies, 64, duration).await;
     let (ok, refused, hashes) = reloader.await.unwrap_or_default();
-    stats
-        .notes
-        .push(format!("reloads: {ok} answered 200, {refused} not; {hashes} distinct policy hashes put in force"));
+    stats.notes.push(format!(
+        "reloads: {ok} answered 200, {refused} not; {hashes} distinct policy hashes put in force"
+    ));
     stats
 }

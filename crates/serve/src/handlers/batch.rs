@@ -6,7 +6,7 @@
 //! the limits ends with one error record saying so.
 
 use crate::app::{Answer, App, name_policy};
-use crate::body::{ChannelBody, MediaType, declared_length, media_type};
+use crate::body::{ChannelBody, MediaType, body_type, declared_length};
 use crate::decide::BODY_NAME;
 use crate::errors::ApiError;
 use crate::explain::Explain;
@@ -45,18 +45,7 @@ pub async fn batch(app: &Arc<App>, req: Request<Incoming>) -> Answer {
         Explain::Full => Trace::Included,
         Explain::Brief => return Err(ApiError::BriefNotInBatch),
     };
-    match media_type(&parts.headers) {
-        Ok(None | Some(MediaType::JsonLines)) => {}
-        Ok(Some(MediaType::Json)) => {
-            let given = "application/json".to_string();
-            return Err(ApiError::UnsupportedMediaType { given, takes: BATCH_TYPES });
-        }
-        Ok(Some(MediaType::Yaml)) => {
-            let given = "application/yaml".to_string();
-            return Err(ApiError::UnsupportedMediaType { given, takes: BATCH_TYPES });
-        }
-        Err(given) => return Err(ApiError::UnsupportedMediaType { given, takes: BATCH_TYPES }),
-    }
+    body_type(&parts.headers, &[MediaType::JsonLines], BATCH_TYPES)?;
     let settings = &app.settings;
     if declared_length(&parts.headers).is_some_and(|n| n > settings.batch_bytes) {
         return Err(ApiError::BodyTooLarge(settings.batch_bytes));

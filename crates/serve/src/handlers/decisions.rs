@@ -4,7 +4,7 @@
 
 use crate::admission::Pass;
 use crate::app::{Answer, App, respond};
-use crate::body::{MediaType, drain, media_type, read_whole};
+use crate::body::{MediaType, body_type, drain, read_whole};
 use crate::decide::{CaseFormat, RecordOptions, Side, evaluate, record, versions_of, with_sources};
 use crate::errors::ApiError;
 use crate::explain::Explain;
@@ -38,7 +38,11 @@ pub(super) struct CaseRequest {
 
 /// Takes a place among the decisions in progress (503 when there is none), then reads
 /// the body, the query and the content type.
-pub(super) async fn read_case_request(app: &App, req: Request<Incoming>, params: &'static [Param]) -> Result<CaseRequest, ApiError> {
+pub(super) async fn read_case_request(
+    app: &App,
+    req: Request<Incoming>,
+    params: &'static [Param],
+) -> Result<CaseRequest, ApiError> {
     let (parts, body) = req.into_parts();
     let settings = &app.settings;
     let Some(pass) = app.decisions.enter() else {
@@ -53,14 +57,9 @@ pub(super) async fn read_case_request(app: &App, req: Request<Incoming>, params:
     tokio::task::yield_now().await;
     let body = read_whole(body, &parts.headers, settings.case_bytes, settings.wait).await?;
     let query = query::parse(parts.uri.query(), params)?;
-    let format = match media_type(&parts.headers) {
-        Ok(None | Some(MediaType::Json)) => CaseFormat::Json,
-        Ok(Some(MediaType::Yaml)) => CaseFormat::Yaml,
-        Ok(Some(MediaType::JsonLines)) => {
-            let given = "application/x-ndjson".to_string();
-            return Err(ApiError::UnsupportedMediaType { given, takes: CASE_TYPES });
-        }
-        Err(given) => return Err(ApiError::UnsupportedMediaType { given, takes: CASE_TYPES }),
+    let format = match body_type(&parts.headers, &[MediaType::Json, MediaType::Yaml], CASE_TYPES)? {
+        MediaType::Yaml => CaseFormat::Yaml,
+        MediaType::Json | MediaType::JsonLines => CaseFormat::Json,
     };
     Ok(CaseRequest {
         lang: query.lang.unwrap_or(settings.lang),
@@ -87,7 +86,14 @@ pub async fn decide(app: &Arc<App>, req: Request<Incoming>) -> Answer {
     };
     let decided = with_sources(&snapshot, |sources| {
         let versions = versions_of(&snapshot, side);
-        let r = evaluate(versions, sources, &asked.body, asked.format, side, app.settings.case_bytes)?;
+        let r = evaluate(
+            versions,
+            sources,
+            &asked.body,
+            asked.format,
+            side,
+            app.settings.case_bytes,
+        )?;
         Ok::<_, ApiError>(record(&r, versions, sources, options))
     })?;
     app.metrics.decision(decided.ok, &decided.yes_no);

@@ -65,8 +65,8 @@ pub async fn diff(app: &Arc<App>, req: Request<Incoming>) -> Answer {
             let program = &versions[r.version];
             records.push((decision_json(&r, program, sources, &render), program));
         }
-        let [(old_record, old_program), (new_record, new_program)] = <[_; 2]>::try_from(records)
-            .map_err(|_| ApiError::Internal("two sides".into()))?;
+        let [(old_record, old_program), (new_record, new_program)] =
+            <[_; 2]>::try_from(records).map_err(|_| ApiError::Internal("two sides".into()))?;
         let words = Words {
             program: new_program,
             lang: asked.lang,

@@ -93,7 +93,12 @@ pub fn schema(app: &Arc<App>, req: &Request<Incoming>) -> Answer {
 pub fn openapi(app: &Arc<App>, req: &Request<Incoming>) -> Answer {
     query::parse(req.uri().query(), &[])?;
     let hash = &app.policy.current().hash;
-    Ok(respond(StatusCode::OK, "application/json", OPENAPI.as_bytes().to_vec(), hash))
+    Ok(respond(
+        StatusCode::OK,
+        "application/json",
+        OPENAPI.as_bytes().to_vec(),
+        hash,
+    ))
 }
 
 /// Answers `GET /healthz`: the server answers, and with which policy.

@@ -28,7 +28,8 @@ pub const BAD_ID_NUMBER: &str = r#"{"id":"EX-3","as_of":"2025-09-01","person":{"
 pub const BAD_DATE_PRETTY: &str = "{\n  \"id\": \"A1\",\n  \"as_of\": \"2025-09-01\",\n  \"person\": {\"gender\": \"male\", \"birth_date\": \"1975-02-30\"},\n  \"employment\": {\"status\": \"unemployed\"}\n}\n";
 
 /// A YAML case with an unknown key on its third line.
-pub const UNKNOWN_KEY_YAML: &str = "id: Y1\nas_of: 2025-09-01\npersno:\n  gender: male\nemployment:\n  status: unemployed\n";
+pub const UNKNOWN_KEY_YAML: &str =
+    "id: Y1\nas_of: 2025-09-01\npersno:\n  gender: male\nemployment:\n  status: unemployed\n";
 
 /// The `n`th generated case: [`MAN_50`] with its own id.
 pub fn numbered(n: usize) -> String {

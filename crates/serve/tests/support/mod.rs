@@ -61,7 +61,7 @@ impl Server {
                 _ => panic!("the server stopped before listening:\n{}", before.join("\n")),
             };
             if let Some(at) = line.split("http://").nth(1) {
-                break at.split(|c: char| c == ' ' || c == '（' || c == '(').next().unwrap_or("").to_string();
+                break at.split([' ', '（', '(']).next().unwrap_or("").to_string();
             }
             before.push(line);
         };
@@ -174,12 +174,17 @@ impl Connection {
     /// Connects.
     pub fn open(addr: &str) -> Connection {
         let stream = TcpStream::connect(addr).expect("the server accepts");
-        Connection { stream, buf: Vec::new() }
+        Connection {
+            stream,
+            buf: Vec::new(),
+        }
     }
 
     /// Sends a request and reads its response.
     pub fn send(&mut self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Response {
-        self.stream.write_all(&request_bytes(method, path, headers, body)).unwrap();
+        self.stream
+            .write_all(&request_bytes(method, path, headers, body))
+            .unwrap();
         if method == "HEAD" {
             return self.read_head_only();
         }
@@ -195,7 +200,11 @@ impl Connection {
             self.fill();
         };
         let raw: Vec<u8> = self.buf.drain(..head.body_start).collect();
-        Response { head, body: Vec::new(), raw }
+        Response {
+            head,
+            body: Vec::new(),
+            raw,
+        }
     }
 
     /// Reads the next response.
@@ -216,7 +225,8 @@ impl Connection {
                         None => self.fill(),
                     }
                 };
-                let size = usize::from_str_radix(std::str::from_utf8(&self.buf[at..line_end]).unwrap().trim(), 16).unwrap();
+                let size =
+                    usize::from_str_radix(std::str::from_utf8(&self.buf[at..line_end]).unwrap().trim(), 16).unwrap();
                 while self.buf.len() < line_end + 2 + size + 2 {
                     self.fill();
                 }
@@ -259,6 +269,19 @@ pub fn request_bytes(method: &str, path: &str, headers: &[(&str, &str)], body: &
     let mut bytes = r.into_bytes();
     bytes.extend_from_slice(body);
     bytes
+}
+
+/// Sends with `send` until the answer has `status`, a bounded number of times (what the
+/// test waits for happens at the server's own pace); fails after the last.
+pub fn until_status(status: u16, mut send: impl FnMut() -> Response) -> Response {
+    for _ in 0..400 {
+        let r = send();
+        if r.status() == status {
+            return r;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("never answered {status}");
 }
 
 /// A temporary folder of the test's own.
