@@ -6,6 +6,8 @@
 //! without stopping. The server knows the language; the policy file knows the law:
 //! nothing of a notice is named here.
 
+#![warn(missing_docs)]
+
 pub mod admission;
 pub mod app;
 pub mod args;

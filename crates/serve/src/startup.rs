@@ -25,6 +25,9 @@ pub const EXIT_USAGE: u8 = 2;
 /// Exit code: the policy has errors.
 pub const EXIT_POLICY: u8 = 3;
 
+/// How long stopping waits for the blocking threads (a batch's) still running.
+const SHUTDOWN_WAIT: Duration = Duration::from_secs(5);
+
 /// The variable the admin token may be given in.
 pub const TOKEN_VARIABLE: &str = "ZHENGCE_ADMIN_TOKEN";
 
@@ -99,7 +102,7 @@ pub fn run(args: ServeArgs) -> u8 {
             return EXIT_FAILED;
         }
     };
-    runtime.block_on(async move {
+    let code = runtime.block_on(async move {
         let listener = match tokio::net::TcpListener::bind(args.listen).await {
             Ok(listener) => listener,
             Err(e) => {
@@ -120,7 +123,11 @@ pub fn run(args: ServeArgs) -> u8 {
         tokio::spawn(crate::server::reload_on_sighup(app.clone()));
         serve(listener, app, stop_signal(lang)).await;
         EXIT_OK
-    })
+    });
+    // A batch still running on a blocking thread ends at its next wait for the client,
+    // which has gone; the process does not wait for it longer than this.
+    runtime.shutdown_timeout(SHUTDOWN_WAIT);
+    code
 }
 
 /// The admin token: from `--admin-token-file`, else `ZHENGCE_ADMIN_TOKEN`, else none

@@ -33,7 +33,8 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts the server with these arguments (and an ephemeral loopback port).
+    /// Starts the server with these arguments (and an ephemeral loopback port unless they
+    /// give `--listen`).
     pub fn start(args: &[&str]) -> Server {
         Server::start_with(args, &[])
     }
@@ -42,8 +43,10 @@ impl Server {
     /// of the test's own environment are taken away, so that it speaks its default.
     pub fn start_with(args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut command = Command::new(env!("CARGO_BIN_EXE_zhengce-serve"));
+        if !args.contains(&"--listen") {
+            command.args(["--listen", "127.0.0.1:0"]);
+        }
         command
-            .args(["--listen", "127.0.0.1:0"])
             .args(args)
             .current_dir(std::env::temp_dir())
             .stderr(Stdio::piped());
@@ -104,6 +107,18 @@ impl Server {
     /// Its process id.
     pub fn pid(&self) -> u32 {
         self.child.id()
+    }
+
+    /// Waits for it to exit on its own, a bounded number of looks; its exit code, or
+    /// `None` if it has not exited.
+    pub fn wait(&mut self) -> Option<i32> {
+        for _ in 0..600 {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.code();
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        None
     }
 
     /// Waits until its log has a line containing `text` (the server writes it), or
