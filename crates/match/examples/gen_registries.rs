@@ -178,7 +178,13 @@ fn person_id(n: u64) -> String {
         .and_then(|d| d.checked_add_days(chrono::Days::new((n / 1000) % 3650)))
         .unwrap_or_default();
     let area = AREA_CODES[((n / 3_650_000) % 4) as usize];
-    resident_id(area, born.year() as u64, born.month().into(), born.day().into(), n % 1000)
+    resident_id(
+        area,
+        born.year() as u64,
+        born.month().into(),
+        born.day().into(),
+        n % 1000,
+    )
 }
 
 /// The first day of the month `months` before 2026-06 (the evaluation month), the

@@ -74,41 +74,51 @@ async fn connection(stream: TcpStream, app: Arc<App>, mut stop: watch::Receiver<
     }
 }
 
-/// Reloads the policy at each `SIGHUP`, for as long as the server runs.
+/// The signals the server answers: `SIGHUP` reloads, `SIGTERM` and `SIGINT` stop. They
+/// are registered before the server says where it listens, since a signal that came
+/// earlier would take its default action and end the process.
 #[cfg(unix)]
-pub async fn reload_on_sighup(app: Arc<App>) {
-    use tokio::signal::unix::{SignalKind, signal};
-    let Ok(mut hangups) = signal(SignalKind::hangup()) else {
-        return;
-    };
-    while hangups.recv().await.is_some() {
-        eprintln!("{}", ServeMsg::SighupReceived.text(app.settings.lang));
-        let _ = reload_now(&app).await;
+pub struct Signals {
+    hangup: tokio::signal::unix::Signal,
+    terminate: tokio::signal::unix::Signal,
+    interrupt: tokio::signal::unix::Signal,
+}
+
+#[cfg(unix)]
+impl Signals {
+    /// Registers them (inside the runtime).
+    pub fn register() -> std::io::Result<Signals> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(Signals {
+            hangup: signal(SignalKind::hangup())?,
+            terminate: signal(SignalKind::terminate())?,
+            interrupt: signal(SignalKind::interrupt())?,
+        })
+    }
+
+    /// Reloads the policy at each `SIGHUP` while the server runs, and completes at
+    /// `SIGTERM` or `SIGINT`, saying which.
+    pub async fn serve(mut self, app: Arc<App>) {
+        let lang = app.settings.lang;
+        loop {
+            let name = tokio::select! {
+                Some(()) = self.hangup.recv() => {
+                    eprintln!("{}", ServeMsg::SighupReceived.text(lang));
+                    let _ = reload_now(&app).await;
+                    continue;
+                }
+                _ = self.terminate.recv() => "SIGTERM",
+                _ = self.interrupt.recv() => "SIGINT",
+            };
+            eprintln!("{}", ServeMsg::Stopping.with([name]).get(lang));
+            return;
+        }
     }
 }
 
-/// Completes at `SIGTERM` or Ctrl-C, saying which.
+/// Completes at Ctrl-C, saying so (no `SIGHUP` here: reload by the route).
+#[cfg(not(unix))]
 pub async fn stop_signal(lang: zhengce::lang::Lang) {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        let term = async {
-            match signal(SignalKind::terminate()) {
-                Ok(mut s) => {
-                    s.recv().await;
-                }
-                Err(_) => std::future::pending::<()>().await,
-            }
-        };
-        let name = tokio::select! {
-            _ = term => "SIGTERM",
-            _ = tokio::signal::ctrl_c() => "SIGINT",
-        };
-        eprintln!("{}", ServeMsg::Stopping.with([name]).get(lang));
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-        eprintln!("{}", ServeMsg::Stopping.with(["Ctrl-C"]).get(lang));
-    }
+    let _ = tokio::signal::ctrl_c().await;
+    eprintln!("{}", ServeMsg::Stopping.with(["Ctrl-C"]).get(lang));
 }

@@ -8,7 +8,7 @@ use crate::args::ServeArgs;
 use crate::messages::ServeMsg;
 use crate::metrics::Metrics;
 use crate::policy::{PolicyHolder, PolicyOrigin, draw, load};
-use crate::server::{serve, stop_signal};
+use crate::server::serve;
 use std::sync::Arc;
 use std::time::Duration;
 use zhengce::input::InputLimits;
@@ -111,6 +111,14 @@ pub fn run(args: ServeArgs) -> u8 {
                 return EXIT_FAILED;
             }
         };
+        #[cfg(unix)]
+        let signals = match crate::server::Signals::register() {
+            Ok(signals) => signals,
+            Err(e) => {
+                eprintln!("{}", ServeMsg::CannotStart.with([e.to_string()]).get(lang));
+                return EXIT_FAILED;
+            }
+        };
         let bound = listener.local_addr().unwrap_or(args.listen);
         if !bound.ip().is_loopback() {
             eprintln!("{}", ServeMsg::NotLoopback.with([bound.to_string()]).get(lang));
@@ -120,8 +128,10 @@ pub fn run(args: ServeArgs) -> u8 {
         eprintln!("{}", line.get(lang));
         drop(current);
         #[cfg(unix)]
-        tokio::spawn(crate::server::reload_on_sighup(app.clone()));
-        serve(listener, app, stop_signal(lang)).await;
+        let stop = signals.serve(app.clone());
+        #[cfg(not(unix))]
+        let stop = crate::server::stop_signal(lang);
+        serve(listener, app, stop).await;
         EXIT_OK
     });
     // A batch still running on a blocking thread ends at its next wait for the client,
