@@ -33,6 +33,10 @@ struct Options {
     seconds: u64,
     soak_seconds: u64,
     connections: usize,
+    /// `--workers` of the server started (default: its own, the number of cores).
+    server_workers: Option<String>,
+    /// Threads of the load generator's runtime.
+    client_threads: usize,
 }
 
 fn options() -> Options {
@@ -43,6 +47,8 @@ fn options() -> Options {
         seconds: 10,
         soak_seconds: 60,
         connections: 64,
+        server_workers: None,
+        client_threads: 1,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut it = args.iter();
@@ -55,6 +61,8 @@ fn options() -> Options {
             "--seconds" => o.seconds = value().parse().unwrap_or(10),
             "--soak-seconds" => o.soak_seconds = value().parse().unwrap_or(60),
             "--connections" => o.connections = value().parse().unwrap_or(64),
+            "--server-workers" => o.server_workers = Some(value()),
+            "--client-threads" => o.client_threads = value().parse().unwrap_or(1),
             // `cargo bench` passes `--bench`.
             _ => {}
         }
@@ -66,7 +74,7 @@ fn main() {
     let o = options();
     let bodies = client::bodies(&o.cases);
     let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
+        .worker_threads(o.client_threads.max(1))
         .enable_all()
         .build()
         .expect("a runtime");
@@ -75,7 +83,8 @@ fn main() {
     let addr = match &o.url {
         Some(url) => url.trim_start_matches("http://").trim_end_matches('/').to_string(),
         None => {
-            let s = server::Server::start(&[]);
+            let workers = o.server_workers.as_deref().map(|w| ["--workers", w]);
+            let s = server::Server::start(workers.as_ref().map_or(&[][..], |w| &w[..]));
             let addr = s.addr.clone();
             started = Some(s);
             addr

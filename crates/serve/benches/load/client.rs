@@ -2,7 +2,7 @@
 //! request at a time each, either as fast as answered (closed loop) or paced to an
 //! offered rate (open loop), with each answer's status and latency.
 
-use crate::http_head::parse_head;
+use crate::http_head::{parse_head, status_and_length};
 use std::io;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -114,16 +114,19 @@ impl Conn {
         })
     }
 
-    /// Sends a request and reads its whole response: the status and the named header.
+    /// Sends a request and reads its whole response: the status, and the named header
+    /// when one is named.
     pub async fn send(&mut self, request: &[u8], header: &str) -> io::Result<(u16, Option<String>)> {
         self.stream.write_all(request).await?;
         self.buf.clear();
         loop {
-            if let Some(head) = parse_head(&self.buf) {
-                let len = head.content_length().unwrap_or(0);
-                if self.buf.len() >= head.body_start + len {
-                    return Ok((head.status, head.header(header).map(str::to_string)));
-                }
+            if let Some((status, body_start, len)) = status_and_length(&self.buf)
+                && self.buf.len() >= body_start + len
+            {
+                let named = (!header.is_empty())
+                    .then(|| parse_head(&self.buf).and_then(|h| h.header(header).map(str::to_string)))
+                    .flatten();
+                return Ok((status, named));
             }
             let mut chunk = [0u8; 16384];
             let n = self.stream.read(&mut chunk).await?;
