@@ -200,6 +200,14 @@ fn command_at(lang: Lang, width: usize) -> clap::Command {
                 .action(ArgAction::Version)
                 .help(text(HelpMsg::ArgVersion)),
         );
+    // `serve` passes every argument to the server, `--help` too: no help flag of its own.
+    cmd = cmd.mut_subcommand("serve", |sub| {
+        sub.about(text(HelpMsg::CliServe))
+            .long_about(None::<&str>)
+            .next_line_help(true)
+            .help_template(text(HelpMsg::HelpTemplateSub))
+            .mut_arg("args", |a| described(a, HelpMsg::ArgServeArgs, lang, width))
+    });
     for (name, about) in ABOUT {
         cmd = cmd.mut_subcommand(name, |sub| {
             let mut sub = with_help_flags(sub, lang)

@@ -25,6 +25,10 @@ crate::catalogue! {
         ArgNewWhat => "要新建的文件：case（案件）", "What to start: case";
         /// `schema`
         CliSchema => "输出该政策案件文件的 JSON Schema，供编辑器在输入时检查和补全", "Write the JSON Schema of the policy's case files, for editors to check and complete them as they are typed";
+        /// `serve`
+        CliServe => "运行决定服务（HTTP API，供案件管理系统调用）：执行与本程序同目录或 PATH 上的 `zhengce-serve` 并传入全部参数；`zhengce serve --help` 列出其选项", "Run the decision service (an HTTP API for case-management systems): runs `zhengce-serve` from beside this program or PATH with every argument; `zhengce serve --help` lists its options";
+        /// `serve`'s arguments
+        ArgServeArgs => "传给 `zhengce-serve` 的参数（如 `--listen 127.0.0.1:8080`、`--policy FILE`）", "The arguments of `zhengce-serve` (such as `--listen 127.0.0.1:8080`, `--policy FILE`)";
         /// `lsp`
         CliLsp => "为编辑器提供 LSP 语言服务：输入时显示错误、悬停说明、跳转、补全", "Serve editors (the Language Server Protocol over standard input and output): problems as you type, hovers, go to definition, completion, formatting";
         /// `lsp --lang`

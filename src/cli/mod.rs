@@ -17,6 +17,7 @@ mod inputs;
 mod lsp;
 mod policy_choice;
 mod repl;
+mod serve;
 mod shell;
 mod test;
 pub mod usage;
@@ -213,6 +214,8 @@ pub enum Command {
     /// Write the notice a policy encodes beside its rules, clause by clause, as an HTML
     /// page (DIR/index.html).
     Doc(doc::DocArgs),
+    /// Run the decision service (`zhengce-serve`), passing it every argument.
+    Serve(serve::ServeArgs),
     /// Serve editors: the Language Server Protocol over standard input and output.
     Lsp {
         /// Language of every message (default: the editor's).
@@ -275,6 +278,7 @@ impl Command {
             | Command::Lsp { lang } => lang,
             Command::Fmt(args) => &mut args.lang,
             Command::Doc(args) => &mut args.lang,
+            Command::Serve(args) => &mut args.lang,
             _ => match self.common_mut() {
                 Some(common) => &mut common.lang,
                 None => return,
@@ -291,6 +295,7 @@ impl Command {
             | Command::Completions { .. }
             | Command::Man { .. }
             | Command::Doc(_)
+            | Command::Serve(_)
             | Command::Lsp { .. } => None,
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
@@ -310,6 +315,7 @@ impl Command {
             | Command::Completions { .. }
             | Command::Man { .. }
             | Command::Doc(_)
+            | Command::Serve(_)
             | Command::Lsp { .. } => None,
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
@@ -330,6 +336,7 @@ impl Command {
             | Command::Lsp { lang } => lang.unwrap_or_else(Lang::from_env),
             Command::Fmt(args) => args.lang.unwrap_or_else(Lang::from_env),
             Command::Doc(args) => args.lang(),
+            Command::Serve(args) => args.lang(),
             _ => self.common().map_or_else(Lang::from_env, CommonArgs::lang),
         }
     }
@@ -402,6 +409,7 @@ pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
         Command::Batch(args) => batch::run(&args, console),
         Command::Fmt(args) => fmt::run(&args, console),
         Command::Lsp { lang } => lsp::run(lang, console),
+        Command::Serve(args) => serve::run(&args, console),
         Command::Doc(args) => doc::run(&args, console),
         Command::New {
             what: NewFile::Case,

@@ -68,7 +68,8 @@ impl Command {
                     cases.clone_from(&repository.cases);
                 }
             }
-            Command::Completions { .. } | Command::Man { .. } | Command::Lsp { .. } => {}
+            // The server finds `zhengce.toml` itself, as it would run on its own.
+            Command::Completions { .. } | Command::Man { .. } | Command::Lsp { .. } | Command::Serve(_) => {}
         }
         if let Some(common) = self.common_mut() {
             common.repository = Some(repository);
