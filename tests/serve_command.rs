@@ -121,3 +121,32 @@ fn the_help_lists_serve_in_either_language() {
     let (_, en, _) = run(&dir, &["--help", "--lang", "en"], "/nonexistent", &[]);
     assert!(en.contains("Run the decision service"), "{en}");
 }
+
+/// `zhengce match` is run the same way, as `zhengce-match`: its stand-in is the serve
+/// stand-in under the other name.
+#[test]
+fn match_runs_zhengce_match_beside_zhengce_and_says_how_to_build_it_when_missing() {
+    let dir = folder("match", false);
+    let (code, _, err) = run(&dir, &["match", "--mapping", "m.toml"], "/nonexistent", &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("没有找到信息比对程序 `zhengce-match`"), "{err}");
+    assert!(err.contains("cargo build --release -p zhengce-match"), "{err}");
+    let (_, _, err) = run(&dir, &["--lang", "en", "match"], "/nonexistent", &[]);
+    assert!(
+        err.starts_with("error: the registry-matching program `zhengce-match` was not found"),
+        "{err}"
+    );
+
+    stand_in(&dir);
+    std::fs::rename(dir.join("zhengce-serve"), dir.join("zhengce-match")).unwrap();
+    let (code, out, _) = run(
+        &dir,
+        &["match", "--mapping", "m.toml", "--out", "推送名单.csv"],
+        "/nonexistent",
+        &[],
+    );
+    assert_eq!(code, 7, "the program's exit code");
+    assert_eq!(out, "arg:--mapping\narg:m.toml\narg:--out\narg:推送名单.csv\nlang:\n");
+    let (_, zh, _) = run(&dir, &["--help"], "/nonexistent", &[]);
+    assert!(zh.contains("match") && zh.contains("信息比对"), "{zh}");
+}

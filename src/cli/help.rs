@@ -200,14 +200,20 @@ fn command_at(lang: Lang, width: usize) -> clap::Command {
                 .action(ArgAction::Version)
                 .help(text(HelpMsg::ArgVersion)),
         );
-    // `serve` passes every argument to the server, `--help` too: no help flag of its own.
-    cmd = cmd.mut_subcommand("serve", |sub| {
-        sub.about(text(HelpMsg::CliServe))
-            .long_about(None::<&str>)
-            .next_line_help(true)
-            .help_template(text(HelpMsg::HelpTemplateSub))
-            .mut_arg("args", |a| described(a, HelpMsg::ArgServeArgs, lang, width))
-    });
+    // `serve` and `match` pass every argument to their programs, `--help` too: no help
+    // flag of their own.
+    for (name, about, args) in [
+        ("serve", HelpMsg::CliServe, HelpMsg::ArgServeArgs),
+        ("match", HelpMsg::CliMatch, HelpMsg::ArgMatchArgs),
+    ] {
+        cmd = cmd.mut_subcommand(name, |sub| {
+            sub.about(text(about))
+                .long_about(None::<&str>)
+                .next_line_help(true)
+                .help_template(text(HelpMsg::HelpTemplateSub))
+                .mut_arg("args", |a| described(a, args, lang, width))
+        });
+    }
     for (name, about) in ABOUT {
         cmd = cmd.mut_subcommand(name, |sub| {
             let mut sub = with_help_flags(sub, lang)

@@ -25,6 +25,10 @@ crate::catalogue! {
         ArgNewWhat => "要新建的文件：case（案件）", "What to start: case";
         /// `schema`
         CliSchema => "输出该政策案件文件的 JSON Schema，供编辑器在输入时检查和补全", "Write the JSON Schema of the policy's case files, for editors to check and complete them as they are typed";
+        /// `match`
+        CliMatch => "信息比对：在登记表中找出符合条件但尚未认定的人员（推送名单）：执行与本程序同目录或 PATH 上的 `zhengce-match` 并传入全部参数；`zhengce match --help` 列出其选项", "Registry matching: find in registry extracts who qualifies but is not certified (the push list); runs `zhengce-match` from beside this program or PATH with every argument; `zhengce match --help` lists its options";
+        /// `match`'s arguments
+        ArgMatchArgs => "传给 `zhengce-match` 的参数（如 `--mapping FILE --out push-list.csv`）", "The arguments of `zhengce-match` (such as `--mapping FILE --out push-list.csv`)";
         /// `serve`
         CliServe => "运行决定服务（HTTP API，供案件管理系统调用）：执行与本程序同目录或 PATH 上的 `zhengce-serve` 并传入全部参数；`zhengce serve --help` 列出其选项", "Run the decision service (an HTTP API for case-management systems): runs `zhengce-serve` from beside this program or PATH with every argument; `zhengce serve --help` lists its options";
         /// `serve`'s arguments

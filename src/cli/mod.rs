@@ -10,6 +10,7 @@ mod console;
 mod diff;
 mod doc;
 mod eval;
+mod external;
 mod fmt;
 pub mod help;
 mod help_messages;
@@ -17,7 +18,6 @@ mod inputs;
 mod lsp;
 mod policy_choice;
 mod repl;
-mod serve;
 mod shell;
 mod test;
 pub mod usage;
@@ -215,7 +215,10 @@ pub enum Command {
     /// page (DIR/index.html).
     Doc(doc::DocArgs),
     /// Run the decision service (`zhengce-serve`), passing it every argument.
-    Serve(serve::ServeArgs),
+    Serve(external::ExternalArgs),
+    /// Find in registry extracts who qualifies but is not certified (`zhengce-match`),
+    /// passing it every argument.
+    Match(external::ExternalArgs),
     /// Serve editors: the Language Server Protocol over standard input and output.
     Lsp {
         /// Language of every message (default: the editor's).
@@ -278,7 +281,7 @@ impl Command {
             | Command::Lsp { lang } => lang,
             Command::Fmt(args) => &mut args.lang,
             Command::Doc(args) => &mut args.lang,
-            Command::Serve(args) => &mut args.lang,
+            Command::Serve(args) | Command::Match(args) => &mut args.lang,
             _ => match self.common_mut() {
                 Some(common) => &mut common.lang,
                 None => return,
@@ -296,6 +299,7 @@ impl Command {
             | Command::Man { .. }
             | Command::Doc(_)
             | Command::Serve(_)
+            | Command::Match(_)
             | Command::Lsp { .. } => None,
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
@@ -316,6 +320,7 @@ impl Command {
             | Command::Man { .. }
             | Command::Doc(_)
             | Command::Serve(_)
+            | Command::Match(_)
             | Command::Lsp { .. } => None,
             Command::Eval { common, .. }
             | Command::Diff { common, .. }
@@ -336,7 +341,7 @@ impl Command {
             | Command::Lsp { lang } => lang.unwrap_or_else(Lang::from_env),
             Command::Fmt(args) => args.lang.unwrap_or_else(Lang::from_env),
             Command::Doc(args) => args.lang(),
-            Command::Serve(args) => args.lang(),
+            Command::Serve(args) | Command::Match(args) => args.lang(),
             _ => self.common().map_or_else(Lang::from_env, CommonArgs::lang),
         }
     }
@@ -409,7 +414,8 @@ pub fn run_with(mut cli: Cli, console: &mut Console) -> u8 {
         Command::Batch(args) => batch::run(&args, console),
         Command::Fmt(args) => fmt::run(&args, console),
         Command::Lsp { lang } => lsp::run(lang, console),
-        Command::Serve(args) => serve::run(&args, console),
+        Command::Serve(args) => external::run(external::External::Serve, &args, console),
+        Command::Match(args) => external::run(external::External::Match, &args, console),
         Command::Doc(args) => doc::run(&args, console),
         Command::New {
             what: NewFile::Case,

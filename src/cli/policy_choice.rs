@@ -69,7 +69,11 @@ impl Command {
                 }
             }
             // The server finds `zhengce.toml` itself, as it would run on its own.
-            Command::Completions { .. } | Command::Man { .. } | Command::Lsp { .. } | Command::Serve(_) => {}
+            Command::Completions { .. }
+            | Command::Man { .. }
+            | Command::Lsp { .. }
+            | Command::Serve(_)
+            | Command::Match(_) => {}
         }
         if let Some(common) = self.common_mut() {
             common.repository = Some(repository);

@@ -319,6 +319,8 @@ crate::catalogue! {
         /// `zhengce serve` without the server program (the folder of `zhengce`)
         ServeNotBuilt => "错误：没有找到决定服务程序 `zhengce-serve`（`{}` 中和 PATH 上都没有）。请在 zhengce 的源码文件夹中构建它：`cargo build --release -p zhengce-serve`（或安装：`cargo install --path crates/serve`）", "error: the decision service's program `zhengce-serve` was not found (neither in `{}` nor on PATH). Build it in zhengce's source folder: `cargo build --release -p zhengce-serve` (or install it: `cargo install --path crates/serve`)";
         /// the server program cannot be started (its path, why)
+        /// `zhengce-match` found nowhere (the folder of this program)
+        MatchNotBuilt => "错误：没有找到信息比对程序 `zhengce-match`（`{}` 中和 PATH 上都没有）。请在 zhengce 的源码文件夹中构建它：`cargo build --release -p zhengce-match`（或安装：`cargo install --path crates/match`）", "error: the registry-matching program `zhengce-match` was not found (neither in `{}` nor on PATH). Build it in zhengce's source folder: `cargo build --release -p zhengce-match` (or install it: `cargo install --path crates/match`)";
         CannotRunServer => "错误：无法运行 `{}`：{}", "error: cannot run `{}`: {}";
         /// what `test` and `batch` say when they use the built-in policy (its id)
         UsingBuiltin => "使用内置政策 {}（未指定政策文件，也没有 zhengce.toml）", "using the built-in policy {} (no policy file given and no zhengce.toml)";
