@@ -26,7 +26,7 @@ crate::catalogue! {
         /// `schema`
         CliSchema => "输出该政策案件文件的 JSON Schema，供编辑器在输入时检查和补全", "Write the JSON Schema of the policy's case files, for editors to check and complete them as they are typed";
         /// `match`
-        CliMatch => "信息比对：在登记表中找出符合条件但尚未认定的人员（推送名单）：执行与本程序同目录或 PATH 上的 `zhengce-match` 并传入全部参数；`zhengce match --help` 列出其选项", "Registry matching: find in registry extracts who qualifies but is not certified (the push list); runs `zhengce-match` from beside this program or PATH with every argument; `zhengce match --help` lists its options";
+        CliMatch => "信息比对，生成推送名单：执行与本程序同目录或 PATH 上的 `zhengce-match` 并传入全部参数；`zhengce match --help` 列出其选项", "Registry matching: find in registry extracts who qualifies but is not certified (the push list); runs `zhengce-match` from beside this program or PATH with every argument; `zhengce match --help` lists its options";
         /// `match`'s arguments
         ArgMatchArgs => "传给 `zhengce-match` 的参数（如 `--mapping FILE --out push-list.csv`）", "The arguments of `zhengce-match` (such as `--mapping FILE --out push-list.csv`)";
         /// `serve`
