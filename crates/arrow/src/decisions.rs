@@ -168,11 +168,7 @@ impl BatchEvaluator<'_> {
         }
         let mut fields: Vec<Field> = batch.schema().fields().iter().map(|f| f.as_ref().clone()).collect();
         let mut columns: Vec<ArrayRef> = batch.columns().to_vec();
-        let mut text = |name: &str, v: Vec<Option<String>>| {
-            fields.push(Field::new(name, DataType::Utf8, true));
-            columns.push(Arc::new(StringArray::from(v)));
-        };
-        text(ERROR, errors);
+        push_text(&mut fields, &mut columns, ERROR, errors);
         for (id, column) in wanted.definitions.iter().zip(values) {
             let definition = &program.definitions[id.0 as usize];
             if matches!(definition.expr.ty, Type::Bool) {
@@ -185,13 +181,15 @@ impl BatchEvaluator<'_> {
                 columns.push(Arc::new(StringArray::from(words)));
             }
         }
-        let mut text = |name: &str, v: Vec<Option<String>>| {
-            fields.push(Field::new(name, DataType::Utf8, true));
-            columns.push(Arc::new(StringArray::from(v)));
-        };
-        text(CATEGORIES, numbers);
-        text(CLAUSES, clauses);
-        text(REASONS, reasons);
+        push_text(&mut fields, &mut columns, CATEGORIES, numbers);
+        push_text(&mut fields, &mut columns, CLAUSES, clauses);
+        push_text(&mut fields, &mut columns, REASONS, reasons);
         RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
     }
+}
+
+/// Adds a text column named `name`.
+fn push_text(fields: &mut Vec<Field>, columns: &mut Vec<ArrayRef>, name: &str, values: Vec<Option<String>>) {
+    fields.push(Field::new(name, DataType::Utf8, true));
+    columns.push(Arc::new(StringArray::from(values)));
 }
