@@ -4,6 +4,7 @@
 //! become case fields; DataFusion runs it; every resulting row is decided by the
 //! policy; the push list and the error table are written as CSV and Parquet.
 
+mod csv_layout;
 mod list_store;
 mod mapping;
 mod messages;

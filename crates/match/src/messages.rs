@@ -33,6 +33,8 @@ zhengce::catalogue! {
         IdMissing => "缺少身份证号码", "no ID number";
         /// the same ID on an earlier row (that row)
         IdTwice => "与第 {} 行的身份证号码相同", "the same ID number as row {}";
+        /// a row with another number of fields than the header (its fields, the header's)
+        FieldCount => "这一行有 {} 个字段，而表头有 {} 个：未读入，请检查引号和逗号", "this row has {} fields and the header {}: not read (check its quotes and commas)";
         /// an impossible date (why)
         BadDate => "日期无效：{}", "not a valid date: {}";
         /// the same person twice in the query result

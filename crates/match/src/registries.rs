@@ -2,6 +2,7 @@
 //! (a registry's dates and numbers are cleaned by the mapping's SQL, and a bad value
 //! must reach the error table, not stop the reading), and checked row by row.
 
+use crate::csv_layout::{CsvLayout, RaggedRow};
 use crate::mapping::{Encoding, Registry};
 use crate::messages::MatchMsg;
 use datafusion::arrow::datatypes::{DataType, Field, Schema};
@@ -59,6 +60,8 @@ impl Drop for Staging {
 pub struct Extract {
     path: PathBuf,
     kind: Kind,
+    /// The rows left out of the table for their number of fields.
+    ragged: Vec<RaggedRow>,
 }
 
 enum Kind {
@@ -83,6 +86,7 @@ impl Extract {
             Some("parquet") => Ok(Extract {
                 path,
                 kind: Kind::Parquet,
+                ragged: Vec::new(),
             }),
             Some("csv") => {
                 let mut head = [0u8; 3];
@@ -97,10 +101,21 @@ impl Extract {
                 } else {
                     path
                 };
-                let schema = text_columns(&path).map_err(cannot_read)?;
+                let layout = CsvLayout::read(&path).map_err(cannot_read)?;
+                let path = if layout.ragged.is_empty() {
+                    path
+                } else {
+                    let copy = staging.dir.join(format!("{}.rows.csv", registry.name));
+                    layout.copy_without_ragged(&path, &copy).map_err(cannot_read)?;
+                    copy
+                };
+                let fields: Vec<Field> = (layout.columns.iter())
+                    .map(|name| Field::new(name, DataType::Utf8, true))
+                    .collect();
                 Ok(Extract {
                     path,
-                    kind: Kind::Csv(schema),
+                    kind: Kind::Csv(Schema::new(fields)),
+                    ragged: layout.ragged,
                 })
             }
             _ => Err(MatchMsg::UnknownFileKind.with([shown])),
@@ -120,9 +135,10 @@ impl Extract {
         done.map_err(|e| MatchMsg::CannotRead.with([path, e.to_string()]))
     }
 
-    /// Checks every row of the registry: its ID (present, valid, not on an earlier
-    /// row) and its dates. Read in file order, one partition, so rows are numbered as
-    /// the file has them.
+    /// Checks every row of the registry: its number of fields, its ID (present, valid,
+    /// not on an earlier row) and its dates. Read in file order, one partition, so rows
+    /// are numbered as the file has them (the ragged rows, left out of the table,
+    /// counted where they are).
     pub async fn check(&self, registry: &Registry, show_pii: bool) -> Result<Vec<RowProblem>, Text> {
         let ctx = SessionContext::new_with_config(SessionConfig::new().with_target_partitions(1));
         self.register(&ctx, "extract").await?;
@@ -140,12 +156,28 @@ impl Extract {
         let source = Text::from(registry.name.as_str());
         // A digest of each ID, not its text: an extract may hold millions.
         let mut seen = SeenIds::default();
-        let mut problems = Vec::new();
+        let width = match &self.kind {
+            Kind::Csv(schema) => schema.fields().len(),
+            Kind::Parquet => 0,
+        };
+        let mut problems: Vec<RowProblem> = (self.ragged.iter())
+            .map(|r| RowProblem {
+                source: source.clone(),
+                row: Some(r.row),
+                column: String::new(),
+                value: String::new(),
+                problem: MatchMsg::FieldCount.with([r.fields.to_string(), width.to_string()]),
+            })
+            .collect();
+        let mut left_out = self.ragged.iter().map(|r| r.row).peekable();
         let mut row = 0u32;
         while let Some(batch) = stream.next().await {
             let batch = batch.map_err(failed)?;
             for i in 0..batch.num_rows() {
                 row = row.saturating_add(1);
+                while left_out.next_if_eq(&row).is_some() {
+                    row = row.saturating_add(1);
+                }
                 let problem = |column: &str, value: String, problem: Text| RowProblem {
                     source: source.clone(),
                     row: Some(row),
@@ -181,6 +213,7 @@ impl Extract {
                 }
             }
         }
+        problems.sort_by_key(|p| p.row);
         Ok(problems)
     }
 }
@@ -188,38 +221,6 @@ impl Extract {
 /// A column name quoted for SQL.
 pub fn quoted(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
-}
-
-/// The columns of a UTF-8 CSV file's header, every one as text.
-fn text_columns(path: &Path) -> std::io::Result<Schema> {
-    let mut header = String::new();
-    BufReader::new(File::open(path)?).read_line(&mut header)?;
-    let fields: Vec<Field> = header_names(header.trim_end_matches(['\r', '\n']))
-        .into_iter()
-        .map(|name| Field::new(name, DataType::Utf8, true))
-        .collect();
-    Ok(Schema::new(fields))
-}
-
-/// The names of a CSV header line (fields may be quoted, `""` inside a quote is `"`).
-fn header_names(line: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut name = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                name.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => names.push(std::mem::take(&mut name)),
-            c => name.push(c),
-        }
-    }
-    names.push(name);
-    names
 }
 
 /// Copies `from` to `to` as UTF-8 without a byte-order mark, decoding it from
@@ -250,18 +251,4 @@ fn to_utf8(from: &Path, to: &Path, encoding: Encoding) -> std::io::Result<()> {
         input.consume(read);
     }
     output.flush()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::header_names;
-
-    #[test]
-    fn header_names_are_split_at_commas_outside_quotes() {
-        assert_eq!(
-            header_names("身份证号码,\"区,县\",\"a\"\"b\""),
-            ["身份证号码", "区,县", "a\"b"]
-        );
-        assert_eq!(header_names("a"), ["a"]);
-    }
 }

@@ -2,7 +2,8 @@
 //! are what the generator makes; the push list is the expected one and agrees, person
 //! by person, with the scenarios the generator made the people from (an account of
 //! the outcome that does not come from the policy); each bad-row kind is reported in
-//! the error table; IDs are masked unless asked; a bad mapping is told with its place.
+//! the error table, and a CSV row of another width than its header is one more row there
+//! while the run goes on; IDs are masked unless asked; a bad mapping is told with its place.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -203,4 +204,63 @@ fn a_bad_mapping_is_told_with_its_place_and_exit_status_2() {
         assert_eq!(output.status.code(), Some(2), "{name}: {stderr}");
         assert!(stderr.contains(said), "{name}: {stderr}");
     }
+}
+
+#[test]
+fn a_row_of_another_width_is_in_the_error_table_and_the_run_goes_on() {
+    let dir = scratch("ragged");
+    let registries = dir.join("registries");
+    std::fs::create_dir_all(&registries).unwrap();
+    for entry in std::fs::read_dir(example().join("registries")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, registries.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::copy(
+        example().join("hunan-2025.mapping.toml"),
+        dir.join("hunan-2025.mapping.toml"),
+    )
+    .unwrap();
+    // dibao (UTF-8): a short row before data row 51, a long one at the end; the
+    // unemployment extract (GB18030; these bytes are ASCII) a short row first.
+    let dibao = registries.join("dibao.csv");
+    let mut lines: Vec<String> = read(&dibao).lines().map(str::to_owned).collect();
+    lines.insert(51, "430102199001010008,开福区".to_owned());
+    lines.push("430102199001010016,\"芙蓉区,x\",2024-10-05,extra".to_owned());
+    std::fs::write(&dibao, lines.join("\n") + "\n").unwrap();
+    let unemployment = registries.join("unemployment.csv");
+    let bytes = std::fs::read(&unemployment).unwrap();
+    let header_end = bytes.iter().position(|b| *b == b'\n').unwrap() + 1;
+    let mut changed = bytes[..header_end].to_vec();
+    changed.extend_from_slice(b"x\n");
+    changed.extend_from_slice(&bytes[header_end..]);
+    std::fs::write(&unemployment, changed).unwrap();
+
+    let out = dir.join("push.csv");
+    let mapping = dir.join("hunan-2025.mapping.toml");
+    let output = zhengce_match(&["--mapping", mapping.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(read(&out), read(&example().join("expected-push-list.csv")));
+    let errors = read(&dir.join("push.errors.csv"));
+    let dibao_rows = read(&example().join("registries/dibao.csv")).lines().count();
+    let long_row = format!("dibao,{},,,这一行有 4 个字段，而表头有 3 个", dibao_rows + 1);
+    for line in [
+        "unemployment,1,,,这一行有 1 个字段",
+        "unemployment,162,登记失业日期,2026-02-30,",
+        "dibao,51,,,这一行有 2 个字段，而表头有 3 个",
+        "dibao,102,身份证号码,430102********1230,",
+        long_row.as_str(),
+    ] {
+        assert!(errors.lines().any(|l| l.starts_with(line)), "{line} in:\n{errors}");
+    }
+    // Each of the first rows of the error table stays where it was, shifted by the rows
+    // added before it.
+    assert_eq!(
+        errors.lines().count(),
+        read(&example().join("expected-errors.csv")).lines().count() + 3
+    );
 }
