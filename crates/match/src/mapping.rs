@@ -34,7 +34,7 @@ pub struct Mapping {
 }
 
 /// One registry extract.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Registry {
     /// Its table name in the query.

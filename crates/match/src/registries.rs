@@ -72,8 +72,9 @@ enum Kind {
 
 impl Extract {
     /// Prepares `registry` (its file from `base`): a CSV file that is GB18030 or starts
-    /// with a byte-order mark is copied to UTF-8 in `staging`.
-    pub fn prepare(base: &Path, registry: &Registry, staging: &Staging) -> Result<Extract, Text> {
+    /// with a byte-order mark is copied to UTF-8 in the staging folder, and one with
+    /// ragged rows without them.
+    pub fn prepare(base: &Path, registry: &Registry, staging: &Path) -> Result<Extract, Text> {
         let path = base.join(&registry.file);
         let shown = path.display().to_string();
         let cannot_read = |e: std::io::Error| MatchMsg::CannotRead.with([shown.clone(), e.to_string()]);
@@ -95,7 +96,7 @@ impl Extract {
                     .map_err(cannot_read)?;
                 let bom = n == 3 && head == [0xEF, 0xBB, 0xBF];
                 let path = if registry.encoding == Encoding::Gb18030 || bom {
-                    let copy = staging.dir.join(format!("{}.csv", registry.name));
+                    let copy = staging.join(format!("{}.csv", registry.name));
                     to_utf8(&path, &copy, registry.encoding).map_err(cannot_read)?;
                     copy
                 } else {
@@ -105,7 +106,7 @@ impl Extract {
                 let path = if layout.ragged.is_empty() {
                     path
                 } else {
-                    let copy = staging.dir.join(format!("{}.rows.csv", registry.name));
+                    let copy = staging.join(format!("{}.rows.csv", registry.name));
                     layout.copy_without_ragged(&path, &copy).map_err(cannot_read)?;
                     copy
                 };

@@ -10,10 +10,13 @@ use crate::registries::{Extract, RowProblem, Staging};
 use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray};
 use arrow_schema::ArrowError;
 use chrono::NaiveDate;
+use datafusion::execution::memory_pool::{FairSpillPool, TrackConsumersPool};
 use datafusion::execution::runtime_env::RuntimeEnvBuilder;
 use datafusion::prelude::{SessionConfig, SessionContext};
 use futures::StreamExt;
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use zhengce::batch::ids::{FirstSeen, SeenIds};
 use zhengce::case::mask_id;
 use zhengce::lang::{Lang, Text};
@@ -21,6 +24,9 @@ use zhengce::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_polic
 use zhengce::program::{DefId, Program};
 use zhengce::report::{DrawOptions, render_diagnostic};
 use zhengce_arrow::{BatchEvaluator, CATEGORIES, CLAUSES, ERROR, REASONS, Wanted, definition_ids, separator, text_of};
+
+/// How many of the largest memory consumers the query engine names when it runs out.
+const TOP_CONSUMERS: NonZeroUsize = NonZeroUsize::MIN.saturating_add(4);
 
 /// What the command line asks of a run.
 #[derive(Debug, Clone)]
@@ -130,20 +136,40 @@ async fn query(
 ) -> Result<(), Failure> {
     let lang = options.lang;
     let fail = |t: Text| Failure::of(t, lang);
+    // A fair pool: each sort may hold its share of the memory and spills past it. With
+    // the greedy pool one sort of a join took nearly all of it and the other, finding
+    // none left, failed the run (10 million rows, 1 GB, depending on which read first).
+    let pool = TrackConsumersPool::new(FairSpillPool::new(options.memory_limit), TOP_CONSUMERS);
     let runtime = RuntimeEnvBuilder::new()
-        .with_memory_limit(options.memory_limit, 1.0)
+        .with_memory_pool(Arc::new(pool))
         .build_arc()
         .map_err(|e| Failure(e.to_string()))?;
     // Sort-merge joins, which spill to disk past the memory limit (hash joins hold
     // every registry's rows in memory and fail past it).
     let config = SessionConfig::new().set_bool("datafusion.optimizer.prefer_hash_join", false);
     let ctx = SessionContext::new_with_config_rt(config, runtime);
-    for registry in &mapping.registries {
-        let extract = Extract::prepare(base, registry, staging).map_err(fail)?;
-        extract.register(&ctx, &registry.name).await.map_err(fail)?;
-        findings
-            .problems
-            .extend(extract.check(registry, options.show_pii).await.map_err(fail)?);
+    // The extracts prepared (decoded, their ragged rows found) and checked row by row
+    // a few at once, one per core (each keeps the digests of its IDs while it is
+    // checked); made tables in the mapping's order, their problems told in it.
+    let handle = tokio::runtime::Handle::current();
+    let at_once = std::thread::available_parallelism().map_or(2, usize::from);
+    for group in mapping.registries.chunks(at_once) {
+        let tasks: Vec<_> = (group.iter())
+            .map(|registry| {
+                let (base, staging, registry) = (base.to_path_buf(), staging.path().to_path_buf(), registry.clone());
+                let (handle, show_pii) = (handle.clone(), options.show_pii);
+                tokio::task::spawn_blocking(move || {
+                    let extract = Extract::prepare(&base, &registry, &staging)?;
+                    let problems = handle.block_on(extract.check(&registry, show_pii))?;
+                    Ok::<_, Text>((extract, problems))
+                })
+            })
+            .collect();
+        for (registry, task) in group.iter().zip(tasks) {
+            let (extract, problems) = task.await.map_err(|e| Failure(e.to_string()))?.map_err(fail)?;
+            extract.register(&ctx, &registry.name).await.map_err(fail)?;
+            findings.problems.extend(problems);
+        }
     }
     let failed = |e: datafusion::error::DataFusionError| fail(MatchMsg::QueryFailed.with([e.to_string()]));
     let frame = ctx.sql(&mapping.query.sql).await.map_err(failed)?;

@@ -39,6 +39,13 @@ fn run_example(out: &Path, extra: &[&str]) -> Output {
     zhengce_match(&args)
 }
 
+/// The run ended with the example's data problems (exit 1) and wrote its expected list.
+fn assert_the_expected_list(output: &Output, out: &Path) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(read(out), read(&example().join("expected-push-list.csv")));
+}
+
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -238,13 +245,7 @@ fn a_row_of_another_width_is_in_the_error_table_and_the_run_goes_on() {
     let out = dir.join("push.csv");
     let mapping = dir.join("hunan-2025.mapping.toml");
     let output = zhengce_match(&["--mapping", mapping.to_str().unwrap(), "--out", out.to_str().unwrap()]);
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert_eq!(read(&out), read(&example().join("expected-push-list.csv")));
+    assert_the_expected_list(&output, &out);
     let errors = read(&dir.join("push.errors.csv"));
     let dibao_rows = read(&example().join("registries/dibao.csv")).lines().count();
     let long_row = format!("dibao,{},,,这一行有 4 个字段，而表头有 3 个", dibao_rows + 1);
@@ -263,4 +264,18 @@ fn a_row_of_another_width_is_in_the_error_table_and_the_run_goes_on() {
         errors.lines().count(),
         read(&example().join("expected-errors.csv")).lines().count() + 3
     );
+}
+
+#[test]
+fn the_smallest_memory_allowed_gives_the_same_list_and_less_is_refused() {
+    let dir = scratch("memory");
+    let out = dir.join("push.csv");
+    // Every sort of the query's joins gets its share of 64 MB (with a greedy pool, one
+    // sort could take it all and the next fail the run).
+    let output = run_example(&out, &["--memory-mb", "64"]);
+    assert_the_expected_list(&output, &out);
+    let refused = run_example(&dir.join("small.csv"), &["--memory-mb", "8"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("64"));
+    assert!(!dir.join("small.csv").exists());
 }
