@@ -21,6 +21,8 @@ zhengce::catalogue! {
         UnknownFileKind => "登记表 {} 须为 .csv 或 .parquet 文件", "registry {} must be a .csv or .parquet file";
         /// the query engine's refusal (what it said)
         QueryFailed => "查询失败：{}", "the query failed: {}";
+        /// the query engine ran out of memory (the megabytes it had)
+        MoreMemory => "提示：查询引擎的内存不够，请加大 `--memory-mb`（这次为 {} MB）", "hint: the query engine ran out of memory: give it more with `--memory-mb` (it had {} MB)";
         /// a column of the query result that is not what it should be (column, why)
         BadColumn => "查询结果的列 `{}`：{}", "column `{}` of the query result: {}";
         /// the column naming the person is missing (the column)

@@ -10,6 +10,7 @@ use crate::registries::{Extract, RowProblem, Staging};
 use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch, StringArray};
 use arrow_schema::ArrowError;
 use chrono::NaiveDate;
+use datafusion::error::DataFusionError;
 use datafusion::execution::memory_pool::{FairSpillPool, TrackConsumersPool};
 use datafusion::execution::runtime_env::RuntimeEnvBuilder;
 use datafusion::prelude::{SessionConfig, SessionContext};
@@ -171,7 +172,15 @@ async fn query(
             findings.problems.extend(problems);
         }
     }
-    let failed = |e: datafusion::error::DataFusionError| fail(MatchMsg::QueryFailed.with([e.to_string()]));
+    let failed = |e: DataFusionError| {
+        let mut told = MatchMsg::QueryFailed.with([e.to_string()]).get(lang).into_owned();
+        // The engine's own advice names its settings; the user's is `--memory-mb`.
+        if matches!(e.find_root(), DataFusionError::ResourcesExhausted(_)) {
+            let now = (options.memory_limit >> 20).to_string();
+            told = format!("{told}\n{}", MatchMsg::MoreMemory.with([now]).get(lang));
+        }
+        Failure(told)
+    };
     let frame = ctx.sql(&mapping.query.sql).await.map_err(failed)?;
     let schema = frame.schema().as_arrow().clone();
     let carried: Vec<&str> = mapping.district.iter().map(String::as_str).collect();
