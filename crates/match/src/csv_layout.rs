@@ -1,35 +1,52 @@
-//! A CSV extract's header, and the rows whose number of fields is not the header's.
-//! The query engine stops at such a row, and the whole run with it; so each is found
-//! first, told in the error table, and left out of a copy the engine reads. Read with
-//! the csv crate (the same reader underneath as the engine's), a record at a time.
+//! A CSV extract's header, and the rows the query engine cannot read: a row with more or
+//! fewer fields than the header, or with bytes that are not UTF-8. The engine stops at
+//! such a row, and the whole run with it; so each is found first, told in the error
+//! table, and left out of a copy the engine reads. Read with the csv crate (the same
+//! reader underneath as the engine's), a record at a time.
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::Path;
 
-/// The header of a CSV file and its rows of another width.
+/// The header of a CSV file and its rows the engine cannot read.
 #[derive(Debug)]
 pub struct CsvLayout {
-    /// The header's column names.
-    pub columns: Vec<String>,
-    /// The rows whose number of fields differs from the header's, in file order.
-    pub ragged: Vec<RaggedRow>,
+    /// The header's column names; `None` when the header is not UTF-8 (an extract in
+    /// another encoding than its mapping says).
+    pub columns: Option<Vec<String>>,
+    /// The rows the engine cannot read, in file order.
+    pub unreadable: Vec<UnreadableRow>,
+    /// Whether a quoted value holds a line break (the engine must then not cut the
+    /// file at line breaks to read its parts at once).
+    pub newlines_in_values: bool,
 }
 
-/// A row whose number of fields is not the header's.
+/// A row the engine cannot read.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RaggedRow {
+pub struct UnreadableRow {
     /// The data row (1-based, the header not counted, as the error table numbers rows).
     pub row: u32,
-    /// How many fields it has.
-    pub fields: usize,
-    /// Its bytes in the file, up to the next row's (the end of the file for the last).
+    /// Why.
+    pub why: Unreadable,
+    /// Its bytes in the file, from where the reader started it (the line end before it
+    /// may come first) to where it started the next row (the end of the file for the
+    /// last).
     bytes: Range<u64>,
 }
 
+/// Why a row cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Unreadable {
+    /// It has this many fields, not the header's number.
+    FieldCount(usize),
+    /// Some of its bytes are not UTF-8.
+    NotUtf8,
+}
+
 impl CsvLayout {
-    /// Reads the header and finds the ragged rows of the UTF-8 CSV file at `path`.
+    /// Reads the header and finds the rows the engine cannot read of the CSV file at
+    /// `path`, which should be UTF-8.
     pub fn read(path: &Path) -> std::io::Result<CsvLayout> {
         let file = BufReader::with_capacity(1 << 20, File::open(path)?);
         let mut reader = csv::ReaderBuilder::new()
@@ -37,94 +54,158 @@ impl CsvLayout {
             .flexible(true)
             .from_reader(file);
         let mut record = csv::ByteRecord::new();
-        let mut columns = Vec::new();
+        let mut columns = Some(Vec::new());
+        let mut width = 0;
         if reader.read_byte_record(&mut record)? {
-            columns = record.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
+            width = record.len();
+            columns = record
+                .iter()
+                .map(|f| std::str::from_utf8(f).ok().map(str::to_owned))
+                .collect();
         }
-        let mut ragged: Vec<RaggedRow> = Vec::new();
+        let mut unreadable: Vec<UnreadableRow> = Vec::new();
+        let mut newlines_in_values = false;
         let mut row = 0u32;
-        // A ragged row's bytes run to the next row's first byte (or the end of the
-        // file): its line end, whichever it is, and any blank lines after it.
         let mut open: Option<usize> = None;
         while reader.read_byte_record(&mut record)? {
             row = row.saturating_add(1);
             let start = record.position().map_or(0, csv::Position::byte);
             if let Some(i) = open.take() {
-                ragged[i].bytes.end = start;
+                unreadable[i].bytes.end = start;
             }
-            if record.len() != columns.len() {
-                open = Some(ragged.len());
-                ragged.push(RaggedRow {
-                    row,
-                    fields: record.len(),
-                    bytes: start..u64::MAX,
-                });
+            let why = if record.len() != width {
+                Some(Unreadable::FieldCount(record.len()))
+            } else if std::str::from_utf8(record.as_slice()).is_err() {
+                Some(Unreadable::NotUtf8)
+            } else {
+                None
+            };
+            match why {
+                Some(why) => {
+                    open = Some(unreadable.len());
+                    unreadable.push(UnreadableRow {
+                        row,
+                        why,
+                        bytes: start..u64::MAX,
+                    });
+                }
+                None => newlines_in_values |= has_line_break(record.as_slice()),
             }
         }
-        Ok(CsvLayout { columns, ragged })
+        Ok(CsvLayout {
+            columns,
+            unreadable,
+            newlines_in_values,
+        })
     }
 
-    /// Copies `from` to `to` without the ragged rows, every other byte as it is.
-    pub fn copy_without_ragged(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+    /// Copies `from` to `to` without the unreadable rows, every other byte as it is.
+    pub fn copy_without_unreadable(&self, from: &Path, to: &Path) -> std::io::Result<()> {
         let mut input = File::open(from)?;
         let mut output = BufWriter::with_capacity(1 << 20, File::create(to)?);
         let mut at = 0u64;
-        for r in &self.ragged {
+        for r in &self.unreadable {
             std::io::copy(&mut (&mut input).take(r.bytes.start.saturating_sub(at)), &mut output)?;
+            // The reader ends a row at the `\r` of a `\r\n` and starts the next at its
+            // `\n`: line ends where a range starts are the row before's, and where it
+            // ends this row's.
+            let at_start = line_ends(&mut input)?;
+            output.write_all(&at_start)?;
             if r.bytes.end == u64::MAX {
                 return output.flush();
             }
-            at = input.seek(SeekFrom::Start(r.bytes.end))?;
-            // The reader may start the next row at the `\n` of a `\r\n`: line ends
-            // there are the ragged row's.
-            let mut byte = [0u8];
-            while input.read(&mut byte)? == 1 && matches!(byte[0], b'\r' | b'\n') {
-                at += 1;
-            }
-            at = input.seek(SeekFrom::Start(at))?;
+            input.seek(SeekFrom::Start(r.bytes.end))?;
+            at = r.bytes.end + line_ends(&mut input)?.len() as u64;
+            input.seek(SeekFrom::Start(at))?;
         }
         std::io::copy(&mut input, &mut output)?;
         output.flush()
     }
 }
 
+/// The `\r` and `\n` bytes from where `input` is (read past them and one more byte).
+fn line_ends(input: &mut File) -> std::io::Result<Vec<u8>> {
+    let mut ends = Vec::new();
+    let mut byte = [0u8];
+    while input.read(&mut byte)? == 1 && matches!(byte[0], b'\r' | b'\n') {
+        ends.push(byte[0]);
+    }
+    Ok(ends)
+}
+
+/// Whether a record's bytes hold a line break (inside a quoted value: the record's own
+/// line end is not among its fields' bytes).
+fn has_line_break(fields: &[u8]) -> bool {
+    fields.iter().any(|b| matches!(b, b'\r' | b'\n'))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::CsvLayout;
+    use super::{CsvLayout, Unreadable};
 
-    fn layout_of(name: &str, text: &str) -> (CsvLayout, String) {
+    fn layout_of(name: &str, text: &[u8]) -> (CsvLayout, Vec<u8>) {
         let dir = std::env::temp_dir().join(format!("zhengce-csv-layout-{}-{name}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let (from, to) = (dir.join("in.csv"), dir.join("out.csv"));
         std::fs::write(&from, text).unwrap();
         let layout = CsvLayout::read(&from).unwrap();
-        layout.copy_without_ragged(&from, &to).unwrap();
-        let copied = std::fs::read_to_string(&to).unwrap();
+        layout.copy_without_unreadable(&from, &to).unwrap();
+        let copied = std::fs::read(&to).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         (layout, copied)
     }
 
+    fn found(layout: &CsvLayout) -> Vec<(u32, Unreadable)> {
+        layout.unreadable.iter().map(|r| (r.row, r.why)).collect()
+    }
+
     #[test]
     fn header_names_are_split_at_commas_outside_quotes() {
-        let (layout, _) = layout_of("header", "身份证号码,\"区,县\",\"a\"\"b\"\n1,2,3\n");
-        assert_eq!(layout.columns, ["身份证号码", "区,县", "a\"b"]);
-        assert!(layout.ragged.is_empty());
+        let (layout, _) = layout_of("header", "身份证号码,\"区,县\",\"a\"\"b\"\n1,2,3\n".as_bytes());
+        assert_eq!(layout.columns.unwrap(), ["身份证号码", "区,县", "a\"b"]);
+        assert!(layout.unreadable.is_empty());
+        assert!(!layout.newlines_in_values);
     }
 
     #[test]
     fn rows_of_another_width_are_found_and_left_out_of_the_copy() {
         let text = "a,b,c\n1,2,3\n4,5\n\"6,x\",7,8\n9,10,11,12\r\n13,14,15";
-        let (layout, copied) = layout_of("ragged", text);
-        let found: Vec<(u32, usize)> = layout.ragged.iter().map(|r| (r.row, r.fields)).collect();
-        assert_eq!(found, [(2, 2), (4, 4)]);
-        assert_eq!(copied, "a,b,c\n1,2,3\n\"6,x\",7,8\n13,14,15");
+        let (layout, copied) = layout_of("ragged", text.as_bytes());
+        assert_eq!(
+            found(&layout),
+            [(2, Unreadable::FieldCount(2)), (4, Unreadable::FieldCount(4))]
+        );
+        assert_eq!(copied, b"a,b,c\n1,2,3\n\"6,x\",7,8\n13,14,15");
     }
 
     #[test]
-    fn a_file_without_ragged_rows_is_copied_whole() {
+    fn crlf_line_ends_stay_with_their_rows() {
+        for (name, text, kept) in [
+            ("crlf", "id,d\r\nA1,x\r\nRAG\r\nA3,x\r\n", "id,d\r\nA1,x\r\nA3,x\r\n"),
+            ("crlf-first", "id,d\r\nRAG\r\nA2,x\r\n", "id,d\r\nA2,x\r\n"),
+            ("crlf-last", "id,d\r\nA1,x\r\nRAG\r\n", "id,d\r\nA1,x\r\n"),
+        ] {
+            let (layout, copied) = layout_of(name, text.as_bytes());
+            assert_eq!(layout.unreadable.len(), 1, "{name}");
+            assert_eq!(String::from_utf8_lossy(&copied), kept, "{name}");
+        }
+    }
+
+    #[test]
+    fn rows_that_are_not_utf8_are_found_and_a_header_that_is_not_is_told() {
+        let (layout, copied) = layout_of("bytes", b"a,b\n1,\xff\n2,3\n");
+        assert_eq!(found(&layout), [(1, Unreadable::NotUtf8)]);
+        assert_eq!(copied, b"a,b\n2,3\n");
+        let (layout, _) = layout_of("gb18030", b"\xc9\xed\xb7\xdd,b\n1,2\n");
+        assert_eq!(layout.columns, None);
+    }
+
+    #[test]
+    fn a_quoted_line_break_is_noticed_and_a_file_without_unreadable_rows_copied_whole() {
         let text = "a,b\n1,\"2\n3\"\n4,5\n";
-        let (layout, copied) = layout_of("whole", text);
-        assert!(layout.ragged.is_empty());
-        assert_eq!(copied, text);
+        let (layout, copied) = layout_of("whole", text.as_bytes());
+        assert!(layout.unreadable.is_empty());
+        assert!(layout.newlines_in_values);
+        assert_eq!(copied, text.as_bytes());
     }
 }

@@ -17,6 +17,8 @@ zhengce::catalogue! {
         NoAsOf => "没有评估日：请在映射中写 `as_of = 2026-06-30`，或使用 `--as-of`", "no evaluation date: write `as_of = 2026-06-30` in the mapping, or give `--as-of`";
         /// the policy does not load
         PolicyBroken => "政策文件有错误，无法比对", "the policy has errors: nothing was matched";
+        /// a CSV header that is not UTF-8 (the file)
+        HeaderNotUtf8 => "登记表 {} 的表头不是 UTF-8：若是 GB18030，请在映射中为它写 `encoding = \"gb18030\"`", "the header of registry {} is not UTF-8: if the file is GB18030, write `encoding = \"gb18030\"` for it in the mapping";
         /// a registry file of a kind not read (the file)
         UnknownFileKind => "登记表 {} 须为 .csv 或 .parquet 文件", "registry {} must be a .csv or .parquet file";
         /// the query engine's refusal (what it said)
@@ -36,7 +38,9 @@ zhengce::catalogue! {
         /// the same ID on an earlier row (that row)
         IdTwice => "与第 {} 行的身份证号码相同", "the same ID number as row {}";
         /// a row with another number of fields than the header (its fields, the header's)
-        FieldCount => "这一行有 {} 个字段，而表头有 {} 个：未读入，请检查引号和逗号", "this row has {} fields and the header {}: not read (check its quotes and commas)";
+        FieldCount => "这一行有 {} 个字段，而表头有 {} 个：未读入，请检查引号和逗号", "fields: {} in this row, {} in the header; not read (check its quotes and commas)";
+        /// a row with bytes that are not UTF-8
+        RowNotUtf8 => "这一行有不是 UTF-8 的字节：未读入，请检查登记表的编码", "this row has bytes that are not UTF-8: not read (check the extract's encoding)";
         /// an impossible date (why)
         BadDate => "日期无效：{}", "not a valid date: {}";
         /// the same person twice in the query result

@@ -2,7 +2,7 @@
 //! (a registry's dates and numbers are cleaned by the mapping's SQL, and a bad value
 //! must reach the error table, not stop the reading), and checked row by row.
 
-use crate::csv_layout::{CsvLayout, RaggedRow};
+use crate::csv_layout::{CsvLayout, Unreadable, UnreadableRow};
 use crate::mapping::{Encoding, Registry};
 use crate::messages::MatchMsg;
 use datafusion::arrow::datatypes::{DataType, Field, Schema};
@@ -60,20 +60,23 @@ impl Drop for Staging {
 pub struct Extract {
     path: PathBuf,
     kind: Kind,
-    /// The rows left out of the table for their number of fields.
-    ragged: Vec<RaggedRow>,
+    /// The rows left out of the table: the engine cannot read them.
+    unreadable: Vec<UnreadableRow>,
 }
 
 enum Kind {
-    /// CSV, UTF-8, with these columns.
-    Csv(Schema),
+    /// CSV, UTF-8, with these columns; line breaks inside quoted values or not.
+    Csv {
+        schema: Schema,
+        newlines_in_values: bool,
+    },
     Parquet,
 }
 
 impl Extract {
     /// Prepares `registry` (its file from `base`): a CSV file that is GB18030 or starts
     /// with a byte-order mark is copied to UTF-8 in the staging folder, and one with
-    /// ragged rows without them.
+    /// rows the engine cannot read without them.
     pub fn prepare(base: &Path, registry: &Registry, staging: &Path) -> Result<Extract, Text> {
         let path = base.join(&registry.file);
         let shown = path.display().to_string();
@@ -87,7 +90,7 @@ impl Extract {
             Some("parquet") => Ok(Extract {
                 path,
                 kind: Kind::Parquet,
-                ragged: Vec::new(),
+                unreadable: Vec::new(),
             }),
             Some("csv") => {
                 let mut head = [0u8; 3];
@@ -103,20 +106,26 @@ impl Extract {
                     path
                 };
                 let layout = CsvLayout::read(&path).map_err(cannot_read)?;
-                let path = if layout.ragged.is_empty() {
+                let Some(columns) = &layout.columns else {
+                    return Err(MatchMsg::HeaderNotUtf8.with([shown]));
+                };
+                let fields: Vec<Field> = (columns.iter())
+                    .map(|name| Field::new(name, DataType::Utf8, true))
+                    .collect();
+                let path = if layout.unreadable.is_empty() {
                     path
                 } else {
                     let copy = staging.join(format!("{}.rows.csv", registry.name));
-                    layout.copy_without_ragged(&path, &copy).map_err(cannot_read)?;
+                    layout.copy_without_unreadable(&path, &copy).map_err(cannot_read)?;
                     copy
                 };
-                let fields: Vec<Field> = (layout.columns.iter())
-                    .map(|name| Field::new(name, DataType::Utf8, true))
-                    .collect();
                 Ok(Extract {
                     path,
-                    kind: Kind::Csv(Schema::new(fields)),
-                    ragged: layout.ragged,
+                    kind: Kind::Csv {
+                        schema: Schema::new(fields),
+                        newlines_in_values: layout.newlines_in_values,
+                    },
+                    unreadable: layout.unreadable,
                 })
             }
             _ => Err(MatchMsg::UnknownFileKind.with([shown])),
@@ -127,8 +136,12 @@ impl Extract {
     pub async fn register(&self, ctx: &SessionContext, name: &str) -> Result<(), Text> {
         let path = self.path.display().to_string();
         let done = match &self.kind {
-            Kind::Csv(schema) => {
-                let options = CsvReadOptions::new().has_header(true).schema(schema);
+            Kind::Csv {
+                schema,
+                newlines_in_values,
+            } => {
+                let options =
+                    (CsvReadOptions::new().has_header(true).schema(schema)).newlines_in_values(*newlines_in_values);
                 ctx.register_csv(name, &path, options).await
             }
             Kind::Parquet => ctx.register_parquet(name, &path, ParquetReadOptions::default()).await,
@@ -136,10 +149,10 @@ impl Extract {
         done.map_err(|e| MatchMsg::CannotRead.with([path, e.to_string()]))
     }
 
-    /// Checks every row of the registry: its number of fields, its ID (present, valid,
-    /// not on an earlier row) and its dates. Read in file order, one partition, so rows
-    /// are numbered as the file has them (the ragged rows, left out of the table,
-    /// counted where they are).
+    /// Checks every row of the registry: that it can be read (its number of fields, its
+    /// bytes UTF-8), its ID (present, valid, not on an earlier row) and its dates. Read
+    /// in file order, one partition, so rows are numbered as the file has them (the
+    /// unreadable rows, left out of the table, counted where they are).
     pub async fn check(&self, registry: &Registry, show_pii: bool) -> Result<Vec<RowProblem>, Text> {
         let ctx = SessionContext::new_with_config(SessionConfig::new().with_target_partitions(1));
         self.register(&ctx, "extract").await?;
@@ -158,19 +171,22 @@ impl Extract {
         // A digest of each ID, not its text: an extract may hold millions.
         let mut seen = SeenIds::default();
         let width = match &self.kind {
-            Kind::Csv(schema) => schema.fields().len(),
+            Kind::Csv { schema, .. } => schema.fields().len(),
             Kind::Parquet => 0,
         };
-        let mut problems: Vec<RowProblem> = (self.ragged.iter())
+        let mut problems: Vec<RowProblem> = (self.unreadable.iter())
             .map(|r| RowProblem {
                 source: source.clone(),
                 row: Some(r.row),
                 column: String::new(),
                 value: String::new(),
-                problem: MatchMsg::FieldCount.with([r.fields.to_string(), width.to_string()]),
+                problem: match r.why {
+                    Unreadable::FieldCount(n) => MatchMsg::FieldCount.with([n.to_string(), width.to_string()]),
+                    Unreadable::NotUtf8 => MatchMsg::RowNotUtf8.into(),
+                },
             })
             .collect();
-        let mut left_out = self.ragged.iter().map(|r| r.row).peekable();
+        let mut left_out = self.unreadable.iter().map(|r| r.row).peekable();
         let mut row = 0u32;
         while let Some(batch) = stream.next().await {
             let batch = batch.map_err(failed)?;

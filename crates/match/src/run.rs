@@ -147,7 +147,14 @@ async fn query(
         .map_err(|e| Failure(e.to_string()))?;
     // Sort-merge joins, which spill to disk past the memory limit (hash joins hold
     // every registry's rows in memory and fail past it).
-    let config = SessionConfig::new().set_bool("datafusion.optimizer.prefer_hash_join", false);
+    // Each partition of each sort sets 10 MB aside to merge what it spilled: at most one
+    // partition per 32 MB, so that 64 MB runs the query on any number of cores.
+    let partitions = std::thread::available_parallelism()
+        .map_or(2, usize::from)
+        .min((options.memory_limit >> 25).max(1));
+    let config = SessionConfig::new()
+        .set_bool("datafusion.optimizer.prefer_hash_join", false)
+        .with_target_partitions(partitions);
     let ctx = SessionContext::new_with_config_rt(config, runtime);
     // The extracts prepared (decoded, their ragged rows found) and checked row by row
     // a few at once, one per core (each keeps the digests of its IDs while it is

@@ -2,8 +2,8 @@
 //! are what the generator makes; the push list is the expected one and agrees, person
 //! by person, with the scenarios the generator made the people from (an account of
 //! the outcome that does not come from the policy); each bad-row kind is reported in
-//! the error table, and a CSV row of another width than its header is one more row there
-//! while the run goes on; IDs are masked unless asked; a bad mapping is told with its place.
+//! the error table, and a CSV row the engine cannot read (another width than its header,
+//! bytes not UTF-8) is one more row there while the run goes on; IDs are masked unless asked; a bad mapping is told with its place.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -189,6 +189,11 @@ fn a_bad_mapping_is_told_with_its_place_and_exit_status_2() {
             "第 9 行第 9 列",
         ),
         (
+            "encoding.toml",
+            shipped.replace("encoding = \"gb18030\"", ""),
+            "表头不是 UTF-8：若是 GB18030，请在映射中为它写 `encoding = \"gb18030\"`",
+        ),
+        (
             "unknown.toml",
             shipped.replace("person = ", "persons = "),
             "映射文件有误",
@@ -214,7 +219,7 @@ fn a_bad_mapping_is_told_with_its_place_and_exit_status_2() {
 }
 
 #[test]
-fn a_row_of_another_width_is_in_the_error_table_and_the_run_goes_on() {
+fn a_row_the_engine_cannot_read_is_in_the_error_table_and_the_run_goes_on() {
     let dir = scratch("ragged");
     let registries = dir.join("registries");
     std::fs::create_dir_all(&registries).unwrap();
@@ -227,13 +232,16 @@ fn a_row_of_another_width_is_in_the_error_table_and_the_run_goes_on() {
         dir.join("hunan-2025.mapping.toml"),
     )
     .unwrap();
-    // dibao (UTF-8): a short row before data row 51, a long one at the end; the
+    // dibao (UTF-8, its lines ended with CR LF as Windows writes them): a short row
+    // before data row 51, a long one and one that is not UTF-8 at the end; the
     // unemployment extract (GB18030; these bytes are ASCII) a short row first.
     let dibao = registries.join("dibao.csv");
     let mut lines: Vec<String> = read(&dibao).lines().map(str::to_owned).collect();
     lines.insert(51, "430102199001010008,开福区".to_owned());
     lines.push("430102199001010016,\"芙蓉区,x\",2024-10-05,extra".to_owned());
-    std::fs::write(&dibao, lines.join("\n") + "\n").unwrap();
+    let mut bytes = (lines.join("\r\n") + "\r\n").into_bytes();
+    bytes.extend_from_slice(b"430102199001010024,\xbf\xaa\xb8\xa3,2024-10-05\r\n");
+    std::fs::write(&dibao, bytes).unwrap();
     let unemployment = registries.join("unemployment.csv");
     let bytes = std::fs::read(&unemployment).unwrap();
     let header_end = bytes.iter().position(|b| *b == b'\n').unwrap() + 1;
@@ -249,12 +257,14 @@ fn a_row_of_another_width_is_in_the_error_table_and_the_run_goes_on() {
     let errors = read(&dir.join("push.errors.csv"));
     let dibao_rows = read(&example().join("registries/dibao.csv")).lines().count();
     let long_row = format!("dibao,{},,,这一行有 4 个字段，而表头有 3 个", dibao_rows + 1);
+    let not_utf8 = format!("dibao,{},,,这一行有不是 UTF-8 的字节", dibao_rows + 2);
     for line in [
         "unemployment,1,,,这一行有 1 个字段",
         "unemployment,162,登记失业日期,2026-02-30,",
         "dibao,51,,,这一行有 2 个字段，而表头有 3 个",
         "dibao,102,身份证号码,430102********1230,",
         long_row.as_str(),
+        not_utf8.as_str(),
     ] {
         assert!(errors.lines().any(|l| l.starts_with(line)), "{line} in:\n{errors}");
     }
@@ -262,7 +272,7 @@ fn a_row_of_another_width_is_in_the_error_table_and_the_run_goes_on() {
     // added before it.
     assert_eq!(
         errors.lines().count(),
-        read(&example().join("expected-errors.csv")).lines().count() + 3
+        read(&example().join("expected-errors.csv")).lines().count() + 4
     );
 }
 
@@ -277,5 +287,4 @@ fn the_smallest_memory_allowed_gives_the_same_list_and_less_is_refused() {
     let refused = run_example(&dir.join("small.csv"), &["--memory-mb", "8"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("64"));
-    assert!(!dir.join("small.csv").exists());
 }
