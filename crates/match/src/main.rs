@@ -17,6 +17,8 @@ use messages::MatchMsg;
 use push_list::{Findings, write_csv, write_list};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use zhengce::cli::help;
+use zhengce::cli::usage::{BadValue, usage_error_text};
 use zhengce::lang::Lang;
 
 // Registry rows are checked, and query rows decided, each with many small allocations
@@ -28,7 +30,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// 信息比对：从登记表中找出符合条件但尚未认定的人员（推送名单）。
 /// Finds in registry extracts the people who qualify but are not certified.
 #[derive(Parser, Debug)]
-#[command(name = "zhengce match", version)]
+#[command(name = "zhengce match", bin_name = "zhengce match", version)]
 struct Args {
     /// 映射文件（TOML）/ the mapping file (TOML)
     #[arg(long)]
@@ -51,12 +53,35 @@ struct Args {
     /// 查询引擎内存上限（MB，至少 64），超出部分写入临时磁盘 / the query engine's memory (MB, at least 64); beyond it, it spills to disk
     // Each sort of a join sets aside 10 MB to merge what it spilled: below 64 MB a
     // query of a few joins cannot start.
-    #[arg(long, default_value_t = 1024, value_parser = clap::value_parser!(u64).range(64..))]
+    #[arg(long, default_value_t = 1024, value_parser = memory_mb)]
     memory_mb: u64,
 }
 
+/// `--memory-mb`: a whole number of megabytes, at least 64.
+fn memory_mb(s: &str) -> Result<u64, BadValue> {
+    match s.parse::<u64>() {
+        Ok(mb) if mb >= 64 => Ok(mb),
+        _ => Err(BadValue(MatchMsg::MemoryAtLeast.with([s]))),
+    }
+}
+
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        // A mistake on the command line told in the user's language, as `zhengce` tells
+        // its own (a mistyped argument may be an ID number: masked).
+        Err(e) => {
+            let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+            let text = usage_error_text(&e, help::lang_of(&argv), false);
+            let text = zhengce::privacy::mask_ids(&text);
+            if e.use_stderr() {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     let lang = match args.lang.as_deref() {
         Some("en") => Lang::En,
         Some(_) => Lang::Zh,

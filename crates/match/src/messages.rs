@@ -23,6 +23,8 @@ zhengce::catalogue! {
         UnknownFileKind => "登记表 {} 须为 .csv 或 .parquet 文件", "registry {} must be a .csv or .parquet file";
         /// the query engine's refusal (what it said)
         QueryFailed => "查询失败：{}", "the query failed: {}";
+        /// `--memory-mb` below 64 or not a number (what was given)
+        MemoryAtLeast => "`--memory-mb` 须为至少 64 的整数（兆字节），而不是 {}", "`--memory-mb` must be a whole number of at least 64 (megabytes), not {}";
         /// the query engine ran out of memory (the megabytes it had)
         MoreMemory => "提示：查询引擎的内存不够，请加大 `--memory-mb`（这次为 {} MB）", "hint: the query engine ran out of memory: give it more with `--memory-mb` (it had {} MB)";
         /// a column of the query result that is not what it should be (column, why)

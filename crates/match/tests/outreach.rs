@@ -286,5 +286,17 @@ fn the_smallest_memory_allowed_gives_the_same_list_and_less_is_refused() {
     assert_the_expected_list(&output, &out);
     let refused = run_example(&dir.join("small.csv"), &["--memory-mb", "8"]);
     assert_eq!(refused.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("64"));
+    let told = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        told.contains("`--memory-mb` 须为至少 64 的整数（兆字节），而不是 8"),
+        "{told}"
+    );
+    // Other mistakes on the command line are told in the user's language too.
+    let mistyped = run_example(&dir.join("typo.csv"), &["--memroy-mb", "64"]);
+    assert_eq!(mistyped.status.code(), Some(2));
+    let told = String::from_utf8_lossy(&mistyped.stderr);
+    assert!(
+        told.contains("不认识的参数 `--memroy-mb`") && told.contains("`--memory-mb`"),
+        "{told}"
+    );
 }
