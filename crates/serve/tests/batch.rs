@@ -144,7 +144,9 @@ fn a_batch_past_the_number_running_is_429_and_the_next_one_runs() {
     let head = "POST /v1/decisions:batch HTTP/1.1\r\nhost: test\r\ncontent-type: application/x-ndjson\r\ntransfer-encoding: chunked\r\n\r\n";
     let first = format!("{MAN_50}\n");
     write!(held.stream, "{head}{:x}\r\n{first}\r\n", first.len()).unwrap();
-    // The held batch has started once its response's head has come.
+    // The held batch has started once its response's head has come (before that, a
+    // batch sent on another connection could take the place first).
+    assert_eq!(held.status_of_next(), 200);
     let body = format!("{}\n", numbered(9));
     let send = |query: &str| {
         server.request(

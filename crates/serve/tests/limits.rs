@@ -26,6 +26,11 @@ fn past_its_limit_the_server_sheds_with_503_and_then_recovers() {
     let server = Server::start(&["--max-in-flight", "1"]);
     let body = format!("{MAN_50}{}", " ".repeat(64));
     let mut held = held_request(&server, &body);
+    // The held request has its place once the gauge counts it (before that, a request
+    // sent on another connection could take the place first).
+    support::until("the held request in progress", || {
+        server.get("/metrics").text().contains("zhengce_in_flight_requests 1")
+    });
     let shed = until_status(503, || server.post_json("/v1/decisions?lang=en", MAN_50.as_bytes()));
     assert_eq!(shed.error_code(), "overloaded");
     assert_eq!(shed.header("retry-after"), Some("1"));

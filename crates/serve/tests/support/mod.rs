@@ -222,6 +222,18 @@ impl Connection {
         }
     }
 
+    /// Waits for the head of the next response and gives its status, leaving the
+    /// response to be read (a response that starts before its request's body has all
+    /// come: a batch).
+    pub fn status_of_next(&mut self) -> u16 {
+        loop {
+            if let Some(head) = parse_head(&self.buf) {
+                return head.status;
+            }
+            self.fill();
+        }
+    }
+
     /// Reads the next response.
     pub fn read_response(&mut self) -> Response {
         let head = loop {
@@ -284,6 +296,18 @@ pub fn request_bytes(method: &str, path: &str, headers: &[(&str, &str)], body: &
     let mut bytes = r.into_bytes();
     bytes.extend_from_slice(body);
     bytes
+}
+
+/// Waits until `ready` holds, asking a bounded number of times (what the test waits for
+/// happens at the server's own pace); fails after the last.
+pub fn until(what: &str, mut ready: impl FnMut() -> bool) {
+    for _ in 0..400 {
+        if ready() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("never: {what}");
 }
 
 /// Sends with `send` until the answer has `status`, a bounded number of times (what the
