@@ -173,7 +173,7 @@ fn command_at(lang: Lang, width: usize) -> clap::Command {
     // longest name, two spaces), or alone at the top of its help.
     let names = ABOUT.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
     let text = |m: HelpMsg| fit(m.text(lang), width.saturating_sub(names + 4));
-    let mut cmd = with_help_flags(Cli::command(), lang)
+    let cmd = with_help_flags(Cli::command(), lang)
         .about(text(HelpMsg::CliAbout))
         .help_template(text(HelpMsg::HelpTemplateTop))
         // `--help` is the one way to ask for help (the `help` subcommand's text is clap's,
@@ -191,15 +191,8 @@ fn command_at(lang: Lang, width: usize) -> clap::Command {
                 .hide_possible_values(true)
                 // After `      --lang <LANG>  ` (21 columns), on the same line.
                 .help(fit(HelpMsg::ArgLang.text(lang), width.saturating_sub(22))),
-        )
-        .disable_version_flag(true)
-        .arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help(text(HelpMsg::ArgVersion)),
         );
+    let mut cmd = with_version_flag(cmd, text(HelpMsg::ArgVersion));
     // `serve` and `match` pass every argument to their programs, `--help` too: no help
     // flag of their own.
     for (name, about, args) in [
@@ -237,9 +230,69 @@ fn command_at(lang: Lang, width: usize) -> clap::Command {
     cmd
 }
 
+/// The command of a program of the workspace that takes options only (`zhengce-match`),
+/// with its help in `lang` as the core's commands have theirs: `about`, each option's
+/// text by its id, the headings, `-h`, `-V` and the defaults in the language's words.
+pub fn program_command(cmd: clap::Command, lang: Lang, about: &str, options: &[(&str, &str)]) -> clap::Command {
+    let width = help_width();
+    let cmd = with_help_flags(cmd, lang)
+        .about(fit(about, width))
+        .help_template(HelpMsg::HelpTemplateProgram.text(lang))
+        .next_line_help(true)
+        .term_width(width);
+    let mut cmd = with_version_flag(cmd, HelpMsg::ArgVersion.text(lang).to_string());
+    for (id, text) in options {
+        cmd = cmd.mut_arg(*id, |a| described_in(a, text, lang, width));
+    }
+    cmd
+}
+
+/// What a program shows instead of running: its help, its version, or a mistake on its
+/// command line, in the user's language.
+#[derive(Debug, Default)]
+pub struct Told {
+    /// The text.
+    pub text: String,
+    /// Whether it goes to standard error (a mistake) or standard output.
+    pub to_stderr: bool,
+    /// The exit code.
+    pub exit_code: i32,
+}
+
+impl Told {
+    /// Shows it, masked (a mistyped argument may be an ID number), and gives the exit
+    /// code.
+    pub fn show(&self) -> std::process::ExitCode {
+        let text = crate::privacy::mask_ids(&self.text);
+        if self.to_stderr {
+            eprint!("{text}");
+        } else {
+            print!("{text}");
+        }
+        std::process::ExitCode::from(u8::try_from(self.exit_code).unwrap_or(2))
+    }
+}
+
+/// Parses a program's command line (`args`, the program's name first) with `cmd`, made
+/// by [`program_command`]; the help, the version and mistakes are what to show instead.
+pub fn parse_program<T: clap::FromArgMatches>(cmd: clap::Command, args: &[OsString], lang: Lang) -> Result<T, Told> {
+    cmd.try_get_matches_from(args)
+        .and_then(|m| T::from_arg_matches(&m))
+        .map_err(|e| Told {
+            text: super::usage::usage_error_text(&e, lang, false),
+            to_stderr: e.use_stderr(),
+            exit_code: e.exit_code(),
+        })
+}
+
 /// An argument with one help text in `lang`, its possible values told in the text
 /// itself and its default in the language's words.
 fn described(arg: Arg, help: HelpMsg, lang: Lang, width: usize) -> Arg {
+    described_in(arg, help.text(lang), lang, width)
+}
+
+/// [`described`] with the help text given.
+fn described_in(arg: Arg, help: &str, lang: Lang, width: usize) -> Arg {
     let takes_values = arg.get_action().takes_values();
     let default = arg
         .get_default_values()
@@ -252,15 +305,22 @@ fn described(arg: Arg, help: HelpMsg, lang: Lang, width: usize) -> Arg {
     let room = width - if arg.is_positional() { 18 } else { 10 };
     match default {
         Some(d) if takes_values => {
-            let help = format!(
-                "{}{}",
-                help.text(lang),
-                HelpMsg::ArgDefault.with([d.as_str()]).get(lang)
-            );
+            let help = format!("{}{}", help, HelpMsg::ArgDefault.with([d.as_str()]).get(lang));
             arg.help(fit(&help, room)).hide_default_value(true)
         }
-        _ => arg.help(fit(help.text(lang), room)),
+        _ => arg.help(fit(help, room)),
     }
+}
+
+/// `-V`/`--version` with its text (clap's own is in English).
+fn with_version_flag(cmd: clap::Command, help: String) -> clap::Command {
+    cmd.disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help(help),
+    )
 }
 
 /// `-h`/`--help` with its text in `lang`.

@@ -129,6 +129,8 @@ crate::catalogue! {
         HelpTemplateTop => "{about-with-newline}\n用法：{usage}\n\n命令：\n{subcommands}\n\n选项：\n{options}\n", "{about-with-newline}\nUsage: {usage}\n\nCommands:\n{subcommands}\n\nOptions:\n{options}\n";
         /// the help's layout for a subcommand
         HelpTemplateSub => "{about-with-newline}\n用法：{usage}\n\n参数：\n{positionals}\n\n选项：\n{options}\n", "{about-with-newline}\nUsage: {usage}\n\nArguments:\n{positionals}\n\nOptions:\n{options}\n";
+        /// the layout of the help of a program with options only (`zhengce-match`)
+        HelpTemplateProgram => "{about-with-newline}\n用法：{usage}\n\n选项：\n{options}\n", "{about-with-newline}\nUsage: {usage}\n\nOptions:\n{options}\n";
     }
 }
 

@@ -4,6 +4,7 @@
 //! become case fields; DataFusion runs it; every resulting row is decided by the
 //! policy; the push list and the error table are written as CSV and Parquet.
 
+mod args;
 mod csv_layout;
 mod list_store;
 mod mapping;
@@ -12,13 +13,12 @@ mod push_list;
 mod registries;
 mod run;
 
-use clap::Parser;
+use args::Args;
 use messages::MatchMsg;
 use push_list::{Findings, write_csv, write_list};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use zhengce::cli::help;
-use zhengce::cli::usage::{BadValue, usage_error_text};
 use zhengce::lang::Lang;
 
 // Registry rows are checked, and query rows decided, each with many small allocations
@@ -27,65 +27,14 @@ use zhengce::lang::Lang;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// 信息比对：从登记表中找出符合条件但尚未认定的人员（推送名单）。
-/// Finds in registry extracts the people who qualify but are not certified.
-#[derive(Parser, Debug)]
-#[command(name = "zhengce match", bin_name = "zhengce match", version)]
-struct Args {
-    /// 映射文件（TOML）/ the mapping file (TOML)
-    #[arg(long)]
-    mapping: PathBuf,
-    /// 评估日（YYYY-MM-DD），覆盖映射中的 as_of / the evaluation date, over the mapping's
-    #[arg(long)]
-    as_of: Option<chrono::NaiveDate>,
-    /// 推送名单（CSV）；同名 .parquet 与 .errors.csv 写在旁边 / the push list (CSV); .parquet and .errors.csv beside it
-    #[arg(long)]
-    out: PathBuf,
-    /// 统计（JSON）/ counts per district and category (JSON)
-    #[arg(long)]
-    summary: Option<PathBuf>,
-    /// 显示完整身份证号码 / show ID numbers in full
-    #[arg(long)]
-    show_pii: bool,
-    /// 语言 / language: zh, en
-    #[arg(long)]
-    lang: Option<String>,
-    /// 查询引擎内存上限（MB，至少 64），超出部分写入临时磁盘 / the query engine's memory (MB, at least 64); beyond it, it spills to disk
-    // Each sort of a join sets aside 10 MB to merge what it spilled: below 64 MB a
-    // query of a few joins cannot start.
-    #[arg(long, default_value_t = 1024, value_parser = memory_mb)]
-    memory_mb: u64,
-}
-
-/// `--memory-mb`: a whole number of megabytes, at least 64.
-fn memory_mb(s: &str) -> Result<u64, BadValue> {
-    match s.parse::<u64>() {
-        Ok(mb) if mb >= 64 => Ok(mb),
-        _ => Err(BadValue(MatchMsg::MemoryAtLeast.with([s]))),
-    }
-}
-
 fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help::lang_of(&argv);
+    let args = match args::parse(&argv, lang) {
         Ok(args) => args,
-        // A mistake on the command line told in the user's language, as `zhengce` tells
-        // its own (a mistyped argument may be an ID number: masked).
-        Err(e) => {
-            let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
-            let text = usage_error_text(&e, help::lang_of(&argv), false);
-            let text = zhengce::privacy::mask_ids(&text);
-            if e.use_stderr() {
-                eprint!("{text}");
-            } else {
-                print!("{text}");
-            }
-            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
-        }
-    };
-    let lang = match args.lang.as_deref() {
-        Some("en") => Lang::En,
-        Some(_) => Lang::Zh,
-        None => Lang::from_env(),
+        // `--help`, `--version` and mistakes on the command line, in the user's language
+        // (a mistyped argument may be an ID number: masked).
+        Err(told) => return told.show(),
     };
     let options = run::Options {
         mapping: args.mapping.clone(),

@@ -2,9 +2,10 @@
 //! here): the options, their help in the user's language as the core's commands give
 //! theirs, and usage errors told in Chinese by the core's teller of clap errors.
 
-use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser};
+use clap::{CommandFactory, Parser};
 use std::ffi::OsString;
 use std::net::SocketAddr;
+use zhengce::cli::help::Told;
 use zhengce::input::InputLimits;
 use zhengce::lang::Lang;
 
@@ -82,14 +83,6 @@ zhengce::catalogue! {
     pub enum HelpMsg {
         /// what the program does
         About => "zhengce serve：决定服务。通过 HTTP 为案件管理系统评估案件（`POST /v1/decisions`），用的是与命令行相同的引擎和合同", "zhengce serve: the decision service. Evaluates cases over HTTP for a case-management system (`POST /v1/decisions`), on the same engine and contract as the command line";
-        /// the template
-        Template => "{about-with-newline}\n用法：{usage}\n\n选项：\n{options}\n", "{about-with-newline}\nUsage: {usage}\n\nOptions:\n{options}\n";
-        /// an option's default
-        Default => "（默认：{}）", " [default: {}]";
-        /// `--help`
-        Help => "显示帮助", "Print help";
-        /// `--version`
-        Version => "显示版本", "Print version";
         /// `--policy`
         Policy => "使用的政策文件（默认：zhengce.toml 指定的政策，否则内置的湖南 2025 政策）", "Policy file to use (default: the one zhengce.toml names, else the built-in Hunan 2025 policy)";
         /// `--listen`
@@ -142,51 +135,16 @@ const HELP: [(&str, HelpMsg); 15] = [
     ("access_log", HelpMsg::AccessLog),
 ];
 
-/// The command with its help in `lang`.
+/// The command with its help in `lang`, laid out as the core's commands lay out theirs.
 pub fn command(lang: Lang) -> clap::Command {
-    let mut cmd = ServeArgs::command()
-        .about(HelpMsg::About.text(lang))
-        .help_template(HelpMsg::Template.text(lang))
-        .next_line_help(true)
-        .disable_help_flag(true)
-        .disable_version_flag(true);
-    // `-h` and `-V` with their words in `lang` (clap's own are in English).
-    for (id, short, action, help) in [
-        ("help", 'h', ArgAction::Help, HelpMsg::Help),
-        ("version", 'V', ArgAction::Version, HelpMsg::Version),
-    ] {
-        cmd = cmd.arg(Arg::new(id).short(short).long(id).action(action).help(help.text(lang)));
-    }
-    for (id, help) in HELP {
-        cmd = cmd.mut_arg(id, |arg| {
-            let default = arg
-                .get_default_values()
-                .first()
-                .and_then(|d| d.to_str())
-                .map(str::to_string);
-            let text = match default {
-                Some(d) => format!("{}{}", help.text(lang), HelpMsg::Default.with([d]).get(lang)),
-                None => help.text(lang).to_string(),
-            };
-            let takes_values = arg.get_action().takes_values();
-            arg.help(text)
-                .hide_default_value(takes_values)
-                .hide_possible_values(takes_values)
-        });
-    }
-    cmd
+    let options: Vec<(&str, &str)> = HELP.iter().map(|(id, m)| (*id, m.text(lang))).collect();
+    zhengce::cli::help::program_command(ServeArgs::command(), lang, HelpMsg::About.text(lang), &options)
 }
 
-/// Parses a command line; a usage error (or `--help`, `--version`) is the text to show,
-/// in `lang`, and whether it goes to standard error, and the exit code.
-pub fn parse(args: &[OsString], lang: Lang) -> Result<ServeArgs, (String, bool, i32)> {
-    command(lang)
-        .try_get_matches_from(args)
-        .and_then(|m| ServeArgs::from_arg_matches(&m))
-        .map_err(|e| {
-            let text = zhengce::cli::usage::usage_error_text(&e, lang, false);
-            (text, e.use_stderr(), e.exit_code())
-        })
+/// Parses a command line; the help, the version and a usage error are what to show
+/// instead, in `lang`.
+pub fn parse(args: &[OsString], lang: Lang) -> Result<ServeArgs, Told> {
+    zhengce::cli::help::parse_program(command(lang), args, lang)
 }
 
 #[cfg(test)]
@@ -210,12 +168,16 @@ mod tests {
     #[test]
     fn the_defaults_bind_to_loopback_and_a_mistake_is_told_in_chinese() {
         let args = |words: &[&str]| words.iter().map(OsString::from).collect::<Vec<_>>();
-        let parsed = parse(&args(&["zhengce-serve"]), Lang::Zh).map_err(|e| e.0);
+        let parsed = parse(&args(&["zhengce-serve"]), Lang::Zh).map_err(|e| e.text);
         let parsed = parsed.unwrap_or_else(|e| panic!("{e}"));
         assert!(parsed.listen.ip().is_loopback());
         let wrong = parse(&args(&["zhengce-serve", "--listen", "nowhere"]), Lang::Zh);
-        let (text, stderr, code) = wrong.err().unwrap_or_default();
-        assert!(stderr && code == 2, "{text}");
+        let Told {
+            text,
+            to_stderr,
+            exit_code,
+        } = wrong.err().unwrap_or_default();
+        assert!(to_stderr && exit_code == 2, "{text}");
         assert!(
             text.contains("nowhere") && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
             "{text}"

@@ -14,13 +14,6 @@ fn main() -> ExitCode {
     match zhengce_serve::args::parse(&args, lang) {
         Ok(parsed) => ExitCode::from(zhengce_serve::startup::run(parsed)),
         // Usage errors, `--help` and `--version`, in the user's language.
-        Err((text, to_stderr, code)) => {
-            if to_stderr {
-                eprint!("{text}");
-            } else {
-                print!("{text}");
-            }
-            ExitCode::from(u8::try_from(code).unwrap_or(2))
-        }
+        Err(told) => told.show(),
     }
 }
