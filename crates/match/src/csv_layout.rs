@@ -200,6 +200,76 @@ mod tests {
         assert_eq!(layout.columns, None);
     }
 
+    /// The records of `bytes` as the csv crate reads them, the header first.
+    fn records(bytes: &[u8]) -> Vec<Vec<Vec<u8>>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes);
+        reader
+            .byte_records()
+            .map(|r| r.map(|r| r.iter().map(<[u8]>::to_vec).collect()).unwrap_or_default())
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Whatever the bytes (quotes, commas, CR, LF, bytes that are not UTF-8), the
+        /// copy holds exactly the readable rows, in order, and nothing unreadable.
+        #[test]
+        fn the_copy_holds_exactly_the_readable_rows(
+            header in proptest::collection::vec(proptest::sample::select(b"ab,\"".to_vec()), 1..6),
+            body in proptest::collection::vec(proptest::sample::select(b"ab,,\"\r\n\n\xff".to_vec()), 0..200),
+        ) {
+            let mut text = header.clone();
+            text.push(b'\n');
+            text.extend_from_slice(&body);
+            let (layout, copied) = layout_of("property", &text);
+            let Some(columns) = &layout.columns else {
+                return Ok(());
+            };
+            let left_out: Vec<u32> = layout.unreadable.iter().map(|r| r.row).collect();
+            let kept: Vec<Vec<Vec<u8>>> = (records(&text).into_iter().enumerate())
+                .filter(|(i, _)| *i == 0 || !left_out.contains(&(*i as u32)))
+                .map(|(_, r)| r)
+                .collect();
+            proptest::prop_assert_eq!(records(&copied), kept);
+            let (again, _) = layout_of("property-again", &copied);
+            proptest::prop_assert!(again.unreadable.is_empty());
+            proptest::prop_assert_eq!(again.columns.as_ref().map(Vec::len), Some(columns.len()));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        /// Rows ended with CR LF keep whole line ends in the copy: no byte of one is lost
+        /// with the row left out before or after it.
+        #[test]
+        fn crlf_line_ends_stay_whole(
+            rows in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(b"ab,,\xff".to_vec()), 0..8),
+                1..30,
+            ),
+        ) {
+            let mut text = b"a,b".to_vec();
+            for row in &rows {
+                text.extend_from_slice(b"\r\n");
+                text.extend_from_slice(row);
+            }
+            text.extend_from_slice(b"\r\n");
+            let (_, copied) = layout_of("property-crlf", &text);
+            for (i, byte) in copied.iter().enumerate() {
+                match byte {
+                    b'\r' => proptest::prop_assert_eq!(copied.get(i + 1), Some(&b'\n')),
+                    b'\n' => proptest::prop_assert_eq!(i.checked_sub(1).and_then(|p| copied.get(p)), Some(&b'\r')),
+                    _ => {}
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_quoted_line_break_is_noticed_and_a_file_without_unreadable_rows_copied_whole() {
         let text = "a,b\n1,\"2\n3\"\n4,5\n";
