@@ -12,7 +12,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zhengce::report::{Lang, RenderOptions, decision_json, render_diagnostic, render_text};
+use zhengce::report::{DrawOptions, Lang, RenderOptions, decision_json, render_diagnostic, render_text};
 use zhengce_fuzz::{BUILTIN, err, out, run_cases, today, with_console};
 
 fuzz_target!(|data: &[u8]| {
@@ -35,10 +35,10 @@ fuzz_target!(|data: &[u8]| {
                 if lang == Lang::Zh
                     && let Some(expect) = &r.case.expect
                 {
-                    for d in zhengce::expect::validate(program, expect) {
-                        err(console, &render_diagnostic(&d, &sources, false, false));
+                    for d in zhengce::expect::validate(versions, expect) {
+                        err(console, &render_diagnostic(&d, &sources, DrawOptions::from(&options)));
                     }
-                    for m in zhengce::expect::compare(expect, &record) {
+                    for m in zhengce::expect::compare(program, expect, &record) {
                         out(
                             console,
                             &format!("{}: expected {}, got {}\n", m.key, m.expected, m.actual),

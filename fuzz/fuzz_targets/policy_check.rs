@@ -13,7 +13,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use zhengce::policy_set::{PolicySource, load_policy_text};
-use zhengce::report::{Lang, RenderOptions, decision_json, diagnostic_json, render_diagnostic, render_text};
+use zhengce::report::{DrawOptions, Lang, RenderOptions, decision_json, diagnostic_json, render_diagnostic, render_text};
 use zhengce::run::{MissingDate, Runner};
 use zhengce_fuzz::{check_result, err, out, with_console};
 
@@ -42,9 +42,10 @@ fuzz_target!(|data: &[u8]| {
         ),
     }
     with_console(data, |console| {
+        let draw = DrawOptions::from(&RenderOptions::default());
         for d in &diagnostics {
-            err(console, &render_diagnostic(d, &loaded.sources, false, false));
-            out(console, &format!("{}\n", diagnostic_json(d, &loaded.sources)));
+            err(console, &render_diagnostic(d, &loaded.sources, draw));
+            out(console, &format!("{}\n", diagnostic_json(d, &loaded.sources, Lang::Zh)));
         }
         if loaded.versions.is_empty() {
             return;
