@@ -230,7 +230,8 @@ fn command_at(lang: Lang, width: usize) -> clap::Command {
     cmd
 }
 
-/// The command of a program of the workspace that takes options only (`zhengce-match`),
+/// The command of a program of the workspace that takes options only (`zhengce-match`,
+/// `zhengce-serve`),
 /// with its help in `lang` as the core's commands have theirs: `about`, each option's
 /// text by its id, the headings, `-h`, `-V` and the defaults in the language's words.
 pub fn program_command(cmd: clap::Command, lang: Lang, about: &str, options: &[(&str, &str)]) -> clap::Command {

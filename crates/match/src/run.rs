@@ -149,9 +149,8 @@ async fn query(
     // every registry's rows in memory and fail past it).
     // Each partition of each sort sets 10 MB aside to merge what it spilled: at most one
     // partition per 32 MB, so that 64 MB runs the query on any number of cores.
-    let partitions = std::thread::available_parallelism()
-        .map_or(2, usize::from)
-        .min((options.memory_limit >> 25).max(1));
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    let partitions = cores.min((options.memory_limit >> 25).max(1));
     let config = SessionConfig::new()
         .set_bool("datafusion.optimizer.prefer_hash_join", false)
         .with_target_partitions(partitions);
@@ -160,8 +159,7 @@ async fn query(
     // a few at once, one per core (each keeps the digests of its IDs while it is
     // checked); made tables in the mapping's order, their problems told in it.
     let handle = tokio::runtime::Handle::current();
-    let at_once = std::thread::available_parallelism().map_or(2, usize::from);
-    for group in mapping.registries.chunks(at_once) {
+    for group in mapping.registries.chunks(cores) {
         let tasks: Vec<_> = (group.iter())
             .map(|registry| {
                 let (base, staging, registry) = (base.to_path_buf(), staging.path().to_path_buf(), registry.clone());
