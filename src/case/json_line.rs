@@ -16,6 +16,7 @@
 use super::LoadedCase;
 use super::derive;
 use super::line_cursor::{LineCursor, same_bytes};
+use super::line_spans::{JsonLine, NOT_GIVEN};
 use super::load::ENVELOPE_KEYS;
 use super::record::schema;
 use super::resident_id;
@@ -57,7 +58,10 @@ pub fn read_json_line(program: &Program, file: FileId, line: &Arc<str>) -> Optio
     case.id_span = Some(Span::new(file, envelope.id.1, envelope.id.2));
     case.as_of = envelope.as_of;
     case.facts = Some(facts);
-    case.json_line = Some(line.clone());
+    case.json_line = Some(JsonLine {
+        text: line.clone(),
+        root_keys: envelope.root_keys,
+    });
     Some(case)
 }
 
@@ -67,6 +71,8 @@ struct Envelope {
     id: (String, usize, usize),
     as_of: Option<chrono::NaiveDate>,
     facts: Value,
+    /// Where each field of the root was read from (see [`JsonLine::root_keys`]).
+    root_keys: Box<[u32]>,
 }
 
 /// What a key of a record is.
@@ -128,7 +134,9 @@ impl LineReader<'_, '_> {
         let mut marks = Marks::default();
         let mut envelope_given = [false; ENVELOPE_KEYS.len()];
         let (mut id, mut as_of) = (None, None);
+        let mut root_keys = vec![NOT_GIVEN; fields.len()].into_boxed_slice();
         let mut next = 0;
+        let mut before = self.cursor.pos();
         let mut key = self.root_key(fields, true, next)?;
         while let Some(found) = key {
             match found {
@@ -140,11 +148,13 @@ impl LineReader<'_, '_> {
                     _ => return Err(GiveUp),
                 },
                 Key::Field(i) => {
+                    root_keys[i] = u32::try_from(before).map_err(|_| GiveUp)?;
                     slots[i] = self.member(&fields[i], i, &mut marks)?;
                     next = i + 1;
                 }
                 Key::Unknown => return Err(GiveUp),
             }
+            before = self.cursor.pos();
             key = self.root_key(fields, false, next)?;
         }
         self.cursor.finish()?;
@@ -154,6 +164,7 @@ impl LineReader<'_, '_> {
             id: id.ok_or(GiveUp)?,
             as_of,
             facts,
+            root_keys,
         })
     }
 

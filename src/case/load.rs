@@ -2,11 +2,12 @@
 //! schema. The envelope keys `id`, `as_of` and `expect` are the loader's own; every
 //! other top-level key is a field of the schema's root record.
 
+use super::derive;
+use super::line_spans::{self, JsonLine};
 use super::messages::{CaseMsg, EnvelopeMsg};
 use super::record::{KeyPath, Place, Reader};
 use super::scalar::{Core, describe, parse_date, resolve};
 use super::spans::{CaseSpans, SpanNode};
-use super::{derive, line_spans};
 use crate::diagnostic::{Code, Diagnostic, Words};
 use crate::program::Program;
 use crate::source::{FileId, SourceMap, Span};
@@ -14,7 +15,6 @@ use crate::value::Value;
 use crate::yaml::{DocumentChecks, documents};
 use crate::yaml::{YamlDocument, YamlKind, YamlNode};
 use chrono::NaiveDate;
-use std::sync::Arc;
 
 /// The top-level keys the loader reads itself rather than the schema.
 pub const ENVELOPE_KEYS: [&str; 3] = ["id", "as_of", "expect"];
@@ -44,7 +44,7 @@ pub struct LoadedCase {
     pub spans: CaseSpans,
     /// The JSON line the case was read from by the fast path, which keeps no spans:
     /// they are found in it when a diagnostic needs one ([`LoadedCase::nearest_span`]).
-    pub json_line: Option<Arc<str>>,
+    pub json_line: Option<JsonLine>,
 }
 
 impl LoadedCase {
@@ -72,7 +72,7 @@ impl LoadedCase {
             return self.spans.nearest_span(indices);
         };
         line_spans::nearest_span(program, self.file, line, path)
-            .or_else(|| line_spans::located_spans(program, self.file, line).nearest_span(indices))
+            .or_else(|| line_spans::located_spans(program, self.file, &line.text).nearest_span(indices))
     }
 
     /// Whether any diagnostic is an error (then `facts` is `None`).
