@@ -11,7 +11,7 @@ pub use messages::RunMsg;
 use crate::ast::{Effective, Unit};
 use crate::case::{LoadedCase, cases};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::eval::{Decision, decide};
+use crate::eval::{Decision, Explanation, decide_for};
 use crate::input::{DecodedText, InputLimits};
 use crate::lang::Text;
 use crate::program::{PolicyInfo, Program};
@@ -89,6 +89,8 @@ pub struct Runner<'p> {
     pub missing_date: MissingDate,
     /// The size limit of one case.
     pub limits: InputLimits,
+    /// Whether decisions keep what explaining them starts from.
+    pub explanation: Explanation,
     seen: HashSet<String>,
     /// For each version, where its rules' diagnostics point (found once per rule).
     first_fields: Vec<FirstFields>,
@@ -119,6 +121,7 @@ impl<'p> Runner<'p> {
             as_of,
             missing_date,
             limits: InputLimits::default(),
+            explanation: Explanation::Possible,
             seen: HashSet::new(),
             first_fields: versions.iter().map(|_| FirstFields::default()).collect(),
             enum_places: versions
@@ -252,7 +255,7 @@ impl<'p> Runner<'p> {
                 diagnostics.extend(places.apply(&mut result.case, self.latest(), version));
             }
             let facts = result.case.facts.as_ref().unwrap_or(&Value::Absent);
-            let decision = decide(&self.versions[result.version], facts, date);
+            let decision = decide_for(&self.versions[result.version], facts, date, self.explanation);
             if from_clock {
                 diagnostics.push(Diagnostic::warning(
                     Code::AsOfToday,

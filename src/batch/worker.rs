@@ -7,9 +7,10 @@ use super::BatchOptions;
 use super::source::{Piece, PieceContent};
 use crate::case::{LoadedCase, cases, load_document, read_json_line};
 use crate::diagnostic::Words;
+use crate::eval::Explanation;
 use crate::input::DecodedText;
 use crate::program::Program;
-use crate::report::write_decision_json;
+use crate::report::{Trace, write_decision_json};
 use crate::run::{CaseResult, MissingDate, Runner, Status, unreadable};
 use crate::source::{LineCol, SourceMap, Span};
 use crate::value::Value;
@@ -67,6 +68,9 @@ impl<'p> Worker<'p> {
     pub fn new(versions: &'p [Program], sources: &SourceMap, options: &'p BatchOptions) -> Worker<'p> {
         let mut runner = Runner::with_versions(versions, options.as_of, MissingDate::Error);
         runner.limits = options.limits;
+        if options.render.trace == Trace::Omitted {
+            runner.explanation = Explanation::NotNeeded;
+        }
         let summarised = versions
             .iter()
             .map(|p| {

@@ -69,8 +69,24 @@ pub struct Decision {
     pub memo: Option<Memo>,
 }
 
+/// Whether a decision may be explained later: then it keeps what its evaluation
+/// computed ([`Decision::memo`]), which an explanation starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Explanation {
+    /// Keep it (`eval`, the REPL, a batch with `--trace`).
+    #[default]
+    Possible,
+    /// Give its tables back to the thread for the next case (a batch without trace).
+    NotNeeded,
+}
+
 /// Evaluates every rule and decision field of `program` for one case.
 pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
+    decide_for(program, facts, as_of, Explanation::Possible)
+}
+
+/// [`decide`], keeping the memo only when an explanation is possible.
+pub fn decide_for(program: &Program, facts: &Value, as_of: NaiveDate, explanation: Explanation) -> Decision {
     let mut ev = Evaluation::new(program, facts, as_of);
     let outcomes: Vec<RuleOutcome> = (0..program.rules.len())
         .map(|i| {
@@ -107,7 +123,10 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
             .with_help(EvalMsg::HelpAddCalendar.with([year.as_str(), year.as_str()]))
     }));
     let steps = ev.steps;
-    let memo = Memo::keep(&mut ev);
+    let memo = match explanation {
+        Explanation::Possible => Memo::keep(&mut ev),
+        Explanation::NotNeeded => None,
+    };
     diagnostics.append(&mut ev.failures);
     Decision {
         as_of,
