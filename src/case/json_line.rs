@@ -71,7 +71,7 @@ struct Envelope {
     id: (String, usize, usize),
     as_of: Option<chrono::NaiveDate>,
     facts: Value,
-    /// Where each field of the root was read from (see [`JsonLine::root_keys`]).
+    /// Where the reader was before each root field's key (see [`JsonLine::root_keys`]).
     root_keys: Box<[u32]>,
 }
 
@@ -148,7 +148,7 @@ impl LineReader<'_, '_> {
                     _ => return Err(GiveUp),
                 },
                 Key::Field(i) => {
-                    root_keys[i] = u32::try_from(before).map_err(|_| GiveUp)?;
+                    root_keys[i] = u32::try_from(before).ok().filter(|at| *at != NOT_GIVEN).ok_or(GiveUp)?;
                     slots[i] = self.member(&fields[i], i, &mut marks)?;
                     next = i + 1;
                 }

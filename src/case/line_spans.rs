@@ -18,8 +18,10 @@ use std::sync::Arc;
 pub struct JsonLine {
     /// The line.
     pub text: Arc<str>,
-    /// For each field of the root record, where the reader was before its key (at the
-    /// `{` or `,` before it, or blanks before those), or [`NOT_GIVEN`].
+    /// For each field of the root record of the version that read the line (the
+    /// latest: amendments keep every field's place), where the reader was before its
+    /// key — at the object's `{`, or just after the value before it (blanks, then the
+    /// `,`) — or [`NOT_GIVEN`].
     pub root_keys: Box<[u32]>,
 }
 
@@ -39,9 +41,6 @@ pub(crate) fn nearest_span(program: &Program, file: FileId, line: &JsonLine, pat
     let first = line.root_keys.get(usize::from(*path.first()?)).copied();
     let base = first.filter(|at| *at != NOT_GIVEN).map_or(0, |at| at as usize);
     let mut jiter = Jiter::new(text.as_bytes().get(base..)?);
-    if first.is_none() && jiter.peek().ok()? != Peek::Object {
-        return None;
-    }
     let mut record = Program::ROOT;
     let mut around: Option<Span> = None;
     for (depth, &i) in path.iter().enumerate() {
@@ -127,8 +126,9 @@ fn find_key(jiter: &mut Jiter, base: usize, file: FileId, line: &str, name: &str
     Some(None)
 }
 
-/// [`find_key`] from just before a key (its object's `{`, or the `,` after the value
-/// before it), where the fast path noted it.
+/// [`find_key`] from just before a key, where the fast path noted it: at its object's
+/// `{`, or just after the value before it (blanks, then the `,`). `None` (for the
+/// caller's located reading) when the key there is not `name`.
 fn next_key(jiter: &mut Jiter, base: usize, file: FileId, line: &str, name: &str) -> Option<Option<(Span, Peek)>> {
     let rest = line.as_bytes().get(base..)?;
     if rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {

@@ -65,7 +65,7 @@ pub struct Decision {
     /// and soft rules that hold, in declaration order.
     pub raised_by: Vec<RuleIdx>,
     /// What the evaluation computed, for [`Explainer::of_decision`]; `None` when it
-    /// stopped.
+    /// stopped, or when no explanation was to be possible ([`Explanation::NotNeeded`]).
     pub memo: Option<Memo>,
 }
 

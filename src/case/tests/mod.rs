@@ -1,5 +1,6 @@
 //! Tests of the case loader against a small policy compiled by the real checker.
 
+mod line_spans;
 mod load;
 mod robustness;
 
