@@ -9,24 +9,11 @@ mod generator;
 
 use serde_json::{Map, Value as Json};
 use std::sync::Arc;
-use zhengce::case::{load_document, read_json_line};
+use zhengce::case::{load_document, read_json_line, schema_paths};
 use zhengce::policy_set::{DEFAULT_POLICY, PolicySource, load_policy};
-use zhengce::program::{Program, RecordId, SchemaShape};
+use zhengce::program::Program;
 use zhengce::source::{FileId, SourceMap};
 use zhengce::yaml::parse_json_document;
-
-/// Every path of field indices through records (as a rule's case field is written).
-fn field_paths(program: &Program, record: RecordId, prefix: &[u16], out: &mut Vec<Vec<u16>>) {
-    let fields = program.schemas.get(record.0 as usize).and_then(Option::as_ref);
-    for (i, field) in fields.into_iter().flatten().enumerate() {
-        let mut path = prefix.to_vec();
-        path.push(i as u16);
-        out.push(path.clone());
-        if let SchemaShape::Record(r) = field.shape {
-            field_paths(program, r, &path, out);
-        }
-    }
-}
 
 /// What the fast path did with a line.
 #[derive(Debug, Default)]
@@ -191,8 +178,7 @@ fn the_fast_path_reads_what_the_located_loader_reads() {
     };
     let mut sources = SourceMap::new();
     let file = sources.add("cases.jsonl", "");
-    let mut paths = Vec::new();
-    field_paths(program, Program::ROOT, &[], &mut paths);
+    let paths = schema_paths(program);
     assert!(paths.len() > 40, "the schema's fields: {}", paths.len());
 
     let mut generator = generator::Generator::new(23);
@@ -221,8 +207,7 @@ fn hand_written_lines() {
     };
     let mut sources = SourceMap::new();
     let file = sources.add("cases.jsonl", "");
-    let mut paths = Vec::new();
-    field_paths(program, Program::ROOT, &[], &mut paths);
+    let paths = schema_paths(program);
     let base = generator::Generator::new(5).case();
     let mut counts = Counts::default();
     let mut lines = vec![format!("  {base}  ")];

@@ -37,4 +37,4 @@ pub use line_spans::JsonLine;
 pub use load::{ENVELOPE_KEYS, LoadedCase, TEMPLATE_MARK, cases, load_cases, load_document, load_file};
 pub use resident_id::mask as mask_id;
 pub use scalar::{Core, parse_date, parse_month, resolve};
-pub use spans::{CaseSpans, SpanNode, path_name};
+pub use spans::{CaseSpans, SpanNode, path_name, schema_paths};

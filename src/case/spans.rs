@@ -114,3 +114,23 @@ pub fn path_name(program: &Program, path: impl IntoIterator<Item = usize>) -> St
     }
     name
 }
+
+/// Every path of field indices through the records of the case schema, from the root
+/// (as a rule's case field is written): each field of the root, and the fields of
+/// each record inside it.
+pub fn schema_paths(program: &Program) -> Vec<Vec<u16>> {
+    let mut out = Vec::new();
+    let mut pending = vec![(Program::ROOT, Vec::new())];
+    while let Some((record, prefix)) = pending.pop() {
+        let fields = program.schemas.get(record.0 as usize).and_then(Option::as_ref);
+        for (i, field) in fields.into_iter().flatten().enumerate() {
+            let mut path: Vec<u16> = prefix.clone();
+            path.push(i as u16);
+            if let SchemaShape::Record(r) = field.shape {
+                pending.push((r, path.clone()));
+            }
+            out.push(path);
+        }
+    }
+    out
+}

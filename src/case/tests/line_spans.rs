@@ -4,29 +4,14 @@
 
 use super::program;
 use crate::case::line_spans::{self, NOT_GIVEN};
-use crate::case::read_json_line;
-use crate::program::{Program, RecordId, SchemaShape};
+use crate::case::{read_json_line, schema_paths};
 use crate::source::SourceMap;
 use std::sync::Arc;
-
-/// Every path of field indices through records from `record`.
-fn paths(program: &Program, record: RecordId, prefix: &[u16], out: &mut Vec<Vec<u16>>) {
-    let fields = program.schemas.get(record.0 as usize).and_then(Option::as_ref);
-    for (i, field) in fields.into_iter().flatten().enumerate() {
-        let mut path = prefix.to_vec();
-        path.push(i as u16);
-        out.push(path.clone());
-        if let SchemaShape::Record(r) = field.shape {
-            paths(program, r, &path, out);
-        }
-    }
-}
 
 #[test]
 fn fields_are_found_from_their_root_key_where_the_located_loader_finds_them() {
     let program = program();
-    let mut all = Vec::new();
-    paths(&program, Program::ROOT, &[], &mut all);
+    let all = schema_paths(&program);
     let lines = [
         // Compact, the envelope first, an escaped and a Chinese text before later keys.
         r#"{"id":"c1","as_of":"2025-01-01","person":{"id_number":"430102197503101234","remark":"湖南\"x\"","children":2},"employment":{"status":"employed","since":"2024-05-01"},"services":[{"date":"2025-01-02","kind":"training"}],"subsidy_months":["2024-01"]}"#,
