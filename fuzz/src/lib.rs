@@ -8,6 +8,8 @@
 //! of the input cut in two by a line break (a wrapped message) or a colour sequence,
 //! which a reader would still see whole. Either is a crash.
 
+pub mod targets;
+
 use std::sync::LazyLock;
 use zhengce::cli::Console;
 use zhengce::policy_set::{DEFAULT_POLICY, PolicySource, load_policy};
@@ -207,6 +209,36 @@ fn excerpt(bytes: &[u8], run: std::ops::Range<usize>) -> String {
     String::from_utf8_lossy(&bytes[start..end]).into_owned()
 }
 
+/// The batch's fast path for a JSON line against the located loader: when the fast
+/// path reads a line, it must read the case the located loader reads, without a
+/// diagnostic, and find every field where the located loader's spans put it.
+pub fn check_fast_path(program: &Program, paths: &[Vec<u16>], line: &str) {
+    use zhengce::case::{load_document, read_json_line};
+    use zhengce::source::FileId;
+    let file = FileId(0);
+    let text: std::sync::Arc<str> = std::sync::Arc::from(line);
+    let Some(fast) = read_json_line(program, file, &text) else {
+        return;
+    };
+    let located = load_document(program, file, zhengce::yaml::parse_json_document(file, line));
+    assert!(
+        located.diagnostics.is_empty(),
+        "the fast path read a line with diagnostics: {:?}",
+        located.diagnostics
+    );
+    assert_eq!(fast.id, located.id);
+    assert_eq!(fast.id_span, located.id_span);
+    assert_eq!(fast.as_of, located.as_of);
+    assert_eq!(fast.facts, located.facts);
+    for path in paths {
+        assert_eq!(
+            fast.nearest_span(program, path),
+            located.nearest_span(program, path),
+            "field {path:?}"
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,41 +283,5 @@ mod tests {
         assert_eq!(cut_id(b"`{3010219750310123;0102\n19750310123`", input), None);
         let input = b"x 0102\n19750310123 y 010219750310123";
         assert_eq!(cut_id(b"x 0102\n19750310123 y 010219********0123", input), None);
-    }
-}
-
-/// Every path of field indices through records of a schema (as a rule's case field is
-/// written), from `record`.
-pub fn field_paths(program: &Program, record: zhengce::program::RecordId, prefix: &[u16], out: &mut Vec<Vec<u16>>) {
-    let fields = program.schemas.get(record.0 as usize).and_then(Option::as_ref);
-    for (i, field) in fields.into_iter().flatten().enumerate() {
-        let mut path = prefix.to_vec();
-        path.push(i as u16);
-        out.push(path.clone());
-        if let zhengce::program::SchemaShape::Record(r) = field.shape {
-            field_paths(program, r, &path, out);
-        }
-    }
-}
-
-/// The batch's fast path for a JSON line against the located loader: when the fast
-/// path reads a line, it must read the case the located loader reads, without a
-/// diagnostic, and find every field where the located loader's spans put it.
-pub fn check_fast_path(program: &Program, paths: &[Vec<u16>], line: &str) {
-    use zhengce::case::{load_document, read_json_line};
-    use zhengce::source::FileId;
-    let file = FileId(0);
-    let text: std::sync::Arc<str> = std::sync::Arc::from(line);
-    let Some(fast) = read_json_line(program, file, &text) else {
-        return;
-    };
-    let located = load_document(program, file, zhengce::yaml::parse_json_document(file, line));
-    assert!(located.diagnostics.is_empty(), "the fast path read a line with diagnostics: {:?}", located.diagnostics);
-    assert_eq!(fast.id, located.id);
-    assert_eq!(fast.id_span, located.id_span);
-    assert_eq!(fast.as_of, located.as_of);
-    assert_eq!(fast.facts, located.facts);
-    for path in paths {
-        assert_eq!(fast.nearest_span(program, path), located.nearest_span(program, path), "field {path:?}");
     }
 }
