@@ -161,14 +161,26 @@ fn cut_id(output: &[u8], input: &[u8]) -> Option<(String, usize)> {
             id.push(output[after + digits]);
         }
         // An ID of the input (a whole ID-shaped run of it, not part of a longer number),
-        // not shown cut the way the input itself cuts it (an echo of what was typed).
+        // not shown cut the way the input itself cuts it: an echo of what was typed, or
+        // digits the input parts with blanks where the text is wrapped (a line break and
+        // an indent for the blanks: on one line, they would not be an ID either).
         let of_input = id_shaped_runs(input).any(|run| input[run] == id[..]);
         let shown = &output[brk - before..after + digits];
-        if of_input && !input.windows(shown.len()).any(|w| w == shown) {
+        let (first, second) = (&output[brk - before..brk], &output[after..after + digits]);
+        if of_input && !input.windows(shown.len()).any(|w| w == shown) && !parted_by_blanks(input, first, second) {
             return Some((String::from_utf8_lossy(&id).into_owned(), brk));
         }
     }
     None
+}
+
+/// Whether `input` has `first`, blanks, then `second`.
+fn parted_by_blanks(input: &[u8], first: &[u8], second: &[u8]) -> bool {
+    input.windows(first.len()).enumerate().any(|(i, w)| {
+        let rest = &input[i + first.len()..];
+        let blanks = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        w == first && blanks > 0 && rest[blanks..].starts_with(second)
+    })
 }
 
 /// Whether digits followed by `rest` are a line number in miette's gutter
@@ -283,5 +295,11 @@ mod tests {
         assert_eq!(cut_id(b"`{3010219750310123;0102\n19750310123`", input), None);
         let input = b"x 0102\n19750310123 y 010219750310123";
         assert_eq!(cut_id(b"x 0102\n19750310123 y 010219********0123", input), None);
+        // Digits the input parts with blanks, wrapped at the blanks (the case-id line of
+        // a report); the same digits cut where the input has none are still found.
+        let input = b"id: s4301021          97503101\nid: 430102197503101";
+        assert_eq!(cut_id("案件 s4301021\n  97503101 评估日".as_bytes(), input), None);
+        let input = b"id: s4301021x97503101\nid: 430102197503101";
+        assert!(cut_id("案件 s4301021\n  97503101 评估日".as_bytes(), input).is_some());
     }
 }
