@@ -15,38 +15,52 @@ use std::io::{BufRead, Write};
 /// Reads commands line by line (an unfinished one continues on the next line) and
 /// writes the replies, with no prompt: for scripts, pipes and tests.
 pub fn plain(session: &mut Session, input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
-    let mut pending = String::new();
-    for line in input.split(b'\n') {
-        // A line that is not UTF-8 is read as far as it is (the bad bytes replaced),
-        // so the session answers it rather than ending.
-        let line = line?;
-        let line = String::from_utf8_lossy(&line);
-        let line = line.strip_suffix('\r').unwrap_or(&line);
-        // A command (`:quit`…) is never the rest of an unfinished expression: the
-        // expression is answered (as unfinished) first.
-        if !pending.is_empty()
-            && line.trim_start().starts_with(':')
-            && let Reply::Print(text) = session.handle(&std::mem::take(&mut pending))
-        {
-            output.write_all(text.as_bytes())?;
-        }
-        pending.push_str(line);
-        if unfinished(&pending) {
-            pending.push('\n');
-            continue;
-        }
-        let reply = session.handle(&std::mem::take(&mut pending));
-        match reply {
+    for input in inputs(input) {
+        match session.handle(&input?) {
             Reply::Quit => break,
             Reply::Print(text) => output.write_all(text.as_bytes())?,
         }
     }
-    if !pending.trim().is_empty()
-        && let Reply::Print(text) = session.handle(&pending)
-    {
-        output.write_all(text.as_bytes())?;
-    }
     output.flush()
+}
+
+/// The inputs a script's lines make, as [`plain`] hands them to the session, one at a
+/// time: a line that is not UTF-8 read as far as it is (the bad bytes replaced, so the
+/// session answers it rather than ending), a `\r` before the newline dropped, an
+/// unfinished input (an open bracket or string) continued on the next line, unless that
+/// line is a command (`:save`…), which is never the rest of an expression: the
+/// unfinished input is handed on first. Blank inputs at the end are left out.
+pub fn inputs(input: impl BufRead) -> impl Iterator<Item = std::io::Result<String>> {
+    let mut lines = input.split(b'\n');
+    let mut pending = String::new();
+    // A command line that ended an unfinished input, to start the next one with.
+    let mut next: Option<String> = None;
+    std::iter::from_fn(move || {
+        loop {
+            let line = match next.take() {
+                Some(line) => line,
+                None => match lines.next() {
+                    Some(Ok(bytes)) => {
+                        let line = String::from_utf8_lossy(&bytes);
+                        line.strip_suffix('\r').unwrap_or(&line).to_string()
+                    }
+                    Some(Err(e)) => return Some(Err(e)),
+                    None if pending.trim().is_empty() => return None,
+                    None => return Some(Ok(std::mem::take(&mut pending))),
+                },
+            };
+            if !pending.is_empty() && line.trim_start().starts_with(':') {
+                next = Some(line);
+                return Some(Ok(std::mem::take(&mut pending)));
+            }
+            pending.push_str(&line);
+            if unfinished(&pending) {
+                pending.push('\n');
+                continue;
+            }
+            return Some(Ok(std::mem::take(&mut pending)));
+        }
+    })
 }
 
 /// Words to complete, by what the line is: commands at its start, rules and definitions
@@ -285,6 +299,23 @@ mod tests {
         assert_eq!(words(":lo"), [":load"]);
         assert!(words("age + reg").contains(&"registration.unemployed_since".to_string()));
         assert!(words(":load exa").is_empty());
+    }
+
+    #[test]
+    fn inputs_are_cut_as_the_session_gets_them() {
+        let inputs = |script: &[u8]| -> Vec<String> { super::inputs(script).map(Result::unwrap).collect() };
+        // An open bracket continues on the next line; a `\r` before the newline goes.
+        assert_eq!(inputs(b"age + (\r\n1 year)\r\n:case\n"), ["age + (\n1 year)", ":case"]);
+        // A command line is never the rest of an unfinished input: that is handed on
+        // first, and the command is an input of its own.
+        assert_eq!(inputs(b"(\n:s file\nx\n"), ["(\n", ":s file", "x"]);
+        assert_eq!(inputs(b"(\n  :quit"), ["(\n", "  :quit"]);
+        // A blank line is an input; blanks at the end are not; bad bytes are replaced.
+        assert_eq!(inputs(b"\n:case\n\n"), ["", ":case", ""]);
+        assert_eq!(inputs(b"(\n \n"), ["(\n \n"]);
+        assert_eq!(inputs(b"(\n"), ["(\n"]);
+        assert_eq!(inputs(b"x\xff"), ["x\u{fffd}"]);
+        assert!(inputs(b"").is_empty());
     }
 
     #[test]

@@ -18,7 +18,7 @@
 use super::super::assert_no_id;
 use std::cell::RefCell;
 use zhengce::privacy::{MaskingWriter, Pii};
-use zhengce::repl::command::{Command, parse, unfinished};
+use zhengce::repl::command::{Command, parse};
 use zhengce::repl::{Reply, Session, front};
 use zhengce::report::Lang;
 
@@ -55,46 +55,31 @@ pub fn run(data: &[u8]) {
     });
 }
 
-/// The input as a script for the plain front end: its lines, less the inputs that
-/// would read or write files or load the policy again; and the language.
+/// The input as a script for the plain front end: its inputs as the front end makes
+/// them (`front::inputs`), less those that would read or write files or load the
+/// policy again; and the language. The inputs kept, joined again, could in principle
+/// join differently (an unfinished input meeting the next one kept): a script that
+/// would then hand the session a left-out command is given no input at all.
 fn script(data: &[u8]) -> (Lang, Vec<u8>) {
-    let mut lines: Vec<&[u8]> = data.split(|b| *b == b'\n').collect();
-    // `split` gives an empty last piece after a final newline; the front end does not.
-    if data.ends_with(b"\n") {
-        lines.pop();
-    }
-    let mut lang = Lang::Zh;
-    if lines.first().is_some_and(|l| l.trim_ascii() == b":lang en") {
-        lang = Lang::En;
-        lines.remove(0);
-    }
-    let mut script = Vec::with_capacity(data.len());
-    let mut pending = String::new();
-    let mut held: Vec<&[u8]> = Vec::new();
-    let mut keep = |held: &mut Vec<&[u8]>, input: &str| {
-        if allowed(input) {
-            for line in held.iter() {
-                script.extend_from_slice(line);
-                script.push(b'\n');
-            }
-        }
-        held.clear();
+    let (first, rest) = match data.iter().position(|b| *b == b'\n') {
+        Some(end) => (&data[..end], &data[end + 1..]),
+        None => (data, &data[data.len()..]),
     };
-    for line in lines {
-        // As `front::plain` reads: lossy UTF-8, a `\r` before the newline dropped, an
-        // unfinished input (open bracket or string) continued on the next line.
-        let text = String::from_utf8_lossy(line);
-        pending.push_str(text.strip_suffix('\r').unwrap_or(&text));
-        held.push(line);
-        if unfinished(&pending) {
-            pending.push('\n');
-            continue;
-        }
-        keep(&mut held, &pending);
-        pending.clear();
+    let (lang, data) = if first.trim_ascii() == b":lang en" {
+        (Lang::En, rest)
+    } else {
+        (Lang::Zh, data)
+    };
+    let mut script = Vec::with_capacity(data.len());
+    for input in front::inputs(data).map_while(Result::ok).filter(|i| allowed(i)) {
+        script.extend_from_slice(input.as_bytes());
+        script.push(b'\n');
     }
-    if !pending.trim().is_empty() {
-        keep(&mut held, &pending);
+    if !front::inputs(script.as_slice())
+        .map_while(Result::ok)
+        .all(|i| allowed(&i))
+    {
+        script.clear();
     }
     (lang, script)
 }
@@ -121,4 +106,42 @@ fn undo_all(session: &mut Session, changes_at_most: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::script;
+
+    /// The script kept, as text.
+    fn kept(data: &[u8]) -> String {
+        String::from_utf8_lossy(&script(data).1).into_owned()
+    }
+
+    #[test]
+    fn a_command_after_an_unfinished_input_is_left_out() {
+        // The front end hands `(` on as an input of its own when the next line is a
+        // command, so `:s FILE` is a command there, not the rest of an expression: it
+        // wrote a file in the current folder when this target joined the two.
+        let kept = kept(b"set person.birth_date = 1975-03-10\n(\n:s written-by-the-fuzzer\n:case\n");
+        assert!(!kept.contains(":s "), "{kept}");
+        assert!(
+            kept.contains("set person.birth_date") && kept.contains(":case"),
+            "{kept}"
+        );
+        for left_out in [":save f", ":load f", ":l f", ":policy p", ":reload", ":r"] {
+            let kept = self::kept(format!("{left_out}\n:case\n").as_bytes());
+            assert_eq!(kept, ":case\n", "{left_out}");
+        }
+    }
+
+    #[test]
+    fn the_language_line_is_read_and_left_out() {
+        let (lang, kept) = script(b" :lang en \n:case\n");
+        assert_eq!(
+            (lang, kept.as_slice()),
+            (zhengce::report::Lang::En, b":case\n".as_slice())
+        );
+        let (lang, _) = script(b":case\n:lang en\n");
+        assert_eq!(lang, zhengce::report::Lang::Zh);
+    }
 }
