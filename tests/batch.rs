@@ -300,6 +300,24 @@ fn standard_input_is_json_lines_or_yaml_and_blank_lines_are_no_cases() {
     assert_eq!(got.len(), 2);
     assert_eq!(got[1]["case"], "Y-2");
     assert!(got[1].get("eligible").is_some(), "evaluated: {}", got[1]);
+    // A YAML file that starts with a comment, piped in: JSON Lines by §5, and the user
+    // is told why and what to write (a README reader met only the per-line errors).
+    let commented = format!("# a case\n{}", yaml.trim_start_matches("---\n"));
+    let (code, out, err) = zhengce(&["batch", "-", "--lang", "en"], Some(commented.as_bytes()));
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        err.contains("read as JSON Lines") && err.contains("start YAML cases with `---`"),
+        "{err}"
+    );
+    let (_, _, err) = zhengce(&["batch", "-"], Some(commented.as_bytes()));
+    assert!(err.contains("YAML 案件请以 `---` 开头"), "{err}");
+    let (_, _, err) = zhengce(
+        &["batch", "-", "--lang", "en"],
+        Some(format!("---\n{commented}").as_bytes()),
+    );
+    assert!(!err.contains("read as JSON Lines"), "{err}");
+    let (_, _, err) = zhengce(&["batch", "-", "--lang", "en"], Some(jsonl.as_bytes()));
+    assert!(!err.contains("read as JSON Lines"), "{err}");
 }
 
 #[test]

@@ -14,6 +14,8 @@ crate::catalogue! {
         WriteFailed => "错误：写入记录失败：{}", "error: {}";
         /// how many of the errors are duplicate ids (how many)
         OfWhichDuplicates => "（其中案件编号重复 {}）", " (of which duplicate ids {})";
+        /// standard input is read as JSON Lines though its first line is a comment
+        StdinCommentFirst => "注意：标准输入的第一个非空行是注释，既不是 `---` 也不是 `键:` 行，因此按 JSON Lines 读取（契约 §5）；YAML 案件请以 `---` 开头", "note: the first line of standard input that is not blank is a comment, neither `---` nor a `key:` line, so it is read as JSON Lines (contract §5); start YAML cases with `---`";
         /// the summary cannot be written (path, why)
         CannotWriteSummary => "错误：无法把汇总写入 `{}`：{}", "error: cannot write the summary to `{}`: {}";
     }

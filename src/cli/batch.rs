@@ -87,7 +87,13 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
             bar.set_message(format!("{cases}{sep}{:.0}/s{sep}{errors} {}", s.rate(), s.errors));
         }
     };
-    let inputs = expand(&args.inputs);
+    let (inputs, stdin_comment_first) = expand(&args.inputs);
+    if stdin_comment_first && !args.quiet {
+        console.err(&format!(
+            "{}\n",
+            crate::lang::Text::from(BatchMsg::StdinCommentFirst).get(lang)
+        ));
+    }
     if let Some(out) = &args.out
         && let Some(input) = overwritten(out, &inputs)
     {
@@ -169,12 +175,16 @@ fn progress_bar() -> ProgressBar {
 }
 
 /// The inputs named on the command line: files, every JSON Lines and YAML file below
-/// a directory (in sorted order), and `-`.
-fn expand(paths: &[String]) -> Vec<BatchInput> {
+/// a directory (in sorted order), and `-`; and whether standard input is read as JSON
+/// Lines because its first line is a comment (the user is told: it was likely YAML).
+fn expand(paths: &[String]) -> (Vec<BatchInput>, bool) {
     let mut inputs = Vec::new();
+    let mut comment_first = false;
     for path in paths {
         if path == "-" {
-            inputs.push(stdin_input());
+            let (input, comment) = stdin_input();
+            comment_first |= comment;
+            inputs.push(input);
         } else if Path::new(path).is_dir() {
             let mut files = Vec::new();
             super::inputs::walk(Path::new(path), &mut files, &|p| InputFormat::of_path(p).is_some());
@@ -184,7 +194,7 @@ fn expand(paths: &[String]) -> Vec<BatchInput> {
             inputs.push(file_input(path));
         }
     }
-    inputs
+    (inputs, comment_first)
 }
 
 fn file_input(path: &str) -> BatchInput {
@@ -202,11 +212,13 @@ fn file_input(path: &str) -> BatchInput {
 }
 
 /// Standard input: JSON Lines unless the first line that is not blank is `---` or a
-/// YAML key (contract §5). The lines read to tell are read again.
-fn stdin_input() -> BatchInput {
+/// YAML key (contract §5). The lines read to tell are read again. Also whether that
+/// line is a `#` comment, which §5 reads as JSON Lines although no JSON line starts so.
+fn stdin_input() -> (BatchInput, bool) {
     let mut stdin = BufReader::with_capacity(1 << 16, io::stdin());
     let mut head = Vec::new();
     let mut line = Vec::new();
+    let mut comment = false;
     let format = loop {
         line.clear();
         match stdin.read_until(b'\n', &mut line) {
@@ -214,6 +226,7 @@ fn stdin_input() -> BatchInput {
             Ok(_) => {
                 head.extend_from_slice(&line);
                 if !line.iter().all(u8::is_ascii_whitespace) {
+                    comment = line.trim_ascii_start().starts_with(b"#");
                     break InputFormat::sniff(&line);
                 }
                 // Blank lines without end are not worth holding to decide.
@@ -223,12 +236,13 @@ fn stdin_input() -> BatchInput {
             }
         }
     };
-    BatchInput {
+    let input = BatchInput {
         name: Arc::from("<stdin>"),
         format,
         open: Box::new(move || {
             let reader = io::Cursor::new(head).chain(stdin);
             Ok(Box::new(BufReader::with_capacity(1 << 16, reader)) as Box<dyn BufRead + Send>)
         }),
-    }
+    };
+    (input, comment && format == InputFormat::JsonLines)
 }
