@@ -84,9 +84,8 @@ impl ReadError {
             }
             ReadError::TooLarge { size, limit } => InputMsg::TooLarge.with([size.to_string(), limit.to_string()]),
             ReadError::Io(e) => {
-                // The system says `… (os error N)`: in English as it says it, in
-                // Chinese the catalogue's words for the common errors, else its own,
-                // quoted.
+                // The system says `… (os error N)`: the common errors in the
+                // catalogue's words, in either language; any other in its own, quoted.
                 let known = if e.ends_with("(os error 2)") {
                     InputMsg::NotFound
                 } else if e.ends_with("(os error 13)") {
@@ -96,7 +95,7 @@ impl ReadError {
                 } else {
                     return InputMsg::SystemError.with([e.as_str()]);
                 };
-                Text::both(known.template().zh, e.as_str())
+                known.into()
             }
         }
     }

@@ -187,3 +187,31 @@ fn a_used_library_s_unread_definitions_are_not_the_user_s_fault() {
     let (code, out, err) = zhengce(&["check", "--strict", &path(&dir.join("p.policy"))]);
     assert_eq!(code, 0, "{out}{err}");
 }
+
+#[test]
+fn a_policy_file_that_is_not_there_is_told_as_a_path_to_check() {
+    let dir = scratch("missing");
+    let missing = path(&dir.join("no-such.policy"));
+    let (code, _, err) = zhengce(&["check", &missing]);
+    assert_eq!(code, 3, "{err}");
+    // Named on the command line: the path to check, in the catalogue's words, not the
+    // system's `(os error 2)` nor the rule for paths inside a policy file.
+    assert!(
+        err.contains("no such file or directory") && err.contains("check the path"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("os error") && !err.contains("relative to the policy"),
+        "{err}"
+    );
+    // Named by `uses` in a policy: the rule for those paths.
+    std::fs::write(dir.join("main.policy"), "policy \"main\" { uses \"lib.policy\" }\n").unwrap();
+    let (code, _, err) = zhengce(&["check", &path(&dir.join("main.policy"))]);
+    assert_eq!(code, 3, "{err}");
+    assert!(
+        err.contains("relative to the policy") && !err.contains("check the path"),
+        "{err}"
+    );
+    let (_, _, err) = support::zhengce(&["check", &missing, "--lang", "zh"]);
+    assert!(err.contains("无法读取政策文件") && err.contains("请检查路径"), "{err}");
+}

@@ -37,6 +37,8 @@ crate::catalogue! {
         RaiseLimit => "政策文件通常只有几十 KB；可用 `--max-policy-bytes` 提高上限", "a policy file is tens of kilobytes; raise the limit with `--max-policy-bytes`";
         /// what to name instead of a device or folder (what file)
         NameAFile => "请指定一个{}文件", "name a {} file";
+        /// where the path of a policy file named on the command line starts
+        CheckThePath => "请检查路径（相对于当前目录）；不指定政策文件时使用内置政策", "check the path (it is relative to the current folder); with no policy file named, the built-in policy is used";
         /// a file the built-in policies do not have
         NoBuiltin => "没有这个内置政策文件", "no such built-in policy file";
     }
@@ -61,9 +63,9 @@ mod tests {
     }
 
     #[test]
-    fn the_system_s_words_are_kept_in_english_and_told_in_chinese() {
+    fn the_common_system_errors_are_told_in_the_catalogue_s_words() {
         let missing = read_error(&ReadError::Io("No such file or directory (os error 2)".into()));
-        assert_eq!(missing.en(), "No such file or directory (os error 2)");
+        assert_eq!(missing.en(), "no such file or directory");
         assert_eq!(missing.zh(), "文件不存在");
         let device = read_error(&ReadError::NotRegular("a device"));
         assert_eq!(device.en(), "it is a device, not a regular file");

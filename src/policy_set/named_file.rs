@@ -35,6 +35,8 @@ impl NamedFile<'_> {
             Ok(bytes) => bytes,
             Err(e) => {
                 let (code, help) = match e {
+                    // Named on the command line: not a path inside a policy file.
+                    ReadError::Io(_) if self.named_at.is_none() => (Code::FileNotFound, LoadMsg::CheckThePath.into()),
                     ReadError::Io(_) => (Code::FileNotFound, LoadMsg::RelativePaths.into()),
                     ReadError::TooLarge { .. } => (Code::FileRefused, LoadMsg::RaiseLimit.into()),
                     ReadError::NotRegular(_) => (Code::FileRefused, LoadMsg::NameAFile.with([what])),
