@@ -696,3 +696,47 @@ fn references_reach_the_open_policies_that_use_a_file() {
     editor.stop();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn names_are_still_hovered_and_followed_while_the_policy_has_an_error() {
+    let Hunan {
+        text, mut editor, uri, ..
+    } = Hunan::open("while-typing");
+    let doc = json!({"uri": uri});
+    // A typo far from the name asked about: the policy no longer checks.
+    let broken = text.replacen(
+        "when person.dibao and registered_unemployed",
+        "when person.dibao and registerd_unemployed",
+        1,
+    );
+    editor.change(&uri, &broken, 2);
+    let shown = editor.diagnostics();
+    assert!(shown.iter().any(|(u, d)| *u == uri && !d.is_empty()), "{shown:?}");
+    let use_at = position(&broken, "and unemployed_6_months", 0, 5);
+    let hover = editor.hover_text(json!({"textDocument": doc, "position": use_at}));
+    assert!(
+        hover.contains("unemployed_6_months") && hover.contains("连续失业六个月以上"),
+        "{hover}"
+    );
+    // Said to be found by name, not by the checker (the editor asked for English).
+    assert!(hover.contains("found by its name"), "{hover}");
+    let definition = editor.request(GotoDefinition::METHOD, json!({"textDocument": doc, "position": use_at}));
+    let declared = broken[..broken.find("define unemployed_6_months").unwrap()]
+        .matches('\n')
+        .count();
+    assert_eq!(definition["range"]["start"]["line"], json!(declared), "{definition}");
+    // The misspelt name itself declares nothing: no answer there.
+    let typo_at = position(&broken, "registerd_unemployed", 0, 3);
+    let nothing = editor.request(HoverRequest::METHOD, json!({"textDocument": doc, "position": typo_at}));
+    assert_eq!(nothing, Value::Null);
+    // Checked again: hovers come from the checker, without the note.
+    editor.change(&uri, &text, 3);
+    let _ = editor.diagnostics();
+    let hover =
+        editor.hover_text(json!({"textDocument": doc, "position": position(&text, "and unemployed_6_months", 0, 5)}));
+    assert!(
+        hover.contains("连续失业六个月以上") && !hover.contains("found by its name"),
+        "{hover}"
+    );
+    editor.stop();
+}

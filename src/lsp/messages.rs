@@ -38,5 +38,7 @@ crate::catalogue! {
         EnumValue => "枚举值", "enum value";
         /// after what an optional field holds
         MayBeLeftOut => "（可不填）", " (may be left out)";
+        /// a hover found by name while the policy has errors
+        FoundByName => "政策有错误，尚未检查通过：按名称找到此声明", "the policy has errors and is not checked: this declaration was found by its name";
     }
 }

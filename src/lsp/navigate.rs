@@ -1,7 +1,10 @@
 //! Hover, go to definition and find references in a policy file, from
 //! the cross references of its checked program (`doc::links`: a name refers to what
 //! the checker resolved it to, never to a guess from the text) and its items
-//! (`doc::items`: each declaration with its label and clause).
+//! (`doc::items`: each declaration with its label and clause). While the policy has
+//! errors there is no checked program, and a file being typed nearly always has one:
+//! hover and go to definition then find a name among the declarations the files still
+//! parse to, when exactly one declares it, and the hover says it was found by name.
 
 use super::case_blocks::fields_at;
 use super::diagnostics::load_open_policy;
@@ -95,6 +98,17 @@ impl Looked {
                 named && self.offset <= first_line_end
             })
             .map(|i| i.anchor.clone())
+            .or_else(|| self.by_name(items, &word))
+    }
+
+    /// While the policy has errors: the one declaration named `word`, if one only.
+    fn by_name(&self, items: &Items, word: &str) -> Option<String> {
+        if self.loaded.program.is_some() {
+            return None;
+        }
+        let mut named = items.by_file.iter().flatten().filter(|i| i.name == word);
+        let first = named.next()?;
+        named.all(|i| i.anchor == first.anchor).then(|| first.anchor.clone())
     }
 
     /// The word (a name, a number) the byte pointed at is in.
@@ -339,6 +353,9 @@ pub fn hover(documents: &Documents, params: &HoverParams, lang: Lang) -> Option<
     let file = looked.loaded.sources.get(item.span.file);
     let line = file.text[..item.span.start as usize].matches('\n').count() + 1;
     text.push_str(&format!("\n\n{}:{line}", file.name));
+    if looked.loaded.program.is_none() {
+        text.push_str(&format!("\n\n*{}*", LspMsg::FoundByName.text(lang)));
+    }
     Some(markdown(text, range))
 }
 
