@@ -39,7 +39,8 @@ enum Kind {
     Holds,
     /// The opposite eligibility: fails.
     WrongEligible,
-    /// An unknown top-level key makes it unreadable, yet it expects `status: ok`.
+    /// An unknown top-level key makes it unreadable, yet it expects `status: ok` and an
+    /// eligibility.
     Unreadable,
     /// Unreadable, and with no `expect:` block: fails all the same.
     UnreadableNoExpect,
@@ -106,7 +107,8 @@ fn expectation(i: usize, record: &Value) -> Option<Value> {
         Kind::NoExpect | Kind::UnreadableNoExpect => None,
         Kind::Holds => Some(json!({"eligible": eligible, "categories": record["categories"]})),
         Kind::WrongEligible => Some(json!({"eligible": !eligible.as_bool().unwrap(), "status": "ok"})),
-        Kind::Unreadable => Some(json!({"status": "ok"})),
+        // What it expects of the decision it does not get is not reported as "none".
+        Kind::Unreadable => Some(json!({"status": "ok", "eligible": eligible})),
         Kind::Trace(true) => Some(json!({"trace": record["trace"], "eligible": eligible})),
         Kind::Trace(false) => Some(json!({"eligible": eligible, "trace": ["wrong"]})),
     }
@@ -163,8 +165,21 @@ fn outcome(record: &Value, expect: Option<&Value>, line: usize) -> Outcome {
         .unwrap()
         .iter()
         .filter(|d| d["severity"] == "error")
-        .map(|d| format!("{}: {}", d["code"].as_str().unwrap(), d["message"].as_str().unwrap()))
+        .map(|d| {
+            // Where it is, when it has a place: `file:line:col `.
+            let place = match (d["file"].as_str(), d["line"].as_u64(), d["column"].as_u64()) {
+                (Some(f), Some(l), Some(c)) => format!("{f}:{l}:{c} "),
+                _ => String::new(),
+            };
+            format!(
+                "{place}{}: {}",
+                d["code"].as_str().unwrap(),
+                d["message"].as_str().unwrap()
+            )
+        })
         .collect();
+    // A record with no decision (a case not evaluated): what it lacks is not compared.
+    let evaluated = record.get("categories").is_some();
     let differences: Vec<(String, Value, Value)> = expect
         .and_then(Value::as_object)
         .map(|e| {
@@ -181,6 +196,11 @@ fn outcome(record: &Value, expect: Option<&Value>, line: usize) -> Outcome {
         None if error => "failed",
         None => "skipped",
     };
+    // Shown: the differences of a decision, or of what an error record has.
+    let differences: Vec<(String, Value, Value)> = differences
+        .into_iter()
+        .filter(|(_, _, a)| evaluated || !a.is_null())
+        .collect();
     Outcome {
         case: record["case"].as_str().unwrap_or("?").to_string(),
         line,

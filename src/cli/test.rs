@@ -111,11 +111,18 @@ pub fn run(paths: &[String], opts: &TestOptions, common: &CommonArgs, console: &
 /// How one case ended (its record built only to compare it with an `expect` block: see
 /// [`check_case`]).
 fn outcome(r: &CaseResult, program: &Program, sources: &SourceMap, options: &RenderOptions, file: &str) -> TestOutcome {
+    // Each error where it is (`file:line:col`), as `eval` points at it.
     let errors: Vec<String> = r
         .diagnostics
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| format!("{}: {}", d.code.as_str(), d.message.get(options.lang)))
+        .map(|d| {
+            let place = d.span.map_or_else(String::new, |span| {
+                let at = sources.line_col(span);
+                format!("{}:{}:{} ", sources.get(span.file).name, at.line, at.column)
+            });
+            format!("{place}{}: {}", d.code.as_str(), d.message.get(options.lang))
+        })
         .collect();
     let (result, mismatches) = match check_case(r, program, sources, options) {
         Some(checked) => {
@@ -124,7 +131,14 @@ fn outcome(r: &CaseResult, program: &Program, sources: &SourceMap, options: &Ren
             } else {
                 TestResult::Failed
             };
-            (result, checked.mismatches)
+            let mut mismatches = checked.mismatches;
+            // A case that was not evaluated has no decision to differ: an expected value
+            // it lacks is not "got none" but the errors, told instead. What an error
+            // record has (`status`, its diagnostics) is still compared.
+            if r.decision.is_none() {
+                mismatches.retain(|m| !m.actual.is_null());
+            }
+            (result, mismatches)
         }
         // A case without expectations still fails when it cannot be evaluated.
         None if r.status == Status::Error => (TestResult::Failed, Vec::new()),
