@@ -195,6 +195,17 @@ fn batch_diff_and_test_fail_when_nothing_was_checked() {
     );
     let (out, _, code) = zhengce(&["diff", "builtin", "builtin", "examples/cases"], EN);
     assert_eq!(code, Some(0), "{out}");
+    // The cases given where the new policy goes: told so, with what to write.
+    for cases in ["examples/cases", "examples/cases/li-qiang.yaml"] {
+        let (_, err, code) = zhengce(&["diff", "builtin", cases], EN);
+        assert_eq!(code, Some(2), "{err}");
+        let flat = err.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("was read as the new policy (NEW), but it looks like cases")
+                && flat.contains(&format!("zhengce diff builtin builtin {cases}")),
+            "{err}"
+        );
+    }
     // `--policy` is not how diff names its policies.
     let (_, err, code) = zhengce(&["diff", "--policy", "x", "builtin", "builtin", "examples/cases"], EN);
     assert_eq!(code, Some(2), "{err}");

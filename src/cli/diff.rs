@@ -69,6 +69,18 @@ impl PolicyAt {
     }
 }
 
+/// Whether a NEW given looks like cases rather than a policy: a case file, or a folder
+/// that is no policy repository.
+fn looks_like_cases(path: &str) -> bool {
+    let p = std::path::Path::new(path);
+    if p.is_dir() {
+        return !p.join("zhengce.toml").is_file();
+    }
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml" | "jsonl" | "ndjson"))
+}
+
 /// NEW: as given, else the policy repository's policy.
 fn new_policy(new: Option<&PolicyAt>, common: &CommonArgs, console: &mut Console) -> Result<PolicyAt, u8> {
     let lang = common.lang();
@@ -146,6 +158,13 @@ pub fn run(
         return EXIT_USAGE;
     }
     if cases.is_empty() {
+        // `diff OLD CASES`: the cases taken for NEW, which is easy to do and hard to see.
+        if let Some(given) = new.and_then(|n| n.path.as_deref()).filter(|p| looks_like_cases(p)) {
+            let old = old.path.as_deref().unwrap_or("builtin");
+            let line = msg_args(Msg::DiffNewLooksLikeCases, common.lang(), &[given, old, given]);
+            console.err(&format!("{line}\n"));
+            return EXIT_USAGE;
+        }
         return super::not_given(Msg::WhatCasePaths, "cases", common, console);
     }
     let (old, new) = match (old.resolved(common.lang(), console), new_policy(new, common, console)) {

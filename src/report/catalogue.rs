@@ -335,6 +335,8 @@ crate::catalogue! {
         /// what the closing line adds: cases neither policy could evaluate
         DiffNotEvaluated => "；{} 个案件在两个政策下都无法评估", "; {} case(s) could not be evaluated under either policy";
         /// `--policy` given to `diff`
+        /// `diff` with no cases, its NEW looking like cases (NEW as given, OLD)
+        DiffNewLooksLikeCases => "错误：`{}` 被当作新政策（NEW），但它看起来是案件；请先写出新政策，例如 `zhengce diff {} builtin {}`", "error: `{}` was read as the new policy (NEW), but it looks like cases; name the new policy first, e.g. `zhengce diff {} builtin {}`";
         DiffTakesNoPolicy => "错误：`diff` 的两个政策由 OLD 和 NEW 指定，不用 `--policy`", "error: `diff` takes its two policies as OLD and NEW, not `--policy`";
         /// `test` where no case has an `expect:` block
         NothingTested => "错误：没有一个案件带 `expect:`，什么也没有检查", "error: no case has an `expect:` block: nothing was checked";
