@@ -372,8 +372,8 @@ crate::catalogue! {
         AtPlace => "{}（{}）", "{} ({})";
         /// a hint with the clause it comes from (hint, clause)
         WithCite => "{}（{}）", "{} ({})";
-        /// a clause alone
-        Cite => "（{}）", "({})";
+        /// a clause alone, where a hint would be: what the diagnostic rests on
+        Cite => "依据条款“{}”", "per clause {}";
     }
 }
 

@@ -331,3 +331,17 @@ fn a_coverage_minimum_is_a_percentage() {
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("`190` 不是 0 到 100 之间的百分数"), "{err}");
 }
+
+#[test]
+fn a_check_without_a_hint_of_its_own_says_what_clause_it_rests_on() {
+    // The assessment_missing check of li-qiang's case has no `help`: the hint line
+    // names its clause in words, not a bare bracketed `（四）`.
+    let (out, _, code) = zhengce(&["eval", "examples/cases/li-qiang.yaml"], &[("ZHENGCE_LANG", "zh")]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("提示：依据条款“四”") && !out.contains("提示：（四）"),
+        "{out}"
+    );
+    let (out, _, _) = zhengce(&["eval", "examples/cases/li-qiang.yaml"], EN);
+    assert!(out.contains("help: per clause 四"), "{out}");
+}
