@@ -345,3 +345,18 @@ fn a_check_without_a_hint_of_its_own_says_what_clause_it_rests_on() {
     let (out, _, _) = zhengce(&["eval", "examples/cases/li-qiang.yaml"], EN);
     assert!(out.contains("help: per clause 四"), "{out}");
 }
+
+#[test]
+fn the_trace_writes_its_colons_in_the_language_it_is_in() {
+    let (out, _, _) = zhengce(
+        &["eval", "examples/cases/li-qiang.yaml", "--format", "json"],
+        &[("ZHENGCE_LANG", "zh")],
+    );
+    let record: serde_json::Value = serde_json::from_str(&out).expect("a record");
+    let eligible = record["trace"][0].as_str().expect("the first trace line");
+    assert!(eligible.starts_with("一 eligible 成立：在法定劳动年龄内"), "{eligible}");
+    let (out, _, _) = zhengce(&["eval", "examples/cases/li-qiang.yaml", "--format", "json"], EN);
+    let record: serde_json::Value = serde_json::from_str(&out).expect("a record");
+    let eligible = record["trace"][0].as_str().expect("the first trace line");
+    assert!(eligible.starts_with("一 eligible holds: of working age"), "{eligible}");
+}

@@ -103,7 +103,7 @@ impl TraceText {
             let holds = *name == output.name && value.truthy();
             text.push(' ');
             text.push_str(msg(if holds { Msg::Holds } else { Msg::Fails }, style.lang));
-            text.push_str(": ");
+            text.push_str(msg(Msg::Colon, style.lang));
             write_because_list(text, &reasons, style, sources);
             self.ends.push(text.len());
         }
