@@ -409,3 +409,15 @@ fn an_expression_ending_with_an_operator_goes_on_and_a_command_ends_it() {
         "the session ended at :quit: {out}"
     );
 }
+
+#[test]
+fn a_change_that_makes_the_case_unreadable_is_told_with_its_hint() {
+    let out = repl_with_failures(
+        &["--lang", "en", "examples/cases/li-qiang.yaml"],
+        "set registration.unemployd_since = 2025-01-01\nset person.gender = robot\n",
+    );
+    // As `eval` tells them: the key meant, the values allowed; and nothing changed.
+    assert!(out.contains("help: did you mean `unemployed_since`?"), "{out}");
+    assert!(out.contains("help: the values are `male`, `female`"), "{out}");
+    assert_eq!(out.matches("(not changed)").count(), 2, "{out}");
+}

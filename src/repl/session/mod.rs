@@ -251,6 +251,13 @@ impl Session {
                     d.code.as_str(),
                     d.message.get(self.options.lang)
                 ));
+                // The hint `eval` gives with it: the key meant, the values allowed.
+                if let Some(help) = &d.help {
+                    out.push_str(&format!(
+                        "  {}\n",
+                        self.say(Msg::DiagnosticHelp, &[&help.get(self.options.lang)])
+                    ));
+                }
             }
             return Err(out);
         }
