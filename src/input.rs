@@ -68,6 +68,21 @@ pub fn system_error(e: &std::io::Error) -> Text {
     ReadError::Io(e.to_string()).text()
 }
 
+/// Why a file could not be written at `path`: for a folder that does not exist, that
+/// folder (the system says only "no such file or directory", which reads as if the
+/// file itself were missing); else [`system_error`].
+pub fn write_error(path: &str, e: &std::io::Error) -> Text {
+    let folder = std::path::Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty() && !p.exists());
+    match folder {
+        Some(folder) if e.kind() == std::io::ErrorKind::NotFound => {
+            InputMsg::NoSuchFolder.with([folder.to_string_lossy().into_owned()])
+        }
+        _ => system_error(e),
+    }
+}
+
 impl ReadError {
     /// Why, in words in both languages (the system's own words as they are).
     pub fn text(&self) -> Text {
@@ -120,6 +135,8 @@ crate::catalogue! {
         NotPlain => "特殊文件", "not a plain file";
         /// a file that does not exist
         NotFound => "文件不存在", "no such file or directory";
+        /// a file written into a folder that does not exist (the folder)
+        NoSuchFolder => "文件夹 `{}` 不存在", "the folder `{}` does not exist";
         /// a file the user may not read (or write)
         PermissionDenied => "权限不足", "permission denied";
         /// a path through something that is not a folder
@@ -243,6 +260,18 @@ mod tests {
         let e = ReadError::NotRegular("a directory");
         assert_eq!(e.text().en(), e.to_string());
         assert_eq!(e.text().zh(), "它是目录，不是普通文件");
+    }
+
+    #[test]
+    fn a_write_into_a_missing_folder_names_the_folder() {
+        let not_found = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let missing = write_error("no-such-folder-anywhere/out.jsonl", &not_found);
+        assert_eq!(missing.en(), "the folder `no-such-folder-anywhere` does not exist");
+        assert_eq!(missing.zh(), "文件夹 `no-such-folder-anywhere` 不存在");
+        // The folder is there (or there is none): the system's own reason.
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(write_error("src/out.jsonl", &denied).en(), system_error(&denied).en());
+        assert_eq!(write_error("out.jsonl", &not_found).en(), system_error(&not_found).en());
     }
 
     #[test]

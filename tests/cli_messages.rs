@@ -360,3 +360,18 @@ fn the_trace_writes_its_colons_in_the_language_it_is_in() {
     let eligible = record["trace"][0].as_str().expect("the first trace line");
     assert!(eligible.starts_with("一 eligible holds: of working age"), "{eligible}");
 }
+
+#[test]
+fn a_report_into_a_folder_that_does_not_exist_names_the_folder() {
+    let missing = std::env::temp_dir().join(format!("zhengce-cli-{}-no-such-folder", std::process::id()));
+    let _ = std::fs::remove_dir_all(&missing);
+    let out = missing.join("x.jsonl");
+    let out = out.to_str().unwrap();
+    let folder = missing.to_str().unwrap();
+    let (_, err, code) = zhengce(&["batch", "examples/cases", "--out", out], EN);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains(&format!("the folder `{folder}` does not exist")), "{err}");
+    let (_, err, _) = zhengce(&["batch", "examples/cases", "--out", out], &[("ZHENGCE_LANG", "zh")]);
+    assert!(err.contains(&format!("文件夹 `{folder}` 不存在")), "{err}");
+    assert!(!missing.exists(), "no folder is made");
+}

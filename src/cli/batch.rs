@@ -5,7 +5,7 @@
 use super::{CommonArgs, Console, EXIT_FAILED, EXIT_OK, EXIT_POLICY, EXIT_USAGE, load_checked_policy, parse_date};
 use crate::batch::messages::BatchMsg;
 use crate::batch::{self, BatchInput, BatchOptions, InputFormat, Summary};
-use crate::input::system_error;
+use crate::input::{system_error, write_error};
 use crate::lang::Text;
 use crate::report::messages::{Msg, msg, msg_with};
 use crate::report::{RenderOptions, Trace};
@@ -106,7 +106,7 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
             Ok(mut file) => batch::run(inputs, &versions, &loaded.sources, &options, &mut file, &mut progress)
                 .and_then(|s| file.flush().map(|()| s)),
             Err(e) => {
-                let line = BatchMsg::CannotWrite.with([Text::from(path), system_error(&e)]);
+                let line = BatchMsg::CannotWrite.with([Text::from(path), write_error(path, &e)]);
                 console.err(&format!("{}\n", line.get(lang)));
                 return EXIT_FAILED;
             }
@@ -142,7 +142,7 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
     if let Some(path) = &args.summary
         && let Err(e) = console.write_file(path, &format!("{:#}\n", summary.json()))
     {
-        let line = BatchMsg::CannotWriteSummary.with([Text::from(path), system_error(&e)]);
+        let line = BatchMsg::CannotWriteSummary.with([Text::from(path), write_error(path, &e)]);
         console.err(&format!("{}\n", line.get(lang)));
         return EXIT_FAILED;
     }

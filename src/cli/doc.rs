@@ -105,7 +105,7 @@ fn file_in_the_way(dir: &Path) -> Option<&Path> {
 
 /// Says that `path` could not be written, and why; the exit code.
 fn cannot_write(path: &str, e: &std::io::Error, lang: Lang, console: &mut Console) -> u8 {
-    let why = crate::input::system_error(e).get(lang).to_string();
+    let why = crate::input::write_error(path, e).get(lang).to_string();
     console.err(&format!("{}\n", msg_args(Msg::ManCannotWrite, lang, &[path, &why])));
     EXIT_FAILED
 }

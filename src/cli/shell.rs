@@ -108,7 +108,7 @@ fn in_chinese(roff: &str) -> String {
 }
 
 fn failed(path: &str, e: &std::io::Error, lang: Lang, console: &mut Console) -> u8 {
-    let why = crate::input::system_error(e).get(lang).to_string();
+    let why = crate::input::write_error(path, e).get(lang).to_string();
     console.err(&format!("{}\n", msg_args(Msg::ManCannotWrite, lang, &[path, &why])));
     EXIT_FAILED
 }

@@ -99,7 +99,7 @@ impl TestReport {
                 msg_args(
                     Msg::CannotWriteJunit,
                     self.lang,
-                    &[path, &crate::input::system_error(&e).get(self.lang)]
+                    &[path, &crate::input::write_error(path, &e).get(self.lang)]
                 )
             ));
             code = EXIT_FAILED;

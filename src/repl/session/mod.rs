@@ -318,7 +318,7 @@ impl Session {
     fn save(&mut self, path: &str) -> Result<String, String> {
         let case = self.case.as_ref().ok_or_else(|| self.say(Msg::NoCaseLoaded, &[]))?;
         std::fs::write(path, edit::to_yaml(case)).map_err(|e| {
-            let why = crate::input::system_error(&e);
+            let why = crate::input::write_error(path, &e);
             self.say(Msg::CannotWrite, &[path, &why.get(self.options.lang)])
         })?;
         Ok(format!("{}\n", self.say(Msg::SavedTo, &[path])))
