@@ -4,9 +4,20 @@
 
 use super::program;
 use crate::case::line_spans::{self, NOT_GIVEN};
-use crate::case::{read_json_line, schema_paths};
-use crate::source::SourceMap;
+use crate::case::{LoadedCase, read_json_line, schema_paths};
+use crate::program::Program;
+use crate::source::{FileId, SourceMap};
 use std::sync::Arc;
+
+/// `line` added to `sources` and read by the fast path, which must take it and keep the
+/// line (a failure names it).
+fn read_fast(program: &Program, sources: &mut SourceMap, line: &str) -> (FileId, Arc<str>, LoadedCase) {
+    let text: Arc<str> = line.into();
+    let file = sources.add("cases.jsonl", line);
+    let case = read_json_line(program, file, &text).unwrap_or_else(|| panic!("the fast path reads {line}"));
+    assert!(case.json_line.is_some(), "the case keeps its line: {line}");
+    (file, text, case)
+}
 
 #[test]
 fn fields_are_found_from_their_root_key_where_the_located_loader_finds_them() {
@@ -24,14 +35,8 @@ fn fields_are_found_from_their_root_key_where_the_located_loader_finds_them() {
     ];
     for line in lines {
         let mut sources = SourceMap::new();
-        let text: Arc<str> = line.into();
-        let file = sources.add("cases.jsonl", line);
-        let Some(case) = read_json_line(&program, file, &text) else {
-            panic!("the fast path reads {line}");
-        };
-        let Some(read) = &case.json_line else {
-            panic!("the case keeps its line: {line}");
-        };
+        let (file, text, case) = read_fast(&program, &mut sources, line);
+        let read = case.json_line.as_ref().expect("the case keeps its line");
         // Each root field written is noted, and only those.
         let schema = program.schemas[0].as_deref().unwrap_or_default();
         for (field, at) in schema.iter().zip(read.root_keys.iter()) {
@@ -63,14 +68,8 @@ fn a_field_named_id_is_not_the_case_id() {
         panic!("the policy checks: {diagnostics:?}");
     };
     let line = r#"{"a":1,"id":"x","b":2,"as_of":"2025-01-01"}"#;
-    let text: Arc<str> = line.into();
-    let file = sources.add("cases.jsonl", line);
-    let Some(case) = read_json_line(&program, file, &text) else {
-        panic!("the fast path reads {line}");
-    };
-    let Some(read) = &case.json_line else {
-        panic!("the case keeps its line");
-    };
+    let (file, text, case) = read_fast(&program, &mut sources, line);
+    let read = case.json_line.as_ref().expect("the case keeps its line");
     let fast = line_spans::nearest_span(&program, file, read, &[1]);
     let located = line_spans::located_spans(&program, file, &text).nearest_span([1]);
     assert_eq!(fast, located);
