@@ -11,7 +11,7 @@ pub use messages::RunMsg;
 use crate::ast::{Effective, Unit};
 use crate::case::{LoadedCase, cases};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::eval::{Decision, Explanation, decide_for};
+use crate::eval::{Decision, Explanation, TypedBuffers, TypedProgram, decide_for};
 use crate::input::{DecodedText, InputLimits};
 use crate::lang::Text;
 use crate::program::{PolicyInfo, Program};
@@ -96,6 +96,10 @@ pub struct Runner<'p> {
     first_fields: Vec<FirstFields>,
     /// For each version, where the latest version's enum values are in it.
     enum_places: Vec<enum_versions::EnumPlaces>,
+    /// For each version, its typed program, when decisions need no explanation
+    /// ([`Runner::decide_typed`]).
+    typed: Vec<Option<TypedProgram>>,
+    typed_buffers: TypedBuffers,
 }
 
 /// A case file added to the source map, ready to be run: its text, with the bytes that
@@ -109,6 +113,14 @@ pub struct CaseFile {
 }
 
 impl<'p> Runner<'p> {
+    /// Decides cases with the typed evaluator from now on (each version compiled
+    /// once), handing to the tree walker only the cases it hands back: for runs that
+    /// explain nothing, so the explanation is set to [`Explanation::NotNeeded`].
+    pub fn decide_typed(&mut self) {
+        self.explanation = Explanation::NotNeeded;
+        self.typed = self.versions.iter().map(TypedProgram::compile).collect();
+    }
+
     /// A runner for one batch; case ids must be unique across it.
     pub fn new(program: &'p Program, as_of: Option<NaiveDate>, missing_date: MissingDate) -> Runner<'p> {
         Runner::with_versions(std::slice::from_ref(program), as_of, missing_date)
@@ -122,6 +134,8 @@ impl<'p> Runner<'p> {
             missing_date,
             limits: InputLimits::default(),
             explanation: Explanation::Possible,
+            typed: Vec::new(),
+            typed_buffers: TypedBuffers::default(),
             seen: HashSet::new(),
             first_fields: versions.iter().map(|_| FirstFields::default()).collect(),
             enum_places: versions
@@ -255,7 +269,11 @@ impl<'p> Runner<'p> {
                 diagnostics.extend(places.apply(&mut result.case, self.latest(), version));
             }
             let facts = result.case.facts.as_ref().unwrap_or(&Value::Absent);
-            let decision = decide_for(&self.versions[result.version], facts, date, self.explanation);
+            let program = &self.versions[result.version];
+            let typed = self.typed.get(result.version).and_then(Option::as_ref);
+            let decision = typed
+                .and_then(|t| t.decide(program, facts, date, &mut self.typed_buffers))
+                .unwrap_or_else(|| decide_for(program, facts, date, self.explanation));
             if from_clock {
                 diagnostics.push(Diagnostic::warning(
                     Code::AsOfToday,

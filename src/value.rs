@@ -216,6 +216,20 @@ impl Value {
         Some(current)
     }
 
+    /// The record of the fields `picked` of this record, in that order (absent for a
+    /// value that is no record): a record given to a parameter of a smaller shape.
+    pub fn project(&self, picked: &[u16]) -> Value {
+        match self {
+            Value::Record(fields) => Value::Record(
+                picked
+                    .iter()
+                    .map(|i| fields.get(*i as usize).cloned().unwrap_or(Value::Absent))
+                    .collect(),
+            ),
+            _ => Value::Absent,
+        }
+    }
+
     /// Whether the value is absent.
     pub fn is_absent(&self) -> bool {
         matches!(self, Value::Absent)

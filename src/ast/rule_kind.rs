@@ -38,6 +38,11 @@ impl RuleKind {
         RuleKind::Check,
     ];
 
+    /// The kind's place in [`RuleKind::ALL`] (to index a table of the kinds).
+    pub fn place(self) -> usize {
+        RuleKind::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    }
+
     /// The keyword, as written in policy files.
     pub fn keyword(self) -> &'static str {
         match self {

@@ -19,9 +19,11 @@ mod operators;
 mod spare;
 #[cfg(test)]
 mod tests;
+mod typed;
 
 pub use budget::{MAX_STEPS, TEXT_BYTES_PER_STEP};
 pub use explain::{Because, Explainer, Memo, Shown};
+pub use typed::{Buffers as TypedBuffers, TypedProgram};
 
 use crate::ast::{RuleKind, UnOp};
 use crate::calendar::CalendarMissing;
@@ -104,6 +106,30 @@ pub fn decide_for(program: &Program, facts: &Value, as_of: NaiveDate, explanatio
         .iter()
         .map(|d| (d.name.clone(), ev.eval(&d.expr)))
         .collect();
+    let steps = ev.steps;
+    let memo = match explanation {
+        Explanation::Possible => Memo::keep(&mut ev),
+        Explanation::NotNeeded => None,
+    };
+    let missing_years = std::mem::take(&mut ev.missing_years);
+    let failures = std::mem::take(&mut ev.failures);
+    assemble(program, as_of, outcomes, outputs, missing_years, failures, steps, memo)
+}
+
+/// A decision from what its evaluation gave: the diagnostics of the checks and soft
+/// rules that hold, then of the years with no calendar, then of the values that could
+/// not be computed (shared by the tree walker and the typed evaluator).
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    program: &Program,
+    as_of: NaiveDate,
+    outcomes: Vec<RuleOutcome>,
+    outputs: Vec<(Arc<str>, Value)>,
+    missing_years: BTreeSet<i32>,
+    mut failures: Vec<Diagnostic>,
+    steps: u64,
+    memo: Option<Memo>,
+) -> Decision {
     // Checks, and soft rules (原则上: a severity), raise a diagnostic when they hold.
     let raised_by: Vec<RuleIdx> = program
         .rules
@@ -117,17 +143,12 @@ pub fn decide_for(program: &Program, facts: &Value, as_of: NaiveDate, explanatio
         .iter()
         .filter_map(|idx| program.rules[idx.0 as usize].raised.clone())
         .collect();
-    diagnostics.extend(ev.missing_years.iter().map(|year| {
+    diagnostics.extend(missing_years.iter().map(|year| {
         let year = year.to_string();
         Diagnostic::warning(Code::CalendarMissing, EvalMsg::NoCalendar.with([year.as_str()]))
             .with_help(EvalMsg::HelpAddCalendar.with([year.as_str(), year.as_str()]))
     }));
-    let steps = ev.steps;
-    let memo = match explanation {
-        Explanation::Possible => Memo::keep(&mut ev),
-        Explanation::NotNeeded => None,
-    };
-    diagnostics.append(&mut ev.failures);
+    diagnostics.append(&mut failures);
     Decision {
         as_of,
         outputs,
@@ -256,7 +277,7 @@ impl<'p> Evaluation<'p> {
 
     /// Whether some rule of a kind holds (memoised).
     pub fn any_holds(&mut self, kind: RuleKind) -> bool {
-        let slot = RuleKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        let slot = kind.place();
         if let Some(v) = self.kinds[slot] {
             return v;
         }
@@ -359,15 +380,7 @@ impl<'p> Evaluation<'p> {
             CKind::Local(slot) => self.local(*slot).clone(),
             CKind::Def(id) => self.definition(*id),
             CKind::GetField(base, i) => self.field(base, *i),
-            CKind::Project(record, picked) => match self.eval(record) {
-                Value::Record(fields) => Value::Record(
-                    picked
-                        .iter()
-                        .map(|i| fields.get(*i as usize).cloned().unwrap_or(Value::Absent))
-                        .collect(),
-                ),
-                _ => Value::Absent,
-            },
+            CKind::Project(record, picked) => self.eval(record).project(picked),
             CKind::TableRow(table, key) => self.table_row(*table, key),
             CKind::Unary(UnOp::Not, inner) => Value::Bool(!self.truth(inner)),
             CKind::Unary(UnOp::Neg, inner) => match self.eval(inner) {

@@ -169,7 +169,7 @@ pub(super) fn discard(v: Value) {
 /// Whether `op` holds for two values in order `o` (false for an operator that is not a
 /// comparison).
 #[inline(always)]
-fn ordered(op: BinOp, o: Ordering) -> bool {
+pub(super) fn ordered(op: BinOp, o: Ordering) -> bool {
     match op {
         BinOp::Eq => o == Ordering::Equal,
         BinOp::Ne => o != Ordering::Equal,

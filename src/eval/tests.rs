@@ -12,7 +12,8 @@ thread_local! {
     pub(super) static RULES_ASKED: Cell<usize> = const { Cell::new(0) };
 }
 
-fn program(text: &str) -> Program {
+/// A checked program of a policy written in a test.
+pub(super) fn program(text: &str) -> Program {
     let mut map = SourceMap::new();
     let file = map.add("t.policy", text);
     let (parsed, errors) = parse_policy(file, text);

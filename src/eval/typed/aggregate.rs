@@ -1,0 +1,354 @@
+//! Compiling aggregations: each goes through its list with the item in a slot of its
+//! own, counting every item's nodes towards the bound on the walker's steps.
+
+use super::compile::{Binding, Compiler, CondFn, R, Unsupported, pick};
+use super::cx::{Cx, Local};
+use super::word::{Scalar, Word, month_of};
+use super::{Node, ScalarFn, ValueFn};
+use crate::ast::AggOp;
+use crate::program::{CExpr, CKind, Membership};
+use crate::value::{Value, YearMonth};
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+/// An aggregation's parts, compiled.
+struct Parts {
+    op: AggOp,
+    slot: u16,
+    list: ValueFn,
+    filter: Option<CondFn>,
+    body: Option<Node>,
+    until: Option<Node>,
+    /// The steps one item takes at most.
+    per_item: u64,
+}
+
+impl Compiler<'_> {
+    /// Compiles an aggregation's list, filter, body and end with its item in a slot.
+    fn parts(&mut self, e: &CExpr) -> R<(Parts, Option<Membership>)> {
+        let CKind::Aggregate {
+            op,
+            slot,
+            list,
+            filter,
+            body,
+            until,
+            membership,
+        } = &e.kind
+        else {
+            return Err(Unsupported);
+        };
+        let list_fn = self.value(list)?;
+        let g = self.new_slot()?;
+        let earlier = self.bind(*slot, Binding::Slot(g));
+        let compiled = (|| -> R<_> {
+            let f = filter.as_deref().map(|f| self.cond(f)).transpose()?;
+            // A membership test's body is compiled as its key and probe.
+            let b = match membership {
+                Some(_) => None,
+                None => body.as_deref().map(|b| self.node(b)).transpose()?,
+            };
+            let u = until.as_deref().map(|u| self.node(u)).transpose()?;
+            Ok((f, b, u))
+        })();
+        self.unbind(*slot, earlier);
+        let (filter_fn, body_fn, until_fn) = compiled?;
+        let mut per_item = 2u64;
+        for part in [filter, body, until].into_iter().flatten() {
+            per_item = per_item.saturating_add(self.size(part));
+        }
+        Ok((
+            Parts {
+                op: *op,
+                slot: g,
+                list: list_fn,
+                filter: filter_fn,
+                body: body_fn,
+                until: until_fn,
+                per_item,
+            },
+            *membership,
+        ))
+    }
+
+    /// An aggregation whose value is a scalar.
+    pub fn aggregate_scalar(&mut self, e: &CExpr, kind: Scalar) -> R<ScalarFn> {
+        let (parts, membership) = self.parts(e)?;
+        if let Some(m) = membership {
+            return self.membership(e, m, parts);
+        }
+        let Parts {
+            op,
+            slot,
+            list,
+            filter,
+            body,
+            per_item,
+            ..
+        } = parts;
+        let body: Option<ScalarFn> = match body {
+            Some(Node::Scalar(f, k)) if k == kind || matches!(op, AggOp::Any | AggOp::All) => Some(f),
+            Some(Node::Scalar(f, _)) if matches!(op, AggOp::Count | AggOp::LongestRun) => Some(f),
+            None => None,
+            _ => return Err(Unsupported),
+        };
+        let cmp = kind.comparer(kind);
+        let order = match op {
+            AggOp::Min | AggOp::Earliest => Ordering::Less,
+            AggOp::Max | AggOp::Latest => Ordering::Greater,
+            AggOp::Count | AggOp::Any | AggOp::All | AggOp::LongestRun | AggOp::Sum => Ordering::Equal,
+            AggOp::MonthsCovered | AggOp::Filter | AggOp::Sorted => return Err(Unsupported),
+        };
+        if order != Ordering::Equal && cmp.is_none() {
+            return Err(Unsupported);
+        }
+        if op == AggOp::Sum && !matches!(kind, Scalar::Int | Scalar::Quantity(_)) {
+            return Err(Unsupported);
+        }
+        Ok(Box::new(move |cx| {
+            let Value::List(items) = list(cx) else {
+                return nothing(op);
+            };
+            cx.set_local(slot, Local::Item(items.clone(), 0));
+            let (mut count, mut run, mut longest) = (0 as Word, 0 as Word, 0 as Word);
+            let mut result = nothing(op);
+            for (index, item) in items.iter().enumerate() {
+                cx.charge(per_item);
+                if cx.bail {
+                    return None;
+                }
+                cx.set_index(slot, index);
+                if let Some(f) = &filter
+                    && !f(cx)
+                {
+                    run = 0;
+                    continue;
+                }
+                run += 1;
+                longest = longest.max(run);
+                count += 1;
+                let value = match (&body, op) {
+                    (Some(b), _) => b(cx),
+                    (None, AggOp::Count | AggOp::LongestRun | AggOp::Any) => None,
+                    (None, _) => cx.word(kind, item),
+                };
+                match op {
+                    AggOp::Any if value == Some(1) || body.is_none() => return Some(1),
+                    AggOp::All if value != Some(1) => return Some(0),
+                    AggOp::Sum if result.is_none() => result = value,
+                    // The walker adds with the absent rule and no failure: an overflow
+                    // or an absent item makes the sum absent (and the next item starts
+                    // it again).
+                    AggOp::Sum => result = value.and_then(|v| result?.checked_add(v)),
+                    AggOp::Min | AggOp::Max | AggOp::Earliest | AggOp::Latest => {
+                        if let Some(cmp) = cmp {
+                            result = pick(result, value, order, cmp);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            match op {
+                AggOp::Count => Some(count),
+                AggOp::LongestRun => Some(longest),
+                _ => result,
+            }
+        }))
+    }
+
+    /// `any(x in list where filter: key == probe)` with the keys gathered once a case.
+    fn membership(&mut self, e: &CExpr, m: Membership, parts: Parts) -> R<ScalarFn> {
+        let CKind::Aggregate {
+            slot: own,
+            body: Some(body),
+            ..
+        } = &e.kind
+        else {
+            return Err(Unsupported);
+        };
+        let CKind::Binary(_, left, right) = &body.kind else {
+            return Err(Unsupported);
+        };
+        let (key, probe) = if m.key_is_left { (left, right) } else { (right, left) };
+        let Node::Scalar(probe, probe_kind) = self.node(probe)? else {
+            return Err(Unsupported);
+        };
+        let earlier = self.bind(*own, Binding::Slot(parts.slot));
+        let key = self.node(key);
+        self.unbind(*own, earlier);
+        let Node::Scalar(key, key_kind) = key? else {
+            return Err(Unsupported);
+        };
+        let (Some(order_keys), Some(find)) = (key_kind.comparer(key_kind), key_kind.comparer(probe_kind)) else {
+            return Err(Unsupported);
+        };
+        let at = usize::from(m.index);
+        self.key_sets = self.key_sets.max(at + 1);
+        let Parts {
+            slot,
+            list,
+            filter,
+            per_item,
+            ..
+        } = parts;
+        Ok(Box::new(move |cx| {
+            let probe = probe(cx);
+            if cx.key_set(at).is_none() {
+                let mut keys = cx.spare_keys(at);
+                if let Value::List(items) = list(cx) {
+                    cx.set_local(slot, Local::Item(items.clone(), 0));
+                    for index in 0..items.len() {
+                        cx.charge(per_item);
+                        if cx.bail {
+                            return None;
+                        }
+                        cx.set_index(slot, index);
+                        if filter.as_ref().is_some_and(|f| !f(cx)) {
+                            continue;
+                        }
+                        if let Some(k) = key(cx) {
+                            keys.push(k);
+                        }
+                    }
+                }
+                keys.sort_by(|a, b| order_keys(*a, *b));
+                keys.dedup_by(|a, b| order_keys(*a, *b) == Ordering::Equal);
+                cx.keep_key_set(at, keys);
+            }
+            cx.charge(1);
+            let found = match (probe, cx.key_set(at)) {
+                (Some(p), Some(keys)) => keys.binary_search_by(|k| find(*k, p)).is_ok(),
+                _ => false,
+            };
+            Some(Word::from(found))
+        }))
+    }
+
+    /// An aggregation whose value is a list: `filter`, `sorted`, `months_covered`.
+    pub fn aggregate_value(&mut self, e: &CExpr) -> R<ValueFn> {
+        let (parts, membership) = self.parts(e)?;
+        if membership.is_some() {
+            return Err(Unsupported);
+        }
+        let Parts {
+            op,
+            slot,
+            list,
+            filter,
+            body,
+            until,
+            per_item,
+        } = parts;
+        let each = move |cx: &mut Cx, index: usize| -> Option<bool> {
+            cx.charge(per_item);
+            if cx.bail {
+                return None;
+            }
+            cx.set_index(slot, index);
+            Some(filter.as_ref().is_none_or(|f| f(cx)))
+        };
+        let start = move |cx: &mut Cx, items: &Arc<[Value]>| cx.set_local(slot, Local::Item(items.clone(), 0));
+        Ok(match op {
+            AggOp::Filter => Box::new(move |cx| {
+                let Value::List(items) = list(cx) else {
+                    return Value::List(Arc::new([]));
+                };
+                start(cx, &items);
+                let mut kept = Vec::new();
+                for (index, item) in items.iter().enumerate() {
+                    match each(cx, index) {
+                        None => return Value::Absent,
+                        Some(false) => {}
+                        Some(true) => kept.push(match &body {
+                            Some(b) => cx.value_of(b),
+                            None => item.clone(),
+                        }),
+                    }
+                }
+                Value::List(kept.into())
+            }),
+            AggOp::Sorted => {
+                let Some(Node::Scalar(key, kind)) = body else {
+                    return Err(Unsupported);
+                };
+                let cmp = kind.comparer(kind).ok_or(Unsupported)?;
+                Box::new(move |cx| {
+                    let Value::List(items) = list(cx) else {
+                        return Value::List(Arc::new([]));
+                    };
+                    start(cx, &items);
+                    let mut kept: Vec<(usize, Option<Word>)> = Vec::new();
+                    for index in 0..items.len() {
+                        match each(cx, index) {
+                            None => return Value::Absent,
+                            Some(false) => {}
+                            Some(true) => kept.push((index, key(cx))),
+                        }
+                    }
+                    // Absent keys last; a stable sort keeps ties in list order.
+                    kept.sort_by(|(_, a), (_, b)| match (a, b) {
+                        (Some(a), Some(b)) => cmp(*a, *b),
+                        (Some(_), None) => Ordering::Less,
+                        (None, Some(_)) => Ordering::Greater,
+                        (None, None) => Ordering::Equal,
+                    });
+                    Value::List(kept.into_iter().map(|(index, _)| items[index].clone()).collect())
+                })
+            }
+            AggOp::MonthsCovered => {
+                let (Some(Node::Scalar(from, kf)), Some(Node::Scalar(to, kt))) = (body, until) else {
+                    return Err(Unsupported);
+                };
+                let month = |k: Scalar| -> R<fn(Word) -> Word> {
+                    match k {
+                        Scalar::Month => Ok(|w| w),
+                        Scalar::Date => Ok(month_of),
+                        _ => Err(Unsupported),
+                    }
+                };
+                let (mf, mt) = (month(kf)?, month(kt)?);
+                Box::new(move |cx| {
+                    let Value::List(items) = list(cx) else {
+                        return Value::List(Arc::new([]));
+                    };
+                    start(cx, &items);
+                    let mut months: Vec<Word> = Vec::new();
+                    for index in 0..items.len() {
+                        match each(cx, index) {
+                            None => return Value::Absent,
+                            Some(false) => {}
+                            Some(true) => {
+                                let (a, b) = (from(cx), to(cx));
+                                if let (Some(a), Some(b)) = (a.map(mf), b.map(mt)) {
+                                    cx.charge((b - a + 1).max(0) as u64);
+                                    if cx.bail {
+                                        return Value::Absent;
+                                    }
+                                    months.extend(a..=b);
+                                }
+                            }
+                        }
+                    }
+                    months.sort_unstable();
+                    months.dedup();
+                    let months: Option<Vec<Value>> = months
+                        .into_iter()
+                        .map(|m| Some(Value::Month(YearMonth(i32::try_from(m).ok()?))))
+                        .collect();
+                    months.map_or_else(|| cx.hand_back().unwrap_or(Value::Absent), |m| Value::List(m.into()))
+                })
+            }
+            _ => return Err(Unsupported),
+        })
+    }
+}
+
+/// An aggregation of a value that is no list.
+fn nothing(op: AggOp) -> Option<Word> {
+    match op {
+        AggOp::Count => Some(0),
+        AggOp::Any => Some(0),
+        AggOp::All => Some(1),
+        _ => None,
+    }
+}

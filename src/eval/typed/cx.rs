@@ -1,0 +1,307 @@
+//! The state of deciding one case: what is memoised (by generation, so nothing is
+//! cleared between cases), the locals, the bound on the walker's steps, and the tree
+//! walker for what the typed evaluator leaves to it.
+
+use super::word::{Mismatch, Scalar, Word, pack};
+use super::{Compiled, Node, TypedProgram};
+use crate::ast::RuleKind;
+use crate::eval::{Evaluation, MAX_STEPS};
+use crate::program::{DefId, Program, RuleIdx};
+use crate::value::Value;
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// What the typed evaluator keeps from case to case (one per thread): the memo of
+/// definitions and rules, the key sets and the locals, marked with the case they
+/// belong to rather than cleared.
+#[derive(Default)]
+pub struct Buffers {
+    generation: u32,
+    def_words: Vec<(u32, Option<Word>)>,
+    def_values: Vec<(u32, Value)>,
+    rules: Vec<(u32, bool)>,
+    key_sets: Vec<(u32, Vec<Word>)>,
+    locals: Vec<Local>,
+}
+
+/// The value in a local slot: a function's argument or the item an aggregation is at.
+#[derive(Default)]
+pub(super) enum Local {
+    #[default]
+    Empty,
+    Word(Option<Word>),
+    /// A list and the index of the item.
+    Item(Arc<[Value]>, usize),
+    Value(Value),
+}
+
+/// What a case's evaluation leaves besides its outcomes.
+pub(super) struct Finished {
+    pub steps: u64,
+    pub missing_years: BTreeSet<i32>,
+}
+
+/// One case being decided.
+pub(super) struct Cx<'a> {
+    typed: &'a TypedProgram,
+    pub program: &'a Program,
+    pub facts: &'a Value,
+    pub as_of: NaiveDate,
+    pub as_of_word: Word,
+    /// An upper bound of the steps the tree walker takes for what was computed.
+    steps: u64,
+    /// Set when the case is to be handed back to the tree walker.
+    pub bail: bool,
+    generation: u32,
+    b: &'a mut Buffers,
+    kinds: [Option<bool>; RuleKind::ALL.len()],
+    pub missing_years: BTreeSet<i32>,
+    walker: Option<Evaluation<'a>>,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(
+        typed: &'a TypedProgram,
+        program: &'a Program,
+        facts: &'a Value,
+        as_of: NaiveDate,
+        b: &'a mut Buffers,
+    ) -> Cx<'a> {
+        b.generation = b.generation.wrapping_add(1);
+        if b.generation == 0 || b.def_words.len() != program.definitions.len() {
+            // First use, or the generations came round: start from nothing.
+            b.generation = 1;
+            b.def_words = vec![(0, None); program.definitions.len()];
+            b.def_values = vec![(0, Value::Absent); program.definitions.len()];
+            b.rules = vec![(0, false); program.rules.len()];
+            b.key_sets = (0..typed.key_sets).map(|_| (0, Vec::new())).collect();
+            b.locals = (0..typed.locals).map(|_| Local::Empty).collect();
+        }
+        Cx {
+            typed,
+            program,
+            facts,
+            as_of,
+            as_of_word: pack(as_of),
+            steps: 0,
+            bail: false,
+            generation: b.generation,
+            b,
+            kinds: [None; RuleKind::ALL.len()],
+            missing_years: BTreeSet::new(),
+            walker: None,
+        }
+    }
+
+    /// Counts `n` steps towards the bound; past the budget, the case is handed back.
+    #[inline]
+    pub fn charge(&mut self, n: u64) {
+        self.steps = self.steps.saturating_add(n);
+        if self.steps > MAX_STEPS {
+            self.bail = true;
+        }
+    }
+
+    /// The steps left in the budget, by the bound.
+    pub fn steps_left(&self) -> u64 {
+        MAX_STEPS.saturating_sub(self.steps)
+    }
+
+    /// Hands the case back, giving `None` for the value being computed.
+    #[cold]
+    pub fn hand_back<T>(&mut self) -> Option<T> {
+        self.bail = true;
+        None
+    }
+
+    /// The word of a value of kind `kind`, or the case handed back.
+    #[inline]
+    pub fn word(&mut self, kind: Scalar, v: &Value) -> Option<Word> {
+        match kind.word(v) {
+            Ok(w) => w,
+            Err(Mismatch) => self.hand_back(),
+        }
+    }
+
+    /// The local in `slot`.
+    #[inline]
+    pub fn local(&self, slot: u16) -> &Local {
+        &self.b.locals[slot as usize]
+    }
+
+    /// Sets the local in `slot`.
+    #[inline]
+    pub fn set_local(&mut self, slot: u16, local: Local) {
+        self.b.locals[slot as usize] = local;
+    }
+
+    /// Moves on to item `index` of the list in `slot`.
+    #[inline]
+    pub fn set_index(&mut self, slot: u16, index: usize) {
+        if let Local::Item(_, at) = &mut self.b.locals[slot as usize] {
+            *at = index;
+        }
+    }
+
+    /// The tree walker of this case, made the first time it is needed.
+    fn walker(&mut self) -> &mut Evaluation<'a> {
+        let (program, facts, as_of) = (self.program, self.facts, self.as_of);
+        self.walker
+            .get_or_insert_with(|| Evaluation::new(program, facts, as_of))
+    }
+
+    /// The value of a definition of a scalar kind (memoised).
+    #[inline]
+    pub fn def_word(&mut self, id: DefId) -> Option<Word> {
+        let at = id.0 as usize;
+        let (generation, w) = self.b.def_words[at];
+        if generation == self.generation {
+            return w;
+        }
+        let typed = self.typed;
+        let w = match &typed.defs[at] {
+            Compiled::Typed(Node::Scalar(f, _), size) => {
+                self.charge(*size);
+                f(self)
+            }
+            Compiled::Walker(kind) => {
+                let v = self.walker().definition(id);
+                match kind {
+                    Some(kind) => self.word(*kind, &v),
+                    None => self.hand_back(),
+                }
+            }
+            Compiled::Typed(Node::Value(_), _) => self.hand_back(),
+        };
+        self.b.def_words[at] = (self.generation, w);
+        w
+    }
+
+    /// The value of a definition of any other type (memoised).
+    pub fn def_value(&mut self, id: DefId) -> Value {
+        let at = id.0 as usize;
+        if self.b.def_values[at].0 == self.generation {
+            return self.b.def_values[at].1.clone();
+        }
+        let typed = self.typed;
+        let v = self.computed(&typed.defs[at], |walker| walker.definition(id));
+        self.b.def_values[at] = (self.generation, v.clone());
+        v
+    }
+
+    /// A compiled node's value.
+    pub fn value_of(&mut self, node: &Node) -> Value {
+        match node {
+            Node::Value(f) => f(self),
+            Node::Scalar(f, kind) => {
+                let w = f(self);
+                kind.value(w).unwrap_or_else(|_| {
+                    self.bail = true;
+                    Value::Absent
+                })
+            }
+        }
+    }
+
+    /// Whether a rule holds (memoised).
+    #[inline]
+    pub fn rule(&mut self, idx: RuleIdx) -> bool {
+        let at = idx.0 as usize;
+        let (generation, holds) = self.b.rules[at];
+        if generation == self.generation {
+            return holds;
+        }
+        let typed = self.typed;
+        let holds = match &typed.rules[at] {
+            Compiled::Typed(Node::Scalar(f, _), size) => {
+                self.charge(*size);
+                f(self) == Some(1)
+            }
+            Compiled::Typed(Node::Value(f), size) => {
+                self.charge(*size);
+                f(self).truthy()
+            }
+            Compiled::Walker(_) => self.walker().rule(idx),
+        };
+        self.b.rules[at] = (self.generation, holds);
+        holds
+    }
+
+    /// Whether some rule of a kind holds (memoised).
+    pub fn any_holds(&mut self, kind: RuleKind) -> bool {
+        let slot = kind.place();
+        if let Some(v) = self.kinds[slot] {
+            return v;
+        }
+        let program = self.program;
+        let holds = program.rule_lookup.of_kind(kind).iter().any(|r| self.rule(*r));
+        self.kinds[slot] = Some(holds);
+        holds
+    }
+
+    /// The value of an expression compiled (its steps counted), or computed by the tree
+    /// walker with `walker`.
+    fn computed(&mut self, compiled: &Compiled, walker: impl FnOnce(&mut Evaluation<'a>) -> Value) -> Value {
+        match compiled {
+            Compiled::Typed(node, size) => {
+                self.charge(*size);
+                self.value_of(node)
+            }
+            Compiled::Walker(_) => walker(self.walker()),
+        }
+    }
+
+    /// The value of yield `y` of a rule that holds.
+    pub fn yielded(&mut self, rule: RuleIdx, y: usize, compiled: &Compiled) -> Value {
+        let program = self.program;
+        let expr = program.rules[rule.0 as usize].yields.as_ref().and_then(|ys| ys.get(y));
+        match expr {
+            Some(yielded) => self.computed(compiled, |walker| walker.eval(&yielded.expr)),
+            None => self.hand_back().unwrap_or(Value::Absent),
+        }
+    }
+
+    /// The value of decision field `i`.
+    pub fn output(&mut self, i: usize, compiled: &Compiled) -> Value {
+        let program = self.program;
+        self.computed(compiled, |walker| walker.eval(&program.decision[i].expr))
+    }
+
+    /// The key set `at` of this case, if built.
+    pub fn key_set(&self, at: usize) -> Option<&[Word]> {
+        let (generation, keys) = &self.b.key_sets[at];
+        (*generation == self.generation).then_some(keys.as_slice())
+    }
+
+    /// Keeps the key set `at` of this case.
+    pub fn keep_key_set(&mut self, at: usize, keys: Vec<Word>) {
+        self.b.key_sets[at] = (self.generation, keys);
+    }
+
+    /// A buffer for a key set, reused from an earlier case.
+    pub fn spare_keys(&mut self, at: usize) -> Vec<Word> {
+        let mut keys = std::mem::take(&mut self.b.key_sets[at].1);
+        keys.clear();
+        keys
+    }
+
+    /// The steps and missing years of the case, or `None` to hand it back: the bound
+    /// passed the budget, or the tree walker failed or stopped on what it computed.
+    pub fn finish(mut self) -> Option<Finished> {
+        if let Some(walker) = self.walker.take() {
+            if walker.stopped || !walker.failures.is_empty() {
+                return None;
+            }
+            self.steps = self.steps.saturating_add(walker.steps);
+            self.missing_years.extend(walker.missing_years.iter().copied());
+        }
+        if self.bail || self.steps > MAX_STEPS {
+            return None;
+        }
+        Some(Finished {
+            steps: self.steps,
+            missing_years: self.missing_years,
+        })
+    }
+}

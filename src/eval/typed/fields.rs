@@ -1,0 +1,150 @@
+//! Compiling reads: case fields (read in place, by their path from the root), locals,
+//! fields of list items and records, and cells of a table's rows of literals.
+
+use super::compile::{Binding, Compiler, R, Unsupported};
+use super::cx::Local;
+use super::word::{Scalar, unpack};
+use super::{Node, ScalarFn};
+use crate::program::{CExpr, CKind, TableKey};
+use crate::value::Value;
+
+impl Compiler<'_> {
+    /// The case field (path from the root, and the fields picked of it) that `e` is,
+    /// when it is one that can be read in place.
+    pub fn path_of(&self, e: &CExpr) -> Option<(Vec<u16>, Option<Vec<u16>>)> {
+        match &e.kind {
+            CKind::CaseField(path) => Some((path.to_vec(), None)),
+            CKind::Local(slot) => match self.binding(*slot).ok()? {
+                Binding::Path { path, picked } => Some((path, picked)),
+                Binding::Slot(_) => None,
+            },
+            CKind::GetField(base, i) => {
+                let (mut path, picked) = self.path_of(base)?;
+                path.push(picked.map_or(Some(*i), |p| p.get(*i as usize).copied())?);
+                Some((path, None))
+            }
+            CKind::Project(base, picked) => {
+                let (path, outer) = self.path_of(base)?;
+                let picked = match outer {
+                    None => picked.to_vec(),
+                    Some(outer) => picked
+                        .iter()
+                        .map(|i| outer.get(*i as usize).copied())
+                        .collect::<Option<_>>()?,
+                };
+                Some((path, Some(picked)))
+            }
+            _ => None,
+        }
+    }
+
+    /// A case field, local or field of one, as a scalar.
+    pub(super) fn read(&mut self, e: &CExpr, kind: Scalar) -> R<ScalarFn> {
+        if let Some((path, None)) = self.path_of(e) {
+            return Ok(Box::new(move |cx| {
+                let v = cx.facts.at_ref(&path).unwrap_or(&Value::Absent);
+                cx.word(kind, v)
+            }));
+        }
+        Ok(match &e.kind {
+            CKind::Local(slot) => {
+                let Binding::Slot(g) = self.binding(*slot)? else {
+                    return Err(Unsupported);
+                };
+                // A slot holds words of one kind: an argument's, which must be the
+                // kind it is read as.
+                if self
+                    .slot_kinds
+                    .get(usize::from(g))
+                    .copied()
+                    .flatten()
+                    .is_some_and(|k| k != kind)
+                {
+                    return Err(Unsupported);
+                }
+                Box::new(move |cx| {
+                    let w = match cx.local(g) {
+                        Local::Word(w) => return *w,
+                        Local::Item(items, at) => kind.word(items.get(*at).unwrap_or(&Value::Absent)),
+                        Local::Value(v) => kind.word(v),
+                        Local::Empty => return None,
+                    };
+                    w.unwrap_or_else(|_| cx.hand_back())
+                })
+            }
+            CKind::GetField(base, i) => {
+                let i = *i as usize;
+                if let CKind::Local(slot) = &base.kind
+                    && let Binding::Slot(g) = self.binding(*slot)?
+                {
+                    return Ok(Box::new(move |cx| {
+                        let record = match cx.local(g) {
+                            Local::Item(items, at) => items.get(*at),
+                            Local::Value(v) => Some(v),
+                            _ => None,
+                        };
+                        let v = match record {
+                            Some(Value::Record(fields)) => fields.get(i).unwrap_or(&Value::Absent),
+                            _ => &Value::Absent,
+                        };
+                        match kind.word(v) {
+                            Ok(w) => w,
+                            Err(_) => cx.hand_back(),
+                        }
+                    }));
+                }
+                if let CKind::TableRow(table, key) = &base.kind {
+                    return self.table_cell(*table, key, i, kind);
+                }
+                let base = self.value(base)?;
+                Box::new(move |cx| {
+                    let v = base(cx);
+                    let field = match &v {
+                        Value::Record(fields) => fields.get(i).unwrap_or(&Value::Absent),
+                        _ => &Value::Absent,
+                    };
+                    cx.word(kind, field)
+                })
+            }
+            _ => return Err(Unsupported),
+        })
+    }
+
+    /// Cell `i` of a table's row of literals, as a scalar.
+    fn table_cell(&mut self, table: crate::program::TableId, key: &CExpr, i: usize, kind: Scalar) -> R<ScalarFn> {
+        let t = &self.program.tables[table.0 as usize];
+        if t.literal_rows.iter().any(Option::is_none) {
+            return Err(Unsupported);
+        }
+        let Node::Scalar(key, key_kind) = self.node(key)? else {
+            return Err(Unsupported);
+        };
+        let by_date = match (&t.key, key_kind) {
+            (TableKey::Enum(_), Scalar::Enum(_)) => false,
+            (TableKey::From(_), Scalar::Date) => true,
+            _ => return Err(Unsupported),
+        };
+        let table = table.0 as usize;
+        Ok(Box::new(move |cx| {
+            let k = key(cx)?;
+            let t = &cx.program.tables[table];
+            let row = if by_date {
+                let (row, compared) = t.row_on(unpack(k)?);
+                cx.charge(compared);
+                row?
+            } else {
+                usize::try_from(k).ok()?
+            };
+            let (row, steps) = t.literal_rows.get(row)?.as_ref()?;
+            cx.charge(*steps);
+            let v = match row {
+                Value::Record(fields) => fields.get(i).unwrap_or(&Value::Absent),
+                _ => &Value::Absent,
+            };
+            match kind.word(v) {
+                Ok(w) => w,
+                Err(_) => cx.hand_back(),
+            }
+        }))
+    }
+}

@@ -1,0 +1,141 @@
+//! The typed evaluator: `batch`'s way of deciding a case when no explanation is asked
+//! for. The checked program is compiled once into closures whose scalars are machine
+//! words of the checker's types ([`word`]), so a condition such as `as_of >=
+//! registration.unemployed_since + 6 months` reads two dates and compares two integers
+//! instead of making, matching and dropping a tagged [`Value`] at each node.
+//!
+//! It decides exactly what the tree walker decides, or nothing: any case that meets
+//! something unusual — a value of another kind than the type said, an operation the
+//! walker would fail with a diagnostic, work near the step budget — is handed back
+//! (`None`), and the caller asks the tree walker, which stays the reference and the
+//! explainer. A definition, rule or decision field whose expression uses a form this
+//! compiler does not know is computed by the tree walker for every case.
+//!
+//! Steps: the walker counts one per expression evaluated and stops at
+//! [`MAX_STEPS`](super::MAX_STEPS). This evaluator counts an upper bound of those steps
+//! (each expression's nodes when it is computed, each list item's nodes when it is gone
+//! through) and hands back any case whose bound passes the budget, so whatever it
+//! decides is what the walker, which did not stop, decides.
+
+mod aggregate;
+mod arithmetic;
+mod compile;
+mod cx;
+mod fields;
+#[cfg(test)]
+mod tests;
+mod values;
+mod word;
+
+use super::{Decision, RuleOutcome, assemble};
+use crate::program::{Program, RuleIdx};
+use crate::value::Value;
+use chrono::NaiveDate;
+pub use cx::Buffers;
+use cx::Cx;
+use word::Scalar;
+
+/// A compiled expression: a scalar word of a known kind, or a value.
+enum Node {
+    Scalar(ScalarFn, Scalar),
+    Value(ValueFn),
+}
+
+/// A compiled scalar expression; `None` is absent.
+type ScalarFn = Box<dyn for<'a> Fn(&mut Cx<'a>) -> Option<word::Word> + Send + Sync>;
+/// A compiled expression of any other type.
+type ValueFn = Box<dyn for<'a> Fn(&mut Cx<'a>) -> Value + Send + Sync>;
+
+/// One definition's, rule's, yield's or decision field's expression: compiled, with
+/// the steps an evaluation of it takes at most (apart from the lists it goes
+/// through), or left to the tree walker.
+enum Compiled {
+    Typed(Node, u64),
+    /// Left to the tree walker; the scalar kind of its value, if it is a scalar.
+    Walker(Option<Scalar>),
+}
+
+/// A program compiled for the typed evaluator.
+pub struct TypedProgram {
+    defs: Vec<Compiled>,
+    rules: Vec<Compiled>,
+    /// Each rule's yields (empty for a rule without).
+    yields: Vec<Vec<Compiled>>,
+    outputs: Vec<Compiled>,
+    /// How many local slots the compiled closures use.
+    locals: usize,
+    /// How many membership key sets.
+    key_sets: usize,
+}
+
+impl TypedProgram {
+    /// Compiles `program`; `None` when it is too large to compile (every decision then
+    /// comes from the tree walker).
+    pub fn compile(program: &Program) -> Option<TypedProgram> {
+        compile::program(program)
+    }
+
+    /// The definitions, rules, yields and decision fields left to the tree walker
+    /// (functions, compiled where they are called, are not among them), by name.
+    pub fn left_to_walker(&self, program: &Program) -> Vec<String> {
+        let walker = |c: &Compiled| matches!(c, Compiled::Walker(_));
+        let defs = program.definitions.iter().zip(&self.defs);
+        let defs = defs
+            .filter(|(d, c)| d.arity == 0 && walker(c))
+            .map(|(d, _)| d.name.clone());
+        let rules = program.rules.iter().zip(&self.rules).filter(|(_, c)| walker(c));
+        let rules = rules.map(|(r, _)| format!("{:?} {:?}", r.kind, r.id));
+        let yields = program.rules.iter().zip(&self.yields).flat_map(|(r, ys)| {
+            let names = r.yields.iter().flatten().map(|y| y.name.clone());
+            names
+                .zip(ys)
+                .filter(|(_, c)| walker(c))
+                .map(|(n, _)| format!("{:?} {:?}: {n}", r.kind, r.id))
+        });
+        let outputs = program.decision.iter().zip(&self.outputs).filter(|(_, c)| walker(c));
+        defs.chain(rules)
+            .chain(yields)
+            .chain(outputs.map(|(d, _)| d.name.to_string()))
+            .collect()
+    }
+
+    /// Decides one case as [`super::decide_for`] does without an explanation, or hands
+    /// it back (`None`) to be decided by the tree walker.
+    pub fn decide(
+        &self,
+        program: &Program,
+        facts: &Value,
+        as_of: NaiveDate,
+        buffers: &mut Buffers,
+    ) -> Option<Decision> {
+        let mut cx = Cx::new(self, program, facts, as_of, buffers);
+        let mut outcomes = Vec::with_capacity(program.rules.len());
+        for (i, yields) in self.yields.iter().enumerate() {
+            let rule = RuleIdx(i as u32);
+            let holds = cx.rule(rule);
+            let yields = match (&program.rules[i].yields, holds) {
+                (Some(_), true) => Some(yields.iter().enumerate().map(|(y, c)| cx.yielded(rule, y, c)).collect()),
+                _ => None,
+            };
+            outcomes.push(RuleOutcome { rule, holds, yields });
+        }
+        let outputs = program
+            .decision
+            .iter()
+            .zip(&self.outputs)
+            .enumerate()
+            .map(|(i, (d, c))| (d.name.clone(), cx.output(i, c)))
+            .collect();
+        let finished = cx.finish()?;
+        Some(assemble(
+            program,
+            as_of,
+            outcomes,
+            outputs,
+            finished.missing_years,
+            Vec::new(),
+            finished.steps,
+            None,
+        ))
+    }
+}
