@@ -7,7 +7,6 @@ use super::cx::Cx;
 use super::word::{Scalar, Word};
 use super::{Compiled, Node, ScalarFn, TypedProgram};
 use crate::ast::{BinOp, UnOp};
-use crate::eval::operators::ordered;
 use crate::program::{CExpr, CKind, DefId, Program};
 use crate::value::Value;
 use std::cmp::Ordering;
@@ -187,30 +186,6 @@ impl Compiler<'_> {
                 }),
                 Node::Value(f) => Box::new(move |cx| f(cx).truthy()),
             },
-        })
-    }
-
-    /// `l op r` for a comparison: both sides evaluated, false when either is absent
-    /// or they do not compare.
-    fn compares(&mut self, op: BinOp, l: &CExpr, r: &CExpr) -> R<CondFn> {
-        let (ln, rn) = (self.node(l)?, self.node(r)?);
-        Ok(match (ln, rn) {
-            (Node::Scalar(a, ka), Node::Scalar(b, kb)) => match ka.comparer(kb) {
-                Some(cmp) => Box::new(move |cx| {
-                    let (x, y) = (a(cx), b(cx));
-                    matches!((x, y), (Some(x), Some(y)) if ordered(op, cmp(x, y)))
-                }),
-                None => Box::new(move |cx| {
-                    a(cx);
-                    b(cx);
-                    false
-                }),
-            },
-            (a, b) => Box::new(move |cx| {
-                let (x, y) = (cx.value_of(&a), cx.value_of(&b));
-                cx.charge(weight(&x).saturating_add(weight(&y)));
-                x.compare(&y).is_some_and(|o| ordered(op, o))
-            }),
         })
     }
 

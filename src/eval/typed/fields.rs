@@ -3,7 +3,7 @@
 
 use super::compile::{Binding, Compiler, R, Unsupported};
 use super::cx::Local;
-use super::word::{Scalar, unpack};
+use super::word::{Scalar, Word, pack, unpack};
 use super::{Node, ScalarFn};
 use crate::program::{CExpr, CKind, TableKey};
 use crate::value::Value;
@@ -41,10 +41,7 @@ impl Compiler<'_> {
     /// A case field, local or field of one, as a scalar.
     pub(super) fn read(&mut self, e: &CExpr, kind: Scalar) -> R<ScalarFn> {
         if let Some((path, None)) = self.path_of(e) {
-            return Ok(Box::new(move |cx| {
-                let v = cx.facts.at_ref(&path).unwrap_or(&Value::Absent);
-                cx.word(kind, v)
-            }));
+            return Ok(case_field(path, kind));
         }
         Ok(match &e.kind {
             CKind::Local(slot) => {
@@ -146,5 +143,46 @@ impl Compiler<'_> {
                 Err(_) => cx.hand_back(),
             }
         }))
+    }
+}
+
+/// What a path that leads nowhere reads as.
+static ABSENT: Value = Value::Absent;
+
+/// Field `i` of a record (absent for anything else).
+#[inline(always)]
+fn field(v: &Value, i: u16) -> &Value {
+    match v {
+        Value::Record(fields) => fields.get(usize::from(i)).unwrap_or(&ABSENT),
+        _ => &ABSENT,
+    }
+}
+
+/// A case field as a scalar: for the paths of one or two fields, most of those a
+/// policy reads, and for dates and yes/no fields, a closure of their own.
+fn case_field(path: Vec<u16>, kind: Scalar) -> ScalarFn {
+    match (path.as_slice(), kind) {
+        (&[a, b], Scalar::Date) => Box::new(move |cx| match field(field(cx.facts, a), b) {
+            Value::Date(d) => Some(pack(*d)),
+            Value::Absent => None,
+            _ => cx.hand_back(),
+        }),
+        (&[a, b], Scalar::Bool) => Box::new(move |cx| match field(field(cx.facts, a), b) {
+            Value::Bool(v) => Some(Word::from(*v)),
+            Value::Absent => None,
+            _ => cx.hand_back(),
+        }),
+        (&[a, b], _) => Box::new(move |cx| {
+            let v = field(field(cx.facts, a), b);
+            cx.word(kind, v)
+        }),
+        (&[a], _) => Box::new(move |cx| {
+            let v = field(cx.facts, a);
+            cx.word(kind, v)
+        }),
+        _ => Box::new(move |cx| {
+            let v = path.iter().fold(cx.facts, |v, i| field(v, *i));
+            cx.word(kind, v)
+        }),
     }
 }

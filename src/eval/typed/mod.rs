@@ -19,6 +19,7 @@
 
 mod aggregate;
 mod arithmetic;
+mod compare;
 mod compile;
 mod cx;
 mod fields;

@@ -69,6 +69,12 @@ impl Scalar {
         })
     }
 
+    /// Whether two words of this kind order as integers (periods in years do not:
+    /// they compare in months, saturating).
+    pub fn in_natural_order(self) -> bool {
+        !matches!(self, Scalar::Quantity(Unit::Years))
+    }
+
     /// Orders two words of kinds `self` and `other` as [`Value::compare`] orders their
     /// values; `None` when values of these kinds never compare.
     pub fn comparer(self, other: Scalar) -> Option<fn(Word, Word) -> Ordering> {
