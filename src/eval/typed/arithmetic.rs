@@ -6,10 +6,10 @@ use super::Node;
 use super::ScalarFn;
 use super::compile::{Compiler, R, Unsupported, pick, text_steps};
 use super::cx::Cx;
-use super::word::{Scalar, Word, month_of, pack, unpack};
+use super::word::{Scalar, Word, add_months_to, first_or_last_day, full_months_between, month_of, pack, unpack};
 use crate::ast::{BinOp, Unit};
 use crate::program::{Builtin, CExpr};
-use crate::value::{Value, YearMonth, add_days, add_months, full_months, full_years, in_unit_base};
+use crate::value::{Value, add_days, in_unit_base};
 use std::cmp::Ordering;
 
 impl Compiler<'_> {
@@ -58,17 +58,17 @@ impl Compiler<'_> {
                 let back = op == BinOp::Sub;
                 return Ok(Box::new(move |cx| {
                     let (x, y) = (a(cx), b(cx));
-                    let (d, n) = (unpack(x?)?, y?);
+                    let (d, n) = (x?, y?);
                     let n = if back {
                         n.checked_neg().or_else(|| cx.hand_back())?
                     } else {
                         n
                     };
                     let moved = match u {
-                        Unit::Days => add_days(d, n),
-                        _ => add_months(d, in_unit_base(n, u)),
+                        Unit::Days => add_days(unpack(d)?, n).map(pack),
+                        _ => add_months_to(d, in_unit_base(n, u)),
                     };
-                    moved.map(pack).or_else(|| cx.hand_back())
+                    moved.or_else(|| cx.hand_back())
                 }));
             }
             (BinOp::Add | BinOp::Sub, Month, Quantity(u), Month) => {
@@ -116,18 +116,14 @@ impl Compiler<'_> {
                 }
                 Box::new(move |cx| {
                     let (x, y) = (a(cx), b(cx));
-                    let (x, y) = (unpack(x?)?, unpack(y?)?);
-                    Some(if years { full_years(x, y) } else { full_months(x, y) })
+                    let months = full_months_between(x?, y?).or_else(|| cx.hand_back())?;
+                    Some(if years { months / 12 } else { months })
                 })
             }
             (Builtin::MonthOf, Some(Node::Scalar(a, Date)), None, Month) => Box::new(move |cx| a(cx).map(month_of)),
             (Builtin::FirstDay | Builtin::LastDay, Some(Node::Scalar(a, Month)), None, Date) => {
                 let first = builtin == Builtin::FirstDay;
-                Box::new(move |cx| {
-                    let m = YearMonth(i32::try_from(a(cx)?).ok()?);
-                    let day = if first { m.first_day() } else { m.last_day() };
-                    day.map(pack).or_else(|| cx.hand_back())
-                })
+                Box::new(move |cx| first_or_last_day(a(cx)?, !first).or_else(|| cx.hand_back()))
             }
             (Builtin::Min | Builtin::Max, Some(Node::Scalar(a, ka)), Some(Node::Scalar(b, kb)), _)
                 if ka == kind && kb == kind =>

@@ -117,6 +117,60 @@ pub(super) fn month_of(w: Word) -> Word {
     (w >> 9) * 12 + ((w >> 5) & 15) - 1
 }
 
+/// The day of the month of a [`pack`]ed date.
+#[inline]
+fn day_of(w: Word) -> Word {
+    w & 31
+}
+
+/// The days of month `month` (1–12) of `year`.
+#[inline]
+fn days_in(year: Word, month: Word) -> Word {
+    match month {
+        2 if year.rem_euclid(4) == 0 && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Day `day` of month `m` (months since year 0) as a word; `None` for a year at or
+/// past the ends of chrono's calendar (where the walker's month arithmetic gives up:
+/// such a case is handed back).
+#[inline]
+fn in_month(m: Word, day: Word) -> Option<Word> {
+    let (year, month) = (m.div_euclid(12), m.rem_euclid(12) + 1);
+    let inside = Word::from(NaiveDate::MIN.year()) < year && year < Word::from(NaiveDate::MAX.year());
+    inside.then_some((year << 9) | (month << 5) | day.min(days_in(year, month)))
+}
+
+/// `add_months` of [`crate::value`] on a [`pack`]ed date: the same day `n` months on,
+/// or the month's last day when it is shorter.
+pub(super) fn add_months_to(w: Word, n: Word) -> Option<Word> {
+    in_month(month_of(w).checked_add(n)?, day_of(w))
+}
+
+/// The first (or last) day of month `m`.
+pub(super) fn first_or_last_day(m: Word, last: bool) -> Option<Word> {
+    in_month(m, if last { 31 } else { 1 })
+}
+
+/// `full_months` of [`crate::value`] on [`pack`]ed dates; `None` for dates at the ends
+/// of chrono's calendar.
+pub(super) fn full_months_between(from: Word, to: Word) -> Option<Word> {
+    in_month(month_of(from), 1)?;
+    in_month(month_of(to), 1)?;
+    if to < from {
+        return Some(0);
+    }
+    let n = month_of(to) - month_of(from);
+    // `from` moved on by `n` months falls in the month of `to`; one month fewer is
+    // before it.
+    let (year, month) = (to >> 9, (to >> 5) & 15);
+    let overshoots = n > 0 && day_of(from).min(days_in(year, month)) > day_of(to);
+    Some(n - Word::from(overshoots))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +196,39 @@ mod tests {
             for b in &dates {
                 assert_eq!(pack(*a).cmp(&pack(*b)), a.cmp(b));
             }
+        }
+    }
+
+    #[test]
+    fn month_arithmetic_on_words_is_the_walkers() {
+        use crate::value::{add_months, full_months};
+        let mut dates = Vec::new();
+        for year in [1999, 2000, 2023, 2024, 2100] {
+            for month in 1..=12 {
+                for day in [1, 15, 28, 29, 30, 31] {
+                    dates.extend(NaiveDate::from_ymd_opt(year, month, day));
+                }
+            }
+        }
+        for (i, a) in dates.iter().enumerate() {
+            for n in -27..=27 {
+                assert_eq!(
+                    add_months_to(pack(*a), n),
+                    add_months(*a, n).map(pack),
+                    "{a} + {n} months"
+                );
+            }
+            for b in dates.iter().skip(i % 7).step_by(7) {
+                assert_eq!(
+                    full_months_between(pack(*a), pack(*b)),
+                    Some(full_months(*a, *b)),
+                    "{a} to {b}"
+                );
+            }
+            let m = month_of(pack(*a));
+            let ym = YearMonth(i32::try_from(m).unwrap_or_default());
+            assert_eq!(first_or_last_day(m, false), ym.first_day().map(pack));
+            assert_eq!(first_or_last_day(m, true), ym.last_day().map(pack));
         }
     }
 
