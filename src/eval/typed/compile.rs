@@ -80,7 +80,7 @@ pub(super) fn program(program: &Program) -> Option<TypedProgram> {
     let yields = program
         .rules
         .iter()
-        .map(|r| r.yields.iter().flatten().map(|y| c.top(&y.expr)).collect())
+        .map(|r| r.yields.as_ref().map(|ys| ys.iter().map(|y| c.top(&y.expr)).collect()))
         .collect();
     let outputs = program.decision.iter().map(|d| c.top(&d.expr)).collect();
     if c.nodes > MAX_NODES {

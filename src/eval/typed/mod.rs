@@ -60,8 +60,8 @@ enum Compiled {
 pub struct TypedProgram {
     defs: Vec<Compiled>,
     rules: Vec<Compiled>,
-    /// Each rule's yields (empty for a rule without).
-    yields: Vec<Vec<Compiled>>,
+    /// Each rule's yields (`None` for a rule without).
+    yields: Vec<Option<Vec<Compiled>>>,
     outputs: Vec<Compiled>,
     /// How many local slots the compiled closures use.
     locals: usize,
@@ -89,7 +89,7 @@ impl TypedProgram {
         let yields = program.rules.iter().zip(&self.yields).flat_map(|(r, ys)| {
             let names = r.yields.iter().flatten().map(|y| y.name.clone());
             names
-                .zip(ys)
+                .zip(ys.iter().flatten())
                 .filter(|(_, c)| walker(c))
                 .map(|(n, _)| format!("{:?} {:?}: {n}", r.kind, r.id))
         });
@@ -114,8 +114,8 @@ impl TypedProgram {
         for (i, yields) in self.yields.iter().enumerate() {
             let rule = RuleIdx(i as u32);
             let holds = cx.rule(rule);
-            let yields = match (&program.rules[i].yields, holds) {
-                (Some(_), true) => Some(yields.iter().enumerate().map(|(y, c)| cx.yielded(rule, y, c)).collect()),
+            let yields = match (yields, holds) {
+                (Some(yields), true) => Some(yields.iter().enumerate().map(|(y, c)| cx.yielded(rule, y, c)).collect()),
                 _ => None,
             };
             outcomes.push(RuleOutcome { rule, holds, yields });

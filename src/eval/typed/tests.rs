@@ -117,12 +117,14 @@ fn a_form_it_does_not_compile_is_left_to_the_walker() {
         "{HEADER}\
          table rates \"r\" by K {{ a => {{ v: 1 }}, b => {{ v: 2 }}, c => {{ v: 3 }} }}\n\
          define row \"row\" = rates[k ?? K::b]\n\
+         exit 1 cites \"x\" \"x\" {{ when row.v > 1 yields {{ n \"n\": n, r \"r\": rates[K::c] }} }}\n\
          decision {{ v = row.v + 1 }}\n"
     ));
     let Some(typed) = TypedProgram::compile(&program) else {
         panic!("compiles")
     };
-    assert_eq!(typed.left_to_walker(&program), vec!["row".to_string()]);
+    let left = vec!["row".to_string(), "Exit Number(1): r".to_string()];
+    assert_eq!(typed.left_to_walker(&program), left);
     let Some(decided) = typed_decision(&program, &facts(None, None, &[]), date(2025, 1, 1)) else {
         panic!("decided")
     };
