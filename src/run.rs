@@ -96,8 +96,7 @@ pub struct Runner<'p> {
     first_fields: Vec<FirstFields>,
     /// For each version, where the latest version's enum values are in it.
     enum_places: Vec<enum_versions::EnumPlaces>,
-    /// For each version, its typed program, when decisions need no explanation
-    /// ([`Runner::decide_typed`]).
+    /// For each version, its typed program ([`Runner::decide_typed`]).
     typed: Vec<Option<TypedProgram>>,
     typed_buffers: TypedBuffers,
 }
@@ -114,10 +113,9 @@ pub struct CaseFile {
 
 impl<'p> Runner<'p> {
     /// Decides cases with the typed evaluator from now on (each version compiled
-    /// once), handing to the tree walker only the cases it hands back: for runs that
-    /// explain nothing, so the explanation is set to [`Explanation::NotNeeded`].
+    /// once), handing to the tree walker only the cases it hands back. A decision that
+    /// may be explained keeps what the typed evaluator computed, as the walker's would.
     pub fn decide_typed(&mut self) {
-        self.explanation = Explanation::NotNeeded;
         self.typed = self.versions.iter().map(TypedProgram::compile).collect();
     }
 
@@ -272,7 +270,7 @@ impl<'p> Runner<'p> {
             let program = &self.versions[result.version];
             let typed = self.typed.get(result.version).and_then(Option::as_ref);
             let decision = typed
-                .and_then(|t| t.decide(program, facts, date, &mut self.typed_buffers))
+                .and_then(|t| t.decide(program, facts, date, self.explanation, &mut self.typed_buffers))
                 .unwrap_or_else(|| decide_for(program, facts, date, self.explanation));
             if from_clock {
                 diagnostics.push(Diagnostic::warning(

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use zhengce::case::{cases, read_json_line};
 use zhengce::eval::{Decision, Explanation, TypedBuffers, TypedProgram, decide_for};
 use zhengce::policy_set::{DEFAULT_POLICY, PolicySource, load_policy};
-use zhengce::program::Program;
+use zhengce::program::{DefId, Program};
 use zhengce::source::SourceMap;
 use zhengce::value::Value;
 use zhengce::yaml::DocumentChecks;
@@ -35,13 +35,27 @@ fn same_decision(
     what: &str,
     tally: &mut Tally,
 ) {
-    let walker = decide_for(program, facts, as_of, Explanation::NotNeeded);
-    let Some(fast) = typed.decide(program, facts, as_of, buffers) else {
+    let walker = decide_for(program, facts, as_of, Explanation::Possible);
+    let Some(fast) = typed.decide(program, facts, as_of, Explanation::Possible, buffers) else {
         tally.handed_back += 1;
         return;
     };
     tally.decided += 1;
-    assert_same(&walker, &fast, &format!("{what} on {as_of}"));
+    let what = format!("{what} on {as_of}");
+    assert_same(&walker, &fast, &what);
+    // What an explanation starts from: the same definitions computed, to the same values.
+    let (Some(theirs), Some(ours)) = (&walker.memo, &fast.memo) else {
+        panic!("both keep a memo: {what}")
+    };
+    for (i, d) in program.definitions.iter().enumerate() {
+        let id = DefId(i as u32);
+        assert_eq!(
+            ours.definition(program, id),
+            theirs.definition(program, id),
+            "{}: {what}",
+            d.name
+        );
+    }
 }
 
 fn assert_same(walker: &Decision, fast: &Decision, what: &str) {

@@ -7,6 +7,7 @@ use super::BatchOptions;
 use super::source::{Piece, PieceContent};
 use crate::case::{LoadedCase, cases, load_document, read_json_line};
 use crate::diagnostic::Words;
+use crate::eval::Explanation;
 use crate::input::DecodedText;
 use crate::program::Program;
 use crate::report::{Trace, write_decision_json};
@@ -68,8 +69,9 @@ impl<'p> Worker<'p> {
         let mut runner = Runner::with_versions(versions, options.as_of, MissingDate::Error);
         runner.limits = options.limits;
         if options.render.trace == Trace::Omitted {
-            runner.decide_typed();
+            runner.explanation = Explanation::NotNeeded;
         }
+        runner.decide_typed();
         let summarised = versions
             .iter()
             .map(|p| {

@@ -69,6 +69,30 @@ impl Drop for Memo {
 }
 
 impl Memo {
+    /// A memo of the typed evaluator's values (the definitions and rules it computed;
+    /// key sets are built again if an explanation needs them).
+    pub(super) fn of_values(
+        program: &Program,
+        defs: Vec<Option<Value>>,
+        rules: Vec<Option<bool>>,
+        kinds: [Option<bool>; RuleKind::ALL.len()],
+    ) -> Memo {
+        Memo {
+            program: std::ptr::from_ref(program) as usize,
+            defs,
+            rules,
+            kinds,
+            key_sets: Vec::new(),
+            steps: 0,
+        }
+    }
+
+    /// The memo with the steps its evaluation took (or a bound on them).
+    pub(super) fn with_steps(mut self, steps: u64) -> Memo {
+        self.steps = steps;
+        self
+    }
+
     /// Takes what `ev` computed, unless it stopped: values cut short by the budget are
     /// not what a fresh explanation would find.
     pub(super) fn keep(ev: &mut Evaluation) -> Option<Memo> {

@@ -5,7 +5,7 @@
 use super::word::{Mismatch, Scalar, Word, pack};
 use super::{Compiled, Node, TypedProgram};
 use crate::ast::RuleKind;
-use crate::eval::{Evaluation, MAX_STEPS};
+use crate::eval::{Evaluation, MAX_STEPS, Memo};
 use crate::program::{DefId, Program, RuleIdx};
 use crate::value::Value;
 use chrono::NaiveDate;
@@ -284,6 +284,36 @@ impl<'a> Cx<'a> {
         let mut keys = std::mem::take(&mut self.b.key_sets[at].1);
         keys.clear();
         keys
+    }
+
+    /// What this case computed, as the walker's memo holds it.
+    pub fn memo(&self) -> Memo {
+        let typed = self.typed;
+        let defs = (0..typed.defs.len())
+            .map(|at| {
+                let kind = match &typed.defs[at] {
+                    Compiled::Typed(Node::Scalar(_, kind), _) | Compiled::Walker(Some(kind)) => Some(*kind),
+                    _ => None,
+                };
+                match kind {
+                    Some(kind) => {
+                        let (generation, w) = self.b.def_words[at];
+                        (generation == self.generation).then(|| kind.value(w).ok()).flatten()
+                    }
+                    None => {
+                        let (generation, v) = &self.b.def_values[at];
+                        (*generation == self.generation).then(|| v.clone())
+                    }
+                }
+            })
+            .collect();
+        let rules = self
+            .b
+            .rules
+            .iter()
+            .map(|(g, holds)| (*g == self.generation).then_some(*holds))
+            .collect();
+        Memo::of_values(self.program, defs, rules, self.kinds)
     }
 
     /// The steps and missing years of the case, or `None` to hand it back: the bound

@@ -28,7 +28,7 @@ mod tests;
 mod values;
 mod word;
 
-use super::{Decision, RuleOutcome, assemble};
+use super::{Decision, Explanation, RuleOutcome, assemble};
 use crate::program::{Program, RuleIdx};
 use crate::value::Value;
 use chrono::NaiveDate;
@@ -100,13 +100,16 @@ impl TypedProgram {
             .collect()
     }
 
-    /// Decides one case as [`super::decide_for`] does without an explanation, or hands
-    /// it back (`None`) to be decided by the tree walker.
+    /// Decides one case as [`super::decide_for`] does, or hands it back (`None`) to be
+    /// decided by the tree walker. With [`Explanation::Possible`] the decision keeps
+    /// what was computed, as definitions' values and rules' outcomes, for an explainer
+    /// to start from.
     pub fn decide(
         &self,
         program: &Program,
         facts: &Value,
         as_of: NaiveDate,
+        explanation: Explanation,
         buffers: &mut Buffers,
     ) -> Option<Decision> {
         let mut cx = Cx::new(self, program, facts, as_of, buffers);
@@ -127,7 +130,14 @@ impl TypedProgram {
             .enumerate()
             .map(|(i, (d, c))| (d.name.clone(), cx.output(i, c)))
             .collect();
+        let memo = match explanation {
+            Explanation::Possible => Some(cx.memo()),
+            Explanation::NotNeeded => None,
+        };
         let finished = cx.finish()?;
+        // The bound on the walker's steps: an explainer counting on from it stops no
+        // later than one counting from the walker's own.
+        let memo = memo.map(|m| m.with_steps(finished.steps));
         Some(assemble(
             program,
             as_of,
@@ -136,7 +146,7 @@ impl TypedProgram {
             finished.missing_years,
             Vec::new(),
             finished.steps,
-            None,
+            memo,
         ))
     }
 }

@@ -19,7 +19,7 @@ fn typed_decision(program: &Program, facts: &Value, on: NaiveDate) -> Option<Dec
         panic!("compiles")
     };
     let walker = decide_for(program, facts, on, Explanation::NotNeeded);
-    let fast = typed.decide(program, facts, on, &mut Buffers::default())?;
+    let fast = typed.decide(program, facts, on, Explanation::NotNeeded, &mut Buffers::default())?;
     assert_eq!(fast.outcomes, walker.outcomes);
     assert_eq!(fast.outputs, walker.outputs);
     assert_eq!(fast.diagnostics, walker.diagnostics);
