@@ -1,5 +1,6 @@
 //! One case, stage by stage, with criterion: reading a JSON line against the built-in
-//! policy's schema, deciding it, and writing its record (with and without the trace).
+//! policy's schema, deciding it (by the tree walker, and by the typed evaluator `batch`
+//! uses), and writing its record (with and without the trace).
 //!
 //! ```text
 //! cargo bench --bench eval_case
@@ -14,7 +15,7 @@ mod generator;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use zhengce::case::load_document;
-use zhengce::eval::decide;
+use zhengce::eval::{Explanation, TypedBuffers, TypedProgram, decide, decide_for};
 use zhengce::policy_set::{DEFAULT_POLICY, PolicySource, load_policy};
 use zhengce::report::{RenderOptions, Trace, write_decision_json};
 use zhengce::run::{MissingDate, Runner, Stage};
@@ -38,6 +39,16 @@ fn one_case(c: &mut Criterion) {
         panic!("the generated case loads: {:?}", result.diagnostics);
     };
     c.bench_function("decide", |b| b.iter(|| decide(program, black_box(facts), as_of)));
+    c.bench_function("decide, no explanation", |b| {
+        b.iter(|| decide_for(program, black_box(facts), as_of, Explanation::NotNeeded))
+    });
+    let Some(typed) = TypedProgram::compile(program) else {
+        panic!("the built-in policy compiles")
+    };
+    let mut buffers = TypedBuffers::default();
+    c.bench_function("decide, typed, no explanation", |b| {
+        b.iter(|| typed.decide(program, black_box(facts), as_of, Explanation::NotNeeded, &mut buffers))
+    });
 
     let mut out = Vec::with_capacity(1 << 16);
     for (name, trace) in [
