@@ -98,7 +98,8 @@ pub struct Runner<'p> {
     enum_places: Vec<enum_versions::EnumPlaces>,
     /// For each version, its typed program ([`Runner::decide_typed`]).
     typed: Vec<Option<TypedProgram>>,
-    typed_buffers: TypedBuffers,
+    /// The typed evaluator's buffers, one for each version.
+    typed_buffers: Vec<TypedBuffers>,
 }
 
 /// A case file added to the source map, ready to be run: its text, with the bytes that
@@ -117,6 +118,7 @@ impl<'p> Runner<'p> {
     /// may be explained keeps what the typed evaluator computed, as the walker's would.
     pub fn decide_typed(&mut self) {
         self.typed = self.versions.iter().map(TypedProgram::compile).collect();
+        self.typed_buffers = self.versions.iter().map(|_| TypedBuffers::default()).collect();
     }
 
     /// A runner for one batch; case ids must be unique across it.
@@ -133,7 +135,7 @@ impl<'p> Runner<'p> {
             limits: InputLimits::default(),
             explanation: Explanation::Possible,
             typed: Vec::new(),
-            typed_buffers: TypedBuffers::default(),
+            typed_buffers: Vec::new(),
             seen: HashSet::new(),
             first_fields: versions.iter().map(|_| FirstFields::default()).collect(),
             enum_places: versions
@@ -269,8 +271,10 @@ impl<'p> Runner<'p> {
             let facts = result.case.facts.as_ref().unwrap_or(&Value::Absent);
             let program = &self.versions[result.version];
             let typed = self.typed.get(result.version).and_then(Option::as_ref);
+            let buffers = self.typed_buffers.get_mut(result.version);
             let decision = typed
-                .and_then(|t| t.decide(program, facts, date, self.explanation, &mut self.typed_buffers))
+                .zip(buffers)
+                .and_then(|(t, buffers)| t.decide(program, facts, date, self.explanation, buffers))
                 .unwrap_or_else(|| decide_for(program, facts, date, self.explanation));
             if from_clock {
                 diagnostics.push(Diagnostic::warning(

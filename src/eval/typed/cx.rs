@@ -17,6 +17,9 @@ use std::sync::Arc;
 /// belong to rather than cleared.
 #[derive(Default)]
 pub struct Buffers {
+    /// The typed program they are laid out for (its address): given to another, they
+    /// are laid out again.
+    owner: usize,
     generation: u32,
     def_words: Vec<(u32, Option<Word>)>,
     def_values: Vec<(u32, Value)>,
@@ -68,9 +71,12 @@ impl<'a> Cx<'a> {
         as_of: NaiveDate,
         b: &'a mut Buffers,
     ) -> Cx<'a> {
+        let owner = std::ptr::from_ref(typed) as usize;
         b.generation = b.generation.wrapping_add(1);
-        if b.generation == 0 || b.def_words.len() != program.definitions.len() {
-            // First use, or the generations came round: start from nothing.
+        if b.generation == 0 || b.owner != owner {
+            // First use, another program, or the generations came round: start from
+            // nothing.
+            b.owner = owner;
             b.generation = 1;
             b.def_words = vec![(0, None); program.definitions.len()];
             b.def_values = vec![(0, Value::Absent); program.definitions.len()];

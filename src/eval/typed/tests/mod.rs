@@ -142,3 +142,6 @@ fn a_year_without_calendar_is_reported_as_the_walker_reports_it() {
     assert!(!decided.diagnostics.is_empty(), "no calendar for 2031");
     assert_eq!(outputs(&decided)[0], ("due", &Value::Absent));
 }
+
+mod forms;
+mod spread;
