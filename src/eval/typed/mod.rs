@@ -1,5 +1,5 @@
-//! The typed evaluator: `batch`'s way of deciding a case when no explanation is asked
-//! for. The checked program is compiled once into closures whose scalars are machine
+//! The typed evaluator: `batch`'s way of deciding a case (with `--trace`, the
+//! explanation starts from what it computed). The checked program is compiled once into closures whose scalars are machine
 //! words of the checker's types ([`word`]), so a condition such as `as_of >=
 //! registration.unemployed_since + 6 months` reads two dates and compares two integers
 //! instead of making, matching and dropping a tagged [`Value`] at each node.
