@@ -202,12 +202,18 @@ impl<'a> Cx<'a> {
             Node::Value(f) => f(self),
             Node::Scalar(f, kind) => {
                 let w = f(self);
-                kind.value(w).unwrap_or_else(|_| {
-                    self.bail = true;
-                    Value::Absent
-                })
+                self.value_of_word(*kind, w)
             }
         }
+    }
+
+    /// The value of a word of kind `kind` (a date word that is no date hands the case
+    /// back).
+    pub fn value_of_word(&mut self, kind: Scalar, w: Option<Word>) -> Value {
+        kind.value(w).unwrap_or_else(|_| {
+            self.bail = true;
+            Value::Absent
+        })
     }
 
     /// Whether a rule holds (memoised).

@@ -202,14 +202,3 @@ impl Compiler<'_> {
         Ok((args, compiled))
     }
 }
-
-impl Cx<'_> {
-    /// The value of a word of kind `kind` (a date word that is no date hands the case
-    /// back).
-    pub fn value_of_word(&mut self, kind: super::word::Scalar, w: Option<super::word::Word>) -> Value {
-        kind.value(w).unwrap_or_else(|_| {
-            self.bail = true;
-            Value::Absent
-        })
-    }
-}
