@@ -96,10 +96,9 @@ pub struct Runner<'p> {
     first_fields: Vec<FirstFields>,
     /// For each version, where the latest version's enum values are in it.
     enum_places: Vec<enum_versions::EnumPlaces>,
-    /// For each version, its typed program ([`Runner::decide_typed`]).
-    typed: Vec<Option<TypedProgram>>,
-    /// The typed evaluator's buffers, one for each version.
-    typed_buffers: Vec<TypedBuffers>,
+    /// For each version, its typed program and that program's buffers
+    /// ([`Runner::decide_typed`]).
+    typed: Vec<Option<(TypedProgram, TypedBuffers)>>,
 }
 
 /// A case file added to the source map, ready to be run: its text, with the bytes that
@@ -117,8 +116,8 @@ impl<'p> Runner<'p> {
     /// once), handing to the tree walker only the cases it hands back. A decision that
     /// may be explained keeps what the typed evaluator computed, as the walker's would.
     pub fn decide_typed(&mut self) {
-        self.typed = self.versions.iter().map(TypedProgram::compile).collect();
-        self.typed_buffers = self.versions.iter().map(|_| TypedBuffers::default()).collect();
+        let compiled = self.versions.iter().map(TypedProgram::compile);
+        self.typed = compiled.map(|t| t.map(|t| (t, TypedBuffers::default()))).collect();
     }
 
     /// A runner for one batch; case ids must be unique across it.
@@ -135,7 +134,6 @@ impl<'p> Runner<'p> {
             limits: InputLimits::default(),
             explanation: Explanation::Possible,
             typed: Vec::new(),
-            typed_buffers: Vec::new(),
             seen: HashSet::new(),
             first_fields: versions.iter().map(|_| FirstFields::default()).collect(),
             enum_places: versions
@@ -270,10 +268,8 @@ impl<'p> Runner<'p> {
             }
             let facts = result.case.facts.as_ref().unwrap_or(&Value::Absent);
             let program = &self.versions[result.version];
-            let typed = self.typed.get(result.version).and_then(Option::as_ref);
-            let buffers = self.typed_buffers.get_mut(result.version);
+            let typed = self.typed.get_mut(result.version).and_then(Option::as_mut);
             let decision = typed
-                .zip(buffers)
                 .and_then(|(t, buffers)| t.decide(program, facts, date, self.explanation, buffers))
                 .unwrap_or_else(|| decide_for(program, facts, date, self.explanation));
             if from_clock {

@@ -267,11 +267,14 @@ impl<'a> Cx<'a> {
     /// The value of yield `y` of a rule that holds.
     pub fn yielded(&mut self, rule: RuleIdx, y: usize, compiled: &Compiled) -> Value {
         let program = self.program;
-        let expr = program.rules[rule.0 as usize].yields.as_ref().and_then(|ys| ys.get(y));
-        match expr {
-            Some(yielded) => self.computed(compiled, |walker| walker.eval(&yielded.expr)),
-            None => self.hand_back().unwrap_or(Value::Absent),
-        }
+        // The rule's own yield, looked up only when the walker computes it (the
+        // compiled yields were made from the rule's, one for one).
+        self.computed(compiled, |walker| {
+            match program.rules[rule.0 as usize].yields.as_ref().and_then(|ys| ys.get(y)) {
+                Some(yielded) => walker.eval(&yielded.expr),
+                None => Value::Absent,
+            }
+        })
     }
 
     /// The value of decision field `i`.
