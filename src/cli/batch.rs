@@ -16,6 +16,11 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::sync::Arc;
 
+/// Bytes read from an input at a time. Each read is a system call, which costs this
+/// machine's virtual CPUs dearly: at 64 KiB they took a sixth of a batch's time, copying
+/// included; at 1 MiB about half as much (`dd` over the 1M-case file: 0.82 s → 0.41 s).
+const INPUT_BUFFER: usize = 1 << 20;
+
 /// `zhengce batch`'s arguments.
 #[derive(Debug, Clone, clap::Args)]
 pub struct BatchArgs {
@@ -206,7 +211,7 @@ fn file_input(path: &str) -> BatchInput {
         format: format.unwrap_or(InputFormat::JsonLines),
         open: Box::new(move || {
             let file = crate::input::open_regular_file(Path::new(&owned)).map_err(|e| e.text())?;
-            Ok(Box::new(BufReader::with_capacity(1 << 16, file)) as Box<dyn BufRead + Send>)
+            Ok(Box::new(BufReader::with_capacity(INPUT_BUFFER, file)) as Box<dyn BufRead + Send>)
         }),
     }
 }
@@ -215,7 +220,7 @@ fn file_input(path: &str) -> BatchInput {
 /// YAML key (contract §5). The lines read to tell are read again. Also whether that
 /// line is a `#` comment, which §5 reads as JSON Lines although no JSON line starts so.
 fn stdin_input() -> (BatchInput, bool) {
-    let mut stdin = BufReader::with_capacity(1 << 16, io::stdin());
+    let mut stdin = BufReader::with_capacity(INPUT_BUFFER, io::stdin());
     let mut head = Vec::new();
     let mut line = Vec::new();
     let mut comment = false;
@@ -241,7 +246,7 @@ fn stdin_input() -> (BatchInput, bool) {
         format,
         open: Box::new(move || {
             let reader = io::Cursor::new(head).chain(stdin);
-            Ok(Box::new(BufReader::with_capacity(1 << 16, reader)) as Box<dyn BufRead + Send>)
+            Ok(Box::new(BufReader::with_capacity(INPUT_BUFFER, reader)) as Box<dyn BufRead + Send>)
         }),
     };
     (input, comment && format == InputFormat::JsonLines)
