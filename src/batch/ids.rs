@@ -3,7 +3,8 @@
 //! of a million cases has a million ids, so an id is kept as a 128-bit hash (two
 //! SipHash-1-3 digests with different keys) and the place it was first seen: 24 bytes
 //! an id, not the text. Two different ids share a hash with a probability of about
-//! n² / 2¹²⁹ (10⁻²⁷ for a million ids).
+//! n² / 2¹²⁹ (10⁻²⁷ for a million ids). The digest is made by the worker that read the
+//! case ([`IdDigest::of`]), so that the one thread that sees every id only looks it up.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
@@ -17,16 +18,58 @@ pub struct FirstSeen {
     pub line: u32,
 }
 
-/// The ids seen so far.
-#[derive(Debug, Default)]
+/// A case id's 128-bit digest, as two words (so that an entry of the table is 24 bytes,
+/// where a `u128` key would align it to 32).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdDigest([u64; 2]);
+
+impl Hash for IdDigest {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // One word is hash enough for the table (see [`Digest`]).
+        state.write_u64(self.0[1]);
+    }
+}
+
+impl IdDigest {
+    /// The digest of `id`: SipHash-1-3 with two fixed keys (`DefaultHasher::new` has
+    /// fixed keys, so runs agree).
+    pub fn of(id: &str) -> IdDigest {
+        let half = |salt: u8| {
+            let mut h = DefaultHasher::new();
+            salt.hash(&mut h);
+            id.hash(&mut h);
+            h.finish()
+        };
+        IdDigest([half(0), half(1)])
+    }
+}
+
+/// The ids seen so far, in [`SHARDS`] tables by the digest's first byte. One table of
+/// a million ids grows by doubling, and each new table is memory the system must clear
+/// (a sixth of the writer thread's time over a million cases); a shard grows a
+/// 256th at a time, into memory the shards before it let go.
+#[derive(Debug)]
 pub struct SeenIds {
-    first: HashMap<u128, FirstSeen, BuildHasherDefault<Digest>>,
+    shards: Vec<HashMap<IdDigest, FirstSeen, BuildHasherDefault<Digest>>>,
+}
+
+/// How many tables [`SeenIds`] keeps.
+const SHARDS: usize = 256;
+
+impl Default for SeenIds {
+    fn default() -> SeenIds {
+        SeenIds {
+            shards: (0..SHARDS).map(|_| HashMap::default()).collect(),
+        }
+    }
 }
 
 impl SeenIds {
-    /// Where `id` was first seen, if it was; otherwise notes it as seen here.
-    pub fn first_or_insert(&mut self, id: &str, here: FirstSeen) -> Option<FirstSeen> {
-        match self.first.entry(digest(id)) {
+    /// Where the id of digest `id` was first seen, if it was; otherwise notes it as seen
+    /// here.
+    pub fn first_or_insert(&mut self, id: IdDigest, here: FirstSeen) -> Option<FirstSeen> {
+        let shard = (id.0[0] >> 56) as usize % SHARDS;
+        match self.shards[shard].entry(id) {
             std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(here);
@@ -34,18 +77,6 @@ impl SeenIds {
             }
         }
     }
-}
-
-/// A 128-bit digest of an id: SipHash-1-3 with two fixed keys (`DefaultHasher::new`
-/// has fixed keys, so runs agree).
-fn digest(id: &str) -> u128 {
-    let half = |salt: u8| {
-        let mut h = DefaultHasher::new();
-        salt.hash(&mut h);
-        id.hash(&mut h);
-        h.finish()
-    };
-    (u128::from(half(0)) << 64) | u128::from(half(1))
 }
 
 /// The map's own hasher: the key is a digest already, so its low bits are the hash.
@@ -58,14 +89,15 @@ impl Hasher for Digest {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u128` is used; anything else is folded in, never dropped.
+        // Only `write_u64` is used; anything else is folded in, never dropped.
         for b in bytes {
             self.0 = self.0.rotate_left(8) ^ u64::from(*b);
         }
     }
 
-    fn write_u128(&mut self, n: u128) {
-        self.0 = n as u64;
+    fn write_u64(&mut self, n: u64) {
+        // A word of a digest, a hash already.
+        self.0 = n;
     }
 }
 
@@ -77,11 +109,12 @@ mod tests {
     fn the_first_place_of_an_id_is_kept() {
         let mut seen = SeenIds::default();
         let at = |line| FirstSeen { input: 0, line };
-        assert_eq!(seen.first_or_insert("HN-1", at(1)), None);
-        assert_eq!(seen.first_or_insert("HN-2", at(2)), None);
-        assert_eq!(seen.first_or_insert("HN-1", at(3)), Some(at(1)));
-        assert_eq!(seen.first_or_insert("HN-1", at(4)), Some(at(1)));
-        assert_eq!(seen.first_or_insert("HN-10", at(5)), None);
+        let mut first = |id, line| seen.first_or_insert(IdDigest::of(id), at(line));
+        assert_eq!(first("HN-1", 1), None);
+        assert_eq!(first("HN-2", 2), None);
+        assert_eq!(first("HN-1", 3), Some(at(1)));
+        assert_eq!(first("HN-1", 4), Some(at(1)));
+        assert_eq!(first("HN-10", 5), None);
     }
 
     #[test]
@@ -89,7 +122,7 @@ mod tests {
         let mut seen = SeenIds::default();
         let fresh = (0..100_000u32)
             .filter(|i| {
-                seen.first_or_insert(&format!("GEN-{i}"), FirstSeen { input: 0, line: *i })
+                seen.first_or_insert(IdDigest::of(&format!("GEN-{i}")), FirstSeen { input: 0, line: *i })
                     .is_none()
             })
             .count();

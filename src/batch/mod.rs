@@ -270,12 +270,12 @@ impl<'a> OrderedWriter<'a> {
         if self.inputs.last().is_none_or(|last| !Arc::ptr_eq(last, &case.name)) {
             self.inputs.push(case.name.clone());
         }
-        let id = case.id.as_ref()?;
+        let (id, digest) = (case.id.as_ref()?, case.id_digest?);
         let here = FirstSeen {
             input: (self.inputs.len() - 1) as u32,
             line: case.id_at.map_or(0, |at| u32::try_from(at.line).unwrap_or(u32::MAX)),
         };
-        let first = self.seen.first_or_insert(id, here)?;
+        let first = self.seen.first_or_insert(digest, here)?;
         let file = self.inputs.get(first.input as usize).map_or("", |f| f.as_ref());
         let first = BatchMsg::FirstAt.with([file.to_string(), first.line.to_string()]);
         let d = duplicate_id(id, None, first);

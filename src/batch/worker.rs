@@ -24,6 +24,8 @@ pub(crate) struct CaseMeta {
     pub name: Arc<str>,
     /// Its id, when it has one.
     pub id: Option<Box<str>>,
+    /// Its id's digest, for the writer's table of ids seen.
+    pub id_digest: Option<super::ids::IdDigest>,
     /// Where its id is written.
     pub id_at: Option<LineCol>,
     /// Whether it was read (and evaluated, unless only validating) without error.
@@ -190,6 +192,7 @@ impl<'p> Worker<'p> {
         };
         out.cases.push(CaseMeta {
             name: name.clone(),
+            id_digest: r.id.as_deref().map(super::ids::IdDigest::of),
             // The result's own id, not a copy: the result is dropped here.
             id: r.id.take().map(String::into_boxed_str),
             id_at: r.case.id_span.map(|s| self.sources.line_col(s)),
