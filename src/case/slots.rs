@@ -5,7 +5,7 @@
 //! about bad input.
 
 use super::line_cursor::same_bytes;
-use super::record::{order_breaks, schema};
+use super::record::{order_broken, schema};
 use crate::program::{Program, RecordId, SchemaField, SchemaShape};
 use crate::value::{EnumId, Value};
 use std::sync::Arc;
@@ -95,11 +95,8 @@ pub(crate) fn in_order(program: &Program, ordered: u64, record: RecordId, value:
     if record.0 < 64 && ordered & record_bit(record) == 0 {
         return Ok(value);
     }
-    let orders = program.orders.iter().filter(|(r, _)| *r == record);
-    if orders
-        .into_iter()
-        .any(|(_, order)| order_breaks(order, &value).next().is_some())
-    {
+    let mut orders = program.orders.iter().filter(|(r, _)| *r == record);
+    if orders.any(|(_, order)| order_broken(order, &value)) {
         return Err(GiveUp);
     }
     Ok(value)
