@@ -241,8 +241,10 @@ impl<'p> Runner<'p> {
                 (None, false)
             }
         };
+        let mut case = case;
         let mut result = CaseResult {
-            id: case.id.clone(),
+            // The result keeps the id (the loaded case's is not read again).
+            id: case.id.take(),
             status: Status::Error,
             as_of,
             as_of_from_clock: from_clock,

@@ -253,7 +253,9 @@ impl<'a> OrderedWriter<'a> {
             }
             if case.evaluated {
                 self.summary.evaluated += 1;
-                self.tally.add(case.version, &case.held, &case.yes);
+                let held = chunk.held.get(case.held.clone()).unwrap_or_default();
+                let yes = chunk.yes.get(case.yes.clone()).unwrap_or_default();
+                self.tally.add(case.version, held, yes);
             }
             match case.status {
                 Status::Error => self.summary.errors += 1,

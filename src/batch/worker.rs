@@ -32,10 +32,12 @@ pub(crate) struct CaseMeta {
     pub status: Status,
     /// The policy version it was evaluated with.
     pub version: usize,
-    /// The rules of the summarised kinds that hold (indices into that version's rules).
-    pub held: Vec<u32>,
-    /// The decision's yes/no fields that are yes (indices into its outputs).
-    pub yes: Vec<u16>,
+    /// Where, in the chunk's [`ChunkOut::held`], the rules of the summarised kinds that
+    /// hold are (indices into that version's rules).
+    pub held: std::ops::Range<usize>,
+    /// Where, in the chunk's [`ChunkOut::yes`], the decision's yes/no fields that are
+    /// yes are (indices into its outputs).
+    pub yes: std::ops::Range<usize>,
     /// Whether a decision was made.
     pub evaluated: bool,
     /// Where its record ends in the chunk's bytes.
@@ -43,10 +45,14 @@ pub(crate) struct CaseMeta {
 }
 
 /// A chunk's records (one JSON line each) and what the writer needs of each case.
+/// What held and what was yes is kept for the whole chunk, each case a range of it:
+/// two allocations a chunk rather than two a case (which the writer thread freed).
 #[derive(Debug, Default)]
 pub(crate) struct ChunkOut {
     pub bytes: Vec<u8>,
     pub cases: Vec<CaseMeta>,
+    pub held: Vec<u32>,
+    pub yes: Vec<u16>,
 }
 
 /// A worker's state, kept from chunk to chunk.
@@ -99,6 +105,8 @@ impl<'p> Worker<'p> {
         let mut out = ChunkOut {
             bytes: Vec::with_capacity(n.saturating_mul(self.record_size)),
             cases: Vec::with_capacity(n),
+            held: Vec::new(),
+            yes: Vec::new(),
         };
         for piece in pieces {
             self.piece(piece, &mut out);
@@ -177,19 +185,15 @@ impl<'p> Worker<'p> {
     fn result(&mut self, mut r: CaseResult, name: &Arc<str>, out: &mut ChunkOut) {
         let program = &self.versions[r.version];
         write_decision_json(&mut out.bytes, &r, program, &self.sources, &self.options.render);
-        let (held, yes) = match &r.decision {
-            Some(decision) => (
-                self.summarised[r.version]
-                    .iter()
-                    .copied()
-                    .filter(|i| decision.outcomes.get(*i as usize).is_some_and(|o| o.holds))
-                    .collect(),
-                (0..decision.outputs.len() as u16)
-                    .filter(|i| matches!(decision.outputs[*i as usize].1, Value::Bool(true)))
-                    .collect(),
-            ),
-            None => (Vec::new(), Vec::new()),
-        };
+        let (held_from, yes_from) = (out.held.len(), out.yes.len());
+        if let Some(decision) = &r.decision {
+            let summarised = self.summarised[r.version].iter().copied();
+            out.held
+                .extend(summarised.filter(|i| decision.outcomes.get(*i as usize).is_some_and(|o| o.holds)));
+            out.yes.extend(
+                (0..decision.outputs.len() as u16).filter(|i| matches!(decision.outputs[*i as usize].1, Value::Bool(true))),
+            );
+        }
         out.cases.push(CaseMeta {
             name: name.clone(),
             id_digest: r.id.as_deref().map(super::ids::IdDigest::of),
@@ -198,8 +202,8 @@ impl<'p> Worker<'p> {
             id_at: r.case.id_span.map(|s| self.sources.line_col(s)),
             status: r.status,
             version: r.version,
-            held,
-            yes,
+            held: held_from..out.held.len(),
+            yes: yes_from..out.yes.len(),
             evaluated: r.decision.is_some(),
             end: out.bytes.len(),
         });
