@@ -172,6 +172,7 @@ fn read_chunks(
 impl Piece {
     fn size(&self) -> usize {
         match &self.content {
+            PieceContent::JsonText(t) => t.len(),
             PieceContent::JsonLine(b) | PieceContent::Yaml(b) => b.len(),
             PieceContent::TooLarge { head, .. } => head.len(),
             // The record of an unreadable input is small, as its words are.

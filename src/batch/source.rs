@@ -62,7 +62,11 @@ pub struct Piece {
 /// What a piece holds.
 #[derive(Debug)]
 pub enum PieceContent {
-    /// One line of JSON Lines (its line break removed).
+    /// One line of JSON Lines that is text (its line break removed): most lines, made
+    /// the text the case keeps straight from the reader's buffer, in one copy.
+    JsonText(Arc<str>),
+    /// One line of JSON Lines as read (its line break removed): one that is not all in
+    /// the buffer, starts the input, is blank, too large, or not UTF-8.
     JsonLine(Vec<u8>),
     /// One or more YAML documents up to the next `---` line.
     Yaml(Vec<u8>),
@@ -147,6 +151,11 @@ impl<R: BufRead> PieceReader<R> {
 
     fn next_json_line(&mut self) -> io::Result<Option<Piece>> {
         loop {
+            if let Some(text) = self.whole_text_line()? {
+                let lines_before = self.line;
+                self.line += 1;
+                return Ok(Some(self.piece(lines_before, PieceContent::JsonText(text))));
+            }
             let mut buf = Vec::new();
             let Some(size) = self.line_into(&mut buf, self.max_bytes.saturating_add(2))? else {
                 return Ok(None);
@@ -186,6 +195,36 @@ impl<R: BufRead> PieceReader<R> {
             }
             return Ok(Some(self.piece(lines_before, PieceContent::JsonLine(buf))));
         }
+    }
+
+    /// The next line as text, when it is all in the reader's buffer, not the first
+    /// (which may start with a byte-order mark), not blank, within the size limit and
+    /// UTF-8 (taken past, with its line break); `None` (nothing taken) for any other,
+    /// which [`Self::next_json_line`] reads the long way.
+    fn whole_text_line(&mut self) -> io::Result<Option<Arc<str>>> {
+        if self.line == 0 {
+            return Ok(None);
+        }
+        let available = match self.reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let Some(end) = memchr::memchr(b'\n', available) else {
+            return Ok(None);
+        };
+        let line = &available[..end];
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.len() > self.max_bytes || line.first().is_none_or(u8::is_ascii_whitespace) {
+            return Ok(None);
+        }
+        let Ok(text) = simdutf8::basic::from_utf8(line) else {
+            return Ok(None);
+        };
+        let text = Arc::from(text);
+        self.reader.consume(end + 1);
+        self.ended_line = true;
+        Ok(Some(text))
     }
 
     fn next_yaml_document(&mut self) -> io::Result<Option<Piece>> {
@@ -263,6 +302,7 @@ mod tests {
         PieceReader::new("t".into(), text.as_bytes(), format, max)
             .map(|p| {
                 let text = match p.content {
+                    PieceContent::JsonText(t) => t.to_string(),
                     PieceContent::JsonLine(b) | PieceContent::Yaml(b) => String::from_utf8_lossy(&b).into_owned(),
                     PieceContent::TooLarge { size, .. } => format!("too large: {size}"),
                     PieceContent::Unreadable(e) => e.en(),
@@ -279,6 +319,44 @@ mod tests {
             got,
             [(0, "{\"a\":1}".into()), (3, "{\"b\":2}".into()), (4, "{\"c\"".into())]
         );
+    }
+
+    /// Lines read straight from the buffer as text and lines read the long way are the
+    /// same pieces: a buffer of three bytes makes every line the long way's.
+    #[test]
+    fn lines_from_the_buffer_are_those_read_the_long_way() {
+        let input: &[u8] = b"\xEF\xBB\xBF{\"a\":1}\n{\"b\":\"\xE5\xB0\xB1\"}\r\n\n  {\"c\":2}\n{\"d\":\"\xFF\"}\n\t\n{\"long\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}\n{\"e\":3}";
+        let read = |capacity: usize| {
+            let reader = std::io::BufReader::with_capacity(capacity, input);
+            let pieces: Vec<Piece> = PieceReader::new("t".into(), reader, InputFormat::JsonLines, 30).collect();
+            let texts = pieces
+                .iter()
+                .filter(|p| matches!(p.content, PieceContent::JsonText(_)))
+                .count();
+            let shown: Vec<(usize, String)> = pieces
+                .into_iter()
+                .map(|p| {
+                    let text = match p.content {
+                        PieceContent::JsonText(t) => t.to_string(),
+                        PieceContent::JsonLine(b) => String::from_utf8_lossy(&b).into_owned(),
+                        PieceContent::TooLarge { size, .. } => format!("too large: {size}"),
+                        other => format!("{other:?}"),
+                    };
+                    (p.lines_before, text)
+                })
+                .collect();
+            (shown, texts)
+        };
+        let (buffered, texts) = read(1 << 10);
+        let (long_way, none) = read(3);
+        assert_eq!(buffered, long_way);
+        // The second line only: the first starts the input, the last has no line break,
+        // and the others start with a blank, hold a byte that is not UTF-8, or are too
+        // large.
+        assert_eq!((texts, none), (1, 0));
+        assert_eq!(buffered.len(), 6);
+        assert_eq!(buffered[1], (1, "{\"b\":\"就\"}".to_string()));
+        assert_eq!(buffered[4], (6, "too large: 48".to_string()));
     }
 
     #[test]

@@ -123,9 +123,10 @@ impl<'p> Worker<'p> {
         let name = piece.name.clone();
         let latest = &self.versions[self.versions.len() - 1];
         match piece.content {
+            PieceContent::JsonText(text) => self.json_line(text, Vec::new(), &name, piece.lines_before, out),
             PieceContent::JsonLine(bytes) => {
-                // A line that is all UTF-8 (checked with SIMD: every case's line is) is
-                // copied once, into the text the case keeps; any other is decoded.
+                // A line that is all UTF-8 (checked with SIMD) is copied once, into the
+                // text the case keeps; any other is decoded.
                 let (text, invalid): (Arc<str>, _) = match simdutf8::basic::from_utf8(&bytes) {
                     Ok(text) => (text.into(), Vec::new()),
                     Err(_) => {
@@ -133,19 +134,7 @@ impl<'p> Worker<'p> {
                         (decoded.text.into(), decoded.invalid)
                     }
                 };
-                let file = self.sources.add_piece(name.as_ref(), text, piece.lines_before);
-                let text = self.sources.get(file).text.clone();
-                let case = match invalid.first() {
-                    // Not parsed: nothing of a line with a byte that is not text is read.
-                    Some(&bad) => {
-                        let at = Span::new(file, bad, bad + 1);
-                        load_document(latest, file, YamlDocument::refused(not_utf8(), at, at))
-                    }
-                    // The fast path, and the located loader for what it gives up on.
-                    None => read_json_line(latest, file, &text)
-                        .unwrap_or_else(|| load_document(latest, file, parse_json_document(file, &text))),
-                };
-                self.case(case, &name, out);
+                self.json_line(text, invalid, &name, piece.lines_before, out);
             }
             PieceContent::Yaml(bytes) => {
                 let decoded = DecodedText::decode(bytes);
@@ -177,6 +166,32 @@ impl<'p> Worker<'p> {
         }
     }
 
+    /// A line of JSON Lines as text; `invalid` are the places of bytes that were not
+    /// UTF-8 in it.
+    fn json_line(
+        &mut self,
+        text: Arc<str>,
+        invalid: Vec<usize>,
+        name: &Arc<str>,
+        lines_before: usize,
+        out: &mut ChunkOut,
+    ) {
+        let latest = &self.versions[self.versions.len() - 1];
+        let file = self.sources.add_piece(name.as_ref(), text, lines_before);
+        let text = self.sources.get(file).text.clone();
+        let case = match invalid.first() {
+            // Not parsed: nothing of a line with a byte that is not text is read.
+            Some(&bad) => {
+                let at = Span::new(file, bad, bad + 1);
+                load_document(latest, file, YamlDocument::refused(not_utf8(), at, at))
+            }
+            // The fast path, and the located loader for what it gives up on.
+            None => read_json_line(latest, file, &text)
+                .unwrap_or_else(|| load_document(latest, file, parse_json_document(file, &text))),
+        };
+        self.case(case, name, out);
+    }
+
     fn case(&mut self, case: LoadedCase, name: &Arc<str>, out: &mut ChunkOut) {
         let result = self.runner.evaluate_case(case, None, self.options.stage);
         self.result(result, name, out);
@@ -191,7 +206,8 @@ impl<'p> Worker<'p> {
             out.held
                 .extend(summarised.filter(|i| decision.outcomes.get(*i as usize).is_some_and(|o| o.holds)));
             out.yes.extend(
-                (0..decision.outputs.len() as u16).filter(|i| matches!(decision.outputs[*i as usize].1, Value::Bool(true))),
+                (0..decision.outputs.len() as u16)
+                    .filter(|i| matches!(decision.outputs[*i as usize].1, Value::Bool(true))),
             );
         }
         out.cases.push(CaseMeta {

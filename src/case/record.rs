@@ -450,7 +450,13 @@ mod order_tests {
     #[test]
     fn a_broken_order_is_found_as_pairwise() {
         let day = |d| NaiveDate::from_ymd_opt(2025, 3, d).map_or(Value::Absent, Value::Date);
-        let choices = [Value::Absent, day(1), day(2), day(3), Value::Month(YearMonth::new(2025, 3))];
+        let choices = [
+            Value::Absent,
+            day(1),
+            day(2),
+            day(3),
+            Value::Month(YearMonth::new(2025, 3)),
+        ];
         let order = DateOrder {
             paths: (0..4u16).map(|i| vec![i]).collect(),
             names: (0..4).map(|i| format!("d{i}")).collect(),
