@@ -55,6 +55,16 @@ pub(crate) struct ChunkOut {
     pub yes: Vec<u16>,
 }
 
+impl ChunkOut {
+    /// Empties it, keeping its buffers.
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.cases.clear();
+        self.held.clear();
+        self.yes.clear();
+    }
+}
+
 /// A worker's state, kept from chunk to chunk.
 pub(crate) struct Worker<'p> {
     runner: Runner<'p>,
@@ -99,15 +109,13 @@ impl<'p> Worker<'p> {
         }
     }
 
-    /// The records of a chunk's cases, in order.
-    pub fn chunk(&mut self, pieces: Vec<Piece>) -> ChunkOut {
+    /// The records of a chunk's cases, in order, written into `out` (an empty chunk, or
+    /// one written and given back, whose buffers are filled again).
+    pub fn chunk(&mut self, pieces: Vec<Piece>, mut out: ChunkOut) -> ChunkOut {
         let n = pieces.len();
-        let mut out = ChunkOut {
-            bytes: Vec::with_capacity(n.saturating_mul(self.record_size)),
-            cases: Vec::with_capacity(n),
-            held: Vec::new(),
-            yes: Vec::new(),
-        };
+        out.clear();
+        out.bytes.reserve(n.saturating_mul(self.record_size));
+        out.cases.reserve(n);
         for piece in pieces {
             self.piece(piece, &mut out);
             self.sources.truncate(self.policy_files);
