@@ -51,7 +51,7 @@ pub enum Shown<'p> {
         /// Where it is written in the policy.
         span: Span,
         /// The labels of what it reads, in order, each once.
-        reads: Vec<&'p Label>,
+        reads: Box<[&'p Label]>,
         /// Its value.
         value: Value,
     },
@@ -141,7 +141,7 @@ pub enum Because<'p> {
         /// Where it is written.
         span: Span,
         /// The labels of what it reads, in order, each once.
-        reads: Vec<&'p Label>,
+        reads: Box<[&'p Label]>,
         /// Whether it held.
         holds: bool,
     },

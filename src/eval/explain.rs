@@ -412,8 +412,9 @@ impl<'p> Evaluation<'p> {
 }
 
 /// The labels of the fields and definitions an expression reads, in the order written,
-/// each once: the words that tell a condition that has no label of its own.
-pub(super) fn reads(e: &CExpr) -> Vec<&Label> {
+/// each once: the words that tell a condition that has no label of its own. A boxed
+/// slice, not a `Vec`: it keeps [`Because`] within the size moved without a call.
+pub(super) fn reads(e: &CExpr) -> Box<[&Label]> {
     fn walk<'p>(e: &'p CExpr, out: &mut Vec<&'p Label>) {
         if out.len() >= 4 {
             return;
@@ -432,5 +433,5 @@ pub(super) fn reads(e: &CExpr) -> Vec<&Label> {
     for child in e.children() {
         walk(child, &mut out);
     }
-    out
+    out.into_boxed_slice()
 }
