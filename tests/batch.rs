@@ -322,22 +322,28 @@ fn standard_input_is_json_lines_or_yaml_and_blank_lines_are_no_cases() {
 
 #[test]
 fn the_summary_counts_what_the_records_say() {
-    let mut lines = generated(500, 9);
+    // Six chunks on one worker: the writer gives written chunks back to be filled
+    // again, and what a reused chunk held must not count twice.
+    let mut lines = generated(3000, 9);
     lines[7] = "not json".into();
     let dir = scratch("summary");
     let jsonl = dir.join("cases.jsonl");
     std::fs::write(&jsonl, lines.join("\n")).expect("written");
     let summary_path = dir.join("summary.json");
-    let (code, out, err) = zhengce(&["batch", path(&jsonl), "--summary", path(&summary_path)], None);
+    let (code, out, err) = zhengce(
+        &["batch", "--jobs", "1", path(&jsonl), "--summary", path(&summary_path)],
+        None,
+    );
     assert_eq!(code, 1);
     let got = records(&out);
     let summary: Json =
         serde_json::from_str(&std::fs::read_to_string(&summary_path).expect("a summary")).expect("JSON");
     let errors = got.iter().filter(|r| r["status"] == "error").count();
     let eligible = got.iter().filter(|r| r["eligible"] == true).count();
-    assert_eq!(summary["cases"], 500);
+    assert_eq!(got.len(), 3000);
+    assert_eq!(summary["cases"], 3000);
     assert_eq!(summary["errors"], errors);
-    assert_eq!(summary["evaluated"], 499);
+    assert_eq!(summary["evaluated"], 2999);
     assert_eq!(summary["eligible"], eligible);
     let in_category_1 = got
         .iter()
@@ -347,7 +353,7 @@ fn the_summary_counts_what_the_records_say() {
     let tier_2 = got.iter().filter(|r| r["tier"] == 2).count();
     assert_eq!(summary["tier"]["2"], tier_2);
     assert!(
-        err.contains("案件 500") && err.contains("每秒案件数"),
+        err.contains("案件 3000") && err.contains("每秒案件数"),
         "in Chinese by default: {err}"
     );
 }
