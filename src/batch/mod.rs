@@ -100,7 +100,7 @@ pub fn run(
     let chunk_rx = Mutex::new(chunk_rx);
     // Chunks written, given back for the workers to fill again: a chunk's records are
     // most of a megabyte, and a new buffer for each was memory the system had to clear
-    // (about 3% of a batch's time). At most the chunks in flight are kept.
+    // (a few per cent of a batch's time). At most the chunks in flight are kept.
     let spare = Spare {
         chunks: Mutex::new(Vec::new()),
         most: window,
