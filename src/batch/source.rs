@@ -66,7 +66,7 @@ pub enum PieceContent {
     /// the text the case keeps straight from the reader's buffer, in one copy.
     JsonText(Arc<str>),
     /// One line of JSON Lines as read (its line break removed): one that is not all in
-    /// the buffer, starts the input, is blank, too large, or not UTF-8.
+    /// the buffer, starts the input, starts with a blank, is too large, or is not UTF-8.
     JsonLine(Vec<u8>),
     /// One or more YAML documents up to the next `---` line.
     Yaml(Vec<u8>),
@@ -198,8 +198,8 @@ impl<R: BufRead> PieceReader<R> {
     }
 
     /// The next line as text, when it is all in the reader's buffer, not the first
-    /// (which may start with a byte-order mark), not blank, within the size limit and
-    /// UTF-8 (taken past, with its line break); `None` (nothing taken) for any other,
+    /// (which may start with a byte-order mark), does not start with a blank (nor is
+    /// blank), is within the size limit and is UTF-8 (taken past, with its line break); `None` (nothing taken) for any other,
     /// which [`Self::next_json_line`] reads the long way.
     fn whole_text_line(&mut self) -> io::Result<Option<Arc<str>>> {
         if self.line == 0 {
