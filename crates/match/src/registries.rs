@@ -11,7 +11,7 @@ use futures::StreamExt;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use zhengce::batch::ids::{FirstSeen, SeenIds};
+use zhengce::batch::ids::{FirstSeen, IdDigest, SeenIds};
 use zhengce::case::{mask_id, parse_date, resident_id};
 use zhengce::lang::Text;
 use zhengce_arrow::text_of;
@@ -211,7 +211,9 @@ impl Extract {
                     Some(id) => {
                         if let Err(e) = resident_id::validate(&id) {
                             problems.push(problem(&registry.id_column, shown(&id), e.describe()));
-                        } else if let Some(first) = seen.first_or_insert(&id, FirstSeen { input: 0, line: row }) {
+                        } else if let Some(first) =
+                            seen.first_or_insert(IdDigest::of(&id), FirstSeen { input: 0, line: row })
+                        {
                             let twice = MatchMsg::IdTwice.with([first.line.to_string()]);
                             problems.push(problem(&registry.id_column, shown(&id), twice));
                         }

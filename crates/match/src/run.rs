@@ -18,7 +18,7 @@ use futures::StreamExt;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use zhengce::batch::ids::{FirstSeen, SeenIds};
+use zhengce::batch::ids::{FirstSeen, IdDigest, SeenIds};
 use zhengce::case::mask_id;
 use zhengce::lang::{Lang, Text};
 use zhengce::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
@@ -322,7 +322,10 @@ impl<'b> DecidedColumns<'b> {
             value: shown(),
             problem,
         };
-        if seen.first_or_insert(&id, FirstSeen { input: 0, line: 0 }).is_some() {
+        if seen
+            .first_or_insert(IdDigest::of(&id), FirstSeen { input: 0, line: 0 })
+            .is_some()
+        {
             findings.problems.push(problem(MatchMsg::PersonTwice.into()));
             return Ok(());
         }
