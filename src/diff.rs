@@ -176,15 +176,8 @@ fn rule_changes(old: Side, new: Side, options: &RenderOptions) -> Vec<RuleChange
                 RuleChangeKind::Added
             },
             rule: rule_name(rule, new.program),
-            old: old_idx.map(|o| rule_trace(old.program, od, o, &mut old_explainer, &old_style, old.sources)),
-            new: Some(rule_trace(
-                new.program,
-                nd,
-                new_idx,
-                &mut new_explainer,
-                &new_style,
-                new.sources,
-            )),
+            old: old_idx.map(|o| rule_trace(old.program, od, o, &mut old_explainer, &old_style)),
+            new: Some(rule_trace(new.program, nd, new_idx, &mut new_explainer, &new_style)),
         });
     }
     for (i, rule) in old.program.rules.iter().enumerate() {
@@ -194,14 +187,7 @@ fn rule_changes(old: Side, new: Side, options: &RenderOptions) -> Vec<RuleChange
             out.push(RuleChange {
                 kind: RuleChangeKind::Repealed,
                 rule: rule_name(rule, old.program),
-                old: Some(rule_trace(
-                    old.program,
-                    od,
-                    idx,
-                    &mut old_explainer,
-                    &old_style,
-                    old.sources,
-                )),
+                old: Some(rule_trace(old.program, od, idx, &mut old_explainer, &old_style)),
                 new: None,
             });
         }

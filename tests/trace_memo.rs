@@ -31,7 +31,7 @@ fn traces(loaded: &LoadedPolicy, results: &[CaseResult], lang: Lang) -> Vec<(Vec
                 show_pii: false,
             };
             let mut fresh = Explainer::new(program, facts, decision.as_of);
-            let expected = trace_lines(program, decision, &mut fresh, &style, &loaded.sources);
+            let expected = trace_lines(program, decision, &mut fresh, &style);
             Some((recorded, expected))
         })
         .collect()

@@ -7,25 +7,24 @@ use super::text::parenthesised;
 use super::values::{ValueStyle, write_value};
 use crate::ast::{BinOp, Label, RuleId, RuleKind};
 use crate::eval::{Because, Shown};
-use crate::source::SourceMap;
 use crate::value::Value;
 use std::fmt::Write;
 
 /// Conditions joined into one line.
-pub fn because_list(reasons: &[Because], style: &ValueStyle, sources: &SourceMap) -> String {
+pub fn because_list(reasons: &[Because], style: &ValueStyle) -> String {
     let mut out = String::new();
-    write_because_list(&mut out, reasons, style, sources);
+    write_because_list(&mut out, reasons, style);
     out
 }
 
 /// Writes [`because_list`] into `out`: one buffer for a whole line, rather than a
 /// `String` for each condition and operand joined at the end.
-pub(super) fn write_because_list(out: &mut String, reasons: &[Because], style: &ValueStyle, sources: &SourceMap) {
+pub(super) fn write_because_list(out: &mut String, reasons: &[Because], style: &ValueStyle) {
     for (k, b) in reasons.iter().enumerate() {
         if k > 0 {
             out.push_str(msg(Msg::Separator, style.lang));
         }
-        because(out, b, false, style, sources);
+        because(out, b, false, style);
     }
 }
 
@@ -36,14 +35,14 @@ fn mark(holds: bool) -> &'static str {
 /// Writes a condition in words; `negated`: the condition under a `not`, told in its own
 /// negated wording (`不是`, `≥` for `<`, a yes/no field with the mark of the `not`)
 /// wherever it has one, else as `并非（…）`.
-fn because(out: &mut String, b: &Because, negated: bool, style: &ValueStyle, sources: &SourceMap) {
+fn because(out: &mut String, b: &Because, negated: bool, style: &ValueStyle) {
     let lang = style.lang;
     match b {
         Because::Compare { left, op, right, holds } => {
             let op = match (negated, opposite(*op, left, right)) {
                 (false, _) => *op,
                 (true, Some(op)) => op,
-                (true, None) => return not_wrapped(out, b, style, sources),
+                (true, None) => return not_wrapped(out, b, style),
             };
             shown(out, left, style);
             out.push(' ');
@@ -83,7 +82,7 @@ fn because(out: &mut String, b: &Because, negated: bool, style: &ValueStyle, sou
             out.push_str(msg(Msg::Colon, lang));
             out.push_str(msg(if *holds { Msg::Yes } else { Msg::No }, lang));
             if !reasons.is_empty() {
-                parenthesised(out, lang, |out| write_because_list(out, reasons, style, sources));
+                parenthesised(out, lang, |out| write_because_list(out, reasons, style));
             }
             // `not 有异议` is `有异议：否 ✓`: the field's own answer, and whether the
             // `not` held.
@@ -91,7 +90,7 @@ fn because(out: &mut String, b: &Because, negated: bool, style: &ValueStyle, sou
                 out.push_str(mark(!*holds));
             }
         }
-        Because::Not(inner) => because(out, inner, !negated, style, sources),
+        Because::Not(inner) => because(out, inner, !negated, style),
         Because::Item {
             list,
             number,
@@ -102,7 +101,7 @@ fn because(out: &mut String, b: &Because, negated: bool, style: &ValueStyle, sou
             let words = if *holds { Msg::ItemMeets } else { Msg::ItemFails };
             write_msg_args(out, words, lang, &[label(list, lang), number_text.format(*number)]);
             if !reasons.is_empty() {
-                parenthesised(out, lang, |out| write_because_list(out, reasons, style, sources));
+                parenthesised(out, lang, |out| write_because_list(out, reasons, style));
             }
             if negated {
                 out.push_str(mark(!*holds));
@@ -137,7 +136,7 @@ fn because(out: &mut String, b: &Because, negated: bool, style: &ValueStyle, sou
         }
         Because::Rules { kind, held, .. } => {
             if negated {
-                return not_wrapped(out, b, style, sources);
+                return not_wrapped(out, b, style);
             }
             write_msg_with(out, Msg::KindsThatHold, lang, |out| {
                 out.push_str(kind_heading(*kind, lang))
@@ -171,9 +170,9 @@ fn write_rule(out: &mut String, kind: RuleKind, id: &RuleId, style: &ValueStyle)
 }
 
 /// `并非（…）`: a negated condition that has no negated wording of its own.
-fn not_wrapped(out: &mut String, b: &Because, style: &ValueStyle, sources: &SourceMap) {
+fn not_wrapped(out: &mut String, b: &Because, style: &ValueStyle) {
     out.push_str(msg(Msg::Not, style.lang));
-    parenthesised(out, style.lang, |out| because(out, b, false, style, sources));
+    parenthesised(out, style.lang, |out| because(out, b, false, style));
 }
 
 /// The comparison that holds exactly when `left op right` does not: only when both

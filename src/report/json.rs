@@ -87,7 +87,7 @@ impl Serialize for DecisionRecord<'_> {
         }
         map.serialize_entry("diagnostics", &diagnostics)?;
         if options.trace == Trace::Included {
-            let trace = trace_of(program, decision, facts, options, self.sources);
+            let trace = trace_of(program, decision, facts, options);
             map.serialize_entry("trace", &TraceJson(&trace))?;
         }
         map.end()
@@ -100,7 +100,6 @@ pub(super) fn trace_of(
     decision: &crate::eval::Decision,
     facts: &Value,
     options: &RenderOptions,
-    sources: &SourceMap,
 ) -> TraceText {
     let style = ValueStyle {
         program,
@@ -109,7 +108,7 @@ pub(super) fn trace_of(
     };
     #[cfg(test)]
     TRACES_BUILT.with(|n| n.set(n.get() + 1));
-    TraceText::of_decision(program, decision, facts, &style, sources)
+    TraceText::of_decision(program, decision, facts, &style)
 }
 
 /// The trace's lines as a list of texts.

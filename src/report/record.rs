@@ -43,7 +43,7 @@ pub(super) fn write_record(
         held_rules(out, decision, program, options.show_pii);
         diagnostics(out, r, sources, options.lang);
         if options.trace == Trace::Included {
-            let trace = super::json::trace_of(program, decision, facts, options, sources);
+            let trace = super::json::trace_of(program, decision, facts, options);
             out.extend_from_slice(b",\"trace\":[");
             // One look at the whole trace for what needs escaping, rather than one a line.
             let escape = needs_escaping(trace.text().as_bytes());

@@ -11,7 +11,6 @@ use crate::ast::RuleKind;
 use crate::eval::{Because, Decision, Explainer};
 use crate::program::Program;
 use crate::program::RuleIdx;
-use crate::source::SourceMap;
 use std::fmt::Write;
 
 /// Writes the rules of every kind, short.
@@ -21,7 +20,6 @@ pub(super) fn write_rules(
     decision: &Decision,
     explainer: &mut Explainer,
     style: &ValueStyle,
-    sources: &SourceMap,
 ) {
     let lang = style.lang;
     for kind in RuleKind::ALL.into_iter().filter(|k| *k != RuleKind::Check) {
@@ -54,7 +52,7 @@ pub(super) fn write_rules(
                 }
                 let reasons = shallow(reasons);
                 if !reasons.is_empty() {
-                    let _ = writeln!(out, "      {}", because_list(&reasons, style, sources));
+                    let _ = writeln!(out, "      {}", because_list(&reasons, style));
                 }
                 continue;
             }
@@ -62,7 +60,7 @@ pub(super) fn write_rules(
                 Some(b) => shallow(vec![b.clone()]),
                 None => shallow(reasons),
             };
-            let why = because_list(&first, style, sources);
+            let why = because_list(&first, style);
             let name = rule_name(rule, program);
             match failing.iter_mut().find(|(w, _)| *w == why) {
                 Some((_, names)) => names.push(name),
@@ -122,6 +120,6 @@ pub(super) fn shallow(reasons: Vec<Because>) -> Vec<Because> {
 
 /// Why a rule that holds holds, one level deep, in one line (as the short listing
 /// gives it under the rule): the push list of `zhengce match` gives it per person.
-pub fn reasons_line(rule: RuleIdx, explainer: &mut Explainer, style: &ValueStyle, sources: &SourceMap) -> String {
-    because_list(&shallow(explainer.rule(rule)), style, sources)
+pub fn reasons_line(rule: RuleIdx, explainer: &mut Explainer, style: &ValueStyle) -> String {
+    because_list(&shallow(explainer.rule(rule)), style)
 }

@@ -65,12 +65,12 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
                         Explain::Short => short::shallow(reasons),
                         Explain::Full => reasons,
                     };
-                    let _ = writeln!(out, "{}", because_list(&reasons, &style, sources));
+                    let _ = writeln!(out, "{}", because_list(&reasons, &style));
                 }
             }
             match options.explain {
-                Explain::Short => short::write_rules(&mut out, program, decision, &mut explainer, &style, sources),
-                Explain::Full => write_full_rules(&mut out, program, decision, &mut explainer, &style, sources),
+                Explain::Short => short::write_rules(&mut out, program, decision, &mut explainer, &style),
+                Explain::Full => write_full_rules(&mut out, program, decision, &mut explainer, &style),
             }
         }
         _ => {
@@ -96,7 +96,6 @@ fn write_full_rules(
     decision: &Decision,
     explainer: &mut Explainer,
     style: &ValueStyle,
-    sources: &SourceMap,
 ) {
     let lang = style.lang;
     out.push_str(&summary(program, decision, style, explainer));
@@ -123,7 +122,7 @@ fn write_full_rules(
             }
             let reasons = explainer.rule(idx);
             if !reasons.is_empty() {
-                let _ = writeln!(out, "      {}", because_list(&reasons, style, sources));
+                let _ = writeln!(out, "      {}", because_list(&reasons, style));
             }
         }
     }
@@ -136,7 +135,6 @@ pub fn definition_text<'p>(
     id: crate::program::DefId,
     explainer: &mut Explainer<'p>,
     style: &ValueStyle,
-    sources: &SourceMap,
 ) -> String {
     let def = &program.definitions[id.0 as usize];
     let value = explainer.definition(id);
@@ -147,7 +145,7 @@ pub fn definition_text<'p>(
         let reasons = explainer.expr(&def.expr);
         if !reasons.is_empty() {
             let clause = def.cite.as_ref().map_or("", |c| c.clause.node.as_str());
-            let _ = writeln!(out, "    {clause} {}", because_list(&reasons, style, sources));
+            let _ = writeln!(out, "    {clause} {}", because_list(&reasons, style));
         }
     }
     out

@@ -9,7 +9,6 @@ use super::values::ValueStyle;
 use crate::ast::RuleKind;
 use crate::eval::{Decision, Explainer};
 use crate::program::{CKind, Program, RuleIdx, Type};
-use crate::source::SourceMap;
 use crate::value::Value;
 
 /// Every trace line of a decision: the yes/no decision fields, then every rule but the
@@ -19,10 +18,9 @@ pub fn trace_lines<'p>(
     decision: &Decision,
     explainer: &mut Explainer<'p>,
     style: &ValueStyle,
-    sources: &SourceMap,
 ) -> Vec<String> {
     let mut trace = TraceText::default();
-    trace.write(program, decision, explainer, style, sources);
+    trace.write(program, decision, explainer, style);
     trace.lines().map(str::to_string).collect()
 }
 
@@ -39,20 +37,14 @@ impl TraceText {
     /// The trace of a decision made with `program` and `facts`, explained from what its
     /// evaluation computed; explained afresh in the rare case that may differ (the
     /// explanation ran out of steps: see [`Explainer::exact`]).
-    pub(super) fn of_decision(
-        program: &Program,
-        decision: &Decision,
-        facts: &Value,
-        style: &ValueStyle,
-        sources: &SourceMap,
-    ) -> TraceText {
+    pub(super) fn of_decision(program: &Program, decision: &Decision, facts: &Value, style: &ValueStyle) -> TraceText {
         let mut trace = TraceText::for_program(program);
         let mut explainer = Explainer::of_decision(program, facts, decision);
-        trace.write(program, decision, &mut explainer, style, sources);
+        trace.write(program, decision, &mut explainer, style);
         if !explainer.exact() {
             trace = TraceText::default();
             let mut fresh = Explainer::new(program, facts, decision.as_of);
-            trace.write(program, decision, &mut fresh, style, sources);
+            trace.write(program, decision, &mut fresh, style);
         }
         trace
     }
@@ -85,7 +77,6 @@ impl TraceText {
         decision: &Decision,
         explainer: &mut Explainer<'p>,
         style: &ValueStyle,
-        sources: &SourceMap,
     ) {
         let text = &mut self.text;
         // The decision's outputs are in the order of the policy's decision fields: each
@@ -104,7 +95,7 @@ impl TraceText {
             text.push(' ');
             text.push_str(msg(if holds { Msg::Holds } else { Msg::Fails }, style.lang));
             text.push_str(msg(Msg::Colon, style.lang));
-            write_because_list(text, &reasons, style, sources);
+            write_because_list(text, &reasons, style);
             self.ends.push(text.len());
         }
         for (i, _) in program
@@ -114,7 +105,7 @@ impl TraceText {
             .filter(|(_, r)| r.kind != RuleKind::Check)
         {
             let idx = RuleIdx(i as u32);
-            write_rule_trace(text, program, decision, idx, explainer, style, sources);
+            write_rule_trace(text, program, decision, idx, explainer, style);
             self.ends.push(text.len());
         }
     }
@@ -127,10 +118,9 @@ pub fn rule_trace(
     idx: RuleIdx,
     explainer: &mut Explainer,
     style: &ValueStyle,
-    sources: &SourceMap,
 ) -> String {
     let mut line = String::new();
-    write_rule_trace(&mut line, program, decision, idx, explainer, style, sources);
+    write_rule_trace(&mut line, program, decision, idx, explainer, style);
     line
 }
 
@@ -142,7 +132,6 @@ fn write_rule_trace(
     idx: RuleIdx,
     explainer: &mut Explainer,
     style: &ValueStyle,
-    sources: &SourceMap,
 ) {
     let rule = &program.rules[idx.0 as usize];
     let outcome = &decision.outcomes[idx.0 as usize];
@@ -153,7 +142,7 @@ fn write_rule_trace(
     // The reasons are found before the values yielded, as they always were: both use
     // the one explainer, whose memo fills in the order it is asked.
     let reasons = explainer.rule(idx);
-    write_because_list(out, &reasons, style, sources);
+    write_because_list(out, &reasons, style);
     let mark = out.len();
     out.push_str(" → ");
     if !write_yields(out, rule, outcome, style, explainer) {

@@ -14,7 +14,6 @@ use zhengce::eval::Explainer;
 use zhengce::lang::{Lang, Text};
 use zhengce::program::{DefId, Program, Type};
 use zhengce::report::{ValueStyle, format_value, reasons_line};
-use zhengce::source::SourceMap;
 
 /// The name of the column of a row's error.
 pub const ERROR: &str = "error";
@@ -26,13 +25,11 @@ pub const CLAUSES: &str = "clauses";
 pub const REASONS: &str = "reasons";
 
 /// What to say of each row, besides its error.
-pub struct Wanted<'a> {
+pub struct Wanted {
     /// Definitions whose values are columns (named as in the policy).
     pub definitions: Vec<DefId>,
     /// The language of errors and reasons.
     pub lang: Lang,
-    /// The policy's files, for the reasons' wording.
-    pub sources: &'a SourceMap,
 }
 
 /// The definitions named, or what is wrong with the first the policy lacks.
@@ -61,7 +58,6 @@ pub fn categories(
     decided: &Decided,
     explainer: &mut Explainer,
     lang: Lang,
-    sources: &SourceMap,
 ) -> (Vec<String>, Vec<String>, String) {
     let style = ValueStyle {
         program,
@@ -75,7 +71,7 @@ pub fn categories(
         }
         numbers.push(rule.id.to_string());
         clauses.push(rule.cite.clause.node.clone());
-        let why = reasons_line(idx, explainer, &style, sources);
+        let why = reasons_line(idx, explainer, &style);
         reasons.push(format!("{}{}{why}", rule.cite.clause.node, colon(lang)));
     }
     let reasons = reasons.join(separator(lang, true));
@@ -159,7 +155,7 @@ impl BatchEvaluator<'_> {
                     }
                     let explainer = explainer
                         .get_or_insert_with(|| Explainer::of_decision(program, &decided.facts, &decided.decision));
-                    let (n, c, r) = categories(program, &decided, explainer, wanted.lang, wanted.sources);
+                    let (n, c, r) = categories(program, &decided, explainer, wanted.lang);
                     numbers.push(Some(n.join(separator(wanted.lang, false))));
                     clauses.push(Some(c.join(separator(wanted.lang, false))));
                     reasons.push(Some(r));

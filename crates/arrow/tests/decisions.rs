@@ -55,7 +55,6 @@ fn each_row_gets_its_decision_beside_its_columns() {
     let wanted = Wanted {
         definitions,
         lang: Lang::En,
-        sources: &loaded.sources,
     };
     let out = evaluator.decisions(&input, &wanted).expect("decided");
     assert_eq!(out.num_rows(), 3);

@@ -93,7 +93,6 @@ pub fn run(options: &Options) -> Result<Outcome, Failure> {
         .map_err(|e| Failure(e.to_string()))?;
     let selection = Selection {
         program,
-        loaded: &loaded,
         listed_when,
         unless,
         lang,
@@ -120,7 +119,6 @@ pub fn run(options: &Options) -> Result<Outcome, Failure> {
 /// Who goes on the list, and how they are told.
 struct Selection<'p> {
     program: &'p Program,
-    loaded: &'p LoadedPolicy,
     listed_when: Vec<DefId>,
     unless: Vec<DefId>,
     lang: Lang,
@@ -208,7 +206,6 @@ async fn query(
     let wanted = Wanted {
         definitions: [selection.listed_when.as_slice(), selection.unless.as_slice()].concat(),
         lang,
-        sources: &selection.loaded.sources,
     };
     let mut stream = frame.execute_stream().await.map_err(failed)?;
     // A digest of each ID, not its text: millions of people.

@@ -130,11 +130,7 @@ impl Request {
             let lines: Vec<String> = problems.into_iter().map(|p| said(p.message)).collect();
             lines.join("\n")
         })?;
-        let wanted = Wanted {
-            definitions,
-            lang,
-            sources: &loaded.sources,
-        };
+        let wanted = Wanted { definitions, lang };
         evaluator
             .decisions(batch, &wanted)
             .map_err(|e| said(PyMsg::NoBatch.with([e.to_string()])))

@@ -33,7 +33,7 @@ impl Session {
         let matches = match crate::repl::lookup::find(program, query) {
             Named::Rules(rules) => rules,
             Named::Definition(id) => {
-                let text = definition_text(program, id, &mut explainer, &style, &self.loaded.sources);
+                let text = definition_text(program, id, &mut explainer, &style);
                 return Ok(wrap_lines(&text, self.options.width));
             }
             Named::Choose(choices) => {
@@ -55,14 +55,7 @@ impl Session {
         let mut out = String::new();
         for idx in matches {
             let rule = &program.rules[idx.0 as usize];
-            out.push_str(&rule_trace(
-                program,
-                decision,
-                idx,
-                &mut explainer,
-                &style,
-                &self.loaded.sources,
-            ));
+            out.push_str(&rule_trace(program, decision, idx, &mut explainer, &style));
             out.push('\n');
             if let Some(text) = &rule.cite.text {
                 let colon = crate::report::messages::msg(Msg::Colon, self.options.lang);
