@@ -5,7 +5,8 @@
 
 use zhengce::eval::{Explainer, MAX_STEPS};
 use zhengce::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy, load_policy_text};
-use zhengce::report::{Lang, RenderOptions, ValueStyle, decision_json, trace_lines};
+use zhengce::program::RuleIdx;
+use zhengce::report::{Lang, RenderOptions, ValueStyle, decision_json, rule_trace, trace_lines};
 use zhengce::run::{CaseResult, MissingDate, Runner};
 
 /// The record's trace and the fresh explanation's, for each result evaluated.
@@ -125,4 +126,50 @@ fn a_decision_that_ran_out_of_steps_is_explained_afresh() {
 fn a_decision_far_from_the_budget_is_explained_from_its_memo_alike() {
     let (steps, stopped) = assert_same_trace(costly("1700-12", "1700-12"));
     assert!(!stopped && steps < MAX_STEPS / 10, "{steps} steps");
+}
+
+/// A definition told under two rules at two depths: `d` is a rule's own condition in
+/// tier 1, and two definitions down in tier 2, where explaining stops one level sooner.
+/// Explained once per case and shared after, its reasons must still be those of its
+/// depth: each line of the trace is the line a fresh explainer gives for that rule alone.
+#[test]
+fn a_definition_told_at_two_depths_has_the_reasons_of_each() {
+    let mut text = String::from("policy \"shared\" {}\ndecision { y = holds(tier) }\n");
+    let chain = [("a", "b"), ("b", "c"), ("c", "d"), ("d", "e"), ("e", "f")];
+    text.push_str("define a \"甲\" en \"a\" = as_of > 2000-01-01\n");
+    for (k, (before, name)) in chain.iter().enumerate() {
+        text.push_str(&format!(
+            "define {name} \"{name}项\" en \"{name}\" = {before} and as_of > 200{}-01-01\n",
+            k + 1
+        ));
+    }
+    text.push_str("tier 1 cites \"一\" \"x\" { when d }\ntier 2 cites \"二\" \"x\" { when f }\n");
+    let mut loaded = load_policy_text("shared.policy", &text, PolicySource::Disk);
+    assert!(loaded.program.is_some(), "{:#?}", loaded.diagnostics);
+    let mut runner = Runner::with_versions(&loaded.versions, None, MissingDate::Error);
+    let results = runner.run_file(&mut loaded.sources, "c.yaml", "id: c\nas_of: 2025-09-01\n");
+    let (decision, facts) = (
+        results[0].decision.as_ref().expect("decided"),
+        results[0].facts().expect("facts"),
+    );
+    let program = &loaded.versions[0];
+    let style = ValueStyle {
+        program,
+        lang: Lang::En,
+        show_pii: false,
+    };
+    let lines = trace_lines(
+        program,
+        decision,
+        &mut Explainer::new(program, facts, decision.as_of),
+        &style,
+    );
+    let rules = lines.len() - 2..lines.len();
+    for (idx, line) in (0..2).map(RuleIdx).zip(&lines[rules]) {
+        let mut fresh = Explainer::new(program, facts, decision.as_of);
+        assert_eq!(*line, rule_trace(program, decision, idx, &mut fresh, &style));
+    }
+    // Tier 2 tells `d` without the reasons of what `d` is made of; tier 1 with them.
+    assert!(lines[lines.len() - 1].contains("d: yes (c: yes;"), "{lines:#?}");
+    assert!(lines[lines.len() - 2].contains("d: yes (c: yes (b: yes"), "{lines:#?}");
 }

@@ -5,6 +5,7 @@
 use crate::ast::{BinOp, Label, RuleId, RuleKind};
 use crate::source::Span;
 use crate::value::Value;
+use std::sync::Arc;
 
 /// An operand of a condition, with its value. Labels are the program's own, borrowed:
 /// a trace shows thousands of them.
@@ -91,7 +92,7 @@ pub enum Because<'p> {
         /// Its value.
         holds: bool,
         /// Why (for definitions, up to a few levels deep).
-        reasons: Vec<Because<'p>>,
+        reasons: Reasons<'p>,
     },
     /// `not x`.
     Not(Box<Because<'p>>),
@@ -145,4 +146,31 @@ pub enum Because<'p> {
         /// Whether it held.
         holds: bool,
     },
+}
+
+/// The reasons of a yes/no definition's value ([`Because::Flag`]): shared, not copied,
+/// since one case's explanation tells the same definition under many rules and finds
+/// its reasons once. No reasons take no allocation.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reasons<'p>(Option<Arc<[Because<'p>]>>);
+
+impl<'p> Reasons<'p> {
+    /// No reasons (a case field, or a definition at the depth where explaining stops).
+    pub fn none() -> Reasons<'p> {
+        Reasons(None)
+    }
+}
+
+impl<'p> From<Vec<Because<'p>>> for Reasons<'p> {
+    fn from(reasons: Vec<Because<'p>>) -> Reasons<'p> {
+        Reasons((!reasons.is_empty()).then(|| reasons.into()))
+    }
+}
+
+impl<'p> std::ops::Deref for Reasons<'p> {
+    type Target = [Because<'p>];
+
+    fn deref(&self) -> &[Because<'p>] {
+        self.0.as_deref().unwrap_or_default()
+    }
 }

@@ -8,7 +8,7 @@ use crate::ast::{AggOp, BinOp, Label, RuleKind, UnOp};
 use crate::program::*;
 use crate::value::Value;
 
-pub use super::because::{Because, Shown};
+pub use super::because::{Because, Reasons, Shown};
 
 /// The label of a yes/no field that has none.
 static NO_LABEL: Label = Label {
@@ -305,10 +305,15 @@ impl<'p> Evaluation<'p> {
                     CKind::CallDefinition(_, args) => args.iter().map(|a| self.eval(a)).collect(),
                     _ => Vec::new(),
                 };
-                let mut reasons = Vec::new();
-                if depth < MAX_DEPTH {
-                    self.in_frame(args, |ev| ev.reasons_known(&def.expr, holds, depth + 1, &mut reasons));
-                }
+                let reasons = match (depth < MAX_DEPTH, &e.kind) {
+                    (false, _) => Reasons::none(),
+                    (true, CKind::Def(id)) => self.definition_reasons(*id, holds, depth),
+                    (true, _) => {
+                        let mut reasons = Vec::new();
+                        self.in_frame(args, |ev| ev.reasons_known(&def.expr, holds, depth + 1, &mut reasons));
+                        reasons.into()
+                    }
+                };
                 out.push(Because::Flag {
                     label: &def.label,
                     holds,
@@ -319,7 +324,7 @@ impl<'p> Evaluation<'p> {
                 out.push(Because::Flag {
                     label: e.label.as_ref().unwrap_or(&NO_LABEL),
                     holds,
-                    reasons: Vec::new(),
+                    reasons: Reasons::none(),
                 });
             }
             CKind::Aggregate {
@@ -369,6 +374,29 @@ impl<'p> Evaluation<'p> {
                 holds,
             }),
         }
+    }
+
+    /// The reasons of a definition without parameters whose value is `holds`, told at
+    /// `depth`: found once per case and shared after (a case's explanation tells a
+    /// definition such as eligibility under many rules). A definition's reasons depend
+    /// on nothing but the case, its value and the depth, as it has no locals but its
+    /// own. Reasons found after the steps ran out are not kept; reasons given again
+    /// take no steps, in a fresh explanation as in one started from a memo.
+    fn definition_reasons(&mut self, id: DefId, holds: bool, depth: usize) -> Reasons<'p> {
+        let key = (id, holds, depth);
+        if let Some((_, reasons)) = self.explained.iter().find(|(k, _)| *k == key) {
+            return reasons.clone();
+        }
+        let program = self.program;
+        let mut reasons = Vec::new();
+        self.in_frame(Vec::new(), |ev| {
+            ev.reasons_known(&program.definitions[id.0 as usize].expr, holds, depth + 1, &mut reasons)
+        });
+        let reasons = Reasons::from(reasons);
+        if !self.stopped {
+            self.explained.push((key, reasons.clone()));
+        }
+        reasons
     }
 
     pub(super) fn shown(&mut self, e: &'p CExpr) -> Shown<'p> {

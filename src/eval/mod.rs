@@ -22,7 +22,7 @@ mod tests;
 mod typed;
 
 pub use budget::{MAX_STEPS, TEXT_BYTES_PER_STEP};
-pub use explain::{Because, Explainer, Memo, Shown};
+pub use explain::{Because, Explainer, Memo, Reasons, Shown};
 pub use typed::{Buffers as TypedBuffers, TypedProgram};
 
 use crate::ast::{RuleKind, UnOp};
@@ -191,6 +191,9 @@ pub struct Evaluation<'p> {
     /// Empty frames for function calls and definitions computed in their own frame,
     /// reused from call to call.
     frames: Vec<Vec<Local>>,
+    /// The reasons of definitions explained so far, by definition, value and depth
+    /// (see `Evaluation::definition_reasons`).
+    explained: Vec<((DefId, bool, usize), Reasons<'p>)>,
 }
 
 impl Drop for Evaluation<'_> {
@@ -230,6 +233,7 @@ impl<'p> Evaluation<'p> {
             within: None,
             memoised: buffers.memoised,
             frames: buffers.frames,
+            explained: Vec::new(),
         }
     }
 
@@ -248,6 +252,7 @@ impl<'p> Evaluation<'p> {
         self.failures.clear();
         self.key_sets.clear();
         self.missing_years.clear();
+        self.explained.clear();
         self.steps = 0;
     }
 

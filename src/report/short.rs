@@ -8,7 +8,7 @@ use super::messages::{Msg, kind_heading, msg};
 use super::text::{rule_name, yields_line};
 use super::values::ValueStyle;
 use crate::ast::RuleKind;
-use crate::eval::{Because, Decision, Explainer};
+use crate::eval::{Because, Decision, Explainer, Reasons};
 use crate::program::Program;
 use crate::program::RuleIdx;
 use std::fmt::Write;
@@ -110,7 +110,7 @@ pub(super) fn shallow(reasons: Vec<Because>) -> Vec<Because> {
             Because::Flag { label, holds, .. } => Because::Flag {
                 label,
                 holds,
-                reasons: Vec::new(),
+                reasons: Reasons::none(),
             },
             Because::Not(inner) => Because::Not(Box::new(shallow(vec![*inner]).remove(0))),
             other => other,
