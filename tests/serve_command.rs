@@ -9,12 +9,31 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// A test's own folder, removed when the test ends, passed or not: it holds a copy of
+/// the `zhengce` executable (tens of megabytes in a debug build), and every run of this
+/// file made six that stayed behind in the temporary folder.
+struct Folder(PathBuf);
+
+impl std::ops::Deref for Folder {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// A folder with a copy of the `zhengce` executable, and with a stand-in server beside
 /// it when `with_server`.
-fn folder(name: &str, with_server: bool) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhengce-serve-command-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+fn folder(name: &str, with_server: bool) -> Folder {
+    let dir = Folder(std::env::temp_dir().join(format!("zhengce-serve-command-{name}-{}", std::process::id())));
+    let _ = std::fs::remove_dir_all(&dir.0);
+    std::fs::create_dir_all(&dir.0).unwrap();
     std::fs::copy(env!("CARGO_BIN_EXE_zhengce"), dir.join("zhengce")).unwrap();
     if with_server {
         stand_in(&dir);
@@ -149,4 +168,13 @@ fn match_runs_zhengce_match_beside_zhengce_and_says_how_to_build_it_when_missing
     assert_eq!(out, "arg:--mapping\narg:m.toml\narg:--out\narg:推送名单.csv\nlang:\n");
     let (_, zh, _) = run(&dir, &["--help"], "/nonexistent", &[]);
     assert!(zh.contains("match") && zh.contains("信息比对"), "{zh}");
+}
+
+#[test]
+fn a_tests_folder_is_removed_when_it_ends() {
+    let dir = folder("removed", true);
+    let path = dir.to_path_buf();
+    assert!(path.join("zhengce").is_file() && path.join("zhengce-serve").is_file());
+    drop(dir);
+    assert!(!path.exists(), "{} left behind", path.display());
 }
