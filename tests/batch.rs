@@ -5,7 +5,9 @@
 
 #[path = "../examples/gen_cases/generator.rs"]
 mod generator;
+mod scratch;
 
+use scratch::Scratch;
 use serde_json::Value as Json;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -36,10 +38,8 @@ fn zhengce(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
     )
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhengce-batch-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a scratch folder");
-    dir
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("batch-{name}"))
 }
 
 fn records(out: &str) -> Vec<Json> {

@@ -5,7 +5,10 @@
 //! Without Chromium the test fails under `CI=true` (`.ci/run` installs it) and is
 //! skipped elsewhere, saying so.
 
-use std::path::{Path, PathBuf};
+mod scratch;
+
+use scratch::Scratch;
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -18,11 +21,8 @@ const NOTICE: &str = concat!(
 );
 
 /// A scratch folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhengce-doc-browser-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a scratch folder");
-    dir
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("doc-browser-{name}"))
 }
 
 /// Whether Chromium is here; under CI it must be.

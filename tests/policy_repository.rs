@@ -3,9 +3,11 @@
 //! `test`, `diff`, `eval` and `repl` with no file argument use them. Without one, what
 //! uses the built-in policy says so. Run as a user would: the binary, in a folder.
 
+mod scratch;
 mod support;
 
-use std::path::{Path, PathBuf};
+use scratch::Scratch;
+use std::path::Path;
 use std::process::Command;
 
 const POLICY: &str = "policies/hunan/2025-employment-assistance.policy";
@@ -31,9 +33,8 @@ fn zhengce(dir: &Path, args: &[&str]) -> (i32, String, String) {
 
 /// A policy repository in a scratch folder: the shipped policies, a few of the
 /// project's cases, and `settings` as its zhengce.toml.
-fn repository(name: &str, settings: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("zhengce-repo-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
+fn repository(name: &str, settings: &str) -> Scratch {
+    let root = Scratch::new(&format!("repo-{name}"));
     let project = Path::new(env!("CARGO_MANIFEST_DIR"));
     support::copy_dir(&project.join("policies"), &root.join("policies"));
     support::copy_dir(&project.join("tests/cases/exits"), &root.join("cases/exits"));
@@ -68,8 +69,7 @@ fn check_with_no_file_checks_the_repository_s_policy_on_disk() {
 
 #[test]
 fn outside_a_repository_the_built_in_policy_says_so() {
-    let dir = std::env::temp_dir().join(format!("zhengce-norepo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("norepo");
     let (code, out, _) = zhengce(&dir, &["check"]);
     assert_eq!(code, 0);
     assert!(out.starts_with(&format!("builtin:{POLICY}: ok")), "{out}");
@@ -170,8 +170,7 @@ fn the_example_workflow_s_commands_run_with_only_zhengce_toml() {
     let settings = std::fs::read_to_string(project.join("examples/ci/zhengce.toml")).unwrap();
     let root = repository("workflow", &settings);
     support::copy_dir(&project.join("tests/cases"), &root.join("cases"));
-    let base = root.with_file_name(format!("{}-base", root.file_name().unwrap().to_string_lossy()));
-    let _ = std::fs::remove_dir_all(&base);
+    let base = Scratch::new("repo-workflow-base");
     support::copy_dir(&root, &base);
     let workflow = std::fs::read_to_string(project.join("examples/ci/github-actions.yml")).unwrap();
     let commands: Vec<String> = workflow
@@ -226,8 +225,7 @@ fn the_example_workflow_s_commands_run_with_only_zhengce_toml() {
 /// file of the same path on disk has been edited: that file is not what was used.
 #[test]
 fn an_edited_copy_of_a_built_in_file_on_disk_is_pointed_out() {
-    let dir = std::env::temp_dir().join(format!("zhengce-edited-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = Scratch::new("edited");
     support::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("policies"),
         &dir.join("policies"),

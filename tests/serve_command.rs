@@ -5,35 +5,17 @@
 //! place, in a folder of the test's own with a copy of `zhengce`.
 #![cfg(unix)]
 
+mod scratch;
+
+use scratch::Scratch;
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-/// A test's own folder, removed when the test ends, passed or not: it holds a copy of
-/// the `zhengce` executable (tens of megabytes in a debug build), and every run of this
-/// file made six that stayed behind in the temporary folder.
-struct Folder(PathBuf);
-
-impl std::ops::Deref for Folder {
-    type Target = Path;
-
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for Folder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 /// A folder with a copy of the `zhengce` executable, and with a stand-in server beside
 /// it when `with_server`.
-fn folder(name: &str, with_server: bool) -> Folder {
-    let dir = Folder(std::env::temp_dir().join(format!("zhengce-serve-command-{name}-{}", std::process::id())));
-    let _ = std::fs::remove_dir_all(&dir.0);
-    std::fs::create_dir_all(&dir.0).unwrap();
+fn folder(name: &str, with_server: bool) -> Scratch {
+    let dir = Scratch::new(&format!("serve-command-{name}"));
     std::fs::copy(env!("CARGO_BIN_EXE_zhengce"), dir.join("zhengce")).unwrap();
     if with_server {
         stand_in(&dir);

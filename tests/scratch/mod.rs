@@ -1,0 +1,39 @@
+//! A test's own folder under the system's temporary folder, removed when the test ends,
+//! passed or not: a run of the suite used to leave hundreds behind, some holding copies
+//! of the `zhengce` executable, on the disk CI shares. (A folder, so that Cargo does not
+//! take it for a test of its own.)
+
+use std::path::{Path, PathBuf};
+
+/// The folder `zhengce-{name}-{process id}`, empty; removed when dropped.
+pub struct Scratch(PathBuf);
+
+impl Scratch {
+    /// Makes the folder, empty (what an earlier run left there is removed first).
+    pub fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("zhengce-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a scratch folder");
+        Scratch(dir)
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
