@@ -10,7 +10,7 @@ use crate::diagnostic::Words;
 use crate::eval::Explanation;
 use crate::input::DecodedText;
 use crate::program::Program;
-use crate::report::{Trace, write_decision_json};
+use crate::report::{Trace, write_final_decision_json};
 use crate::run::{CaseResult, MissingDate, Runner, Status, unreadable};
 use crate::source::{LineCol, SourceMap, Span};
 use crate::value::Value;
@@ -207,7 +207,7 @@ impl<'p> Worker<'p> {
 
     fn result(&mut self, mut r: CaseResult, name: &Arc<str>, out: &mut ChunkOut) {
         let program = &self.versions[r.version];
-        write_decision_json(&mut out.bytes, &r, program, &self.sources, &self.options.render);
+        write_final_decision_json(&mut out.bytes, &mut r, program, &self.sources, &self.options.render);
         let (held_from, yes_from) = (out.held.len(), out.yes.len());
         if let Some(decision) = &r.decision {
             let summarised = self.summarised[r.version].iter().copied();

@@ -44,7 +44,23 @@ pub fn write_decision_json(
     sources: &SourceMap,
     options: &RenderOptions,
 ) {
-    super::record::write_record(out, r, program, sources, options);
+    super::record::write_record(out, r, None, program, sources, options);
+}
+
+/// [`write_decision_json`] as the result's last use: a trace's explainer is given the
+/// decision's memo rather than a copy of it, and the result keeps no memo after.
+pub fn write_final_decision_json(
+    out: &mut Vec<u8>,
+    r: &mut CaseResult,
+    program: &Program,
+    sources: &SourceMap,
+    options: &RenderOptions,
+) {
+    let memo = match options.trace {
+        Trace::Included => r.decision.as_mut().and_then(|d| d.memo.take()),
+        Trace::Omitted => None,
+    };
+    super::record::write_record(out, r, memo, program, sources, options);
 }
 
 /// A case's record: what the result says, in the order of contract §4.
@@ -87,7 +103,7 @@ impl Serialize for DecisionRecord<'_> {
         }
         map.serialize_entry("diagnostics", &diagnostics)?;
         if options.trace == Trace::Included {
-            let trace = trace_of(program, decision, facts, options);
+            let trace = trace_of(program, decision, None, facts, options);
             map.serialize_entry("trace", &TraceJson(&trace))?;
         }
         map.end()
@@ -98,6 +114,7 @@ impl Serialize for DecisionRecord<'_> {
 pub(super) fn trace_of(
     program: &Program,
     decision: &crate::eval::Decision,
+    memo: Option<crate::eval::Memo>,
     facts: &Value,
     options: &RenderOptions,
 ) -> TraceText {
@@ -108,7 +125,7 @@ pub(super) fn trace_of(
     };
     #[cfg(test)]
     TRACES_BUILT.with(|n| n.set(n.get() + 1));
-    TraceText::of_decision(program, decision, facts, &style)
+    TraceText::of_decision(program, decision, memo, facts, &style)
 }
 
 /// The trace's lines as a list of texts.

@@ -24,7 +24,7 @@ pub use case_template::case_template;
 pub use diagnostics::{DrawOptions, diagnostic_json, diagnostic_json_at, render_diagnostic};
 #[cfg(test)]
 pub(crate) use json::TRACES_BUILT;
-pub use json::{decision_json, value_json, write_decision_json};
+pub use json::{decision_json, value_json, write_decision_json, write_final_decision_json};
 pub use junit::JunitReport;
 pub use messages::Lang;
 pub use short::reasons_line;

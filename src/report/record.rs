@@ -7,7 +7,7 @@
 use super::{RenderOptions, Trace};
 use crate::case::mask_id;
 use crate::diagnostic::Diagnostic;
-use crate::eval::Decision;
+use crate::eval::{Decision, Memo};
 use crate::lang::Lang;
 use crate::program::{Program, RuleIdx};
 use crate::run::{CaseResult, Status};
@@ -15,9 +15,11 @@ use crate::source::SourceMap;
 use crate::value::{IsoDate, Value, YearMonth};
 
 /// Appends one case's decision record to `out`, as one line of JSON.
+/// `memo` is the decision's memo when it is given for the trace rather than copied.
 pub(super) fn write_record(
     out: &mut Vec<u8>,
     r: &CaseResult,
+    memo: Option<Memo>,
     program: &Program,
     sources: &SourceMap,
     options: &RenderOptions,
@@ -43,7 +45,7 @@ pub(super) fn write_record(
         held_rules(out, decision, program, options.show_pii);
         diagnostics(out, r, sources, options.lang);
         if options.trace == Trace::Included {
-            let trace = super::json::trace_of(program, decision, facts, options);
+            let trace = super::json::trace_of(program, decision, memo, facts, options);
             out.extend_from_slice(b",\"trace\":[");
             // One look at the whole trace for what needs escaping, rather than one a line.
             let escape = needs_escaping(trace.text().as_bytes());

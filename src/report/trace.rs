@@ -7,7 +7,7 @@ use super::messages::{Msg, msg};
 use super::text::{write_rule_name, write_yields};
 use super::values::ValueStyle;
 use crate::ast::RuleKind;
-use crate::eval::{Decision, Explainer};
+use crate::eval::{Decision, Explainer, Memo};
 use crate::program::{CKind, Program, RuleIdx, Type};
 use crate::value::Value;
 
@@ -37,9 +37,20 @@ impl TraceText {
     /// The trace of a decision made with `program` and `facts`, explained from what its
     /// evaluation computed; explained afresh in the rare case that may differ (the
     /// explanation ran out of steps: see [`Explainer::exact`]).
-    pub(super) fn of_decision(program: &Program, decision: &Decision, facts: &Value, style: &ValueStyle) -> TraceText {
+    /// `memo` is the decision's memo when it is given rather than left in the decision
+    /// (see [`Explainer::of_memo`]).
+    pub(super) fn of_decision(
+        program: &Program,
+        decision: &Decision,
+        memo: Option<Memo>,
+        facts: &Value,
+        style: &ValueStyle,
+    ) -> TraceText {
         let mut trace = TraceText::for_program(program);
-        let mut explainer = Explainer::of_decision(program, facts, decision);
+        let mut explainer = match memo {
+            Some(memo) => Explainer::of_memo(program, facts, decision.as_of, memo),
+            None => Explainer::of_decision(program, facts, decision),
+        };
         trace.write(program, decision, &mut explainer, style);
         if !explainer.exact() {
             trace = TraceText::default();
