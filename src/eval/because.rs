@@ -150,9 +150,10 @@ pub enum Because<'p> {
 
 /// The reasons of a yes/no definition's value ([`Because::Flag`]): shared, not copied,
 /// since one case's explanation tells the same definition under many rules and finds
-/// its reasons once. No reasons take no allocation.
+/// its reasons once. No reasons take no allocation; others keep the list as it was
+/// found (an `Arc` of the `Vec`, not of a slice, which would copy the list again).
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Reasons<'p>(Option<Arc<[Because<'p>]>>);
+pub struct Reasons<'p>(Option<Arc<Vec<Because<'p>>>>);
 
 impl<'p> Reasons<'p> {
     /// No reasons (a case field, or a definition at the depth where explaining stops).
@@ -163,7 +164,7 @@ impl<'p> Reasons<'p> {
 
 impl<'p> From<Vec<Because<'p>>> for Reasons<'p> {
     fn from(reasons: Vec<Because<'p>>) -> Reasons<'p> {
-        Reasons((!reasons.is_empty()).then(|| reasons.into()))
+        Reasons((!reasons.is_empty()).then(|| Arc::new(reasons)))
     }
 }
 
@@ -171,6 +172,6 @@ impl<'p> std::ops::Deref for Reasons<'p> {
     type Target = [Because<'p>];
 
     fn deref(&self) -> &[Because<'p>] {
-        self.0.as_deref().unwrap_or_default()
+        self.0.as_deref().map_or(&[], Vec::as_slice)
     }
 }
