@@ -387,6 +387,32 @@ fn validate_only_and_trace_and_out() {
     assert_eq!(file.lines().count(), 20);
 }
 
+/// `--validate-only` checks a case against the case schema and evaluates nothing: a
+/// case that only the policy's own `check` rules find wrong (an employed person with no
+/// `employment.since`, a `check` of severity error) passes it, and is an error record in
+/// the batch itself, as the README says.
+#[test]
+fn validate_only_does_not_run_the_policys_checks() {
+    let mut case: Json = serde_json::from_str(&generated(1, 4)[0]).expect("a case");
+    case["employment"] = serde_json::json!({ "status": "employed" });
+    let line = case.to_string();
+    let (code, out, _) = zhengce(&["batch", "-q", "--validate-only", "-"], Some(line.as_bytes()));
+    assert_eq!(code, 0);
+    assert_eq!(records(&out)[0]["status"], "ok");
+    let (code, out, _) = zhengce(&["batch", "-q", "-"], Some(line.as_bytes()));
+    assert_eq!(code, 1, "an error record");
+    let record = &records(&out)[0];
+    assert_eq!(record["status"], "error");
+    assert!(
+        record["diagnostics"]
+            .as_array()
+            .is_some_and(|d| d.iter().any(|d| d["code"]
+                .as_str()
+                .is_some_and(|c| c.contains("employment_since_missing")))),
+        "{record}"
+    );
+}
+
 #[test]
 fn exit_codes_say_what_happened() {
     let lines = generated(5, 3);

@@ -43,7 +43,8 @@ pub struct BatchArgs {
     /// Also write the summary as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub summary: Option<String>,
-    /// Read and validate every case; evaluate nothing.
+    /// Read and validate every case against the case schema; evaluate nothing (not even
+    /// the policy's checks).
     #[arg(long)]
     pub validate_only: bool,
     /// No progress bar and no summary on standard error.

@@ -96,7 +96,7 @@ crate::catalogue! {
         /// `--summary`
         ArgSummary => "另把汇总以 JSON 写入文件", "Also write the summary as JSON to FILE";
         /// `--validate-only`
-        ArgValidateOnly => "只读取并校验每个案件，不评估", "Read and validate every case; evaluate nothing";
+        ArgValidateOnly => "只按案件格式读取并校验每个案件，不评估（政策的 check 规则也不运行）", "Read and validate every case against the case schema; evaluate nothing (not even the policy's checks)";
         /// `--quiet`
         ArgQuiet => "不在标准错误显示进度条和汇总", "No progress bar and no summary on standard error";
         /// `diff`'s old policy
