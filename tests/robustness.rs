@@ -349,7 +349,7 @@ impl Reached {
                     self.kinds.insert(format!("{} {} holds", rule.kind.keyword(), rule.id));
                 }
             }
-            for (name, value) in &decision.outputs {
+            for (name, value) in decision.named_outputs(program) {
                 if value.is_absent() {
                     self.kinds.insert(format!("{name} is absent"));
                 }

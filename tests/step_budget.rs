@@ -229,7 +229,7 @@ fn functions_calling_functions_twice_over_stop_at_the_budget() {
     let result = evaluate(&mut loaded, CASE);
     let stop = out_of_steps(&result).expect("the evaluation stops");
     assert!(stop.span.is_some());
-    assert_eq!(decision(&result).outputs[0].1, Value::Absent);
+    assert_eq!(decision(&result).outputs[0], Value::Absent);
 }
 
 #[test]

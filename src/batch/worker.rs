@@ -215,7 +215,7 @@ impl<'p> Worker<'p> {
                 .extend(summarised.filter(|i| decision.outcomes.get(*i as usize).is_some_and(|o| o.holds)));
             out.yes.extend(
                 (0..decision.outputs.len() as u16)
-                    .filter(|i| matches!(decision.outputs[*i as usize].1, Value::Bool(true))),
+                    .filter(|i| matches!(decision.outputs[*i as usize], Value::Bool(true))),
             );
         }
         out.cases.push(CaseMeta {

@@ -36,7 +36,6 @@ use chrono::NaiveDate;
 use locals::Local;
 use messages::EvalMsg;
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 /// The outcome of one rule for one case.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,8 +53,11 @@ pub struct RuleOutcome {
 pub struct Decision {
     /// The evaluation date.
     pub as_of: NaiveDate,
-    /// The policy-defined fields of the decision record, in declaration order.
-    pub outputs: Vec<(Arc<str>, Value)>,
+    /// The values of the policy-defined fields of the decision record, one for each of
+    /// the program's `decision` fields, in their order (which names them: see
+    /// [`Decision::named_outputs`]; a name kept with each value was an atomic count
+    /// taken and given back for every field of every case).
+    pub outputs: Vec<Value>,
     /// Every rule's outcome, in declaration order.
     pub outcomes: Vec<RuleOutcome>,
     /// Diagnostics raised by `check` rules and by values that could not be computed.
@@ -69,6 +71,14 @@ pub struct Decision {
     /// What the evaluation computed, for [`Explainer::of_decision`]; `None` when it
     /// stopped, or when no explanation was to be possible ([`Explanation::NotNeeded`]).
     pub memo: Option<Memo>,
+}
+
+impl Decision {
+    /// The decision record's fields, each with its name; `program` is the one the
+    /// decision was made with.
+    pub fn named_outputs<'a>(&'a self, program: &'a Program) -> impl Iterator<Item = (&'a str, &'a Value)> {
+        program.decision.iter().map(|d| &*d.name).zip(&self.outputs)
+    }
 }
 
 /// Whether a decision may be explained later: then it keeps what its evaluation
@@ -101,11 +111,7 @@ pub fn decide_for(program: &Program, facts: &Value, as_of: NaiveDate, explanatio
             RuleOutcome { rule, holds, yields }
         })
         .collect();
-    let outputs = program
-        .decision
-        .iter()
-        .map(|d| (d.name.clone(), ev.eval(&d.expr)))
-        .collect();
+    let outputs = program.decision.iter().map(|d| ev.eval(&d.expr)).collect();
     let steps = ev.steps;
     let memo = match explanation {
         Explanation::Possible => Memo::keep(&mut ev),
@@ -124,7 +130,7 @@ fn assemble(
     program: &Program,
     as_of: NaiveDate,
     outcomes: Vec<RuleOutcome>,
-    outputs: Vec<(Arc<str>, Value)>,
+    outputs: Vec<Value>,
     missing_years: BTreeSet<i32>,
     mut failures: Vec<Diagnostic>,
     steps: u64,

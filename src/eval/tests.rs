@@ -75,7 +75,7 @@ fn a_definition_first_computed_inside_an_aggregation_keeps_the_callers_item() {
         panic!("a date")
     };
     let decision = decide(&program, &facts, date);
-    let out: Vec<(&str, &Value)> = decision.outputs.iter().map(|(n, v)| (n.as_ref(), v)).collect();
+    let out: Vec<(&str, &Value)> = decision.named_outputs(&program).collect();
     assert_eq!(out, vec![("y", &Value::Int(2))]);
     let holds: Vec<bool> = decision.outcomes.iter().map(|o| o.holds).collect();
     assert_eq!(holds, vec![true, true], "check c sees both items");

@@ -86,8 +86,8 @@ impl Serialize for DecisionRecord<'_> {
         map.serialize_entry("policy", &program.info.id)?;
         map.serialize_entry("documents", &program.info.documents)?;
         let value = |v| ValueJson(v, program, options.show_pii);
-        for (name, v) in &decision.outputs {
-            map.serialize_entry(&**name, &value(v))?;
+        for (name, v) in decision.named_outputs(program) {
+            map.serialize_entry(name, &value(v))?;
         }
         for kind in RuleKind::ALL.into_iter().filter(|k| *k != RuleKind::Check) {
             if program.rules_of(kind).next().is_none() {

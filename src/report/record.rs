@@ -38,7 +38,7 @@ pub(super) fn write_record(
         out.extend_from_slice(b",\"as_of\":");
         date(out, decision.as_of);
         out.extend_from_slice(&program.record_bytes.header);
-        for (key, (_, v)) in program.record_bytes.outputs.iter().zip(&decision.outputs) {
+        for (key, v) in program.record_bytes.outputs.iter().zip(&decision.outputs) {
             out.extend_from_slice(key);
             value(out, v, program, options.show_pii);
         }

@@ -46,8 +46,8 @@ pub fn render_text(r: &CaseResult, program: &Program, sources: &SourceMap, optio
     match (&r.decision, r.facts()) {
         (Some(decision), Some(facts)) if r.status == Status::Ok || !decision.outputs.is_empty() => {
             let mut explainer = Explainer::new(program, facts, decision.as_of);
-            for (output, (name, value)) in program.decision.iter().zip(&decision.outputs) {
-                let shown = output.expr.label.as_ref().map_or(&**name, |l| label(l, lang));
+            for (output, value) in program.decision.iter().zip(&decision.outputs) {
+                let shown = output.expr.label.as_ref().map_or(&*output.name, |l| label(l, lang));
                 out.push_str(shown);
                 out.push_str(msg(Msg::Colon, lang));
                 push_computed(&mut out, value, &output.expr, &style);

@@ -93,7 +93,7 @@ impl TraceText {
         // The decision's outputs are in the order of the policy's decision fields: each
         // is paired with its own, not found by a search of all of them (fields²).
         let outputs = program.decision.iter().zip(&decision.outputs);
-        for (output, (name, value)) in outputs.filter(|(o, _)| o.expr.ty == Type::Bool) {
+        for (output, value) in outputs.filter(|(o, _)| o.expr.ty == Type::Bool) {
             let reasons = explainer.expr(&output.expr);
             if let CKind::Def(id) = output.expr.kind
                 && let Some(cite) = &program.definitions[id.0 as usize].cite
@@ -102,7 +102,7 @@ impl TraceText {
                 text.push(' ');
             }
             text.push_str(&output.name);
-            let holds = *name == output.name && value.truthy();
+            let holds = value.truthy();
             text.push(' ');
             text.push_str(msg(if holds { Msg::Holds } else { Msg::Fails }, style.lang));
             text.push_str(msg(Msg::Colon, style.lang));

@@ -165,10 +165,9 @@ pub fn record(r: &CaseResult, versions: &[Program], sources: &SourceMap, options
     }
     let yes_no = match &r.decision {
         Some(d) => d
-            .outputs
-            .iter()
+            .named_outputs(program)
             .filter_map(|(name, v)| match v {
-                Value::Bool(b) => Some((name.clone(), *b)),
+                Value::Bool(b) => Some((name.into(), *b)),
                 _ => None,
             })
             .collect(),

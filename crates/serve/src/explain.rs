@@ -51,7 +51,7 @@ pub fn brief_record(r: &CaseResult, program: &Program, sources: &SourceMap, rend
             .iter()
             .zip(&decision.outputs)
             .filter(|(field, _)| field.expr.ty == Type::Bool)
-            .map(|(_, (_, value))| matches!(value, Value::Bool(true)));
+            .map(|(_, value)| matches!(value, Value::Bool(true)));
         let rules = program
             .rules
             .iter()
