@@ -5,9 +5,12 @@
 //! words of the other (names from the files aside, which stay as written, in
 //! backticks).
 
+mod scratch;
+
+use scratch::Scratch;
 use serde_json::Value as Json;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// Runs zhengce with `stdin`; returns stdout and stderr.
@@ -36,11 +39,8 @@ fn records(stdout: &str) -> Vec<Json> {
         .collect()
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhengce-case-messages-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a scratch folder");
-    dir
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("case-messages-{name}"))
 }
 
 /// `text` without its backticked parts (names as written in the files).

@@ -4,6 +4,9 @@
 //! unknown key, a value not in an enum or a badly written date fail it. Under
 //! `CI=true` a missing validator fails the test; elsewhere it is skipped, saying so.
 
+mod scratch;
+
+use scratch::Scratch;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -38,7 +41,8 @@ fn validate(schema: &str, cases: &[PathBuf]) -> (usize, usize, String) {
     // Tests run side by side: each schema in a file of its own.
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let file = std::env::temp_dir().join(format!("zhengce-schema-{}-{n}.json", std::process::id()));
+    let dir = Scratch::new(&format!("schema-{n}"));
+    let file = dir.join("schema.json");
     std::fs::write(&file, schema).unwrap();
     let out = Command::new("python3")
         .arg(root.join("tests/support/validate_cases.py"))
@@ -92,8 +96,7 @@ fn a_case_with_a_mistake_fails_the_schema() {
     if !validator_available() {
         return;
     }
-    let dir = std::env::temp_dir().join(format!("zhengce-schema-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("schema-bad");
     let good = "id: ok\nas_of: 2025-09-15\nperson: { gender: 男, birth_date: 1975-03-10, dibao: 是 }\nemployment: { status: unemployed }\n";
     let bad = [
         (
@@ -139,8 +142,7 @@ fn a_new_case_reads_as_it_is_and_passes_the_schema() {
         "{template}"
     );
     assert!(template.contains("必填"), "{template}");
-    let dir = std::env::temp_dir().join(format!("zhengce-new-case-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("new-case");
     let path = dir.join("new.yaml");
     std::fs::write(&path, &template).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
@@ -182,8 +184,7 @@ fn the_case_format_document_shows_the_template_as_made() {
 /// screen with Chinese keys.
 #[test]
 fn a_value_named_by_its_label_is_listed_once_and_chinese_keys_line_up() {
-    let dir = std::env::temp_dir().join(format!("zhengce-schema-zh-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("schema-zh");
     let policy = dir.join("p.policy");
     std::fs::write(
         &policy,
@@ -204,15 +205,13 @@ fn a_value_named_by_its_label_is_listed_once_and_chinese_keys_line_up() {
         columns.len() >= 2 && columns.windows(2).all(|w| w[0] == w[1]),
         "{template}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The template evaluates, but never silently: until its mark is deleted, each case of
 /// it is told to be the template still.
 #[test]
 fn an_unfilled_template_is_told_to_be_one() {
-    let dir = std::env::temp_dir().join(format!("zhengce-template-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("template");
     let template = dir.join("new.yaml");
     std::fs::write(&template, zhengce(&["new", "case", "--lang", "en"])).unwrap();
     let run = |path: &Path| {
@@ -234,5 +233,4 @@ fn an_unfilled_template_is_told_to_be_one() {
         .collect();
     std::fs::write(&filled, without_mark).unwrap();
     assert!(!run(&filled).contains("template_unfilled"));
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,5 +1,8 @@
 //! Runs every case file under tests/cases/ through `zhengce test`, as a user would.
 
+mod scratch;
+
+use scratch::Scratch;
 use std::process::Command;
 
 #[test]
@@ -23,8 +26,7 @@ fn every_case_under_tests_cases_passes() {
 
 #[test]
 fn a_failing_expectation_fails_the_run_and_names_the_difference() {
-    let dir = std::env::temp_dir().join(format!("zhengce-suite-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("suite");
     let case = dir.join("wrong.yaml");
     std::fs::write(
         &case,

@@ -8,7 +8,9 @@
 #[allow(dead_code)]
 #[path = "../examples/gen_cases/generator.rs"]
 mod generator;
+mod scratch;
 
+use scratch::Scratch;
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -24,10 +26,8 @@ fn zhengce(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-fn dir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhengce-at-scale-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn dir(test: &str) -> Scratch {
+    Scratch::new(&format!("at-scale-{test}"))
 }
 
 /// How a case is changed and what it expects.

@@ -1,6 +1,9 @@
 //! `zhengce test` reports: JUnit XML that a JUnit consumer reads, JSON, and coverage
 //! with a minimum that fails the run.
 
+mod scratch;
+
+use scratch::Scratch;
 use std::process::Command;
 
 fn zhengce(args: &[&str]) -> std::process::Output {
@@ -11,22 +14,22 @@ fn zhengce(args: &[&str]) -> std::process::Output {
         .expect("the binary runs")
 }
 
-fn temp(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhengce-reports-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+/// A folder of the test's own.
+fn temp(name: &str) -> Scratch {
+    Scratch::new(&format!("reports-{name}"))
 }
 
 #[test]
 fn junit_output_is_xml_that_a_consumer_reads() {
-    let failing = temp("failing.yaml");
+    let dir = temp("junit");
+    let failing = dir.join("failing.yaml");
     std::fs::write(
         &failing,
         "id: wrong & <odd>\nas_of: 2025-09-01\nexpect: { categories: [6] }\nperson: { gender: male, birth_date: 1975-03-10 }\n\
          registration: { unemployed_since: 2025-01-10 }\nemployment: { status: unemployed }\n",
     )
     .unwrap();
-    let junit = temp("junit.xml");
+    let junit = dir.join("junit.xml");
     let out = zhengce(&[
         "test",
         "--junit",
@@ -89,7 +92,6 @@ fn coverage_is_complete_on_the_suite_and_the_minimum_fails_a_partial_one() {
 #[test]
 fn an_expectation_may_require_a_diagnostic_to_be_absent() {
     let dir = temp("absent");
-    std::fs::create_dir_all(&dir).unwrap();
     let case = |id: &str, designation: &str| {
         format!(
             "id: {id}\nas_of: 2025-09-15\nexpect:\n  diagnostics_absent: [provincial_designation_to_verify, employment_since_missing]\n\
@@ -137,7 +139,6 @@ fn an_expectation_may_require_a_diagnostic_to_be_absent() {
 #[test]
 fn an_unknown_code_in_an_expectation_is_an_error() {
     let dir = temp("unknown-code");
-    std::fs::create_dir_all(&dir).unwrap();
     let case = "id: typo\nas_of: 2025-09-15\nexpect:\n  diagnostics_absent: [provincial_designation_to_verfy]\n\
                 person: { gender: male, birth_date: 1995-06-10 }\nregistration: { unemployed_since: 2025-09-15 }\n\
                 employment: { status: unemployed }\n";
