@@ -4,15 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
+mod scratch;
 mod support;
+use scratch::Scratch;
 use support::zhengce_en as zhengce;
 
 /// A scratch folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhengce-check-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a scratch folder");
-    dir
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("check-{name}"))
 }
 
 fn path(p: &Path) -> String {
@@ -46,8 +45,8 @@ fn strict_shows_each_warning_once_when_policies_share_a_file() {
 }
 
 /// The built-in Hunan policy with its files, copied into a scratch folder, with the
-/// main file changed by `edit`.
-fn broken_hunan_copy(name: &str, edit: &[(&str, &str)]) -> PathBuf {
+/// main file changed by `edit`: the folder, and the path of the main file in it.
+fn broken_hunan_copy(name: &str, edit: &[(&str, &str)]) -> (Scratch, PathBuf) {
     let dir = scratch(name);
     let policies = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies");
     for sub in ["hunan", "cn", "calendars"] {
@@ -64,12 +63,12 @@ fn broken_hunan_copy(name: &str, edit: &[(&str, &str)]) -> PathBuf {
         text = text.replacen(from, to, 1);
     }
     std::fs::write(&main, text).unwrap();
-    main
+    (dir, main)
 }
 
 #[test]
 fn a_broken_copy_of_the_hunan_policy_reports_every_error() {
-    let main = broken_hunan_copy(
+    let (_copy, main) = broken_hunan_copy(
         "hunan",
         &[
             ("= 16 years\n", "= 16 yaers\n"),
@@ -103,7 +102,7 @@ fn a_broken_copy_of_the_hunan_policy_reports_every_error() {
 
 #[test]
 fn a_broken_enum_case_block_and_rule_cause_no_other_errors() {
-    let main = broken_hunan_copy(
+    let (_copy, main) = broken_hunan_copy(
         "hunan-items",
         &[
             // A comma left out between enum values.

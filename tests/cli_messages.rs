@@ -2,6 +2,9 @@
 //! and in which language: nothing passes silently, and the language comes from
 //! `--lang`, `ZHENGCE_LANG` or the locale.
 
+mod scratch;
+
+use scratch::Scratch;
 use std::process::Command;
 
 /// Runs zhengce with the given environment (the test's own `LANG` and `ZHENGCE_LANG`
@@ -21,11 +24,8 @@ fn zhengce(args: &[&str], env: Env) -> (String, String, Option<i32>) {
     (text(&out.stdout), text(&out.stderr), out.status.code())
 }
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhengce-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp_dir(name: &str) -> Scratch {
+    Scratch::new(&format!("cli-{name}"))
 }
 
 /// Environment variables set for a run.
@@ -363,8 +363,9 @@ fn the_trace_writes_its_colons_in_the_language_it_is_in() {
 
 #[test]
 fn a_report_into_a_folder_that_does_not_exist_names_the_folder() {
-    let missing = std::env::temp_dir().join(format!("zhengce-cli-{}-no-such-folder", std::process::id()));
-    let _ = std::fs::remove_dir_all(&missing);
+    // In a folder of the test's own, removed with whatever a failing run made in it.
+    let dir = temp_dir("no-such-folder");
+    let missing = dir.join("no-such-folder");
     let out = missing.join("x.jsonl");
     let out = out.to_str().unwrap();
     let folder = missing.to_str().unwrap();

@@ -5,7 +5,9 @@
 use std::path::Path;
 use std::process::Command;
 
+mod scratch;
 mod support;
+use scratch::Scratch;
 use support::zhengce_binary_en as zhengce;
 
 /// An amendment in force from 2027-01-01 that repeals 一（七） and adds a category 8.
@@ -46,8 +48,7 @@ employment: { status: unemployed }
 
 #[test]
 fn a_repealed_or_added_rule_is_blamed_only_where_it_holds() {
-    let dir = std::env::temp_dir().join(format!("zhengce-diff-blame-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("diff-blame");
     let policy = amendment(&dir);
     let cases = dir.join("cases.yaml");
     std::fs::write(&cases, CASES).unwrap();

@@ -3,14 +3,15 @@
 //! output folder that is a file; and, on the shipped Hunan policy in both keyword sets,
 //! a rule's kind as its file writes it and the case's fields, which the rules link to.
 
-use std::path::PathBuf;
+mod scratch;
+
+use scratch::Scratch;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// A scratch folder with these files.
-fn scratch(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhengce-doc-command-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a scratch folder");
+fn scratch(name: &str, files: &[(&str, &str)]) -> Scratch {
+    let dir = Scratch::new(&format!("doc-command-{name}"));
     for (path, text) in files {
         let path = dir.join(path);
         if let Some(parent) = path.parent() {
@@ -22,7 +23,7 @@ fn scratch(name: &str, files: &[(&str, &str)]) -> PathBuf {
 }
 
 /// `zhengce` with `args` in `dir`: its exit code and standard error.
-fn zhengce(dir: &PathBuf, args: &[&str]) -> (Option<i32>, String) {
+fn zhengce(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
     let Output { status, stderr, .. } = Command::new(env!("CARGO_BIN_EXE_zhengce"))
         .args(args)
         .current_dir(dir)
@@ -145,13 +146,11 @@ fn hunan_page(path: &str, lang: &str) -> String {
     // A folder of each call's own: tests run at once, and two may ask for one page.
     static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let out = std::env::temp_dir().join(format!("zhengce-doc-page-{}-{call}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
+    let dir = Scratch::new(&format!("doc-page-{call}"));
+    let out = dir.join("page");
     let (code, stderr) = zhengce(&project, &["doc", path, "-o", &out.to_string_lossy(), "--lang", lang]);
     assert_eq!(code, Some(0), "{stderr}");
-    let html = std::fs::read_to_string(out.join("index.html")).expect("the page");
-    let _ = std::fs::remove_dir_all(&out);
-    html
+    std::fs::read_to_string(out.join("index.html")).expect("the page")
 }
 
 /// The ids of `html`.

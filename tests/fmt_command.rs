@@ -13,7 +13,9 @@ use zhengce::syntax::keywords::KeywordSet;
 const HUNAN: &str = "policies/hunan/2025-employment-assistance.policy";
 const HUNAN_ZH: &str = "policies/hunan/2025-employment-assistance.zh.policy";
 
+mod scratch;
 mod support;
+use scratch::Scratch;
 use support::zhengce_en as zhengce;
 
 /// Every `.policy` file the project ships (`policies/`, `examples/`, `tests/`).
@@ -94,9 +96,7 @@ fn the_layout_is_idempotent_and_undoes_any_disturbance_of_indentation_and_spacin
 
 #[test]
 fn check_names_the_file_and_line_and_fmt_fixes_it_in_place() {
-    let dir = std::env::temp_dir().join(format!("zhengce-fmt-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    let dir = Scratch::new("fmt");
     let file = dir.join("p.policy");
     let tidy = "policy \"p\" {\n  title \"t\"\n}\n\ndefine a \"a\" = 1 + 2\n";
     std::fs::write(&file, tidy.replace("1 + 2", "1+2")).expect("written");
@@ -130,7 +130,6 @@ fn check_names_the_file_and_line_and_fmt_fixes_it_in_place() {
         "{err}"
     );
     assert!(read(&file).ends_with("= 1 +\n"));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -171,8 +170,7 @@ fn the_chinese_keyword_twin_is_fmt_of_the_english_policy_and_the_same_program() 
 
 #[test]
 fn a_folder_stands_for_its_policy_files_and_a_link_is_written_through() {
-    let dir = std::env::temp_dir().join(format!("zhengce-fmt-dir-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = Scratch::new("fmt-dir");
     std::fs::create_dir_all(dir.join("sub")).expect("a scratch folder");
     let messy = "policy \"p\" {\n      title \"t\"\n}\n";
     let tidy = "policy \"p\" {\n  title \"t\"\n}\n";
@@ -196,7 +194,6 @@ fn a_folder_stands_for_its_policy_files_and_a_link_is_written_through() {
         );
         assert_eq!(read(&dir.join("real.policy")), tidy);
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// `fmt -`, as an editor runs it: the text comes back byte for byte where it was in

@@ -6,7 +6,9 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+mod scratch;
 mod support;
+use scratch::Scratch;
 use support::zhengce_binary_en as zhengce;
 
 /// Whether `program` runs here; under CI it must.
@@ -50,7 +52,8 @@ fn bash_completes_subcommands_options_and_values() {
     }
     let (code, script, _) = zhengce(&["completions", "bash"]);
     assert_eq!(code, 0);
-    let path = std::env::temp_dir().join(format!("zhengce-completion-{}.bash", std::process::id()));
+    let dir = Scratch::new("completion");
+    let path = dir.join("completion.bash");
     std::fs::write(&path, script).unwrap();
     assert_eq!(bash_completes(&path, &["zhengce", "ch"]), ["check"]);
     let mut options = bash_completes(&path, &["zhengce", "test", "--cov"]);
@@ -115,7 +118,8 @@ fn man_pages_render_in_either_language() {
         "{en}"
     );
     // One page per subcommand, into a folder.
-    let dir = std::env::temp_dir().join(format!("zhengce-man-{}", std::process::id()));
+    let scratch = Scratch::new("man");
+    let dir = scratch.join("man");
     let (code, _, err) = zhengce(&["man", "--lang", "en", "--out", &dir.to_string_lossy()]);
     assert_eq!(code, 0, "{err}");
     for sub in [
