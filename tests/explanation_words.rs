@@ -3,6 +3,9 @@
 //! yes/no field, a negated `is`, a range of days, an `all` over a list, a list of
 //! records, absent values, the program's own punctuation), in Chinese and English.
 
+mod scratch;
+
+use scratch::Scratch;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -32,12 +35,13 @@ application:
   investigated_on: 2025-10-09
 ";
 
-fn temp_case(name: &str, text: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhengce-words-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+/// A folder of the test's own with the case file `text` in it: the folder, and the path
+/// of the case.
+fn temp_case(name: &str, text: &str) -> (Scratch, std::path::PathBuf) {
+    let dir = Scratch::new(&format!("words-{name}"));
     let path = dir.join("case.yaml");
     std::fs::write(&path, text).unwrap();
-    path
+    (dir, path)
 }
 
 /// `eval --explain full` of a case file, without its white space (a wrapped line reads
@@ -66,7 +70,8 @@ fn assert_told(text: &str, wanted: &[&str], unwanted: &[&str]) {
 
 #[test]
 fn conditions_on_one_field_are_told_by_its_value_in_chinese() {
-    let text = explained("zh", &temp_case("zh", CASE));
+    let (_dir, case) = temp_case("zh", CASE);
+    let text = explained("zh", &case);
     assert_told(
         &text,
         &[
@@ -99,7 +104,8 @@ fn conditions_on_one_field_are_told_by_its_value_in_chinese() {
 
 #[test]
 fn conditions_on_one_field_are_told_by_its_value_in_english() {
-    let text = explained("en", &temp_case("en", CASE));
+    let (_dir, case) = temp_case("en", CASE);
+    let text = explained("en", &case);
     assert_told(
         &text,
         &[
@@ -129,7 +135,7 @@ fn a_given_value_and_a_list_with_items_are_shown_for_what_they_are() {
         "  gender: male\n",
         "  gender: male\n  enterprise_roles: [legal_representative, director]\n",
     );
-    let path = temp_case("given", &case);
+    let (_dir, path) = temp_case("given", &case);
     assert_told(
         &explained("zh", &path),
         &[
@@ -205,8 +211,7 @@ fn the_repl_shows_records_by_their_labels_and_its_own_punctuation_in_the_languag
 /// that hold: none" (the same words for every rule asked about).
 #[test]
 fn a_rule_asked_about_by_name_is_told_by_its_clause() {
-    let dir = std::env::temp_dir().join(format!("zhengce-words-{}-holds", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("words-holds");
     let policy = dir.join("p.policy");
     std::fs::write(
         &policy,
@@ -215,7 +220,9 @@ fn a_rule_asked_about_by_name_is_told_by_its_clause() {
          决定 {\n  认定 = 成立(类别 1) 或 成立(类别 2)\n  未认定 = 非 成立(类别 2)\n}\n",
     )
     .unwrap();
-    let case = temp_case("holds", "id: c1\nas_of: 2025-01-01\n个人: { 年龄: 30 }\n");
+    // The case beside the policy, in the same folder.
+    let case = dir.join("case.yaml");
+    std::fs::write(&case, "id: c1\nas_of: 2025-01-01\n个人: { 年龄: 30 }\n").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_zhengce"))
         .env("ZHENGCE_LANG", "zh")
         .args(["eval", "--policy"])

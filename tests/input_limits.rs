@@ -4,9 +4,10 @@
 //! The command line runs in-process, on captured output.
 
 use serde_json::Value;
-use std::path::PathBuf;
 
+mod scratch;
 mod support;
+use scratch::Scratch;
 use support::zhengce;
 
 fn records(stdout: &str) -> Vec<Value> {
@@ -17,11 +18,8 @@ fn records(stdout: &str) -> Vec<Value> {
 }
 
 /// A scratch folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhengce-input-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a scratch folder");
-    dir
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("input-{name}"))
 }
 
 fn case(i: usize) -> String {

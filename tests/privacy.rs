@@ -6,8 +6,11 @@
 //! `test` as text and JSON with its JUnit file, `diff` as text and JSON, and the REPL.
 //! With `--show-pii` the same search finds them, so the oracle can fail.
 
+mod scratch;
+
 use clap::Parser;
 use proptest::prelude::*;
+use scratch::Scratch;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -65,10 +68,8 @@ fn shows(text: &str, id: &str) -> bool {
 /// Two case files in a fresh folder: one named after the ID, with the ID in every
 /// place that makes an error; one that evaluates, with the ID as its case id and in a
 /// free-text field that the trace quotes.
-fn case_files(h: &Hiding, n: usize) -> (PathBuf, PathBuf, PathBuf) {
-    let dir = std::env::temp_dir().join(format!("zhengce-privacy-{}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a scratch folder");
+fn case_files(h: &Hiding, n: usize) -> (Scratch, PathBuf, PathBuf) {
+    let dir = Scratch::new(&format!("privacy-{n}"));
     let q = h.quoted();
     let bad = format!(
         "id: {q}\nas_of: 2025-09-01\n\

@@ -1,6 +1,9 @@
 //! The REPL, driven as a user would: through its plain front end (stdin is not a
 //! terminal) and once through a pseudo-terminal with completion.
 
+mod scratch;
+
+use scratch::Scratch;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -35,11 +38,8 @@ fn repl_session(args: &[&str], input: &str) -> (String, Option<i32>) {
     (text, out.status.code())
 }
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhengce-repl-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp_dir(name: &str) -> Scratch {
+    Scratch::new(&format!("repl-{name}"))
 }
 
 #[test]
