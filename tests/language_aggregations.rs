@@ -1,6 +1,9 @@
 //! The language's list aggregations, on a small policy of their own (nothing of the
 //! Hunan notice): every aggregation and its empty-list value.
 
+mod scratch;
+
+use scratch::Scratch;
 use zhengce::policy_set::{PolicySource, load_policy};
 use zhengce::report::{RenderOptions, decision_json};
 use zhengce::run::{MissingDate, Runner};
@@ -35,8 +38,7 @@ decision {
 "#;
 
 fn decide(items: &str) -> serde_json::Value {
-    let dir = std::env::temp_dir().join(format!("zhengce-agg-{}-{}", std::process::id(), items.len()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new(&format!("agg-{}", items.len()));
     let path = dir.join("p.policy");
     std::fs::write(&path, POLICY).unwrap();
     let mut loaded = load_policy(&path.to_string_lossy(), PolicySource::Disk);

@@ -2,6 +2,9 @@
 //! on a date, absent before the first row; rows out of order and rows of the wrong
 //! kind are located errors; the explanation names the row used.
 
+mod scratch;
+
+use scratch::Scratch;
 use zhengce::diagnostic::{Code, Diagnostic};
 use zhengce::lang::Lang;
 use zhengce::policy_set::{LoadedPolicy, PolicySource, load_policy};
@@ -25,8 +28,7 @@ decision { threshold = threshold  stage = women_age[as_of].stage ?? "无" }
 fn load(text: &str) -> LoadedPolicy {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("zhengce-date-tables-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new(&format!("date-tables-{n}"));
     std::fs::write(dir.join("p.policy"), text).unwrap();
     load_policy(&dir.join("p.policy").to_string_lossy(), PolicySource::Disk)
 }

@@ -3,6 +3,9 @@
 //! a person-shaped record, gives a household member's working age too. A record that
 //! lacks a field of the shape, or has it with another type, is a located error.
 
+mod scratch;
+
+use scratch::Scratch;
 use zhengce::diagnostic::{Code, Diagnostic};
 use zhengce::lang::Lang;
 use zhengce::lint::lint;
@@ -41,7 +44,7 @@ decision {
 fn load(policy: &str) -> LoadedPolicy {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("zhengce-record-fns-{}-{n}", std::process::id()));
+    let dir = Scratch::new(&format!("record-fns-{n}"));
     std::fs::create_dir_all(dir.join("cn")).unwrap();
     std::fs::write(dir.join("cn/retirement-2025.policy"), NATIONAL).unwrap();
     std::fs::write(dir.join("p.policy"), policy).unwrap();

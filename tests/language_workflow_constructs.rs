@@ -2,6 +2,9 @@
 //! functions, `yields`, `order` in the case schema, `absent` — on a small policy of
 //! their own (nothing of the Hunan notice).
 
+mod scratch;
+
+use scratch::Scratch;
 use zhengce::diagnostic::Code;
 use zhengce::policy_set::{LoadedPolicy, PolicySource, load_policy};
 use zhengce::report::{RenderOptions, decision_json, render_text};
@@ -43,7 +46,7 @@ decision {
 fn policy(text: &str) -> LoadedPolicy {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("zhengce-wf-{}-{n}", std::process::id()));
+    let dir = Scratch::new(&format!("wf-{n}"));
     std::fs::create_dir_all(dir.join("cal")).unwrap();
     std::fs::write(dir.join("cal/2025.yaml"), CALENDAR).unwrap();
     std::fs::write(dir.join("p.policy"), text).unwrap();

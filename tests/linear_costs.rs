@@ -9,6 +9,9 @@
 //! costs linear are in the unit tests, and the release build is measured with 100,000
 //! rules in the report of issue 9.
 
+mod scratch;
+
+use scratch::Scratch;
 use zhengce::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy};
 use zhengce::report::{DrawOptions, diagnostic_json, render_diagnostic};
 
@@ -23,14 +26,10 @@ use zhengce::run::{MissingDate, Runner};
 
 /// Writes a policy into a fresh folder and loads it.
 fn load(name: &str, text: &str) -> LoadedPolicy {
-    let dir = std::env::temp_dir().join(format!("zhengce-linear-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let dir = Scratch::new(&format!("linear-{name}"));
     let path = dir.join(format!("{name}.policy"));
     std::fs::write(&path, text).expect("the policy written");
-    let loaded = load_policy(&path.to_string_lossy(), PolicySource::Disk);
-    let _ = std::fs::remove_dir_all(&dir);
-    loaded
+    load_policy(&path.to_string_lossy(), PolicySource::Disk)
 }
 
 /// `n` checks that hold when `b` does (as `gen-quadratic-rules.py` writes them, with a

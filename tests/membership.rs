@@ -2,7 +2,10 @@
 //! answered from a key set built once per case (`program::membership`): the same
 //! answers as going through the list for every `m`, on a small policy of their own.
 
+mod scratch;
+
 use proptest::prelude::*;
+use scratch::Scratch;
 use zhengce::policy_set::{LoadedPolicy, PolicySource, load_policy};
 use zhengce::program::{CExpr, CKind};
 use zhengce::report::{RenderOptions, decision_json};
@@ -33,8 +36,7 @@ fn load() -> LoadedPolicy {
     // another writes it.
     static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("zhengce-membership-{}-{call}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new(&format!("membership-{call}"));
     let path = dir.join("p.policy");
     std::fs::write(&path, POLICY).unwrap();
     let loaded = load_policy(&path.to_string_lossy(), PolicySource::Disk);

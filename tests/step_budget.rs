@@ -3,6 +3,9 @@
 //! stops with a located error having taken no more than the budget. Each test counts
 //! steps (`Decision::steps`) or checks for the budget's error; none measures time.
 
+mod scratch;
+
+use scratch::Scratch;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use zhengce::diagnostic::{Code, Diagnostic};
@@ -25,7 +28,7 @@ fn load(name: &str, text: &str) -> LoadedPolicy {
     // One folder per call: the tests run in parallel, and some load several policies.
     static CALLS: AtomicUsize = AtomicUsize::new(0);
     let call = CALLS.fetch_add(1, Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("zhengce-steps-{}-{name}-{call}", std::process::id()));
+    let dir = Scratch::new(&format!("steps-{name}-{call}"));
     std::fs::create_dir_all(dir.join("calendars")).expect("a scratch folder");
     for year in ["2025", "2026"] {
         let file = format!("{year}.yaml");
@@ -34,7 +37,6 @@ fn load(name: &str, text: &str) -> LoadedPolicy {
     let path = dir.join("p.policy");
     std::fs::write(&path, text).expect("the policy file is written");
     let loaded = load_policy(&path.to_string_lossy(), PolicySource::Disk);
-    let _ = std::fs::remove_dir_all(&dir);
     assert!(loaded.program.is_some(), "{name}: {:#?}", loaded.diagnostics);
     loaded
 }
