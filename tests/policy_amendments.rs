@@ -3,6 +3,9 @@
 //! `repeal define` and `repeal field` (a use left is a located error; a case that still
 //! gives the field is warned), and `check --strict` clean after a rule's repeal.
 
+mod scratch;
+
+use scratch::Scratch;
 use zhengce::diagnostic::{Code, Diagnostic, Severity};
 use zhengce::lint::lint;
 use zhengce::policy_set::{LoadedPolicy, PolicySource, load_policy};
@@ -40,8 +43,7 @@ replace category 3 cites "三" "年长的丁类人员" { when old and person.tra
 fn load(amendment: &str) -> LoadedPolicy {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("zhengce-amend-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new(&format!("amend-{n}"));
     std::fs::write(dir.join("base.policy"), BASE).unwrap();
     std::fs::write(dir.join("amendment.policy"), amendment).unwrap();
     load_policy(&dir.join("amendment.policy").to_string_lossy(), PolicySource::Disk)

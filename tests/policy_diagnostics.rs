@@ -1,5 +1,8 @@
 //! `zhengce check` diagnostics: each error kind with its message and underlined text.
 
+mod scratch;
+
+use scratch::Scratch;
 use zhengce::diagnostic::{Code, Diagnostic};
 use zhengce::policy_set::{LoadedPolicy, PolicySource, load_policy};
 
@@ -12,9 +15,7 @@ case {\n  person \"个人\" {\n    gender: Gender \"性别\"\n    birth_date: da
 fn load(files: &[(&str, &str)]) -> LoadedPolicy {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("zhengce-diag-{}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new(&format!("diag-{n}"));
     for (name, text) in files {
         std::fs::write(dir.join(name), text).unwrap();
     }

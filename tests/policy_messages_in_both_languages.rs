@@ -15,6 +15,9 @@ use zhengce::policy_set::{LoadedPolicy, PolicySource, load_policy, load_policy_t
 #[allow(dead_code)]
 #[path = "common/hostile.rs"]
 mod hostile;
+mod scratch;
+
+use scratch::Scratch;
 
 const HUNAN: &str = "policies/hunan/2025-employment-assistance.policy";
 const RETIREMENT: &str = "policies/cn/retirement-2025.policy";
@@ -400,10 +403,8 @@ fn floor(text: &str, mut i: usize) -> usize {
 }
 
 /// A folder of policy files written for one test.
-fn folder(name: &str, files: &[(&str, &[u8])]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhengce-languages-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a scratch folder");
+fn folder(name: &str, files: &[(&str, &[u8])]) -> Scratch {
+    let dir = Scratch::new(&format!("languages-{name}"));
     for (file, text) in files {
         std::fs::write(dir.join(file), text).expect("written");
     }

@@ -1,6 +1,9 @@
 //! Amendments and dates: which version of a policy applies on a date, `replace`,
 //! `repeal`, `until`, and the validity period of the header (有效期).
 
+mod scratch;
+
+use scratch::Scratch;
 use zhengce::diagnostic::Code;
 use zhengce::policy_set::{LoadedPolicy, PolicySource, load_policy};
 use zhengce::report::{RenderOptions, decision_json};
@@ -26,8 +29,7 @@ category 3 cites "三" "x 超过100" { when x > 100 }
 fn load() -> LoadedPolicy {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("zhengce-versions-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new(&format!("versions-{n}"));
     std::fs::write(dir.join("base.policy"), BASE).unwrap();
     std::fs::write(dir.join("amendment.policy"), AMENDMENT).unwrap();
     load_policy(&dir.join("amendment.policy").to_string_lossy(), PolicySource::Disk)
@@ -91,8 +93,7 @@ fn the_validity_period_of_the_header_is_checked() {
 
 #[test]
 fn replacing_something_the_policy_does_not_have_is_an_error() {
-    let dir = std::env::temp_dir().join(format!("zhengce-versions-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("versions-bad");
     std::fs::write(dir.join("base.policy"), BASE).unwrap();
     let bad = AMENDMENT
         .replace("replace param threshold", "replace param treshold")
