@@ -2,7 +2,7 @@
 //! leaves, the score and its minimum, declared equivalents; and the Hunan corpus's
 //! score. The command line runs in-process, on captured output.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use zhengce::mutants::{Corpus, CorpusFile, MutationKind, generate, run::Origin, run_mutants};
 use zhengce::policy_set::{PolicySource, load_policy};
 
@@ -20,13 +20,14 @@ decision {
 }
 "#;
 
+mod scratch;
 mod support;
+use scratch::Scratch;
 use support::zhengce;
 
 /// A scratch folder for one test, with the small policy in it.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhengce-mutants-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+fn scratch(name: &str) -> Scratch {
+    let dir = Scratch::new(&format!("mutants-{name}"));
     std::fs::create_dir_all(dir.join("cases")).expect("a scratch folder");
     std::fs::write(dir.join("small.policy"), POLICY).expect("the policy written");
     dir

@@ -37,8 +37,10 @@ use zhengce::source::SourceMap;
 
 #[path = "common/hostile.rs"]
 mod hostile;
+mod scratch;
 
 use hostile::{CASE, CaseExpect, Expect, HEADER, define, definitions_chain, hostile_cases, hostile_policies, nested};
+use scratch::Scratch;
 
 const HUNAN: &str = "policies/hunan/2025-employment-assistance.policy";
 const RETIREMENT: &str = "policies/cn/retirement-2025.policy";
@@ -284,12 +286,9 @@ fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
 }
 
-/// A fresh folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("zhengce-robustness-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a scratch folder");
-    dir
+/// A fresh folder for one test, removed when it is dropped.
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("robustness-{name}"))
 }
 
 // ───────────────────────── Running guarded ─────────────────────────
@@ -531,17 +530,11 @@ fn render_result(result: &CaseResult, program: &Program, sources: &SourceMap) {
 /// A folder laid out like policies/ (hunan/, cn/, calendars/), so that `uses` and
 /// `calendar` resolve; the Hunan file is rewritten for each input.
 struct PolicyTree {
-    dir: PathBuf,
+    /// The folder, held only to go when the test is done with it (a process that
+    /// aborts leaves it, with the input that broke it).
+    _dir: Scratch,
     hunan: PathBuf,
     cases: Vec<(String, String)>,
-}
-
-/// The folder goes when the test is done with it (a process that aborts leaves it, with
-/// the input that broke it).
-impl Drop for PolicyTree {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
 }
 
 impl PolicyTree {
@@ -565,7 +558,11 @@ impl PolicyTree {
             .join("hunan")
             .join(Path::new(HUNAN).file_name().expect("a file name"));
         let cases = EXAMPLE_CASES.iter().map(|p| (p.to_string(), read(p))).collect();
-        PolicyTree { dir, hunan, cases }
+        PolicyTree {
+            _dir: dir,
+            hunan,
+            cases,
+        }
     }
 
     /// Loads the tree with `input` as the Hunan policy, and everything downstream.
@@ -669,13 +666,8 @@ fn no_mutation_of_the_whole_sweep_panics_and_the_sample_reaches_all_it_does() {
 /// The built-in policy, and the folder where the case being evaluated is written.
 struct Builtin {
     loaded: LoadedPolicy,
-    dir: PathBuf,
-}
-
-impl Drop for Builtin {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
+    /// Removed when the test is done with it.
+    dir: Scratch,
 }
 
 impl Builtin {
@@ -850,7 +842,6 @@ fn hostile_policies_end_in_a_program_or_the_diagnostic_of_their_bound() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 // ───────────────────────── Hostile case files ─────────────────────────
@@ -903,9 +894,7 @@ fn load_one(name: &str, text: &str) -> LoadedPolicy {
     let dir = scratch(name);
     let path = dir.join("p.policy");
     std::fs::write(&path, text).expect("the policy file is written");
-    let loaded = load_policy(&path.to_string_lossy(), PolicySource::Disk);
-    let _ = std::fs::remove_dir_all(&dir);
-    loaded
+    load_policy(&path.to_string_lossy(), PolicySource::Disk)
 }
 
 /// The only error of a loaded policy, and the text it underlines.
