@@ -41,7 +41,7 @@ category 5 cites "contract §1" { when kind }
 
 #[test]
 fn citations_match_whatever_their_brackets_and_what_fails_the_check_is_listed() {
-    let (_, mut loaded) = policy_with_notice("summary", POLICY, Some(NOTICE));
+    let (_dir, mut loaded) = policy_with_notice("summary", POLICY, Some(NOTICE));
     let doc = doc_of(&mut loaded, Lang::Zh);
     let s = &doc.summary;
     assert!(s.numbered);
@@ -105,7 +105,7 @@ fn uncited_clauses_alone_do_not_fail_the_check() {
         .filter(|l| !l.contains("\"四\"") && !l.contains("丙类"))
         .collect::<Vec<_>>()
         .join("\n");
-    let (_, mut loaded) = policy_with_notice("uncited-only", &policy, Some(NOTICE));
+    let (_dir, mut loaded) = policy_with_notice("uncited-only", &policy, Some(NOTICE));
     let s = doc_of(&mut loaded, Lang::Zh).summary;
     assert!(!s.uncited.is_empty());
     assert!(!s.fails_check());
@@ -113,7 +113,7 @@ fn uncited_clauses_alone_do_not_fail_the_check() {
 
 #[test]
 fn a_notice_without_numbering_is_told_never_covered() {
-    let (_, mut loaded) = policy_with_notice("unnumbered", POLICY, Some("第1条 甲类人员。\n第2条 乙类人员。\n"));
+    let (_dir, mut loaded) = policy_with_notice("unnumbered", POLICY, Some("第1条 甲类人员。\n第2条 乙类人员。\n"));
     let doc = doc_of(&mut loaded, Lang::Zh);
     let s = &doc.summary;
     assert!(!s.numbered && s.clauses == 0);

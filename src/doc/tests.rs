@@ -108,11 +108,29 @@ fn a_text_without_headings_is_all_preamble() {
     assert_eq!(Notice::parse("").passages, []);
 }
 
+/// A test's own folder, removed when the test is done with it (passed or not): the
+/// doc tests used to leave theirs in the temporary folder.
+pub(super) struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// A scratch folder with a policy and its notice; the policy loaded.
-pub(super) fn policy_with_notice(name: &str, policy: &str, notice: Option<&str>) -> (PathBuf, LoadedPolicy) {
-    let dir = std::env::temp_dir().join(format!("zhengce-doc-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+pub(super) fn policy_with_notice(name: &str, policy: &str, notice: Option<&str>) -> (Scratch, LoadedPolicy) {
+    let dir = Scratch(std::env::temp_dir().join(format!("zhengce-doc-{}-{name}", std::process::id())));
+    let _ = std::fs::remove_dir_all(&*dir);
+    std::fs::create_dir_all(&*dir).unwrap();
     std::fs::write(dir.join("p.policy"), policy).unwrap();
     if let Some(notice) = notice {
         std::fs::write(dir.join("notice.txt"), notice).unwrap();
@@ -159,7 +177,7 @@ fn values<'h>(html: &'h str, attribute: &str) -> Vec<&'h str> {
 #[test]
 fn every_clause_has_an_anchor_and_the_uncited_ones_are_marked() {
     let notice = NOTICE.replace("（一）甲类人员；", "（一）甲类人员 <b>&</b>；");
-    let (_, mut loaded) = policy_with_notice("page", POLICY, Some(&notice));
+    let (_dir, mut loaded) = policy_with_notice("page", POLICY, Some(&notice));
     let html = page_of(&mut loaded, Lang::Zh);
     let ids = values(&html, "id");
     for clause in Notice::parse(&notice).clause_ids() {
@@ -202,7 +220,7 @@ fn every_clause_has_an_anchor_and_the_uncited_ones_are_marked() {
 
 #[test]
 fn names_link_to_what_they_name() {
-    let (_, mut loaded) = policy_with_notice("links", POLICY, Some(NOTICE));
+    let (_dir, mut loaded) = policy_with_notice("links", POLICY, Some(NOTICE));
     let html = page_of(&mut loaded, Lang::Zh);
     for link in [
         r##"when <a class="ref" href="#define-is_a">is_a</a> and <a class="ref" href="#table-weights">weights</a>[<a class="ref" href="#field-kind">kind</a>].w"##,
@@ -221,7 +239,7 @@ fn names_link_to_what_they_name() {
 
 #[test]
 fn items_stand_beside_the_passage_they_quote_or_apart() {
-    let (_, mut loaded) = policy_with_notice("placing", POLICY, Some(NOTICE));
+    let (_dir, mut loaded) = policy_with_notice("placing", POLICY, Some(NOTICE));
     let html = page_of(&mut loaded, Lang::Zh);
     let section = |id: &str| {
         let start = html.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("{id}"));
@@ -243,7 +261,7 @@ fn items_stand_beside_the_passage_they_quote_or_apart() {
 
 #[test]
 fn the_page_is_told_in_one_language_and_is_the_same_every_time() {
-    let (_, mut loaded) = policy_with_notice("langs", POLICY, Some(NOTICE));
+    let (_dir, mut loaded) = policy_with_notice("langs", POLICY, Some(NOTICE));
     let zh = page_of(&mut loaded, Lang::Zh);
     let en = page_of(&mut loaded, Lang::En);
     assert_eq!(zh, page_of(&mut loaded, Lang::Zh));
@@ -277,7 +295,7 @@ fn a_missing_or_unnamed_notice_is_a_located_diagnostic() {
     assert!(d.message.zh().contains(&*dir.join("notice.txt").to_string_lossy()));
 
     let unnamed = POLICY.replace("  source_text \"notice.txt\"\n", "");
-    let (_, mut loaded) = policy_with_notice("unnamed", &unnamed, None);
+    let (_dir, mut loaded) = policy_with_notice("unnamed", &unnamed, None);
     let d = loaded
         .read_source_text(PolicySource::Disk, InputLimits::default())
         .expect_err("no source_text");

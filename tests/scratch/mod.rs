@@ -4,14 +4,21 @@
 //! take it for a test of its own.)
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The folder `zhengce-{name}-{process id}`, empty; removed when dropped.
+/// The folder `zhengce-{name}-{process id}-{k}`, empty; removed when dropped. `k`
+/// counts the folders the process made, so that two tests running at once with the
+/// same name (a helper called with equal arguments) never share, or remove, one.
 pub struct Scratch(PathBuf);
+
+/// How many folders this test binary has made.
+static MADE: AtomicUsize = AtomicUsize::new(0);
 
 impl Scratch {
     /// Makes the folder, empty (what an earlier run left there is removed first).
     pub fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("zhengce-{name}-{}", std::process::id()));
+        let k = MADE.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("zhengce-{name}-{}-{k}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("a scratch folder");
         Scratch(dir)
