@@ -5,7 +5,7 @@
 use crate::ast::{BinOp, Label, RuleId, RuleKind};
 use crate::source::Span;
 use crate::value::Value;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// An operand of a condition, with its value. Labels are the program's own, borrowed:
 /// a trace shows thousands of them.
@@ -151,9 +151,10 @@ pub enum Because<'p> {
 /// The reasons of a yes/no definition's value ([`Because::Flag`]): shared, not copied,
 /// since one case's explanation tells the same definition under many rules and finds
 /// its reasons once. No reasons take no allocation; others keep the list as it was
-/// found (an `Arc` of the `Vec`, not of a slice, which would copy the list again).
+/// found (an `Rc` of the `Vec`, not of a slice, which would copy the list again; not an
+/// `Arc`: an explanation stays on its thread, and counting atomically cost more).
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Reasons<'p>(Option<Arc<Vec<Because<'p>>>>);
+pub struct Reasons<'p>(Option<Rc<Vec<Because<'p>>>>);
 
 impl<'p> Reasons<'p> {
     /// No reasons (a case field, or a definition at the depth where explaining stops).
@@ -164,7 +165,7 @@ impl<'p> Reasons<'p> {
 
 impl<'p> From<Vec<Because<'p>>> for Reasons<'p> {
     fn from(reasons: Vec<Because<'p>>) -> Reasons<'p> {
-        Reasons((!reasons.is_empty()).then(|| Arc::new(reasons)))
+        Reasons((!reasons.is_empty()).then(|| Rc::new(reasons)))
     }
 }
 

@@ -168,13 +168,19 @@ impl<'p> Explainer<'p> {
     /// the rule's own value (from the memo, when there is one), not its condition
     /// evaluated again.
     pub fn rule(&mut self, rule: RuleIdx) -> Vec<Because<'p>> {
+        let mut reasons = Vec::new();
+        self.rule_into(rule, &mut reasons);
+        reasons
+    }
+
+    /// [`Explainer::rule`] into `out`, emptied first: a trace explains every rule of a
+    /// case into one list rather than allocating one a rule.
+    pub fn rule_into(&mut self, rule: RuleIdx, out: &mut Vec<Because<'p>>) {
+        out.clear();
         let program = self.ev.program;
-        match &program.rules[rule.0 as usize].when {
-            Some(w) => {
-                let holds = self.ev.rule(rule);
-                self.ev.reasons(w, holds)
-            }
-            None => Vec::new(),
+        if let Some(w) = &program.rules[rule.0 as usize].when {
+            let holds = self.ev.rule(rule);
+            self.ev.reasons_known(w, holds, 0, out);
         }
     }
 

@@ -7,7 +7,7 @@ use super::messages::{Msg, msg};
 use super::text::{write_rule_name, write_yields};
 use super::values::ValueStyle;
 use crate::ast::RuleKind;
-use crate::eval::{Decision, Explainer, Memo};
+use crate::eval::{Because, Decision, Explainer, Memo};
 use crate::program::{CKind, Program, RuleIdx, Type};
 use crate::value::Value;
 
@@ -109,6 +109,7 @@ impl TraceText {
             write_because_list(text, &reasons, style);
             self.ends.push(text.len());
         }
+        let mut reasons = Vec::new();
         for (i, _) in program
             .rules
             .iter()
@@ -116,32 +117,34 @@ impl TraceText {
             .filter(|(_, r)| r.kind != RuleKind::Check)
         {
             let idx = RuleIdx(i as u32);
-            write_rule_trace(text, program, decision, idx, explainer, style);
+            write_rule_trace(text, program, decision, idx, explainer, &mut reasons, style);
             self.ends.push(text.len());
         }
     }
 }
 
 /// One rule's trace line: `一（一） 成立：…conditions… → …what it yields…`.
-pub fn rule_trace(
-    program: &Program,
+pub fn rule_trace<'p>(
+    program: &'p Program,
     decision: &Decision,
     idx: RuleIdx,
-    explainer: &mut Explainer,
+    explainer: &mut Explainer<'p>,
     style: &ValueStyle,
 ) -> String {
     let mut line = String::new();
-    write_rule_trace(&mut line, program, decision, idx, explainer, style);
+    write_rule_trace(&mut line, program, decision, idx, explainer, &mut Vec::new(), style);
     line
 }
 
-/// Writes [`rule_trace`] into `out`.
-fn write_rule_trace(
+/// Writes [`rule_trace`] into `out`; `reasons` is the list the rule's reasons are found
+/// in (one for all the rules of a trace).
+fn write_rule_trace<'p>(
     out: &mut String,
-    program: &Program,
+    program: &'p Program,
     decision: &Decision,
     idx: RuleIdx,
-    explainer: &mut Explainer,
+    explainer: &mut Explainer<'p>,
+    reasons: &mut Vec<Because<'p>>,
     style: &ValueStyle,
 ) {
     let rule = &program.rules[idx.0 as usize];
@@ -152,8 +155,8 @@ fn write_rule_trace(
     out.push_str(msg(Msg::Colon, style.lang));
     // The reasons are found before the values yielded, as they always were: both use
     // the one explainer, whose memo fills in the order it is asked.
-    let reasons = explainer.rule(idx);
-    write_because_list(out, &reasons, style);
+    explainer.rule_into(idx, reasons);
+    write_because_list(out, reasons, style);
     let mark = out.len();
     out.push_str(" → ");
     if !write_yields(out, rule, outcome, style, explainer) {
