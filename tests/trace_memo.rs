@@ -6,7 +6,10 @@
 use zhengce::eval::{Explainer, MAX_STEPS};
 use zhengce::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy, load_policy_text};
 use zhengce::program::RuleIdx;
-use zhengce::report::{Lang, RenderOptions, ValueStyle, decision_json, rule_trace, trace_lines};
+use zhengce::report::{
+    Lang, RenderOptions, Trace, ValueStyle, decision_json, rule_trace, trace_lines, write_decision_json,
+    write_final_decision_json,
+};
 use zhengce::run::{CaseResult, MissingDate, Runner};
 
 /// The record's trace and the fresh explanation's, for each result evaluated.
@@ -68,6 +71,46 @@ fn every_suite_case_has_the_trace_of_a_fresh_explanation() {
         }
     }
     assert!(compared >= 200, "only {compared} traces compared");
+}
+
+/// A batch writes each record as the result's last use, its trace explained from the
+/// decision's memo itself rather than a copy: the same bytes as the record written
+/// from a borrowed result, and no memo left after.
+#[test]
+fn a_record_written_as_the_results_last_use_is_the_same_record() {
+    let mut loaded = load_policy(DEFAULT_POLICY, PolicySource::Builtin);
+    let mut files = Vec::new();
+    yaml_files(std::path::Path::new("tests/cases"), &mut files);
+    files.sort();
+    let mut compared = 0;
+    for (file, lang) in files.iter().flat_map(|f| [(f, Lang::Zh), (f, Lang::En)]) {
+        let bytes = std::fs::read(file).expect("a case file");
+        let mut runner = Runner::with_versions(&loaded.versions, None, MissingDate::Error);
+        let results = runner.run_file(&mut loaded.sources, &file.to_string_lossy(), bytes);
+        for mut r in results {
+            let program = &loaded.versions[r.version];
+            {
+                let options = RenderOptions {
+                    lang,
+                    trace: Trace::Included,
+                    ..RenderOptions::default()
+                };
+                let (mut borrowed, mut last) = (Vec::new(), Vec::new());
+                write_decision_json(&mut borrowed, &r, program, &loaded.sources, &options);
+                let had_memo = r.decision.as_ref().is_some_and(|d| d.memo.is_some());
+                write_final_decision_json(&mut last, &mut r, program, &loaded.sources, &options);
+                assert_eq!(
+                    String::from_utf8_lossy(&borrowed),
+                    String::from_utf8_lossy(&last),
+                    "{}",
+                    file.display()
+                );
+                assert!(r.decision.as_ref().is_none_or(|d| d.memo.is_none()));
+                compared += usize::from(had_memo);
+            }
+        }
+    }
+    assert!(compared >= 400, "only {compared} records written from a memo");
 }
 
 /// A policy with a check and a tier, each a count over the months from 1000-01 to
