@@ -89,25 +89,23 @@ fn a_record_written_as_the_results_last_use_is_the_same_record() {
         let results = runner.run_file(&mut loaded.sources, &file.to_string_lossy(), bytes);
         for mut r in results {
             let program = &loaded.versions[r.version];
-            {
-                let options = RenderOptions {
-                    lang,
-                    trace: Trace::Included,
-                    ..RenderOptions::default()
-                };
-                let (mut borrowed, mut last) = (Vec::new(), Vec::new());
-                write_decision_json(&mut borrowed, &r, program, &loaded.sources, &options);
-                let had_memo = r.decision.as_ref().is_some_and(|d| d.memo.is_some());
-                write_final_decision_json(&mut last, &mut r, program, &loaded.sources, &options);
-                assert_eq!(
-                    String::from_utf8_lossy(&borrowed),
-                    String::from_utf8_lossy(&last),
-                    "{}",
-                    file.display()
-                );
-                assert!(r.decision.as_ref().is_none_or(|d| d.memo.is_none()));
-                compared += usize::from(had_memo);
-            }
+            let options = RenderOptions {
+                lang,
+                trace: Trace::Included,
+                ..RenderOptions::default()
+            };
+            let (mut borrowed, mut last) = (Vec::new(), Vec::new());
+            write_decision_json(&mut borrowed, &r, program, &loaded.sources, &options);
+            let had_memo = r.decision.as_ref().is_some_and(|d| d.memo.is_some());
+            write_final_decision_json(&mut last, &mut r, program, &loaded.sources, &options);
+            assert_eq!(
+                String::from_utf8_lossy(&borrowed),
+                String::from_utf8_lossy(&last),
+                "{}",
+                file.display()
+            );
+            assert!(r.decision.as_ref().is_none_or(|d| d.memo.is_none()));
+            compared += usize::from(had_memo);
         }
     }
     assert!(compared >= 400, "only {compared} records written from a memo");
