@@ -52,17 +52,27 @@ fn yaml_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-#[test]
-fn every_suite_case_has_the_trace_of_a_fresh_explanation() {
-    let mut loaded = load_policy(DEFAULT_POLICY, PolicySource::Builtin);
+/// Every case file of the suite, in order.
+fn suite_files() -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();
     yaml_files(std::path::Path::new("tests/cases"), &mut files);
     files.sort();
+    files
+}
+
+/// The results of one case file, decided with the built-in policy.
+fn decided(loaded: &mut LoadedPolicy, file: &std::path::Path) -> Vec<CaseResult> {
+    let bytes = std::fs::read(file).expect("a case file");
+    let mut runner = Runner::with_versions(&loaded.versions, None, MissingDate::Error);
+    runner.run_file(&mut loaded.sources, &file.to_string_lossy(), bytes)
+}
+
+#[test]
+fn every_suite_case_has_the_trace_of_a_fresh_explanation() {
+    let mut loaded = load_policy(DEFAULT_POLICY, PolicySource::Builtin);
     let mut compared = 0;
-    for file in &files {
-        let bytes = std::fs::read(file).expect("a case file");
-        let mut runner = Runner::with_versions(&loaded.versions, None, MissingDate::Error);
-        let results = runner.run_file(&mut loaded.sources, &file.to_string_lossy(), bytes);
+    for file in &suite_files() {
+        let results = decided(&mut loaded, file);
         for lang in [Lang::Zh, Lang::En] {
             for (recorded, expected) in traces(&loaded, &results, lang) {
                 assert_eq!(recorded, expected, "{}", file.display());
@@ -79,15 +89,9 @@ fn every_suite_case_has_the_trace_of_a_fresh_explanation() {
 #[test]
 fn a_record_written_as_the_results_last_use_is_the_same_record() {
     let mut loaded = load_policy(DEFAULT_POLICY, PolicySource::Builtin);
-    let mut files = Vec::new();
-    yaml_files(std::path::Path::new("tests/cases"), &mut files);
-    files.sort();
     let mut compared = 0;
-    for (file, lang) in files.iter().flat_map(|f| [(f, Lang::Zh), (f, Lang::En)]) {
-        let bytes = std::fs::read(file).expect("a case file");
-        let mut runner = Runner::with_versions(&loaded.versions, None, MissingDate::Error);
-        let results = runner.run_file(&mut loaded.sources, &file.to_string_lossy(), bytes);
-        for mut r in results {
+    for (file, lang) in suite_files().iter().flat_map(|f| [(f, Lang::Zh), (f, Lang::En)]) {
+        for mut r in decided(&mut loaded, file) {
             let program = &loaded.versions[r.version];
             let options = RenderOptions {
                 lang,
