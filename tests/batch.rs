@@ -282,6 +282,43 @@ fn any_number_of_workers_writes_the_same_bytes() {
     }
 }
 
+/// Several inputs in one chunk (an empty one among them): each record names its own
+/// input, and a duplicate id names the input and line of its first use.
+#[test]
+fn records_name_their_own_input_and_a_duplicate_the_first_ones() {
+    let lines = generated(4, 8);
+    let dir = scratch("inputs");
+    let first = dir.join("first.jsonl");
+    std::fs::write(&first, format!("{}\n{}\n", lines[0], lines[1])).expect("written");
+    let empty = dir.join("empty.jsonl");
+    std::fs::write(&empty, "").expect("written");
+    // A missing `employment.since` gives an error naming the file and line.
+    let mut broken: Json = serde_json::from_str(&lines[2]).expect("JSON");
+    broken["employment"] = serde_json::json!({"status": "employed"});
+    let second = dir.join("second.jsonl");
+    std::fs::write(&second, format!("{}\n{}\n{broken}\n", lines[3], lines[1])).expect("written");
+    let (_, out, _) = zhengce(
+        &["batch", "-q", "--jobs", "2", path(&first), path(&empty), path(&second)],
+        None,
+    );
+    let got = records(&out);
+    assert_eq!(got.len(), 5, "{out}");
+    let file_of = |r: &Json| {
+        r["diagnostics"]
+            .as_array()
+            .and_then(|d| d.first())
+            .map(|d| d["file"].clone())
+    };
+    let duplicate = &got[3]["diagnostics"][0];
+    assert_eq!(duplicate["code"], "duplicate_case_id", "{out}");
+    assert_eq!(duplicate["file"], path(&second), "{out}");
+    assert_eq!(duplicate["line"], 2, "{out}");
+    let help = duplicate["help"].as_str().expect("a help");
+    assert!(help.contains(&format!("`{}` 第 2 行", path(&first))), "{help}");
+    assert_eq!(file_of(&got[4]), Some(Json::from(path(&second))), "{out}");
+    assert_eq!(got[4]["diagnostics"][0]["line"], 3, "{out}");
+}
+
 #[test]
 fn standard_input_is_json_lines_or_yaml_and_blank_lines_are_no_cases() {
     let lines = generated(3, 2);

@@ -38,7 +38,7 @@ use std::io::{self, BufRead, Write};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
-use worker::{ChunkOut, Worker};
+use worker::{ChunkIn, ChunkOut, Worker};
 
 /// Cases a chunk holds at most.
 pub const CHUNK_CASES: usize = 512;
@@ -91,7 +91,7 @@ pub fn run(
     // thread the system refuses would stop the batch.
     let jobs = options.jobs.clamp(1, MAX_JOBS);
     let window = jobs * CHUNKS_IN_FLIGHT;
-    let (chunk_tx, chunk_rx) = sync_channel::<(u64, Vec<Piece>)>(window);
+    let (chunk_tx, chunk_rx) = sync_channel::<(u64, ChunkIn)>(window);
     let (done_tx, done_rx) = sync_channel::<(u64, ChunkOut)>(window);
     let (permit_tx, permit_rx) = sync_channel::<()>(window);
     for _ in 0..window {
@@ -114,8 +114,8 @@ pub fn run(
             let chunk_rx = &chunk_rx;
             scope.spawn(move || {
                 let mut worker = Worker::new(versions, policy_sources, options);
-                while let Some((seq, pieces)) = next_chunk(chunk_rx) {
-                    if done_tx.send((seq, worker.chunk(pieces, spare.take()))).is_err() {
+                while let Some((seq, chunk)) = next_chunk(chunk_rx) {
+                    if done_tx.send((seq, worker.chunk(chunk, spare.take()))).is_err() {
                         return;
                     }
                 }
@@ -155,22 +155,17 @@ impl Spare {
     }
 }
 
-fn next_chunk(rx: &Mutex<Receiver<(u64, Vec<Piece>)>>) -> Option<(u64, Vec<Piece>)> {
+fn next_chunk(rx: &Mutex<Receiver<(u64, ChunkIn)>>) -> Option<(u64, ChunkIn)> {
     rx.lock().ok()?.recv().ok()
 }
 
 /// The reader: cuts every input into pieces and hands them out in chunks, each after
 /// taking a permit.
-fn read_chunks(
-    inputs: Vec<BatchInput>,
-    max_case: usize,
-    chunks: &SyncSender<(u64, Vec<Piece>)>,
-    permits: &Receiver<()>,
-) {
+fn read_chunks(inputs: Vec<BatchInput>, max_case: usize, chunks: &SyncSender<(u64, ChunkIn)>, permits: &Receiver<()>) {
     let mut seq = 0u64;
-    let mut chunk = Vec::new();
+    let mut chunk = ChunkIn::default();
     let mut bytes = 0usize;
-    let mut send = |chunk: &mut Vec<Piece>, bytes: &mut usize| -> bool {
+    let mut send = |chunk: &mut ChunkIn, bytes: &mut usize| -> bool {
         *bytes = 0;
         if permits.recv().is_err() {
             return false;
@@ -181,22 +176,28 @@ fn read_chunks(
     };
     for input in inputs {
         let pieces: Box<dyn Iterator<Item = Piece>> = match (input.open)() {
-            Ok(reader) => Box::new(PieceReader::new(input.name, reader, input.format, max_case)),
+            Ok(reader) => Box::new(PieceReader::new(reader, input.format, max_case)),
             Err(e) => Box::new(std::iter::once(Piece {
-                name: input.name,
                 lines_before: 0,
                 content: PieceContent::Unreadable(e),
             })),
         };
         for piece in pieces {
+            if chunk
+                .inputs
+                .last()
+                .is_none_or(|(_, name)| !Arc::ptr_eq(name, &input.name))
+            {
+                chunk.inputs.push((chunk.pieces.len(), input.name.clone()));
+            }
             bytes += piece.size();
-            chunk.push(piece);
-            if (chunk.len() >= CHUNK_CASES || bytes >= CHUNK_BYTES) && !send(&mut chunk, &mut bytes) {
+            chunk.pieces.push(piece);
+            if (chunk.pieces.len() >= CHUNK_CASES || bytes >= CHUNK_BYTES) && !send(&mut chunk, &mut bytes) {
                 return;
             }
         }
     }
-    if !chunk.is_empty() {
+    if !chunk.pieces.is_empty() {
         send(&mut chunk, &mut bytes);
     }
 }
@@ -274,11 +275,18 @@ impl<'a> OrderedWriter<'a> {
     /// a duplicate id: standard output flushes at each write).
     fn write_chunk(&mut self, chunk: &ChunkOut) -> io::Result<()> {
         let (mut start, mut run_start) = (0, 0);
-        for case in &chunk.cases {
+        // The input each case comes from: a chunk says where each run of cases starts.
+        let unnamed: Arc<str> = Arc::from("");
+        let mut inputs = chunk.inputs.iter().peekable();
+        let mut input = &unnamed;
+        for (i, case) in chunk.cases.iter().enumerate() {
+            while let Some((_, name)) = inputs.next_if(|(first, _)| *first <= i) {
+                input = name;
+            }
             let record_start = start;
             start = case.end;
             self.summary.cases += 1;
-            if let Some(first) = self.duplicate_of(case) {
+            if let Some(first) = self.duplicate_of(case, input) {
                 self.out.write_all(&chunk.bytes[run_start..record_start])?;
                 run_start = case.end;
                 self.summary.errors += 1;
@@ -303,9 +311,9 @@ impl<'a> OrderedWriter<'a> {
 
     /// The error record of a case whose id an earlier case has (contract §5: the first
     /// is evaluated, every later one is an error naming the line of the first).
-    fn duplicate_of(&mut self, case: &worker::CaseMeta) -> Option<String> {
-        if self.inputs.last().is_none_or(|last| !Arc::ptr_eq(last, &case.name)) {
-            self.inputs.push(case.name.clone());
+    fn duplicate_of(&mut self, case: &worker::CaseMeta, name: &Arc<str>) -> Option<String> {
+        if self.inputs.last().is_none_or(|last| !Arc::ptr_eq(last, name)) {
+            self.inputs.push(name.clone());
         }
         let (id, digest) = (case.id.as_ref()?, case.id_digest?);
         let here = FirstSeen {
@@ -316,7 +324,7 @@ impl<'a> OrderedWriter<'a> {
         let file = self.inputs.get(first.input as usize).map_or("", |f| f.as_ref());
         let first = BatchMsg::FirstAt.with([file.to_string(), first.line.to_string()]);
         let d = duplicate_id(id, None, first);
-        let at = case.id_at.map(|at| (case.name.as_ref(), at));
+        let at = case.id_at.map(|at| (name.as_ref(), at));
         let record = json!({
             "case": id.as_ref(),
             "status": "error",

@@ -51,8 +51,6 @@ impl InputFormat {
 /// One case's text, or what stopped an input from being read.
 #[derive(Debug)]
 pub struct Piece {
-    /// The input's name (a path, or `<stdin>`).
-    pub name: Arc<str>,
     /// Lines of the input before this piece.
     pub lines_before: usize,
     /// What it holds.
@@ -83,7 +81,6 @@ pub enum PieceContent {
 
 /// Reads the pieces of one input.
 pub struct PieceReader<R> {
-    name: Arc<str>,
     reader: R,
     format: InputFormat,
     max_bytes: usize,
@@ -99,9 +96,8 @@ pub struct PieceReader<R> {
 impl<R: BufRead> PieceReader<R> {
     /// A reader of `reader`, written in `format`; a piece over `max_bytes` is reported
     /// rather than read.
-    pub fn new(name: Arc<str>, reader: R, format: InputFormat, max_bytes: usize) -> PieceReader<R> {
+    pub fn new(reader: R, format: InputFormat, max_bytes: usize) -> PieceReader<R> {
         PieceReader {
-            name,
             reader,
             format,
             max_bytes,
@@ -113,11 +109,7 @@ impl<R: BufRead> PieceReader<R> {
     }
 
     fn piece(&self, lines_before: usize, content: PieceContent) -> Piece {
-        Piece {
-            name: self.name.clone(),
-            lines_before,
-            content,
-        }
+        Piece { lines_before, content }
     }
 
     /// The next line, with its line break, keeping at most `room` bytes of it (the rest
@@ -299,7 +291,7 @@ mod tests {
     use super::*;
 
     fn pieces(text: &str, format: InputFormat, max: usize) -> Vec<(usize, String)> {
-        PieceReader::new("t".into(), text.as_bytes(), format, max)
+        PieceReader::new(text.as_bytes(), format, max)
             .map(|p| {
                 let text = match p.content {
                     PieceContent::JsonText(t) => t.to_string(),
@@ -328,7 +320,7 @@ mod tests {
         let input: &[u8] = b"\xEF\xBB\xBF{\"a\":1}\n{\"b\":\"\xE5\xB0\xB1\"}\r\n\n  {\"c\":2}\n{\"d\":\"\xFF\"}\n\t\n{\"long\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}\n{\"e\":3}";
         let read = |capacity: usize| {
             let reader = std::io::BufReader::with_capacity(capacity, input);
-            let pieces: Vec<Piece> = PieceReader::new("t".into(), reader, InputFormat::JsonLines, 30).collect();
+            let pieces: Vec<Piece> = PieceReader::new(reader, InputFormat::JsonLines, 30).collect();
             let texts = pieces
                 .iter()
                 .filter(|p| matches!(p.content, PieceContent::JsonText(_)))

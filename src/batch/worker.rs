@@ -20,8 +20,6 @@ use std::sync::Arc;
 /// What the writer needs to know of one case besides its record.
 #[derive(Debug)]
 pub(crate) struct CaseMeta {
-    /// The input it came from.
-    pub name: Arc<str>,
     /// Its id, when it has one.
     pub id: Option<Box<str>>,
     /// Its id's digest, for the writer's table of ids seen.
@@ -44,6 +42,16 @@ pub(crate) struct CaseMeta {
     pub end: usize,
 }
 
+/// A chunk of pieces as the reader hands it out, with the inputs they come from.
+/// Names travel a chunk at a time: a name given with each case was a count shared by
+/// every thread, changed twice a case (about 1.5% of a batch).
+#[derive(Debug, Default)]
+pub(crate) struct ChunkIn {
+    pub pieces: Vec<Piece>,
+    /// For each run of pieces of one input: where it starts, and the input's name.
+    pub inputs: Vec<(usize, Arc<str>)>,
+}
+
 /// A chunk's records (one JSON line each) and what the writer needs of each case.
 /// What held and what was yes is kept for the whole chunk, each case a range of it:
 /// two allocations a chunk rather than two a case (which the writer thread freed).
@@ -53,6 +61,8 @@ pub(crate) struct ChunkOut {
     pub cases: Vec<CaseMeta>,
     pub held: Vec<u32>,
     pub yes: Vec<u16>,
+    /// For each run of cases of one input: where it starts, and the input's name.
+    pub inputs: Vec<(usize, Arc<str>)>,
 }
 
 impl ChunkOut {
@@ -62,6 +72,7 @@ impl ChunkOut {
         self.cases.clear();
         self.held.clear();
         self.yes.clear();
+        self.inputs.clear();
     }
 }
 
@@ -79,6 +90,8 @@ pub(crate) struct Worker<'p> {
     /// is made that large. Records with a trace are several times the size of those
     /// without, and a buffer that grew as they were written was copied again each time.
     record_size: usize,
+    /// The name of the input being read (the worker's own copy).
+    input: String,
 }
 
 impl<'p> Worker<'p> {
@@ -106,17 +119,25 @@ impl<'p> Worker<'p> {
             options,
             summarised,
             record_size: 1024,
+            input: String::new(),
         }
     }
 
     /// The records of a chunk's cases, in order, written into `out` (an empty chunk, or
     /// one written and given back, whose buffers are filled again).
-    pub fn chunk(&mut self, pieces: Vec<Piece>, mut out: ChunkOut) -> ChunkOut {
+    pub fn chunk(&mut self, chunk: ChunkIn, mut out: ChunkOut) -> ChunkOut {
+        let ChunkIn { pieces, inputs } = chunk;
         let n = pieces.len();
         out.clear();
         out.bytes.reserve(n.saturating_mul(self.record_size));
         out.cases.reserve(n);
-        for piece in pieces {
+        let mut inputs = inputs.into_iter().peekable();
+        for (i, piece) in pieces.into_iter().enumerate() {
+            while let Some((_, name)) = inputs.next_if(|(first, _)| *first <= i) {
+                self.input.clear();
+                self.input.push_str(&name);
+                out.inputs.push((out.cases.len(), name));
+            }
             self.piece(piece, &mut out);
             self.sources.truncate(self.policy_files);
         }
@@ -128,10 +149,9 @@ impl<'p> Worker<'p> {
     }
 
     fn piece(&mut self, piece: Piece, out: &mut ChunkOut) {
-        let name = piece.name.clone();
         let latest = &self.versions[self.versions.len() - 1];
         match piece.content {
-            PieceContent::JsonText(text) => self.json_line(text, Vec::new(), &name, piece.lines_before, out),
+            PieceContent::JsonText(text) => self.json_line(text, Vec::new(), piece.lines_before, out),
             PieceContent::JsonLine(bytes) => {
                 // A line that is all UTF-8 (checked with SIMD) is copied once, into the
                 // text the case keeps; any other is decoded.
@@ -142,11 +162,13 @@ impl<'p> Worker<'p> {
                         (decoded.text.into(), decoded.invalid)
                     }
                 };
-                self.json_line(text, invalid, &name, piece.lines_before, out);
+                self.json_line(text, invalid, piece.lines_before, out);
             }
             PieceContent::Yaml(bytes) => {
                 let decoded = DecodedText::decode(bytes);
-                let file = self.sources.add_piece(name.as_ref(), decoded.text, piece.lines_before);
+                let file = self
+                    .sources
+                    .add_piece(self.input.as_str(), decoded.text, piece.lines_before);
                 let text = self.sources.get(file).text.clone();
                 let checks = DocumentChecks {
                     max_bytes: usize::MAX,
@@ -154,38 +176,33 @@ impl<'p> Worker<'p> {
                 };
                 let loaded: Vec<LoadedCase> = cases(latest, file, &text, checks).collect();
                 for case in loaded {
-                    self.case(case, &name, out);
+                    self.case(case, out);
                 }
             }
             PieceContent::TooLarge { head, size } => {
                 let first_line = head.iter().position(|b| *b == b'\n').unwrap_or(head.len());
                 let decoded = DecodedText::decode(head);
-                let file = self.sources.add_piece(name.as_ref(), decoded.text, piece.lines_before);
+                let file = self
+                    .sources
+                    .add_piece(self.input.as_str(), decoded.text, piece.lines_before);
                 let limit = usize::try_from(self.options.limits.case_bytes).unwrap_or(usize::MAX);
                 let why = case_too_large(size, limit).at(Span::new(file, 0, first_line), Words::Here);
-                self.result(CaseResult::unread(file, why), &name, out);
+                self.result(CaseResult::unread(file, why), out);
             }
             PieceContent::Unreadable(error) => {
-                let file = self.sources.add_piece(name.as_ref(), "", piece.lines_before);
+                let file = self.sources.add_piece(self.input.as_str(), "", piece.lines_before);
                 // Where reading stopped: the line after the last piece read.
-                let why = unreadable(&name, error).at(Span::new(file, 0, 0), Words::Here);
-                self.result(CaseResult::unread(file, why), &name, out);
+                let why = unreadable(&self.input, error).at(Span::new(file, 0, 0), Words::Here);
+                self.result(CaseResult::unread(file, why), out);
             }
         }
     }
 
     /// A line of JSON Lines as text; `invalid` are the places of bytes that were not
     /// UTF-8 in it.
-    fn json_line(
-        &mut self,
-        text: Arc<str>,
-        invalid: Vec<usize>,
-        name: &Arc<str>,
-        lines_before: usize,
-        out: &mut ChunkOut,
-    ) {
+    fn json_line(&mut self, text: Arc<str>, invalid: Vec<usize>, lines_before: usize, out: &mut ChunkOut) {
         let latest = &self.versions[self.versions.len() - 1];
-        let file = self.sources.add_piece(name.as_ref(), text, lines_before);
+        let file = self.sources.add_piece(self.input.as_str(), text, lines_before);
         let text = self.sources.get(file).text.clone();
         let case = match invalid.first() {
             // Not parsed: nothing of a line with a byte that is not text is read.
@@ -197,15 +214,15 @@ impl<'p> Worker<'p> {
             None => read_json_line(latest, file, &text)
                 .unwrap_or_else(|| load_document(latest, file, parse_json_document(file, &text))),
         };
-        self.case(case, name, out);
+        self.case(case, out);
     }
 
-    fn case(&mut self, case: LoadedCase, name: &Arc<str>, out: &mut ChunkOut) {
+    fn case(&mut self, case: LoadedCase, out: &mut ChunkOut) {
         let result = self.runner.evaluate_case(case, None, self.options.stage);
-        self.result(result, name, out);
+        self.result(result, out);
     }
 
-    fn result(&mut self, mut r: CaseResult, name: &Arc<str>, out: &mut ChunkOut) {
+    fn result(&mut self, mut r: CaseResult, out: &mut ChunkOut) {
         let program = &self.versions[r.version];
         write_final_decision_json(&mut out.bytes, &mut r, program, &self.sources, &self.options.render);
         let (held_from, yes_from) = (out.held.len(), out.yes.len());
@@ -219,7 +236,6 @@ impl<'p> Worker<'p> {
             );
         }
         out.cases.push(CaseMeta {
-            name: name.clone(),
             id_digest: r.id.as_deref().map(super::ids::IdDigest::of),
             // The result's own id, not a copy: the result is dropped here.
             id: r.id.take().map(String::into_boxed_str),
