@@ -190,6 +190,26 @@ pub enum Value {
 }
 
 impl Value {
+    /// Whether it holds an allocation that clones share (a text, a list, a record).
+    pub fn is_shared(&self) -> bool {
+        matches!(
+            self,
+            Value::Text(_) | Value::ResidentId(_) | Value::List(_) | Value::Record(_)
+        )
+    }
+
+    /// An equal value that shares no allocation with this one: for a thread to count
+    /// its clones on its own cache lines.
+    pub fn unshared(&self) -> Value {
+        match self {
+            Value::Text(t) => Value::Text(Arc::from(&**t)),
+            Value::ResidentId(t) => Value::ResidentId(Arc::from(&**t)),
+            Value::List(items) => Value::List(items.iter().map(Value::unshared).collect()),
+            Value::Record(fields) => Value::Record(fields.iter().map(Value::unshared).collect()),
+            v => v.clone(),
+        }
+    }
+
     /// The boolean, treating absent as false.
     pub fn truthy(&self) -> bool {
         matches!(self, Value::Bool(true))
@@ -300,6 +320,24 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// An unshared copy is equal, and no text or list in it is the original's.
+    #[test]
+    fn an_unshared_copy_is_equal_and_shares_nothing() {
+        let text: Arc<str> = Arc::from("公益性岗位");
+        let inner: Arc<[Value]> = Arc::from(vec![Value::Text(text.clone()), Value::Int(3)]);
+        let v = Value::List(Arc::from(vec![Value::Record(inner.clone()), Value::Bool(true)]));
+        let copy = v.unshared();
+        assert_eq!(copy, v);
+        let Value::List(items) = &copy else { panic!("a list") };
+        let Value::Record(fields) = &items[0] else {
+            panic!("a record")
+        };
+        assert!(!Arc::ptr_eq(fields, &inner));
+        let Value::Text(t) = &fields[0] else { panic!("a text") };
+        assert!(!Arc::ptr_eq(t, &text));
+        assert!(v.is_shared() && !Value::Int(3).is_shared() && !Value::Absent.is_shared());
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub(super) struct Compiler<'p> {
     /// The kind of word each slot holds, for the slots that hold arguments' words.
     pub slot_kinds: Vec<Option<Scalar>>,
     pub key_sets: usize,
+    /// The constants that hold a shared allocation (texts, lists), each worker's
+    /// closures reading its own copy (see [`super::TypedProgram::constants`]).
+    pub constants: Vec<Value>,
     nodes: usize,
     sizes: HashMap<DefId, u64>,
 }
@@ -55,6 +58,7 @@ pub(super) fn program(program: &Program) -> Option<TypedProgram> {
         next_slot: 0,
         slot_kinds: Vec::new(),
         key_sets: 0,
+        constants: Vec::new(),
         nodes: 0,
         sizes: HashMap::new(),
     };
@@ -93,6 +97,7 @@ pub(super) fn program(program: &Program) -> Option<TypedProgram> {
         outputs,
         locals: usize::from(c.next_slot),
         key_sets: c.key_sets,
+        constants: c.constants,
     })
 }
 

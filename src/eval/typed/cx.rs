@@ -26,6 +26,8 @@ pub struct Buffers {
     rules: Vec<(u32, bool)>,
     key_sets: Vec<(u32, Vec<Word>)>,
     locals: Vec<Local>,
+    /// This thread's copy of the program's constants.
+    constants: Vec<Value>,
 }
 
 /// The value in a local slot: a function's argument or the item an aggregation is at.
@@ -83,6 +85,7 @@ impl<'a> Cx<'a> {
             b.rules = vec![(0, false); program.rules.len()];
             b.key_sets = (0..typed.key_sets).map(|_| (0, Vec::new())).collect();
             b.locals = (0..typed.locals).map(|_| Local::Empty).collect();
+            b.constants = typed.constants.iter().map(Value::unshared).collect();
         }
         Cx {
             typed,
@@ -128,6 +131,12 @@ impl<'a> Cx<'a> {
             Ok(w) => w,
             Err(Mismatch) => self.hand_back(),
         }
+    }
+
+    /// The program's constant `at`, from this thread's copy.
+    #[inline]
+    pub fn constant(&self, at: usize) -> Value {
+        self.b.constants.get(at).cloned().unwrap_or(Value::Absent)
     }
 
     /// The local in `slot`.

@@ -67,6 +67,10 @@ pub struct TypedProgram {
     locals: usize,
     /// How many membership key sets.
     key_sets: usize,
+    /// The constants that hold a shared allocation (a text, a list of values). Each
+    /// thread's [`Buffers`] holds its own copy, which the compiled closures clone: a
+    /// constant shared by the threads was counted by all of them on one cache line.
+    constants: Vec<Value>,
 }
 
 impl TypedProgram {

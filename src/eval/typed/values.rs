@@ -13,6 +13,16 @@ use crate::value::{Value, YearMonth};
 pub(super) type ArgsFn = Box<dyn for<'a> Fn(&mut Cx<'a>) + Send + Sync>;
 
 impl Compiler<'_> {
+    /// A constant: one that holds an allocation is read from the thread's own copy.
+    fn constant(&mut self, v: Value) -> ValueFn {
+        if !v.is_shared() {
+            return Box::new(move |_| v.clone());
+        }
+        let at = self.constants.len();
+        self.constants.push(v);
+        Box::new(move |cx| cx.constant(at))
+    }
+
     /// `e` as a value.
     pub fn value(&mut self, e: &CExpr) -> R<ValueFn> {
         if let Some(kind) = super::word::Scalar::of(&e.ty) {
@@ -32,10 +42,7 @@ impl Compiler<'_> {
             }));
         }
         Ok(match &e.kind {
-            CKind::Const(v) => {
-                let v = v.clone();
-                Box::new(move |_| v.clone())
-            }
+            CKind::Const(v) => self.constant(v.clone()),
             CKind::Local(slot) => {
                 let Binding::Slot(g) = self.binding(*slot)? else {
                     return Err(Unsupported);
@@ -99,7 +106,7 @@ impl Compiler<'_> {
                         })
                         .collect(),
                 );
-                Box::new(move |_| list.clone())
+                self.constant(list)
             }
             CKind::List(items) => {
                 let items: Vec<Node> = items.iter().map(|i| self.node(i)).collect::<R<_>>()?;
