@@ -264,6 +264,21 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// The same diagnostic, sharing no text with this one (see [`Text::unshared`]).
+    pub fn unshared(&self) -> Diagnostic {
+        Diagnostic {
+            code: match &self.code {
+                Code::Policy(code) => Code::Policy(Arc::from(&**code)),
+                code => code.clone(),
+            },
+            message: self.message.unshared(),
+            label: self.label.as_ref().map(Text::unshared),
+            help: self.help.as_ref().map(Text::unshared),
+            related: self.related.iter().map(|(s, t)| (*s, t.unshared())).collect(),
+            ..self.clone()
+        }
+    }
+
     /// An error with a message and no location yet.
     pub fn error(code: Code, message: impl Into<Text>) -> Diagnostic {
         Diagnostic::new(Severity::Error, code, message)
@@ -379,8 +394,38 @@ crate::catalogue! {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn every_message_has_both_languages() {
         super::Words::check_all().unwrap();
+    }
+
+    /// A policy check's diagnostic copied for a thread: equal, its code and words in
+    /// texts of its own.
+    #[test]
+    fn an_unshared_diagnostic_is_equal_and_shares_no_text() {
+        let code: Arc<str> = Arc::from("assessment_missing");
+        let zh: Arc<str> = Arc::from("缺少分类评估");
+        let message = Text::Both {
+            zh: zh.clone(),
+            en: Arc::from("no assessment"),
+        };
+        let mut d = Diagnostic::warning(Code::Policy(code.clone()), message);
+        d.help = Some(Text::message(
+            Words::WithCite.template(),
+            [Text::both("核实", "verify"), Text::from("四")],
+        ));
+        d.cite = Some("四".into());
+        let copy = d.unshared();
+        assert_eq!(copy, d);
+        let Code::Policy(copied) = &copy.code else {
+            panic!("a policy code")
+        };
+        assert!(!Arc::ptr_eq(copied, &code));
+        let Text::Both { zh: copied, .. } = &copy.message else {
+            panic!("words in both languages")
+        };
+        assert!(!Arc::ptr_eq(copied, &zh));
     }
 }

@@ -119,15 +119,27 @@ pub fn decide_for(program: &Program, facts: &Value, as_of: NaiveDate, explanatio
     };
     let missing_years = std::mem::take(&mut ev.missing_years);
     let failures = std::mem::take(&mut ev.failures);
-    assemble(program, as_of, outcomes, outputs, missing_years, failures, steps, memo)
+    assemble(
+        program,
+        None,
+        as_of,
+        outcomes,
+        outputs,
+        missing_years,
+        failures,
+        steps,
+        memo,
+    )
 }
 
 /// A decision from what its evaluation gave: the diagnostics of the checks and soft
 /// rules that hold, then of the years with no calendar, then of the values that could
-/// not be computed (shared by the tree walker and the typed evaluator).
+/// not be computed (shared by the tree walker and the typed evaluator). A rule's
+/// diagnostic is cloned from `raised` (by rule) when given, else from the program.
 #[allow(clippy::too_many_arguments)]
 fn assemble(
     program: &Program,
+    raised: Option<&[Option<Diagnostic>]>,
     as_of: NaiveDate,
     outcomes: Vec<RuleOutcome>,
     outputs: Vec<Value>,
@@ -147,7 +159,10 @@ fn assemble(
     // Each made once by the checker, its words shared.
     let mut diagnostics: Vec<Diagnostic> = raised_by
         .iter()
-        .filter_map(|idx| program.rules[idx.0 as usize].raised.clone())
+        .filter_map(|idx| match raised {
+            Some(raised) => raised.get(idx.0 as usize)?.clone(),
+            None => program.rules[idx.0 as usize].raised.clone(),
+        })
         .collect();
     diagnostics.extend(missing_years.iter().map(|year| {
         let year = year.to_string();

@@ -42,6 +42,16 @@ pub enum Text {
 }
 
 impl Text {
+    /// The same words, sharing no text with this one: for a thread to count its clones
+    /// on its own cache lines.
+    pub fn unshared(&self) -> Text {
+        match self {
+            Text::Verbatim(s) => Text::Verbatim(s.clone()),
+            Text::Both { zh, en } => Text::both(&**zh, &**en),
+            Text::Message(template, args) => Text::Message(*template, args.iter().map(Text::unshared).collect()),
+        }
+    }
+
     /// A catalogue message with its values.
     pub fn message(template: Template, args: impl IntoIterator<Item = Text>) -> Text {
         Text::Message(template, args.into_iter().collect())

@@ -5,6 +5,7 @@
 use super::word::{Mismatch, Scalar, Word, pack};
 use super::{Compiled, Node, TypedProgram};
 use crate::ast::RuleKind;
+use crate::diagnostic::Diagnostic;
 use crate::eval::{Evaluation, MAX_STEPS, Memo};
 use crate::program::{DefId, Program, RuleIdx};
 use crate::value::Value;
@@ -28,6 +29,9 @@ pub struct Buffers {
     locals: Vec<Local>,
     /// This thread's copy of the program's constants.
     constants: Vec<Value>,
+    /// This thread's copy of the diagnostic each rule raises when it holds (see
+    /// [`crate::program::CompiledRule::raised`]), cloned for every case that raises it.
+    pub(super) raised: Vec<Option<Diagnostic>>,
 }
 
 /// The value in a local slot: a function's argument or the item an aggregation is at.
@@ -86,6 +90,11 @@ impl<'a> Cx<'a> {
             b.key_sets = (0..typed.key_sets).map(|_| (0, Vec::new())).collect();
             b.locals = (0..typed.locals).map(|_| Local::Empty).collect();
             b.constants = typed.constants.iter().map(Value::unshared).collect();
+            b.raised = program
+                .rules
+                .iter()
+                .map(|r| r.raised.as_ref().map(Diagnostic::unshared))
+                .collect();
         }
         Cx {
             typed,

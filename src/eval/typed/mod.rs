@@ -151,6 +151,7 @@ impl TypedProgram {
         let memo = memo.map(|m| m.with_steps(finished.steps));
         Some(assemble(
             program,
+            Some(&buffers.raised),
             as_of,
             outcomes,
             outputs,
