@@ -3,6 +3,7 @@
 //! (`Explainer::new`) says, for every case of the suite, and near the step budget,
 //! where a fresh explanation runs out of steps and the memo's must be given up.
 
+use zhengce::ast::RuleKind;
 use zhengce::eval::{Explainer, MAX_STEPS};
 use zhengce::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy, load_policy_text};
 use zhengce::program::RuleIdx;
@@ -81,6 +82,50 @@ fn every_suite_case_has_the_trace_of_a_fresh_explanation() {
         }
     }
     assert!(compared >= 200, "only {compared} traces compared");
+}
+
+/// A trace copies the words of a definition told under several rules from where it
+/// first wrote them: every rule's line is what the rule's trace alone says, for every
+/// case of the suite, in both languages.
+#[test]
+fn a_traces_lines_are_each_rules_own_trace() {
+    let mut loaded = load_policy(DEFAULT_POLICY, PolicySource::Builtin);
+    let (mut compared, mut repeated) = (0, 0);
+    for (file, lang) in suite_files().iter().flat_map(|f| [(f, Lang::Zh), (f, Lang::En)]) {
+        for r in decided(&mut loaded, file) {
+            let (Some(decision), Some(facts)) = (r.decision.as_ref(), r.facts()) else {
+                continue;
+            };
+            let program = &loaded.versions[r.version];
+            let style = ValueStyle {
+                program,
+                lang,
+                show_pii: false,
+            };
+            let mut explainer = Explainer::new(program, facts, decision.as_of);
+            let lines = trace_lines(program, decision, &mut explainer, &style);
+            let rules: Vec<RuleIdx> = (0..program.rules.len() as u32)
+                .map(RuleIdx)
+                .filter(|i| program.rules[i.0 as usize].kind != RuleKind::Check)
+                .collect();
+            let rule_lines = &lines[lines.len() - rules.len()..];
+            for (idx, line) in rules.iter().zip(rule_lines) {
+                let mut alone = Explainer::new(program, facts, decision.as_of);
+                assert_eq!(
+                    line,
+                    &rule_trace(program, decision, *idx, &mut alone, &style),
+                    "{}",
+                    file.display()
+                );
+                compared += 1;
+            }
+            // Cases where some words were copied: a parenthesis told twice.
+            let text = lines.concat();
+            repeated += usize::from(text.matches("（在法定劳动年龄内").count() > 1);
+        }
+    }
+    assert!(compared >= 5_000, "only {compared} lines compared");
+    assert!(repeated > 0, "no trace tells a definition twice");
 }
 
 /// A batch writes each record as the result's last use, its trace explained from the

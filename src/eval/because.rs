@@ -161,6 +161,11 @@ impl<'p> Reasons<'p> {
     pub fn none() -> Reasons<'p> {
         Reasons(None)
     }
+
+    /// The shared list, when there are reasons.
+    pub fn shared(&self) -> Option<&Rc<Vec<Because<'p>>>> {
+        self.0.as_ref()
+    }
 }
 
 impl<'p> From<Vec<Because<'p>>> for Reasons<'p> {

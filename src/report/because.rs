@@ -6,9 +6,11 @@ use super::messages::{Lang, Msg, kind_heading, label, msg, operator, write_msg_w
 use super::text::parenthesised;
 use super::values::{ValueStyle, write_value};
 use crate::ast::{BinOp, Label, RuleId, RuleKind};
-use crate::eval::{Because, Shown};
+use crate::eval::{Because, Reasons, Shown};
 use crate::value::Value;
 use std::fmt::Write;
+use std::ops::Range;
+use std::rc::Rc;
 
 /// Conditions joined into one line.
 pub fn because_list(reasons: &[Because], style: &ValueStyle) -> String {
@@ -20,12 +22,54 @@ pub fn because_list(reasons: &[Because], style: &ValueStyle) -> String {
 /// Writes [`because_list`] into `out`: one buffer for a whole line, rather than a
 /// `String` for each condition and operand joined at the end.
 pub(super) fn write_because_list(out: &mut String, reasons: &[Because], style: &ValueStyle) {
+    write_because_list_in(out, reasons, style, &mut WrittenReasons::default());
+}
+
+/// The reasons of definitions already written into a text, and where. A case's trace
+/// tells a definition such as eligibility under many rules, each time in the same
+/// words: they are copied from where they were first written. Each list is kept alive
+/// here, so that its address, by which it is found, is no other list's while the text
+/// is written; the text must only grow meanwhile.
+#[derive(Default)]
+pub(super) struct WrittenReasons<'p> {
+    lists: Vec<(Rc<Vec<Because<'p>>>, Range<usize>)>,
+}
+
+/// [`write_because_list`] into a text whose definitions' reasons written so far are
+/// `written`.
+pub(super) fn write_because_list_in<'p>(
+    out: &mut String,
+    reasons: &[Because<'p>],
+    style: &ValueStyle,
+    written: &mut WrittenReasons<'p>,
+) {
     for (k, b) in reasons.iter().enumerate() {
         if k > 0 {
             out.push_str(msg(Msg::Separator, style.lang));
         }
-        because(out, b, false, style);
+        because(out, b, false, style, written);
     }
+}
+
+/// A definition's reasons: copied when written before into `out`, else written.
+fn definition_reasons<'p>(
+    out: &mut String,
+    reasons: &Reasons<'p>,
+    style: &ValueStyle,
+    written: &mut WrittenReasons<'p>,
+) {
+    let Some(list) = reasons.shared() else {
+        return;
+    };
+    if let Some((_, at)) = written.lists.iter().find(|(l, _)| Rc::ptr_eq(l, list))
+        && out.get(at.clone()).is_some()
+    {
+        out.extend_from_within(at.clone());
+        return;
+    }
+    let start = out.len();
+    write_because_list_in(out, list, style, written);
+    written.lists.push((list.clone(), start..out.len()));
 }
 
 fn mark(holds: bool) -> &'static str {
@@ -35,14 +79,14 @@ fn mark(holds: bool) -> &'static str {
 /// Writes a condition in words; `negated`: the condition under a `not`, told in its own
 /// negated wording (`不是`, `≥` for `<`, a yes/no field with the mark of the `not`)
 /// wherever it has one, else as `并非（…）`.
-fn because(out: &mut String, b: &Because, negated: bool, style: &ValueStyle) {
+fn because<'p>(out: &mut String, b: &Because<'p>, negated: bool, style: &ValueStyle, written: &mut WrittenReasons<'p>) {
     let lang = style.lang;
     match b {
         Because::Compare { left, op, right, holds } => {
             let op = match (negated, opposite(*op, left, right)) {
                 (false, _) => *op,
                 (true, Some(op)) => op,
-                (true, None) => return not_wrapped(out, b, style),
+                (true, None) => return not_wrapped(out, b, style, written),
             };
             shown(out, left, style);
             out.push(' ');
@@ -82,7 +126,7 @@ fn because(out: &mut String, b: &Because, negated: bool, style: &ValueStyle) {
             out.push_str(msg(Msg::Colon, lang));
             out.push_str(msg(if *holds { Msg::Yes } else { Msg::No }, lang));
             if !reasons.is_empty() {
-                parenthesised(out, lang, |out| write_because_list(out, reasons, style));
+                parenthesised(out, lang, |out| definition_reasons(out, reasons, style, written));
             }
             // `not 有异议` is `有异议：否 ✓`: the field's own answer, and whether the
             // `not` held.
@@ -90,7 +134,7 @@ fn because(out: &mut String, b: &Because, negated: bool, style: &ValueStyle) {
                 out.push_str(mark(!*holds));
             }
         }
-        Because::Not(inner) => because(out, inner, !negated, style),
+        Because::Not(inner) => because(out, inner, !negated, style, written),
         Because::Item {
             list,
             number,
@@ -101,7 +145,7 @@ fn because(out: &mut String, b: &Because, negated: bool, style: &ValueStyle) {
             let words = if *holds { Msg::ItemMeets } else { Msg::ItemFails };
             write_msg_args(out, words, lang, &[label(list, lang), number_text.format(*number)]);
             if !reasons.is_empty() {
-                parenthesised(out, lang, |out| write_because_list(out, reasons, style));
+                parenthesised(out, lang, |out| write_because_list_in(out, reasons, style, written));
             }
             if negated {
                 out.push_str(mark(!*holds));
@@ -136,7 +180,7 @@ fn because(out: &mut String, b: &Because, negated: bool, style: &ValueStyle) {
         }
         Because::Rules { kind, held, .. } => {
             if negated {
-                return not_wrapped(out, b, style);
+                return not_wrapped(out, b, style, written);
             }
             write_msg_with(out, Msg::KindsThatHold, lang, |out| {
                 out.push_str(kind_heading(*kind, lang))
@@ -170,9 +214,9 @@ fn write_rule(out: &mut String, kind: RuleKind, id: &RuleId, style: &ValueStyle)
 }
 
 /// `并非（…）`: a negated condition that has no negated wording of its own.
-fn not_wrapped(out: &mut String, b: &Because, style: &ValueStyle) {
+fn not_wrapped<'p>(out: &mut String, b: &Because<'p>, style: &ValueStyle, written: &mut WrittenReasons<'p>) {
     out.push_str(msg(Msg::Not, style.lang));
-    parenthesised(out, style.lang, |out| because(out, b, false, style));
+    parenthesised(out, style.lang, |out| because(out, b, false, style, written));
 }
 
 /// The comparison that holds exactly when `left op right` does not: only when both

@@ -2,7 +2,7 @@
 //! whether it held and why, with the values used — the `trace` of the JSON record, and
 //! what `zhengce diff` shows side by side.
 
-use super::because::write_because_list;
+use super::because::{WrittenReasons, write_because_list_in};
 use super::messages::{Msg, msg};
 use super::text::{write_rule_name, write_yields};
 use super::values::ValueStyle;
@@ -90,6 +90,9 @@ impl TraceText {
         style: &ValueStyle,
     ) {
         let text = &mut self.text;
+        // The text only grows while it is written, so the reasons of a definition told
+        // under many rules can be copied from where they were first written.
+        let mut written = WrittenReasons::default();
         // The decision's outputs are in the order of the policy's decision fields: each
         // is paired with its own, not found by a search of all of them (fields²).
         let outputs = program.decision.iter().zip(&decision.outputs);
@@ -106,7 +109,7 @@ impl TraceText {
             text.push(' ');
             text.push_str(msg(if holds { Msg::Holds } else { Msg::Fails }, style.lang));
             text.push_str(msg(Msg::Colon, style.lang));
-            write_because_list(text, &reasons, style);
+            write_because_list_in(text, &reasons, style, &mut written);
             self.ends.push(text.len());
         }
         let mut reasons = Vec::new();
@@ -117,7 +120,8 @@ impl TraceText {
             .filter(|(_, r)| r.kind != RuleKind::Check)
         {
             let idx = RuleIdx(i as u32);
-            write_rule_trace(text, program, decision, idx, explainer, &mut reasons, style);
+            let buffers = (&mut reasons, &mut written);
+            write_rule_trace(text, program, decision, idx, explainer, buffers, style);
             self.ends.push(text.len());
         }
     }
@@ -132,19 +136,21 @@ pub fn rule_trace<'p>(
     style: &ValueStyle,
 ) -> String {
     let mut line = String::new();
-    write_rule_trace(&mut line, program, decision, idx, explainer, &mut Vec::new(), style);
+    let buffers = (&mut Vec::new(), &mut WrittenReasons::default());
+    write_rule_trace(&mut line, program, decision, idx, explainer, buffers, style);
     line
 }
 
-/// Writes [`rule_trace`] into `out`; `reasons` is the list the rule's reasons are found
-/// in (one for all the rules of a trace).
+/// Writes [`rule_trace`] into `out`, which only grows; `reasons` is the list the
+/// rule's reasons are found in (one for all the rules of a trace), and `written` the
+/// definitions' reasons written into `out` so far.
 fn write_rule_trace<'p>(
     out: &mut String,
     program: &'p Program,
     decision: &Decision,
     idx: RuleIdx,
     explainer: &mut Explainer<'p>,
-    reasons: &mut Vec<Because<'p>>,
+    (reasons, written): (&mut Vec<Because<'p>>, &mut WrittenReasons<'p>),
     style: &ValueStyle,
 ) {
     let rule = &program.rules[idx.0 as usize];
@@ -156,7 +162,7 @@ fn write_rule_trace<'p>(
     // The reasons are found before the values yielded, as they always were: both use
     // the one explainer, whose memo fills in the order it is asked.
     explainer.rule_into(idx, reasons);
-    write_because_list(out, reasons, style);
+    write_because_list_in(out, reasons, style, written);
     let mark = out.len();
     out.push_str(" → ");
     if !write_yields(out, rule, outcome, style, explainer) {
