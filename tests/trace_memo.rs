@@ -6,12 +6,21 @@
 use zhengce::ast::RuleKind;
 use zhengce::eval::{Explainer, MAX_STEPS};
 use zhengce::policy_set::{DEFAULT_POLICY, LoadedPolicy, PolicySource, load_policy, load_policy_text};
-use zhengce::program::RuleIdx;
+use zhengce::program::{Program, RuleIdx};
 use zhengce::report::{
     Lang, RenderOptions, Trace, ValueStyle, decision_json, rule_trace, trace_lines, write_decision_json,
     write_final_decision_json,
 };
 use zhengce::run::{CaseResult, MissingDate, Runner};
+
+/// How values are told in a trace in `lang`, ID numbers masked.
+fn style(program: &Program, lang: Lang) -> ValueStyle<'_> {
+    ValueStyle {
+        program,
+        lang,
+        show_pii: false,
+    }
+}
 
 /// The record's trace and the fresh explanation's, for each result evaluated.
 fn traces(loaded: &LoadedPolicy, results: &[CaseResult], lang: Lang) -> Vec<(Vec<String>, Vec<String>)> {
@@ -30,11 +39,7 @@ fn traces(loaded: &LoadedPolicy, results: &[CaseResult], lang: Lang) -> Vec<(Vec
                 .iter()
                 .map(|l| l.as_str().unwrap_or_default().to_string())
                 .collect();
-            let style = ValueStyle {
-                program,
-                lang,
-                show_pii: false,
-            };
+            let style = style(program, lang);
             let mut fresh = Explainer::new(program, facts, decision.as_of);
             let expected = trace_lines(program, decision, &mut fresh, &style);
             Some((recorded, expected))
@@ -97,11 +102,7 @@ fn a_traces_lines_are_each_rules_own_trace() {
                 continue;
             };
             let program = &loaded.versions[r.version];
-            let style = ValueStyle {
-                program,
-                lang,
-                show_pii: false,
-            };
+            let style = style(program, lang);
             let mut explainer = Explainer::new(program, facts, decision.as_of);
             let lines = trace_lines(program, decision, &mut explainer, &style);
             let rules: Vec<RuleIdx> = (0..program.rules.len() as u32)
@@ -243,11 +244,7 @@ fn a_definition_told_at_two_depths_has_the_reasons_of_each() {
         results[0].facts().expect("facts"),
     );
     let program = &loaded.versions[0];
-    let style = ValueStyle {
-        program,
-        lang: Lang::En,
-        show_pii: false,
-    };
+    let style = style(program, Lang::En);
     let lines = trace_lines(
         program,
         decision,
