@@ -15,7 +15,7 @@ fn main() -> ExitCode {
     // The help is written in the language the command line or the environment asks for.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = help::lang_of(&args);
-    let parsed = help::command(lang).try_get_matches_from(&args).and_then(|matches| {
+    let parsed = help::parse(&args, lang).and_then(|matches| {
         let mut cli = Cli::from_arg_matches(&matches)?;
         if let Some(lang) = matches.get_one::<zhengce::lang::Lang>(help::LANG_BEFORE_SUBCOMMAND) {
             cli.command.default_lang(*lang);

@@ -122,7 +122,27 @@ fn help_width() -> usize {
 /// `text` broken into lines of at most `columns` (clap cannot break Chinese, which has
 /// no spaces; it indents the lines given to it).
 fn fit(text: &str, columns: usize) -> String {
+    // A text no longer than the line (in bytes, which are never fewer than its columns)
+    // has nothing to break: most texts of an unbroken command, which every start builds.
+    let fits = text.len() <= columns && text.lines().all(|l| l.len() == l.trim_end().len());
+    if fits {
+        return text.to_string();
+    }
     textwrap::wrap(text, crate::report::layout::wrap_options(columns.max(20))).join("\n")
+}
+
+/// Parses the command line (`args`, the program's name first). A start builds the
+/// command with its texts unbroken, which is quick; only when there is something to
+/// show instead of running (help, the version, a mistake) is it built again laid out
+/// for the terminal, and the line parsed again for the text.
+pub fn parse(args: &[OsString], lang: Lang) -> Result<clap::ArgMatches, clap::Error> {
+    command_at(lang, UNBROKEN).try_get_matches_from(args).map_err(|unlaid| {
+        match command(lang).try_get_matches_from(args) {
+            Err(laid) => laid,
+            // The texts' layout cannot change what parses; should it, the first word stands.
+            Ok(_) => unlaid,
+        }
+    })
 }
 
 /// The command line's clap command with its help in `lang`, laid out for the terminal
@@ -379,6 +399,39 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_text_that_fits_is_given_back_as_textwrap_would() {
+        for m in HelpMsg::ALL {
+            for lang in [Lang::Zh, Lang::En] {
+                let text = m.text(lang);
+                for columns in [20, 60, 80, text.len(), UNBROKEN] {
+                    let wrapped = textwrap::wrap(text, crate::report::layout::wrap_options(columns.max(20))).join("\n");
+                    assert_eq!(fit(text, columns), wrapped, "{m:?} in {columns} columns");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn parsing_tells_what_the_laid_out_command_tells() {
+        let args = |words: &[&str]| words.iter().map(OsString::from).collect::<Vec<_>>();
+        for words in [
+            &["zhengce", "--help"][..],
+            &["zhengce", "eval", "--help"],
+            &["zhengce", "eval", "--frob", "x"],
+            &["zhengce", "batch"],
+            &["zhengce", "--version"],
+        ] {
+            let laid = command(Lang::En).try_get_matches_from(args(words));
+            let (Err(parsed), Err(laid)) = (parse(&args(words), Lang::En), laid) else {
+                panic!("{words:?} should be refused");
+            };
+            assert_eq!(parsed.render().to_string(), laid.render().to_string(), "{words:?}");
+        }
+        let matches = parse(&args(&["zhengce", "eval", "--as-of", "2025-07-01", "a.yaml"]), Lang::Zh);
+        assert!(matches.is_ok_and(|m| m.subcommand_name() == Some("eval")));
     }
 
     #[test]
