@@ -6,6 +6,7 @@
 
 #[path = "../examples/gen_cases/generator.rs"]
 mod generator;
+mod scratch;
 
 use chrono::{Days, NaiveDate};
 use std::path::Path;
@@ -229,4 +230,57 @@ fn the_typed_evaluator_decides_generated_cases_as_the_tree_walker() {
     }
     assert!(tally.decided > 5_000, "{tally:?}");
     assert!(tally.handed_back * 100 <= tally.decided, "{tally:?}");
+}
+
+/// Filters inside filters, in their conditions and their bodies: each keeps its own
+/// items, as the tree walker's do.
+#[test]
+fn filters_within_filters_keep_their_own_items() {
+    const POLICY: &str = r#"policy "nested filters" {}
+case {
+  groups: list of {
+    size: int "大小"
+    dates: list of date "日期"
+  } "组"
+}
+decision {
+  big_groups_recent = filter(g in groups
+    where length(filter(d in g.dates where d >= 2025-01-01)) > 1:
+      filter(d in g.dates where d >= 2025-01-01))
+  sizes_with_dates = filter(g in groups where any(d in g.dates: d < 2025-06-01): g.size)
+  dates_of_big = filter(g in groups where g.size > length(filter(x in groups where x.size < g.size)): length(g.dates))
+}
+"#;
+    let dir = scratch::Scratch::new("typed-nested-filters");
+    let path = dir.join("p.policy");
+    std::fs::write(&path, POLICY).unwrap();
+    let mut loaded = load_policy(&path.to_string_lossy(), PolicySource::Disk);
+    let program = loaded
+        .program
+        .take()
+        .unwrap_or_else(|| panic!("{:#?}", loaded.diagnostics));
+    let Some(typed) = TypedProgram::compile(&program) else {
+        panic!("the policy compiles")
+    };
+    assert_eq!(typed.left_to_walker(&program), Vec::<String>::new());
+    let case = "id: c\nas_of: 2025-09-01\ngroups:\n\
+        - {size: 3, dates: [2024-12-01, 2025-02-01, 2025-03-01]}\n\
+        - {size: 1, dates: [2025-07-01]}\n\
+        - {size: 5, dates: []}\n\
+        - {size: 2, dates: [2025-01-01, 2025-01-02, 2024-01-01]}\n";
+    let file = loaded.sources.add("c.yaml", case);
+    let (mut buffers, mut tally) = (TypedBuffers::default(), Tally::default());
+    for case in cases(&program, file, case, DocumentChecks::default()) {
+        let (Some(facts), Some(as_of)) = (&case.facts, case.as_of) else {
+            panic!("the case reads: {:?}", case.diagnostics)
+        };
+        let walker = decide_for(&program, facts, as_of, Explanation::Possible);
+        let recent = &walker.outputs[0];
+        assert!(matches!(recent, Value::List(groups) if groups.len() == 2), "{recent:?}");
+        // Twice with the same buffers: the second finds nothing left of the first.
+        for _ in 0..2 {
+            same_decision(&program, &typed, &mut buffers, facts, as_of, "nested", &mut tally);
+        }
+    }
+    assert_eq!(tally.decided, 2, "{tally:?}");
 }

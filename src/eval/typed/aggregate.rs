@@ -254,18 +254,24 @@ impl Compiler<'_> {
                     return Value::List(Arc::new([]));
                 };
                 start(cx, &items);
-                let mut kept = Vec::new();
+                let base = cx.kept_base();
                 for (index, item) in items.iter().enumerate() {
                     match each(cx, index) {
-                        None => return Value::Absent,
+                        None => {
+                            cx.drop_kept(base);
+                            return Value::Absent;
+                        }
                         Some(false) => {}
-                        Some(true) => kept.push(match &body {
-                            Some(b) => cx.value_of(b),
-                            None => item.clone(),
-                        }),
+                        Some(true) => {
+                            let kept = match &body {
+                                Some(b) => cx.value_of(b),
+                                None => item.clone(),
+                            };
+                            cx.keep(kept);
+                        }
                     }
                 }
-                Value::List(kept.into())
+                Value::List(cx.kept_list(base))
             }),
             AggOp::Sorted => {
                 let Some(Node::Scalar(key, kind)) = body else {

@@ -32,6 +32,10 @@ pub struct Buffers {
     /// This thread's copy of the diagnostic each rule raises when it holds (see
     /// [`crate::program::CompiledRule::raised`]), cloned for every case that raises it.
     pub(super) raised: Vec<Option<Diagnostic>>,
+    /// The items the filters being computed have kept, innermost last (a filter's
+    /// body may filter too): each takes its own from the top as its list, which is so
+    /// allocated once, at its size, and no list grows from case to case.
+    kept: Vec<Value>,
 }
 
 /// The value in a local slot: a function's argument or the item an aggregation is at.
@@ -158,6 +162,28 @@ impl<'a> Cx<'a> {
     #[inline]
     pub fn set_local(&mut self, slot: u16, local: Local) {
         self.b.locals[slot as usize] = local;
+    }
+
+    /// Where the items a filter is about to keep will start (see [`Buffers::kept`]).
+    #[inline]
+    pub fn kept_base(&self) -> usize {
+        self.b.kept.len()
+    }
+
+    /// Keeps an item for the filter being computed.
+    #[inline]
+    pub fn keep(&mut self, item: Value) {
+        self.b.kept.push(item);
+    }
+
+    /// The items kept since `base`, as a list; none are kept any more.
+    pub fn kept_list(&mut self, base: usize) -> Arc<[Value]> {
+        self.b.kept.drain(base..).collect()
+    }
+
+    /// Lets go of the items kept since `base` (a filter that stopped).
+    pub fn drop_kept(&mut self, base: usize) {
+        self.b.kept.truncate(base);
     }
 
     /// Moves on to item `index` of the list in `slot`.
