@@ -71,8 +71,9 @@ impl Text {
             Text::Verbatim(s) => Cow::Borrowed(s),
             Text::Both { zh, en } => Cow::Borrowed(if lang == Lang::En { en } else { zh }),
             Text::Message(t, args) if args.is_empty() => Cow::Borrowed(t.get(lang)),
-            Text::Message(..) => {
-                let mut out = String::new();
+            Text::Message(t, _) => {
+                // Room for the words filled in, so that the text grows once at most.
+                let mut out = String::with_capacity(t.get(lang).len() + 64);
                 self.write(lang, &mut out);
                 Cow::Owned(out)
             }
@@ -85,14 +86,23 @@ impl Text {
             Text::Verbatim(s) => out.push_str(s),
             Text::Both { zh, en } => out.push_str(if lang == Lang::En { en } else { zh }),
             Text::Message(t, args) => {
-                let mut parts = t.get(lang).split("{}");
-                out.push_str(parts.next().unwrap_or(""));
-                for (k, part) in parts.enumerate() {
+                // The places are found byte by byte: `split("{}")` sets up a substring
+                // search for each message, which cost more than the message.
+                let template = t.get(lang);
+                let mut from = 0;
+                let mut k = 0;
+                for at in memchr::memchr_iter(b'{', template.as_bytes()) {
+                    if at < from || template.as_bytes().get(at + 1) != Some(&b'}') {
+                        continue;
+                    }
+                    out.push_str(&template[from..at]);
                     if let Some(arg) = args.get(k) {
                         arg.write(lang, out);
                     }
-                    out.push_str(part);
+                    k += 1;
+                    from = at + 2;
                 }
+                out.push_str(&template[from..]);
             }
         }
     }
@@ -225,6 +235,26 @@ mod tests {
         );
         assert_eq!(t.zh(), "年龄不是x");
         assert_eq!(t.en(), "age is not x");
+    }
+
+    /// Braces that are not a place, places at either end and places without a value
+    /// are filled in as splitting at every `{}` would.
+    #[test]
+    fn the_places_are_those_between_the_parts() {
+        for zh in ["{}", "{{}}", "{}}{", "a{}{}b", "{x}{}", "无{", "{}开头{}结尾{}{}"] {
+            let split = |args: &[&str]| {
+                let mut parts = zh.split("{}");
+                let mut out = parts.next().unwrap_or("").to_string();
+                for (k, part) in parts.enumerate() {
+                    out.push_str(args.get(k).copied().unwrap_or(""));
+                    out.push_str(part);
+                }
+                out
+            };
+            let static_zh: &'static str = zh;
+            let t = Text::message(Template { zh: static_zh, en: "" }, [Text::from("一"), Text::from("二")]);
+            assert_eq!(t.zh(), split(&["一", "二"]), "{zh}");
+        }
     }
 
     #[test]
