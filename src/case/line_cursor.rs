@@ -221,12 +221,26 @@ pub(super) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let ((a_words, a_rest), (b_words, b_rest)) = (a.as_chunks::<8>(), b.as_chunks::<8>());
-    a_words
-        .iter()
-        .zip(b_words)
-        .all(|(x, y)| u64::from_ne_bytes(*x) == u64::from_ne_bytes(*y))
-        && a_rest.iter().zip(b_rest).all(|(x, y)| x == y)
+    // The bytes after the last whole word are compared as a word too: the last eight
+    // bytes (or four), overlapping the ones before, rather than one at a time.
+    if let (Some(a_last), Some(b_last)) = (a.last_chunk::<8>(), b.last_chunk::<8>()) {
+        let (a_words, b_words) = (a.as_chunks::<8>().0, b.as_chunks::<8>().0);
+        return a_words
+            .iter()
+            .zip(b_words)
+            .all(|(x, y)| u64::from_ne_bytes(*x) == u64::from_ne_bytes(*y))
+            && u64::from_ne_bytes(*a_last) == u64::from_ne_bytes(*b_last);
+    }
+    if let (Some(a_first), Some(b_first), Some(a_last), Some(b_last)) = (
+        a.first_chunk::<4>(),
+        b.first_chunk::<4>(),
+        a.last_chunk::<4>(),
+        b.last_chunk::<4>(),
+    ) {
+        return u32::from_ne_bytes(*a_first) == u32::from_ne_bytes(*b_first)
+            && u32::from_ne_bytes(*a_last) == u32::from_ne_bytes(*b_last);
+    }
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 fn is_blank(b: u8) -> bool {
@@ -322,6 +336,12 @@ mod tests {
             if let Some(b) = other.get_mut(i) {
                 *b ^= 1;
                 assert!(!same_bytes(text, &other));
+            }
+            // A byte changed anywhere in a string of any length.
+            for k in 0..i {
+                let mut other = text[..i].to_vec();
+                other[k] ^= 0x20;
+                assert!(!same_bytes(&text[..i], &other), "{i} bytes, the {k}th changed");
             }
         }
     }
