@@ -21,7 +21,7 @@ use super::load::ENVELOPE_KEYS;
 use super::record::schema;
 use super::resident_id;
 use super::scalar::{Core, parse_date, parse_month, resolve};
-use super::slots::{Fast, GiveUp, Marks, complete, in_order, open, ordered_records, variant};
+use super::slots::{Fast, GiveUp, Marks, complete, fill, in_order, open, ordered_records, variant};
 use crate::program::{Program, RecordId, SchemaField, SchemaShape, Type};
 use crate::source::{FileId, Span};
 use crate::value::Value;
@@ -149,7 +149,7 @@ impl LineReader<'_, '_> {
                 },
                 Key::Field(i) => {
                     root_keys[i] = u32::try_from(before).ok().filter(|at| *at != NOT_GIVEN).ok_or(GiveUp)?;
-                    slots[i] = self.member(&fields[i], i, &mut marks)?;
+                    fill(&mut slots[i], self.member(&fields[i], i, &mut marks)?);
                     next = i + 1;
                 }
                 Key::Unknown => return Err(GiveUp),
@@ -272,7 +272,7 @@ impl LineReader<'_, '_> {
             let Key::Field(i) = found else {
                 return Err(GiveUp);
             };
-            slots[i] = self.member(&fields[i], i, &mut marks)?;
+            fill(&mut slots[i], self.member(&fields[i], i, &mut marks)?);
             key = self.record_key(fields, false, i + 1)?;
         }
         complete(self.program, self.ordered, fields, slots, marks)?;

@@ -47,6 +47,18 @@ pub(crate) fn open(fields: &[SchemaField]) -> Fast<Arc<[Value]>> {
     Ok((0..fields.len()).map(|_| Value::Absent).collect())
 }
 
+/// Puts a field's value in its slot, which holds the absent value [`open`] left there
+/// (a field given twice is given up on before it is read again). An assignment would
+/// call the value's drop for it, out of line, for every field of every case.
+#[inline(always)]
+pub(crate) fn fill(slot: &mut Value, value: Value) {
+    match std::mem::replace(slot, value) {
+        // Nothing to let go of: said so, for the compiler.
+        absent @ Value::Absent => std::mem::forget(absent),
+        earlier => drop(earlier),
+    }
+}
+
 /// The fields of a record once its keys are read: what was left out or null takes
 /// its default. (They are filled where they lie: the record's `Arc` is made unique
 /// once, by the caller.)
@@ -64,7 +76,7 @@ pub(crate) fn complete(
         let i = left.trailing_zeros() as usize;
         left &= left - 1;
         let field = &fields[i];
-        slots[i] = match &field.shape {
+        let value = match &field.shape {
             // A record left out (or null) is read as an empty one.
             SchemaShape::Record(r) => {
                 let inner = schema(program, *r);
@@ -86,6 +98,7 @@ pub(crate) fn complete(
                 None => return Err(GiveUp),
             },
         };
+        fill(&mut slots[i], value);
     }
     Ok(())
 }
