@@ -149,19 +149,20 @@ impl<'t> LineCursor<'t> {
     /// plainly and followed by its `:`; if so, moves to its value. `name` is a field
     /// name, an identifier (the grammar's `ident`), so it holds no quote, backslash or
     /// control character, and these bytes are that key with nothing escaped.
+    #[inline]
     pub fn key_is(&mut self, first: bool, name: &str) -> bool {
-        let bytes = self.line.as_bytes();
+        let name = name.as_bytes();
         let opener = if first { b'{' } else { b',' };
-        let start = self.pos + 2;
-        let end = start + name.len();
-        let found = bytes.get(self.pos) == Some(&opener)
-            && bytes.get(self.pos + 1) == Some(&b'"')
-            && bytes
-                .get(start..end)
-                .is_some_and(|key| same_bytes(key, name.as_bytes()))
-            && bytes.get(end..end + 2) == Some(&b"\":"[..]);
+        // `{"name":` or `,"name":`, all looked at in one slice of the line.
+        let Some([open, quote, rest @ ..]) = self.line.as_bytes().get(self.pos..self.pos + name.len() + 4) else {
+            return false;
+        };
+        let Some((key, [close, colon])) = rest.split_last_chunk::<2>() else {
+            return false;
+        };
+        let found = *open == opener && *quote == b'"' && *close == b'"' && *colon == b':' && same_bytes(key, name);
         if found {
-            self.pos = end + 2;
+            self.pos += name.len() + 4;
         }
         found
     }
