@@ -4,7 +4,6 @@
 mod scratch;
 
 use scratch::Scratch;
-use zhengce::policy_set::{PolicySource, load_policy};
 use zhengce::report::{RenderOptions, decision_json};
 use zhengce::run::{MissingDate, Runner};
 
@@ -38,14 +37,10 @@ decision {
 "#;
 
 fn decide(items: &str) -> serde_json::Value {
-    let dir = Scratch::new(&format!("agg-{}", items.len()));
-    let path = dir.join("p.policy");
-    std::fs::write(&path, POLICY).unwrap();
-    let mut loaded = load_policy(&path.to_string_lossy(), PolicySource::Disk);
-    let program = loaded
-        .program
-        .take()
-        .unwrap_or_else(|| panic!("{:#?}", loaded.diagnostics));
+    let mut loaded = Scratch::new(&format!("agg-{}", items.len())).policy(POLICY);
+    let Some(program) = loaded.program.take() else {
+        panic!("the policy loads")
+    };
     let case = format!("id: c\nas_of: 2025-09-01\nitems: {items}\n");
     let mut runner = Runner::new(&program, None, MissingDate::Error);
     let results = runner.run_file(&mut loaded.sources, "c.yaml", &case);

@@ -6,7 +6,7 @@ mod scratch;
 
 use proptest::prelude::*;
 use scratch::Scratch;
-use zhengce::policy_set::{LoadedPolicy, PolicySource, load_policy};
+use zhengce::policy_set::LoadedPolicy;
 use zhengce::program::{CExpr, CKind};
 use zhengce::report::{RenderOptions, decision_json};
 use zhengce::run::{MissingDate, Runner};
@@ -36,12 +36,7 @@ fn load() -> LoadedPolicy {
     // another writes it.
     static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = Scratch::new(&format!("membership-{call}"));
-    let path = dir.join("p.policy");
-    std::fs::write(&path, POLICY).unwrap();
-    let loaded = load_policy(&path.to_string_lossy(), PolicySource::Disk);
-    assert!(loaded.program.is_some(), "{:#?}", loaded.diagnostics);
-    loaded
+    Scratch::new(&format!("membership-{call}")).policy(POLICY)
 }
 
 /// Whether the membership test inside a decision field was given a key set.

@@ -251,14 +251,10 @@ decision {
   dates_of_big = filter(g in groups where g.size > length(filter(x in groups where x.size < g.size)): length(g.dates))
 }
 "#;
-    let dir = scratch::Scratch::new("typed-nested-filters");
-    let path = dir.join("p.policy");
-    std::fs::write(&path, POLICY).unwrap();
-    let mut loaded = load_policy(&path.to_string_lossy(), PolicySource::Disk);
-    let program = loaded
-        .program
-        .take()
-        .unwrap_or_else(|| panic!("{:#?}", loaded.diagnostics));
+    let mut loaded = scratch::Scratch::new("typed-nested-filters").policy(POLICY);
+    let Some(program) = loaded.program.take() else {
+        panic!("the policy loads")
+    };
     let Some(typed) = TypedProgram::compile(&program) else {
         panic!("the policy compiles")
     };

@@ -25,6 +25,19 @@ impl Scratch {
     }
 }
 
+impl Scratch {
+    /// Writes `text` here as a policy file and loads it from there, as a policy on disk
+    /// is loaded; panics with its diagnostics when it has no program.
+    #[allow(dead_code)] // Not every test with a folder of its own loads a policy.
+    pub fn policy(&self, text: &str) -> zhengce::policy_set::LoadedPolicy {
+        let path = self.join("p.policy");
+        std::fs::write(&path, text).expect("the policy written");
+        let loaded = zhengce::policy_set::load_policy(&path.to_string_lossy(), zhengce::policy_set::PolicySource::Disk);
+        assert!(loaded.program.is_some(), "{:#?}", loaded.diagnostics);
+        loaded
+    }
+}
+
 impl std::ops::Deref for Scratch {
     type Target = Path;
 
