@@ -245,6 +245,7 @@ impl LineReader<'_, '_> {
 
     /// The value of field `i` (a key given twice is for the located loader, which
     /// reports it).
+    #[inline(always)]
     fn member(&mut self, field: &SchemaField, i: usize, marks: &mut Marks) -> Fast<Value> {
         let bit = 1 << i;
         if marks.given & bit != 0 {
@@ -279,7 +280,10 @@ impl LineReader<'_, '_> {
         in_order(self.program, self.ordered, record, Value::Record(value))
     }
 
-    /// The value of a field, other than null, from its first byte (`peek`).
+    /// The value of a field, other than null, from its first byte (`peek`). Inlined
+    /// into the reading of its record, which a scalar field (most fields) then costs no
+    /// call; records and lists are read by [`Self::nested`], a call of its own.
+    #[inline(always)]
     fn field(&mut self, field: &SchemaField, peek: Peek) -> Fast<Value> {
         // A repealed field given is warned of: the located loader's to do.
         if field.removed.is_some() {
@@ -287,6 +291,14 @@ impl LineReader<'_, '_> {
         }
         match &field.shape {
             SchemaShape::Scalar(ty) => self.scalar(ty, peek),
+            _ => self.nested(field, peek),
+        }
+    }
+
+    /// The value of a field of a record or a list, from its first byte (`peek`).
+    #[inline(never)]
+    fn nested(&mut self, field: &SchemaField, peek: Peek) -> Fast<Value> {
+        match &field.shape {
             SchemaShape::Record(r) if peek == Peek::Object => self.record(*r),
             SchemaShape::ListOf(_) | SchemaShape::ListOfRecords(_) if peek == Peek::Array => {
                 let base = self.items.len();
