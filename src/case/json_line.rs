@@ -320,6 +320,7 @@ impl LineReader<'_, '_> {
 
     /// A scalar of type `ty`, as `read_scalar` reads the same JSON value (a string is
     /// quoted text; a number is read by the core schema from its digits).
+    #[inline(always)]
     fn scalar(&mut self, ty: &Type, peek: Peek) -> Fast<Value> {
         let program = self.program;
         match peek {

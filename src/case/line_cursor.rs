@@ -218,6 +218,7 @@ impl<'t> LineCursor<'t> {
 
 /// Whether two byte strings are equal, compared a word at a time in place: keys are
 /// short, and a call to `memcmp` for each cost more than the comparing.
+#[inline]
 pub(super) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
@@ -250,6 +251,7 @@ fn is_blank(b: u8) -> bool {
 
 /// The string at `at` when nothing in it is escaped (no `\`, no control character),
 /// and where it ends; `None` for any other string, for jiter.
+#[inline]
 fn plain_text(line: &str, at: usize) -> Option<(&str, usize)> {
     let bytes = line.as_bytes();
     if bytes.get(at) != Some(&b'"') {
