@@ -62,6 +62,7 @@ pub(crate) fn fill(slot: &mut Value, value: Value) {
 /// The fields of a record once its keys are read: what was left out or null takes
 /// its default. (They are filled where they lie: the record's `Arc` is made unique
 /// once, by the caller.)
+#[inline(always)]
 pub(crate) fn complete(
     program: &Program,
     ordered: u64,
@@ -69,9 +70,25 @@ pub(crate) fn complete(
     slots: &mut [Value],
     marks: Marks,
 ) -> Fast<()> {
-    // Only the fields left without a value are looked at (most records have none).
+    // Only the fields left without a value are looked at (most records have none, and
+    // cost no call).
     let all = Given::MAX.checked_shr(Given::BITS - fields.len() as u32).unwrap_or(0);
-    let mut left = (all & !marks.given) | marks.null;
+    let left = (all & !marks.given) | marks.null;
+    if left == 0 {
+        return Ok(());
+    }
+    fill_left(program, ordered, fields, slots, left)
+}
+
+/// [`complete`] for the fields in `left`.
+#[inline(never)]
+fn fill_left(
+    program: &Program,
+    ordered: u64,
+    fields: &[SchemaField],
+    slots: &mut [Value],
+    mut left: Given,
+) -> Fast<()> {
     while left != 0 {
         let i = left.trailing_zeros() as usize;
         left &= left - 1;
@@ -104,10 +121,18 @@ pub(crate) fn complete(
 }
 
 /// A complete record of type `record`, when its dates are in order.
+#[inline(always)]
 pub(crate) fn in_order(program: &Program, ordered: u64, record: RecordId, value: Value) -> Fast<Value> {
+    // Most records have no order to keep, and cost no call.
     if record.0 < 64 && ordered & record_bit(record) == 0 {
         return Ok(value);
     }
+    dates_in_order(program, record, value)
+}
+
+/// [`in_order`] for a record with orders of its type to keep.
+#[inline(never)]
+fn dates_in_order(program: &Program, record: RecordId, value: Value) -> Fast<Value> {
     let mut orders = program.orders.iter().filter(|(r, _)| *r == record);
     if orders.any(|(_, order)| order_broken(order, &value)) {
         return Err(GiveUp);
