@@ -209,6 +209,14 @@ impl<'a> Cx<'a> {
         if generation == self.generation {
             return w;
         }
+        self.def_word_computed(id)
+    }
+
+    /// [`Cx::def_word`] for a definition not yet computed for this case: a call of its
+    /// own, so that one looked up again costs none.
+    #[inline(never)]
+    fn def_word_computed(&mut self, id: DefId) -> Option<Word> {
+        let at = id.0 as usize;
         let typed = self.typed;
         let w = match &typed.defs[at] {
             Compiled::Typed(Node::Scalar(f, _), size) => {
@@ -268,6 +276,14 @@ impl<'a> Cx<'a> {
         if generation == self.generation {
             return holds;
         }
+        self.rule_computed(idx)
+    }
+
+    /// [`Cx::rule`] for a rule not yet decided for this case: a call of its own, so that
+    /// a rule looked up again costs none.
+    #[inline(never)]
+    fn rule_computed(&mut self, idx: RuleIdx) -> bool {
+        let at = idx.0 as usize;
         let typed = self.typed;
         let holds = match &typed.rules[at] {
             Compiled::Typed(Node::Scalar(f, _), size) => {
