@@ -6,10 +6,11 @@
 
 #[path = "../examples/gen_cases/generator.rs"]
 mod generator;
+mod scratch;
 
 use serde_json::{Map, Value as Json};
 use std::sync::Arc;
-use zhengce::case::{load_document, read_json_line, schema_paths};
+use zhengce::case::{LinePlan, load_document, read_json_line, read_json_line_planned, schema_paths};
 use zhengce::policy_set::{DEFAULT_POLICY, PolicySource, load_policy};
 use zhengce::program::Program;
 use zhengce::source::{FileId, SourceMap};
@@ -235,4 +236,44 @@ fn hand_written_lines() {
         same_reading(program, file, &paths, line, &mut counts);
     }
     assert!(counts.read >= 3, "{counts:?}");
+}
+
+/// A schema whose root has a field named like one of the loader's own keys (`expect`):
+/// the key is the loader's, as the located loader reads it, whether the fast path is
+/// given the program's plan or makes it; the fields before and after it are read.
+#[test]
+fn a_root_field_named_like_the_loaders_key_is_the_loaders() {
+    const POLICY: &str = r#"policy "envelope names" {}
+case {
+  n: int "数"
+  expect: int? "期望" note "named as the loader's key, on purpose"
+  m: int = 0 "另一个数"
+}
+decision {
+  total = n + m + (expect ?? 0)
+}
+"#;
+    let mut loaded = scratch::Scratch::new("envelope-named").policy(POLICY);
+    let Some(program) = loaded.program.take() else {
+        panic!("the policy loads")
+    };
+    let file = loaded.sources.add("cases.jsonl", "");
+    let paths = schema_paths(&program);
+    let mut counts = Counts::default();
+    for line in [
+        r#"{"id":"a","as_of":"2025-01-01","n":2,"m":3}"#,
+        r#"{"id":"b","as_of":"2025-01-01","n":2,"expect":4,"m":3}"#,
+        r#"{"id":"c","as_of":"2025-01-01","n":2,"expect":{"total":5},"m":3}"#,
+    ] {
+        same_reading(&program, file, &paths, line, &mut counts);
+        let text: Arc<str> = Arc::from(line);
+        let planned = read_json_line_planned(&program, LinePlan::of(&program), file, &text);
+        let careful = read_json_line_planned(&program, LinePlan::default(), file, &text);
+        let unplanned = read_json_line(&program, file, &text);
+        let facts = |c: &Option<zhengce::case::LoadedCase>| c.as_ref().map(|c| format!("{:?}", c.facts));
+        assert_eq!(facts(&planned), facts(&unplanned), "{line}");
+        assert_eq!(facts(&careful), facts(&unplanned), "{line}");
+    }
+    // The first line is read; those with `expect` are the located loader's.
+    assert_eq!((counts.read, counts.gave_up), (1, 2), "{counts:?}");
 }

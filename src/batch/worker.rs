@@ -5,7 +5,7 @@
 
 use super::BatchOptions;
 use super::source::{Piece, PieceContent};
-use crate::case::{LoadedCase, cases, load_document, read_json_line};
+use crate::case::{LinePlan, LoadedCase, cases, load_document, read_json_line_planned};
 use crate::diagnostic::Words;
 use crate::eval::Explanation;
 use crate::input::DecodedText;
@@ -92,6 +92,8 @@ pub(crate) struct Worker<'p> {
     record_size: usize,
     /// The name of the input being read (the worker's own copy).
     input: String,
+    /// What the JSON fast path knows of the latest version's schema.
+    line_plan: LinePlan,
 }
 
 impl<'p> Worker<'p> {
@@ -120,6 +122,7 @@ impl<'p> Worker<'p> {
             summarised,
             record_size: 1024,
             input: String::new(),
+            line_plan: versions.last().map(LinePlan::of).unwrap_or_default(),
         }
     }
 
@@ -211,7 +214,7 @@ impl<'p> Worker<'p> {
                 load_document(latest, file, YamlDocument::refused(not_utf8(), at, at))
             }
             // The fast path, and the located loader for what it gives up on.
-            None => read_json_line(latest, file, &text)
+            None => read_json_line_planned(latest, self.line_plan, file, &text)
                 .unwrap_or_else(|| load_document(latest, file, parse_json_document(file, &text))),
         };
         self.case(case, out);

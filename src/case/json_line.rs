@@ -35,15 +35,59 @@ impl From<jiter::JiterError> for GiveUp {
     }
 }
 
+/// What the fast path knows of a program's schema before it reads a line: made once
+/// for many lines (a batch's worker keeps one), or with each line by [`read_json_line`].
+#[derive(Debug, Clone, Copy)]
+pub struct LinePlan {
+    /// The record types (of the first 64) that have a date order: most records read
+    /// have none, and need not look through the program's orders.
+    ordered: u64,
+    /// The root fields (of the first 64) named like one of the loader's own keys, whose
+    /// key is that key and not the field's.
+    envelope_named: u64,
+}
+
+/// A plan that assumes nothing: every record's dates looked at, every root key read
+/// the long way.
+impl Default for LinePlan {
+    fn default() -> LinePlan {
+        LinePlan {
+            ordered: u64::MAX,
+            envelope_named: u64::MAX,
+        }
+    }
+}
+
+impl LinePlan {
+    /// The plan for `program`'s schema.
+    pub fn of(program: &Program) -> LinePlan {
+        let envelope_named = schema(program, Program::ROOT)
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| ENVELOPE_KEYS.contains(&f.name.as_str()))
+            .fold(0u64, |set, (i, _)| set | 1u64.checked_shl(i as u32).unwrap_or(0));
+        LinePlan {
+            ordered: ordered_records(program),
+            envelope_named,
+        }
+    }
+}
+
 /// Reads one JSON line as a case, when it is a plain valid one; `None` sends it to the
 /// located loader. `line` is the text of `file` (kept by the case, to find spans in it
 /// later).
 pub fn read_json_line(program: &Program, file: FileId, line: &Arc<str>) -> Option<LoadedCase> {
+    read_json_line_planned(program, LinePlan::of(program), file, line)
+}
+
+/// [`read_json_line`] with the program's plan made beforehand.
+pub fn read_json_line_planned(program: &Program, plan: LinePlan, file: FileId, line: &Arc<str>) -> Option<LoadedCase> {
     let mut reader = LineReader {
         program,
         cursor: LineCursor::new(line),
         items: Vec::with_capacity(32),
-        ordered: ordered_records(program),
+        ordered: plan.ordered,
+        envelope_named: plan.envelope_named,
     };
     let envelope = reader.root().ok()?;
     let mut facts = envelope.facts;
@@ -117,9 +161,10 @@ struct LineReader<'p, 't> {
     /// The items of the lists being read, innermost last: each list takes its items
     /// from the top as its value.
     items: Vec<Value>,
-    /// The record types (of the first 64) that have a date order: most records read
-    /// have none, and need not look through the program's orders.
+    /// [`LinePlan::ordered`].
     ordered: u64,
+    /// [`LinePlan::envelope_named`].
+    envelope_named: u64,
 }
 
 impl LineReader<'_, '_> {
@@ -174,9 +219,8 @@ impl LineReader<'_, '_> {
     fn root_key(&mut self, fields: &[SchemaField], first: bool, next: usize) -> Fast<Option<Key>> {
         // The loader's own keys come before the schema's, whatever it names.
         if let Some(f) = fields.get(next)
-            && !ENVELOPE_KEYS
-                .iter()
-                .any(|e| same_bytes(e.as_bytes(), f.name.as_bytes()))
+            && next < 64
+            && self.envelope_named & (1 << next) == 0
             && self.cursor.key_is(first, &f.name)
         {
             return Ok(Some(Key::Field(next)));

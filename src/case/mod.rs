@@ -32,7 +32,7 @@ mod tests;
 
 pub use crate::yaml::{ScalarStyle, YamlDocument, YamlKind, YamlNode, parse_documents};
 pub use columns::{CaseColumns, Cell, ColumnProblem};
-pub use json_line::read_json_line;
+pub use json_line::{LinePlan, read_json_line, read_json_line_planned};
 pub use line_spans::JsonLine;
 pub use load::{ENVELOPE_KEYS, LoadedCase, TEMPLATE_MARK, cases, load_cases, load_document, load_file};
 pub use resident_id::mask as mask_id;
