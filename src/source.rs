@@ -1,7 +1,7 @@
 //! Source files and spans: every AST node, schema field and case value knows where it
 //! came from, so that every diagnostic can point at a line and column.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Index of a file in a [`SourceMap`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -55,45 +55,67 @@ pub struct SourceFile {
     pub name: String,
     /// The full text.
     pub text: Arc<str>,
-    /// The byte offset of the start of every line, in order (the first is 0). Built once
-    /// when the file is added, so that finding the line of an offset is a binary search
-    /// instead of a count of the newlines before it, which made a file with a diagnostic
-    /// on each of its n cases cost n² (issue 9, D2).
-    line_starts: Vec<usize>,
-    /// The first `\r` not followed by `\n`, if any: miette counts it as a line break,
-    /// this index does not (see [`SourceFile::counts_lines_like_miette_before`]).
-    first_lone_cr: Option<usize>,
+    /// Where its lines start, made when first asked for: a batch adds a file for each
+    /// case it reads and asks for the lines of few of them.
+    lines: OnceLock<LineIndex>,
+    /// Known to be one line (a line of JSON Lines, cut at its line break): no index.
+    one_line: bool,
     /// The number of lines before this text in the file it was cut from (a batch reads
     /// one line or document of a large file at a time): line numbers are counted from
     /// there.
     first_line: usize,
 }
 
-impl SourceFile {
-    /// A file with its line index.
-    pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> SourceFile {
-        let text: Arc<str> = text.into();
+/// Where the lines of a text start.
+#[derive(Debug, Clone)]
+struct LineIndex {
+    /// The byte offset of the start of every line, in order (the first is 0), so that
+    /// finding the line of an offset is a binary search instead of a count of the
+    /// newlines before it, which made a file with a diagnostic on each of its n cases
+    /// cost n² (issue 9, D2).
+    starts: Vec<usize>,
+    /// The first `\r` not followed by `\n`, if any: miette counts it as a line break,
+    /// this index does not (see [`SourceFile::counts_lines_like_miette_before`]).
+    first_lone_cr: Option<usize>,
+}
+
+impl LineIndex {
+    fn of(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
-        // memchr: a batch adds a source file for each case it reads.
-        let line_starts = std::iter::once(0)
+        let starts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
             .collect();
         let first_lone_cr = memchr::memchr_iter(b'\r', bytes).find(|&i| bytes.get(i + 1) != Some(&b'\n'));
+        LineIndex { starts, first_lone_cr }
+    }
+}
+
+impl SourceFile {
+    /// A file; its line index is made when first needed.
+    pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> SourceFile {
         SourceFile {
             name: name.into(),
-            text,
-            line_starts,
-            first_lone_cr,
+            text: text.into(),
+            lines: OnceLock::new(),
+            one_line: false,
             first_line: 0,
         }
+    }
+
+    fn index(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::of(&self.text))
     }
 
     /// The 0-based line that the byte `offset` is on (offsets past the end are on the
     /// last line).
     pub fn line_of(&self, offset: usize) -> usize {
+        if self.one_line {
+            return 0;
+        }
         // The number of line starts at or before `offset`, less one; the first start is
         // 0, so there is always at least one.
-        self.line_starts
+        self.index()
+            .starts
             .partition_point(|start| *start <= offset)
             .saturating_sub(1)
     }
@@ -101,18 +123,24 @@ impl SourceFile {
     /// The byte offset where the 0-based `line` starts (the end of the text past the
     /// last line).
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts.get(line).copied().unwrap_or(self.text.len())
+        if self.one_line {
+            return if line == 0 { 0 } else { self.text.len() };
+        }
+        self.index().starts.get(line).copied().unwrap_or(self.text.len())
     }
 
     /// How many lines the text has (a text without a newline has one).
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        if self.one_line {
+            return 1;
+        }
+        self.index().starts.len()
     }
 
     /// Whether miette, which also takes a `\r` alone as a line break, numbers the lines
     /// before `offset` as this index does.
     pub fn counts_lines_like_miette_before(&self, offset: usize) -> bool {
-        self.first_lone_cr.is_none_or(|cr| cr >= offset)
+        self.index().first_lone_cr.is_none_or(|cr| cr >= offset)
     }
 }
 
@@ -151,6 +179,16 @@ impl SourceMap {
         file.first_line = lines_before;
         self.files.push(file);
         FileId(self.files.len() as u32 - 1)
+    }
+
+    /// [`SourceMap::add_piece`] for a piece that is one line, as a line of JSON Lines cut
+    /// at its line break is: its text is not searched for line breaks (a batch adds a
+    /// file for every case). `text` must have no `\n`.
+    pub fn add_line(&mut self, name: impl Into<String>, text: Arc<str>, lines_before: usize) -> FileId {
+        debug_assert!(!text.contains('\n'), "a line has no line break");
+        let id = self.add_piece(name, text, lines_before);
+        self.files[id.0 as usize].one_line = true;
+        id
     }
 
     /// How many files it holds.
@@ -288,6 +326,31 @@ mod tests {
         assert!(SourceFile::new("r", "a\r\nb").counts_lines_like_miette_before(4));
         let lone = SourceFile::new("r", "a\rb\nc");
         assert!(lone.counts_lines_like_miette_before(1) && !lone.counts_lines_like_miette_before(2));
+    }
+
+    /// A line added as one line answers as the same text indexed would, a lone `\r`
+    /// included.
+    #[test]
+    fn a_line_answers_as_its_index_would() {
+        for text in ["", "x", "{\"id\":\"年龄\"}", "a\rb", "\r", "ab\r"] {
+            let mut map = SourceMap::new();
+            let indexed = map.add_piece("in", text, 41);
+            let line = map.add_line("in", Arc::from(text), 41);
+            let (a, b) = (map.get(indexed), map.get(line));
+            assert!(b.one_line && !a.one_line);
+            assert_eq!(a.line_count(), b.line_count(), "{text:?}");
+            for at in 0..=text.len() + 1 {
+                assert_eq!(a.line_of(at), b.line_of(at), "{text:?} at {at}");
+                assert_eq!(a.line_start(at), b.line_start(at), "{text:?} line {at}");
+                assert_eq!(
+                    a.counts_lines_like_miette_before(at),
+                    b.counts_lines_like_miette_before(at),
+                    "{text:?} at {at}"
+                );
+                let (s, t) = (Span::new(indexed, at, at), Span::new(line, at, at));
+                assert_eq!(map.line_col(s), map.line_col(t), "{text:?} at {at}");
+            }
+        }
     }
 
     #[test]

@@ -60,8 +60,8 @@ pub struct Piece {
 /// What a piece holds.
 #[derive(Debug)]
 pub enum PieceContent {
-    /// One line of JSON Lines that is text (its line break removed): most lines, made
-    /// the text the case keeps straight from the reader's buffer, in one copy.
+    /// One line of JSON Lines that is text (cut at its line break, so it has none): most
+    /// lines, made the text the case keeps straight from the reader's buffer, in one copy.
     JsonText(Arc<str>),
     /// One line of JSON Lines as read (its line break removed): one that is not all in
     /// the buffer, starts the input, starts with a blank, is too large, or is not UTF-8.

@@ -205,7 +205,7 @@ impl<'p> Worker<'p> {
     /// UTF-8 in it.
     fn json_line(&mut self, text: Arc<str>, invalid: Vec<usize>, lines_before: usize, out: &mut ChunkOut) {
         let latest = &self.versions[self.versions.len() - 1];
-        let file = self.sources.add_piece(self.input.as_str(), text, lines_before);
+        let file = self.sources.add_line(self.input.as_str(), text, lines_before);
         let text = self.sources.get(file).text.clone();
         let case = match invalid.first() {
             // Not parsed: nothing of a line with a byte that is not text is read.
