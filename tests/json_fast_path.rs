@@ -277,3 +277,64 @@ decision {
     // The first line is read; those with `expect` are the located loader's.
     assert_eq!((counts.read, counts.gave_up), (1, 2), "{counts:?}");
 }
+
+/// Fields derived from an ID number in a record and in the items of a list below
+/// another record are filled in, and a field given that disagrees with the ID is
+/// refused, by the fast path and the located loader alike; the fields around them, and
+/// a list of records with nothing derived, are read as given.
+#[test]
+fn fields_derived_below_the_root_are_filled_by_both_readers() {
+    const POLICY: &str = r#"policy "derived below" {}
+case {
+  person "个人" {
+    name: text "姓名"
+    id_number: resident_id? "公民身份号码"
+  }
+  services: list of {
+    date: date "服务日期"
+  } "服务"
+  household "家庭" {
+    size: int "人数"
+    members: list of {
+      relation: text "关系"
+      born: date "出生日期" from person.id_number.birth_date
+    } "成员"
+  }
+}
+decision {
+  size = household.size
+}
+"#;
+    let mut loaded = scratch::Scratch::new("derived-below").policy(POLICY);
+    let Some(program) = loaded.program.take() else {
+        panic!("the policy loads")
+    };
+    let file = loaded.sources.add("cases.jsonl", "");
+    let paths = schema_paths(&program);
+    let mut counts = Counts::default();
+    let given = |born: &str| {
+        format!(
+            r#"{{"id":"a","as_of":"2025-01-01","person":{{"name":"甲","id_number":"430302196512078538"}},"services":[{{"date":"2024-01-02"}}],"household":{{"size":2,"members":[{{"relation":"子"{born}}},{{"relation":"女"}}]}}}}"#
+        )
+    };
+    for line in [given(""), given(r#","born":"1965-12-07""#)] {
+        same_reading(&program, file, &paths, &line, &mut counts);
+        let text: Arc<str> = Arc::from(line.as_str());
+        let Some(case) = read_json_line(&program, file, &text) else {
+            panic!("the fast path reads {line}")
+        };
+        let facts = format!("{:?}", case.facts);
+        assert_eq!(facts.matches("Date(1965-12-07)").count(), 2, "{facts}");
+        assert!(
+            facts.contains("Date(2024-01-02)") && facts.contains("Int(2)"),
+            "{facts}"
+        );
+    }
+    assert_eq!((counts.read, counts.gave_up), (2, 0), "{counts:?}");
+    // Given, and not the ID's: the located loader's diagnostic, so not the fast path's.
+    let wrong = given(r#","born":"1966-12-07""#);
+    let text: Arc<str> = Arc::from(wrong.as_str());
+    assert!(read_json_line(&program, file, &text).is_none(), "{wrong}");
+    let located = load_document(&program, file, parse_json_document(file, &wrong));
+    assert_eq!(located.diagnostics.len(), 1, "{:?}", located.diagnostics);
+}

@@ -56,7 +56,7 @@ pub(crate) fn apply(
         program,
         sources: &sources,
         diagnostics,
-        below: &plan.below,
+        visit: &plan.visit,
     };
     if let (Value::Record(fields), Some(anchor)) = (root, anchor)
         && let Some(fields) = Arc::get_mut(fields)
@@ -101,15 +101,19 @@ struct Walk<'a> {
     program: &'a Program,
     sources: &'a [(&'a [u16], IdState)],
     diagnostics: &'a mut Vec<Diagnostic>,
-    /// For each record type, whether a derived field is in it or below it.
-    below: &'a [bool],
+    /// For each record type, the fields to look at: those derived, and those holding
+    /// records with a derived field below.
+    visit: &'a [Vec<u16>],
 }
 
 impl Walk<'_> {
     /// Walks a record's fields (with their span nodes, when the case has spans).
     fn record(&mut self, record: RecordId, values: &mut [Value], mut nodes: Option<&mut [SpanNode]>, place: Place) {
-        for (i, field) in schema(self.program, record).iter().enumerate() {
-            let Some(value) = values.get_mut(i) else {
+        let fields = schema(self.program, record);
+        let visit = self.visit.get(record.0 as usize).map_or(&[][..], Vec::as_slice);
+        for &i in visit {
+            let i = usize::from(i);
+            let (Some(field), Some(value)) = (fields.get(i), values.get_mut(i)) else {
                 continue;
             };
             let mut node = match nodes.as_deref_mut() {
@@ -124,8 +128,6 @@ impl Walk<'_> {
                 self.derived(field, derive, value, node.as_deref_mut(), path, place);
             }
             match (&field.shape, value) {
-                (SchemaShape::Record(r) | SchemaShape::ListOfRecords(r), _)
-                    if self.below.get(r.0 as usize) != Some(&true) => {}
                 (SchemaShape::Record(r), Value::Record(fields)) => {
                     let Some(fields) = Arc::get_mut(fields) else { continue };
                     let (anchor, written) = match node.as_ref().map(|n| n.key) {

@@ -10,9 +10,10 @@ use super::{SchemaField, SchemaShape};
 pub struct DerivePlan {
     /// The paths (field indices from the case root) of the ID fields derived from.
     pub sources: Vec<Vec<u16>>,
-    /// For each record type, whether a derived field is in it or below it (empty when
-    /// nothing is derived).
-    pub below: Vec<bool>,
+    /// For each record type, its fields to visit, in order: those derived and those
+    /// holding records with a derived field below (empty when nothing is derived). A
+    /// case's walk looks at these, not at each of its fields.
+    pub visit: Vec<Vec<u16>>,
 }
 
 impl DerivePlan {
@@ -26,14 +27,30 @@ impl DerivePlan {
                 sources.push(d.source.clone());
             }
         }
-        DerivePlan {
-            below: if sources.is_empty() {
-                Vec::new()
-            } else {
-                derives_below(schemas)
-            },
-            sources,
-        }
+        let below = if sources.is_empty() {
+            Vec::new()
+        } else {
+            derives_below(schemas)
+        };
+        let visit = if sources.is_empty() {
+            Vec::new()
+        } else {
+            schemas
+                .iter()
+                .map(|fields| {
+                    let fields = fields.iter().flatten().enumerate();
+                    fields
+                        .filter(|(_, f)| {
+                            f.derive.is_some()
+                                || matches!(f.shape, SchemaShape::Record(x) | SchemaShape::ListOfRecords(x)
+                                    if below.get(x.0 as usize) == Some(&true))
+                        })
+                        .map(|(i, _)| i as u16)
+                        .collect()
+                })
+                .collect()
+        };
+        DerivePlan { sources, visit }
     }
 }
 
