@@ -132,14 +132,31 @@ pub fn decide_for(program: &Program, facts: &Value, as_of: NaiveDate, explanatio
     )
 }
 
+/// The rules that raise a diagnostic when they hold: checks, and soft rules (原则上: a
+/// severity), in declaration order.
+pub(crate) fn raisers(program: &Program) -> impl Iterator<Item = RuleIdx> + '_ {
+    let raises = |r: &CompiledRule| r.kind == RuleKind::Check || r.severity.is_some();
+    let rules = program.rules.iter().enumerate();
+    rules.filter(move |(_, r)| raises(r)).map(|(i, _)| RuleIdx(i as u32))
+}
+
+/// What the typed evaluator knows of the rules that raise diagnostics, made once: which
+/// they are ([`raisers`]), and each one's diagnostic, by rule.
+pub(crate) struct Raisers<'a> {
+    /// The rules that raise.
+    pub rules: &'a [RuleIdx],
+    /// Each rule's diagnostic, by rule.
+    pub raised: &'a [Option<Diagnostic>],
+}
+
 /// A decision from what its evaluation gave: the diagnostics of the checks and soft
 /// rules that hold, then of the years with no calendar, then of the values that could
 /// not be computed (shared by the tree walker and the typed evaluator). A rule's
-/// diagnostic is cloned from `raised` (by rule) when given, else from the program.
+/// diagnostic is cloned from `raisers` when given, else from the program.
 #[allow(clippy::too_many_arguments)]
 fn assemble(
     program: &Program,
-    raised: Option<&[Option<Diagnostic>]>,
+    raisers: Option<Raisers>,
     as_of: NaiveDate,
     outcomes: Vec<RuleOutcome>,
     outputs: Vec<Value>,
@@ -148,19 +165,16 @@ fn assemble(
     steps: u64,
     memo: Option<Memo>,
 ) -> Decision {
-    // Checks, and soft rules (原则上: a severity), raise a diagnostic when they hold.
-    let raised_by: Vec<RuleIdx> = program
-        .rules
-        .iter()
-        .zip(&outcomes)
-        .filter(|(r, o)| (r.kind == RuleKind::Check || r.severity.is_some()) && o.holds)
-        .map(|(_, o)| o.rule)
-        .collect();
+    let holds = |idx: &RuleIdx| outcomes.get(idx.0 as usize).is_some_and(|o| o.holds);
+    let raised_by: Vec<RuleIdx> = match &raisers {
+        Some(r) => r.rules.iter().copied().filter(holds).collect(),
+        None => self::raisers(program).filter(holds).collect(),
+    };
     // Each made once by the checker, its words shared.
     let mut diagnostics: Vec<Diagnostic> = raised_by
         .iter()
-        .filter_map(|idx| match raised {
-            Some(raised) => raised.get(idx.0 as usize)?.clone(),
+        .filter_map(|idx| match &raisers {
+            Some(r) => r.raised.get(idx.0 as usize)?.clone(),
             None => program.rules[idx.0 as usize].raised.clone(),
         })
         .collect();

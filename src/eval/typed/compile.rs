@@ -98,6 +98,7 @@ pub(super) fn program(program: &Program) -> Option<TypedProgram> {
         locals: usize::from(c.next_slot),
         key_sets: c.key_sets,
         constants: c.constants,
+        raisers: crate::eval::raisers(program).collect(),
     })
 }
 

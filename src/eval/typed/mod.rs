@@ -28,7 +28,7 @@ mod tests;
 mod values;
 mod word;
 
-use super::{Decision, Explanation, RuleOutcome, assemble};
+use super::{Decision, Explanation, Raisers, RuleOutcome, assemble};
 use crate::program::{Program, RuleIdx};
 use crate::value::Value;
 use chrono::NaiveDate;
@@ -71,6 +71,9 @@ pub struct TypedProgram {
     /// thread's [`Buffers`] holds its own copy, which the compiled closures clone: a
     /// constant shared by the threads was counted by all of them on one cache line.
     constants: Vec<Value>,
+    /// The rules that raise a diagnostic when they hold (checks and soft rules), in
+    /// declaration order: a decision looks at these, not at every rule.
+    raisers: Vec<RuleIdx>,
 }
 
 impl TypedProgram {
@@ -151,7 +154,10 @@ impl TypedProgram {
         let memo = memo.map(|m| m.with_steps(finished.steps));
         Some(assemble(
             program,
-            Some(&buffers.raised),
+            Some(Raisers {
+                rules: &self.raisers,
+                raised: &buffers.raised,
+            }),
             as_of,
             outcomes,
             outputs,
