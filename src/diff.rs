@@ -2,7 +2,7 @@
 //! dates), and what changed — the decision record's fields, and the rules whose outcome
 //! or yielded values differ, each with both explanations.
 
-use crate::eval::Explainer;
+use crate::eval::{Decision, Explainer};
 use crate::program::{Program, RuleIdx};
 use crate::report::{RenderOptions, ValueStyle, decision_json, rule_name, rule_trace, value_json};
 use crate::run::CaseResult;
@@ -157,12 +157,12 @@ fn rule_changes(old: Side, new: Side, options: &RenderOptions) -> Vec<RuleChange
         let same = match old_idx {
             Some(o) => {
                 let old_outcome = &od.outcomes[o.0 as usize];
-                let yielded = |outcome: &crate::eval::RuleOutcome, program| {
-                    let values = outcome.yields.iter().flatten();
+                let yielded = |decision: &Decision, rule, program| {
+                    let values = decision.yields_of(rule).unwrap_or_default().iter();
                     values.map(|v| value_json(v, program, true)).collect::<Vec<_>>()
                 };
                 old_outcome.holds == new_outcome.holds
-                    && yielded(old_outcome, old.program) == yielded(new_outcome, new.program)
+                    && yielded(od, o, old.program) == yielded(nd, new_idx, new.program)
             }
             None => !new_outcome.holds,
         };

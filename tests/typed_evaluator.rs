@@ -62,6 +62,7 @@ fn same_decision(
 fn assert_same(walker: &Decision, fast: &Decision, what: &str) {
     assert_eq!(fast.as_of, walker.as_of, "{what}");
     assert_eq!(fast.outcomes, walker.outcomes, "{what}");
+    assert_eq!(fast.yields, walker.yields, "{what}");
     assert_eq!(fast.outputs, walker.outputs, "{what}");
     assert_eq!(fast.diagnostics, walker.diagnostics, "{what}");
     assert_eq!(fast.raised_by, walker.raised_by, "{what}");

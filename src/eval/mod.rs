@@ -38,14 +38,23 @@ use messages::EvalMsg;
 use std::collections::BTreeSet;
 
 /// The outcome of one rule for one case.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleOutcome {
     /// Which rule.
     pub rule: RuleIdx,
     /// Whether it holds.
     pub holds: bool,
-    /// For a rule with `yields` that holds: the yielded values, in declaration order.
-    pub yields: Option<Vec<Value>>,
+}
+
+/// The values yielded by a rule with `yields` that holds, in declaration order. Kept
+/// apart from the outcomes, which then hold nothing to let go of: a decision has an
+/// outcome for every rule and values for few.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Yielded {
+    /// Which rule.
+    pub rule: RuleIdx,
+    /// Its values, in the order of its `yields`.
+    pub values: Vec<Value>,
 }
 
 /// Everything decided for one case on one date.
@@ -60,6 +69,9 @@ pub struct Decision {
     pub outputs: Vec<Value>,
     /// Every rule's outcome, in declaration order.
     pub outcomes: Vec<RuleOutcome>,
+    /// The values yielded by the rules that hold, in declaration order (see
+    /// [`Decision::yields_of`]).
+    pub yields: Vec<Yielded>,
     /// Diagnostics raised by `check` rules and by values that could not be computed.
     pub diagnostics: Vec<Diagnostic>,
     /// The steps the evaluation took, at most [`MAX_STEPS`] (a stopped evaluation took
@@ -74,6 +86,12 @@ pub struct Decision {
 }
 
 impl Decision {
+    /// The values yielded by a rule: `None` for one that fails or yields nothing.
+    pub fn yields_of(&self, rule: RuleIdx) -> Option<&[Value]> {
+        let at = self.yields.binary_search_by_key(&rule.0, |y| y.rule.0).ok()?;
+        Some(&self.yields[at].values)
+    }
+
     /// The decision record's fields, each with its name; `program` is the one the
     /// decision was made with.
     pub fn named_outputs<'a>(&'a self, program: &'a Program) -> impl Iterator<Item = (&'a str, &'a Value)> {
@@ -100,15 +118,16 @@ pub fn decide(program: &Program, facts: &Value, as_of: NaiveDate) -> Decision {
 /// [`decide`], keeping the memo only when an explanation is possible.
 pub fn decide_for(program: &Program, facts: &Value, as_of: NaiveDate, explanation: Explanation) -> Decision {
     let mut ev = Evaluation::new(program, facts, as_of);
+    let mut yields = Vec::new();
     let outcomes: Vec<RuleOutcome> = (0..program.rules.len())
         .map(|i| {
             let rule = RuleIdx(i as u32);
             let holds = ev.rule(rule);
-            let yields = match (&program.rules[i].yields, holds) {
-                (Some(fields), true) => Some(fields.iter().map(|y| ev.eval(&y.expr)).collect()),
-                _ => None,
-            };
-            RuleOutcome { rule, holds, yields }
+            if let (Some(fields), true) = (&program.rules[i].yields, holds) {
+                let values = fields.iter().map(|y| ev.eval(&y.expr)).collect();
+                yields.push(Yielded { rule, values });
+            }
+            RuleOutcome { rule, holds }
         })
         .collect();
     let outputs = program.decision.iter().map(|d| ev.eval(&d.expr)).collect();
@@ -123,7 +142,7 @@ pub fn decide_for(program: &Program, facts: &Value, as_of: NaiveDate, explanatio
         program,
         None,
         as_of,
-        outcomes,
+        (outcomes, yields),
         outputs,
         missing_years,
         failures,
@@ -158,7 +177,7 @@ fn assemble(
     program: &Program,
     raisers: Option<Raisers>,
     as_of: NaiveDate,
-    outcomes: Vec<RuleOutcome>,
+    (outcomes, yields): (Vec<RuleOutcome>, Vec<Yielded>),
     outputs: Vec<Value>,
     missing_years: BTreeSet<i32>,
     mut failures: Vec<Diagnostic>,
@@ -188,6 +207,7 @@ fn assemble(
         as_of,
         outputs,
         outcomes,
+        yields,
         diagnostics,
         steps,
         raised_by,

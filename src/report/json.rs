@@ -8,7 +8,7 @@ use super::{RenderOptions, Trace};
 use crate::ast::{RuleId, RuleKind};
 use crate::case::mask_id;
 use crate::diagnostic::Diagnostic;
-use crate::eval::RuleOutcome;
+use crate::eval::Decision;
 use crate::lang::Lang;
 use crate::program::{CompiledRule, Program};
 use crate::run::{CaseResult, Status};
@@ -95,7 +95,7 @@ impl Serialize for DecisionRecord<'_> {
             }
             let held = Held {
                 kind,
-                outcomes: &decision.outcomes,
+                decision,
                 program,
                 show_pii: options.show_pii,
             };
@@ -141,7 +141,7 @@ impl Serialize for TraceJson<'_> {
 /// yield); for tiers, the one that holds or null.
 struct Held<'a> {
     kind: RuleKind,
-    outcomes: &'a [RuleOutcome],
+    decision: &'a Decision,
     program: &'a Program,
     show_pii: bool,
 }
@@ -153,10 +153,10 @@ impl Serialize for Held<'_> {
         let as_objects = program.rules_of(self.kind).any(|(_, r)| r.yields.is_some());
         let mut held = program
             .rules_of(self.kind)
-            .filter(|(i, _)| self.outcomes.get(i.0 as usize).is_some_and(|o| o.holds))
+            .filter(|(i, _)| self.decision.outcomes.get(i.0 as usize).is_some_and(|o| o.holds))
             .map(|(i, rule)| HeldRule {
                 rule,
-                outcome: &self.outcomes[i.0 as usize],
+                values: self.decision.yields_of(i),
                 as_object: as_objects,
                 program,
                 show_pii: self.show_pii,
@@ -174,7 +174,8 @@ impl Serialize for Held<'_> {
 /// A rule that holds: its id, or an object of its id and the values it yields.
 struct HeldRule<'a> {
     rule: &'a CompiledRule,
-    outcome: &'a RuleOutcome,
+    /// The values it yields.
+    values: Option<&'a [Value]>,
     as_object: bool,
     program: &'a Program,
     show_pii: bool,
@@ -187,7 +188,7 @@ impl Serialize for HeldRule<'_> {
         }
         let mut map = s.serialize_map(None)?;
         map.serialize_entry(self.rule.kind.id_key(), &RuleIdJson(&self.rule.id))?;
-        if let (Some(fields), Some(values)) = (&self.rule.yields, &self.outcome.yields) {
+        if let (Some(fields), Some(values)) = (&self.rule.yields, self.values) {
             for (field, value) in fields.iter().zip(values) {
                 map.serialize_entry(&field.name, &ValueJson(value, self.program, self.show_pii))?;
             }

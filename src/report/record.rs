@@ -90,7 +90,7 @@ fn held_rules(out: &mut Vec<u8>, decision: &Decision, program: &Program, show_pi
             };
             out.extend_from_slice(start);
             out.extend_from_slice(id);
-            let yields = decision.outcomes.get(i.0 as usize).and_then(|o| o.yields.as_ref());
+            let yields = decision.yields_of(*i);
             if let (Some(keys), Some(values)) = (bytes.yield_keys.get(i.0 as usize), yields) {
                 for (key, v) in keys.iter().zip(values) {
                     out.extend_from_slice(key);

@@ -47,7 +47,7 @@ pub(super) fn write_rules(
             if outcome.holds {
                 let title = rule.cite.text.as_deref().unwrap_or("");
                 let _ = writeln!(out, "  ✓ {} {title}", rule_name(rule, program));
-                if let Some(line) = yields_line(rule, outcome, style, explainer) {
+                if let Some(line) = yields_line(rule, decision.yields_of(idx), style, explainer) {
                     let _ = writeln!(out, "      {line}");
                 }
                 let reasons = shallow(reasons);

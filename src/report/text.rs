@@ -10,7 +10,7 @@ use super::values::{ValueStyle, write_typed_value};
 use super::{Explain, RenderOptions, render_diagnostic};
 use crate::ast::{RuleId, RuleKind};
 use crate::calendar::CalendarNote;
-use crate::eval::{Decision, Explainer, RuleOutcome};
+use crate::eval::{Decision, Explainer};
 use crate::program::CompiledRule;
 use crate::program::{CExpr, CKind, Program, Type};
 use crate::run::{CaseResult, Status};
@@ -116,8 +116,7 @@ fn write_full_rules(
                 rule_name(rule, program),
                 msg(Msg::Colon, lang)
             );
-            let outcome = &decision.outcomes[idx.0 as usize];
-            if let Some(line) = yields_line(rule, outcome, style, explainer) {
+            if let Some(line) = yields_line(rule, decision.yields_of(idx), style, explainer) {
                 let _ = writeln!(out, "      {line}");
             }
             let reasons = explainer.rule(idx);
@@ -167,13 +166,12 @@ fn summary(program: &Program, decision: &Decision, style: &ValueStyle, explainer
         let held: Vec<String> = program
             .rules_of(kind)
             .filter(|(i, _)| decision.outcomes[i.0 as usize].holds)
-            .map(|(i, rule)| {
-                let outcome = &decision.outcomes[i.0 as usize];
-                match yields_line(rule, outcome, style, explainer) {
+            .map(
+                |(i, rule)| match yields_line(rule, decision.yields_of(i), style, explainer) {
                     Some(line) => format!("\n    {}{}{line}", rule_name(rule, program), msg(Msg::Colon, lang)),
                     None => format!("\n    {}", rule_name(rule, program)),
-                }
-            })
+                },
+            )
             .collect();
         let _ = write!(out, "{}{}", kind_heading(kind, lang), msg(Msg::Colon, lang));
         if held.is_empty() {
@@ -212,23 +210,23 @@ pub(super) fn write_rule_name(out: &mut String, rule: &CompiledRule, program: &P
 /// counting working days names the holidays and make-up days it counted over.
 pub fn yields_line(
     rule: &CompiledRule,
-    outcome: &RuleOutcome,
+    values: Option<&[Value]>,
     style: &ValueStyle,
     explainer: &mut Explainer,
 ) -> Option<String> {
     let mut line = String::new();
-    write_yields(&mut line, rule, outcome, style, explainer).then_some(line)
+    write_yields(&mut line, rule, values, style, explainer).then_some(line)
 }
 
 /// Writes [`yields_line`] into `out`, if the rule yields values: `false` if not.
 pub(super) fn write_yields(
     out: &mut String,
     rule: &CompiledRule,
-    outcome: &RuleOutcome,
+    values: Option<&[Value]>,
     style: &ValueStyle,
     explainer: &mut Explainer,
 ) -> bool {
-    let (Some(fields), Some(values)) = (&rule.yields, &outcome.yields) else {
+    let (Some(fields), Some(values)) = (&rule.yields, values) else {
         return false;
     };
     for (k, (field, value)) in fields.iter().zip(values).enumerate() {

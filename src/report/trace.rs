@@ -165,7 +165,7 @@ fn write_rule_trace<'p>(
     write_because_list_in(out, reasons, style, written);
     let mark = out.len();
     out.push_str(" → ");
-    if !write_yields(out, rule, outcome, style, explainer) {
+    if !write_yields(out, rule, decision.yields_of(idx), style, explainer) {
         out.truncate(mark);
     }
 }

@@ -28,7 +28,7 @@ mod tests;
 mod values;
 mod word;
 
-use super::{Decision, Explanation, Raisers, RuleOutcome, assemble};
+use super::{Decision, Explanation, Raisers, RuleOutcome, Yielded, assemble};
 use crate::program::{Program, RuleIdx};
 use crate::value::Value;
 use chrono::NaiveDate;
@@ -127,14 +127,15 @@ impl TypedProgram {
             .map(|i| RuleOutcome {
                 rule: RuleIdx(i as u32),
                 holds: false,
-                yields: None,
             })
             .collect();
+        let mut yielded = Vec::new();
         for (outcome, yields) in outcomes.iter_mut().zip(&self.yields) {
             let rule = outcome.rule;
             outcome.holds = cx.rule(rule);
             if let (Some(yields), true) = (yields, outcome.holds) {
-                outcome.yields = Some(yields.iter().enumerate().map(|(y, c)| cx.yielded(rule, y, c)).collect());
+                let values = yields.iter().enumerate().map(|(y, c)| cx.yielded(rule, y, c)).collect();
+                yielded.push(Yielded { rule, values });
             }
         }
         let outputs = program
@@ -159,7 +160,7 @@ impl TypedProgram {
                 raised: &buffers.raised,
             }),
             as_of,
-            outcomes,
+            (outcomes, yielded),
             outputs,
             finished.missing_years,
             Vec::new(),
