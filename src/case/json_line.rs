@@ -378,6 +378,12 @@ impl LineReader<'_, '_> {
             {
                 Ok(Value::Date(date))
             }
+            Peek::String
+                if matches!(ty, Type::Month)
+                    && let Some(month) = self.cursor.plain_month() =>
+            {
+                Ok(Value::Month(month))
+            }
             Peek::String => self.cursor.string(|text| match ty {
                 Type::Text => Ok(Value::Text(text.into())),
                 Type::Date => Ok(Value::Date(parse_date(text).map_err(|_| GiveUp)?)),

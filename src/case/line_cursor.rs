@@ -6,7 +6,7 @@
 //! of what is JSON: the cursor accepts only tokens jiter reads the same way, and gives
 //! up nothing jiter would accept.
 
-use super::plain_date::plain_date;
+use super::plain_date::{plain_date, plain_month};
 use jiter::{Jiter, JiterError, Peek};
 
 /// A place in a JSON line.
@@ -71,6 +71,19 @@ impl<'t> LineCursor<'t> {
         };
         self.pos += 12;
         Some(date)
+    }
+
+    /// At a month written plainly, `"YYYY-MM"` with nothing escaped: the month, and the
+    /// cursor moves past it. `None` (and the cursor stays) for anything else, which is
+    /// read as a string.
+    pub fn plain_month(&mut self) -> Option<crate::value::YearMonth> {
+        let text = self.line.as_bytes().get(self.pos..self.pos + 9)?;
+        let month = match text {
+            [b'"', month @ ..] => plain_month(month)?,
+            _ => return None,
+        };
+        self.pos += 9;
+        Some(month)
     }
 
     /// At `true` or `false` (as [`Jiter::known_bool`]).

@@ -1,7 +1,9 @@
-//! A date written plainly, `YYYY-MM-DD` in ASCII digits, read from its bytes: a case
-//! of a batch holds dozens of dates, nearly all written so. Anything else is for
-//! [`parse_date`](super::parse_date), which reads it or says why it is no date.
+//! A date written plainly, `YYYY-MM-DD` in ASCII digits, and a month, `YYYY-MM`, read
+//! from their bytes: a case of a batch holds dozens of dates and months, nearly all
+//! written so. Anything else is for [`parse_date`](super::parse_date) or
+//! [`parse_month`](super::parse_month), which read it or say why it is none.
 
+use crate::value::YearMonth;
 use chrono::NaiveDate;
 
 /// A valid date written `YYYY-MM-DD` with ASCII digits; `None` for anything else
@@ -26,6 +28,27 @@ pub(crate) fn plain_date(text: &[u8]) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// A valid month written `YYYY-MM` with ASCII digits; `None` for anything else (which
+/// [`parse_month`](super::parse_month) reads or explains).
+pub(crate) fn plain_month(text: &[u8]) -> Option<YearMonth> {
+    // `"YYYY-MM"` as one word, with the quote after it: the hyphen made a zero and the
+    // quote too, so that the six digits are checked with them at once.
+    let head = text.first_chunk::<8>()?;
+    let word = u64::from_le_bytes(*head);
+    if word & MONTH_MARKS_MASK != MONTH_MARKS {
+        return None;
+    }
+    let [y0, y1, y2, y3, _, m0, m1, _] = digits((word & !MONTH_MARKS_MASK) | (ZEROS & MONTH_MARKS_MASK))?;
+    let year = i32::from(y0) * 1000 + i32::from(y1) * 100 + i32::from(y2) * 10 + i32::from(y3);
+    let month = u32::from(m0 * 10 + m1);
+    (1..=12).contains(&month).then(|| YearMonth::new(year, month))
+}
+
+/// The places of the hyphen and the closing quote in `YYYY-MM"` read as a
+/// little-endian word, and the two there.
+const MONTH_MARKS_MASK: u64 = 0xFF00_00FF_0000_0000;
+const MONTH_MARKS: u64 = 0x2200_002D_0000_0000;
+
 /// The places of the hyphens in `YYYY-MM-` read as a little-endian word, and the
 /// hyphens there.
 const HYPHENS_MASK: u64 = 0xFF00_00FF_0000_0000;
@@ -45,7 +68,42 @@ fn digits(word: u64) -> Option<[u8; 8]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::parse_date;
+    use crate::case::{parse_date, parse_month};
+
+    /// Every month written plainly is read as `parse_month` reads it, and any text with
+    /// one byte changed is either read so too or left to it.
+    #[test]
+    fn plain_months_are_read_as_parse_month_reads_them() {
+        let mut texts: Vec<String> = [
+            "2025-03", "0000-01", "9999-12", "2025-13", "2025-00", "2025-1", "2025/01", "+025-01",
+        ]
+        .map(String::from)
+        .to_vec();
+        for base in ["2025-03", "1999-12"] {
+            for at in 0..base.len() {
+                for b in 0..=u8::MAX {
+                    if let Some(c) = char::from_u32(u32::from(b)) {
+                        texts.push(format!("{}{c}{}", &base[..at], &base[at + 1..]));
+                    }
+                }
+            }
+        }
+        let mut read = 0;
+        for text in &texts {
+            let quoted = format!("{text}\"");
+            let plain = plain_month(quoted.as_bytes());
+            let parsed = parse_month(text).ok();
+            assert!(plain.is_none() || plain == parsed, "{text}");
+            if text.len() == 7 && text.is_ascii() && parsed.is_some() {
+                assert_eq!(plain, parsed, "{text}");
+                read += 1;
+            }
+        }
+        assert!(read > 20, "{read}");
+        // Without its closing quote right after, a month is no plain month.
+        assert_eq!(plain_month(b"2025-03x"), None);
+        assert_eq!(plain_month(b"2025-03"), None);
+    }
 
     #[test]
     fn plain_dates_are_read_as_parse_date_reads_them() {
