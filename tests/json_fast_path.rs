@@ -253,12 +253,7 @@ decision {
   total = n + m + (expect ?? 0)
 }
 "#;
-    let mut loaded = scratch::Scratch::new("envelope-named").policy(POLICY);
-    let Some(program) = loaded.program.take() else {
-        panic!("the policy loads")
-    };
-    let file = loaded.sources.add("cases.jsonl", "");
-    let paths = schema_paths(&program);
+    let (program, file, paths) = own_policy("envelope-named", POLICY);
     let mut counts = Counts::default();
     for line in [
         r#"{"id":"a","as_of":"2025-01-01","n":2,"m":3}"#,
@@ -305,12 +300,7 @@ decision {
   size = household.size
 }
 "#;
-    let mut loaded = scratch::Scratch::new("derived-below").policy(POLICY);
-    let Some(program) = loaded.program.take() else {
-        panic!("the policy loads")
-    };
-    let file = loaded.sources.add("cases.jsonl", "");
-    let paths = schema_paths(&program);
+    let (program, file, paths) = own_policy("derived-below", POLICY);
     let mut counts = Counts::default();
     let given = |born: &str| {
         format!(
@@ -337,4 +327,16 @@ decision {
     assert!(read_json_line(&program, file, &text).is_none(), "{wrong}");
     let located = load_document(&program, file, parse_json_document(file, &wrong));
     assert_eq!(located.diagnostics.len(), 1, "{:?}", located.diagnostics);
+}
+
+/// A test's own policy, loaded from a scratch folder: its program, a file for the
+/// lines read, and its schema's paths.
+fn own_policy(name: &str, text: &str) -> (Program, FileId, Vec<Vec<u16>>) {
+    let mut loaded = scratch::Scratch::new(name).policy(text);
+    let Some(program) = loaded.program.take() else {
+        panic!("the policy loads")
+    };
+    let file = loaded.sources.add("cases.jsonl", "");
+    let paths = schema_paths(&program);
+    (program, file, paths)
 }
