@@ -27,31 +27,30 @@ impl DerivePlan {
                 sources.push(d.source.clone());
             }
         }
-        let below = if sources.is_empty() {
-            Vec::new()
-        } else {
-            derives_below(schemas)
-        };
-        let visit = if sources.is_empty() {
-            Vec::new()
-        } else {
-            schemas
-                .iter()
-                .map(|fields| {
-                    let fields = fields.iter().flatten().enumerate();
-                    fields
-                        .filter(|(_, f)| {
-                            f.derive.is_some()
-                                || matches!(f.shape, SchemaShape::Record(x) | SchemaShape::ListOfRecords(x)
-                                    if below.get(x.0 as usize) == Some(&true))
-                        })
-                        .map(|(i, _)| i as u16)
-                        .collect()
-                })
-                .collect()
-        };
+        if sources.is_empty() {
+            return DerivePlan::default();
+        }
+        let below = derives_below(schemas);
+        let visit = schemas
+            .iter()
+            .map(|fields| {
+                let fields = fields.iter().flatten().enumerate();
+                fields
+                    .filter(|(_, f)| to_visit(f, &below))
+                    .map(|(i, _)| i as u16)
+                    .collect()
+            })
+            .collect();
         DerivePlan { sources, visit }
     }
+}
+
+/// Whether a field is derived, or holds records with a derived field below (`below`,
+/// by record type, as far as it is known).
+fn to_visit(field: &SchemaField, below: &[bool]) -> bool {
+    field.derive.is_some()
+        || matches!(field.shape, SchemaShape::Record(x) | SchemaShape::ListOfRecords(x)
+            if below.get(x.0 as usize) == Some(&true))
 }
 
 /// For each record type, whether a derived field is in it or below it.
@@ -62,12 +61,7 @@ fn derives_below(schemas: &[Option<Vec<SchemaField>>]) -> Vec<bool> {
     for _ in 0..n {
         let mut changed = false;
         for (r, fields) in schemas.iter().enumerate() {
-            let found = !below[r]
-                && fields.iter().flatten().any(|f| {
-                    f.derive.is_some()
-                        || matches!(f.shape, SchemaShape::Record(x) | SchemaShape::ListOfRecords(x)
-                            if below.get(x.0 as usize) == Some(&true))
-                });
+            let found = !below[r] && fields.iter().flatten().any(|f| to_visit(f, &below));
             if found {
                 below[r] = true;
                 changed = true;
