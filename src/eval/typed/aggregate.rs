@@ -12,20 +12,20 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 /// An aggregation's parts, compiled.
-struct Parts {
+pub(super) struct Parts {
     op: AggOp,
-    slot: u16,
-    list: ValueFn,
-    filter: Option<CondFn>,
+    pub slot: u16,
+    pub list: ValueFn,
+    pub filter: Option<CondFn>,
     body: Option<Node>,
     until: Option<Node>,
     /// The steps one item takes at most.
-    per_item: u64,
+    pub per_item: u64,
 }
 
 impl Compiler<'_> {
     /// Compiles an aggregation's list, filter, body and end with its item in a slot.
-    fn parts(&mut self, e: &CExpr) -> R<(Parts, Option<Membership>)> {
+    pub(super) fn parts(&mut self, e: &CExpr) -> R<(Parts, Option<Membership>)> {
         let CKind::Aggregate {
             op,
             slot,
@@ -156,76 +156,11 @@ impl Compiler<'_> {
         }))
     }
 
-    /// `any(x in list where filter: key == probe)` with the keys gathered once a case.
-    fn membership(&mut self, e: &CExpr, m: Membership, parts: Parts) -> R<ScalarFn> {
-        let CKind::Aggregate {
-            slot: own,
-            body: Some(body),
-            ..
-        } = &e.kind
-        else {
-            return Err(Unsupported);
-        };
-        let CKind::Binary(_, left, right) = &body.kind else {
-            return Err(Unsupported);
-        };
-        let (key, probe) = if m.key_is_left { (left, right) } else { (right, left) };
-        let Node::Scalar(probe, probe_kind) = self.node(probe)? else {
-            return Err(Unsupported);
-        };
-        let earlier = self.bind(*own, Binding::Slot(parts.slot));
-        let key = self.node(key);
-        self.unbind(*own, earlier);
-        let Node::Scalar(key, key_kind) = key? else {
-            return Err(Unsupported);
-        };
-        let (Some(order_keys), Some(find)) = (key_kind.comparer(key_kind), key_kind.comparer(probe_kind)) else {
-            return Err(Unsupported);
-        };
-        let at = usize::from(m.index);
-        self.key_sets = self.key_sets.max(at + 1);
-        let Parts {
-            slot,
-            list,
-            filter,
-            per_item,
-            ..
-        } = parts;
-        Ok(Box::new(move |cx| {
-            let probe = probe(cx);
-            if cx.key_set(at).is_none() {
-                let mut keys = cx.spare_keys(at);
-                if let Value::List(items) = list(cx) {
-                    cx.set_local(slot, Local::Item(items.clone(), 0));
-                    for index in 0..items.len() {
-                        cx.charge(per_item);
-                        if cx.bail {
-                            return None;
-                        }
-                        cx.set_index(slot, index);
-                        if filter.as_ref().is_some_and(|f| !f(cx)) {
-                            continue;
-                        }
-                        if let Some(k) = key(cx) {
-                            keys.push(k);
-                        }
-                    }
-                }
-                keys.sort_by(|a, b| order_keys(*a, *b));
-                keys.dedup_by(|a, b| order_keys(*a, *b) == Ordering::Equal);
-                cx.keep_key_set(at, keys);
-            }
-            cx.charge(1);
-            let found = match (probe, cx.key_set(at)) {
-                (Some(p), Some(keys)) => keys.binary_search_by(|k| find(*k, p)).is_ok(),
-                _ => false,
-            };
-            Some(Word::from(found))
-        }))
-    }
-
     /// An aggregation whose value is a list: `filter`, `sorted`, `months_covered`.
     pub fn aggregate_value(&mut self, e: &CExpr) -> R<ValueFn> {
+        if let Some(f) = self.filter_by_keys(e)? {
+            return Ok(f);
+        }
         let (parts, membership) = self.parts(e)?;
         if membership.is_some() {
             return Err(Unsupported);

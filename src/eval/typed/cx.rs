@@ -354,6 +354,29 @@ impl<'a> Cx<'a> {
         self.b.key_sets[at] = (self.generation, keys);
     }
 
+    /// The items of `items` (words of kind `kind`) that are among the keys of key set
+    /// `at` (gathered), or with `found` false, those that are not; `None` for an item
+    /// of another kind (the case is to be handed back).
+    pub fn kept_by_keys(&mut self, at: usize, items: &[Value], kind: Scalar, found: bool) -> Option<Arc<[Value]>> {
+        let keys = &self.b.key_sets[at].1;
+        let kept = &mut self.b.kept;
+        let base = kept.len();
+        for item in items {
+            let among = match kind.word(item) {
+                Ok(Some(w)) => keys.binary_search(&w).is_ok(),
+                Ok(None) => false,
+                Err(Mismatch) => {
+                    kept.truncate(base);
+                    return None;
+                }
+            };
+            if among == found {
+                kept.push(item.clone());
+            }
+        }
+        Some(kept.drain(base..).collect())
+    }
+
     /// A buffer for a key set, reused from an earlier case.
     pub fn spare_keys(&mut self, at: usize) -> Vec<Word> {
         let mut keys = std::mem::take(&mut self.b.key_sets[at].1);

@@ -23,6 +23,7 @@ mod compare;
 mod compile;
 mod cx;
 mod fields;
+mod key_sets;
 #[cfg(test)]
 mod tests;
 mod values;

@@ -435,12 +435,37 @@ fn membership_tests_and_nesting_decide_as_the_walker() {
     );
 }
 
+/// A filter kept by a membership test of its own item (`filter_by_keys`): kept when
+/// found or when not, the key on either side, keys of a kind that orders as integers
+/// or not (years), and the shapes next to it that go the general way (the probe not
+/// the item, a list of another kind).
+#[test]
+fn filters_by_a_key_set_decide_as_the_walker() {
+    run_over(
+        &[
+            "filter(x in ns where any(i in items: i.x == x))",
+            "filter(x in ns where not any(i in items where i.k is a: x == i.x))",
+            "length(filter(x in ns where not any(i in items: i.x == x)))",
+            "filter(m in months_covered(i in items: i.on .. i.to) \
+             where not any(i in items where i.on <= as_of: month_of(i.on) == m))",
+            "filter(y in [py, 2 years] where not any(i in items: full_years(i.on, as_of) == y))",
+            "filter(x in ns where not any(i in items: i.x == n))",
+            "filter(x in ns where not any(i in items: i.x == x) and x > 0)",
+            "filter(x in [n, m] where not any(i in items: i.x == x))",
+            "filter(x in ns where not any(i in items: i.x == x)) == filter(x in ns where any(i in items: i.x == x))",
+        ],
+        FNS,
+        &thinner(),
+    );
+}
+
 /// Cases around the step budget: typed must never decide one the walker stopped on.
 #[test]
 fn a_case_near_the_step_budget_is_decided_as_the_walker_or_handed_back() {
     let exprs = [
         "count(x in ns where count(y in ns where y < x) > 0)",
         "count(x in ns where any(y in ns: y == x))",
+        "length(filter(x in ns where not any(i in items: i.x == x)))",
         "sum(x in ns: lst(ns))",
         "count(x in ns where t == t)",
         "count(x in ns where length(trim(t)) > 0)",
