@@ -190,21 +190,33 @@ impl Compiler<'_> {
                 };
                 start(cx, &items);
                 let base = cx.kept_base();
+                // Without a body, the items are kept as they are: until one is left
+                // out, none is copied, and a list kept whole is the list itself.
+                let mut whole = body.is_none();
                 for (index, item) in items.iter().enumerate() {
                     match each(cx, index) {
                         None => {
                             cx.drop_kept(base);
                             return Value::Absent;
                         }
-                        Some(false) => {}
-                        Some(true) => {
-                            let kept = match &body {
-                                Some(b) => cx.value_of(b),
-                                None => item.clone(),
-                            };
-                            cx.keep(kept);
+                        Some(false) => {
+                            if whole {
+                                whole = false;
+                                items[..index].iter().for_each(|kept| cx.keep(kept.clone()));
+                            }
                         }
+                        Some(true) => match &body {
+                            Some(b) => {
+                                let kept = cx.value_of(b);
+                                cx.keep(kept);
+                            }
+                            None if whole => {}
+                            None => cx.keep(item.clone()),
+                        },
                     }
+                }
+                if whole {
+                    return Value::List(items);
                 }
                 Value::List(cx.kept_list(base))
             }),
@@ -227,12 +239,18 @@ impl Compiler<'_> {
                         }
                     }
                     // Absent keys last; a stable sort keeps ties in list order.
-                    kept.sort_by(|(_, a), (_, b)| match (a, b) {
+                    let order = |(_, a): &(usize, Option<Word>), (_, b): &(usize, Option<Word>)| match (a, b) {
                         (Some(a), Some(b)) => cmp(*a, *b),
                         (Some(_), None) => Ordering::Less,
                         (None, Some(_)) => Ordering::Greater,
                         (None, None) => Ordering::Equal,
-                    });
+                    };
+                    // A list kept whole and in order already (services are mostly
+                    // recorded by date) is the list itself.
+                    if kept.len() == items.len() && kept.is_sorted_by(|a, b| order(a, b) != Ordering::Greater) {
+                        return Value::List(items);
+                    }
+                    kept.sort_by(order);
                     Value::List(kept.into_iter().map(|(index, _)| items[index].clone()).collect())
                 })
             }

@@ -356,12 +356,14 @@ impl<'a> Cx<'a> {
 
     /// The items of `items` (words of kind `kind`) that are among the keys of key set
     /// `at` (gathered), or with `found` false, those that are not; `None` for an item
-    /// of another kind (the case is to be handed back).
-    pub fn kept_by_keys(&mut self, at: usize, items: &[Value], kind: Scalar, found: bool) -> Option<Arc<[Value]>> {
+    /// of another kind (the case is to be handed back). Until an item is left out none
+    /// is copied, and a list kept whole is `items` itself.
+    pub fn kept_by_keys(&mut self, at: usize, items: &Arc<[Value]>, kind: Scalar, found: bool) -> Option<Arc<[Value]>> {
         let keys = &self.b.key_sets[at].1;
         let kept = &mut self.b.kept;
         let base = kept.len();
-        for item in items {
+        let mut whole = true;
+        for (index, item) in items.iter().enumerate() {
             let among = match kind.word(item) {
                 Ok(Some(w)) => keys.binary_search(&w).is_ok(),
                 Ok(None) => false,
@@ -370,9 +372,15 @@ impl<'a> Cx<'a> {
                     return None;
                 }
             };
-            if among == found {
+            if among != found && whole {
+                whole = false;
+                kept.extend(items[..index].iter().cloned());
+            } else if among == found && !whole {
                 kept.push(item.clone());
             }
+        }
+        if whole {
+            return Some(items.clone());
         }
         Some(kept.drain(base..).collect())
     }
