@@ -2,7 +2,7 @@
 # The batch benchmark of BENCHMARKS.md: generates COUNT cases (JSON Lines, and YAML for
 # the scaling check), runs `zhengce batch` with 1 and 2 jobs, `--validate-only` and
 # `--trace`, and prints wall time, cases/s and peak RSS (from /usr/bin/time), best of
-# RUNS. With REGORUS set to a built regorus-bench binary (../shared/bench/peers.md), the
+# RUNS rounds (each round runs everything once). With REGORUS set to a built regorus-bench binary (../shared/bench/peers.md), the
 # peer runs on the same file in the same session and the ratio is printed.
 #
 #   bench/batch.sh [COUNT] [SEED]            # default: 1000000 cases, seed 7
@@ -29,38 +29,54 @@ echo
 echo "| run | wall s | cases/s | peak RSS MB |"
 echo "|---|---:|---:|---:|"
 
-# best LABEL CMD...: the fastest of RUNS runs, with its peak RSS.
-best() {
-    local label=$1; shift
-    local best_wall="" best_rss=""
-    for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %M" -o "$DIR/time" "$@" > /dev/null 2> /dev/null || true
-        read -r wall rss < "$DIR/time"
-        if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then
-            best_wall=$wall; best_rss=$rss
-        fi
-    done
-    printf "| %s | %.2f | %.0f | %.0f |\n" "$label" "$best_wall" \
-        "$(awk "BEGIN{print $COUNT / ($best_wall > 0 ? $best_wall : 1)}")" "$(awk "BEGIN{print $best_rss / 1024}")"
-    echo "$best_wall" > "$DIR/last"
+# The runs, each RUNS times in turn (a round runs every one once), so that a ratio
+# compares runs made minutes apart, not one made before the machine slowed down and one
+# after: the same build's time moved by up to 16% over an hour here. Best of RUNS each.
+LABELS=(); COUNTS=(); CMDS=()
+run() {
+    LABELS+=("$1"); COUNTS+=("$2"); shift 2
+    CMDS+=("$(printf '%q ' "$@")")
 }
-
-best "zhengce batch, 1 job" $ZHENGCE batch -q --jobs 1 "$CASES"
-best "zhengce batch, 2 jobs" $ZHENGCE batch -q --jobs 2 "$CASES"; batch2=$(cat "$DIR/last")
-best "zhengce batch --validate-only, 2 jobs" $ZHENGCE batch -q --jobs 2 --validate-only "$CASES"; validate=$(cat "$DIR/last")
-best "zhengce batch --trace, 2 jobs" $ZHENGCE batch -q --jobs 2 --trace "$CASES"; trace=$(cat "$DIR/last")
-if [ -n "${REGORUS:-}" ]; then
-    best "regorus RVM, 2 threads" "$REGORUS" --policy "$(dirname "$REGORUS")/../../../rego/hunan.rego" \
-        --cases "$CASES" --mode rvm --threads 2 --out "$DIR/regorus.jsonl"
-    regorus=$(cat "$DIR/last")
-fi
-
-# YAML scales linearly: 10× the cases in about 10× the time.
 Y10="$DIR/cases-10000-$SEED.yaml"; Y100="$DIR/cases-100000-$SEED.yaml"
 [ -s "$Y10" ] || "$GEN" --count 10000 --seed "$SEED" --format yaml > "$Y10"
 [ -s "$Y100" ] || "$GEN" --count 100000 --seed "$SEED" --format yaml > "$Y100"
-COUNT=10000 best "zhengce batch, YAML 10k, 2 jobs" $ZHENGCE batch -q --jobs 2 "$Y10"; y10=$(cat "$DIR/last")
-COUNT=100000 best "zhengce batch, YAML 100k, 2 jobs" $ZHENGCE batch -q --jobs 2 "$Y100"; y100=$(cat "$DIR/last")
+run "zhengce batch, 1 job" "$COUNT" $ZHENGCE batch -q --jobs 1 "$CASES"
+run "zhengce batch, 2 jobs" "$COUNT" $ZHENGCE batch -q --jobs 2 "$CASES"
+run "zhengce batch --validate-only, 2 jobs" "$COUNT" $ZHENGCE batch -q --jobs 2 --validate-only "$CASES"
+run "zhengce batch --trace, 2 jobs" "$COUNT" $ZHENGCE batch -q --jobs 2 --trace "$CASES"
+if [ -n "${REGORUS:-}" ]; then
+    run "regorus RVM, 2 threads" "$COUNT" "$REGORUS" --policy "$(dirname "$REGORUS")/../../../rego/hunan.rego" \
+        --cases "$CASES" --mode rvm --threads 2 --out "$DIR/regorus.jsonl"
+fi
+run "zhengce batch, YAML 10k, 2 jobs" 10000 $ZHENGCE batch -q --jobs 2 "$Y10"
+run "zhengce batch, YAML 100k, 2 jobs" 100000 $ZHENGCE batch -q --jobs 2 "$Y100"
+
+BEST=(); RSS=()
+for _ in $(seq "$RUNS"); do
+    for i in "${!CMDS[@]}"; do
+        eval "/usr/bin/time -f '%e %M' -o '$DIR/time' ${CMDS[$i]}" > /dev/null 2> /dev/null || true
+        read -r wall rss < "$DIR/time"
+        if [ -z "${BEST[$i]:-}" ] || awk "BEGIN{exit !($wall < ${BEST[$i]})}"; then
+            BEST[$i]=$wall; RSS[$i]=$rss
+        fi
+    done
+done
+for i in "${!CMDS[@]}"; do
+    printf "| %s | %.2f | %.0f | %.0f |\n" "${LABELS[$i]}" "${BEST[$i]}" \
+        "$(awk "BEGIN{print ${COUNTS[$i]} / (${BEST[$i]} > 0 ? ${BEST[$i]} : 1)}")" "$(awk "BEGIN{print ${RSS[$i]} / 1024}")"
+done
+# best LABEL: the best wall time of the run so labelled.
+best() {
+    for i in "${!LABELS[@]}"; do
+        if [ "${LABELS[$i]}" = "$1" ]; then echo "${BEST[$i]}"; fi
+    done
+}
+batch2=$(best "zhengce batch, 2 jobs")
+validate=$(best "zhengce batch --validate-only, 2 jobs")
+trace=$(best "zhengce batch --trace, 2 jobs")
+regorus=$(best "regorus RVM, 2 threads")
+y10=$(best "zhengce batch, YAML 10k, 2 jobs")
+y100=$(best "zhengce batch, YAML 100k, 2 jobs")
 
 echo
 ratio() { awk "BEGIN{printf \"%.2f\", $1 / ($2 > 0 ? $2 : 1)}"; }
