@@ -4,6 +4,7 @@
 
 use super::Evaluation;
 use super::because::Because;
+use super::explain::REASONS;
 use crate::program::{CExpr, CKind};
 use crate::value::Value;
 
@@ -59,7 +60,7 @@ impl<'p> Evaluation<'p> {
             return None;
         };
         self.bind_item(slot, &items, index);
-        let mut reasons = Vec::new();
+        let mut reasons = Vec::with_capacity(REASONS);
         if let Some(filter) = test.filter {
             self.reasons_known(filter, true, depth, &mut reasons);
         }
