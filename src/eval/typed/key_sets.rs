@@ -19,21 +19,10 @@ impl Compiler<'_> {
     /// The key set of a membership test (`e`, an `any` marked as one) and its probe,
     /// the side of `==` that is not the key.
     fn key_set<'e>(&mut self, e: &'e CExpr, m: Membership, parts: Parts) -> R<(KeySet, &'e CExpr)> {
-        let CKind::Aggregate {
-            slot: own,
-            body: Some(body),
-            ..
-        } = &e.kind
-        else {
-            return Err(Unsupported);
-        };
-        let CKind::Binary(_, left, right) = &body.kind else {
-            return Err(Unsupported);
-        };
-        let (key, probe) = if m.key_is_left { (left, right) } else { (right, left) };
-        let earlier = self.bind(*own, Binding::Slot(parts.slot));
+        let (own, key, probe) = key_and_probe(e, m).ok_or(Unsupported)?;
+        let earlier = self.bind(own, Binding::Slot(parts.slot));
         let key = self.node(key);
-        self.unbind(*own, earlier);
+        self.unbind(own, earlier);
         let Node::Scalar(key, kind) = key? else {
             return Err(Unsupported);
         };
@@ -100,16 +89,14 @@ impl Compiler<'_> {
         let CKind::Aggregate {
             op: AggOp::Any,
             membership: Some(m),
-            body: Some(body),
             ..
         } = &test.kind
         else {
             return Ok(None);
         };
-        let CKind::Binary(_, left, right) = &body.kind else {
+        let Some((_, _, probe)) = key_and_probe(test, *m) else {
             return Ok(None);
         };
-        let probe = if m.key_is_left { right } else { left };
         let Some(kind) = Scalar::of(&probe.ty) else {
             return Ok(None);
         };
@@ -144,6 +131,24 @@ impl Compiler<'_> {
             }
         })))
     }
+}
+
+/// A membership test's item slot, its key and its probe (the two sides of its `==`).
+fn key_and_probe(e: &CExpr, m: Membership) -> Option<(u16, &CExpr, &CExpr)> {
+    let CKind::Aggregate {
+        slot, body: Some(body), ..
+    } = &e.kind
+    else {
+        return None;
+    };
+    let CKind::Binary(_, left, right) = &body.kind else {
+        return None;
+    };
+    Some(if m.key_is_left {
+        (*slot, &**left, &**right)
+    } else {
+        (*slot, &**right, &**left)
+    })
 }
 
 /// The keys of a membership test, gathered once a case into its key set: the items
