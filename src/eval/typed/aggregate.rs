@@ -53,10 +53,8 @@ impl Compiler<'_> {
         })();
         self.unbind(*slot, earlier);
         let (filter_fn, body_fn, until_fn) = compiled?;
-        let mut per_item = 2u64;
-        for part in [filter, body, until].into_iter().flatten() {
-            per_item = per_item.saturating_add(self.size(part));
-        }
+        let parts = [filter, body, until];
+        let per_item = self.item_steps(parts.iter().filter_map(|p| p.as_deref()));
         Ok((
             Parts {
                 op: *op,
@@ -69,6 +67,12 @@ impl Compiler<'_> {
             },
             *membership,
         ))
+    }
+
+    /// The steps one item of an aggregation takes at most: two, and the nodes of its
+    /// filter, body and end (`parts`).
+    pub(super) fn item_steps<'e>(&mut self, parts: impl Iterator<Item = &'e CExpr>) -> u64 {
+        parts.fold(2u64, |steps, part| steps.saturating_add(self.size(part)))
     }
 
     /// An aggregation whose value is a scalar.

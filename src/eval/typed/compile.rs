@@ -1,7 +1,8 @@
 //! Compiling a checked program into typed closures: the scalar forms, conditions,
 //! arithmetic and builtins here; values in [`super::values`], aggregations in
-//! [`super::aggregate`]. A form it does not know is [`Unsupported`], and the
-//! definition, rule or field it is in is left to the tree walker.
+//! [`super::aggregate`] and [`super::key_sets`]. A form it does not know is
+//! [`Unsupported`], and the definition, rule or field it is in is left to the tree
+//! walker.
 
 use super::cx::Cx;
 use super::word::{Scalar, Word};

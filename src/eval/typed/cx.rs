@@ -355,11 +355,15 @@ impl<'a> Cx<'a> {
     }
 
     /// The items of `items` (words of kind `kind`) that are among the keys of key set
-    /// `at` (gathered), or with `found` false, those that are not; `None` for an item
-    /// of another kind (the case is to be handed back). Until an item is left out none
-    /// is copied, and a list kept whole is `items` itself.
+    /// `at`, gathered for this case and sorted as integers, or with `found` false,
+    /// those that are not; `None` for an item of another kind, or a key set not
+    /// gathered for this case (the case is to be handed back). Until an item is left
+    /// out none is copied, and a list kept whole is `items` itself.
     pub fn kept_by_keys(&mut self, at: usize, items: &Arc<[Value]>, kind: Scalar, found: bool) -> Option<Arc<[Value]>> {
-        let keys = &self.b.key_sets[at].1;
+        let (generation, keys) = &self.b.key_sets[at];
+        if *generation != self.generation {
+            return None;
+        }
         let kept = &mut self.b.kept;
         let base = kept.len();
         let mut whole = true;

@@ -49,7 +49,7 @@ impl Compiler<'_> {
             return Err(Unsupported);
         };
         let find = keys.kind.comparer(probe_kind).ok_or(Unsupported)?;
-        let as_integers = keys.kind == probe_kind && keys.in_integer_order();
+        let as_integers = keys.kind == probe_kind && keys.kind.in_natural_order();
         Ok(Box::new(move |cx| {
             let probe = probe(cx);
             keys.gather(cx)?;
@@ -67,8 +67,10 @@ impl Compiler<'_> {
     /// of a list kept by whether they are (or are not) among the keys of a membership
     /// test whose probe is the item itself: the months without a follow-up. Each item
     /// is looked up in the key set as a word, without going through the filter's and
-    /// the test's closures; the steps are counted as they would be there. `None` when
-    /// `e` is not of that shape.
+    /// the test's closures; the steps are counted as they would be there. `Ok(None)`
+    /// when `e` is not of that shape, or its keys are not of the item's kind or do not
+    /// order as integers (years): it goes the general way; `Err` when a part does not
+    /// compile.
     pub(super) fn filter_by_keys(&mut self, e: &CExpr) -> R<Option<ValueFn>> {
         let CKind::Aggregate {
             op: AggOp::Filter,
@@ -94,23 +96,31 @@ impl Compiler<'_> {
         else {
             return Ok(None);
         };
-        let Some((_, _, probe)) = key_and_probe(test, *m) else {
+        let Some((_, key, probe)) = key_and_probe(test, *m) else {
             return Ok(None);
         };
+        // Checked before anything is compiled: a shape that goes the general way is
+        // compiled once, not twice towards the program's most nodes.
         let Some(kind) = Scalar::of(&probe.ty) else {
             return Ok(None);
         };
-        if !matches!(probe.kind, CKind::Local(s) if s == *slot) {
+        if !matches!(probe.kind, CKind::Local(s) if s == *slot)
+            || Scalar::of(&key.ty) != Some(kind)
+            || !kind.in_natural_order()
+        {
             return Ok(None);
         }
         let list = self.value(list)?;
         let (parts, _) = self.parts(test)?;
         let (keys, _) = self.key_set(test, *m, parts)?;
-        if keys.kind != kind || !keys.in_integer_order() {
-            return Ok(None);
+        if keys.kind != kind {
+            return Err(Unsupported);
         }
-        // As `parts` counts a filter's item, and the membership test its look-up.
-        let per_item = 2u64.saturating_add(self.size(filter)).saturating_add(1);
+        // As the general way counts a filter's item, and the membership test its
+        // look-up.
+        let per_item = self.item_steps(std::iter::once(&**filter)).saturating_add(1);
+        #[cfg(test)]
+        FILTERS_BY_KEYS.with(|n| n.set(n.get() + 1));
         Ok(Some(Box::new(move |cx| {
             let Value::List(items) = list(cx) else {
                 return Value::List(Arc::new([]));
@@ -131,6 +141,13 @@ impl Compiler<'_> {
             }
         })))
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many filters this thread compiled to [`Compiler::filter_by_keys`]'s look-up:
+    /// a test knows the look-up is what it tried.
+    pub(super) static FILTERS_BY_KEYS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// A membership test's item slot, its key and its probe (the two sides of its `==`).
@@ -165,11 +182,6 @@ struct KeySet {
 }
 
 impl KeySet {
-    /// Whether keys of this kind order as integers (see [`Scalar::in_natural_order`]).
-    fn in_integer_order(&self) -> bool {
-        self.kind.in_natural_order()
-    }
-
     /// Gathers this case's key set unless it is already; `None` when the case is
     /// handed back while gathering.
     fn gather(&self, cx: &mut Cx) -> Option<()> {
@@ -193,7 +205,7 @@ impl KeySet {
                 }
             }
         }
-        if self.in_integer_order() {
+        if self.kind.in_natural_order() {
             keys.sort_unstable();
             keys.dedup();
         } else {

@@ -441,6 +441,37 @@ fn membership_tests_and_nesting_decide_as_the_walker() {
 /// the item, a list of another kind).
 #[test]
 fn filters_by_a_key_set_decide_as_the_walker() {
+    use super::super::key_sets::FILTERS_BY_KEYS;
+    // Compiled to the look-up: the item probed, keys of its kind in integer order.
+    for (e, looked_up) in [
+        ("filter(x in ns where not any(i in items: i.x == x))", true),
+        ("filter(x in ns where any(i in items where i.k is a: x == i.x))", true),
+        (
+            "filter(y in [py, 2 years] where not any(i in items: full_years(i.on, as_of) == y))",
+            false,
+        ),
+        ("filter(x in ns where not any(i in items: i.x == n))", false),
+    ] {
+        let before = FILTERS_BY_KEYS.with(|n| n.get());
+        let program = program(&format!("{H2}decision {{\n  o = {e}\n}}\n"));
+        assert!(TypedProgram::compile(&program).is_some(), "{e}");
+        assert_eq!(FILTERS_BY_KEYS.with(|n| n.get()) > before, looked_up, "{e}");
+    }
+    // A list item of another kind than its type (a number list holding a text) is
+    // handed back, or decided as the walker decides it.
+    let mut odd = Vec::new();
+    for f in thinner() {
+        let Value::Record(fields) = &f else { continue };
+        let mut fields = fields.to_vec();
+        if let Some(ns) = fields.last_mut() {
+            *ns = Value::List(vec![Value::Int(1), Value::Text("x".into()), Value::Int(2)].into());
+        }
+        odd.push(Value::Record(fields.into()));
+    }
+    let program = program(&format!(
+        "{H2}{FNS}decision {{\n  o = filter(x in ns where not any(i in items: i.x == x))\n}}\n"
+    ));
+    differ(&program, &odd, &as_ofs());
     run_over(
         &[
             "filter(x in ns where any(i in items: i.x == x))",
