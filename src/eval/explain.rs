@@ -209,8 +209,8 @@ impl<'p> Explainer<'p> {
 }
 
 /// Room for the reasons of a rule, a definition or a list's item, made at once: a
-/// condition has one to four mostly, and a list grown from nothing at its first reason took the
-/// allocator's slower path to grow (0.5% of a trace's instructions).
+/// condition has one to four mostly, and a list grown from nothing at its first
+/// reason took the allocator's slower path to grow (0.5% of a trace's instructions).
 pub(super) const REASONS: usize = 4;
 
 impl<'p> Evaluation<'p> {
