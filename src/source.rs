@@ -201,8 +201,8 @@ impl SourceMap {
         self.files.is_empty()
     }
 
-    /// Forgets every file added after the first `len` (a batch worker drops each case
-    /// once its record is written; the ids of the files kept stay valid).
+    /// Forgets every file added after the first `len` (a batch worker drops a group of
+    /// cases once their records are written; the ids of the files kept stay valid).
     pub fn truncate(&mut self, len: usize) {
         self.files.truncate(len);
     }

@@ -7,13 +7,13 @@
 use super::BatchOptions;
 use super::source::{Piece, PieceContent};
 use crate::case::{LinePlan, LoadedCase, cases, load_document, read_json_line_planned};
-use crate::diagnostic::Words;
+use crate::diagnostic::{Diagnostic, Words};
 use crate::eval::Explanation;
 use crate::input::DecodedText;
 use crate::program::Program;
 use crate::report::{Trace, write_final_decision_json};
 use crate::run::{CaseResult, MissingDate, Runner, Status, unreadable};
-use crate::source::{LineCol, SourceMap, Span};
+use crate::source::{FileId, LineCol, SourceMap, Span};
 use crate::value::Value;
 use crate::yaml::{DocumentChecks, YamlDocument, case_too_large, not_utf8, parse_json_document};
 use std::sync::Arc;
@@ -99,7 +99,7 @@ impl ChunkOut {
 pub(crate) struct Worker<'p> {
     runner: Runner<'p>,
     versions: &'p [Program],
-    /// The policy's files, then the case being read.
+    /// The policy's files, then those of the group being gone through.
     sources: SourceMap,
     policy_files: usize,
     options: &'p BatchOptions,
@@ -166,12 +166,14 @@ impl<'p> Worker<'p> {
                 self.input.push_str(&name);
                 out.inputs.push((out.cases.len() + self.pending.len(), name));
             }
-            self.piece(piece);
+            self.piece(piece, &mut out);
             if self.pending.len() >= GROUP {
                 self.group(&mut out);
+                self.sources.truncate(self.policy_files);
             }
         }
         self.group(&mut out);
+        self.sources.truncate(self.policy_files);
         if n > 0 {
             let size = out.bytes.len().div_ceil(n);
             self.record_size = size + size / 8;
@@ -179,8 +181,8 @@ impl<'p> Worker<'p> {
         out
     }
 
-    /// Decides the group's cases and writes their records, in order; then lets go of
-    /// their texts.
+    /// Decides the group's cases and writes their records, in order. Their files stay
+    /// in the source map until the piece being read is done (see [`Worker::chunk`]).
     fn group(&mut self, out: &mut ChunkOut) {
         let mut pending = std::mem::take(&mut self.pending);
         let mut results = std::mem::take(&mut self.results);
@@ -192,12 +194,13 @@ impl<'p> Worker<'p> {
             self.result(result, out);
         }
         (self.pending, self.results) = (pending, results);
-        self.sources.truncate(self.policy_files);
     }
 
-    /// Reads a piece's cases into the group.
-    fn piece(&mut self, piece: Piece) {
-        let latest = &self.versions[self.versions.len() - 1];
+    /// Reads a piece's cases into the group; a piece of many YAML documents is gone
+    /// through a group at a time as it is read, so that no more than a group is held.
+    fn piece(&mut self, piece: Piece, out: &mut ChunkOut) {
+        let versions = self.versions;
+        let latest = &versions[versions.len() - 1];
         match piece.content {
             PieceContent::JsonText(text) => self.json_line(text, Vec::new(), piece.lines_before),
             PieceContent::JsonLine(bytes) => {
@@ -222,8 +225,12 @@ impl<'p> Worker<'p> {
                     max_bytes: usize::MAX,
                     invalid_bytes: &decoded.invalid,
                 };
-                self.pending
-                    .extend(cases(latest, file, &text, checks).map(Pending::Read));
+                for case in cases(latest, file, &text, checks) {
+                    self.pending.push(Pending::Read(case));
+                    if self.pending.len() >= GROUP {
+                        self.group(out);
+                    }
+                }
             }
             PieceContent::TooLarge { head, size } => {
                 let first_line = head.iter().position(|b| *b == b'\n').unwrap_or(head.len());
@@ -233,17 +240,21 @@ impl<'p> Worker<'p> {
                     .add_piece(self.input.as_str(), decoded.text, piece.lines_before);
                 let limit = usize::try_from(self.options.limits.case_bytes).unwrap_or(usize::MAX);
                 let why = case_too_large(size, limit).at(Span::new(file, 0, first_line), Words::Here);
-                self.pending
-                    .push(Pending::Done(Box::new(CaseResult::unread(file, why))));
+                self.unread(file, why);
             }
             PieceContent::Unreadable(error) => {
                 let file = self.sources.add_piece(self.input.as_str(), "", piece.lines_before);
                 // Where reading stopped: the line after the last piece read.
                 let why = unreadable(&self.input, error).at(Span::new(file, 0, 0), Words::Here);
-                self.pending
-                    .push(Pending::Done(Box::new(CaseResult::unread(file, why))));
+                self.unread(file, why);
             }
         }
+    }
+
+    /// A piece that could not be read, in its place in the group.
+    fn unread(&mut self, file: FileId, why: Diagnostic) {
+        self.pending
+            .push(Pending::Done(Box::new(CaseResult::unread(file, why))));
     }
 
     /// A line of JSON Lines as text; `invalid` are the places of bytes that were not

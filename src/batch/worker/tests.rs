@@ -1,5 +1,5 @@
 //! A worker goes through a chunk a group at a time (see [`GROUP`]): the records are
-//! those of its pieces gone through one at a time.
+//! those of its pieces gone through one at a time, and no more than a group is held.
 
 use super::{ChunkIn, ChunkOut, GROUP, Worker};
 use crate::batch::{BatchOptions, Piece, PieceContent};
@@ -25,13 +25,26 @@ fn examples() -> (Vec<String>, Vec<String>) {
     (yaml, register.lines().map(str::to_string).collect())
 }
 
+/// The cases in piece `i` of [`piece`].
+fn documents(i: usize) -> usize {
+    match i {
+        30 => 3 * GROUP - 5,
+        _ if i % 9 == 5 => 2,
+        _ => 1,
+    }
+}
+
 /// Piece `i` of a mixed chunk: mostly JSON lines, with a line that is not UTF-8, one
-/// too large, a YAML piece of two documents, and an input that could not be read.
+/// too large, YAML pieces of two documents and one of several groups' worth, and an
+/// input that could not be read.
 fn piece(i: usize, (yaml, json): &(Vec<String>, Vec<String>)) -> Piece {
     let line = &json[i % json.len()];
     let content = match i % 9 {
+        _ if documents(i) > 1 => {
+            let docs: Vec<&str> = (0..documents(i)).map(|d| yaml[(i + d) % yaml.len()].as_str()).collect();
+            PieceContent::Yaml(docs.join("\n---\n").into_bytes())
+        }
         3 => PieceContent::JsonLine([line.as_bytes(), b"\xff"].concat()),
-        5 => PieceContent::Yaml(format!("{}\n---\n{}", yaml[i % yaml.len()], yaml[(i + 1) % yaml.len()]).into_bytes()),
         7 if i.is_multiple_of(2) => PieceContent::TooLarge {
             head: line.as_bytes()[..20].to_vec(),
             size: 1 << 30,
@@ -43,6 +56,24 @@ fn piece(i: usize, (yaml, json): &(Vec<String>, Vec<String>)) -> Piece {
         lines_before: i * 3,
         content,
     }
+}
+
+/// What the writer is told of each case: its id, status, whether it was evaluated,
+/// what held and was yes, and the size of its record.
+type Meta = (Option<Box<str>>, Status, bool, Vec<u32>, Vec<u16>, usize);
+
+fn metas(out: &ChunkOut) -> Vec<Meta> {
+    let mut start = 0;
+    out.cases
+        .iter()
+        .map(|case| {
+            let size = case.end - start;
+            start = case.end;
+            let held = out.held[case.held.clone()].to_vec();
+            let yes = out.yes[case.yes.clone()].to_vec();
+            (case.id.clone(), case.status, case.evaluated, held, yes, size)
+        })
+        .collect()
 }
 
 #[test]
@@ -66,6 +97,9 @@ fn a_chunk_gone_through_by_groups_writes_the_records_of_its_pieces_one_at_a_time
         inputs: vec![(0, name(0)), (23, name(23))],
     };
     let whole = worker.chunk(chunk, ChunkOut::default());
+    // Nothing is held past the chunk, and no more than a group at a time.
+    assert_eq!(worker.sources.len(), loaded.sources.len());
+    assert!(worker.pending.capacity() <= GROUP + 1, "{}", worker.pending.capacity());
 
     let mut alone = Worker::new(&loaded.versions, &loaded.sources, &options);
     let (mut bytes, mut cases) = (Vec::new(), Vec::new());
@@ -75,53 +109,22 @@ fn a_chunk_gone_through_by_groups_writes_the_records_of_its_pieces_one_at_a_time
             inputs: vec![(0, name(i))],
         };
         let out = alone.chunk(chunk, ChunkOut::default());
-        let mut start = 0;
-        for case in &out.cases {
-            let held = out.held[case.held.clone()].to_vec();
-            let yes = out.yes[case.yes.clone()].to_vec();
-            cases.push((
-                case.id.clone(),
-                case.status,
-                case.evaluated,
-                held,
-                yes,
-                case.end - start,
-            ));
-            start = case.end;
-        }
+        cases.extend(metas(&out));
         bytes.extend_from_slice(&out.bytes);
     }
 
     assert!(whole.bytes == bytes, "the records differ");
-    let grouped: Vec<_> = {
-        let mut start = 0;
-        whole
-            .cases
-            .iter()
-            .map(|case| {
-                let held = whole.held[case.held.clone()].to_vec();
-                let yes = whole.yes[case.yes.clone()].to_vec();
-                let size = case.end - start;
-                start = case.end;
-                (case.id.clone(), case.status, case.evaluated, held, yes, size)
-            })
-            .collect()
-    };
+    let grouped = metas(&whole);
     assert_eq!(grouped, cases);
-    // One record per case (a YAML piece has two), every kind of piece among them, and
-    // more than three groups' worth.
-    let yaml_pieces = (0..pieces).filter(|i| i % 9 == 5).count();
-    assert_eq!(grouped.len(), pieces + yaml_pieces);
+    // One record per case, every kind of piece among them, and several groups' worth.
+    assert_eq!(grouped.len(), (0..pieces).map(documents).sum::<usize>());
     assert_eq!(whole.bytes.iter().filter(|b| **b == b'\n').count(), grouped.len());
-    assert!(grouped.len() > 3 * GROUP);
+    assert!(grouped.len() > 5 * GROUP);
     assert!(grouped.iter().any(|c| c.1 == Status::Ok && c.2 && !c.3.is_empty()));
     assert!(grouped.iter().filter(|c| c.1 == Status::Error).count() >= 6);
-    // The second input's cases start where it does (a YAML piece before it has two).
-    let yaml_before = (0..23).filter(|i| i % 9 == 5).count();
-    assert_eq!(
-        whole.inputs.iter().map(|(at, _)| *at).collect::<Vec<_>>(),
-        [0, 23 + yaml_before]
-    );
+    // The second input's cases start where it does.
+    let before: usize = (0..23).map(documents).sum();
+    assert_eq!(whole.inputs.iter().map(|(at, _)| *at).collect::<Vec<_>>(), [0, before]);
     let text = String::from_utf8_lossy(&whole.bytes);
     assert!(text.contains("b.jsonl") && text.contains("a.jsonl"), "{text}");
 }
