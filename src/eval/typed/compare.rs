@@ -1,21 +1,17 @@
 //! Compiling comparisons. Most compare two words of one kind in their natural order,
-//! one side often the evaluation date or a constant: those get a closure of their own
-//! for each operator, with the date or constant in it, so that comparing is one
-//! integer comparison and no call for that side.
+//! each side an [`Operand`](super::operand::Operand) read in place (the evaluation date,
+//! a constant, a definition, a case field): such a comparison gets a closure of its own
+//! for each operator and pair of ways to read, so that comparing is one integer
+//! comparison and no call for either side.
 
+use super::Node;
 use super::compile::{Compiler, CondFn, R, weight};
-use super::word::{Scalar, Word};
-use super::{Node, ScalarFn};
+use super::operand::{OfTwo, Read, of_two};
+use super::word::Word;
 use crate::ast::BinOp;
 use crate::eval::operators::ordered;
-use crate::program::{CExpr, CKind};
-
-/// One side of a comparison.
-enum Side {
-    Computed(ScalarFn),
-    AsOf,
-    Const(Option<Word>),
-}
+use crate::program::CExpr;
+use std::marker::PhantomData;
 
 /// A comparison operator as a type, so that each gets its own closure.
 trait Test: Send + Sync + 'static {
@@ -40,14 +36,14 @@ impl Compiler<'_> {
         let (ln, rn) = (self.node(l)?, self.node(r)?);
         Ok(match (ln, rn) {
             (Node::Scalar(a, ka), Node::Scalar(b, kb)) if ka == kb && ka.in_natural_order() => {
-                let (a, b) = (side(l, a, ka), side(r, b, kb));
+                let (a, b) = (self.operand(l, a, ka), self.operand(r, b, kb));
                 match op {
-                    BinOp::Eq => plain::<Eq>(a, b),
-                    BinOp::Ne => plain::<Ne>(a, b),
-                    BinOp::Lt => plain::<Lt>(a, b),
-                    BinOp::Le => plain::<Le>(a, b),
-                    BinOp::Gt => plain::<Gt>(a, b),
-                    _ => plain::<Ge>(a, b),
+                    BinOp::Eq => of_two(a, b, Plain::<Eq>(PhantomData)),
+                    BinOp::Ne => of_two(a, b, Plain::<Ne>(PhantomData)),
+                    BinOp::Lt => of_two(a, b, Plain::<Lt>(PhantomData)),
+                    BinOp::Le => of_two(a, b, Plain::<Le>(PhantomData)),
+                    BinOp::Gt => of_two(a, b, Plain::<Gt>(PhantomData)),
+                    _ => of_two(a, b, Plain::<Ge>(PhantomData)),
                 }
             }
             (Node::Scalar(a, ka), Node::Scalar(b, kb)) => match ka.comparer(kb) {
@@ -70,37 +66,17 @@ impl Compiler<'_> {
     }
 }
 
-/// The side `e` is, compiled as `f`.
-fn side(e: &CExpr, f: ScalarFn, kind: Scalar) -> Side {
-    match &e.kind {
-        CKind::AsOf if kind == Scalar::Date => Side::AsOf,
-        CKind::Const(v) => kind.word(v).map_or(Side::Computed(f), Side::Const),
-        _ => Side::Computed(f),
-    }
-}
+/// A comparison of two words in their natural order, both operands read (`a` first),
+/// false when either is absent.
+struct Plain<T>(PhantomData<T>);
 
-/// A comparison of two words in their natural order, both sides evaluated.
-fn plain<T: Test>(a: Side, b: Side) -> CondFn {
-    match (a, b) {
-        (Side::Computed(a), Side::AsOf) => Box::new(move |cx| a(cx).is_some_and(|x| T::holds(x, cx.as_of_word))),
-        (Side::AsOf, Side::Computed(b)) => Box::new(move |cx| b(cx).is_some_and(|y| T::holds(cx.as_of_word, y))),
-        (Side::Computed(a), Side::Const(Some(y))) => Box::new(move |cx| a(cx).is_some_and(|x| T::holds(x, y))),
-        (Side::Const(Some(x)), Side::Computed(b)) => Box::new(move |cx| b(cx).is_some_and(|y| T::holds(x, y))),
-        (a, b) => {
-            let (a, b) = (computed(a), computed(b));
-            Box::new(move |cx| {
-                let (x, y) = (a(cx), b(cx));
-                matches!((x, y), (Some(x), Some(y)) if T::holds(x, y))
-            })
-        }
-    }
-}
-
-/// A side as a closure.
-fn computed(side: Side) -> ScalarFn {
-    match side {
-        Side::Computed(f) => f,
-        Side::AsOf => Box::new(|cx| Some(cx.as_of_word)),
-        Side::Const(w) => Box::new(move |_| w),
+impl<T: Test> OfTwo for Plain<T> {
+    type Out = CondFn;
+    fn of<A: Read, B: Read>(self, a: A, b: B) -> CondFn {
+        Box::new(move |cx| {
+            let x = a.read(cx);
+            let y = b.read(cx);
+            matches!((x, y), (Some(x), Some(y)) if T::holds(x, y))
+        })
     }
 }

@@ -79,7 +79,7 @@ pub(super) fn program(program: &Program) -> Option<TypedProgram> {
         .iter()
         .map(|r| match &r.when {
             Some(w) => c.top(w),
-            None => Compiled::Typed(Node::Scalar(Box::new(|_| Some(1)), Scalar::Bool), 0),
+            None => Compiled::Cond(Box::new(|_| true), 0),
         })
         .collect();
     let yields = program
@@ -107,8 +107,13 @@ impl Compiler<'_> {
     /// A top-level expression (no locals in scope), or the tree walker's.
     fn top(&mut self, e: &CExpr) -> Compiled {
         self.env.clear();
-        match self.node(e) {
-            Ok(node) if self.nodes <= MAX_NODES => Compiled::Typed(node, self.size(e)),
+        let compiled = if Scalar::of(&e.ty) == Some(Scalar::Bool) && is_condition(e) {
+            self.cond(e).map(|c| Compiled::Cond(c, self.size(e)))
+        } else {
+            self.node(e).map(|node| Compiled::Typed(node, self.size(e)))
+        };
+        match compiled {
+            Ok(compiled) if self.nodes <= MAX_NODES => compiled,
             _ => Compiled::Walker(Scalar::of(&e.ty)),
         }
     }
@@ -164,14 +169,7 @@ impl Compiler<'_> {
     pub fn cond(&mut self, e: &CExpr) -> R<CondFn> {
         self.count()?;
         Ok(match &e.kind {
-            CKind::Binary(BinOp::And, l, r) => {
-                let (l, r) = (self.cond(l)?, self.cond(r)?);
-                Box::new(move |cx| l(cx) && r(cx))
-            }
-            CKind::Binary(BinOp::Or, l, r) => {
-                let (l, r) = (self.cond(l)?, self.cond(r)?);
-                Box::new(move |cx| l(cx) || r(cx))
-            }
+            CKind::Binary(op @ (BinOp::And | BinOp::Or), l, r) => self.chain(*op, l, r)?,
             CKind::Unary(UnOp::Not, inner) => {
                 let inner = self.cond(inner)?;
                 Box::new(move |cx| !inner(cx))
@@ -185,6 +183,29 @@ impl Compiler<'_> {
                 let kind = *kind;
                 Box::new(move |cx| cx.any_holds(kind))
             }
+            // The forms most conditions are made of, asked directly rather than as a
+            // word that is then compared with yes: one closure call fewer each.
+            CKind::Def(id) if self.scalar_definition(*id) == Some(Scalar::Bool) => {
+                let id = *id;
+                Box::new(move |cx| cx.def_word(id) == Some(1))
+            }
+            CKind::CaseField(_) | CKind::Local(_) | CKind::GetField(..) if Scalar::of(&e.ty) == Some(Scalar::Bool) => {
+                self.read_cond(e)?
+            }
+            CKind::IsAbsent(inner, absent) => {
+                let absent = *absent;
+                match self.node(inner)? {
+                    Node::Scalar(f, _) => Box::new(move |cx| f(cx).is_none() == absent),
+                    Node::Value(f) => Box::new(move |cx| f(cx).is_absent() == absent),
+                }
+            }
+            CKind::IsVariant(inner, variant, negated) => {
+                let (variant, negated) = (Word::from(*variant), *negated);
+                let Node::Scalar(f, Scalar::Enum(_)) = self.node(inner)? else {
+                    return Err(Unsupported);
+                };
+                Box::new(move |cx| f(cx).is_some_and(|v| (v == variant) != negated))
+            }
             _ => match self.node(e)? {
                 Node::Scalar(f, Scalar::Bool) => Box::new(move |cx| f(cx) == Some(1)),
                 Node::Scalar(f, _) => Box::new(move |cx| {
@@ -194,6 +215,45 @@ impl Compiler<'_> {
                 Node::Value(f) => Box::new(move |cx| f(cx).truthy()),
             },
         })
+    }
+
+    /// `l and r` (or `or`), a chain of them gone through in one closure, in order until
+    /// one part decides it; a yes/no definition among the parts is read from the memo
+    /// there, without a call.
+    fn chain(&mut self, op: BinOp, l: &CExpr, r: &CExpr) -> R<CondFn> {
+        // The parts in order, nested `and`s (of an `and`) flattened; a stack rather
+        // than recursion, for a chain of any length.
+        let mut parts = Vec::new();
+        let mut stack = vec![r, l];
+        while let Some(e) = stack.pop() {
+            match &e.kind {
+                CKind::Binary(o, l, r) if *o == op => {
+                    self.count()?;
+                    stack.push(r);
+                    stack.push(l);
+                }
+                CKind::Def(id) if self.scalar_definition(*id) == Some(Scalar::Bool) => {
+                    self.count()?;
+                    parts.push(Part::Def(*id));
+                }
+                _ => parts.push(Part::Cond(self.cond(e)?)),
+            }
+        }
+        let and = op == BinOp::And;
+        Ok(match <[Part; 2]>::try_from(parts) {
+            Ok([Part::Cond(l), Part::Cond(r)]) if and => Box::new(move |cx| l(cx) && r(cx)),
+            Ok([Part::Cond(l), Part::Cond(r)]) => Box::new(move |cx| l(cx) || r(cx)),
+            Ok([Part::Def(l), Part::Cond(r)]) if and => Box::new(move |cx| cx.def_word(l) == Some(1) && r(cx)),
+            Ok([Part::Def(l), Part::Cond(r)]) => Box::new(move |cx| cx.def_word(l) == Some(1) || r(cx)),
+            Ok(two) => chain_of(Box::new(two), and),
+            Err(parts) => chain_of(parts.into_boxed_slice(), and),
+        })
+    }
+
+    /// The scalar kind of definition `id`, when it is a scalar one without parameters.
+    pub fn scalar_definition(&self, id: DefId) -> Option<Scalar> {
+        let def = self.program.definitions.get(id.0 as usize)?;
+        if def.arity == 0 { Scalar::of(&def.expr.ty) } else { None }
     }
 
     /// `e` as a scalar of kind `kind`.
@@ -323,6 +383,31 @@ pub(super) fn pick(
 }
 
 /// Whether `e` is a form [`Compiler::cond`] compiles itself.
+/// A part of a chain of `and`s or `or`s.
+enum Part {
+    Def(DefId),
+    Cond(CondFn),
+}
+
+impl Part {
+    #[inline(always)]
+    fn holds(&self, cx: &mut Cx) -> bool {
+        match self {
+            Part::Def(id) => cx.def_word(*id) == Some(1),
+            Part::Cond(f) => f(cx),
+        }
+    }
+}
+
+/// The closure of a chain of parts: all of them hold (`and`), or one does.
+fn chain_of(parts: Box<[Part]>, and: bool) -> CondFn {
+    if and {
+        Box::new(move |cx| parts.iter().all(|p| p.holds(cx)))
+    } else {
+        Box::new(move |cx| parts.iter().any(|p| p.holds(cx)))
+    }
+}
+
 fn is_condition(e: &CExpr) -> bool {
     matches!(
         &e.kind,

@@ -230,6 +230,10 @@ impl<'a> Cx<'a> {
                     None => self.hand_back(),
                 }
             }
+            Compiled::Cond(f, size) => {
+                self.charge(*size);
+                Some(Word::from(f(self)))
+            }
             Compiled::Typed(Node::Value(_), _) => self.hand_back(),
         };
         self.b.def_words[at] = (self.generation, w);
@@ -294,6 +298,10 @@ impl<'a> Cx<'a> {
                 self.charge(*size);
                 f(self).truthy()
             }
+            Compiled::Cond(f, size) => {
+                self.charge(*size);
+                f(self)
+            }
             Compiled::Walker(_) => self.walker().rule(idx),
         };
         self.b.rules[at] = (self.generation, holds);
@@ -319,6 +327,10 @@ impl<'a> Cx<'a> {
             Compiled::Typed(node, size) => {
                 self.charge(*size);
                 self.value_of(node)
+            }
+            Compiled::Cond(f, size) => {
+                self.charge(*size);
+                Value::Bool(f(self))
             }
             Compiled::Walker(_) => walker(self.walker()),
         }
@@ -403,6 +415,7 @@ impl<'a> Cx<'a> {
             .map(|at| {
                 let kind = match &typed.defs[at] {
                     Compiled::Typed(Node::Scalar(_, kind), _) | Compiled::Walker(Some(kind)) => Some(*kind),
+                    Compiled::Cond(..) => Some(Scalar::Bool),
                     _ => None,
                 };
                 match kind {

@@ -1,8 +1,8 @@
 //! Compiling reads: case fields (read in place, by their path from the root), locals,
 //! fields of list items and records, and cells of a table's rows of literals.
 
-use super::compile::{Binding, Compiler, R, Unsupported};
-use super::cx::Local;
+use super::compile::{Binding, Compiler, CondFn, R, Unsupported};
+use super::cx::{Cx, Local};
 use super::word::{Scalar, Word, pack, unpack};
 use super::{Node, ScalarFn};
 use crate::program::{CExpr, CKind, TableKey};
@@ -74,21 +74,7 @@ impl Compiler<'_> {
                 if let CKind::Local(slot) = &base.kind
                     && let Binding::Slot(g) = self.binding(*slot)?
                 {
-                    return Ok(Box::new(move |cx| {
-                        let record = match cx.local(g) {
-                            Local::Item(items, at) => items.get(*at),
-                            Local::Value(v) => Some(v),
-                            _ => None,
-                        };
-                        let v = match record {
-                            Some(Value::Record(fields)) => fields.get(i).unwrap_or(&Value::Absent),
-                            _ => &Value::Absent,
-                        };
-                        match kind.word(v) {
-                            Ok(w) => w,
-                            Err(_) => cx.hand_back(),
-                        }
-                    }));
+                    return Ok(Box::new(move |cx| local_field(cx, g, i, kind)));
                 }
                 if let CKind::TableRow(table, key) = &base.kind {
                     return self.table_cell(*table, key, i, kind);
@@ -105,6 +91,37 @@ impl Compiler<'_> {
             }
             _ => return Err(Unsupported),
         })
+    }
+
+    /// The slot and field index of `e` when it is a field of a local held in a slot
+    /// (an aggregation's item, a function's record argument): `s.date`.
+    pub(super) fn local_field_of(&self, e: &CExpr) -> Option<(u16, usize)> {
+        let CKind::GetField(base, i) = &e.kind else {
+            return None;
+        };
+        let CKind::Local(slot) = &base.kind else {
+            return None;
+        };
+        match self.binding(*slot).ok()? {
+            Binding::Slot(g) => Some((g, *i as usize)),
+            Binding::Path { .. } => None,
+        }
+    }
+
+    /// A yes/no case field, local or field of one, as a condition: a case field of two
+    /// names (most of them) read in the condition's own closure.
+    pub(super) fn read_cond(&mut self, e: &CExpr) -> R<CondFn> {
+        if let Some((path, None)) = self.path_of(e)
+            && let &[a, b] = path.as_slice()
+        {
+            return Ok(Box::new(move |cx| match field(field(cx.facts, a), b) {
+                Value::Bool(v) => *v,
+                Value::Absent => false,
+                _ => cx.hand_back::<()>().is_some(),
+            }));
+        }
+        let f = self.read(e, Scalar::Bool)?;
+        Ok(Box::new(move |cx| f(cx) == Some(1)))
     }
 
     /// Cell `i` of a table's row of literals, as a scalar.
@@ -162,11 +179,7 @@ fn field(v: &Value, i: u16) -> &Value {
 /// policy reads, and for dates and yes/no fields, a closure of their own.
 fn case_field(path: Vec<u16>, kind: Scalar) -> ScalarFn {
     match (path.as_slice(), kind) {
-        (&[a, b], Scalar::Date) => Box::new(move |cx| match field(field(cx.facts, a), b) {
-            Value::Date(d) => Some(pack(*d)),
-            Value::Absent => None,
-            _ => cx.hand_back(),
-        }),
+        (&[a, b], Scalar::Date) => Box::new(move |cx| date_field(cx, a, b)),
         (&[a, b], Scalar::Bool) => Box::new(move |cx| match field(field(cx.facts, a), b) {
             Value::Bool(v) => Some(Word::from(*v)),
             Value::Absent => None,
@@ -184,5 +197,36 @@ fn case_field(path: Vec<u16>, kind: Scalar) -> ScalarFn {
             let v = path.iter().fold(cx.facts, |v, i| field(v, *i));
             cx.word(kind, v)
         }),
+    }
+}
+
+/// The date at case field `a`.`b` as a word: `None` when absent; a value of another
+/// kind hands the case back.
+#[inline(always)]
+pub(super) fn date_field(cx: &mut Cx, a: u16, b: u16) -> Option<Word> {
+    match field(field(cx.facts, a), b) {
+        Value::Date(d) => Some(pack(*d)),
+        Value::Absent => None,
+        _ => cx.hand_back(),
+    }
+}
+
+/// Field `i` of the record in local slot `g` (an aggregation's item, an argument) as
+/// a word of kind `kind`: `None` when absent; a value of another kind hands the case
+/// back.
+#[inline(always)]
+pub(super) fn local_field(cx: &mut Cx, g: u16, i: usize, kind: Scalar) -> Option<Word> {
+    let record = match cx.local(g) {
+        Local::Item(items, at) => items.get(*at),
+        Local::Value(v) => Some(v),
+        _ => None,
+    };
+    let v = match record {
+        Some(Value::Record(fields)) => fields.get(i).unwrap_or(&ABSENT),
+        _ => &ABSENT,
+    };
+    match kind.word(v) {
+        Ok(w) => w,
+        Err(_) => cx.hand_back(),
     }
 }

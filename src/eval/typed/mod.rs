@@ -24,6 +24,7 @@ mod compile;
 mod cx;
 mod fields;
 mod key_sets;
+mod operand;
 #[cfg(test)]
 mod tests;
 mod values;
@@ -53,6 +54,9 @@ type ValueFn = Box<dyn for<'a> Fn(&mut Cx<'a>) -> Value + Send + Sync>;
 /// through), or left to the tree walker.
 enum Compiled {
     Typed(Node, u64),
+    /// A yes/no condition (a rule's `when`, a definition that is one), asked whether it
+    /// holds directly rather than through a word: one closure call fewer each time.
+    Cond(compile::CondFn, u64),
     /// Left to the tree walker; the scalar kind of its value, if it is a scalar.
     Walker(Option<Scalar>),
 }

@@ -533,3 +533,92 @@ fn case_records_given_to_functions_decide_as_the_walker() {
     let (decided, _) = differ(&program, &cases, &[date(2025, 6, 30)]);
     assert!(decided > 0);
 }
+
+/// Chains of `and`s and `or`s (yes/no definitions among their parts) and comparisons
+/// whose sides are read in place (definitions, case fields of two names, fields of an
+/// aggregation's item, the date, constants), in rules, definitions and decision
+/// fields; with values of another kind than the schema's, which hand the case back.
+#[test]
+fn chains_and_operands_decide_as_the_walker() {
+    use crate::value::EnumId;
+    let text = "policy \"p\" {}\nenum K \"k\" { a \"a\", b \"b\", c \"c\" }\n\
+        case { person \"p\" { k: K? \"k\" on: date? \"on\" yes: bool? \"y\" x: int? \"x\" } items: list of { on: date \"on\" k: K \"k\" x: int? \"x\" to: date? \"to\" } \"items\" }\n\
+        define early \"e\" = person.on ?? 2025-03-01\n\
+        define big \"b\" = (person.x ?? 0) > 2\n\
+        define yes \"y\" = person.yes ?? false\n\
+        define n \"n\" = count(i in items where i.on <= as_of and i.on >= early)\n\
+        define all_three \"a3\" = big and yes and person.k is a\n\
+        define any_three \"o3\" = big or person.yes or person.on > as_of\n\
+        category 1 cites \"x\" \"x\" { when big and person.yes }\n\
+        category 2 cites \"x\" \"x\" { when yes or big or n > 1 or person.k is not b }\n\
+        category 3 cites \"x\" \"x\" { when big and (yes or person.on <= as_of) and not all_three }\n\
+        category 4 cites \"x\" \"x\" { when early < as_of and as_of <= person.on and n == 2 }\n\
+        tier 1 cites \"x\" \"x\" { when person.on >= early or early == person.on }\n\
+        tier 2 cites \"x\" \"x\" { when any(i in items where i.on > person.on or i.to is absent: i.k is b) }\n\
+        check c1 cites \"x\" \"x\" { when person.yes and person.on is absent severity warning message \"m\" }\n\
+        decision { a = all_three  o = any_three  c = n > 0 and big  d = 3 < n  e = early > 2025-01-01  f = count(i in items where i.x > person.x or i.on == early) }\n";
+    let program = program(text);
+    let o = |v: Option<Value>| v.unwrap_or(Value::Absent);
+    let item = |day: u32, k: u16, x: Option<i64>, to: bool| {
+        Value::Record(
+            vec![
+                Value::Date(date(2025, 3, day)),
+                Value::Enum(EnumId(0), k),
+                o(x.map(Value::Int)),
+                if to {
+                    Value::Date(date(2025, 4, 1))
+                } else {
+                    Value::Absent
+                },
+            ]
+            .into(),
+        )
+    };
+    let items = Value::List(
+        vec![
+            item(1, 0, Some(3), false),
+            item(2, 1, None, true),
+            item(3, 2, Some(1), false),
+        ]
+        .into(),
+    );
+    let mut cases = Vec::new();
+    for on in [
+        None,
+        Some(Value::Date(date(2025, 3, 1))),
+        Some(Value::Date(date(2025, 3, 2))),
+        Some(Value::Int(3)),
+    ] {
+        for yes in [
+            None,
+            Some(Value::Bool(true)),
+            Some(Value::Bool(false)),
+            Some(Value::Int(1)),
+        ] {
+            for x in [None, Some(2), Some(3)] {
+                for k in [None, Some(0u16), Some(1)] {
+                    let person = Value::Record(
+                        vec![
+                            o(k.map(|k| Value::Enum(EnumId(0), k))),
+                            o(on.clone()),
+                            o(yes.clone()),
+                            o(x.map(Value::Int)),
+                        ]
+                        .into(),
+                    );
+                    cases.push(Value::Record(vec![person, items.clone()].into()));
+                }
+            }
+        }
+    }
+    cases.push(Value::Record(
+        vec![Value::Absent, Value::List(Vec::new().into())].into(),
+    ));
+    let dates = [date(2025, 2, 28), date(2025, 3, 1), date(2025, 3, 2), date(2025, 3, 3)];
+    let (decided, handed_back) = differ(&program, &cases, &dates);
+    // Every case of the right kinds (three dates, three yes/no values, three numbers,
+    // three enum values: 81) is decided; those with a value of another kind are handed
+    // back (or decided as the walker decides them).
+    assert!(decided >= 81 * dates.len(), "{decided} decided");
+    assert!(handed_back > 0, "a value of another kind is handed back");
+}
