@@ -6,6 +6,7 @@ use super::Node;
 use super::ScalarFn;
 use super::compile::{Compiler, R, Unsupported, pick, text_steps};
 use super::cx::Cx;
+use super::operand::{Operand, Scalar1, Scalar2, of_one, of_two};
 use super::word::{Scalar, Word, add_months_to, first_or_last_day, full_months_between, month_of, pack, unpack};
 use crate::ast::{BinOp, Unit};
 use crate::program::{Builtin, CExpr};
@@ -19,6 +20,8 @@ impl Compiler<'_> {
         let (Node::Scalar(a, ka), Node::Scalar(b, kb)) = (self.node(l)?, self.node(r)?) else {
             return Err(Unsupported);
         };
+        // Both operands read in the operation's closure (see [`super::operand`]).
+        let (a, b) = (self.operand(l, a, ka), self.operand(r, b, kb));
         use Scalar::*;
         let apply: fn(&mut Cx, Word, Word) -> Option<Word> = match (op, ka, kb, kind) {
             (BinOp::Add, Int, Int, Int) => |cx, x, y| x.checked_add(y).or_else(|| cx.hand_back()),
@@ -39,47 +42,59 @@ impl Compiler<'_> {
                 |cx, x, y| x.checked_div_euclid(y).or_else(|| cx.hand_back())
             }
             (BinOp::Div, Quantity(ux), Quantity(uy), Int) => {
-                return Ok(Box::new(move |cx| {
-                    let (x, y) = (a(cx), b(cx));
-                    let (x, y) = (in_unit_base(x?, ux), in_unit_base(y?, uy));
-                    x.checked_div_euclid(y).or_else(|| cx.hand_back())
-                }));
+                return Ok(of_two(
+                    a,
+                    b,
+                    Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| {
+                        let (x, y) = (in_unit_base(x?, ux), in_unit_base(y?, uy));
+                        x.checked_div_euclid(y).or_else(|| cx.hand_back())
+                    }),
+                ));
             }
             (BinOp::Add | BinOp::Sub, Date, Quantity(Unit::WorkingDays), Date) => {
                 let back = op == BinOp::Sub;
-                return Ok(Box::new(move |cx| {
-                    let (x, y) = (a(cx), b(cx));
-                    let (d, n) = (unpack(x?)?, y?);
-                    let n = if back { n.saturating_neg() } else { n };
-                    cx.walk_days(|calendar, days| calendar.nth_working_day_after_within(d, n, days).map(pack))
-                }));
+                return Ok(of_two(
+                    a,
+                    b,
+                    Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| {
+                        let (d, n) = (unpack(x?)?, y?);
+                        let n = if back { n.saturating_neg() } else { n };
+                        cx.walk_days(|calendar, days| calendar.nth_working_day_after_within(d, n, days).map(pack))
+                    }),
+                ));
             }
             (BinOp::Add | BinOp::Sub, Date, Quantity(u), Date) => {
                 let back = op == BinOp::Sub;
-                return Ok(Box::new(move |cx| {
-                    let (x, y) = (a(cx), b(cx));
-                    let (d, n) = (x?, y?);
-                    let n = if back {
-                        n.checked_neg().or_else(|| cx.hand_back())?
-                    } else {
-                        n
-                    };
-                    let moved = match u {
-                        Unit::Days => add_days(unpack(d)?, n).map(pack),
-                        _ => add_months_to(d, in_unit_base(n, u)),
-                    };
-                    moved.or_else(|| cx.hand_back())
-                }));
+                return Ok(of_two(
+                    a,
+                    b,
+                    Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| {
+                        let (d, n) = (x?, y?);
+                        let n = if back {
+                            n.checked_neg().or_else(|| cx.hand_back())?
+                        } else {
+                            n
+                        };
+                        let moved = match u {
+                            Unit::Days => add_days(unpack(d)?, n).map(pack),
+                            _ => add_months_to(d, in_unit_base(n, u)),
+                        };
+                        moved.or_else(|| cx.hand_back())
+                    }),
+                ));
             }
             (BinOp::Add | BinOp::Sub, Month, Quantity(u), Month) => {
                 let back = op == BinOp::Sub;
-                return Ok(Box::new(move |cx| {
-                    let (x, y) = (a(cx), b(cx));
-                    let (x, n) = (x?, in_unit_base(y?, u));
-                    let n = if back { n.checked_neg() } else { Some(n) };
-                    let target = n.and_then(|n| x.checked_add(n)).filter(|t| i32::try_from(*t).is_ok());
-                    target.or_else(|| cx.hand_back())
-                }));
+                return Ok(of_two(
+                    a,
+                    b,
+                    Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| {
+                        let (x, n) = (x?, in_unit_base(y?, u));
+                        let n = if back { n.checked_neg() } else { Some(n) };
+                        let target = n.and_then(|n| x.checked_add(n)).filter(|t| i32::try_from(*t).is_ok());
+                        target.or_else(|| cx.hand_back())
+                    }),
+                ));
             }
             (BinOp::Sub, Date, Date, Quantity(Unit::Days)) => |cx, x, y| match (unpack(x), unpack(y)) {
                 (Some(x), Some(y)) => Some((x - y).num_days()),
@@ -88,10 +103,11 @@ impl Compiler<'_> {
             (BinOp::Sub, Month, Month, Quantity(Unit::Months)) => |_, x, y| Some(x - y),
             _ => return Err(Unsupported),
         };
-        Ok(Box::new(move |cx| {
-            let (x, y) = (a(cx), b(cx));
-            apply(cx, x?, y?)
-        }))
+        Ok(of_two(
+            a,
+            b,
+            Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| apply(cx, x?, y?)),
+        ))
     }
 
     /// A builtin whose value is a scalar.
@@ -114,13 +130,20 @@ impl Compiler<'_> {
                 if u != if years { Unit::Years } else { Unit::Months } {
                     return Err(Unsupported);
                 }
-                Box::new(move |cx| {
-                    let (x, y) = (a(cx), b(cx));
-                    let months = full_months_between(x?, y?).or_else(|| cx.hand_back())?;
-                    Some(if years { months / 12 } else { months })
-                })
+                let (a, b) = (self.operand(&args[0], a, Date), self.operand(&args[1], b, Date));
+                of_two(
+                    a,
+                    b,
+                    Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| {
+                        let months = full_months_between(x?, y?).or_else(|| cx.hand_back())?;
+                        Some(if years { months / 12 } else { months })
+                    }),
+                )
             }
-            (Builtin::MonthOf, Some(Node::Scalar(a, Date)), None, Month) => Box::new(move |cx| a(cx).map(month_of)),
+            (Builtin::MonthOf, Some(Node::Scalar(a, Date)), None, Month) => of_one(
+                self.operand(&args[0], a, Date),
+                Scalar1(|_: &mut Cx, x: Option<Word>| x.map(month_of)),
+            ),
             (Builtin::FirstDay | Builtin::LastDay, Some(Node::Scalar(a, Month)), None, Date) => {
                 let first = builtin == Builtin::FirstDay;
                 Box::new(move |cx| first_or_last_day(a(cx)?, !first).or_else(|| cx.hand_back()))
@@ -199,9 +222,8 @@ impl Cx<'_> {
 
 /// Adding or subtracting two periods: in their unit when it is the same, else in
 /// months (the walker's rule).
-fn quantities(op: BinOp, a: ScalarFn, b: ScalarFn, ux: Unit, uy: Unit) -> ScalarFn {
-    Box::new(move |cx| {
-        let (x, y) = (a(cx), b(cx));
+fn quantities(op: BinOp, a: Operand, b: Operand, ux: Unit, uy: Unit) -> ScalarFn {
+    let f = move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| {
         let (x, y) = (x?, y?);
         let (x, y) = if ux == uy {
             (x, y)
@@ -214,5 +236,6 @@ fn quantities(op: BinOp, a: ScalarFn, b: ScalarFn, ux: Unit, uy: Unit) -> Scalar
             x.checked_sub(y)
         };
         n.or_else(|| cx.hand_back())
-    })
+    };
+    of_two(a, b, Scalar2(f))
 }

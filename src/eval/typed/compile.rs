@@ -5,6 +5,7 @@
 //! walker.
 
 use super::cx::Cx;
+use super::operand::{Cond1, Operand, Scalar1, of_one, operand_fn};
 use super::word::{Scalar, Word};
 use super::{Compiled, Node, ScalarFn, TypedProgram};
 use crate::ast::{BinOp, UnOp};
@@ -195,16 +196,22 @@ impl Compiler<'_> {
             CKind::IsAbsent(inner, absent) => {
                 let absent = *absent;
                 match self.node(inner)? {
-                    Node::Scalar(f, _) => Box::new(move |cx| f(cx).is_none() == absent),
+                    Node::Scalar(f, kind) => of_one(
+                        self.operand(inner, f, kind),
+                        Cond1(move |w: Option<Word>| w.is_none() == absent),
+                    ),
                     Node::Value(f) => Box::new(move |cx| f(cx).is_absent() == absent),
                 }
             }
             CKind::IsVariant(inner, variant, negated) => {
                 let (variant, negated) = (Word::from(*variant), *negated);
-                let Node::Scalar(f, Scalar::Enum(_)) = self.node(inner)? else {
+                let Node::Scalar(f, kind @ Scalar::Enum(_)) = self.node(inner)? else {
                     return Err(Unsupported);
                 };
-                Box::new(move |cx| f(cx).is_some_and(|v| (v == variant) != negated))
+                of_one(
+                    self.operand(inner, f, kind),
+                    Cond1(move |w: Option<Word>| w.is_some_and(|v| (v == variant) != negated)),
+                )
             }
             _ => match self.node(e)? {
                 Node::Scalar(f, Scalar::Bool) => Box::new(move |cx| f(cx) == Some(1)),
@@ -314,8 +321,16 @@ impl Compiler<'_> {
                 })
             }
             CKind::Binary(BinOp::Default, l, r) => {
-                let (l, r) = (self.scalar(l, kind)?, self.scalar(r, kind)?);
-                Box::new(move |cx| l(cx).or_else(|| r(cx)))
+                let (lf, rf) = (self.scalar(l, kind)?, self.scalar(r, kind)?);
+                let (l, r) = (self.operand(l, lf, kind), self.operand(r, rf, kind));
+                match r {
+                    // `x ?? constant`, most of them: the constant in the closure.
+                    Operand::Const(w) => of_one(l, Scalar1(move |_: &mut Cx, x: Option<Word>| x.or(w))),
+                    r => {
+                        let (l, r) = (operand_fn(l), operand_fn(r));
+                        Box::new(move |cx| l(cx).or_else(|| r(cx)))
+                    }
+                }
             }
             CKind::Binary(op, l, r) => self.arithmetic(*op, l, r, kind)?,
             CKind::Aggregate { .. } => self.aggregate_scalar(e, kind)?,

@@ -3,6 +3,7 @@
 
 use super::compile::{Binding, Compiler, CondFn, R, Unsupported};
 use super::cx::{Cx, Local};
+use super::operand::{Cond1, of_one};
 use super::word::{Scalar, Word, pack, unpack};
 use super::{Node, ScalarFn};
 use crate::program::{CExpr, CKind, TableKey};
@@ -108,20 +109,11 @@ impl Compiler<'_> {
         }
     }
 
-    /// A yes/no case field, local or field of one, as a condition: a case field of two
-    /// names (most of them) read in the condition's own closure.
+    /// A yes/no case field, local or field of one, as a condition, read in the
+    /// condition's own closure when it is an [`Operand`](super::operand::Operand).
     pub(super) fn read_cond(&mut self, e: &CExpr) -> R<CondFn> {
-        if let Some((path, None)) = self.path_of(e)
-            && let &[a, b] = path.as_slice()
-        {
-            return Ok(Box::new(move |cx| match field(field(cx.facts, a), b) {
-                Value::Bool(v) => *v,
-                Value::Absent => false,
-                _ => cx.hand_back::<()>().is_some(),
-            }));
-        }
         let f = self.read(e, Scalar::Bool)?;
-        Ok(Box::new(move |cx| f(cx) == Some(1)))
+        Ok(of_one(self.operand(e, f, Scalar::Bool), Cond1(|w| w == Some(1))))
     }
 
     /// Cell `i` of a table's row of literals, as a scalar.
@@ -185,10 +177,7 @@ fn case_field(path: Vec<u16>, kind: Scalar) -> ScalarFn {
             Value::Absent => None,
             _ => cx.hand_back(),
         }),
-        (&[a, b], _) => Box::new(move |cx| {
-            let v = field(field(cx.facts, a), b);
-            cx.word(kind, v)
-        }),
+        (&[a, b], _) => Box::new(move |cx| case_field2(cx, a, b, kind)),
         (&[a], _) => Box::new(move |cx| {
             let v = field(cx.facts, a);
             cx.word(kind, v)
@@ -229,4 +218,12 @@ pub(super) fn local_field(cx: &mut Cx, g: u16, i: usize, kind: Scalar) -> Option
         Ok(w) => w,
         Err(_) => cx.hand_back(),
     }
+}
+
+/// The scalar of kind `kind` at case field `a`.`b` as a word: `None` when absent; a
+/// value of another kind hands the case back.
+#[inline(always)]
+pub(super) fn case_field2(cx: &mut Cx, a: u16, b: u16, kind: Scalar) -> Option<Word> {
+    let v = field(field(cx.facts, a), b);
+    cx.word(kind, v)
 }

@@ -5,9 +5,9 @@
 //! for either (a call a closure of its own was most of what reading one cost).
 
 use super::ScalarFn;
-use super::compile::Compiler;
+use super::compile::{Compiler, CondFn};
 use super::cx::Cx;
-use super::fields::{date_field, local_field};
+use super::fields::{case_field2, date_field, local_field};
 use super::word::{Scalar, Word};
 use crate::program::{CExpr, CKind, DefId};
 
@@ -21,6 +21,8 @@ pub(super) enum Operand {
     Def(DefId),
     /// A date at a case field of two names (`certification.certified_on`).
     DateField(u16, u16),
+    /// Any other scalar at a case field of two names (`person.gender`).
+    Field(u16, u16, Scalar),
     /// A field of the record in a local slot (`f.date`), of a scalar kind.
     LocalField(u16, usize, Scalar),
 }
@@ -35,11 +37,13 @@ impl Compiler<'_> {
             CKind::Def(id) if self.scalar_definition(*id) == Some(kind) => return Operand::Def(*id),
             _ => {}
         }
-        if kind == Scalar::Date
-            && let Some((path, None)) = self.path_of(e)
+        if let Some((path, None)) = self.path_of(e)
             && let &[a, b] = path.as_slice()
         {
-            return Operand::DateField(a, b);
+            return match kind {
+                Scalar::Date => Operand::DateField(a, b),
+                _ => Operand::Field(a, b, kind),
+            };
         }
         match self.local_field_of(e) {
             Some((g, i)) => Operand::LocalField(g, i, kind),
@@ -58,6 +62,7 @@ struct AsOf;
 struct Const(Option<Word>);
 struct Def(DefId);
 struct DateField(u16, u16);
+struct Field(u16, u16, Scalar);
 struct LocalField(u16, usize, Scalar);
 
 impl Read for Computed {
@@ -95,6 +100,13 @@ impl Read for DateField {
     }
 }
 
+impl Read for Field {
+    #[inline(always)]
+    fn read(&self, cx: &mut Cx) -> Option<Word> {
+        case_field2(cx, self.0, self.1, self.2)
+    }
+}
+
 impl Read for LocalField {
     #[inline(always)]
     fn read(&self, cx: &mut Cx) -> Option<Word> {
@@ -102,10 +114,78 @@ impl Read for LocalField {
     }
 }
 
+/// What is made of one operand, read its own way.
+pub(super) trait OfOne {
+    type Out;
+    fn of<A: Read>(self, a: A) -> Self::Out;
+}
+
 /// What is made of two operands, each read its own way (a comparison's closure).
 pub(super) trait OfTwo {
     type Out;
     fn of<A: Read, B: Read>(self, a: A, b: B) -> Self::Out;
+}
+
+/// A scalar computed from an operand's word by `F` (inlined in the closure made).
+pub(super) struct Scalar1<F>(pub F);
+
+impl<F> OfOne for Scalar1<F>
+where
+    F: Fn(&mut Cx, Option<Word>) -> Option<Word> + Copy + Send + Sync + 'static,
+{
+    type Out = ScalarFn;
+    fn of<A: Read>(self, a: A) -> ScalarFn {
+        let f = self.0;
+        Box::new(move |cx| {
+            let x = a.read(cx);
+            f(cx, x)
+        })
+    }
+}
+
+/// A condition on an operand's word, `F`.
+pub(super) struct Cond1<F>(pub F);
+
+impl<F> OfOne for Cond1<F>
+where
+    F: Fn(Option<Word>) -> bool + Copy + Send + Sync + 'static,
+{
+    type Out = CondFn;
+    fn of<A: Read>(self, a: A) -> CondFn {
+        let f = self.0;
+        Box::new(move |cx| f(a.read(cx)))
+    }
+}
+
+/// A scalar computed from two operands' words by `F`, both read (the first first).
+pub(super) struct Scalar2<F>(pub F);
+
+impl<F> OfTwo for Scalar2<F>
+where
+    F: Fn(&mut Cx, Option<Word>, Option<Word>) -> Option<Word> + Copy + Send + Sync + 'static,
+{
+    type Out = ScalarFn;
+    fn of<A: Read, B: Read>(self, a: A, b: B) -> ScalarFn {
+        let f = self.0;
+        Box::new(move |cx| {
+            let x = a.read(cx);
+            let y = b.read(cx);
+            f(cx, x, y)
+        })
+    }
+}
+
+/// `make` of operand `a`, as its own type.
+pub(super) fn of_one<M: OfOne>(a: Operand, make: M) -> M::Out {
+    match a {
+        Operand::Computed(f) => make.of(Computed(f)),
+        Operand::AsOf => make.of(AsOf),
+        Operand::Const(w) => make.of(Const(w)),
+        Operand::Def(id) => make.of(Def(id)),
+        Operand::DateField(x, y) => make.of(DateField(x, y)),
+        Operand::Field(x, y, k) => make.of(Field(x, y, k)),
+        Operand::LocalField(g, i, k) => make.of(LocalField(g, i, k)),
+    }
 }
 
 /// `make` of operands `a` and `b`, each as its own type.
@@ -116,6 +196,7 @@ pub(super) fn of_two<M: OfTwo>(a: Operand, b: Operand, make: M) -> M::Out {
         Operand::Const(w) => with_first(Const(w), b, make),
         Operand::Def(id) => with_first(Def(id), b, make),
         Operand::DateField(x, y) => with_first(DateField(x, y), b, make),
+        Operand::Field(x, y, k) => with_first(Field(x, y, k), b, make),
         Operand::LocalField(g, i, k) => with_first(LocalField(g, i, k), b, make),
     }
 }
@@ -127,6 +208,15 @@ fn with_first<A: Read, M: OfTwo>(a: A, b: Operand, make: M) -> M::Out {
         Operand::Const(w) => make.of(a, Const(w)),
         Operand::Def(id) => make.of(a, Def(id)),
         Operand::DateField(x, y) => make.of(a, DateField(x, y)),
+        Operand::Field(x, y, k) => make.of(a, Field(x, y, k)),
         Operand::LocalField(g, i, k) => make.of(a, LocalField(g, i, k)),
+    }
+}
+
+/// An operand as a closure of its own, for the forms that call theirs.
+pub(super) fn operand_fn(a: Operand) -> ScalarFn {
+    match a {
+        Operand::Computed(f) => f,
+        a => of_one(a, Scalar1(|_: &mut Cx, x: Option<Word>| x)),
     }
 }

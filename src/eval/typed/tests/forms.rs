@@ -556,7 +556,9 @@ fn chains_and_operands_decide_as_the_walker() {
         tier 1 cites \"x\" \"x\" { when person.on >= early or early == person.on }\n\
         tier 2 cites \"x\" \"x\" { when any(i in items where i.on > person.on or i.to is absent: i.k is b) }\n\
         check c1 cites \"x\" \"x\" { when person.yes and person.on is absent severity warning message \"m\" }\n\
-        decision { a = all_three  o = any_three  c = n > 0 and big  d = 3 < n  e = early > 2025-01-01  f = count(i in items where i.x > person.x or i.on == early) }\n";
+        decision { a = all_three  o = any_three  c = n > 0 and big  d = 3 < n  e = early > 2025-01-01  f = count(i in items where i.x > person.x or i.on == early)\n\
+          g = early + 3 days  h = person.on - 1 month  i = (person.x ?? 0) + 1  j = month_of(person.on)  k = full_months(person.on ?? as_of, as_of)\n\
+          l = person.on ?? early  m = if person.k is absent then 0 else person.x ?? 7  n = person.on + 2 working_days }\n";
     let program = program(text);
     let o = |v: Option<Value>| v.unwrap_or(Value::Absent);
     let item = |day: u32, k: u16, x: Option<i64>, to: bool| {
