@@ -194,7 +194,11 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// The tree walker of this case, made the first time it is needed.
+    /// The tree walker of this case, made the first time it is needed. Out of line and
+    /// cold: few cases need it, and made inline it made every rule's and definition's
+    /// frame hold one.
+    #[cold]
+    #[inline(never)]
     fn walker(&mut self) -> &mut Evaluation<'a> {
         let (program, facts, as_of) = (self.program, self.facts, self.as_of);
         self.walker
