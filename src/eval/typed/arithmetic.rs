@@ -157,10 +157,12 @@ impl Compiler<'_> {
                 } else {
                     Ordering::Greater
                 };
-                Box::new(move |cx| {
-                    let (x, y) = (a(cx), b(cx));
-                    pick(x, y, order, cmp)
-                })
+                let (a, b) = (self.operand(&args[0], a, ka), self.operand(&args[1], b, kb));
+                of_two(
+                    a,
+                    b,
+                    Scalar2(move |_: &mut Cx, x: Option<Word>, y: Option<Word>| pick(x, y, order, cmp)),
+                )
             }
             (Builtin::Length, Some(Node::Value(a)), None, Int) => Box::new(move |cx| match a(cx) {
                 Value::List(items) => Some(items.len() as Word),

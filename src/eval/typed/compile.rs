@@ -5,7 +5,7 @@
 //! walker.
 
 use super::cx::Cx;
-use super::operand::{Cond1, Operand, Scalar1, of_one, operand_fn};
+use super::operand::{Branches, Cond1, Operand, Scalar1, of_one, of_two, operand_fn};
 use super::word::{Scalar, Word};
 use super::{Compiled, Node, ScalarFn, TypedProgram};
 use crate::ast::{BinOp, UnOp};
@@ -304,8 +304,8 @@ impl Compiler<'_> {
                 Box::new(move |cx| Some(Word::from(f(cx).is_some_and(|v| (v == variant) != negated))))
             }
             CKind::If(c, a, b) => {
-                let (c, a, b) = (self.cond(c)?, self.scalar(a, kind)?, self.scalar(b, kind)?);
-                Box::new(move |cx| if c(cx) { a(cx) } else { b(cx) })
+                let (cf, af, bf) = (self.cond(c)?, self.scalar(a, kind)?, self.scalar(b, kind)?);
+                of_two(self.operand(a, af, kind), self.operand(b, bf, kind), Branches(cf))
             }
             CKind::Match(s, table, arms) => {
                 let Node::Scalar(s, Scalar::Enum(_)) = self.node(s)? else {

@@ -175,6 +175,17 @@ where
     }
 }
 
+/// `if c then a else b`: the branch taken read in place.
+pub(super) struct Branches(pub CondFn);
+
+impl OfTwo for Branches {
+    type Out = ScalarFn;
+    fn of<A: Read, B: Read>(self, a: A, b: B) -> ScalarFn {
+        let c = self.0;
+        Box::new(move |cx| if c(cx) { a.read(cx) } else { b.read(cx) })
+    }
+}
+
 /// `make` of operand `a`, as its own type.
 pub(super) fn of_one<M: OfOne>(a: Operand, make: M) -> M::Out {
     match a {
