@@ -1,8 +1,8 @@
 //! Compiling comparisons. Most compare two words of one kind in their natural order,
-//! each side an [`Operand`](super::operand::Operand) read in place (the evaluation date,
-//! a constant, a definition, a case field): such a comparison gets a closure of its own
-//! for each operator and pair of ways to read, so that comparing is one integer
-//! comparison and no call for either side.
+//! each side an [`Operand`](super::operand::Operand): such a comparison gets a closure
+//! of its own for each operator and pair of ways to read, so that comparing is one
+//! integer comparison, with no call for a side read in place (the evaluation date, a
+//! constant, a definition, a case field of two names, a local's field).
 
 use super::Node;
 use super::compile::{Compiler, CondFn, R, weight};

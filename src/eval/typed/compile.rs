@@ -1,6 +1,8 @@
-//! Compiling a checked program into typed closures: the scalar forms, conditions,
-//! arithmetic and builtins here; values in [`super::values`], aggregations in
-//! [`super::aggregate`] and [`super::key_sets`]. A form it does not know is
+//! Compiling a checked program into typed closures: the scalar forms and conditions
+//! here (a chain of `and`s or `or`s in one closure); reads in [`super::fields`],
+//! comparisons in [`super::compare`], arithmetic and builtins in [`super::arithmetic`],
+//! values in [`super::values`], aggregations in [`super::aggregate`] and
+//! [`super::key_sets`], the operands read in place in [`super::operand`]. A form it does not know is
 //! [`Unsupported`], and the definition, rule or field it is in is left to the tree
 //! walker.
 
@@ -289,20 +291,6 @@ impl Compiler<'_> {
                 Box::new(move |cx| f(cx).map(Word::saturating_neg))
             }
             CKind::WithUnit(inner, unit) if kind == Scalar::Quantity(*unit) => self.scalar(inner, Scalar::Int)?,
-            CKind::IsAbsent(inner, absent) => {
-                let absent = *absent;
-                match self.node(inner)? {
-                    Node::Scalar(f, _) => Box::new(move |cx| Some(Word::from(f(cx).is_none() == absent))),
-                    Node::Value(f) => Box::new(move |cx| Some(Word::from(f(cx).is_absent() == absent))),
-                }
-            }
-            CKind::IsVariant(inner, variant, negated) => {
-                let (variant, negated) = (Word::from(*variant), *negated);
-                let Node::Scalar(f, Scalar::Enum(_)) = self.node(inner)? else {
-                    return Err(Unsupported);
-                };
-                Box::new(move |cx| Some(Word::from(f(cx).is_some_and(|v| (v == variant) != negated))))
-            }
             CKind::If(c, a, b) => {
                 let (cf, af, bf) = (self.cond(c)?, self.scalar(a, kind)?, self.scalar(b, kind)?);
                 of_two(self.operand(a, af, kind), self.operand(b, bf, kind), Branches(cf))
@@ -325,7 +313,10 @@ impl Compiler<'_> {
                 let (l, r) = (self.operand(l, lf, kind), self.operand(r, rf, kind));
                 match r {
                     // `x ?? constant`, most of them: the constant in the closure.
-                    Operand::Const(w) => of_one(l, Scalar1(move |_: &mut Cx, x: Option<Word>| x.or(w))),
+                    Operand::Const(w) => {
+                        let w = w.word();
+                        of_one(l, Scalar1(move |_: &mut Cx, x: Option<Word>| x.or(w)))
+                    }
                     r => {
                         let (l, r) = (operand_fn(l), operand_fn(r));
                         Box::new(move |cx| l(cx).or_else(|| r(cx)))
@@ -397,14 +388,17 @@ pub(super) fn pick(
     }
 }
 
-/// Whether `e` is a form [`Compiler::cond`] compiles itself.
 /// A part of a chain of `and`s or `or`s.
 enum Part {
+    /// A yes/no definition without parameters, read from the memo in the chain's
+    /// closure.
     Def(DefId),
+    /// Any other condition, called.
     Cond(CondFn),
 }
 
 impl Part {
+    /// Whether the part holds.
     #[inline(always)]
     fn holds(&self, cx: &mut Cx) -> bool {
         match self {
@@ -423,6 +417,7 @@ fn chain_of(parts: Box<[Part]>, and: bool) -> CondFn {
     }
 }
 
+/// Whether `e` is a form [`Compiler::cond`] compiles itself.
 fn is_condition(e: &CExpr) -> bool {
     matches!(
         &e.kind,
@@ -431,6 +426,8 @@ fn is_condition(e: &CExpr) -> bool {
             ..
         ) | CKind::Unary(UnOp::Not, _)
             | CKind::Holds(..)
+            | CKind::IsAbsent(..)
+            | CKind::IsVariant(..)
     )
 }
 

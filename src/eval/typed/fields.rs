@@ -1,5 +1,7 @@
 //! Compiling reads: case fields (read in place, by their path from the root), locals,
-//! fields of list items and records, and cells of a table's rows of literals.
+//! fields of list items and records, and cells of a table's rows of literals; and the
+//! reads of a case field of two names and of a local's field that the operands of
+//! [`super::operand`] do inline.
 
 use super::compile::{Binding, Compiler, CondFn, R, Unsupported};
 use super::cx::{Cx, Local};
@@ -168,16 +170,11 @@ fn field(v: &Value, i: u16) -> &Value {
 }
 
 /// A case field as a scalar: for the paths of one or two fields, most of those a
-/// policy reads, and for dates and yes/no fields, a closure of their own.
+/// policy reads, and for dates, a closure of their own.
 fn case_field(path: Vec<u16>, kind: Scalar) -> ScalarFn {
     match (path.as_slice(), kind) {
         (&[a, b], Scalar::Date) => Box::new(move |cx| date_field(cx, a, b)),
-        (&[a, b], Scalar::Bool) => Box::new(move |cx| match field(field(cx.facts, a), b) {
-            Value::Bool(v) => Some(Word::from(*v)),
-            Value::Absent => None,
-            _ => cx.hand_back(),
-        }),
-        (&[a, b], _) => Box::new(move |cx| case_field2(cx, a, b, kind)),
+        (&[a, b], _) => Box::new(move |cx| case_field_of_two(cx, a, b, kind)),
         (&[a], _) => Box::new(move |cx| {
             let v = field(cx.facts, a);
             cx.word(kind, v)
@@ -223,7 +220,7 @@ pub(super) fn local_field(cx: &mut Cx, g: u16, i: usize, kind: Scalar) -> Option
 /// The scalar of kind `kind` at case field `a`.`b` as a word: `None` when absent; a
 /// value of another kind hands the case back.
 #[inline(always)]
-pub(super) fn case_field2(cx: &mut Cx, a: u16, b: u16, kind: Scalar) -> Option<Word> {
+pub(super) fn case_field_of_two(cx: &mut Cx, a: u16, b: u16, kind: Scalar) -> Option<Word> {
     let v = field(field(cx.facts, a), b);
     cx.word(kind, v)
 }

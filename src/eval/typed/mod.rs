@@ -54,8 +54,10 @@ type ValueFn = Box<dyn for<'a> Fn(&mut Cx<'a>) -> Value + Send + Sync>;
 /// through), or left to the tree walker.
 enum Compiled {
     Typed(Node, u64),
-    /// A yes/no condition (a rule's `when`, a definition that is one), asked whether it
-    /// holds directly rather than through a word: one closure call fewer each time.
+    /// An expression whose top form is a condition (`and`, `or`, `not`, a comparison,
+    /// `holds`, `is absent`, `is …`: a rule's `when`, a definition, yield or decision
+    /// field), asked whether it holds directly rather than through a word: one closure
+    /// call fewer each time.
     Cond(compile::CondFn, u64),
     /// Left to the tree walker; the scalar kind of its value, if it is a scalar.
     Walker(Option<Scalar>),

@@ -1,30 +1,51 @@
-//! Operands read in place. Most operands of a comparison are cheap to read: the
-//! evaluation date, a constant, a definition already in the memo, a case field, a
-//! field of the item an aggregation is at. Each becomes a type of its own, so that
-//! the closure of the expression using two of them reads both inline, with no call
-//! for either (a call a closure of its own was most of what reading one cost).
+//! Operands read in place. Most operands of the scalar forms (comparisons,
+//! arithmetic, builtins, `??`, `if`, `is absent`, `is …`) are cheap to read: the
+//! evaluation date, a constant, a definition (from the memo, computed the first time),
+//! a case field of two names, a field of the record in a local slot (the item an
+//! aggregation is at). Each way to read is a type of its own, so that the closure of
+//! the form using an operand reads it inline rather than calling a closure of its own
+//! (the call was most of what reading one cost); any other operand is its own
+//! closure, called.
 
 use super::ScalarFn;
 use super::compile::{Compiler, CondFn};
 use super::cx::Cx;
-use super::fields::{case_field2, date_field, local_field};
+use super::fields::{case_field_of_two, date_field, local_field};
 use super::word::{Scalar, Word};
 use crate::program::{CExpr, CKind, DefId};
 
-/// A scalar operand, by how it is read.
+/// A scalar operand, by how it is read: each variant holds the [`Read`] of its way.
 pub(super) enum Operand {
     /// Anything else: its own closure, called.
-    Computed(ScalarFn),
-    AsOf,
-    Const(Option<Word>),
-    /// A definition without parameters (from the memo, computed the first time).
-    Def(DefId),
+    Computed(Computed),
+    /// The evaluation date.
+    AsOf(AsOf),
+    /// A constant (absent as `None`).
+    Const(Const),
+    /// A definition without parameters.
+    Def(Def),
     /// A date at a case field of two names (`certification.certified_on`).
-    DateField(u16, u16),
+    DateField(DateField),
     /// Any other scalar at a case field of two names (`person.gender`).
-    Field(u16, u16, Scalar),
+    Field(Field),
     /// A field of the record in a local slot (`f.date`), of a scalar kind.
-    LocalField(u16, usize, Scalar),
+    LocalField(LocalField),
+}
+
+/// Binds `$x` to the [`Read`] of operand `$op`, as its own type, in `$body`: the one
+/// list of the ways to read that each form is made for.
+macro_rules! with_read {
+    ($op:expr, $x:ident => $body:expr) => {
+        match $op {
+            Operand::Computed($x) => $body,
+            Operand::AsOf($x) => $body,
+            Operand::Const($x) => $body,
+            Operand::Def($x) => $body,
+            Operand::DateField($x) => $body,
+            Operand::Field($x) => $body,
+            Operand::LocalField($x) => $body,
+        }
+    };
 }
 
 impl Compiler<'_> {
@@ -32,38 +53,52 @@ impl Compiler<'_> {
     /// the operands that have no way of their own).
     pub(super) fn operand(&self, e: &CExpr, f: ScalarFn, kind: Scalar) -> Operand {
         match &e.kind {
-            CKind::AsOf if kind == Scalar::Date => return Operand::AsOf,
-            CKind::Const(v) => return kind.word(v).map_or(Operand::Computed(f), Operand::Const),
-            CKind::Def(id) if self.scalar_definition(*id) == Some(kind) => return Operand::Def(*id),
+            CKind::AsOf if kind == Scalar::Date => return Operand::AsOf(AsOf),
+            CKind::Const(v) => {
+                return match kind.word(v) {
+                    Ok(w) => Operand::Const(Const(w)),
+                    Err(_) => Operand::Computed(Computed(f)),
+                };
+            }
+            CKind::Def(id) if self.scalar_definition(*id) == Some(kind) => return Operand::Def(Def(*id)),
             _ => {}
         }
         if let Some((path, None)) = self.path_of(e)
             && let &[a, b] = path.as_slice()
         {
             return match kind {
-                Scalar::Date => Operand::DateField(a, b),
-                _ => Operand::Field(a, b, kind),
+                Scalar::Date => Operand::DateField(DateField(a, b)),
+                _ => Operand::Field(Field(a, b, kind)),
             };
         }
         match self.local_field_of(e) {
-            Some((g, i)) => Operand::LocalField(g, i, kind),
-            None => Operand::Computed(f),
+            Some((g, i)) => Operand::LocalField(LocalField(g, i, kind)),
+            None => Operand::Computed(Computed(f)),
         }
     }
 }
 
 /// How an operand of one way is read.
 pub(super) trait Read: Send + Sync + 'static {
+    /// The operand's word (`None` when absent); a value of another kind than the
+    /// program's type hands the case back.
     fn read(&self, cx: &mut Cx) -> Option<Word>;
 }
 
-struct Computed(ScalarFn);
-struct AsOf;
-struct Const(Option<Word>);
-struct Def(DefId);
-struct DateField(u16, u16);
-struct Field(u16, u16, Scalar);
-struct LocalField(u16, usize, Scalar);
+/// An operand compiled to a closure of its own.
+pub(super) struct Computed(ScalarFn);
+/// The evaluation date.
+pub(super) struct AsOf;
+/// A constant's word.
+pub(super) struct Const(Option<Word>);
+/// A definition without parameters.
+pub(super) struct Def(DefId);
+/// The date at a case field of two names, by their indices.
+pub(super) struct DateField(u16, u16);
+/// The scalar of a kind at a case field of two names.
+pub(super) struct Field(u16, u16, Scalar);
+/// Field `.1` of the record in local slot `.0`, of kind `.2`.
+pub(super) struct LocalField(u16, usize, Scalar);
 
 impl Read for Computed {
     #[inline(always)]
@@ -86,6 +121,13 @@ impl Read for Const {
     }
 }
 
+impl Const {
+    /// The constant's word (`None` when absent).
+    pub(super) fn word(&self) -> Option<Word> {
+        self.0
+    }
+}
+
 impl Read for Def {
     #[inline(always)]
     fn read(&self, cx: &mut Cx) -> Option<Word> {
@@ -103,7 +145,7 @@ impl Read for DateField {
 impl Read for Field {
     #[inline(always)]
     fn read(&self, cx: &mut Cx) -> Option<Word> {
-        case_field2(cx, self.0, self.1, self.2)
+        case_field_of_two(cx, self.0, self.1, self.2)
     }
 }
 
@@ -114,15 +156,19 @@ impl Read for LocalField {
     }
 }
 
-/// What is made of one operand, read its own way.
+/// What is made of one operand, read its own way (a form's closure).
 pub(super) trait OfOne {
+    /// What is made: a closure.
     type Out;
+    /// Made for an operand read as `A` reads.
     fn of<A: Read>(self, a: A) -> Self::Out;
 }
 
-/// What is made of two operands, each read its own way (a comparison's closure).
+/// What is made of two operands, each read its own way (a form's closure).
 pub(super) trait OfTwo {
+    /// What is made: a closure.
     type Out;
+    /// Made for operands read as `A` and `B` read.
     fn of<A: Read, B: Read>(self, a: A, b: B) -> Self::Out;
 }
 
@@ -188,46 +234,18 @@ impl OfTwo for Branches {
 
 /// `make` of operand `a`, as its own type.
 pub(super) fn of_one<M: OfOne>(a: Operand, make: M) -> M::Out {
-    match a {
-        Operand::Computed(f) => make.of(Computed(f)),
-        Operand::AsOf => make.of(AsOf),
-        Operand::Const(w) => make.of(Const(w)),
-        Operand::Def(id) => make.of(Def(id)),
-        Operand::DateField(x, y) => make.of(DateField(x, y)),
-        Operand::Field(x, y, k) => make.of(Field(x, y, k)),
-        Operand::LocalField(g, i, k) => make.of(LocalField(g, i, k)),
-    }
+    with_read!(a, x => make.of(x))
 }
 
 /// `make` of operands `a` and `b`, each as its own type.
 pub(super) fn of_two<M: OfTwo>(a: Operand, b: Operand, make: M) -> M::Out {
-    match a {
-        Operand::Computed(f) => with_first(Computed(f), b, make),
-        Operand::AsOf => with_first(AsOf, b, make),
-        Operand::Const(w) => with_first(Const(w), b, make),
-        Operand::Def(id) => with_first(Def(id), b, make),
-        Operand::DateField(x, y) => with_first(DateField(x, y), b, make),
-        Operand::Field(x, y, k) => with_first(Field(x, y, k), b, make),
-        Operand::LocalField(g, i, k) => with_first(LocalField(g, i, k), b, make),
-    }
-}
-
-fn with_first<A: Read, M: OfTwo>(a: A, b: Operand, make: M) -> M::Out {
-    match b {
-        Operand::Computed(f) => make.of(a, Computed(f)),
-        Operand::AsOf => make.of(a, AsOf),
-        Operand::Const(w) => make.of(a, Const(w)),
-        Operand::Def(id) => make.of(a, Def(id)),
-        Operand::DateField(x, y) => make.of(a, DateField(x, y)),
-        Operand::Field(x, y, k) => make.of(a, Field(x, y, k)),
-        Operand::LocalField(g, i, k) => make.of(a, LocalField(g, i, k)),
-    }
+    with_read!(a, x => with_read!(b, y => make.of(x, y)))
 }
 
 /// An operand as a closure of its own, for the forms that call theirs.
 pub(super) fn operand_fn(a: Operand) -> ScalarFn {
     match a {
-        Operand::Computed(f) => f,
+        Operand::Computed(Computed(f)) => f,
         a => of_one(a, Scalar1(|_: &mut Cx, x: Option<Word>| x)),
     }
 }

@@ -556,9 +556,11 @@ fn chains_and_operands_decide_as_the_walker() {
         tier 1 cites \"x\" \"x\" { when person.on >= early or early == person.on }\n\
         tier 2 cites \"x\" \"x\" { when any(i in items where i.on > person.on or i.to is absent: i.k is b) }\n\
         check c1 cites \"x\" \"x\" { when person.yes and person.on is absent severity warning message \"m\" }\n\
+        exit 1 cites \"x\" \"x\" { }\n\
         decision { a = all_three  o = any_three  c = n > 0 and big  d = 3 < n  e = early > 2025-01-01  f = count(i in items where i.x > person.x or i.on == early)\n\
           g = early + 3 days  h = person.on - 1 month  i = (person.x ?? 0) + 1  j = month_of(person.on)  k = full_months(person.on ?? as_of, as_of)\n\
-          l = person.on ?? early  m = if person.k is absent then 0 else person.x ?? 7  n = person.on + 2 working_days }\n";
+          l = person.on ?? early  m = if person.k is absent then 0 else person.x ?? 7  n = person.on + 2 working_days\n\
+          p = person.yes ?? false  q = sum(i in items: i.x ?? 0)  r = max(person.on, early)  s = min(person.x, 2)  t = holds(exit) }\n";
     let program = program(text);
     let o = |v: Option<Value>| v.unwrap_or(Value::Absent);
     let item = |day: u32, k: u16, x: Option<i64>, to: bool| {
@@ -616,7 +618,24 @@ fn chains_and_operands_decide_as_the_walker() {
     cases.push(Value::Record(
         vec![Value::Absent, Value::List(Vec::new().into())].into(),
     ));
+    // An item's number of another kind than the schema's: read in place by the sum,
+    // it hands the case back as the closure that read it did.
+    let odd = Value::Record(
+        vec![
+            Value::Date(date(2025, 3, 1)),
+            Value::Enum(EnumId(0), 0),
+            Value::Bool(true),
+            Value::Absent,
+        ]
+        .into(),
+    );
+    cases.push(Value::Record(vec![Value::Absent, Value::List(vec![odd].into())].into()));
     let dates = [date(2025, 2, 28), date(2025, 3, 1), date(2025, 3, 2), date(2025, 3, 3)];
+    let Some(typed) = TypedProgram::compile(&program) else {
+        panic!("compiles")
+    };
+    // All of it compiled: the walker decides nothing here that the test is about.
+    assert_eq!(typed.left_to_walker(&program), Vec::<String>::new());
     let (decided, handed_back) = differ(&program, &cases, &dates);
     // Every case of the right kinds (three dates, three yes/no values, three numbers,
     // three enum values: 81) is decided; those with a value of another kind are handed
