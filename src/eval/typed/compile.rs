@@ -2,9 +2,9 @@
 //! here (a chain of `and`s or `or`s in one closure); reads in [`super::fields`],
 //! comparisons in [`super::compare`], arithmetic and builtins in [`super::arithmetic`],
 //! values in [`super::values`], aggregations in [`super::aggregate`] and
-//! [`super::key_sets`], the operands read in place in [`super::operand`]. A form it does not know is
-//! [`Unsupported`], and the definition, rule or field it is in is left to the tree
-//! walker.
+//! [`super::key_sets`], the operands read in place in [`super::operand`]. A form it
+//! does not know is [`Unsupported`], and the definition, rule or field it is in is left
+//! to the tree walker.
 
 use super::cx::Cx;
 use super::operand::{Branches, Cond1, Operand, Scalar1, of_one, of_two, operand_fn};
