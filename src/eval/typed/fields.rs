@@ -74,9 +74,7 @@ impl Compiler<'_> {
             }
             CKind::GetField(base, i) => {
                 let i = *i as usize;
-                if let CKind::Local(slot) = &base.kind
-                    && let Binding::Slot(g) = self.binding(*slot)?
-                {
+                if let Some((g, i)) = self.local_field_of(e) {
                     return Ok(Box::new(move |cx| local_field(cx, g, i, kind)));
                 }
                 if let CKind::TableRow(table, key) = &base.kind {
