@@ -25,6 +25,7 @@ use summary::Tally;
 
 use crate::input::InputLimits;
 use crate::lang::Text;
+use crate::privacy::MaskedLines;
 use crate::program::Program;
 use crate::report::{Lang, RenderOptions, diagnostic_json_at};
 use crate::run::{Stage, Status, duplicate_id};
@@ -34,7 +35,7 @@ use ids::{FirstSeen, SeenIds};
 use messages::BatchMsg;
 use serde_json::json;
 use std::collections::BTreeMap;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -83,7 +84,7 @@ pub fn run(
     versions: &[Program],
     policy_sources: &SourceMap,
     options: &BatchOptions,
-    out: &mut dyn Write,
+    out: &mut dyn MaskedLines,
     progress: &mut dyn FnMut(&Summary),
 ) -> io::Result<Summary> {
     let started = Instant::now();
@@ -218,7 +219,7 @@ impl Piece {
 /// earlier case has, and keeps the summary.
 struct OrderedWriter<'a> {
     versions: &'a [Program],
-    out: &'a mut dyn Write,
+    out: &'a mut dyn MaskedLines,
     /// Where each case id was first seen.
     seen: SeenIds,
     /// The inputs' names, in the order read.
@@ -231,7 +232,7 @@ struct OrderedWriter<'a> {
 }
 
 impl<'a> OrderedWriter<'a> {
-    fn new(versions: &'a [Program], out: &'a mut dyn Write, lang: Lang) -> OrderedWriter<'a> {
+    fn new(versions: &'a [Program], out: &'a mut dyn MaskedLines, lang: Lang) -> OrderedWriter<'a> {
         OrderedWriter {
             lang,
             versions,
@@ -287,7 +288,8 @@ impl<'a> OrderedWriter<'a> {
             start = case.end;
             self.summary.cases += 1;
             if let Some(first) = self.duplicate_of(case, input) {
-                self.out.write_all(&chunk.bytes[run_start..record_start])?;
+                self.out
+                    .write_lines(&chunk.bytes[run_start..record_start], chunk.masked)?;
                 run_start = case.end;
                 self.summary.errors += 1;
                 self.summary.duplicates += 1;
@@ -306,7 +308,7 @@ impl<'a> OrderedWriter<'a> {
                 Status::Ok => {}
             }
         }
-        self.out.write_all(&chunk.bytes[run_start..start])
+        self.out.write_lines(&chunk.bytes[run_start..start], chunk.masked)
     }
 
     /// The error record of a case whose id an earlier case has (contract §5: the first

@@ -10,6 +10,7 @@ use crate::case::{LinePlan, LoadedCase, cases, load_document, read_json_line_pla
 use crate::diagnostic::{Diagnostic, Words};
 use crate::eval::Explanation;
 use crate::input::DecodedText;
+use crate::privacy::mask_in_place;
 use crate::program::Program;
 use crate::report::{Trace, write_final_decision_json};
 use crate::run::{CaseResult, MissingDate, Runner, Status, unreadable};
@@ -77,6 +78,9 @@ pub(crate) struct ChunkIn {
 #[derive(Debug, Default)]
 pub(crate) struct ChunkOut {
     pub bytes: Vec<u8>,
+    /// Whether ID numbers in `bytes` are masked already (see
+    /// [`crate::privacy::mask_in_place`]): unless the user asked to see them.
+    pub masked: bool,
     pub cases: Vec<CaseMeta>,
     pub held: Vec<u32>,
     pub yes: Vec<u16>,
@@ -88,6 +92,7 @@ impl ChunkOut {
     /// Empties it, keeping its buffers.
     pub fn clear(&mut self) {
         self.bytes.clear();
+        self.masked = false;
         self.cases.clear();
         self.held.clear();
         self.yes.clear();
@@ -177,6 +182,10 @@ impl<'p> Worker<'p> {
         if n > 0 {
             let size = out.bytes.len().div_ceil(n);
             self.record_size = size + size / 8;
+        }
+        if !self.options.render.show_pii {
+            mask_in_place(&mut out.bytes);
+            out.masked = true;
         }
         out
     }

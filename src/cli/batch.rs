@@ -123,7 +123,7 @@ pub fn run(args: &BatchArgs, console: &mut Console) -> u8 {
             &versions,
             &loaded.sources,
             &options,
-            console.out_writer(),
+            console.out_lines(),
             &mut progress,
         ),
     };

@@ -3,7 +3,7 @@
 //! unless the user asked for `--show-pii`. Every subcommand writes only through its
 //! [`Console`]; tests give it buffers instead of the process's streams.
 
-use crate::privacy::{MaskingWriter, Pii};
+use crate::privacy::{MaskedLines, MaskingWriter, Pii};
 use std::io::{self, IsTerminal, Write};
 
 /// Where the output goes.
@@ -68,6 +68,12 @@ impl<'a> Console<'a> {
 
     /// Standard output as a writer (for the REPL's plain front end).
     pub fn out_writer(&mut self) -> &mut dyn Write {
+        &mut self.out
+    }
+
+    /// Standard output (or what stands for it), for a batch's records: see
+    /// [`MaskedLines`].
+    pub fn out_lines(&mut self) -> &mut dyn MaskedLines {
         &mut self.out
     }
 

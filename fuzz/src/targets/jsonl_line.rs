@@ -41,7 +41,7 @@ pub fn run(data: &[u8]) {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     {
         let mut console = Console::captured(&mut out, &mut err, Pii::Mask);
-        let writer = console.out_writer();
+        let writer = console.out_lines();
         let written = batch::run(
             vec![input],
             &builtin.versions,

@@ -128,3 +128,38 @@ fn a_chunk_gone_through_by_groups_writes_the_records_of_its_pieces_one_at_a_time
     let text = String::from_utf8_lossy(&whole.bytes);
     assert!(text.contains("b.jsonl") && text.contains("a.jsonl"), "{text}");
 }
+
+#[test]
+fn a_worker_masks_its_records_unless_ids_are_to_be_shown() {
+    let loaded = load_policy(DEFAULT_POLICY, PolicySource::Builtin);
+    assert!(loaded.program.is_some(), "{:#?}", loaded.diagnostics);
+    let (_, register) = examples();
+    let id = "430102197503101234";
+    let line = register[0].replacen("\"id\":\"", &format!("\"id\":\"{id}"), 1);
+    assert_ne!(line, register[0], "the example line has an id");
+    let chunk = |line: &str| ChunkIn {
+        pieces: vec![Piece {
+            lines_before: 0,
+            content: PieceContent::JsonText(line.into()),
+        }],
+        inputs: vec![(0, "a.jsonl".into())],
+    };
+    for show_pii in [false, true] {
+        let options = BatchOptions {
+            jobs: 1,
+            as_of: None,
+            stage: Stage::Evaluate,
+            render: RenderOptions {
+                show_pii,
+                ..RenderOptions::default()
+            },
+            limits: InputLimits::default(),
+        };
+        let mut worker = Worker::new(&loaded.versions, &loaded.sources, &options);
+        let out = worker.chunk(chunk(&line), ChunkOut::default());
+        let text = String::from_utf8_lossy(&out.bytes);
+        assert_eq!(out.masked, !show_pii);
+        assert_eq!(text.contains(id), show_pii, "{text}");
+        assert_eq!(text.contains("430102********1234"), !show_pii, "{text}");
+    }
+}
