@@ -149,11 +149,20 @@ pub fn mask_bytes(bytes: &[u8]) -> Cow<'_, [u8]> {
 fn may_hold_id(bytes: &[u8]) -> bool {
     let mut blocks = bytes.chunks_exact(64);
     for block in &mut blocks {
-        let escape = block.iter().fold(false, |any, b| any | (*b == 0x1b));
-        let digits = block
-            .chunks_exact(8)
-            .fold(false, |any, word| any | word_of_digits(word));
-        if escape | digits {
+        // Each byte's answer a byte of its own (all ones for a digit), which the
+        // compiler works out 16 bytes at a time: twice as fast as testing each word
+        // of the block for digits.
+        let (mut digits, mut escape) = ([0u8; 64], false);
+        for (d, b) in digits.iter_mut().zip(block) {
+            *d = if b.wrapping_sub(b'0') < 10 { 0xff } else { 0 };
+            escape |= *b == 0x1b;
+        }
+        let word_of_digits = digits.chunks_exact(8).fold(false, |any, w| {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(w);
+            any | (u64::from_le_bytes(word) == u64::MAX)
+        });
+        if escape | word_of_digits {
             return true;
         }
     }
@@ -472,8 +481,11 @@ mod tests {
                     assert_eq!(may_hold_id(&bytes), by_words(&bytes), "{run} digits at {at} of {len}");
                     bytes[at] = 0x1b;
                     assert!(may_hold_id(&bytes), "an escape at {at} of {len}");
-                    bytes[at] = b'/';
-                    assert_eq!(may_hold_id(&bytes), by_words(&bytes), "{run} digits at {at} of {len}");
+                    // The bytes just below and above the digits are not digits.
+                    for other in [b'/', b':'] {
+                        bytes[at] = other;
+                        assert_eq!(may_hold_id(&bytes), by_words(&bytes), "{run} digits at {at} of {len}");
+                    }
                 }
             }
         }
