@@ -149,4 +149,5 @@ fn a_year_without_calendar_is_reported_as_the_walker_reports_it() {
 mod forms;
 mod key_sets;
 mod operands;
+mod runner;
 mod spread;
