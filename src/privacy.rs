@@ -1,13 +1,13 @@
 //! Resident ID numbers (居民身份证号码) in what zhengce writes.
 //!
-//! Masking happens at one boundary: everything the command line and the REPL write
+//! Masking happens at the boundary: everything the command line and the REPL write
 //! (standard output, standard error, report files) passes through a [`MaskingWriter`],
 //! which masks every run of characters shaped like an ID number, wherever it stands
 //! (in a value, a message, a case id, a file name, a source excerpt, glued to letters),
-//! unless the user asks for `--show-pii`. Renderers need not know where an ID may hide.
-//! A batch's records are masked the same way by the worker that wrote them, in its own
-//! cache, and handed to the writer as masked already ([`MaskedLines`]), which writes
-//! them as they are.
+//! unless the user asks for `--show-pii` — or was masked with the same function just
+//! before: a batch's records are masked by the worker that wrote them, in its own
+//! cache ([`mask_in_place`]), and the writer lets lines so marked through as they are
+//! ([`MaskedLines`]). Renderers need not know where an ID may hide.
 //!
 //! The shape: a run of 15 or more ASCII digits, the 18th possibly a check character
 //! `X`/`x`. Fifteen digits is the first-generation number, eighteen the current one;
@@ -120,23 +120,73 @@ pub fn mask_bytes(bytes: &[u8]) -> Cow<'_, [u8]> {
     let mut out: Option<Vec<u8>> = None;
     for run in id_shaped_runs(bytes) {
         let masked = out.get_or_insert_with(|| bytes.to_vec());
-        // The run's characters, colour sequences between them left as they are.
-        let mut chars = Vec::new();
-        let mut k = run.start;
-        while k < run.end {
-            match colour_sequence_len(&bytes[k..]) {
-                0 => {
-                    chars.push(k);
-                    k += 1;
-                }
-                n => k += n,
-            }
-        }
-        for &k in &chars[6..chars.len() - 4] {
+        for k in masked_places(bytes, run) {
             masked[k] = b'*';
         }
     }
     out.map_or(Cow::Borrowed(bytes), Cow::Owned)
+}
+
+/// The places of an ID-shaped run that masking stars: its characters (colour
+/// sequences between them left as they are) but the first 6 and the last 4.
+fn masked_places(bytes: &[u8], run: Range<usize>) -> Vec<usize> {
+    let mut chars = Vec::new();
+    let mut k = run.start;
+    while k < run.end {
+        match colour_sequence_len(&bytes[k..]) {
+            0 => {
+                chars.push(k);
+                k += 1;
+            }
+            n => k += n,
+        }
+    }
+    chars.drain(..6.min(chars.len()));
+    chars.truncate(chars.len().saturating_sub(4));
+    chars
+}
+
+/// Lines whose ID-shaped text is masked, as [`mask_in_place`] leaves them: only it
+/// makes one, so that only lines it went through are written without a look
+/// ([`MaskedLines::write_lines`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Masked(());
+
+/// Masks every ID-shaped run of `lines` (see [`mask_bytes`]) where it stands: masking
+/// keeps the length. A batch's workers mask their records so, each while the bytes are
+/// in its own cache, rather than the one thread that writes them all looking through
+/// every byte again.
+pub fn mask_in_place(lines: &mut [u8]) -> Masked {
+    if may_hold_id(lines) {
+        let runs: Vec<Range<usize>> = id_shaped_runs(lines).collect();
+        for run in runs {
+            for k in masked_places(lines, run) {
+                lines[k] = b'*';
+            }
+        }
+    }
+    Masked(())
+}
+
+/// A writer of output that may be handed lines masked already.
+pub trait MaskedLines: Write {
+    /// Writes `lines`: as they are when they went through [`mask_in_place`] (`masked`)
+    /// or this writer shows IDs, and they are complete lines after no held text; through
+    /// the masking otherwise.
+    fn write_lines(&mut self, lines: &[u8], masked: Option<Masked>) -> io::Result<()>;
+}
+
+impl<W: Write> MaskedLines for MaskingWriter<W> {
+    fn write_lines(&mut self, lines: &[u8], masked: Option<Masked>) -> io::Result<()> {
+        // Held text (the start of a line) would join the first of these lines: then
+        // they go through the masking as any other text.
+        let as_they_are = (masked.is_some() || self.pii == Pii::Show) && self.pending.is_empty();
+        if as_they_are && lines.last().is_none_or(|b| *b == b'\n') {
+            self.inner.write_all(lines)
+        } else {
+            self.write_all(lines)
+        }
+    }
 }
 
 /// Whether `bytes` may hold an ID-shaped run; `false` is sure. Everything written
@@ -179,36 +229,6 @@ fn word_of_digits(chunk: &[u8]) -> bool {
     let x = u64::from_le_bytes(word);
     // Every byte 0x30..=0x39: high nibble 3, and low nibble + 6 stays below 16.
     (x & (ONES * 0xf0) == ONES * 0x30) & (((x & (ONES * 0x0f)) + ONES * 6) & (ONES * 0xf0) == 0)
-}
-
-/// Masks every ID-shaped run of `lines` in place (see [`mask_bytes`]). A batch's
-/// workers mask their records so, each while the bytes are in its own cache, rather
-/// than the one thread that writes them all looking through every byte again.
-pub fn mask_in_place(lines: &mut Vec<u8>) {
-    if let Cow::Owned(masked) = mask_bytes(lines) {
-        *lines = masked;
-    }
-}
-
-/// A writer of output that may be handed lines masked already.
-pub trait MaskedLines: Write {
-    /// Writes `lines`, complete lines that went through [`mask_in_place`] when `masked`:
-    /// as they are when this writer would mask them the same way or show IDs, through
-    /// the masking otherwise.
-    fn write_lines(&mut self, lines: &[u8], masked: bool) -> io::Result<()>;
-}
-
-impl<W: Write> MaskedLines for MaskingWriter<W> {
-    fn write_lines(&mut self, lines: &[u8], masked: bool) -> io::Result<()> {
-        // Held text (the start of a line) would join the first of these lines: then
-        // they go through the masking as any other text.
-        let as_they_are = (masked || self.pii == Pii::Show) && self.pending.is_empty();
-        if as_they_are && lines.last().is_none_or(|b| *b == b'\n') {
-            self.inner.write_all(lines)
-        } else {
-            self.write_all(lines)
-        }
-    }
 }
 
 /// How much of an unfinished line a [`MaskingWriter`] holds before it writes the part
@@ -348,10 +368,15 @@ mod tests {
     fn lines_masked_already_are_written_as_they_are_and_others_masked() {
         let id = "430102197503101234";
         let masked_id = "430102********1234";
-        let mut lines = format!("{{\"case\":\"{id}\"}}\n").into_bytes();
-        mask_in_place(&mut lines);
-        assert_eq!(lines, format!("{{\"case\":\"{masked_id}\"}}\n").into_bytes());
-        let written = |pii: Pii, held: &[u8], lines: &[u8], masked: bool| {
+        let mut lines = format!("{{\"case\":\"{id}\"}}\n\x1b[1m{id}\n").into_bytes();
+        let capacity = lines.capacity();
+        let masked = Some(mask_in_place(&mut lines));
+        assert_eq!(
+            lines,
+            format!("{{\"case\":\"{masked_id}\"}}\n\x1b[1m{masked_id}\n").into_bytes()
+        );
+        assert_eq!(lines.capacity(), capacity, "masked where it stands");
+        let written = |pii: Pii, held: &[u8], lines: &[u8], masked: Option<Masked>| {
             let mut out = Vec::new();
             let mut w = MaskingWriter::new(&mut out, pii);
             w.write_all(held).unwrap();
@@ -360,19 +385,19 @@ mod tests {
             drop(w);
             String::from_utf8(out).unwrap()
         };
-        // Masked already: not looked through again (an ID left in them by the caller
-        // would pass; the worker's masking is what puts them there).
+        // Marked as masked: not looked through again (an ID left in them would pass;
+        // only `mask_in_place` marks lines so).
         let raw = format!("{id}\n");
-        assert_eq!(written(Pii::Mask, b"", raw.as_bytes(), true), raw);
-        // Not masked: masked here; shown with `Show`.
-        assert_eq!(written(Pii::Mask, b"", raw.as_bytes(), false), format!("{masked_id}\n"));
-        assert_eq!(written(Pii::Show, b"", raw.as_bytes(), false), raw);
+        assert_eq!(written(Pii::Mask, b"", raw.as_bytes(), masked), raw);
+        // Not marked: masked here; shown with `Show`.
+        assert_eq!(written(Pii::Mask, b"", raw.as_bytes(), None), format!("{masked_id}\n"));
+        assert_eq!(written(Pii::Show, b"", raw.as_bytes(), None), raw);
         // After held text, or without a last newline: through the masking, which sees
-        // the ID the held text and the lines make together.
+        // an ID that the held text and the lines make together.
         let (head, tail) = id.split_at(7);
-        let joined = written(Pii::Mask, head.as_bytes(), format!("{tail}\n").as_bytes(), true);
+        let joined = written(Pii::Mask, head.as_bytes(), format!("{tail}\n").as_bytes(), masked);
         assert_eq!(joined, format!("{masked_id}\n"));
-        assert_eq!(written(Pii::Mask, b"", id.as_bytes(), true), masked_id);
+        assert_eq!(written(Pii::Mask, b"", id.as_bytes(), masked), masked_id);
     }
 
     #[test]

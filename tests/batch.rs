@@ -509,6 +509,53 @@ fn id_numbers_are_masked_unless_asked() {
 }
 
 #[test]
+fn id_numbers_are_masked_after_a_duplicate_in_a_trace_and_in_an_out_file() {
+    let lines = generated(2, 9);
+    let id = "430102197503101234";
+    // The third case: its id an ID number, and one in a text its trace shows.
+    let third = lines[1]
+        .replacen("\"id\":\"GEN-9-0000002\"", &format!("\"id\":\"{id}\""), 1)
+        .replacen(
+            "\"person\":{",
+            &format!("\"person\":{{\"provincial_designation\":\"证号{id}\","),
+            1,
+        );
+    assert_eq!(third.matches(id).count(), 2, "{third}");
+    let dir = scratch("pii-trace");
+    let jsonl = dir.join("cases.jsonl");
+    // The first case twice: the records after a duplicate's are masked too.
+    std::fs::write(&jsonl, format!("{}\n{}\n{third}\n", lines[0], lines[0])).expect("written");
+    let out = dir.join("records.jsonl");
+    let (code, _, err) = zhengce(&["batch", "-q", "--trace", path(&jsonl), "--out", path(&out)], None);
+    assert_eq!(code, 1, "the duplicate is an error record: {err}");
+    let text = std::fs::read_to_string(&out).expect("the records");
+    assert!(!text.contains(id), "an ID number in the output: {text}");
+    let all = records(&text);
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[1]["diagnostics"][0]["code"], "duplicate_case_id");
+    assert_eq!(all[2]["case"], "430102********1234");
+    let trace = all[2]["trace"]
+        .as_array()
+        .map(|t| t.iter().filter_map(Json::as_str).collect::<Vec<_>>());
+    let trace = trace.unwrap_or_default().join("\n");
+    assert!(trace.contains("证号430102********1234"), "{trace}");
+    let (_, _, err) = zhengce(
+        &[
+            "batch",
+            "-q",
+            "--trace",
+            "--show-pii",
+            path(&jsonl),
+            "--out",
+            path(&out),
+        ],
+        None,
+    );
+    let shown = std::fs::read_to_string(&out).expect("the records");
+    assert_eq!(shown.matches(id).count(), 2, "--show-pii shows both: {err}");
+}
+
+#[test]
 fn as_of_wins_over_each_cases_own_date() {
     let lines = generated(10, 12);
     let dir = scratch("as-of");

@@ -10,7 +10,7 @@ use crate::case::{LinePlan, LoadedCase, cases, load_document, read_json_line_pla
 use crate::diagnostic::{Diagnostic, Words};
 use crate::eval::Explanation;
 use crate::input::DecodedText;
-use crate::privacy::mask_in_place;
+use crate::privacy::{Masked, mask_in_place};
 use crate::program::Program;
 use crate::report::{Trace, write_final_decision_json};
 use crate::run::{CaseResult, MissingDate, Runner, Status, unreadable};
@@ -80,7 +80,7 @@ pub(crate) struct ChunkOut {
     pub bytes: Vec<u8>,
     /// Whether ID numbers in `bytes` are masked already (see
     /// [`crate::privacy::mask_in_place`]): unless the user asked to see them.
-    pub masked: bool,
+    pub masked: Option<Masked>,
     pub cases: Vec<CaseMeta>,
     pub held: Vec<u32>,
     pub yes: Vec<u16>,
@@ -92,7 +92,7 @@ impl ChunkOut {
     /// Empties it, keeping its buffers.
     pub fn clear(&mut self) {
         self.bytes.clear();
-        self.masked = false;
+        self.masked = None;
         self.cases.clear();
         self.held.clear();
         self.yes.clear();
@@ -157,7 +157,8 @@ impl<'p> Worker<'p> {
     }
 
     /// The records of a chunk's cases, in order, written into `out` (an empty chunk, or
-    /// one written and given back, whose buffers are filled again).
+    /// one written and given back, whose buffers are filled again), their ID numbers
+    /// masked unless the user asked to see them.
     pub fn chunk(&mut self, chunk: ChunkIn, mut out: ChunkOut) -> ChunkOut {
         let ChunkIn { pieces, inputs } = chunk;
         let n = pieces.len();
@@ -183,9 +184,11 @@ impl<'p> Worker<'p> {
             let size = out.bytes.len().div_ceil(n);
             self.record_size = size + size / 8;
         }
+        // Whole records, each a line: masking never looks past a line's end, so
+        // lines masked here are what the masking writer would make of them.
+        debug_assert!(out.bytes.last().is_none_or(|b| *b == b'\n'));
         if !self.options.render.show_pii {
-            mask_in_place(&mut out.bytes);
-            out.masked = true;
+            out.masked = Some(mask_in_place(&mut out.bytes));
         }
         out
     }
