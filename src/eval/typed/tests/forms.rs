@@ -41,8 +41,6 @@ fn arithmetic_decides_as_the_walker() {
     ]);
 }
 
-/// Two versions of a policy with the same number of definitions, the second with more
-/// rules, decided with one set of buffers (as `batch`'s runner does across versions).
 #[test]
 fn comparisons_decide_as_the_walker() {
     run_exprs(&[
@@ -344,7 +342,6 @@ fn lists_records_and_texts_decide_as_the_walker() {
     );
 }
 
-/// Cases around the step budget: typed must never decide one the walker stopped on.
 #[test]
 fn case_records_given_to_functions_decide_as_the_walker() {
     use crate::value::EnumId;

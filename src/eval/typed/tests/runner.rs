@@ -5,6 +5,8 @@ use super::forms::FNS;
 use super::spread::*;
 use super::*;
 
+/// Two versions of a policy with the same number of definitions, the second with more
+/// rules, decided with one set of buffers (as `batch`'s runner does across versions).
 #[test]
 fn buffers_follow_the_program_they_are_given_with() {
     let base = program(
@@ -66,6 +68,7 @@ fn a_runner_decides_the_versions_of_an_amended_policy() {
     assert_eq!(held, vec![vec![false], vec![true, true]]);
 }
 
+/// Cases around the step budget: typed must never decide one the walker stopped on.
 #[test]
 fn a_case_near_the_step_budget_is_decided_as_the_walker_or_handed_back() {
     let exprs = [
