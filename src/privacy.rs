@@ -114,17 +114,12 @@ pub fn mask_ids(text: &str) -> Cow<'_, str> {
 
 /// Bytes with every ID-shaped run masked; borrowed when there is none.
 pub fn mask_bytes(bytes: &[u8]) -> Cow<'_, [u8]> {
-    if !may_hold_id(bytes) {
+    if !may_hold_id(bytes) || id_shaped_runs(bytes).next().is_none() {
         return Cow::Borrowed(bytes);
     }
-    let mut out: Option<Vec<u8>> = None;
-    for run in id_shaped_runs(bytes) {
-        let masked = out.get_or_insert_with(|| bytes.to_vec());
-        for k in masked_places(bytes, run) {
-            masked[k] = b'*';
-        }
-    }
-    out.map_or(Cow::Borrowed(bytes), Cow::Owned)
+    let mut masked = bytes.to_vec();
+    mask_in_place(&mut masked);
+    Cow::Owned(masked)
 }
 
 /// The places of an ID-shaped run that masking stars: its characters (colour
