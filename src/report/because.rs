@@ -3,6 +3,7 @@
 //! text format, the trace and the REPL.
 
 use super::messages::{Lang, Msg, kind_heading, label, msg, operator, write_msg_with};
+use super::short_text::push_short;
 use super::text::parenthesised;
 use super::values::{ValueStyle, write_value};
 use crate::ast::{BinOp, Label, RuleId, RuleKind};
@@ -45,7 +46,7 @@ pub(super) fn write_because_list_in<'p>(
 ) {
     for (k, b) in reasons.iter().enumerate() {
         if k > 0 {
-            out.push_str(msg(Msg::Separator, style.lang));
+            push_short(out, msg(Msg::Separator, style.lang));
         }
         because(out, b, false, style, written);
     }
@@ -90,10 +91,10 @@ fn because<'p>(out: &mut String, b: &Because<'p>, negated: bool, style: &ValueSt
             };
             shown(out, left, style);
             out.push(' ');
-            out.push_str(operator(op));
+            push_short(out, operator(op));
             out.push(' ');
             shown(out, right, style);
-            out.push_str(mark(*holds != negated));
+            push_short(out, mark(*holds != negated));
         }
         Because::Is {
             subject,
@@ -107,31 +108,31 @@ fn because<'p>(out: &mut String, b: &Because<'p>, negated: bool, style: &ValueSt
             // 未填写`, not as the test (`已填写 ✗`).
             if let Some(v) = variant {
                 out.push(' ');
-                out.push_str(msg(if *is_not != negated { Msg::IsNot } else { Msg::Is }, lang));
+                push_short(out, msg(if *is_not != negated { Msg::IsNot } else { Msg::Is }, lang));
                 out.push(' ');
-                out.push_str(label(v, lang));
+                push_short(out, label(v, lang));
             }
-            out.push_str(mark(*holds != negated));
+            push_short(out, mark(*holds != negated));
         }
         Because::ValueOf { subject, holds } => {
             shown(out, subject, style);
-            out.push_str(mark(*holds != negated));
+            push_short(out, mark(*holds != negated));
         }
         Because::Flag {
             label: l,
             holds,
             reasons,
         } => {
-            out.push_str(label(l, lang));
-            out.push_str(msg(Msg::Colon, lang));
-            out.push_str(msg(if *holds { Msg::Yes } else { Msg::No }, lang));
+            push_short(out, label(l, lang));
+            push_short(out, msg(Msg::Colon, lang));
+            push_short(out, msg(if *holds { Msg::Yes } else { Msg::No }, lang));
             if !reasons.is_empty() {
                 parenthesised(out, lang, |out| definition_reasons(out, reasons, style, written));
             }
             // `not 有异议` is `有异议：否 ✓`: the field's own answer, and whether the
             // `not` held.
             if negated {
-                out.push_str(mark(!*holds));
+                push_short(out, mark(!*holds));
             }
         }
         Because::Not(inner) => because(out, inner, !negated, style, written),
@@ -148,7 +149,7 @@ fn because<'p>(out: &mut String, b: &Because<'p>, negated: bool, style: &ValueSt
                 parenthesised(out, lang, |out| write_because_list_in(out, reasons, style, written));
             }
             if negated {
-                out.push_str(mark(!*holds));
+                push_short(out, mark(!*holds));
             }
         }
         Because::EveryItem { list, every, holds } => {
@@ -164,7 +165,7 @@ fn because<'p>(out: &mut String, b: &Because<'p>, negated: bool, style: &ValueSt
                 }
                 other => shown(out, other, style),
             }
-            out.push_str(mark(*holds != negated));
+            push_short(out, mark(*holds != negated));
         }
         Because::Rules {
             kind,
@@ -173,32 +174,32 @@ fn because<'p>(out: &mut String, b: &Because<'p>, negated: bool, style: &ValueSt
         } => {
             // `holds(category 1)`: that rule, by its name, and whether it held.
             write_rule(out, *kind, id, style);
-            out.push_str(msg(Msg::Colon, lang));
+            push_short(out, msg(Msg::Colon, lang));
             let holds = !held.is_empty();
-            out.push_str(msg(if holds { Msg::Holds } else { Msg::Fails }, lang));
-            out.push_str(mark(holds != negated));
+            push_short(out, msg(if holds { Msg::Holds } else { Msg::Fails }, lang));
+            push_short(out, mark(holds != negated));
         }
         Because::Rules { kind, held, .. } => {
             if negated {
                 return not_wrapped(out, b, style, written);
             }
             write_msg_with(out, Msg::KindsThatHold, lang, |out| {
-                out.push_str(kind_heading(*kind, lang))
+                push_short(out, kind_heading(*kind, lang))
             });
-            out.push_str(msg(Msg::Colon, lang));
+            push_short(out, msg(Msg::Colon, lang));
             if held.is_empty() {
-                out.push_str(msg(Msg::None, lang));
+                push_short(out, msg(Msg::None, lang));
             }
             for (k, id) in held.iter().enumerate() {
                 if k > 0 {
-                    out.push_str(msg(Msg::ListSeparator, lang));
+                    push_short(out, msg(Msg::ListSeparator, lang));
                 }
                 write_rule(out, *kind, id, style);
             }
         }
         Because::Other { reads, holds, .. } => {
             told_by(out, reads, Msg::ConditionOn, Msg::ACondition, lang);
-            out.push_str(mark(*holds != negated));
+            push_short(out, mark(*holds != negated));
         }
     }
 }
@@ -215,7 +216,7 @@ fn write_rule(out: &mut String, kind: RuleKind, id: &RuleId, style: &ValueStyle)
 
 /// `并非（…）`: a negated condition that has no negated wording of its own.
 fn not_wrapped<'p>(out: &mut String, b: &Because<'p>, style: &ValueStyle, written: &mut WrittenReasons<'p>) {
-    out.push_str(msg(Msg::Not, style.lang));
+    push_short(out, msg(Msg::Not, style.lang));
     parenthesised(out, style.lang, |out| because(out, b, false, style, written));
 }
 
@@ -250,10 +251,10 @@ fn value_of<'a>(s: &'a Shown) -> &'a Value {
 /// Writes a message with its `{}`s filled in by `args`, in order (no `String` made).
 fn write_msg_args(out: &mut String, m: Msg, lang: Lang, args: &[&str]) {
     let mut parts = msg(m, lang).split("{}");
-    out.push_str(parts.next().unwrap_or(""));
+    push_short(out, parts.next().unwrap_or(""));
     for (k, part) in parts.enumerate() {
-        out.push_str(args.get(k).copied().unwrap_or(""));
-        out.push_str(part);
+        push_short(out, args.get(k).copied().unwrap_or(""));
+        push_short(out, part);
     }
 }
 
@@ -264,28 +265,28 @@ fn shown(out: &mut String, s: &Shown, style: &ValueStyle) {
             value,
             computed,
         } => {
-            out.push_str(label(l, style.lang));
+            push_short(out, label(l, style.lang));
             out.push(' ');
             match value {
                 _ if *computed => push_computed(out, value, style),
                 // A blank text was not filled in, as the policy reads it.
-                Value::Text(t) if t.trim().is_empty() => out.push_str(msg(Msg::Absent, style.lang)),
+                Value::Text(t) if t.trim().is_empty() => push_short(out, msg(Msg::Absent, style.lang)),
                 value => push_value(out, value, style),
             }
         }
         Shown::Constant(v) => push_computed(out, v, style),
         Shown::EvaluationDate(v) => {
-            out.push_str(msg(Msg::EvaluationDate, style.lang));
+            push_short(out, msg(Msg::EvaluationDate, style.lang));
             out.push(' ');
             push_value(out, v, style);
         }
         Shown::Arithmetic { op, left, right, value } => {
             shown(out, left, style);
             out.push(' ');
-            out.push_str(op.symbol());
+            push_short(out, op.symbol());
             out.push(' ');
             shown(out, right, style);
-            out.push_str(" = ");
+            push_short(out, " = ");
             push_computed(out, value, style);
         }
         Shown::Computed { reads, value, .. } => {
@@ -311,16 +312,16 @@ fn shown(out: &mut String, s: &Shown, style: &ValueStyle) {
 /// labelled: never in the policy's expression syntax.
 fn told_by(out: &mut String, reads: &[&Label], with: Msg, without: Msg, lang: Lang) {
     if reads.is_empty() {
-        out.push_str(msg(without, lang));
+        push_short(out, msg(without, lang));
         return;
     }
     let separator = msg(Msg::ListSeparator, lang);
     write_msg_with(out, with, lang, |out| {
         for (k, l) in reads.iter().enumerate() {
             if k > 0 {
-                out.push_str(separator);
+                push_short(out, separator);
             }
-            out.push_str(label(l, lang));
+            push_short(out, label(l, lang));
         }
     });
 }
@@ -329,7 +330,7 @@ fn told_by(out: &mut String, reads: &[&Label], with: Msg, without: Msg, lang: La
 /// "none", not "not given".
 fn push_computed(out: &mut String, v: &Value, style: &ValueStyle) {
     match v {
-        Value::Absent => out.push_str(msg(Msg::None, style.lang)),
+        Value::Absent => push_short(out, msg(Msg::None, style.lang)),
         v => push_value(out, v, style),
     }
 }

@@ -1,6 +1,7 @@
 //! The user-interface message catalogue: the words zhengce itself says, in Chinese and
 //! English. The law's own words (labels, clause texts) come from the policy file.
 
+use super::short_text::push_short;
 use crate::ast::{BinOp, Label};
 
 pub use crate::lang::Lang;
@@ -23,12 +24,12 @@ pub fn write_msg_with(out: &mut String, m: Msg, lang: Lang, arg: impl FnOnce(&mu
     let text = msg(m, lang);
     match text.split_once("{}") {
         Some((before, after)) => {
-            out.push_str(before);
+            push_short(out, before);
             arg(out);
             // As in `msg_args`, a `{}` without an argument is left empty.
-            after.split("{}").for_each(|part| out.push_str(part));
+            after.split("{}").for_each(|part| push_short(out, part));
         }
-        None => out.push_str(text),
+        None => push_short(out, text),
     }
 }
 

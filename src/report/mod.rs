@@ -14,6 +14,7 @@ pub mod layout;
 pub mod messages;
 mod record;
 mod short;
+mod short_text;
 mod text;
 mod trace;
 mod values;

@@ -4,6 +4,7 @@
 //! is the one [`super::decision_json`] makes, byte for byte (a test checks it on every
 //! case under `tests/cases`); diagnostics and the trace are serialized as there.
 
+use super::short_text::extend_short;
 use super::{RenderOptions, Trace};
 use crate::case::mask_id;
 use crate::diagnostic::Diagnostic;
@@ -39,7 +40,7 @@ pub(super) fn write_record(
         date(out, decision.as_of);
         out.extend_from_slice(&program.record_bytes.header);
         for (key, v) in program.record_bytes.outputs.iter().zip(&decision.outputs) {
-            out.extend_from_slice(key);
+            extend_short(out, key);
             value(out, v, program, options.show_pii);
         }
         held_rules(out, decision, program, options.show_pii);
@@ -72,7 +73,7 @@ fn held_rules(out: &mut Vec<u8>, decision: &Decision, program: &Program, show_pi
     let bytes = &program.record_bytes;
     let holds = |i: &RuleIdx| decision.outcomes.get(i.0 as usize).is_some_and(|o| o.holds);
     for kind in &bytes.kinds {
-        out.extend_from_slice(&kind.key);
+        extend_short(out, &kind.key);
         if !kind.single {
             out.push(b'[');
         }
@@ -85,15 +86,15 @@ fn held_rules(out: &mut Vec<u8>, decision: &Decision, program: &Program, show_pi
             n += 1;
             let id = bytes.rule_ids.get(i.0 as usize).map_or(&b"null"[..], |id| &id[..]);
             let Some(start) = &kind.object_start else {
-                out.extend_from_slice(id);
+                extend_short(out, id);
                 continue;
             };
-            out.extend_from_slice(start);
-            out.extend_from_slice(id);
+            extend_short(out, start);
+            extend_short(out, id);
             let yields = decision.yields_of(*i);
             if let (Some(keys), Some(values)) = (bytes.yield_keys.get(i.0 as usize), yields) {
                 for (key, v) in keys.iter().zip(values) {
-                    out.extend_from_slice(key);
+                    extend_short(out, key);
                     value(out, v, program, show_pii);
                 }
             }
@@ -186,7 +187,7 @@ fn scalar(out: &mut Vec<u8>, v: &Value, program: &Program, show_pii: bool) {
             .get(e.0 as usize)
             .and_then(|t| t.get(*i as usize))
         {
-            Some(name) => out.extend_from_slice(name),
+            Some(name) => extend_short(out, name),
             None => out.extend_from_slice(b"null"),
         },
         Value::List(_) | Value::Record(_) => value(out, v, program, show_pii),
@@ -210,7 +211,7 @@ fn text(out: &mut Vec<u8>, s: &str) {
     }
     out.reserve(s.len() + 2);
     out.push(b'"');
-    out.extend_from_slice(s.as_bytes());
+    extend_short(out, s.as_bytes());
     out.push(b'"');
 }
 
@@ -246,7 +247,7 @@ fn needs_escaping(bytes: &[u8]) -> bool {
 
 /// A whole number in decimal.
 fn number(out: &mut Vec<u8>, n: i64) {
-    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    extend_short(out, itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// A date as `"YYYY-MM-DD"`: made on the stack and copied once.

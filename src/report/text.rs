@@ -6,6 +6,7 @@ use super::layout::wrap_lines;
 use super::messages::Lang;
 use super::messages::{Msg, kind_heading, label, msg};
 use super::short;
+use super::short_text::push_short;
 use super::values::{ValueStyle, write_typed_value};
 use super::{Explain, RenderOptions, render_diagnostic};
 use crate::ast::{RuleId, RuleKind};
@@ -196,10 +197,10 @@ pub fn rule_name(rule: &CompiledRule, program: &Program) -> String {
 
 /// Writes [`rule_name`] into `out`.
 pub(super) fn write_rule_name(out: &mut String, rule: &CompiledRule, program: &Program) {
-    out.push_str(&rule.cite.clause.node);
+    push_short(out, &rule.cite.clause.node);
     if let RuleId::Name(id) = &rule.id {
         out.push(' ');
-        out.push_str(id);
+        push_short(out, id);
     }
     if program.info.documents.first().is_some_and(|base| *base != rule.source) {
         let _ = write!(out, " [{}]", rule.source);
@@ -231,9 +232,9 @@ pub(super) fn write_yields(
     };
     for (k, (field, value)) in fields.iter().zip(values).enumerate() {
         if k > 0 {
-            out.push_str(" · ");
+            push_short(out, " · ");
         }
-        out.push_str(label(&field.label, style.lang));
+        push_short(out, label(&field.label, style.lang));
         out.push(' ');
         push_computed(out, value, &field.expr, style);
         if let Some((from, to)) = explainer.working_day_span(&field.expr) {
@@ -281,16 +282,16 @@ pub(super) fn parenthesised(out: &mut String, lang: Lang, inner: impl FnOnce(&mu
         Lang::Zh => ("（", "）"),
         Lang::En => (" (", ")"),
     };
-    out.push_str(open);
+    push_short(out, open);
     inner(out);
-    out.push_str(close);
+    push_short(out, close);
 }
 
 /// Appends the value of `expr` with its type's words: absent is "not given" for a case
 /// field that was not, and "none" for a computed value that does not exist.
 fn push_computed(out: &mut String, value: &Value, expr: &CExpr, style: &ValueStyle) {
     match value {
-        Value::Absent if !matches!(expr.kind, CKind::CaseField(_)) => out.push_str(msg(Msg::None, style.lang)),
+        Value::Absent if !matches!(expr.kind, CKind::CaseField(_)) => push_short(out, msg(Msg::None, style.lang)),
         value => {
             // Writing into a String makes no error.
             let _ = write_typed_value(out, value, &expr.ty, style);

@@ -4,6 +4,7 @@
 
 use super::because::{WrittenReasons, write_because_list_in};
 use super::messages::{Msg, msg};
+use super::short_text::push_short;
 use super::text::{write_rule_name, write_yields};
 use super::values::ValueStyle;
 use crate::ast::RuleKind;
@@ -101,14 +102,14 @@ impl TraceText {
             if let CKind::Def(id) = output.expr.kind
                 && let Some(cite) = &program.definitions[id.0 as usize].cite
             {
-                text.push_str(&cite.clause.node);
+                push_short(text, &cite.clause.node);
                 text.push(' ');
             }
-            text.push_str(&output.name);
+            push_short(text, &output.name);
             let holds = value.truthy();
             text.push(' ');
-            text.push_str(msg(if holds { Msg::Holds } else { Msg::Fails }, style.lang));
-            text.push_str(msg(Msg::Colon, style.lang));
+            push_short(text, msg(if holds { Msg::Holds } else { Msg::Fails }, style.lang));
+            push_short(text, msg(Msg::Colon, style.lang));
             write_because_list_in(text, &reasons, style, &mut written);
             self.ends.push(text.len());
         }
@@ -157,14 +158,17 @@ fn write_rule_trace<'p>(
     let outcome = &decision.outcomes[idx.0 as usize];
     write_rule_name(out, rule, program);
     out.push(' ');
-    out.push_str(msg(if outcome.holds { Msg::Holds } else { Msg::Fails }, style.lang));
-    out.push_str(msg(Msg::Colon, style.lang));
+    push_short(
+        out,
+        msg(if outcome.holds { Msg::Holds } else { Msg::Fails }, style.lang),
+    );
+    push_short(out, msg(Msg::Colon, style.lang));
     // The reasons are found before the values yielded, as they always were: both use
     // the one explainer, whose memo fills in the order it is asked.
     explainer.rule_into(idx, reasons);
     write_because_list_in(out, reasons, style, written);
     let mark = out.len();
-    out.push_str(" → ");
+    push_short(out, " → ");
     if !write_yields(out, rule, decision.yields_of(idx), style, explainer) {
         out.truncate(mark);
     }
