@@ -209,10 +209,7 @@ fn text(out: &mut Vec<u8>, s: &str) {
         let _ = serde_json::to_writer(&mut *out, s);
         return;
     }
-    out.reserve(s.len() + 2);
-    out.push(b'"');
-    extend_short(out, s.as_bytes());
-    out.push(b'"');
+    quoted(out, s.as_bytes());
 }
 
 /// Whether `bytes` hold a quote, a backslash or a control character. A trace is
@@ -274,7 +271,7 @@ fn month(out: &mut Vec<u8>, m: YearMonth) {
 fn quoted(out: &mut Vec<u8>, bytes: &[u8]) {
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    out.extend_from_slice(bytes);
+    extend_short(out, bytes);
     out.push(b'"');
 }
 
