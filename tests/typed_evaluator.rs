@@ -118,6 +118,9 @@ fn the_typed_evaluator_decides_every_case_file_as_the_tree_walker() {
         Vec::<String>::new(),
         "every expression of the built-in policy is typed"
     );
+    // The built-in policy is decided by the code compiled ahead of time for it (and its
+    // closures for the rest): what this test holds to the walker.
+    assert!(typed.compiled_ahead() > 100, "{}", typed.compiled_ahead());
     let mut files = Vec::new();
     yaml_files(Path::new("tests/cases"), &mut files);
     yaml_files(Path::new("examples/cases"), &mut files);
@@ -176,11 +179,16 @@ fn the_typed_evaluator_decides_other_policies_cases_as_the_tree_walker() {
         let mut files = Vec::new();
         yaml_files(Path::new(dir), &mut files);
         assert!(!files.is_empty(), "{dir}");
-        for program in &loaded.versions {
+        for (v, program) in loaded.versions.iter().enumerate() {
             let Some(typed) = TypedProgram::compile(program) else {
                 panic!("{policy} compiles")
             };
             assert_eq!(typed.left_to_walker(program), Vec::<String>::new(), "{policy}");
+            // Another program than the built-in one keeps its closures (a revision's
+            // earlier version may be the built-in policy itself).
+            if v + 1 == loaded.versions.len() {
+                assert_eq!(typed.compiled_ahead(), 0, "{policy}");
+            }
             let (mut buffers, mut sources) = (TypedBuffers::default(), SourceMap::new());
             for path in &files {
                 let Ok(text) = std::fs::read_to_string(path) else {
@@ -212,6 +220,7 @@ fn the_typed_evaluator_decides_generated_cases_as_the_tree_walker() {
     let Some(typed) = TypedProgram::compile(&program) else {
         panic!("the built-in policy compiles")
     };
+    assert!(typed.compiled_ahead() > 100, "{}", typed.compiled_ahead());
     let mut sources = SourceMap::new();
     let file = sources.add("cases.jsonl", "");
     let (mut buffers, mut tally) = (TypedBuffers::default(), Tally::default());

@@ -23,7 +23,7 @@ mod typed;
 
 pub use budget::{MAX_STEPS, TEXT_BYTES_PER_STEP};
 pub use explain::{Because, Explainer, Memo, Reasons, Shown};
-pub use typed::{Buffers as TypedBuffers, TypedProgram};
+pub use typed::{Buffers as TypedBuffers, TypedProgram, native_source};
 
 use crate::ast::{RuleKind, UnOp};
 use crate::calendar::CalendarMissing;

@@ -24,10 +24,10 @@ impl Compiler<'_> {
         let (a, b) = (self.operand(l, a, ka), self.operand(r, b, kb));
         use Scalar::*;
         let apply: fn(&mut Cx, Word, Word) -> Option<Word> = match (op, ka, kb, kind) {
-            (BinOp::Add, Int, Int, Int) => |cx, x, y| x.checked_add(y).or_else(|| cx.hand_back()),
-            (BinOp::Sub, Int, Int, Int) => |cx, x, y| x.checked_sub(y).or_else(|| cx.hand_back()),
-            (BinOp::Mul, Int, Int, Int) => |cx, x, y| x.checked_mul(y).or_else(|| cx.hand_back()),
-            (BinOp::Div, Int, Int, Int) => |cx, x, y| x.checked_div_euclid(y).or_else(|| cx.hand_back()),
+            (BinOp::Add, Int, Int, Int) => int_add,
+            (BinOp::Sub, Int, Int, Int) => int_sub,
+            (BinOp::Mul, Int, Int, Int) => int_mul,
+            (BinOp::Div, Int, Int, Int) => int_div,
             (BinOp::Add | BinOp::Sub, Quantity(ux), Quantity(uy), Quantity(u))
                 if u == if ux == uy { ux } else { Unit::Months } =>
             {
@@ -36,19 +36,14 @@ impl Compiler<'_> {
             (BinOp::Mul, Quantity(_), Int, Quantity(_)) | (BinOp::Mul, Int, Quantity(_), Quantity(_))
                 if ka == kind || kb == kind =>
             {
-                |cx, x, y| x.checked_mul(y).or_else(|| cx.hand_back())
+                int_mul
             }
-            (BinOp::Div, Quantity(_), Int, Quantity(_)) if ka == kind => {
-                |cx, x, y| x.checked_div_euclid(y).or_else(|| cx.hand_back())
-            }
+            (BinOp::Div, Quantity(_), Int, Quantity(_)) if ka == kind => int_div,
             (BinOp::Div, Quantity(ux), Quantity(uy), Int) => {
                 return Ok(of_two(
                     a,
                     b,
-                    Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| {
-                        let (x, y) = (in_unit_base(x?, ux), in_unit_base(y?, uy));
-                        x.checked_div_euclid(y).or_else(|| cx.hand_back())
-                    }),
+                    Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| ratio_of_periods(cx, x, y, ux, uy)),
                 ));
             }
             (BinOp::Add | BinOp::Sub, Date, Quantity(Unit::WorkingDays), Date) => {
@@ -56,11 +51,7 @@ impl Compiler<'_> {
                 return Ok(of_two(
                     a,
                     b,
-                    Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| {
-                        let (d, n) = (unpack(x?)?, y?);
-                        let n = if back { n.saturating_neg() } else { n };
-                        cx.walk_days(|calendar, days| calendar.nth_working_day_after_within(d, n, days).map(pack))
-                    }),
+                    Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| date_by_working_days(cx, x, y, back)),
                 ));
             }
             (BinOp::Add | BinOp::Sub, Date, Quantity(u), Date) => {
@@ -68,19 +59,7 @@ impl Compiler<'_> {
                 return Ok(of_two(
                     a,
                     b,
-                    Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| {
-                        let (d, n) = (x?, y?);
-                        let n = if back {
-                            n.checked_neg().or_else(|| cx.hand_back())?
-                        } else {
-                            n
-                        };
-                        let moved = match u {
-                            Unit::Days => add_days(unpack(d)?, n).map(pack),
-                            _ => add_months_to(d, in_unit_base(n, u)),
-                        };
-                        moved.or_else(|| cx.hand_back())
-                    }),
+                    Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| date_by_period(cx, x, y, back, u)),
                 ));
             }
             (BinOp::Add | BinOp::Sub, Month, Quantity(u), Month) => {
@@ -88,19 +67,11 @@ impl Compiler<'_> {
                 return Ok(of_two(
                     a,
                     b,
-                    Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| {
-                        let (x, n) = (x?, in_unit_base(y?, u));
-                        let n = if back { n.checked_neg() } else { Some(n) };
-                        let target = n.and_then(|n| x.checked_add(n)).filter(|t| i32::try_from(*t).is_ok());
-                        target.or_else(|| cx.hand_back())
-                    }),
+                    Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| month_by_period(cx, x, y, back, u)),
                 ));
             }
-            (BinOp::Sub, Date, Date, Quantity(Unit::Days)) => |cx, x, y| match (unpack(x), unpack(y)) {
-                (Some(x), Some(y)) => Some((x - y).num_days()),
-                _ => cx.hand_back(),
-            },
-            (BinOp::Sub, Month, Month, Quantity(Unit::Months)) => |_, x, y| Some(x - y),
+            (BinOp::Sub, Date, Date, Quantity(Unit::Days)) => days_between,
+            (BinOp::Sub, Month, Month, Quantity(Unit::Months)) => months_between,
             _ => return Err(Unsupported),
         };
         Ok(of_two(
@@ -134,10 +105,7 @@ impl Compiler<'_> {
                 of_two(
                     a,
                     b,
-                    Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| {
-                        let months = full_months_between(x?, y?).or_else(|| cx.hand_back())?;
-                        Some(if years { months / 12 } else { months })
-                    }),
+                    Scalar2(move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| full_period(cx, x, y, years)),
                 )
             }
             (Builtin::MonthOf, Some(Node::Scalar(a, Date)), None, Month) => of_one(
@@ -146,7 +114,10 @@ impl Compiler<'_> {
             ),
             (Builtin::FirstDay | Builtin::LastDay, Some(Node::Scalar(a, Month)), None, Date) => {
                 let first = builtin == Builtin::FirstDay;
-                Box::new(move |cx| first_or_last_day(a(cx)?, !first).or_else(|| cx.hand_back()))
+                Box::new(move |cx| {
+                    let m = a(cx);
+                    first_or_last(cx, m, !first)
+                })
             }
             (Builtin::Min | Builtin::Max, Some(Node::Scalar(a, ka)), Some(Node::Scalar(b, kb)), _)
                 if ka == kind && kb == kind =>
@@ -164,13 +135,9 @@ impl Compiler<'_> {
                     Scalar2(move |_: &mut Cx, x: Option<Word>, y: Option<Word>| pick(x, y, order, cmp)),
                 )
             }
-            (Builtin::Length, Some(Node::Value(a)), None, Int) => Box::new(move |cx| match a(cx) {
-                Value::List(items) => Some(items.len() as Word),
-                Value::Text(t) => {
-                    cx.charge(text_steps(&t));
-                    Some(t.chars().count() as Word)
-                }
-                _ => None,
+            (Builtin::Length, Some(Node::Value(a)), None, Int) => Box::new(move |cx| {
+                let v = a(cx);
+                length_of(cx, &v)
             }),
             (
                 Builtin::WorkingDays,
@@ -179,19 +146,11 @@ impl Compiler<'_> {
                 Quantity(Unit::WorkingDays),
             ) => Box::new(move |cx| {
                 let (x, y) = (a(cx), b(cx));
-                let (x, y) = (unpack(x?)?, unpack(y?)?);
-                cx.walk_days(|calendar, days| calendar.working_days_between_within(x, y, days))
+                working_days_between(cx, x, y)
             }),
             (Builtin::IsWorkingDay, Some(Node::Scalar(a, Date)), None, Bool) => Box::new(move |cx| {
-                let d = unpack(a(cx)?)?;
-                let program = cx.program;
-                match program.calendar.is_working_day(d) {
-                    Ok(b) => Some(Word::from(b)),
-                    Err(missing) => {
-                        cx.missing_years.insert(missing.year);
-                        None
-                    }
-                }
+                let d = a(cx);
+                is_working_day(cx, d)
             }),
             _ => return Err(Unsupported),
         })
@@ -222,22 +181,161 @@ impl Cx<'_> {
     }
 }
 
-/// Adding or subtracting two periods: in their unit when it is the same, else in
-/// months (the walker's rule).
+/// Adding or subtracting two periods (see [`sum_of_periods`]).
 fn quantities(op: BinOp, a: Operand, b: Operand, ux: Unit, uy: Unit) -> ScalarFn {
-    let f = move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| {
-        let (x, y) = (x?, y?);
-        let (x, y) = if ux == uy {
-            (x, y)
-        } else {
-            (in_unit_base(x, ux), in_unit_base(y, uy))
-        };
-        let n = if op == BinOp::Add {
-            x.checked_add(y)
-        } else {
-            x.checked_sub(y)
-        };
-        n.or_else(|| cx.hand_back())
-    };
+    let add = op == BinOp::Add;
+    let f = move |cx: &mut Cx, x: Option<Word>, y: Option<Word>| sum_of_periods(cx, x, y, add, ux, uy);
     of_two(a, b, Scalar2(f))
+}
+
+// The operations themselves, shared by the closures above and by the code generated
+// from a policy (`super::native`), so that both compute the same words and hand back
+// the same cases. Each gives `None` for an absent operand.
+
+/// `x + y` of whole numbers (or of a period and a number); an overflow hands back.
+#[inline(always)]
+pub(super) fn int_add(cx: &mut Cx, x: Word, y: Word) -> Option<Word> {
+    x.checked_add(y).or_else(|| cx.hand_back())
+}
+
+/// `x - y` of whole numbers; an overflow hands back.
+#[inline(always)]
+pub(super) fn int_sub(cx: &mut Cx, x: Word, y: Word) -> Option<Word> {
+    x.checked_sub(y).or_else(|| cx.hand_back())
+}
+
+/// `x * y`; an overflow hands back.
+#[inline(always)]
+pub(super) fn int_mul(cx: &mut Cx, x: Word, y: Word) -> Option<Word> {
+    x.checked_mul(y).or_else(|| cx.hand_back())
+}
+
+/// `x div y`, rounding down; by zero or overflowing, hands back.
+#[inline(always)]
+pub(super) fn int_div(cx: &mut Cx, x: Word, y: Word) -> Option<Word> {
+    x.checked_div_euclid(y).or_else(|| cx.hand_back())
+}
+
+/// The days from date `y` to date `x`.
+#[inline(always)]
+pub(super) fn days_between(cx: &mut Cx, x: Word, y: Word) -> Option<Word> {
+    match (unpack(x), unpack(y)) {
+        (Some(x), Some(y)) => Some((x - y).num_days()),
+        _ => cx.hand_back(),
+    }
+}
+
+/// The months from month `y` to month `x`.
+#[inline(always)]
+pub(super) fn months_between(_: &mut Cx, x: Word, y: Word) -> Option<Word> {
+    Some(x - y)
+}
+
+/// Two periods added (or subtracted): in their unit when it is the same, else in
+/// months (the walker's rule).
+#[inline(always)]
+pub(super) fn sum_of_periods(
+    cx: &mut Cx,
+    x: Option<Word>,
+    y: Option<Word>,
+    add: bool,
+    ux: Unit,
+    uy: Unit,
+) -> Option<Word> {
+    let (x, y) = (x?, y?);
+    let (x, y) = if ux == uy {
+        (x, y)
+    } else {
+        (in_unit_base(x, ux), in_unit_base(y, uy))
+    };
+    let n = if add { x.checked_add(y) } else { x.checked_sub(y) };
+    n.or_else(|| cx.hand_back())
+}
+
+/// How many times period `y` goes into period `x`, in their base unit.
+#[inline(always)]
+pub(super) fn ratio_of_periods(cx: &mut Cx, x: Option<Word>, y: Option<Word>, ux: Unit, uy: Unit) -> Option<Word> {
+    let (x, y) = (in_unit_base(x?, ux), in_unit_base(y?, uy));
+    x.checked_div_euclid(y).or_else(|| cx.hand_back())
+}
+
+/// Date `x` moved on (or `back`) by `y` working days, by the policy's calendars.
+#[inline(always)]
+pub(super) fn date_by_working_days(cx: &mut Cx, x: Option<Word>, y: Option<Word>, back: bool) -> Option<Word> {
+    let (d, n) = (unpack(x?)?, y?);
+    let n = if back { n.saturating_neg() } else { n };
+    cx.walk_days(|calendar, days| calendar.nth_working_day_after_within(d, n, days).map(pack))
+}
+
+/// Date `x` moved on (or `back`) by the period `y` in unit `u`.
+#[inline(always)]
+pub(super) fn date_by_period(cx: &mut Cx, x: Option<Word>, y: Option<Word>, back: bool, u: Unit) -> Option<Word> {
+    let (d, n) = (x?, y?);
+    let n = if back {
+        n.checked_neg().or_else(|| cx.hand_back())?
+    } else {
+        n
+    };
+    let moved = match u {
+        Unit::Days => add_days(unpack(d)?, n).map(pack),
+        _ => add_months_to(d, in_unit_base(n, u)),
+    };
+    moved.or_else(|| cx.hand_back())
+}
+
+/// Month `x` moved on (or `back`) by the period `y` in unit `u`.
+#[inline(always)]
+pub(super) fn month_by_period(cx: &mut Cx, x: Option<Word>, y: Option<Word>, back: bool, u: Unit) -> Option<Word> {
+    let (x, n) = (x?, in_unit_base(y?, u));
+    let n = if back { n.checked_neg() } else { Some(n) };
+    let target = n.and_then(|n| x.checked_add(n)).filter(|t| i32::try_from(*t).is_ok());
+    target.or_else(|| cx.hand_back())
+}
+
+/// The full years (or months) from date `x` to date `y`.
+#[inline(always)]
+pub(super) fn full_period(cx: &mut Cx, x: Option<Word>, y: Option<Word>, years: bool) -> Option<Word> {
+    let months = full_months_between(x?, y?).or_else(|| cx.hand_back())?;
+    Some(if years { months / 12 } else { months })
+}
+
+/// The first (or last) day of month `m`.
+#[inline(always)]
+pub(super) fn first_or_last(cx: &mut Cx, m: Option<Word>, last: bool) -> Option<Word> {
+    first_or_last_day(m?, last).or_else(|| cx.hand_back())
+}
+
+/// The working days from date `x` to date `y`, both included.
+#[inline(always)]
+pub(super) fn working_days_between(cx: &mut Cx, x: Option<Word>, y: Option<Word>) -> Option<Word> {
+    let (x, y) = (unpack(x?)?, unpack(y?)?);
+    cx.walk_days(|calendar, days| calendar.working_days_between_within(x, y, days))
+}
+
+/// The length of a list (its items) or a text (its characters, a step for each
+/// [`TEXT_BYTES_PER_STEP`](crate::eval::TEXT_BYTES_PER_STEP) bytes gone through).
+#[inline(always)]
+pub(super) fn length_of(cx: &mut Cx, v: &Value) -> Option<Word> {
+    match v {
+        Value::List(items) => Some(items.len() as Word),
+        Value::Text(t) => {
+            cx.charge(text_steps(t));
+            Some(t.chars().count() as Word)
+        }
+        _ => None,
+    }
+}
+
+/// Whether date `d` is a working day; absent, the year noted, when it has no calendar.
+#[inline(always)]
+pub(super) fn is_working_day(cx: &mut Cx, d: Option<Word>) -> Option<Word> {
+    let d = unpack(d?)?;
+    let program = cx.program;
+    match program.calendar.is_working_day(d) {
+        Ok(b) => Some(Word::from(b)),
+        Err(missing) => {
+            cx.missing_years.insert(missing.year);
+            None
+        }
+    }
 }

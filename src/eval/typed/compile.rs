@@ -54,18 +54,25 @@ pub(super) struct Compiler<'p> {
     sizes: HashMap<DefId, u64>,
 }
 
+impl<'p> Compiler<'p> {
+    /// A compiler for `program`, with nothing compiled yet.
+    pub fn new(program: &'p Program) -> Compiler<'p> {
+        Compiler {
+            program,
+            env: Vec::new(),
+            next_slot: 0,
+            slot_kinds: Vec::new(),
+            key_sets: 0,
+            constants: Vec::new(),
+            nodes: 0,
+            sizes: HashMap::new(),
+        }
+    }
+}
+
 /// Compiles every definition, rule, yield and decision field of `program`.
 pub(super) fn program(program: &Program) -> Option<TypedProgram> {
-    let mut c = Compiler {
-        program,
-        env: Vec::new(),
-        next_slot: 0,
-        slot_kinds: Vec::new(),
-        key_sets: 0,
-        constants: Vec::new(),
-        nodes: 0,
-        sizes: HashMap::new(),
-    };
+    let mut c = Compiler::new(program);
     let defs = program
         .definitions
         .iter()
@@ -103,6 +110,7 @@ pub(super) fn program(program: &Program) -> Option<TypedProgram> {
         key_sets: c.key_sets,
         constants: c.constants,
         raisers: crate::eval::raisers(program).collect(),
+        all_rules: None,
     })
 }
 
@@ -418,7 +426,7 @@ fn chain_of(parts: Box<[Part]>, and: bool) -> CondFn {
 }
 
 /// Whether `e` is a form [`Compiler::cond`] compiles itself.
-fn is_condition(e: &CExpr) -> bool {
+pub(super) fn is_condition(e: &CExpr) -> bool {
     matches!(
         &e.kind,
         CKind::Binary(
@@ -431,7 +439,7 @@ fn is_condition(e: &CExpr) -> bool {
     )
 }
 
-fn comparison(op: BinOp) -> bool {
+pub(super) fn comparison(op: BinOp) -> bool {
     matches!(
         op,
         BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge

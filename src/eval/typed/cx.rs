@@ -2,6 +2,7 @@
 //! cleared between cases), the locals, the bound on the walker's steps, and the tree
 //! walker for what the typed evaluator leaves to it.
 
+use super::native::Native;
 use super::word::{Mismatch, Scalar, Word, pack};
 use super::{Compiled, Node, TypedProgram};
 use crate::ast::RuleKind;
@@ -239,9 +240,45 @@ impl<'a> Cx<'a> {
                 Some(Word::from(f(self)))
             }
             Compiled::Typed(Node::Value(_), _) => self.hand_back(),
+            Compiled::Native(native, _, size) => {
+                self.charge(*size);
+                match native {
+                    Native::Scalar(f) => f(self),
+                    Native::Cond(f) => Some(Word::from(f(self))),
+                }
+            }
         };
         self.b.def_words[at] = (self.generation, w);
         w
+    }
+
+    /// [`Cx::def_word`] of a definition compiled ahead of time (`super::native`): its
+    /// function `f` called directly, charged `size` steps, when not yet computed.
+    #[inline(always)]
+    pub fn def_native(&mut self, id: DefId, size: u64, f: impl FnOnce(&mut Self) -> Option<Word>) -> Option<Word> {
+        let at = id.0 as usize;
+        let (generation, w) = self.b.def_words[at];
+        if generation == self.generation {
+            return w;
+        }
+        self.charge(size);
+        let w = f(self);
+        self.b.def_words[at] = (self.generation, w);
+        w
+    }
+
+    /// [`Cx::rule`] of a rule compiled ahead of time, as [`Cx::def_native`].
+    #[inline(always)]
+    pub fn rule_native(&mut self, idx: RuleIdx, size: u64, f: impl FnOnce(&mut Self) -> bool) -> bool {
+        let at = idx.0 as usize;
+        let (generation, holds) = self.b.rules[at];
+        if generation == self.generation {
+            return holds;
+        }
+        self.charge(size);
+        let holds = f(self);
+        self.b.rules[at] = (self.generation, holds);
+        holds
     }
 
     /// The value of a definition of any other type (memoised).
@@ -307,6 +344,13 @@ impl<'a> Cx<'a> {
                 f(self)
             }
             Compiled::Walker(_) => self.walker().rule(idx),
+            Compiled::Native(native, _, size) => {
+                self.charge(*size);
+                match native {
+                    Native::Scalar(f) => f(self) == Some(1),
+                    Native::Cond(f) => f(self),
+                }
+            }
         };
         self.b.rules[at] = (self.generation, holds);
         holds
@@ -337,6 +381,17 @@ impl<'a> Cx<'a> {
                 Value::Bool(f(self))
             }
             Compiled::Walker(_) => walker(self.walker()),
+            Compiled::Native(native, kind, size) => {
+                self.charge(*size);
+                match (native, kind) {
+                    (Native::Scalar(f), Some(kind)) => {
+                        let w = f(self);
+                        self.value_of_word(*kind, w)
+                    }
+                    (Native::Cond(f), _) => Value::Bool(f(self)),
+                    (Native::Scalar(_), None) => self.hand_back().unwrap_or(Value::Absent),
+                }
+            }
         }
     }
 
@@ -419,7 +474,8 @@ impl<'a> Cx<'a> {
             .map(|at| {
                 let kind = match &typed.defs[at] {
                     Compiled::Typed(Node::Scalar(_, kind), _) | Compiled::Walker(Some(kind)) => Some(*kind),
-                    Compiled::Cond(..) => Some(Scalar::Bool),
+                    Compiled::Cond(..) | Compiled::Native(Native::Cond(_), ..) => Some(Scalar::Bool),
+                    Compiled::Native(Native::Scalar(_), kind, _) => *kind,
                     _ => None,
                 };
                 match kind {

@@ -118,40 +118,69 @@ impl Compiler<'_> {
 
     /// Cell `i` of a table's row of literals, as a scalar.
     fn table_cell(&mut self, table: crate::program::TableId, key: &CExpr, i: usize, kind: Scalar) -> R<ScalarFn> {
-        let t = &self.program.tables[table.0 as usize];
-        if t.literal_rows.iter().any(Option::is_none) {
+        if self.program.tables[table.0 as usize]
+            .literal_rows
+            .iter()
+            .any(Option::is_none)
+        {
             return Err(Unsupported);
         }
         let Node::Scalar(key, key_kind) = self.node(key)? else {
             return Err(Unsupported);
         };
-        let by_date = match (&t.key, key_kind) {
-            (TableKey::Enum(_), Scalar::Enum(_)) => false,
-            (TableKey::From(_), Scalar::Date) => true,
-            _ => return Err(Unsupported),
-        };
+        let by_date = self.table_read(table, key_kind).ok_or(Unsupported)?;
         let table = table.0 as usize;
         Ok(Box::new(move |cx| {
-            let k = key(cx)?;
-            let t = &cx.program.tables[table];
-            let row = if by_date {
-                let (row, compared) = t.row_on(unpack(k)?);
-                cx.charge(compared);
-                row?
-            } else {
-                usize::try_from(k).ok()?
-            };
-            let (row, steps) = t.literal_rows.get(row)?.as_ref()?;
-            cx.charge(*steps);
-            let v = match row {
-                Value::Record(fields) => fields.get(i).unwrap_or(&Value::Absent),
-                _ => &Value::Absent,
-            };
-            match kind.word(v) {
-                Ok(w) => w,
-                Err(_) => cx.hand_back(),
-            }
+            let k = key(cx);
+            table_cell(cx, table, by_date, k, i, kind)
         }))
+    }
+
+    /// Whether cell reads of `table` by a key of kind `key` can be compiled: its rows
+    /// are literals, and the key is the table's (an enum, or a date for a table by
+    /// date). `Some(by_date)` when they can.
+    pub(super) fn table_read(&self, table: crate::program::TableId, key: Scalar) -> Option<bool> {
+        let t = &self.program.tables[table.0 as usize];
+        if t.literal_rows.iter().any(Option::is_none) {
+            return None;
+        }
+        match (&t.key, key) {
+            (TableKey::Enum(_), Scalar::Enum(_)) => Some(false),
+            (TableKey::From(_), Scalar::Date) => Some(true),
+            _ => None,
+        }
+    }
+}
+
+/// Cell `i` of the row of table `table` for key `k` (a date for a table `by_date`, else
+/// an enum's index) as a word of kind `kind`; shared with the generated code.
+#[inline]
+pub(super) fn table_cell(
+    cx: &mut Cx,
+    table: usize,
+    by_date: bool,
+    k: Option<Word>,
+    i: usize,
+    kind: Scalar,
+) -> Option<Word> {
+    let k = k?;
+    let t = &cx.program.tables[table];
+    let row = if by_date {
+        let (row, compared) = t.row_on(unpack(k)?);
+        cx.charge(compared);
+        row?
+    } else {
+        usize::try_from(k).ok()?
+    };
+    let (row, steps) = t.literal_rows.get(row)?.as_ref()?;
+    cx.charge(*steps);
+    let v = match row {
+        Value::Record(fields) => fields.get(i).unwrap_or(&Value::Absent),
+        _ => &Value::Absent,
+    };
+    match kind.word(v) {
+        Ok(w) => w,
+        Err(_) => cx.hand_back(),
     }
 }
 
@@ -160,7 +189,7 @@ static ABSENT: Value = Value::Absent;
 
 /// Field `i` of a record (absent for anything else).
 #[inline(always)]
-fn field(v: &Value, i: u16) -> &Value {
+pub(super) fn field(v: &Value, i: u16) -> &Value {
     match v {
         Value::Record(fields) => fields.get(usize::from(i)).unwrap_or(&ABSENT),
         _ => &ABSENT,
@@ -205,14 +234,30 @@ pub(super) fn local_field(cx: &mut Cx, g: u16, i: usize, kind: Scalar) -> Option
         Local::Value(v) => Some(v),
         _ => None,
     };
+    match record_field(record, i, kind) {
+        Ok(w) => w,
+        Err(_) => cx.hand_back(),
+    }
+}
+
+/// Field `i` of `record` (an item of a list, in the code generated for a policy) as a
+/// word of kind `kind`, as [`local_field`] reads it.
+#[inline(always)]
+pub(super) fn item_field(cx: &mut Cx, record: &Value, i: usize, kind: Scalar) -> Option<Word> {
+    match record_field(Some(record), i, kind) {
+        Ok(w) => w,
+        Err(_) => cx.hand_back(),
+    }
+}
+
+/// Field `i` of a record as a word of kind `kind` (absent for anything but a record).
+#[inline(always)]
+fn record_field(record: Option<&Value>, i: usize, kind: Scalar) -> Result<Option<Word>, super::word::Mismatch> {
     let v = match record {
         Some(Value::Record(fields)) => fields.get(i).unwrap_or(&ABSENT),
         _ => &ABSENT,
     };
-    match kind.word(v) {
-        Ok(w) => w,
-        Err(_) => cx.hand_back(),
-    }
+    kind.word(v)
 }
 
 /// The scalar of kind `kind` at case field `a`.`b` as a word: `None` when absent; a

@@ -24,6 +24,7 @@ mod compile;
 mod cx;
 mod fields;
 mod key_sets;
+mod native;
 mod operand;
 #[cfg(test)]
 mod tests;
@@ -36,6 +37,7 @@ use crate::value::Value;
 use chrono::NaiveDate;
 pub use cx::Buffers;
 use cx::Cx;
+pub use native::source as native_source;
 use word::Scalar;
 
 /// A compiled expression: a scalar word of a known kind, or a value.
@@ -61,6 +63,9 @@ enum Compiled {
     Cond(compile::CondFn, u64),
     /// Left to the tree walker; the scalar kind of its value, if it is a scalar.
     Walker(Option<Scalar>),
+    /// A function compiled ahead of time for the built-in policy ([`native`]), in
+    /// place of a scalar's closure (with its kind) or a condition's.
+    Native(native::Native, Option<Scalar>, u64),
 }
 
 /// A program compiled for the typed evaluator.
@@ -81,13 +86,18 @@ pub struct TypedProgram {
     /// The rules that raise a diagnostic when they hold (checks and soft rules), in
     /// declaration order: a decision looks at these, not at every rule.
     raisers: Vec<RuleIdx>,
+    /// Decides every rule into the memo, when the program's rules were compiled ahead
+    /// of time ([`native`]): called before the decision goes through them.
+    all_rules: Option<for<'a, 'b> fn(&'a mut Cx<'b>)>,
 }
 
 impl TypedProgram {
     /// Compiles `program`; `None` when it is too large to compile (every decision then
     /// comes from the tree walker).
     pub fn compile(program: &Program) -> Option<TypedProgram> {
-        compile::program(program)
+        let mut typed = compile::program(program)?;
+        native::install(&mut typed, program);
+        Some(typed)
     }
 
     /// The definitions, rules, yields and decision fields left to the tree walker
@@ -114,6 +124,15 @@ impl TypedProgram {
             .collect()
     }
 
+    /// How many definitions, rules, yields and decision fields are decided by code
+    /// compiled ahead of time for the built-in policy (none unless `program` is that
+    /// policy: see `native`'s module doc).
+    pub fn compiled_ahead(&self) -> usize {
+        let ys = self.yields.iter().flatten().flatten();
+        let all = self.defs.iter().chain(&self.rules).chain(ys).chain(&self.outputs);
+        all.filter(|c| matches!(c, Compiled::Native(..))).count()
+    }
+
     /// Decides one case as [`super::decide_for`] does, or hands it back (`None`) to be
     /// decided by the tree walker. With [`Explanation::Possible`] the decision keeps
     /// what was computed, as definitions' values and rules' outcomes, for an explainer
@@ -137,6 +156,9 @@ impl TypedProgram {
             })
             .collect();
         let mut yielded = Vec::new();
+        if let Some(all_rules) = self.all_rules {
+            all_rules(&mut cx);
+        }
         for (outcome, yields) in outcomes.iter_mut().zip(&self.yields) {
             let rule = outcome.rule;
             outcome.holds = cx.rule(rule);
