@@ -242,20 +242,7 @@ impl Compiler<'_> {
                             Some(true) => kept.push((index, key(cx))),
                         }
                     }
-                    // Absent keys last; a stable sort keeps ties in list order.
-                    let order = |(_, a): &(usize, Option<Word>), (_, b): &(usize, Option<Word>)| match (a, b) {
-                        (Some(a), Some(b)) => cmp(*a, *b),
-                        (Some(_), None) => Ordering::Less,
-                        (None, Some(_)) => Ordering::Greater,
-                        (None, None) => Ordering::Equal,
-                    };
-                    // A list kept whole and in order already (services are mostly
-                    // recorded by date) is the list itself.
-                    if kept.len() == items.len() && kept.is_sorted_by(|a, b| order(a, b) != Ordering::Greater) {
-                        return Value::List(items);
-                    }
-                    kept.sort_by(order);
-                    Value::List(kept.into_iter().map(|(index, _)| items[index].clone()).collect())
+                    sorted_by(items, kept, cmp)
                 })
             }
             AggOp::MonthsCovered => {
@@ -292,18 +279,55 @@ impl Compiler<'_> {
                             }
                         }
                     }
-                    months.sort_unstable();
-                    months.dedup();
-                    let months: Option<Vec<Value>> = months
-                        .into_iter()
-                        .map(|m| Some(Value::Month(YearMonth(i32::try_from(m).ok()?))))
-                        .collect();
-                    months.map_or_else(|| cx.hand_back().unwrap_or(Value::Absent), |m| Value::List(m.into()))
+                    months_value(cx, months)
                 })
             }
             _ => return Err(Unsupported),
         })
     }
+}
+
+/// The items of `items` at the indices `kept`, ordered by their keys by `cmp` (absent
+/// keys last; a stable sort keeps ties in list order); shared with the code generated
+/// for a policy, which gives the kind of the keys (`sorted_items`).
+pub(super) fn sorted_by(
+    items: Arc<[Value]>,
+    mut kept: Vec<(usize, Option<Word>)>,
+    cmp: fn(Word, Word) -> Ordering,
+) -> Value {
+    let order = |(_, a): &(usize, Option<Word>), (_, b): &(usize, Option<Word>)| match (a, b) {
+        (Some(a), Some(b)) => cmp(*a, *b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    // A list kept whole and in order already (services are mostly recorded by date)
+    // is the list itself.
+    if kept.len() == items.len() && kept.is_sorted_by(|a, b| order(a, b) != Ordering::Greater) {
+        return Value::List(items);
+    }
+    kept.sort_by(order);
+    Value::List(kept.into_iter().map(|(index, _)| items[index].clone()).collect())
+}
+
+/// [`sorted_by`] with keys of kind `kind` (one that orders: checked when written).
+pub(super) fn sorted_items(items: Arc<[Value]>, kept: Vec<(usize, Option<Word>)>, kind: Scalar) -> Value {
+    match kind.comparer(kind) {
+        Some(cmp) => sorted_by(items, kept, cmp),
+        None => Value::Absent,
+    }
+}
+
+/// The distinct months covered, ascending, as a list (`months_covered`); a month past
+/// the calendar hands the case back.
+pub(super) fn months_value(cx: &mut Cx, mut months: Vec<Word>) -> Value {
+    months.sort_unstable();
+    months.dedup();
+    let months: Option<Vec<Value>> = months
+        .into_iter()
+        .map(|m| Some(Value::Month(YearMonth(i32::try_from(m).ok()?))))
+        .collect();
+    months.map_or_else(|| cx.hand_back().unwrap_or(Value::Absent), |m| Value::List(m.into()))
 }
 
 /// An aggregation of a value that is no list.

@@ -245,6 +245,7 @@ impl<'a> Cx<'a> {
                 match native {
                     Native::Scalar(f) => f(self),
                     Native::Cond(f) => Some(Word::from(f(self))),
+                    Native::Value(_) => self.hand_back(),
                 }
             }
         };
@@ -349,6 +350,7 @@ impl<'a> Cx<'a> {
                 match native {
                     Native::Scalar(f) => f(self) == Some(1),
                     Native::Cond(f) => f(self),
+                    Native::Value(f) => f(self).truthy(),
                 }
             }
         };
@@ -389,6 +391,7 @@ impl<'a> Cx<'a> {
                         self.value_of_word(*kind, w)
                     }
                     (Native::Cond(f), _) => Value::Bool(f(self)),
+                    (Native::Value(f), _) => f(self),
                     (Native::Scalar(_), None) => self.hand_back().unwrap_or(Value::Absent),
                 }
             }
@@ -476,6 +479,7 @@ impl<'a> Cx<'a> {
                     Compiled::Typed(Node::Scalar(_, kind), _) | Compiled::Walker(Some(kind)) => Some(*kind),
                     Compiled::Cond(..) | Compiled::Native(Native::Cond(_), ..) => Some(Scalar::Bool),
                     Compiled::Native(Native::Scalar(_), kind, _) => *kind,
+                    Compiled::Native(Native::Value(_), ..) => None,
                     _ => None,
                 };
                 match kind {

@@ -125,17 +125,7 @@ impl Compiler<'_> {
                 let (a, b) = (self.scalar(a, month)?, self.scalar(b, month)?);
                 Box::new(move |cx| {
                     let (a, b) = (a(cx), b(cx));
-                    let (Some(a), Some(b)) = (a, b) else {
-                        return Value::Absent;
-                    };
-                    let (Ok(a), Ok(b)) = (i32::try_from(a), i32::try_from(b)) else {
-                        return Value::Absent;
-                    };
-                    cx.charge((i64::from(b) - i64::from(a) + 1).max(0) as u64);
-                    if cx.bail {
-                        return Value::Absent;
-                    }
-                    Value::List((a..=b).map(|m| Value::Month(YearMonth(m))).collect())
+                    months_from_to(cx, a, b)
                 })
             }
             CKind::Call(Builtin::Trim, args) => {
@@ -208,4 +198,20 @@ impl Compiler<'_> {
         });
         Ok((args, compiled))
     }
+}
+
+/// The months from `a` to `b`, both included (`months_from_to`), a step each; shared
+/// with the code generated for a policy.
+pub(super) fn months_from_to(cx: &mut Cx, a: Option<super::word::Word>, b: Option<super::word::Word>) -> Value {
+    let (Some(a), Some(b)) = (a, b) else {
+        return Value::Absent;
+    };
+    let (Ok(a), Ok(b)) = (i32::try_from(a), i32::try_from(b)) else {
+        return Value::Absent;
+    };
+    cx.charge((i64::from(b) - i64::from(a) + 1).max(0) as u64);
+    if cx.bail {
+        return Value::Absent;
+    }
+    Value::List((a..=b).map(|m| Value::Month(YearMonth(m))).collect())
 }

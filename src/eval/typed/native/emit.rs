@@ -25,6 +25,29 @@ pub fn source(program: &Program) -> String {
     Writer::new(program, written).write().0
 }
 
+/// The form of what a function was written for, as the closures compile it.
+#[derive(Clone, Copy)]
+enum Form {
+    /// A condition (`Compiled::Cond`).
+    Cond,
+    /// A scalar (`Compiled::Typed` of a scalar).
+    Scalar,
+    /// Any other value (`Compiled::Typed` of a value).
+    Value,
+}
+
+impl Form {
+    /// For a definition or rule called directly: whether it is a condition's (else a
+    /// scalar's); values are read through the memo.
+    fn direct(self) -> Option<bool> {
+        match self {
+            Form::Cond => Some(true),
+            Form::Scalar => Some(false),
+            Form::Value => None,
+        }
+    }
+}
+
 /// The definitions and rules written as functions: for each, whether it is a
 /// condition's (else a scalar's), and the steps it is charged.
 #[derive(Default)]
@@ -61,22 +84,25 @@ impl<'p> Writer<'p> {
         let mut written = Written::default();
         let mut defs = Vec::new();
         for (i, d) in program.definitions.iter().enumerate() {
-            let (entry, cond) = match d.arity {
+            let (entry, form) = match d.arity {
                 0 => self.item(&format!("d{i}"), &d.expr, &d.name),
                 _ => ("None".to_string(), None),
             };
-            written.defs.push(cond.map(|c| (c, self.c.size(&d.expr))));
+            written
+                .defs
+                .push(form.and_then(Form::direct).map(|c| (c, self.c.size(&d.expr))));
             defs.push(entry);
         }
         let mut rules = Vec::new();
         for (i, r) in program.rules.iter().enumerate() {
-            let (entry, cond) = match &r.when {
+            let (entry, form) = match &r.when {
                 Some(e) => self.item(&format!("r{i}"), e, &format!("{:?} {:?}", r.kind, r.id)),
                 None => self.always(&format!("r{i}")),
             };
-            written
-                .rules
-                .push(cond.map(|c| (c, r.when.as_ref().map_or(0, |e| self.c.size(e)))));
+            written.rules.push(
+                form.and_then(Form::direct)
+                    .map(|c| (c, r.when.as_ref().map_or(0, |e| self.c.size(e)))),
+            );
             rules.push(entry);
         }
         let mut yields = Vec::new();
@@ -154,41 +180,36 @@ impl<'p> Writer<'p> {
     }
 
     /// Writes the function `name` for a top-level expression, as the typed evaluator
-    /// compiles it (a condition, or a scalar); the table entry for it, or `None`.
-    fn item(&mut self, name: &str, e: &CExpr, what: &str) -> (String, Option<bool>) {
+    /// compiles it (a condition, a scalar or a value); the table entry for it (`None`
+    /// when a form in it is not written), and its form.
+    fn item(&mut self, name: &str, e: &CExpr, what: &str) -> (String, Option<Form>) {
         self.c.env.clear();
         let written = if Scalar::of(&e.ty) == Some(Scalar::Bool) && is_condition(e) {
-            self.cond(e).map(|body| (body, true))
+            self.cond(e).map(|body| (body, Form::Cond))
         } else {
             match Scalar::of(&e.ty) {
-                Some(kind) => self.scalar(e, kind).map(|body| (body, false)),
-                None => Err(Unsupported),
+                Some(kind) => self.scalar(e, kind).map(|body| (body, Form::Scalar)),
+                None => self.value(e).map(|body| (body, Form::Value)),
             }
         };
-        match written {
-            Ok((body, true)) => {
-                let _ = writeln!(self.fns, "fn {name}(cx: &mut Cx) -> bool {{\n    {body}\n}}");
-                (format!("Some(Native::Cond({name}))"), Some(true))
-            }
-            Ok((body, false)) => {
-                let _ = writeln!(self.fns, "fn {name}(cx: &mut Cx) -> Option<Word> {{\n    {body}\n}}");
-                (format!("Some(Native::Scalar({name}))"), Some(false))
-            }
-            Err(Unsupported) => {
-                let _ = writeln!(
-                    self.fns,
-                    "// {name} ({}): left to the closures",
-                    what.replace('\n', " ")
-                );
-                ("None".to_string(), None)
-            }
-        }
+        let Ok((body, form)) = written else {
+            let what = what.replace('\n', " ");
+            let _ = writeln!(self.fns, "// {name} ({what}): left to the closures");
+            return ("None".to_string(), None);
+        };
+        let (returns, variant) = match form {
+            Form::Cond => ("bool", "Cond"),
+            Form::Scalar => ("Option<Word>", "Scalar"),
+            Form::Value => ("Value", "Value"),
+        };
+        let _ = writeln!(self.fns, "fn {name}(cx: &mut Cx) -> {returns} {{\n    {body}\n}}");
+        (format!("Some(Native::{variant}({name}))"), Some(form))
     }
 
     /// A rule without `when`: it always holds.
-    fn always(&mut self, name: &str) -> (String, Option<bool>) {
+    fn always(&mut self, name: &str) -> (String, Option<Form>) {
         let _ = writeln!(self.fns, "fn {name}(_: &mut Cx) -> bool {{\n    true\n}}");
-        (format!("Some(Native::Cond({name}))"), Some(true))
+        (format!("Some(Native::Cond({name}))"), Some(Form::Cond))
     }
 
     /// Whether `e` holds, as a Rust expression of type `bool` (the forms of
@@ -455,12 +476,8 @@ impl<'p> Writer<'p> {
                         "{{ let v = cx.facts.at_ref(&[{}]).unwrap_or(&Value::Absent); length_of(cx, v) }}",
                         path.iter().map(|i| format!("{i}u16")).collect::<Vec<_>>().join(", ")
                     )
-                } else if let CKind::Def(id) = &a.kind
-                    && self.c.program.definitions[id.0 as usize].arity == 0
-                {
-                    format!("{{ let v = cx.def_value(DefId({})); length_of(cx, &v) }}", id.0)
                 } else {
-                    return Err(Unsupported);
+                    format!("{{ let v = {}; length_of(cx, &v) }}", self.value(a)?)
                 }
             }
             (Builtin::WorkingDays, [Some(Date), Some(Date)], Quantity(Unit::WorkingDays)) => {
@@ -478,6 +495,16 @@ impl<'p> Writer<'p> {
     /// (or some of its fields) read in place, each other one evaluated in order into a
     /// local of its own before the body, which is written inline.
     fn call(&mut self, id: DefId, args: &[CExpr], k: Scalar) -> R<String> {
+        self.call_with(id, args, |w, body| w.scalar(body, k))
+    }
+
+    /// A call of a function, its body written by `body` (a scalar's or a value's).
+    pub(super) fn call_with(
+        &mut self,
+        id: DefId,
+        args: &[CExpr],
+        body: impl FnOnce(&mut Self, &CExpr) -> R<String>,
+    ) -> R<String> {
         let program = self.c.program;
         let def = &program.definitions[id.0 as usize];
         if def.arity != args.len() {
@@ -498,7 +525,7 @@ impl<'p> Writer<'p> {
             let _ = write!(lets, "let s{slot}: Option<Word> = {value}; ");
         }
         let outer = std::mem::replace(&mut self.c.env, frame);
-        let body = self.scalar(&def.expr, k);
+        let body = body(self, &def.expr);
         self.c.env = outer;
         Ok(format!("{{ {lets}{} }}", body?))
     }

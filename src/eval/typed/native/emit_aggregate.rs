@@ -121,7 +121,7 @@ impl Writer<'_> {
     }
 
     /// An aggregation's list, as a Rust expression that can be borrowed as a `Value`:
-    /// a case field read in place, or a definition's value from the memo.
+    /// a case field read in place, or any other list made as a value.
     fn list(&mut self, list: &CExpr) -> R<String> {
         if let Some((path, None)) = self.c.path_of(list) {
             let path: Vec<String> = path.iter().map(|i| format!("{i}u16")).collect();
@@ -130,11 +130,6 @@ impl Writer<'_> {
                 path.join(", ")
             ));
         }
-        match &list.kind {
-            CKind::Def(id) if self.c.program.definitions[id.0 as usize].arity == 0 => {
-                Ok(format!("Cow::Owned(cx.def_value(DefId({})))", id.0))
-            }
-            _ => Err(Unsupported),
-        }
+        Ok(format!("Cow::Owned({})", self.value(list)?))
     }
 }

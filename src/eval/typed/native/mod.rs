@@ -13,6 +13,7 @@
 
 mod emit;
 mod emit_aggregate;
+mod emit_values;
 
 pub use emit::source;
 
@@ -27,12 +28,15 @@ pub(super) enum Native {
     Scalar(for<'a, 'b> fn(&'a mut super::cx::Cx<'b>) -> Option<Word>),
     /// Whether a condition holds.
     Cond(for<'a, 'b> fn(&'a mut super::cx::Cx<'b>) -> bool),
+    /// Any other value (a list, a record, a text).
+    Value(for<'a, 'b> fn(&'a mut super::cx::Cx<'b>) -> crate::value::Value),
 }
 
 /// The functions written for the built-in program, and the source they were compiled
 /// from.
 #[allow(warnings, clippy::all)]
 mod built_in {
+    use super::super::aggregate::{months_value, sorted_items};
     use super::super::arithmetic::{
         date_by_period, date_by_working_days, days_between, first_or_last, full_period, int_add, int_div, int_mul,
         int_sub, is_working_day, length_of, month_by_period, months_between, ratio_of_periods, sum_of_periods,
@@ -41,6 +45,7 @@ mod built_in {
     use super::super::compile::pick;
     use super::super::cx::Cx;
     use super::super::fields::{case_field_of_two, date_field, field, item_field, table_cell};
+    use super::super::values::months_from_to;
     use super::super::word::{Scalar, Word, month_of};
     use super::Native;
     use crate::ast::{BinOp, RuleKind, Unit};
@@ -49,6 +54,7 @@ mod built_in {
     use crate::value::{EnumId, Value};
     use std::borrow::Cow;
     use std::cmp::Ordering;
+    use std::sync::Arc;
 
     include!(concat!(env!("OUT_DIR"), "/native_policy.rs"));
 
@@ -79,7 +85,9 @@ pub(super) fn install(typed: &mut TypedProgram, program: &Program) {
             (Compiled::Typed(Node::Scalar(_, kind), size), Native::Scalar(_)) => {
                 replacements.push(Compiled::Native(*native, Some(*kind), *size));
             }
-            (Compiled::Cond(_, size), Native::Cond(_)) => replacements.push(Compiled::Native(*native, None, *size)),
+            (Compiled::Cond(_, size), Native::Cond(_)) | (Compiled::Typed(Node::Value(_), size), Native::Value(_)) => {
+                replacements.push(Compiled::Native(*native, None, *size));
+            }
             _ => return,
         }
     }
