@@ -100,6 +100,13 @@ impl TypedProgram {
         Some(typed)
     }
 
+    /// [`TypedProgram::compile`] without the code compiled ahead of time for the
+    /// built-in policy: its closures alone, as every other policy is decided (the tests
+    /// hold them to the tree walker on the built-in policy's cases too).
+    pub fn compile_closures(program: &Program) -> Option<TypedProgram> {
+        compile::program(program)
+    }
+
     /// The definitions, rules, yields and decision fields left to the tree walker
     /// (functions, compiled where they are called, are not among them), by name.
     pub fn left_to_walker(&self, program: &Program) -> Vec<String> {

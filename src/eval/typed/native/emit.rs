@@ -312,9 +312,11 @@ impl<'p> Writer<'p> {
                     return Err(Unsupported);
                 };
                 let s = self.scalar(s, sk)?;
+                // The table typed, so that an empty one is a `[u16; 0]`.
                 let mut out = format!(
-                    "match ({s}).and_then(|v| usize::try_from(v).ok()).and_then(|v| [{}].get(v).copied()) {{ ",
-                    table.iter().map(|t| format!("{t}u16")).collect::<Vec<_>>().join(", ")
+                    "match ({s}).and_then(|v| usize::try_from(v).ok()).and_then(|v| ([{}] as [u16; {}]).get(v).copied()) {{ ",
+                    table.iter().map(|t| format!("{t}u16")).collect::<Vec<_>>().join(", "),
+                    table.len()
                 );
                 for (i, arm) in arms.iter().enumerate() {
                     let _ = write!(out, "Some({i}) => {}, ", self.scalar(arm, k)?);

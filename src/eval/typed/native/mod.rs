@@ -9,7 +9,15 @@
 //!
 //! The functions call the closures' own operations and the same memo, so a decision
 //! is the same either way; the typed evaluator's tests and the project's case suite run
-//! through them.
+//! through them (and, with [`TypedProgram::compile_closures`], through the closures
+//! too, which serve every other policy).
+//!
+//! One difference of order: every rule is decided first (`all_rules`), then the
+//! decision goes through the rules' yields, where the closures decide a rule and then
+//! its yields, rule by rule. What is computed is the same, memoised and charged once,
+//! so the steps counted in the end are too; the only thing that looks at the steps on
+//! the way, a working-day count bounded by the steps left, hands the case back in
+//! either order exactly when the total passes the budget, which hands it back anyway.
 
 mod emit;
 mod emit_aggregate;
@@ -67,7 +75,11 @@ mod built_in {
 /// same form (a scalar for a scalar, a condition for a condition); else leaves the closures alone (the functions call each other directly, so they go
 /// in all together or not at all).
 pub(super) fn install(typed: &mut TypedProgram, program: &Program) {
-    if built_in::DEFS.is_empty() || source(program) != built_in::SOURCE {
+    // A program of another shape is not the built-in one: its source is not written.
+    let shape = (built_in::DEFS.len(), built_in::RULES.len(), built_in::OUTPUTS.len());
+    if shape != (program.definitions.len(), program.rules.len(), program.decision.len())
+        || source(program) != built_in::SOURCE
+    {
         return;
     }
     let ys = typed.yields.iter().map(|ys| ys.as_deref().unwrap_or_default());
