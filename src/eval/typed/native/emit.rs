@@ -1,9 +1,11 @@
 //! Rust source for a checked program: each definition, rule, yield and decision field
-//! whose form the typed evaluator compiles to a scalar or a condition, as a function of
-//! its own, written with the very operations its closures call (`super::super::
-//! arithmetic`, `fields`), so that the code rustc makes of it computes the same words,
-//! charges the same steps and hands back the same cases. A form this does not write
-//! (lists, aggregations, texts, values) leaves its definition, rule or field to the
+//! as a function of its own, written with the very operations its closures call
+//! (`arithmetic.rs`, `fields.rs`, `aggregate.rs`, `values.rs` of the typed evaluator),
+//! so that the code rustc makes of it computes the same words and values, charges the
+//! same steps and hands back the same cases. Scalars and conditions are written here,
+//! aggregations to a scalar in `emit_aggregate.rs`, lists and other values in
+//! `emit_values.rs`. A form this does not write (a text's test, a list of constants,
+//! a membership test outside a filter) leaves its definition, rule or field to the
 //! closures, which the written functions call through the memo as any closure does.
 //!
 //! The source is written by the build script for the built-in policy (see
@@ -343,8 +345,8 @@ impl<'p> Writer<'p> {
                 (&[a, b], Scalar::Date) => format!("date_field(cx, {a}, {b})"),
                 (&[a, b], _) => format!("case_field_of_two(cx, {a}, {b}, {})", kind(k)),
                 _ => format!(
-                    "{{ let v = [{}].iter().fold(cx.facts, |v, i| field(v, *i)); cx.word({}, v) }}",
-                    path.iter().map(|i| format!("{i}u16")).collect::<Vec<_>>().join(", "),
+                    "{{ let v = {}.iter().fold(cx.facts, |v, i| field(v, *i)); cx.word({}, v) }}",
+                    indices(&path),
                     kind(k)
                 ),
             });
@@ -475,8 +477,8 @@ impl<'p> Writer<'p> {
                 let a = &args[0];
                 if let Some((path, None)) = self.c.path_of(a) {
                     format!(
-                        "{{ let v = cx.facts.at_ref(&[{}]).unwrap_or(&Value::Absent); length_of(cx, v) }}",
-                        path.iter().map(|i| format!("{i}u16")).collect::<Vec<_>>().join(", ")
+                        "{{ let v = cx.facts.at_ref(&{}).unwrap_or(&Value::Absent); length_of(cx, v) }}",
+                        indices(&path)
                     )
                 } else {
                     format!("{{ let v = {}; length_of(cx, &v) }}", self.value(a)?)
@@ -531,6 +533,13 @@ impl<'p> Writer<'p> {
         self.c.env = outer;
         Ok(format!("{{ {lets}{} }}", body?))
     }
+}
+
+/// Indices (a case field's path, the fields picked of a record) as a Rust array of
+/// `u16`.
+pub(super) fn indices(path: &[u16]) -> String {
+    let items: Vec<String> = path.iter().map(|i| format!("{i}u16")).collect();
+    format!("[{}]", items.join(", "))
 }
 
 /// A word as a Rust expression of type `Option<Word>`.

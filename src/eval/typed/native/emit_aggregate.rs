@@ -5,7 +5,7 @@
 
 use super::super::compile::{Binding, R, Unsupported};
 use super::super::word::Scalar;
-use super::emit::{Writer, kind};
+use super::emit::{Writer, indices, kind};
 use crate::ast::AggOp;
 use crate::program::{CExpr, CKind};
 use std::fmt::Write;
@@ -124,10 +124,9 @@ impl Writer<'_> {
     /// a case field read in place, or any other list made as a value.
     fn list(&mut self, list: &CExpr) -> R<String> {
         if let Some((path, None)) = self.c.path_of(list) {
-            let path: Vec<String> = path.iter().map(|i| format!("{i}u16")).collect();
             return Ok(format!(
-                "Cow::Borrowed(cx.facts.at_ref(&[{}]).unwrap_or(&Value::Absent))",
-                path.join(", ")
+                "Cow::Borrowed(cx.facts.at_ref(&{}).unwrap_or(&Value::Absent))",
+                indices(&path)
             ));
         }
         Ok(format!("Cow::Owned({})", self.value(list)?))

@@ -8,16 +8,10 @@
 
 use super::super::compile::{Binding, R, Unsupported};
 use super::super::word::Scalar;
-use super::emit::{Writer, kind};
+use super::emit::{Writer, indices, kind};
 use crate::ast::{AggOp, UnOp};
 use crate::program::{Builtin, CExpr, CKind, Membership};
 use std::fmt::Write;
-
-/// Indices as a Rust array of `u16`.
-fn indices(path: &[u16]) -> String {
-    let items: Vec<String> = path.iter().map(|i| format!("{i}u16")).collect();
-    format!("[{}]", items.join(", "))
-}
 
 impl Writer<'_> {
     /// `e` as a value, a Rust expression of type `Value`.

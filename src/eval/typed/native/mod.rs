@@ -1,8 +1,8 @@
 //! The built-in policy compiled ahead of time. The build script writes Rust source for
 //! the built-in program ([`emit`]), and rustc compiles it with the rest of zhengce:
-//! each definition, rule, yield and decision field of a scalar or condition form
-//! becomes a function of its own, its reads, arithmetic and comparisons inlined rather
-//! than closures calling closures. [`install`] puts those functions in place of the
+//! each definition, rule, yield and decision field becomes a function of its own, its
+//! reads, arithmetic, comparisons and loops over lists inlined rather than closures
+//! calling closures. [`install`] puts those functions in place of the
 //! closures when the program being run is the very one they were written for (the
 //! source written again for it is the same, byte for byte); any other program (a
 //! revised policy given with `--policy`, an amended version) keeps its closures.
@@ -72,8 +72,8 @@ mod built_in {
 
 /// Puts the functions written for the built-in program in place of `typed`'s closures,
 /// when `program` is that program and the closures compiled every one of them to the
-/// same form (a scalar for a scalar, a condition for a condition); else leaves the closures alone (the functions call each other directly, so they go
-/// in all together or not at all).
+/// same form (a scalar, a condition or a value); else leaves the closures alone (the
+/// functions call each other directly, so they go in all together or not at all).
 pub(super) fn install(typed: &mut TypedProgram, program: &Program) {
     // A program of another shape is not the built-in one: its source is not written.
     let shape = (built_in::DEFS.len(), built_in::RULES.len(), built_in::OUTPUTS.len());
