@@ -3,8 +3,8 @@
 //! (`arithmetic.rs`, `fields.rs`, `aggregate.rs`, `values.rs` of the typed evaluator),
 //! so that the code rustc makes of it computes the same words and values, charges the
 //! same steps and hands back the same cases. Scalars and conditions are written here,
-//! aggregations to a scalar in `emit_aggregate.rs`, lists and other values in
-//! `emit_values.rs`. A form this does not write (a text's test, a list of constants,
+//! arithmetic and builtins in `emit_arithmetic.rs`, aggregations to a scalar in
+//! `emit_aggregate.rs`, lists and other values in `emit_values.rs`. A form this does not write (a text's test, a list of constants,
 //! a membership test outside a filter) leaves its definition, rule or field to the
 //! closures, which the written functions call through the memo as any closure does.
 //!
@@ -15,7 +15,7 @@
 use super::super::compile::{Binding, Compiler, R, Unsupported, comparison, is_condition};
 use super::super::word::Scalar;
 use crate::ast::{BinOp, UnOp, Unit};
-use crate::program::{Builtin, CExpr, CKind, DefId, Program};
+use crate::program::{CExpr, CKind, DefId, Program};
 use std::fmt::Write;
 
 /// The Rust source for `program` (see the module's doc).
@@ -387,114 +387,6 @@ impl<'p> Writer<'p> {
         }
     }
 
-    /// Arithmetic on two scalars (`Compiler::arithmetic`): both operands evaluated,
-    /// the left first, then the operation the closures call.
-    fn arithmetic(&mut self, op: BinOp, l: &CExpr, r: &CExpr, k: Scalar) -> R<String> {
-        use Scalar::*;
-        let (ka, kb) = (
-            Scalar::of(&l.ty).ok_or(Unsupported)?,
-            Scalar::of(&r.ty).ok_or(Unsupported)?,
-        );
-        let (x, y) = (self.scalar(l, ka)?, self.scalar(r, kb)?);
-        let back = op == BinOp::Sub;
-        // An operation on the two words (`(true, name)`), or a call on the two
-        // `Option`s (`(false, call)`).
-        let (on_words, f) = match (op, ka, kb, k) {
-            (BinOp::Add, Int, Int, Int) => (true, "int_add".to_string()),
-            (BinOp::Sub, Int, Int, Int) => (true, "int_sub".to_string()),
-            (BinOp::Mul, Int, Int, Int) => (true, "int_mul".to_string()),
-            (BinOp::Div, Int, Int, Int) => (true, "int_div".to_string()),
-            (BinOp::Add | BinOp::Sub, Quantity(ux), Quantity(uy), Quantity(u))
-                if u == if ux == uy { ux } else { Unit::Months } =>
-            {
-                let add = op == BinOp::Add;
-                (
-                    false,
-                    format!("sum_of_periods(cx, x, y, {add}, {}, {})", unit(ux), unit(uy)),
-                )
-            }
-            (BinOp::Mul, Quantity(_), Int, Quantity(_)) | (BinOp::Mul, Int, Quantity(_), Quantity(_))
-                if ka == k || kb == k =>
-            {
-                (true, "int_mul".to_string())
-            }
-            (BinOp::Div, Quantity(_), Int, Quantity(_)) if ka == k => (true, "int_div".to_string()),
-            (BinOp::Div, Quantity(ux), Quantity(uy), Int) => {
-                (false, format!("ratio_of_periods(cx, x, y, {}, {})", unit(ux), unit(uy)))
-            }
-            (BinOp::Add | BinOp::Sub, Date, Quantity(Unit::WorkingDays), Date) => {
-                (false, format!("date_by_working_days(cx, x, y, {back})"))
-            }
-            (BinOp::Add | BinOp::Sub, Date, Quantity(u), Date) => {
-                (false, format!("date_by_period(cx, x, y, {back}, {})", unit(u)))
-            }
-            (BinOp::Add | BinOp::Sub, Month, Quantity(u), Month) => {
-                (false, format!("month_by_period(cx, x, y, {back}, {})", unit(u)))
-            }
-            (BinOp::Sub, Date, Date, Quantity(Unit::Days)) => (true, "days_between".to_string()),
-            (BinOp::Sub, Month, Month, Quantity(Unit::Months)) => (true, "months_between".to_string()),
-            _ => return Err(Unsupported),
-        };
-        Ok(if on_words {
-            format!("{{ let x = {x}; let y = {y}; match (x, y) {{ (Some(x), Some(y)) => {f}(cx, x, y), _ => None }} }}")
-        } else {
-            format!("{{ let x = {x}; let y = {y}; {f} }}")
-        })
-    }
-
-    /// A builtin whose value is a scalar (`Compiler::builtin`).
-    fn builtin(&mut self, builtin: Builtin, args: &[CExpr], k: Scalar) -> R<String> {
-        use Scalar::*;
-        let kinds: Vec<Option<Scalar>> = args.iter().map(|a| Scalar::of(&a.ty)).collect();
-        Ok(match (builtin, kinds.as_slice(), k) {
-            (Builtin::FullYears | Builtin::FullMonths, [Some(Date), Some(Date)], Quantity(u)) => {
-                let years = builtin == Builtin::FullYears;
-                if u != if years { Unit::Years } else { Unit::Months } {
-                    return Err(Unsupported);
-                }
-                let (x, y) = (self.scalar(&args[0], Date)?, self.scalar(&args[1], Date)?);
-                format!("{{ let x = {x}; let y = {y}; full_period(cx, x, y, {years}) }}")
-            }
-            (Builtin::MonthOf, [Some(Date)], Month) => format!("({}).map(month_of)", self.scalar(&args[0], Date)?),
-            (Builtin::FirstDay | Builtin::LastDay, [Some(Month)], Date) => {
-                let last = builtin == Builtin::LastDay;
-                format!(
-                    "{{ let m = {}; first_or_last(cx, m, {last}) }}",
-                    self.scalar(&args[0], Month)?
-                )
-            }
-            (Builtin::Min | Builtin::Max, [Some(ka), Some(kb)], _) if *ka == k && *kb == k => {
-                k.comparer(k).ok_or(Unsupported)?;
-                let order = if builtin == Builtin::Min { "Less" } else { "Greater" };
-                let (x, y) = (self.scalar(&args[0], k)?, self.scalar(&args[1], k)?);
-                format!(
-                    "{{ let x = {x}; let y = {y}; match {}.comparer({}) {{ Some(c) => pick(x, y, Ordering::{order}, c), None => None }} }}",
-                    kind(k),
-                    kind(k)
-                )
-            }
-            (Builtin::Length, [None], Int) => {
-                let a = &args[0];
-                if let Some((path, None)) = self.c.path_of(a) {
-                    format!(
-                        "{{ let v = cx.facts.at_ref(&{}).unwrap_or(&Value::Absent); length_of(cx, v) }}",
-                        indices(&path)
-                    )
-                } else {
-                    format!("{{ let v = {}; length_of(cx, &v) }}", self.value(a)?)
-                }
-            }
-            (Builtin::WorkingDays, [Some(Date), Some(Date)], Quantity(Unit::WorkingDays)) => {
-                let (x, y) = (self.scalar(&args[0], Date)?, self.scalar(&args[1], Date)?);
-                format!("{{ let x = {x}; let y = {y}; working_days_between(cx, x, y) }}")
-            }
-            (Builtin::IsWorkingDay, [Some(Date)], Bool) => {
-                format!("{{ let d = {}; is_working_day(cx, d) }}", self.scalar(&args[0], Date)?)
-            }
-            _ => return Err(Unsupported),
-        })
-    }
-
     /// A call of a function (`Compiler::call`): each argument that is a case field
     /// (or some of its fields) read in place, each other one evaluated in order into a
     /// local of its own before the body, which is written inline.
@@ -564,7 +456,7 @@ pub(super) fn kind(k: Scalar) -> String {
 }
 
 /// A unit as a Rust expression.
-fn unit(u: Unit) -> String {
+pub(super) fn unit(u: Unit) -> String {
     format!("Unit::{u:?}")
 }
 

@@ -21,6 +21,7 @@
 
 mod emit;
 mod emit_aggregate;
+mod emit_arithmetic;
 mod emit_values;
 
 pub use emit::source;
